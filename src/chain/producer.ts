@@ -1,0 +1,141 @@
+// Block production for a single authority: instant (a block per accepted transaction), manual
+// (only on request) or interval sealing. Each block carries the Aura pre-digest and seal and the
+// timestamp inherent; with one GRANDPA voter every block is final at once.
+import { hexOf } from '../codec/bytes.js'
+import type { Runtime } from '../runtime/runtime.js'
+import type { BlockRef } from '../storage/block-store.js'
+import type { Blockchain, BuiltBlock } from './blockchain.js'
+import type { TxPool } from './txpool.js'
+
+export type SealingMode = { kind: 'instant' } | { kind: 'manual' } | { kind: 'interval'; ms: number }
+
+export interface Authority {
+  publicKey: Uint8Array
+  sign(message: Uint8Array): Uint8Array
+}
+
+export interface ProducerOptions {
+  mode: SealingMode
+  authority: Authority
+  /** Finalize each block as soon as it is built (single-voter GRANDPA in dev). */
+  instantFinality: boolean
+  /** Wall clock in ms; injected so tests and time travel can move it. */
+  now?: () => number
+  maxExtrinsicsPerBlock?: number
+  log?: (msg: string) => void
+}
+
+export class BlockProducer {
+  private queue: Promise<unknown> = Promise.resolve()
+  private timer: NodeJS.Timeout | undefined
+  private instantScheduled = false
+  private stopped = false
+  /** Offset added to the wall clock (dev_timeTravel). */
+  timeOffsetMs = 0
+
+  constructor(
+    private readonly chain: Blockchain,
+    private readonly pool: TxPool,
+    private readonly runtime: Runtime,
+    private readonly o: ProducerOptions,
+  ) {}
+
+  start(): void {
+    if (this.o.mode.kind === 'interval') {
+      const ms = this.o.mode.ms
+      const tick = (): void => {
+        if (this.stopped) return
+        void this.produce().catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
+        this.timer = setTimeout(tick, ms)
+      }
+      this.timer = setTimeout(tick, ms)
+    }
+    if (this.o.mode.kind === 'instant') {
+      this.pool.onReady = () => {
+        if (this.instantScheduled || this.stopped) return
+        this.instantScheduled = true
+        setImmediate(() => {
+          this.instantScheduled = false
+          void this.produce().catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
+        })
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    this.pool.onReady = () => {}
+    await this.queue.catch(() => {})
+  }
+
+  get mode(): SealingMode { return this.o.mode }
+
+  /** Build, seal, commit and announce one block on top of the best (or `parent`). Serialized. */
+  produce(opts: { parent?: Uint8Array; finalize?: boolean; emptyOnly?: boolean } = {}): Promise<BlockRef> {
+    return this.produceMany(1, opts)
+  }
+
+  /**
+   * Build `count` blocks back to back (dev_newBlock); resolves with the last one once all of them
+   * are on disk. Each block is its own atomic batch; later blocks do not wait for earlier batches
+   * to reach the disk, only to become readable.
+   */
+  produceMany(count: number, opts: { parent?: Uint8Array; finalize?: boolean; emptyOnly?: boolean } = {}): Promise<BlockRef> {
+    const run = async (): Promise<BlockRef> => {
+      let last: BlockRef = this.chain.best
+      let durable: Promise<void> = Promise.resolve()
+      let parent = opts.parent
+      for (let i = 0; i < count; i++) {
+        const built = this.build(parent ?? this.chain.best.hash, opts.emptyOnly === true)
+        const finalize = opts.finalize ?? this.o.instantFinality
+        durable = this.chain.commit(built, { best: parent === undefined || built.header.number > this.chain.best.number, finalize })
+        this.afterImport(built, finalize)
+        last = { hash: built.hash, number: built.header.number }
+        if (parent !== undefined) parent = built.hash
+        // Let RPC and notifications breathe during long runs.
+        if (i % 64 === 63) await new Promise<void>((r) => setImmediate(r))
+      }
+      await durable
+      return last
+    }
+    const p = this.queue.then(run, run)
+    this.queue = p.catch(() => {})
+    return p
+  }
+
+  private build(parentHash: Uint8Array, emptyOnly: boolean): BuiltBlock {
+    const parentState = this.chain.state(parentHash)
+    const slotMs = this.runtime.slotDurationMs
+    const parentTs = this.runtime.timestampOf(parentState)
+    const wall = (this.o.now ?? Date.now)() + this.timeOffsetMs
+    // A new block needs a later Aura slot: at least one slot after its parent.
+    const minTs = parentTs === 0n ? 0n : parentTs + BigInt(slotMs)
+    let ts = BigInt(Math.floor(wall / slotMs) * slotMs)
+    if (ts < minTs) ts = minTs
+    const slot = ts / BigInt(slotMs)
+    const candidates = emptyOnly ? [] : [...this.pool.readyInOrder()].map((t) => t.raw)
+    return this.chain.build({
+      parentHash,
+      inherents: [this.runtime.timestampInherent(ts)],
+      extrinsics: candidates,
+      preDigest: [this.runtime.auraPreDigest(slot)],
+      seal: (preSealHash) => this.runtime.auraSeal(this.o.authority.sign(preSealHash)),
+      maxExtrinsics: this.o.maxExtrinsicsPerBlock,
+    })
+  }
+
+  private afterImport(b: BuiltBlock, finalized: boolean): void {
+    const blockHex = hexOf(b.hash)
+    const included = b.body.map((raw) => hexOf(this.runtime.extrinsicHash(raw)))
+    this.pool.included(blockHex, included)
+    if (finalized) this.pool.finalizedIn(blockHex, included)
+    for (const r of b.rejected) {
+      const h = hexOf(this.runtime.extrinsicHash(r.raw))
+      if (r.error.kind === 'Invalid' && r.error.reason === 'Future') continue
+      const exhausted = r.error.kind === 'Invalid' && r.error.reason === 'ExhaustsResources'
+      if (!exhausted) this.pool.remove(h, 'invalid', true)
+    }
+    this.pool.revalidate((raw) => this.runtime.validateAt(this.chain, this.chain.best.hash, raw, 'External'))
+  }
+}

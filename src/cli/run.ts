@@ -1,0 +1,86 @@
+// The default command: resolve Substrate-style flags into NodeOptions and run until a signal.
+import type { SealingMode } from '../chain/producer.js'
+import { startNode, type NodeOptions } from '../node.js'
+import { DEV_NAMES } from '../node/keys.js'
+import { createLogger, parseLogLevel } from './logger.js'
+
+export interface RunFlags {
+  dev?: boolean
+  chain?: string
+  basePath?: string
+  tmp?: boolean
+  rpcPort: number
+  rpcExternal?: boolean
+  unsafeRpcExternal?: boolean
+  rpcMethods: 'auto' | 'safe' | 'unsafe'
+  rpcCors?: string
+  rpcMaxConnections: number
+  port: number
+  name?: string
+  validator?: boolean
+  sealing?: string
+  log?: string[]
+  prometheusPort: number
+  prometheus: boolean
+  alice?: boolean; bob?: boolean; charlie?: boolean; dave?: boolean; eve?: boolean; ferdie?: boolean
+}
+
+export function parseSealing(v: string | undefined, fallback: SealingMode): SealingMode {
+  if (v === undefined) return fallback
+  if (v === 'instant') return { kind: 'instant' }
+  if (v === 'manual') return { kind: 'manual' }
+  const ms = Number(v)
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`--sealing expects instant, manual or a positive number of milliseconds, got "${v}"`)
+  return { kind: 'interval', ms }
+}
+
+export function resolveOptions(f: RunFlags): NodeOptions {
+  if (f.tmp && f.basePath) throw new Error('--tmp cannot be used with --base-path')
+  const devKey = DEV_NAMES.find((n) => f[n])
+  const authority = devKey ?? (f.dev ? 'alice' : undefined) ?? (f.validator ? 'alice' : undefined)
+  const name = f.name ?? (devKey ? devKey[0]!.toUpperCase() + devKey.slice(1) : authority ? 'Alice' : 'subtensor-emu')
+  const cors = f.rpcCors ?? (f.dev ? 'all' : undefined)
+  return {
+    chain: f.chain ?? (f.dev ? 'dev' : 'local'),
+    basePath: f.tmp ? undefined : f.basePath ?? (f.dev ? undefined : defaultBasePath()),
+    rpcPort: f.rpcPort,
+    rpcExternal: Boolean(f.rpcExternal || f.unsafeRpcExternal),
+    rpcMethods: f.unsafeRpcExternal ? 'unsafe' : f.rpcMethods,
+    rpcCors: cors === undefined ? defaultCors() : cors === 'all' ? 'all' : cors.split(',').map((s) => s.trim()),
+    rpcMaxConnections: f.rpcMaxConnections,
+    name,
+    authority,
+    sealing: parseSealing(f.sealing, { kind: 'interval', ms: 12_000 }),
+    instantFinality: true,
+  }
+}
+
+function defaultBasePath(): string {
+  const home = process.env.XDG_DATA_HOME ?? `${process.env.HOME ?? '.'}/.local/share`
+  return `${home}/subtensor-emu`
+}
+
+function defaultCors(): string[] {
+  return ['http://localhost:*', 'http://127.0.0.1:*', 'https://localhost:*', 'https://127.0.0.1:*', 'https://polkadot.js.org']
+}
+
+export async function runNode(f: RunFlags): Promise<void> {
+  const log = createLogger(parseLogLevel(f.log))
+  const opts = resolveOptions(f)
+  opts.logger = log
+  log.info('Subtensor Node (TypeScript emulator)')
+  log.info(`📋 Chain specification: ${opts.chain}`)
+  log.info(`🏷  Node name: ${opts.name}`)
+  log.info(`👤 Role: ${opts.authority ? 'AUTHORITY' : 'FULL'}`)
+  const node = await startNode(opts)
+  log.info(`💾 Database: LevelDB at ${node.dbPath}`)
+  let stopping = false
+  const shutdown = (sig: string): void => {
+    if (stopping) return
+    stopping = true
+    log.info(`Received ${sig}, shutting down`)
+    node.stop().then(() => process.exit(0), (e: unknown) => { log.error(String(e)); process.exit(1) })
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}

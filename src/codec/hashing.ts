@@ -1,0 +1,58 @@
+// Hashers used by storage keys, block hashes and signatures. Backed by @polkadot/wasm-crypto;
+// call `await cryptoReady()` once at start-up before using any of them.
+import { blake2b, twox, waitReady } from '@polkadot/wasm-crypto'
+
+const noKey = new Uint8Array(0)
+
+export async function cryptoReady(): Promise<void> { await waitReady() }
+
+export const blake2_256 = (data: Uint8Array): Uint8Array => blake2b(data, noKey, 32)
+export const blake2_128 = (data: Uint8Array): Uint8Array => blake2b(data, noKey, 16)
+export const blake2_64 = (data: Uint8Array): Uint8Array => blake2b(data, noKey, 8)
+export const twox64 = (data: Uint8Array): Uint8Array => twox(data, 1)
+export const twox128 = (data: Uint8Array): Uint8Array => twox(data, 2)
+export const twox256 = (data: Uint8Array): Uint8Array => twox(data, 4)
+
+export type Hasher = 'Blake2_128' | 'Blake2_256' | 'Blake2_128Concat' | 'Twox128' | 'Twox256' | 'Twox64Concat' | 'Identity'
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
+}
+
+export function hashKey(h: Hasher, encodedKey: Uint8Array): Uint8Array {
+  switch (h) {
+    case 'Blake2_128': return blake2_128(encodedKey)
+    case 'Blake2_256': return blake2_256(encodedKey)
+    case 'Blake2_128Concat': return concat(blake2_128(encodedKey), encodedKey)
+    case 'Twox128': return twox128(encodedKey)
+    case 'Twox256': return twox256(encodedKey)
+    case 'Twox64Concat': return concat(twox64(encodedKey), encodedKey)
+    case 'Identity': return encodedKey
+  }
+}
+
+/** Bytes of the hasher's prefix that precede the raw key (0 for non-transparent hashers). */
+export function hasherPrefixLength(h: Hasher): number | null {
+  switch (h) {
+    case 'Blake2_128Concat': return 16
+    case 'Twox64Concat': return 8
+    case 'Identity': return 0
+    default: return null
+  }
+}
+
+const textEncoder = new TextEncoder()
+const prefixCache = new Map<string, Uint8Array>()
+/** twox128(pallet) ++ twox128(item): the prefix of every key of a storage item. */
+export function storagePrefix(pallet: string, item: string): Uint8Array {
+  const k = `${pallet}\u0000${item}`
+  let p = prefixCache.get(k)
+  if (!p) {
+    p = concat(twox128(textEncoder.encode(pallet)), twox128(textEncoder.encode(item)))
+    prefixCache.set(k, p)
+  }
+  return p
+}

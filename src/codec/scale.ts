@@ -1,0 +1,402 @@
+// SCALE encoder/decoder derived from a Ty (types.ts). One compiled codec per type object.
+//
+// JS value conventions:
+//   bool → boolean; u8..u32, i8..i32 → number; u64 and wider → bigint; str → string
+//   Compact<u8|u16|u32> → number, other compacts → bigint
+//   Vec<u8>, [u8; N] → Uint8Array; other sequences/arrays → arrays; tuples → arrays (unit → null)
+//   composite: no fields → null; named fields → object keyed by the Rust field names;
+//              one unnamed field → the inner value (newtypes such as AccountId32, H256);
+//              several unnamed fields → array
+//   Option<T> → T | null
+//   other enums → { type: 'VariantName', value?: <fields as for composites> }
+import type { Field, Ty } from './types.js'
+import { isOption } from './types.js'
+
+export class ScaleError extends Error {}
+
+export class Writer {
+  buf: Uint8Array
+  len = 0
+  constructor(capacity = 64) { this.buf = new Uint8Array(capacity) }
+  reserve(n: number): void {
+    if (this.len + n <= this.buf.length) return
+    let cap = this.buf.length * 2
+    while (cap < this.len + n) cap *= 2
+    const next = new Uint8Array(cap)
+    next.set(this.buf.subarray(0, this.len))
+    this.buf = next
+  }
+  byte(b: number): void { this.reserve(1); this.buf[this.len++] = b }
+  bytes(b: Uint8Array): void { this.reserve(b.length); this.buf.set(b, this.len); this.len += b.length }
+  uintLE(v: number, n: number): void {
+    this.reserve(n)
+    for (let i = 0; i < n; i++) { this.buf[this.len++] = v & 0xff; v = Math.floor(v / 256) }
+  }
+  bigLE(v: bigint, n: number): void {
+    this.reserve(n)
+    for (let i = 0; i < n; i++) { this.buf[this.len++] = Number(v & 0xffn); v >>= 8n }
+  }
+  finish(): Uint8Array { return this.buf.slice(0, this.len) }
+}
+
+export class Reader {
+  pos = 0
+  constructor(readonly buf: Uint8Array) {}
+  need(n: number): void { if (this.pos + n > this.buf.length) throw new ScaleError('Not enough data to fill buffer') }
+  byte(): number { this.need(1); return this.buf[this.pos++]! }
+  take(n: number): Uint8Array { this.need(n); const s = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return s }
+  uintLE(n: number): number {
+    this.need(n)
+    let v = 0
+    for (let i = n - 1; i >= 0; i--) v = v * 256 + this.buf[this.pos + i]!
+    this.pos += n
+    return v
+  }
+  bigLE(n: number): bigint {
+    this.need(n)
+    let v = 0n
+    for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(this.buf[this.pos + i]!)
+    this.pos += n
+    return v
+  }
+  get remaining(): number { return this.buf.length - this.pos }
+}
+
+export function writeCompact(w: Writer, v: number | bigint): void {
+  if (typeof v === 'number') {
+    if (v < 0 || !Number.isInteger(v)) throw new ScaleError(`invalid compact ${v}`)
+    if (v < 64) return w.byte(v << 2)
+    if (v < 16384) return w.uintLE(v * 4 + 1, 2)
+    if (v < 1073741824) return w.uintLE(v * 4 + 2, 4)
+    v = BigInt(v)
+  }
+  if (v < 0n) throw new ScaleError(`invalid compact ${v}`)
+  if (v < 1073741824n) return writeCompact(w, Number(v))
+  let n = 0
+  for (let t = v; t > 0n; t >>= 8n) n++
+  if (n > 67) throw new ScaleError('compact too large')
+  w.byte(((n - 4) << 2) | 3)
+  w.bigLE(v, n)
+}
+
+export function readCompact(r: Reader): bigint {
+  const b0 = r.byte()
+  switch (b0 & 3) {
+    case 0: return BigInt(b0 >> 2)
+    case 1: {
+      const v = (b0 | (r.byte() << 8)) >>> 2
+      if (v < 64) throw new ScaleError('out of range decoding Compact<u32>')
+      return BigInt(v)
+    }
+    case 2: {
+      const v = Math.floor((b0 + r.uintLE(3) * 256) / 4)
+      if (v < 16384) throw new ScaleError('out of range decoding Compact<u32>')
+      return BigInt(v)
+    }
+    default: {
+      const n = (b0 >> 2) + 4
+      const v = r.bigLE(n)
+      if (v < 1n << BigInt((n - 1) * 8) || (n === 4 && v < 1073741824n)) throw new ScaleError('out of range decoding Compact')
+      return v
+    }
+  }
+}
+
+export function readCompactNumber(r: Reader): number {
+  const v = readCompact(r)
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ScaleError('compact length too large')
+  return Number(v)
+}
+
+export function compactBytes(v: number | bigint): Uint8Array {
+  const w = new Writer(9)
+  writeCompact(w, v)
+  return w.finish()
+}
+
+export interface Codec<T = unknown> {
+  enc(w: Writer, v: T): void
+  dec(r: Reader): T
+}
+
+const compiled = new WeakMap<Ty, Codec>()
+
+export function codecOf<T = unknown>(t: Ty): Codec<T> {
+  let c = compiled.get(t)
+  if (!c) {
+    // Placeholder first, so a recursive type finds itself while it is being compiled.
+    const slot: Codec = { enc: (w, v) => real.enc(w, v), dec: (r) => real.dec(r) }
+    compiled.set(t, slot)
+    const real = compile(t)
+    compiled.set(t, real)
+    c = real
+  }
+  return c as Codec<T>
+}
+
+export function encode(t: Ty, v: unknown): Uint8Array {
+  const w = new Writer()
+  codecOf(t).enc(w, v)
+  return w.finish()
+}
+
+/** Decode a complete value: trailing bytes are an error, as in parity-scale-codec's decode_all. */
+export function decode<T = unknown>(t: Ty, bytes: Uint8Array): T {
+  const r = new Reader(bytes)
+  const v = codecOf<T>(t).dec(r)
+  if (r.remaining !== 0) throw new ScaleError(`${r.remaining} trailing bytes after decoding ${t.path.join('::') || t.def.tag}`)
+  return v
+}
+
+const bigPrims: Record<string, number> = { u64: 8, u128: 16, u256: 32, i64: 8, i128: 16, i256: 32 }
+const smallPrims: Record<string, number> = { u8: 1, u16: 2, u32: 4, i8: 1, i16: 2, i32: 4 }
+const textEncoder = new TextEncoder()
+const textDecoder = new TextDecoder('utf-8', { fatal: true })
+
+function isByte(t: Ty): boolean { return t.def.tag === 'primitive' && t.def.prim === 'u8' }
+
+function compile(t: Ty): Codec {
+  const d = t.def
+  switch (d.tag) {
+    case 'primitive': return primitive(d.prim)
+    case 'compact': return compactCodec(d.of)
+    case 'sequence': {
+      if (isByte(d.of)) {
+        return {
+          enc: (w, v) => { const b = asBytes(v); writeCompact(w, b.length); w.bytes(b) },
+          dec: (r) => r.take(readCompactNumber(r)).slice(),
+        }
+      }
+      const inner = codecOf(d.of)
+      return {
+        enc: (w, v) => { const a = v as unknown[]; writeCompact(w, a.length); for (const x of a) inner.enc(w, x) },
+        dec: (r) => {
+          const n = readCompactNumber(r)
+          if (n > r.remaining) throw new ScaleError('sequence length exceeds input')
+          const out = new Array<unknown>(n)
+          for (let i = 0; i < n; i++) out[i] = inner.dec(r)
+          return out
+        },
+      }
+    }
+    case 'array': {
+      const len = d.len
+      if (isByte(d.of)) {
+        return {
+          enc: (w, v) => { const b = asBytes(v); if (b.length !== len) throw new ScaleError(`expected ${len} bytes, got ${b.length}`); w.bytes(b) },
+          dec: (r) => r.take(len).slice(),
+        }
+      }
+      const inner = codecOf(d.of)
+      return {
+        enc: (w, v) => { const a = v as unknown[]; if (a.length !== len) throw new ScaleError(`expected ${len} items`); for (const x of a) inner.enc(w, x) },
+        dec: (r) => { const out = new Array<unknown>(len); for (let i = 0; i < len; i++) out[i] = inner.dec(r); return out },
+      }
+    }
+    case 'tuple': {
+      if (d.of.length === 0) return { enc: () => {}, dec: () => null }
+      const items = d.of.map((x) => codecOf(x))
+      return {
+        enc: (w, v) => { const a = v as unknown[]; items.forEach((c, i) => c.enc(w, a[i])) },
+        dec: (r) => items.map((c) => c.dec(r)),
+      }
+    }
+    case 'composite': return fieldsCodec(d.fields)
+    case 'variant': {
+      if (isOption(t)) {
+        const inner = codecOf(d.variants[1]!.fields[0]!.type)
+        return {
+          enc: (w, v) => { if (v === null || v === undefined) w.byte(0); else { w.byte(1); inner.enc(w, v) } },
+          dec: (r) => {
+            const b = r.byte()
+            if (b === 0) return null
+            if (b === 1) return inner.dec(r)
+            throw new ScaleError(`invalid Option tag ${b}`)
+          },
+        }
+      }
+      if (d.variants.length === 0) return deferredUntilFilled(t)
+      const byName = new Map<string, { index: number; c: Codec; empty: boolean }>()
+      const byIndex = new Map<number, { name: string; c: Codec; empty: boolean }>()
+      for (const v of d.variants) {
+        const c = fieldsCodec(v.fields)
+        byName.set(v.name, { index: v.index, c, empty: v.fields.length === 0 })
+        byIndex.set(v.index, { name: v.name, c, empty: v.fields.length === 0 })
+      }
+      const label = t.path.join('::')
+      return {
+        enc: (w, v) => {
+          const e = v as { type: string; value?: unknown }
+          const x = byName.get(e.type)
+          if (!x) throw new ScaleError(`unknown variant ${e.type} of ${label}`)
+          w.byte(x.index)
+          x.c.enc(w, e.value)
+        },
+        dec: (r) => {
+          const i = r.byte()
+          const x = byIndex.get(i)
+          if (!x) throw new ScaleError(`Could not decode \`${label}\`, variant doesn't exist (index ${i})`)
+          return x.empty ? { type: x.name } : { type: x.name, value: x.c.dec(r) }
+        },
+      }
+    }
+    case 'bitSequence': throw new ScaleError('BitVec is not used by this runtime')
+  }
+}
+
+/**
+ * An enum without variants is an outer enum (RuntimeCall/RuntimeEvent) that composeOuterEnums has
+ * not filled in yet. Pallet declarations encode storage fallbacks, so a type containing one (e.g.
+ * `Vec<EventRecord>`) can be compiled before composition: compile it on first use instead of
+ * freezing the empty shape into every codec that embeds it.
+ */
+function deferredUntilFilled(t: Ty): Codec {
+  let real: Codec | null = null
+  const get = (): Codec => {
+    if (real) return real
+    if (t.def.tag !== 'variant' || t.def.variants.length === 0) throw new ScaleError(`${t.path.join('::')} has no variants (outer enums not composed?)`)
+    real = compile(t)
+    compiled.set(t, real)
+    return real
+  }
+  return { enc: (w, v) => get().enc(w, v), dec: (r) => get().dec(r) }
+}
+
+function fieldsCodec(fields: Field[]): Codec {
+  if (fields.length === 0) return { enc: () => {}, dec: () => null }
+  if (fields.length === 1 && !fields[0]!.name) return codecOf(fields[0]!.type)
+  const cs = fields.map((fl) => codecOf(fl.type))
+  if (fields.every((fl) => fl.name)) {
+    const names = fields.map((fl) => fl.name!)
+    return {
+      enc: (w, v) => {
+        const o = v as Record<string, unknown>
+        for (let i = 0; i < cs.length; i++) {
+          if (!(names[i]! in o)) throw new ScaleError(`missing field ${names[i]}`)
+          cs[i]!.enc(w, o[names[i]!])
+        }
+      },
+      dec: (r) => { const o: Record<string, unknown> = {}; for (let i = 0; i < cs.length; i++) o[names[i]!] = cs[i]!.dec(r); return o },
+    }
+  }
+  return {
+    enc: (w, v) => { const a = v as unknown[]; cs.forEach((c, i) => c.enc(w, a[i])) },
+    dec: (r) => cs.map((c) => c.dec(r)),
+  }
+}
+
+function primitive(p: string): Codec {
+  if (p === 'bool') {
+    return {
+      enc: (w, v) => w.byte(v ? 1 : 0),
+      dec: (r) => { const b = r.byte(); if (b > 1) throw new ScaleError('Invalid boolean representation'); return b === 1 },
+    }
+  }
+  if (p === 'str') {
+    return {
+      enc: (w, v) => { const b = textEncoder.encode(v as string); writeCompact(w, b.length); w.bytes(b) },
+      dec: (r) => textDecoder.decode(r.take(readCompactNumber(r))),
+    }
+  }
+  if (p === 'char') {
+    return {
+      enc: (w, v) => w.uintLE((v as string).codePointAt(0) ?? 0, 4),
+      dec: (r) => String.fromCodePoint(r.uintLE(4)),
+    }
+  }
+  const small = smallPrims[p]
+  if (small !== undefined) {
+    const signed = p.startsWith('i')
+    const bits = small * 8
+    const max = 2 ** bits
+    return {
+      enc: (w, v) => {
+        let n = typeof v === 'bigint' ? Number(v) : (v as number)
+        if (!Number.isInteger(n) || (signed ? n < -(max / 2) || n >= max / 2 : n < 0 || n >= max)) throw new ScaleError(`${n} out of range for ${p}`)
+        if (n < 0) n += max
+        w.uintLE(n, small)
+      },
+      dec: (r) => { const n = r.uintLE(small); return signed && n >= max / 2 ? n - max : n },
+    }
+  }
+  const big = bigPrims[p]
+  if (big !== undefined) {
+    const signed = p.startsWith('i')
+    const mod = 1n << BigInt(big * 8)
+    return {
+      enc: (w, v) => {
+        let n = BigInt(v as bigint | number)
+        if (signed ? n < -(mod / 2n) || n >= mod / 2n : n < 0n || n >= mod) throw new ScaleError(`${n} out of range for ${p}`)
+        if (n < 0n) n += mod
+        w.bigLE(n, big)
+      },
+      dec: (r) => { const n = r.bigLE(big); return signed && n >= mod / 2n ? n - mod : n },
+    }
+  }
+  throw new ScaleError(`unknown primitive ${p}`)
+}
+
+function compactCodec(of: Ty): Codec {
+  // Compact<Newtype> (e.g. Compact<Perbill>) encodes the wrapped integer.
+  let base = of
+  while (base.def.tag === 'composite' && base.def.fields.length === 1) base = base.def.fields[0]!.type
+  const prim = base.def.tag === 'primitive' ? base.def.prim : ''
+  if (base.def.tag === 'tuple' && base.def.of.length === 0) return { enc: () => {}, dec: () => null }
+  const asNumber = prim === 'u8' || prim === 'u16' || prim === 'u32'
+  return {
+    enc: (w, v) => writeCompact(w, v as number | bigint),
+    dec: (r) => { const v = readCompact(r); return asNumber ? Number(v) : v },
+  }
+}
+
+function asBytes(v: unknown): Uint8Array {
+  if (v instanceof Uint8Array) return v
+  if (typeof v === 'string') {
+    if (/^0x[0-9a-fA-F]*$/.test(v) && v.length % 2 === 0) {
+      const out = new Uint8Array((v.length - 2) / 2)
+      for (let i = 0; i < out.length; i++) out[i] = parseInt(v.slice(2 + i * 2, 4 + i * 2), 16)
+      return out
+    }
+    return textEncoder.encode(v)
+  }
+  if (Array.isArray(v)) return Uint8Array.from(v as number[])
+  throw new ScaleError('expected bytes')
+}
+
+/** The value whose encoding is all zeroes / empty: Rust's `Default` for plain data. */
+export function zeroOf(t: Ty): unknown {
+  const d = t.def
+  switch (d.tag) {
+    case 'primitive':
+      if (d.prim === 'bool') return false
+      if (d.prim === 'str') return ''
+      if (d.prim === 'char') return '\u0000'
+      return bigPrims[d.prim] !== undefined ? 0n : 0
+    case 'compact': {
+      const v = zeroOf(d.of)
+      return v
+    }
+    case 'sequence': return isByte(d.of) ? new Uint8Array(0) : []
+    case 'array': return isByte(d.of) ? new Uint8Array(d.len) : Array.from({ length: d.len }, () => zeroOf(d.of))
+    case 'tuple': return d.of.length === 0 ? null : d.of.map(zeroOf)
+    case 'composite': return fieldsZero(d.fields)
+    case 'variant': {
+      if (isOption(t)) return null
+      const v = [...d.variants].sort((a, b) => a.index - b.index)[0]
+      if (!v) throw new ScaleError('empty enum has no default')
+      return v.fields.length === 0 ? { type: v.name } : { type: v.name, value: fieldsZero(v.fields) }
+    }
+    case 'bitSequence': throw new ScaleError('BitVec is not used by this runtime')
+  }
+}
+
+function fieldsZero(fields: Field[]): unknown {
+  if (fields.length === 0) return null
+  if (fields.length === 1 && !fields[0]!.name) return zeroOf(fields[0]!.type)
+  if (fields.every((fl) => fl.name)) {
+    const o: Record<string, unknown> = {}
+    for (const fl of fields) o[fl.name!] = zeroOf(fl.type)
+    return o
+  }
+  return fields.map((fl) => zeroOf(fl.type))
+}

@@ -1,0 +1,115 @@
+// Composition root: the only place that wires storage, runtime, chain, pool, producer and RPC.
+import './polyfill.js'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import { Blockchain } from './chain/blockchain.js'
+import { BlockProducer, type SealingMode } from './chain/producer.js'
+import { TxPool } from './chain/txpool.js'
+import { hexOf } from './codec/bytes.js'
+import { genesisStorage, loadChainSpec } from './node/chain-spec.js'
+import type { NodeContext } from './node/context.js'
+import { devAuthority } from './node/keys.js'
+import { startInformant } from './node/informant.js'
+import { rpcMethods } from './rpc/methods/index.js'
+import { createRpcServer, type RpcServer } from './rpc/server.js'
+import type { RpcMethodsPolicy } from './rpc/types.js'
+import { Runtime } from './runtime/runtime.js'
+import { BlockStore } from './storage/block-store.js'
+import { openLevelKV } from './storage/level.js'
+
+export const IMPL_NAME = 'Subtensor Node'
+export const IMPL_VERSION = '0.1.0-emulator'
+
+export interface NodeOptions {
+  chain: string
+  /** Base directory; chain data lives in `<base>/chains/<id>/db/full`. Temporary when absent. */
+  basePath?: string
+  rpcPort: number
+  rpcExternal: boolean
+  rpcMethods: RpcMethodsPolicy
+  rpcCors: 'all' | string[]
+  rpcMaxConnections?: number
+  name: string
+  /** Dev key this node authors with (`--alice` …); no block production without one. */
+  authority?: string
+  sealing: SealingMode
+  instantFinality: boolean
+  logger?: Logger
+}
+
+export interface RunningNode {
+  ctx: NodeContext
+  rpc: RpcServer
+  port: number
+  dbPath: string
+  stop(): Promise<void>
+}
+
+export async function startNode(o: NodeOptions): Promise<RunningNode> {
+  const log = o.logger
+  const runtime = await Runtime.get()
+  const spec = loadChainSpec(o.chain)
+  const tmpBase = o.basePath === undefined ? mkdtempSync(join(tmpdir(), 'subtensor-emu-')) : undefined
+  const base = o.basePath ?? tmpBase!
+  const dbPath = join(base, 'chains', spec.id, 'db', 'full')
+  mkdirSync(dbPath, { recursive: true })
+
+  const kv = await openLevelKV(dbPath)
+  const store = await BlockStore.open(kv)
+  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
+  const pool = new TxPool()
+  const authority = devAuthority(o.authority ?? 'alice')
+  const producer = new BlockProducer(chain, pool, runtime, {
+    mode: o.authority ? o.sealing : { kind: 'manual' },
+    authority,
+    instantFinality: o.instantFinality,
+    log: (m) => log?.warn(m),
+  })
+  const keystore = new Map<string, Set<string>>()
+  if (o.authority) {
+    keystore.set('aura', new Set([hexOf(authority.publicKey)]))
+  }
+  const ctx: NodeContext = {
+    runtime, chain, pool, producer, spec, keystore,
+    info: {
+      implName: IMPL_NAME, implVersion: IMPL_VERSION, nodeName: o.name,
+      roles: o.authority ? ['Authority'] : ['Full'], peerId: '', listenAddresses: [],
+    },
+    submit: (raw) => pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External')),
+  }
+  chain.on('block', (b) => log?.info(`✨ Imported #${b.number} (${shortHash(b.hash)})`))
+
+  const rpc = await createRpcServer({
+    host: o.rpcExternal ? '0.0.0.0' : '127.0.0.1',
+    port: o.rpcPort,
+    methods: rpcMethods(ctx),
+    rpcMethods: o.rpcMethods,
+    cors: o.rpcCors,
+    maxConnections: o.rpcMaxConnections,
+    logger: log,
+  })
+  producer.start()
+  const informant = log ? startInformant(ctx, log) : undefined
+  log?.info(`Running JSON-RPC server: addr=${rpc.host}:${rpc.port}`)
+
+  let stopped = false
+  return {
+    ctx, rpc, port: rpc.port, dbPath,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      informant?.()
+      await producer.stop()
+      await rpc.close()
+      await store.close()
+      if (tmpBase) rmSync(tmpBase, { recursive: true, force: true })
+    },
+  }
+}
+
+export function shortHash(h: Uint8Array): string {
+  const x = hexOf(h)
+  return `${x.slice(0, 6)}…${x.slice(-4)}`
+}

@@ -1,0 +1,176 @@
+// frame_executive in TypeScript: initialise a block, apply extrinsics, finalise, and validate
+// transactions for the pool. Pure: it only touches the Store it is handed.
+import type { Ty } from '../codec/types.js'
+import type { CallInfo, DispatchOutcome, ExecEnv, PalletDecl, RuntimeCallValue } from './declare/pallet.js'
+import type { Store } from './declare/storage.js'
+import type { Dispatcher } from './dispatch.js'
+import {
+  decodeExtrinsic, ExtrinsicDecodeError, signingMessage, type DecodedExtrinsic, type ExtensionSpec,
+} from './extrinsic.js'
+import {
+  implicitBytes, postDispatchSigned, prepareSigned, validateSigned, type CheckCtx, type ExtensionHost,
+} from './extensions.js'
+import { addWeight, type DigestItemValue, type Origin, type WeightValue, ZERO_WEIGHT } from './primitives.js'
+import { verifySignature } from './signature.js'
+import { invalid, TransactionValidityError, unknown, type ValidityError, type ValidTransaction } from './validity.js'
+
+/** The frame_system functions the executive drives (implemented by the System pallet). */
+export interface SystemOps {
+  initialize(s: Store, number: number, parentHash: Uint8Array, digest: DigestItemValue[]): void
+  noteFinishedInitialize(s: Store): void
+  noteFinishedExtrinsics(s: Store): void
+  depositEvent(s: Store, runtimeEvent: Uint8Array, topics?: Uint8Array[]): void
+  noteAppliedExtrinsic(s: Store, outcome: DispatchOutcome, info: CallInfo & { actualWeight: WeightValue }): void
+  finalize(s: Store): { number: number; parentHash: Uint8Array; digest: DigestItemValue[] }
+}
+
+export interface BlockContext { number: number; parentHash: Uint8Array; digest: DigestItemValue[] }
+
+export type ApplyResult =
+  | { ok: true; outcome: DispatchOutcome; fee: bigint }
+  | { ok: false; error: ValidityError }
+
+export type TransactionSource = 'InBlock' | 'Local' | 'External'
+
+/** A block cannot be built or imported (e.g. an inherent failed); not a transaction error. */
+export class BlockError extends Error {}
+
+export interface ExecutiveConfig {
+  pallets: PalletDecl[]
+  dispatcher: Dispatcher
+  runtimeCall: Ty
+  extensions: ExtensionSpec[]
+  host: ExtensionHost
+  system: SystemOps
+}
+
+export class Executive {
+  private readonly byIndex: PalletDecl[]
+
+  constructor(private readonly cfg: ExecutiveConfig) {
+    this.byIndex = [...cfg.pallets].sort((a, b) => a.index - b.index)
+  }
+
+  env(s: Store, blockNumber: number): ExecEnv {
+    const env: ExecEnv = {
+      blockNumber,
+      depositEvent: (ev, topics) => this.cfg.system.depositEvent(s, ev, topics),
+      dispatch: (call, origin) => this.cfg.dispatcher.dispatch(s, env, call, origin),
+      callInfo: (call) => this.cfg.dispatcher.info(call),
+    }
+    return env
+  }
+
+  decode(raw: Uint8Array): DecodedExtrinsic {
+    return decodeExtrinsic(raw, this.cfg.runtimeCall, this.cfg.extensions)
+  }
+
+  initializeBlock(s: Store, b: BlockContext): WeightValue {
+    this.cfg.system.initialize(s, b.number, b.parentHash, b.digest)
+    const env = this.env(s, b.number)
+    let w = ZERO_WEIGHT
+    for (const p of this.byIndex) {
+      const used = p.hooks.onInitialize?.({ s, env, blockNumber: b.number })
+      if (used) w = addWeight(w, used)
+    }
+    this.cfg.system.noteFinishedInitialize(s)
+    return w
+  }
+
+  /** Apply one extrinsic; a validity error leaves the state exactly as it was. */
+  applyExtrinsic(s: Store, raw: Uint8Array, blockNumber: number): ApplyResult {
+    let xt: DecodedExtrinsic
+    try {
+      xt = this.decode(raw)
+    } catch (e) {
+      if (e instanceof ExtrinsicDecodeError) return { ok: false, error: { kind: 'Invalid', reason: 'Call' } }
+      throw e
+    }
+    const env = this.env(s, blockNumber)
+    const info = this.cfg.dispatcher.info(xt.call)
+    if (!xt.signed) return this.applyInherent(s, env, xt, info)
+    s.startTransaction()
+    try {
+      const ctx = this.checkSigned(s, xt, info)
+      validateSigned(ctx, false)
+      const pre = prepareSigned(ctx, env)
+      const outcome = this.cfg.dispatcher.dispatch(s, env, xt.call, { kind: 'Signed', who: ctx.who })
+      const fee = postDispatchSigned(ctx, env, pre, outcome.post)
+      this.noteApplied(s, outcome, info)
+      s.commitTransaction()
+      return { ok: true, outcome, fee }
+    } catch (e) {
+      s.rollbackTransaction()
+      if (e instanceof TransactionValidityError) return { ok: false, error: e.error }
+      throw e
+    }
+  }
+
+  finalizeBlock(s: Store, blockNumber: number): { number: number; parentHash: Uint8Array; digest: DigestItemValue[] } {
+    this.cfg.system.noteFinishedExtrinsics(s)
+    const env = this.env(s, blockNumber)
+    for (const p of this.byIndex) p.hooks.onFinalize?.({ s, env, blockNumber })
+    return this.cfg.system.finalize(s)
+  }
+
+  /**
+   * TaggedTransactionQueue::validate_transaction. `s` must already be initialised for the block
+   * after `at` (see `initializeForValidation`); the caller discards it afterwards.
+   */
+  validateTransaction(s: Store, _source: TransactionSource, raw: Uint8Array): ValidTransaction {
+    let xt: DecodedExtrinsic
+    try {
+      xt = this.decode(raw)
+    } catch (e) {
+      if (e instanceof ExtrinsicDecodeError) throw invalid('Call')
+      throw e
+    }
+    const info = this.cfg.dispatcher.info(xt.call)
+    if (!xt.signed) {
+      if (info.class === 'Mandatory') throw invalid('MandatoryValidation')
+      throw unknown('NoUnsignedValidator')
+    }
+    const ctx = this.checkSigned(s, xt, info)
+    return validateSigned(ctx, true)
+  }
+
+  /** Substrate validates against `at` by initialising block at+1 on top of it first. */
+  initializeForValidation(s: Store, atNumber: number, atHash: Uint8Array): void {
+    this.cfg.system.initialize(s, atNumber + 1, atHash, [])
+  }
+
+  private checkSigned(s: Store, xt: DecodedExtrinsic, info: CallInfo): CheckCtx {
+    const signed = xt.signed!
+    const explicit = new Map<string, unknown>()
+    this.cfg.extensions.forEach((e, i) => explicit.set(e.identifier, signed.extra[i]))
+    const implicit = implicitBytes(s, this.cfg.host, explicit, this.cfg.extensions)
+    const msg = signingMessage(xt.callBytes, signed.extraBytes, implicit)
+    if (!verifySignature(signed.signatureKind, signed.signature, msg, signed.signer)) throw invalid('BadProof')
+    return { s, host: this.cfg.host, who: signed.signer, call: xt.call, info, len: xt.raw.length, explicit }
+  }
+
+  private applyInherent(s: Store, env: ExecEnv, xt: DecodedExtrinsic, info: CallInfo): ApplyResult {
+    if (info.class !== 'Mandatory') return { ok: false, error: { kind: 'Unknown', reason: 'NoUnsignedValidator' } }
+    const origin: Origin = { kind: 'None' }
+    this.cfg.host.noteWeight(s, info, xt.raw.length)
+    const outcome = this.cfg.dispatcher.dispatch(s, env, xt.call, origin)
+    if (!outcome.ok) throw new BlockError(`inherent ${xt.call.type}.${xt.call.value.type} failed: ${outcome.error.message}`)
+    this.noteApplied(s, outcome, info)
+    return { ok: true, outcome, fee: 0n }
+  }
+
+  private noteApplied(s: Store, outcome: DispatchOutcome, info: CallInfo): void {
+    const actualWeight = outcome.post.actualWeight ?? info.weight
+    this.cfg.system.noteAppliedExtrinsic(s, outcome, { ...info, paysFee: outcome.post.paysFee ?? info.paysFee, actualWeight })
+  }
+
+  callOf(raw: Uint8Array): RuntimeCallValue { return this.decode(raw).call }
+
+  callInfo(call: RuntimeCallValue): CallInfo { return this.cfg.dispatcher.info(call) }
+
+  /** The explicit value a signed extrinsic carries for one extension (e.g. the tip). */
+  extensionValue(xt: DecodedExtrinsic, identifier: string): unknown {
+    const i = this.cfg.extensions.findIndex((e) => e.identifier === identifier)
+    return i < 0 || !xt.signed ? undefined : xt.signed.extra[i]
+  }
+}

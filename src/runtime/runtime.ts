@@ -1,0 +1,173 @@
+// The composed runtime: pallets + outer enums + extensions + executive + runtime-API table +
+// metadata. One per process (the outer enums are process-wide type objects).
+import { u8aToHex } from '@polkadot/util'
+import { cryptoReady } from '../codec/hashing.js'
+import { hexOf } from '../codec/bytes.js'
+import { encode, decode, Reader, codecOf } from '../codec/scale.js'
+import { u64 } from '../codec/types.js'
+import { allPallets } from '../pallets/index.js'
+import type { StateBackend } from '../storage/overlay.js'
+import { Overlay } from '../storage/overlay.js'
+import { accountNonceApi, taggedTransactionQueueApi } from './api/transactions.js'
+import { auraApi, grandpaApi } from './api/consensus.js'
+import { blockBuilderApi } from './api/block-builder.js'
+import { coreApi, metadataApi } from './api/core.js'
+import type { ApiHost } from './api/host.js'
+import { transactionPaymentApi } from './api/payment.js'
+import type { RuntimeApiDecl, RuntimeApiMethod } from './api/types.js'
+import type { PalletDecl } from './declare/pallet.js'
+import { Dispatcher } from './dispatch.js'
+import { Executive, type TransactionSource } from './executive.js'
+import { bareExtrinsic } from './extrinsic.js'
+import {
+  buildMetadataV14, buildMetadataV15, extensionsSpec425, RuntimeTy, uncheckedExtrinsicTy,
+  type ExtrinsicDescription, type RuntimeDescription,
+} from './metadata/index.js'
+import { composeOuterEnums, RuntimeCall, RuntimeError, RuntimeEvent } from './outer.js'
+import { MultiAddress, MultiSignature, type DigestItemValue } from './primitives.js'
+import { runtimeVersion, type RuntimeVersionValue } from './version.js'
+import { createWiring, type RuntimeWiring } from './wiring.js'
+import { blake2_256 } from '../codec/hashing.js'
+import type { ValidTransaction } from './validity.js'
+
+export const SLOT_DURATION_MS = 12_000
+const AURA_ENGINE = new TextEncoder().encode('aura')
+
+/** Thrown for a runtime-API call that does not exist or cannot decode its input. */
+export class RuntimeApiError extends Error {}
+
+/** What `validateAt` needs from the chain: state and number of a block. */
+export interface StateSource {
+  state(hash: Uint8Array): StateBackend
+  numberOf(hash: Uint8Array): number | undefined
+}
+
+export class Runtime {
+  readonly pallets: PalletDecl[]
+  readonly dispatcher: Dispatcher
+  readonly executive: Executive
+  readonly apis: RuntimeApiDecl[]
+  readonly version: RuntimeVersionValue
+  readonly extrinsic: ExtrinsicDescription
+  readonly slotDurationMs = SLOT_DURATION_MS
+  private readonly methods = new Map<string, RuntimeApiMethod>()
+  private readonly metadataCache = new Map<number, Uint8Array>()
+  private readonly wiring: RuntimeWiring
+  readonly metadataVersions = [14, 15]
+
+  private constructor() {
+    this.pallets = allPallets()
+    composeOuterEnums(this.pallets)
+    this.dispatcher = new Dispatcher(this.pallets)
+    const extensions = extensionsSpec425(RuntimeTy)
+    this.extrinsic = { version: 4, address: MultiAddress, call: RuntimeCall, signature: MultiSignature, extensions }
+    this.wiring = createWiring()
+    this.executive = new Executive({
+      pallets: this.pallets, dispatcher: this.dispatcher, runtimeCall: RuntimeCall, extensions,
+      host: this.wiring.extensionHost, system: this.wiring.system,
+    })
+    const host: ApiHost = {
+      ...this.wiring.apiHost,
+      version: () => this.version,
+      metadata: (v) => this.metadata(v),
+      metadataVersions: this.metadataVersions,
+      executive: this.executive,
+      uncheckedExtrinsic: uncheckedExtrinsicTy(this.extrinsic),
+      slotDurationMs: this.slotDurationMs,
+      timestampInherent: (ms) => this.timestampInherent(ms),
+    }
+    this.apis = [
+      coreApi(host), metadataApi(host), blockBuilderApi(host), taggedTransactionQueueApi(host),
+      auraApi(host), grandpaApi(host), accountNonceApi(host), transactionPaymentApi(host),
+    ]
+    for (const a of this.apis) for (const m of a.methods) this.methods.set(`${a.name}_${m.name}`, m)
+    this.version = runtimeVersion(this.apis)
+    this.wiring.setVersion(this.version)
+  }
+
+  private static instance: Runtime | undefined
+  /** The process-wide runtime (crypto must be ready before the first one is built). */
+  static async get(): Promise<Runtime> {
+    await cryptoReady()
+    Runtime.instance ??= new Runtime()
+    return Runtime.instance
+  }
+
+  description(): RuntimeDescription {
+    return {
+      pallets: this.pallets, extrinsic: this.extrinsic, apis: this.apis,
+      outer: { call: RuntimeCall, event: RuntimeEvent, error: RuntimeError }, runtimeTy: RuntimeTy,
+    }
+  }
+
+  /** Metadata bytes (magic ++ version ++ body) or null for an unsupported version. */
+  metadata(version: number): Uint8Array | null {
+    if (!this.metadataVersions.includes(version)) return null
+    let m = this.metadataCache.get(version)
+    if (!m) {
+      m = version === 14 ? buildMetadataV14(this.description()) : buildMetadataV15(this.description())
+      this.metadataCache.set(version, m)
+    }
+    return m
+  }
+
+  hasApi(name: string): boolean { return this.methods.has(name) }
+  apiNames(): string[] { return [...this.methods.keys()] }
+
+  /**
+   * state_call: run `Trait_method` with SCALE `input` on a scratch overlay of a block's state.
+   * `stateRoot` computes the root of the overlay when a method needs it.
+   */
+  callApi(name: string, input: Uint8Array, s: Overlay, block: { number: number; hash: Uint8Array }, stateRoot: (s: Overlay) => Uint8Array): Uint8Array {
+    const m = this.methods.get(name)
+    if (!m) throw new RuntimeApiError(`Exported method ${name} is not found`)
+    const r = new Reader(input)
+    let args: unknown[]
+    try {
+      args = m.inputs.map((i) => codecOf(i.type).dec(r))
+    } catch (e) {
+      throw new RuntimeApiError(`Could not decode input of ${name}: ${(e as Error).message}`)
+    }
+    if (r.remaining !== 0) throw new RuntimeApiError(`Could not decode input of ${name}: ${r.remaining} bytes left over`)
+    const out = m.call({ s, blockNumber: block.number, blockHash: block.hash, stateRoot: () => stateRoot(s) }, args)
+    return encode(m.output, out)
+  }
+
+  /** Pool validation of `raw` against block `at` (TaggedTransactionQueue semantics). */
+  validateAt(chain: StateSource, at: Uint8Array, raw: Uint8Array, source: TransactionSource): ValidTransaction {
+    const n = chain.numberOf(at)
+    if (n === undefined) throw new Error(`unknown block ${hexOf(at)}`)
+    const s = new Overlay(chain.state(at))
+    this.executive.initializeForValidation(s, n, at)
+    return this.executive.validateTransaction(s, source, raw)
+  }
+
+  timestampInherent(ms: bigint): Uint8Array {
+    return bareExtrinsic(encode(RuntimeCall, { type: 'Timestamp', value: { type: 'set', value: { now: ms } } }))
+  }
+
+  /** Timestamp.Now in a block's state (0 at genesis). */
+  timestampOf(state: StateBackend): bigint {
+    return this.wiring.timestampOf(new Overlay(state))
+  }
+
+  auraPreDigest(slot: bigint): DigestItemValue {
+    return { type: 'PreRuntime', value: [AURA_ENGINE, encode(u64, slot)] }
+  }
+
+  auraSeal(signature: Uint8Array): DigestItemValue {
+    return { type: 'Seal', value: [AURA_ENGINE, signature] }
+  }
+
+  extrinsicHash(raw: Uint8Array): Uint8Array { return blake2_256(raw) }
+
+  /** Raw genesis storage (hex key → value) from per-pallet genesis config. */
+  buildGenesis(config: Record<string, unknown>): Map<string, Uint8Array> {
+    const s = new Overlay({ get: () => null, keys: () => [] })
+    this.wiring.genesis(s, this.pallets, config, this.version)
+    const out = new Map<string, Uint8Array>()
+    for (const [k, v] of s.changes()) if (v !== null) out.set(u8aToHex(Uint8Array.from(k, (c) => c.charCodeAt(0))), v)
+    return out
+  }
+}
+

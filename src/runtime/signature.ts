@@ -1,0 +1,46 @@
+// MultiSignature verification (sp_runtime::MultiSignature::verify) on @polkadot/wasm-crypto, with
+// a bounded cache: a signature over a given payload never changes validity, so the pool's check
+// is not repeated when the block is built or re-imported.
+import { ed25519Verify, secp256k1Compress, secp256k1Recover, sr25519Verify } from '@polkadot/wasm-crypto'
+import { blake2_256 } from '../codec/hashing.js'
+import { toKeyString } from '../storage/overlay.js'
+
+export type SignatureKind = 'Ed25519' | 'Sr25519' | 'Ecdsa'
+
+const MAX_CACHE = 200_000
+const verified = new Set<string>()
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+function check(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): boolean {
+  switch (kind) {
+    case 'Sr25519': return sr25519Verify(sig, msg, signer)
+    case 'Ed25519': return ed25519Verify(sig, msg, signer)
+    case 'Ecdsa': {
+      // The account of an ECDSA signer is blake2_256 of its compressed public key.
+      const recovery = sig[64]!
+      if (recovery > 3 && (recovery < 27 || recovery > 30)) return false
+      try {
+        const pub = secp256k1Recover(blake2_256(msg), sig.subarray(0, 64), recovery >= 27 ? recovery - 27 : recovery)
+        return equal(blake2_256(secp256k1Compress(pub)), signer)
+      } catch {
+        return false
+      }
+    }
+  }
+}
+
+export function verifySignature(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): boolean {
+  const key = toKeyString(sig) + toKeyString(signer) + toKeyString(blake2_256(msg))
+  if (verified.has(key)) return true
+  const ok = check(kind, sig, msg, signer)
+  if (ok) {
+    if (verified.size >= MAX_CACHE) verified.clear()
+    verified.add(key)
+  }
+  return ok
+}

@@ -1,0 +1,442 @@
+// Blocks, trie nodes and the fork tree on a KV (layout in schema.ts).
+//
+// Every mutation (a block with its trie nodes, a new best, a new finalized) is staged in a Txn,
+// validated completely, and only then published: it becomes visible to all reads at once and is
+// queued as ONE atomic batch (commit-queue.ts). The returned promise resolves when that batch is
+// durable; callers may run ahead of the disk (pipelining) and await later, or call flush().
+//
+// Reads are synchronous (cache → pending batches → kv.getSync), so the trie and the RPC layer
+// can use them without awaiting; only children() scans and is async.
+import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
+import { BoundedCache } from './cache.js'
+import { CommitQueue } from './commit-queue.js'
+import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
+import {
+  assertBlockNumber, assertHash, BEST_KEY, bodyKey, canonicalKey, childKey, childPrefix, decodeBody,
+  decodeMeta, decodeVersion, encodeBody, encodeMeta, encodeVersion, FINALIZED_KEY, GENESIS_KEY,
+  HASH_LEN, headerKey, isReservedKey, metaKey, nodeKey, SCHEMA_VERSION, VERSION_KEY, type BlockMeta,
+} from './schema.js'
+
+export type { BlockMeta } from './schema.js'
+
+export interface BlockRef {
+  hash: Uint8Array
+  number: number
+}
+
+export interface CommitBlockInput {
+  hash: Uint8Array
+  /** SCALE-encoded header (the bytes that hash to `hash`). */
+  header: Uint8Array
+  /** Extrinsics as submitted. */
+  body: Uint8Array[]
+  number: number
+  parentHash: Uint8Array
+  stateRoot: Uint8Array
+  /** New trie nodes of this block: 0x-hex hash → encoded node (the trie's `newNodes`). */
+  trieNodes: ReadonlyMap<string, Uint8Array>
+  /** Make this block the best block (rewriting the canonical index on a reorg). */
+  setBest?: boolean
+  /** Finalize this block (implies best). */
+  setFinalized?: boolean
+  /** More ops for the same batch (receipts, indexes); keys must not use the block store's columns. */
+  extra?: KvOp[]
+}
+
+export interface GenesisInput {
+  hash: Uint8Array
+  header: Uint8Array
+  number?: 0
+  stateRoot: Uint8Array
+  trieNodes: ReadonlyMap<string, Uint8Array>
+  body?: Uint8Array[]
+  extra?: KvOp[]
+}
+
+export interface BlockStoreOptions {
+  /** Trie nodes kept in memory (the cache holds up to twice this). Default 50,000. */
+  nodeCacheSize?: number
+  /** Headers and metas kept in memory (each cache holds up to twice this). Default 4,096. */
+  blockCacheSize?: number
+}
+
+const ZERO_HASH = new Uint8Array(HASH_LEN)
+const EMPTY = new Uint8Array(0)
+const hex = (h: Uint8Array): string => u8aToHex(h)
+
+/** Changes of one mutation, invisible until published. */
+class Txn {
+  readonly ops = new Map<string, KvOp>()
+  readonly metas = new Map<string, BlockMeta>()
+  readonly headers: [string, Uint8Array][] = []
+  readonly nodes: [string, Uint8Array][] = []
+  best?: BlockRef
+  finalized?: BlockRef
+  genesis?: BlockRef
+
+  constructor(private readonly q: CommitQueue) {}
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    const ks = keyString(key)
+    const op = this.ops.get(ks)
+    if (op !== undefined) return op.type === 'put' ? op.value : undefined
+    return this.q.read(key, ks)
+  }
+
+  put(key: Uint8Array, value: Uint8Array): void {
+    this.ops.set(keyString(key), { type: 'put', key, value })
+  }
+
+  del(key: Uint8Array): void {
+    this.ops.set(keyString(key), { type: 'del', key })
+  }
+}
+
+export class BlockStore {
+  private readonly q: CommitQueue
+  private readonly nodes: BoundedCache<string, Uint8Array>
+  private readonly metas: BoundedCache<string, BlockMeta>
+  private readonly headers: BoundedCache<string, Uint8Array>
+  private bestRef: BlockRef | undefined
+  private finRef: BlockRef | undefined
+  private genRef: BlockRef | undefined
+  private closed = false
+
+  private constructor(private readonly kv: KV, opts: BlockStoreOptions) {
+    this.q = new CommitQueue(kv)
+    this.nodes = new BoundedCache(opts.nodeCacheSize ?? 50_000)
+    this.metas = new BoundedCache(opts.blockCacheSize ?? 4_096)
+    this.headers = new BoundedCache(opts.blockCacheSize ?? 4_096)
+  }
+
+  /** Opens a store on `kv`; an empty KV gives a store that waits for initGenesis(). */
+  static async open(kv: KV, opts: BlockStoreOptions = {}): Promise<BlockStore> {
+    const s = new BlockStore(kv, opts)
+    s.load()
+    return s
+  }
+
+  // ---- reads (committed or pending state) ----
+
+  /** NodeReader for the trie: encoded node (or hashed value blob) by its hash. */
+  getNode(hash: Uint8Array): Uint8Array | undefined {
+    const h = hex(hash)
+    const cached = this.nodes.get(h)
+    if (cached !== undefined) return cached
+    if (hash.length !== HASH_LEN) return undefined
+    const v = this.q.read(nodeKey(hash))
+    if (v !== undefined) this.nodes.set(h, v)
+    return v
+  }
+
+  getHeader(hash: Uint8Array): Uint8Array | undefined {
+    const h = hex(hash)
+    const cached = this.headers.get(h)
+    if (cached !== undefined) return cached
+    if (hash.length !== HASH_LEN) return undefined
+    const v = this.q.read(headerKey(hash))
+    if (v !== undefined) this.headers.set(h, v)
+    return v
+  }
+
+  getBody(hash: Uint8Array): Uint8Array[] | undefined {
+    if (hash.length !== HASH_LEN) return undefined
+    const v = this.q.read(bodyKey(hash))
+    return v === undefined ? undefined : decodeBody(v)
+  }
+
+  getMeta(hash: Uint8Array): Readonly<BlockMeta> | undefined {
+    const h = hex(hash)
+    const cached = this.metas.get(h)
+    if (cached !== undefined) return cached
+    if (hash.length !== HASH_LEN) return undefined
+    const v = this.q.read(metaKey(hash))
+    if (v === undefined) return undefined
+    const m = decodeMeta(v)
+    this.metas.set(h, m)
+    return m
+  }
+
+  hasBlock(hash: Uint8Array): boolean {
+    return this.getMeta(hash) !== undefined
+  }
+
+  /** Hash of the best chain's block at `number`. */
+  hashAt(number: number): Uint8Array | undefined {
+    return this.q.read(canonicalKey(number))
+  }
+
+  /** On the best chain (genesis..best)? */
+  isCanonical(hash: Uint8Array): boolean {
+    const m = this.getMeta(hash)
+    const c = m === undefined ? undefined : this.hashAt(m.number)
+    return c !== undefined && u8aEq(c, hash)
+  }
+
+  get initialized(): boolean {
+    return this.genRef !== undefined
+  }
+
+  best(): BlockRef {
+    return this.need(this.bestRef)
+  }
+
+  finalized(): BlockRef {
+    return this.need(this.finRef)
+  }
+
+  genesis(): BlockRef {
+    return this.need(this.genRef)
+  }
+
+  /** Known children of a block, in hash order. */
+  async children(hash: Uint8Array): Promise<Uint8Array[]> {
+    const prefix = childPrefix(hash)
+    // Pending entries are taken before the scan starts: one that becomes durable during the scan
+    // is then still counted, and the scan's snapshot covers everything durable before it.
+    const found = new Set(this.q.pendingPutsWithPrefix(keyString(prefix)))
+    for await (const [k] of this.kv.iterate({ gte: prefix, lt: prefixEnd(prefix) })) found.add(keyString(k))
+    return [...found].sort().map((ks) => keyFromString(ks.slice(1 + HASH_LEN)))
+  }
+
+  // ---- writes: each is one atomic batch; state is visible on return, durable on resolve ----
+
+  /** Writes genesis once. Returns false if this genesis is already stored; throws on another one. */
+  async initGenesis(g: GenesisInput): Promise<boolean> {
+    this.assertWritable()
+    if (g.number !== undefined && g.number !== 0) throw new Error(`genesis number must be 0, got ${g.number}`)
+    assertHash(g.hash)
+    if (this.genRef !== undefined) {
+      if (!u8aEq(this.genRef.hash, g.hash)) {
+        throw new Error(`database already holds genesis ${hex(this.genRef.hash)}, ` +
+          `but genesis ${hex(g.hash)} was given: wrong chain spec or database directory`)
+      }
+      await this.q.flush()
+      return false
+    }
+    const txn = new Txn(this.q)
+    const ref = { hash: g.hash, number: 0 }
+    txn.put(VERSION_KEY, encodeVersion(SCHEMA_VERSION))
+    this.stageBlock(txn, { ...g, number: 0, parentHash: ZERO_HASH, body: g.body ?? [] })
+    txn.put(canonicalKey(0), g.hash)
+    txn.put(BEST_KEY, g.hash)
+    txn.put(FINALIZED_KEY, g.hash)
+    txn.put(GENESIS_KEY, g.hash)
+    txn.best = txn.finalized = txn.genesis = ref
+    this.stageExtra(txn, g.extra)
+    await this.publish(txn)
+    return true
+  }
+
+  commitBlock(b: CommitBlockInput): Promise<void> {
+    try {
+      this.assertWritable()
+      this.need(this.genRef)
+      assertHash(b.hash)
+      assertBlockNumber(b.number)
+      const parent = this.getMeta(b.parentHash)
+      if (parent === undefined) throw new Error(`block ${hex(b.hash)}: unknown parent ${hex(b.parentHash)}`)
+      if (b.number !== parent.number + 1) {
+        throw new Error(`block ${hex(b.hash)}: number ${b.number} does not follow parent #${parent.number}`)
+      }
+      if (!this.descendsFromFinalized(b.parentHash, parent.number)) {
+        throw new Error(`block ${hex(b.hash)} does not build on finalized block ${hex(this.finRef!.hash)}`)
+      }
+      const txn = new Txn(this.q)
+      this.stageBlock(txn, b)
+      txn.put(childKey(b.parentHash, b.hash), EMPTY)
+      const ref = { hash: b.hash, number: b.number }
+      if (b.setBest || b.setFinalized) this.stageBest(txn, ref)
+      if (b.setFinalized) this.stageFinalized(txn, ref)
+      this.stageExtra(txn, b.extra)
+      return this.publish(txn)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
+  /** Makes `hash` the best block; the canonical index follows it (reorg back to the common ancestor). */
+  setBest(hash: Uint8Array): Promise<void> {
+    try {
+      this.assertWritable()
+      const txn = new Txn(this.q)
+      this.stageBest(txn, this.refOf(hash))
+      return this.publish(txn)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
+  /**
+   * Finalizes `hash`, which must descend from the current finalized block. When it is not on the
+   * best chain, it becomes the best block (as Substrate's client does in apply_finality).
+   */
+  setFinalized(hash: Uint8Array): Promise<void> {
+    try {
+      this.assertWritable()
+      const txn = new Txn(this.q)
+      this.stageFinalized(txn, this.refOf(hash))
+      return this.publish(txn)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
+  /** Resolves when everything published so far is durable. */
+  flush(): Promise<void> {
+    return this.q.flush()
+  }
+
+  /** Keys published but not yet durable; a producer can wait on flush() when this grows. */
+  get pendingKeys(): number {
+    return this.q.pendingKeys
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    try {
+      await this.q.flush()
+    } finally {
+      await this.kv.close()
+    }
+  }
+
+  // ---- internals ----
+
+  private load(): void {
+    const v = this.kv.getSync(VERSION_KEY)
+    const g = this.kv.getSync(GENESIS_KEY)
+    if (v !== undefined && decodeVersion(v) !== SCHEMA_VERSION) {
+      throw new Error(`database schema version ${decodeVersion(v)} is not supported (expected ${SCHEMA_VERSION})`)
+    }
+    if (g === undefined) {
+      if (v !== undefined) throw new Error('corrupt database: schema version present but no genesis pointer')
+      return
+    }
+    this.genRef = this.loadPointer(GENESIS_KEY, 'genesis')
+    this.bestRef = this.loadPointer(BEST_KEY, 'best')
+    this.finRef = this.loadPointer(FINALIZED_KEY, 'finalized')
+    if (this.genRef.number !== 0) throw new Error('corrupt database: genesis pointer is not block 0')
+    if (this.finRef.number > this.bestRef.number) throw new Error('corrupt database: finalized is above best')
+  }
+
+  private loadPointer(key: Uint8Array, name: string): BlockRef {
+    const hash = this.kv.getSync(key)
+    if (hash === undefined || hash.length !== HASH_LEN) throw new Error(`corrupt database: no ${name} pointer`)
+    const m = this.getMeta(hash)
+    if (m === undefined) throw new Error(`corrupt database: ${name} block ${hex(hash)} has no meta`)
+    if (this.getHeader(hash) === undefined) throw new Error(`corrupt database: ${name} block ${hex(hash)} has no header`)
+    const c = this.hashAt(m.number)
+    if (c === undefined || !u8aEq(c, hash)) {
+      throw new Error(`corrupt database: ${name} block ${hex(hash)} is not in the canonical index at #${m.number}`)
+    }
+    return { hash, number: m.number }
+  }
+
+  private stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
+    for (const [h, node] of b.trieNodes) {
+      const hash = hexToU8a(h)
+      txn.put(nodeKey(hash), node)
+      txn.nodes.push([hex(hash), node])
+    }
+    const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }
+    const h = hex(b.hash)
+    txn.put(headerKey(b.hash), b.header)
+    txn.put(bodyKey(b.hash), encodeBody(b.body))
+    txn.put(metaKey(b.hash), encodeMeta(meta))
+    txn.metas.set(h, meta)
+    txn.headers.push([h, b.header])
+  }
+
+  private stageExtra(txn: Txn, extra: KvOp[] | undefined): void {
+    for (const op of extra ?? []) {
+      if (isReservedKey(op.key)) throw new Error(`extra op key ${hex(op.key)} uses a block-store column`)
+      txn.ops.set(keyString(op.key), op)
+    }
+  }
+
+  /** Points best at `target` and rewrites the canonical index from the common ancestor up. */
+  private stageBest(txn: Txn, target: BlockRef): void {
+    const old = txn.best ?? this.need(this.bestRef)
+    if (u8aEq(old.hash, target.hash)) return
+    const fin = txn.finalized ?? this.need(this.finRef)
+    const enact: BlockRef[] = []
+    let h = target.hash
+    let n = target.number
+    for (;;) {
+      if (n <= old.number) {
+        const c = txn.get(canonicalKey(n))
+        if (c !== undefined && u8aEq(c, h)) break // common ancestor with the current best chain
+      }
+      // Below the ancestor the old chain holds finalized; a target that leaves it there is a fork of it.
+      if (n <= fin.number) throw new Error(`block ${hex(target.hash)} does not descend from finalized ${hex(fin.hash)}`)
+      enact.push({ hash: h, number: n })
+      const m = txn.metas.get(hex(h)) ?? this.getMeta(h)
+      if (m === undefined) throw new Error(`corrupt database: no meta for ancestor ${hex(h)}`)
+      h = m.parentHash
+      n--
+    }
+    // The target may be an ancestor of the current best, found canonical at once: still not below finalized.
+    if (n < fin.number) throw new Error(`block ${hex(target.hash)} does not descend from finalized ${hex(fin.hash)}`)
+    for (const r of enact) txn.put(canonicalKey(r.number), r.hash)
+    for (let k = target.number + 1; k <= old.number; k++) txn.del(canonicalKey(k))
+    txn.put(BEST_KEY, target.hash)
+    txn.best = target
+  }
+
+  private stageFinalized(txn: Txn, target: BlockRef): void {
+    const fin = txn.finalized ?? this.need(this.finRef)
+    if (u8aEq(fin.hash, target.hash)) return
+    if (target.number < fin.number) {
+      throw new Error(`cannot finalize #${target.number} ${hex(target.hash)}: finalized is already #${fin.number}`)
+    }
+    const c = txn.get(canonicalKey(target.number))
+    // A canonical block at or above finalized descends from it; any other one must become best first.
+    if (c === undefined || !u8aEq(c, target.hash)) this.stageBest(txn, target)
+    txn.put(FINALIZED_KEY, target.hash)
+    txn.finalized = target
+  }
+
+  private descendsFromFinalized(hash: Uint8Array, number: number): boolean {
+    const fin = this.need(this.finRef)
+    let h = hash
+    for (let n = number; ; n--) {
+      if (n < fin.number) return false
+      if (n === fin.number) return u8aEq(h, fin.hash)
+      const c = this.hashAt(n)
+      if (c !== undefined && u8aEq(c, h)) return true // canonical above finalized
+      const m = this.getMeta(h)
+      if (m === undefined) return false
+      h = m.parentHash
+    }
+  }
+
+  private publish(txn: Txn): Promise<void> {
+    const done = this.q.submit(txn.ops)
+    for (const [h, node] of txn.nodes) this.nodes.set(h, node)
+    for (const [h, m] of txn.metas) this.metas.set(h, m)
+    for (const [h, header] of txn.headers) this.headers.set(h, header)
+    if (txn.best) this.bestRef = txn.best
+    if (txn.finalized) this.finRef = txn.finalized
+    if (txn.genesis) this.genRef = txn.genesis
+    return done
+  }
+
+  private refOf(hash: Uint8Array): BlockRef {
+    const m = this.getMeta(hash)
+    if (m === undefined) throw new Error(`unknown block ${hex(hash)}`)
+    return { hash, number: m.number }
+  }
+
+  private need<T>(v: T | undefined): T {
+    if (v === undefined) throw new Error('block store has no genesis yet: call initGenesis() first')
+    return v
+  }
+
+  private assertWritable(): void {
+    if (this.closed) throw new Error('block store is closed')
+    const f = this.q.failed
+    if (f) throw new Error(`block store stopped after a failed write (${f.message}); reopen it`, { cause: f })
+  }
+}

@@ -1,0 +1,102 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { keyFromString, keyString, prefixEnd, type KV } from './kv.js'
+import { openLevelKV } from './level.js'
+import { MemoryKV } from './memory.js'
+
+const b = (...xs: number[]): Uint8Array => Uint8Array.from(xs)
+// Reference order: Buffer.compare, independent of the latin1-string trick used by MemoryKV.
+const byteOrder = (x: Uint8Array, y: Uint8Array): number => Buffer.compare(Buffer.from(x), Buffer.from(y))
+
+async function collect(it: AsyncIterable<[Uint8Array, Uint8Array]>): Promise<[number[], number[]][]> {
+  const out: [number[], number[]][] = []
+  for await (const [k, v] of it) out.push([[...k], [...v]])
+  return out
+}
+
+const dirs: string[] = []
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true })
+})
+
+const backends: [string, () => Promise<KV>][] = [
+  ['memory', async () => new MemoryKV()],
+  ['level', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
+    dirs.push(d)
+    return openLevelKV(d)
+  }],
+]
+
+describe.each(backends)('KV contract: %s', (_name, open) => {
+  it('reads back puts, returns undefined for missing and deleted keys', async () => {
+    const kv = await open()
+    expect(kv.getSync(b(1))).toBeUndefined()
+    expect(await kv.get(b(1))).toBeUndefined()
+    await kv.write([{ type: 'put', key: b(1), value: b(9, 9) }, { type: 'put', key: b(2), value: b() }])
+    expect([...kv.getSync(b(1))!]).toEqual([9, 9])
+    expect([...(await kv.get(b(1)))!]).toEqual([9, 9])
+    expect(kv.getSync(b(2))).toEqual(b()) // empty values are values, not absence
+    await kv.write([{ type: 'del', key: b(1) }])
+    expect(kv.getSync(b(1))).toBeUndefined()
+    await kv.close()
+  })
+
+  it('applies a batch in order: the last op on a key wins', async () => {
+    const kv = await open()
+    await kv.write([
+      { type: 'put', key: b(5), value: b(1) },
+      { type: 'del', key: b(5) },
+      { type: 'put', key: b(6), value: b(1) },
+      { type: 'put', key: b(6), value: b(2) },
+    ])
+    expect(kv.getSync(b(5))).toBeUndefined()
+    expect([...kv.getSync(b(6))!]).toEqual([2])
+    await kv.close()
+  })
+
+  it('iterates in byte order with gte/lt/reverse/limit', async () => {
+    const kv = await open()
+    const keys = [b(0x00), b(0x01), b(0x01, 0x00), b(0x01, 0xff), b(0x02), b(0x7f), b(0x80), b(0xff), b(0xff, 0xff)]
+    await kv.write(keys.map((k, i) => ({ type: 'put' as const, key: k, value: b(i) })))
+    const sorted = [...keys].sort(byteOrder).map((k) => [...k])
+    const all = await collect(kv.iterate({}))
+    expect(all.map((e) => e[0])).toEqual(sorted)
+    const range = await collect(kv.iterate({ gte: b(0x01), lt: b(0x02) }))
+    expect(range.map((e) => e[0])).toEqual([[0x01], [0x01, 0x00], [0x01, 0xff]])
+    const rev = await collect(kv.iterate({ reverse: true, limit: 3 }))
+    expect(rev.map((e) => e[0])).toEqual(sorted.slice(-3).reverse())
+    const revRange = await collect(kv.iterate({ gte: b(0x01), lt: b(0x80), reverse: true, limit: 2 }))
+    expect(revRange.map((e) => e[0])).toEqual([[0x7f], [0x02]])
+    const vals = await collect(kv.iterate({ gte: b(0x80), lt: b(0x81) }))
+    expect(vals).toEqual([[[0x80], [6]]])
+    await kv.close()
+  })
+
+  it('stops early when the consumer breaks out of the iteration', async () => {
+    const kv = await open()
+    await kv.write(Array.from({ length: 600 }, (_, i) => ({ type: 'put' as const, key: b(i >> 8, i & 0xff), value: b(1) })))
+    let n = 0
+    for await (const _e of kv.iterate({})) if (++n === 300) break
+    expect(n).toBe(300)
+    // The iterator was closed on break, so close() of the db completes.
+    await kv.close()
+  })
+})
+
+describe('key helpers', () => {
+  it('keyString round-trips and orders like the bytes', () => {
+    const keys = [b(), b(0), b(0, 0), b(1), b(0x7f, 0x80), b(0x80), b(0xff), b(0xff, 0)]
+    for (const k of keys) expect(keyFromString(keyString(k))).toEqual(k)
+    const byString = [...keys].sort((x, y) => (keyString(x) < keyString(y) ? -1 : keyString(x) > keyString(y) ? 1 : 0))
+    expect(byString).toEqual([...keys].sort(byteOrder))
+  })
+
+  it('prefixEnd is the least key above every key with the prefix', () => {
+    expect(prefixEnd(b(0x6b, 0x01))).toEqual(b(0x6b, 0x02))
+    expect(prefixEnd(b(0x6b, 0xff))).toEqual(b(0x6c))
+    expect(prefixEnd(b(0xff, 0xff))).toBeUndefined()
+  })
+})

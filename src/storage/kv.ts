@@ -1,0 +1,47 @@
+// The only storage surface the node sees. Backends: LevelDB (level.ts) and memory (memory.ts, tests).
+
+export type KvOp =
+  | { type: 'put'; key: Uint8Array; value: Uint8Array }
+  | { type: 'del'; key: Uint8Array }
+
+export interface KvRange {
+  gte?: Uint8Array
+  lt?: Uint8Array
+  reverse?: boolean
+  limit?: number
+}
+
+export interface KV {
+  /** Synchronous point read; undefined when absent. */
+  getSync(key: Uint8Array): Uint8Array | undefined
+  get(key: Uint8Array): Promise<Uint8Array | undefined>
+  /** Applies all ops as ONE atomic batch: after a crash either all of them are visible or none. */
+  write(ops: KvOp[]): Promise<void>
+  /** Entries in byte order of their keys (reversed when asked). */
+  iterate(opts: KvRange): AsyncIterable<[Uint8Array, Uint8Array]>
+  close(): Promise<void>
+}
+
+/**
+ * A key as a latin1 string (one char per byte), for use as a Map key. String comparison of these
+ * equals byte-wise comparison of the keys, so sorted maps of them iterate in key order.
+ */
+export function keyString(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1')
+}
+
+export function keyFromString(s: string): Uint8Array {
+  return new Uint8Array(Buffer.from(s, 'latin1'))
+}
+
+/** The smallest key greater than every key that starts with `prefix` (undefined if none exists). */
+export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
+  const end = prefix.slice()
+  for (let i = end.length - 1; i >= 0; i--) {
+    if (end[i] !== 0xff) {
+      end[i]++
+      return end.subarray(0, i + 1)
+    }
+  }
+  return undefined
+}

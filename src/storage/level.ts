@@ -1,0 +1,79 @@
+// LevelDB backend (classic-level 3). Keys and values are raw bytes ('view' encoding: Uint8Array in
+// and out), so nothing is transcoded on the hot path.
+import { ClassicLevel } from 'classic-level'
+import type { KV, KvOp, KvRange } from './kv.js'
+
+export interface LevelOptions {
+  /** LevelDB block cache in bytes (classic-level default 8 MiB). */
+  cacheSize?: number
+  /** Memtable size in bytes; larger means fewer, larger level-0 files (default here 16 MiB). */
+  writeBufferSize?: number
+}
+
+type Db = ClassicLevel<Uint8Array, Uint8Array>
+
+// classic-level hands out Buffers even for 'view'. Re-view them as plain Uint8Arrays (no copy) so
+// callers get one type everywhere, and Buffer's sharing `slice` never surprises code that expects
+// Uint8Array's copying `slice`.
+const plain = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+const plainOrUndef = (b: Uint8Array | undefined): Uint8Array | undefined => (b === undefined ? undefined : plain(b))
+
+// Iterators read ahead in chunks of this many entries.
+const ITER_CHUNK = 256
+
+export async function openLevelKV(path: string, opts: LevelOptions = {}): Promise<KV> {
+  const db: Db = new ClassicLevel<Uint8Array, Uint8Array>(path, {
+    keyEncoding: 'view',
+    valueEncoding: 'view',
+    cacheSize: opts.cacheSize,
+    writeBufferSize: opts.writeBufferSize ?? 16 * 1024 * 1024,
+  })
+  await db.open()
+  return new LevelKV(db)
+}
+
+class LevelKV implements KV {
+  constructor(private readonly db: Db) {}
+
+  getSync(key: Uint8Array): Uint8Array | undefined {
+    return plainOrUndef(this.db.getSync(key))
+  }
+
+  async get(key: Uint8Array): Promise<Uint8Array | undefined> {
+    return plainOrUndef(await this.db.get(key))
+  }
+
+  write(ops: KvOp[]): Promise<void> {
+    // One WriteBatch: all-or-nothing, applied in order. The chained form is used because it
+    // measured ~40% faster here than batch(array), whose native side reads each op's properties.
+    const batch = this.db.batch()
+    for (const op of ops) {
+      if (op.type === 'put') batch.put(op.key, op.value)
+      else batch.del(op.key)
+    }
+    return batch.write()
+  }
+
+  async *iterate(opts: KvRange): AsyncIterable<[Uint8Array, Uint8Array]> {
+    // abstract-level rejects explicit `undefined` range bounds in some versions; pass only what is set.
+    const o: { gte?: Uint8Array; lt?: Uint8Array; reverse?: boolean; limit?: number } = {}
+    if (opts.gte !== undefined) o.gte = opts.gte
+    if (opts.lt !== undefined) o.lt = opts.lt
+    if (opts.reverse) o.reverse = true
+    if (opts.limit !== undefined && opts.limit >= 0) o.limit = opts.limit
+    const it = this.db.iterator(o)
+    try {
+      for (;;) {
+        const entries = await it.nextv(ITER_CHUNK)
+        if (entries.length === 0) return
+        for (const e of entries) yield [plain(e[0]), plain(e[1])]
+      }
+    } finally {
+      await it.close()
+    }
+  }
+
+  close(): Promise<void> {
+    return this.db.close()
+  }
+}

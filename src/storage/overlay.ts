@@ -1,0 +1,187 @@
+// The runtime's view of state: a committed backend (the trie at the parent's state root) under a
+// stack of transactional layers. Layer 0 is the block's own diff; each dispatch and each
+// `withStorageLayer` pushes another. Keys are kept as latin1 strings (one char per byte) so that
+// string order equals byte order and no hex conversion sits on the hot path.
+import { compactBytes, readCompactNumber, Reader } from '../codec/scale.js'
+
+/** What the overlay needs from committed state (the trie view implements this). */
+export interface StateBackend {
+  get(key: Uint8Array): Uint8Array | null
+  /** Keys under `prefix` in ascending order, strictly after `startAfter` when given. */
+  keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
+}
+
+/** An append-only SCALE Vec built up without re-encoding the whole vector on every push. */
+class Appended {
+  constructor(readonly prev: Appended | Uint8Array | null, readonly items: Uint8Array[], public owner: number) {}
+  materialize(): Uint8Array {
+    const chunks: Uint8Array[][] = []
+    let node: Appended | Uint8Array | null = this
+    while (node instanceof Appended) { chunks.push(node.items); node = node.prev }
+    let count = 0
+    let basePayload: Uint8Array = new Uint8Array(0)
+    if (node) {
+      const r = new Reader(node)
+      count = readCompactNumber(r)
+      basePayload = node.subarray(r.pos)
+    }
+    let size = basePayload.length
+    for (const c of chunks) for (const it of c) { size += it.length; count++ }
+    const prefix = compactBytes(count)
+    const out = new Uint8Array(prefix.length + size)
+    out.set(prefix)
+    let off = prefix.length
+    out.set(basePayload, off); off += basePayload.length
+    for (let i = chunks.length - 1; i >= 0; i--) for (const it of chunks[i]!) { out.set(it, off); off += it.length }
+    return out
+  }
+}
+
+type Entry = Uint8Array | null | Appended
+
+export const toKeyString = (k: Uint8Array): string => {
+  let s = ''
+  for (let i = 0; i < k.length; i += 4096) s += String.fromCharCode(...k.subarray(i, i + 4096))
+  return s
+}
+export const fromKeyString = (s: string): Uint8Array => {
+  const out = new Uint8Array(s.length)
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i)
+  return out
+}
+
+export class Overlay {
+  private layers: Map<string, Entry>[] = [new Map()]
+  private layerIds: number[] = [0]
+  private nextLayerId = 1
+
+  constructor(private readonly backend: StateBackend) {}
+
+  get depth(): number { return this.layers.length - 1 }
+
+  get(key: Uint8Array): Uint8Array | null {
+    const ks = toKeyString(key)
+    const e = this.lookup(ks)
+    if (e === undefined) return this.backend.get(key)
+    return e instanceof Appended ? e.materialize() : e
+  }
+
+  exists(key: Uint8Array): boolean { return this.get(key) !== null }
+
+  set(key: Uint8Array, value: Uint8Array | null): void {
+    this.top().set(toKeyString(key), value)
+  }
+
+  remove(key: Uint8Array): void { this.set(key, null) }
+
+  /** Append one SCALE-encoded item to the Vec stored at `key` (Substrate's `append`). */
+  append(key: Uint8Array, item: Uint8Array): void {
+    const ks = toKeyString(key)
+    const top = this.top()
+    const topId = this.layerIds[this.layerIds.length - 1]!
+    const cur = top.get(ks)
+    if (cur instanceof Appended && cur.owner === topId) { cur.items.push(item); return }
+    let prev: Appended | Uint8Array | null
+    if (cur !== undefined) prev = cur
+    else {
+      const lower = this.lookup(ks)
+      prev = lower === undefined ? this.backend.get(key) : lower
+    }
+    top.set(ks, new Appended(prev, [item], topId))
+  }
+
+  startTransaction(): void {
+    this.layers.push(new Map())
+    this.layerIds.push(this.nextLayerId++)
+  }
+
+  commitTransaction(): void {
+    if (this.layers.length < 2) throw new Error('no open storage transaction to commit')
+    const top = this.layers.pop()!
+    this.layerIds.pop()
+    const below = this.top()
+    const belowId = this.layerIds[this.layerIds.length - 1]!
+    for (const [k, v] of top) {
+      if (v instanceof Appended) v.owner = belowId
+      below.set(k, v)
+    }
+  }
+
+  rollbackTransaction(): void {
+    if (this.layers.length < 2) throw new Error('no open storage transaction to roll back')
+    this.layers.pop()
+    this.layerIds.pop()
+  }
+
+  /** Run `fn` in its own layer: kept if it returns, rolled back if it throws. */
+  transactional<T>(fn: () => T): T {
+    this.startTransaction()
+    try {
+      const r = fn()
+      this.commitTransaction()
+      return r
+    } catch (e) {
+      this.rollbackTransaction()
+      throw e
+    }
+  }
+
+  /** Keys with `prefix` in ascending order, overlay merged over the backend, deleted keys skipped. */
+  *keys(prefix: Uint8Array, startAfter?: Uint8Array): Generator<Uint8Array> {
+    const ps = toKeyString(prefix)
+    const after = startAfter ? toKeyString(startAfter) : ''
+    const merged = new Map<string, Entry>()
+    for (const layer of this.layers) for (const [k, v] of layer) if (k.startsWith(ps) && k > after) merged.set(k, v)
+    const local = [...merged.keys()].sort()
+    let i = 0
+    for (const bk of this.backend.keys(prefix, startAfter)) {
+      const bks = toKeyString(bk)
+      while (i < local.length && local[i]! < bks) {
+        const lk = local[i++]!
+        if (merged.get(lk) !== null) yield fromKeyString(lk)
+      }
+      if (i < local.length && local[i] === bks) {
+        i++
+        if (merged.get(bks) === null) continue
+      }
+      yield bk
+    }
+    while (i < local.length) {
+      const lk = local[i++]!
+      if (merged.get(lk) !== null) yield fromKeyString(lk)
+    }
+  }
+
+  nextKey(key: Uint8Array): Uint8Array | null {
+    for (const k of this.keys(new Uint8Array(0), key)) return k
+    return null
+  }
+
+  clearPrefix(prefix: Uint8Array, limit?: number): number {
+    let n = 0
+    for (const k of [...this.keys(prefix)]) {
+      if (limit !== undefined && n >= limit) break
+      this.set(k, null)
+      n++
+    }
+    return n
+  }
+
+  /** The block's diff once every transaction is closed: key → value (null = deleted). */
+  changes(): Map<string, Uint8Array | null> {
+    if (this.layers.length !== 1) throw new Error('storage transactions still open')
+    const out = new Map<string, Uint8Array | null>()
+    for (const [k, v] of this.layers[0]!) out.set(k, v instanceof Appended ? v.materialize() : v)
+    return out
+  }
+
+  private top(): Map<string, Entry> { return this.layers[this.layers.length - 1]! }
+
+  private lookup(ks: string): Entry | undefined {
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const e = this.layers[i]!.get(ks)
+      if (e !== undefined) return e
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,158 @@
+/*
+ * Key layout of the node database. One LevelDB; the first byte of every key is a column tag.
+ *
+ *   key                                   value
+ *   'v'                                   schema version, u32 LE (currently 1)
+ *   'n' ++ hash[32]                       trie node, or a hashed value blob, whose blake2_256 is hash
+ *   'h' ++ blockHash[32]                  header, SCALE, exactly the bytes that hash to blockHash
+ *   'b' ++ blockHash[32]                  body: SCALE Vec<Vec<u8>> of the extrinsics as submitted
+ *   'm' ++ blockHash[32]                  meta: number u32 LE ++ parentHash[32] ++ stateRoot[32] ++ flags u8
+ *                                         (flags bit 0: the block's trie nodes are stored)
+ *   'c' ++ number u32 BE                  canonical chain: blockHash[32] of the best chain at that
+ *                                         height; big-endian so a scan runs in block order
+ *   'k' ++ parentHash[32] ++ childHash[32]   empty value; the fork tree (children by prefix scan)
+ *   'p:best' | 'p:finalized' | 'p:genesis'   blockHash[32]
+ *
+ * The block store writes only these tags. Any other first byte is free for callers' `extra` ops
+ * (receipts, indexes), which commit in the same batch as the block.
+ *
+ * Invariants after every batch: best, finalized and genesis have header and meta; 'c' holds exactly
+ * the chain genesis..best (entry n+1's parent is entry n); finalized is on it.
+ */
+import { compactFromU8aLim, compactToU8a } from '@polkadot/util'
+
+export const SCHEMA_VERSION = 1
+export const HASH_LEN = 32
+
+const tag = (c: string): number => c.charCodeAt(0)
+export const COL = {
+  version: tag('v'),
+  node: tag('n'),
+  header: tag('h'),
+  body: tag('b'),
+  meta: tag('m'),
+  canonical: tag('c'),
+  children: tag('k'),
+  pointer: tag('p'),
+} as const
+
+const RESERVED = new Set<number>(Object.values(COL))
+/** True when a key's column belongs to the block store (callers' extra ops must not use it). */
+export const isReservedKey = (key: Uint8Array): boolean => key.length === 0 || RESERVED.has(key[0]!)
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0))
+export const VERSION_KEY = Uint8Array.of(COL.version)
+export const BEST_KEY = ascii('p:best')
+export const FINALIZED_KEY = ascii('p:finalized')
+export const GENESIS_KEY = ascii('p:genesis')
+
+export function assertHash(hash: Uint8Array): void {
+  if (hash.length !== HASH_LEN) throw new Error(`expected a ${HASH_LEN}-byte hash, got ${hash.length} bytes`)
+}
+
+function tagged(col: number, hash: Uint8Array): Uint8Array {
+  assertHash(hash)
+  const k = new Uint8Array(1 + HASH_LEN)
+  k[0] = col
+  k.set(hash, 1)
+  return k
+}
+
+export const nodeKey = (hash: Uint8Array): Uint8Array => tagged(COL.node, hash)
+export const headerKey = (hash: Uint8Array): Uint8Array => tagged(COL.header, hash)
+export const bodyKey = (hash: Uint8Array): Uint8Array => tagged(COL.body, hash)
+export const metaKey = (hash: Uint8Array): Uint8Array => tagged(COL.meta, hash)
+
+export function canonicalKey(n: number): Uint8Array {
+  assertBlockNumber(n)
+  const k = new Uint8Array(5)
+  k[0] = COL.canonical
+  new DataView(k.buffer).setUint32(1, n, false)
+  return k
+}
+
+export function childKey(parent: Uint8Array, child: Uint8Array): Uint8Array {
+  const k = new Uint8Array(1 + 2 * HASH_LEN)
+  k[0] = COL.children
+  assertHash(parent)
+  assertHash(child)
+  k.set(parent, 1)
+  k.set(child, 1 + HASH_LEN)
+  return k
+}
+
+/** Prefix under which all children of `parent` sit. */
+export const childPrefix = (parent: Uint8Array): Uint8Array => tagged(COL.children, parent)
+
+export function assertBlockNumber(n: number): void {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffff_ffff) throw new Error(`invalid block number ${n}`)
+}
+
+export interface BlockMeta {
+  number: number
+  parentHash: Uint8Array
+  stateRoot: Uint8Array
+  /** The block's trie nodes are in the database (false only for header-only imports). */
+  hasState: boolean
+}
+
+const META_LEN = 4 + 2 * HASH_LEN + 1
+
+export function encodeMeta(m: BlockMeta): Uint8Array {
+  assertBlockNumber(m.number)
+  const out = new Uint8Array(META_LEN)
+  new DataView(out.buffer).setUint32(0, m.number, true)
+  assertHash(m.parentHash)
+  assertHash(m.stateRoot)
+  out.set(m.parentHash, 4)
+  out.set(m.stateRoot, 4 + HASH_LEN)
+  out[META_LEN - 1] = m.hasState ? 1 : 0
+  return out
+}
+
+export function decodeMeta(b: Uint8Array): BlockMeta {
+  if (b.length !== META_LEN) throw new Error(`corrupt block meta: ${b.length} bytes, expected ${META_LEN}`)
+  return {
+    number: new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true),
+    parentHash: b.slice(4, 4 + HASH_LEN),
+    stateRoot: b.slice(4 + HASH_LEN, 4 + 2 * HASH_LEN),
+    hasState: (b[META_LEN - 1]! & 1) === 1,
+  }
+}
+
+/** SCALE Vec<Vec<u8>>: compact count, then each item as compact length ++ bytes. */
+export function encodeBody(xts: readonly Uint8Array[]): Uint8Array {
+  const parts: Uint8Array[] = [compactToU8a(xts.length)]
+  let size = parts[0]!.length
+  for (const x of xts) {
+    const len = compactToU8a(x.length)
+    parts.push(len, x)
+    size += len.length + x.length
+  }
+  const out = new Uint8Array(size)
+  let off = 0
+  for (const p of parts) { out.set(p, off); off += p.length }
+  return out
+}
+
+export function decodeBody(b: Uint8Array): Uint8Array[] {
+  let [off, count] = compactFromU8aLim(b)
+  const out: Uint8Array[] = []
+  for (let i = 0; i < count; i++) {
+    const [lenBytes, len] = compactFromU8aLim(b.subarray(off))
+    off += lenBytes
+    if (off + len > b.length) throw new Error('corrupt block body: item runs past the end')
+    out.push(b.slice(off, off + len))
+    off += len
+  }
+  if (off !== b.length) throw new Error('corrupt block body: trailing bytes')
+  return out
+}
+
+export const encodeVersion = (v: number): Uint8Array => {
+  const out = new Uint8Array(4)
+  new DataView(out.buffer).setUint32(0, v, true)
+  return out
+}
+export const decodeVersion = (b: Uint8Array): number =>
+  b.length === 4 ? new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true) : -1

@@ -1,0 +1,179 @@
+// Property tests: incremental updates against from-scratch roots (two implementations), and the
+// read API against a plain sorted map.
+import { u8aToHex } from '@polkadot/util'
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { applyChanges, blake2_256, buildTrie, EMPTY_TRIE_ROOT, MemoryNodeStore, trieHasherReady, trieRoot, TrieView, type NodeReader } from './index.js'
+import { naiveTrieRoot } from './naive-trie.testutil.js'
+import { compareBytes } from './constants.js'
+
+type Change = [Uint8Array, Uint8Array | null]
+type Model = Map<string, [Uint8Array, Uint8Array]>
+
+// A small byte alphabet makes shared prefixes, prefix-of-another-key and single-nibble splits
+// common, and keeps the key space small enough that deletes usually hit present keys. The long
+// keys share long runs of zeros, giving partial keys of 63+ nibbles (multi-byte node headers).
+const shortKeyArb = fc.uint8Array({ minLength: 0, maxLength: 4 }).map((k) => k.map((x) => [0x00, 0x01, 0x10, 0xff][x % 4]!))
+const longKeyArb = fc.uint8Array({ minLength: 28, maxLength: 40 }).map((k) => k.map((x) => (x < 200 ? 0 : [0x01, 0x10, 0xff][x % 3]!)))
+const keyArb = fc.oneof({ weight: 4, arbitrary: shortKeyArb }, { weight: 1, arbitrary: longKeyArb })
+const valueArb = fc.oneof(fc.uint8Array({ minLength: 0, maxLength: 8 }), fc.uint8Array({ minLength: 30, maxLength: 70 }))
+const changeArb: fc.Arbitrary<Change> = fc.tuple(keyArb, fc.option(valueArb, { freq: 3 }))
+const batchesArb = fc.array(fc.array(changeArb, { maxLength: 25 }), { minLength: 1, maxLength: 6 })
+
+function sortedEntries(model: Model): [Uint8Array, Uint8Array][] {
+  return [...model.values()].sort((a, b) => compareBytes(a[0], b[0]))
+}
+
+function applyToModel(model: Model, batch: Change[]): void {
+  for (const [k, v] of batch) {
+    if (v === null) model.delete(u8aToHex(k))
+    else model.set(u8aToHex(k), [k, v])
+  }
+}
+
+function startsWith(key: Uint8Array, prefix: Uint8Array): boolean {
+  return key.length >= prefix.length && prefix.every((b, i) => key[i] === b)
+}
+
+beforeAll(async () => {
+  await trieHasherReady()
+})
+
+describe('applyChanges', () => {
+  it('matches trieRoot and the naive builder after every batch, and old roots stay readable', () => {
+    fc.assert(
+      fc.property(batchesArb, fc.constantFrom<0 | 1>(0, 1), (batches, version) => {
+        const store = new MemoryNodeStore()
+        const model: Model = new Map()
+        let root = EMPTY_TRIE_ROOT
+        const history: [Uint8Array, [Uint8Array, Uint8Array][]][] = []
+        for (const batch of batches) {
+          const r = applyChanges(store, root, batch, version)
+          store.put(r.newNodes)
+          root = r.root
+          applyToModel(model, batch)
+          const entries = sortedEntries(model)
+          expect(u8aToHex(root)).toBe(u8aToHex(trieRoot(entries, version)))
+          expect(u8aToHex(root)).toBe(naiveTrieRoot(entries, version))
+          history.push([root, entries])
+        }
+        for (const [oldRoot, entries] of history) {
+          const view = new TrieView(store, oldRoot)
+          expect([...view.entries(new Uint8Array(0))]).toEqual(entries)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('emptying the trie gives the empty root; no changes keeps the root', () => {
+    const store = new MemoryNodeStore()
+    const keys = [Uint8Array.of(1), Uint8Array.of(1, 2), Uint8Array.of(2), new Uint8Array(0)]
+    const r1 = applyChanges(store, EMPTY_TRIE_ROOT, keys.map((k): Change => [k, new Uint8Array(40).fill(k.length)]))
+    store.put(r1.newNodes)
+    expect(applyChanges(store, r1.root, []).root).toEqual(r1.root)
+    const r2 = applyChanges(store, r1.root, keys.map((k): Change => [k, null]))
+    expect(r2.root).toEqual(EMPTY_TRIE_ROOT)
+    expect(r2.newNodes.size).toBe(0)
+  })
+
+  it('persists hashed values and only nodes of >= 32 bytes (plus the root)', () => {
+    const store = new MemoryNodeStore()
+    const big = new Uint8Array(33).fill(7)
+    const r = applyChanges(store, EMPTY_TRIE_ROOT, [
+      [Uint8Array.of(0x10), Uint8Array.of(1)],
+      [Uint8Array.of(0x20), Uint8Array.of(2)],
+      [Uint8Array.of(0x30), big],
+    ])
+    // Leaves 0x10 and 0x20 encode to 4 bytes (header, 1-nibble partial, value) and are inlined.
+    // The hashed-value leaf is 1 + 1 + 32 = 34 bytes, so stored. Root branch: header, bitmap,
+    // two inline children (1 + 4 each), one hash child (1 + 32).
+    const sizes = [...r.newNodes.values()].map((n) => n.length).sort((a, b) => a - b)
+    expect(sizes).toEqual([33, 34, 1 + 2 + 5 + 5 + 33])
+    expect(r.newNodes.get(u8aToHex(blake2_256(big)))).toEqual(big)
+  })
+
+  it('touches only the paths of changed keys', () => {
+    // 20k random 32-byte keys; a counting store shows reads and writes scale with the change set.
+    let seed = 12345
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0
+      return seed >>> 24
+    }
+    const entries: [Uint8Array, Uint8Array][] = []
+    for (let i = 0; i < 20_000; i++) entries.push([Uint8Array.from({ length: 32 }, rnd), Uint8Array.from({ length: 8 }, rnd)])
+    const { root, nodes } = buildTrie(entries)
+    const base = new MemoryNodeStore()
+    base.put(nodes)
+    let reads = 0
+    const counting: NodeReader = {
+      getNode: (h) => {
+        reads++
+        return base.getNode(h)
+      },
+    }
+    const changes: Change[] = entries.slice(0, 10).map(([k]): Change => [k, Uint8Array.of(9)])
+    const r = applyChanges(counting, root, changes)
+    // Depth of a 20k random-key trie is ~4-5 levels; allow 6 reads and writes per changed key.
+    expect(reads).toBeLessThanOrEqual(60)
+    expect(r.newNodes.size).toBeLessThanOrEqual(60)
+    const expected = trieRoot(entries.map(([k, v], i): [Uint8Array, Uint8Array] => [k, i < 10 ? Uint8Array.of(9) : v]))
+    expect(u8aToHex(r.root)).toBe(u8aToHex(expected))
+  })
+
+  it('reports a missing node', () => {
+    const { root } = buildTrie([[Uint8Array.of(1), new Uint8Array(40)]])
+    expect(() => applyChanges(new MemoryNodeStore(), root, [[Uint8Array.of(2), Uint8Array.of(1)]])).toThrow(/not in the store/)
+  })
+})
+
+describe('TrieView', () => {
+  const modelArb = fc.array(fc.tuple(keyArb, valueArb), { maxLength: 40 })
+  const probeArb = fc.array(keyArb, { maxLength: 15 })
+
+  it('get / nextKey / entries / keys agree with a sorted map', () => {
+    fc.assert(
+      fc.property(modelArb, probeArb, fc.constantFrom<0 | 1>(0, 1), (pairs, probes, version) => {
+        const model: Model = new Map()
+        applyToModel(model, pairs)
+        const sorted = sortedEntries(model)
+        const store = new MemoryNodeStore()
+        const r = applyChanges(store, EMPTY_TRIE_ROOT, pairs, version)
+        store.put(r.newNodes)
+        const view = new TrieView(store, r.root)
+        const allProbes = [...probes, ...sorted.map(([k]) => k), new Uint8Array(0)]
+        for (const p of allProbes) {
+          expect(view.get(p)).toEqual(model.get(u8aToHex(p))?.[1] ?? null)
+          const next = sorted.find(([k]) => compareBytes(k, p) > 0)
+          expect(view.nextKey(p)).toEqual(next?.[0] ?? null)
+          for (const after of [undefined, ...probes.slice(0, 3)]) {
+            const want = sorted.filter(([k]) => startsWith(k, p) && (after === undefined || compareBytes(k, after) > 0))
+            expect([...view.entries(p, after)]).toEqual(want)
+            expect([...view.keys(p, after)]).toEqual(want.map(([k]) => k))
+          }
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('iterates lazily', () => {
+    const store = new MemoryNodeStore()
+    const r = applyChanges(store, EMPTY_TRIE_ROOT, [
+      [Uint8Array.of(1), Uint8Array.of(1)],
+      [Uint8Array.of(2), Uint8Array.of(2)],
+    ])
+    store.put(r.newNodes)
+    const it = new TrieView(store, r.root).entries(new Uint8Array(0))[Symbol.iterator]()
+    expect(it.next().value).toEqual([Uint8Array.of(1), Uint8Array.of(1)])
+    expect(it.next().value).toEqual([Uint8Array.of(2), Uint8Array.of(2)])
+    expect(it.next().done).toBe(true)
+  })
+
+  it('works on the empty root without a stored node', () => {
+    const view = new TrieView(new MemoryNodeStore(), EMPTY_TRIE_ROOT)
+    expect(view.get(Uint8Array.of(1))).toBeNull()
+    expect(view.nextKey(new Uint8Array(0))).toBeNull()
+    expect([...view.entries(new Uint8Array(0))]).toEqual([])
+  })
+})

@@ -1,10 +1,11 @@
 // Trie benchmarks: root from scratch, bulk incremental update, and the per-block case of a few
 // changed keys on a large persisted trie. Standalone: npx tsx bench/trie-root.bench.ts
-// (TRIE_BENCH_BIG=100000 to use a 100k-key trie for (c) instead of 1M).
+// (c) uses a 1M-key trie (~11 s setup, ~1.8 GB RSS); TRIE_BENCH_BIG=100000 or run({ bigKeys })
+// for a smaller one.
 import { pathToFileURL } from 'node:url'
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import { blake2b } from '@polkadot/wasm-crypto'
-import { applyChanges, buildTrie, MemoryNodeStore, trieHasherReady, trieRoot } from '../src/storage/trie/index.js'
+import { applyChanges, buildTrie, MemoryNodeStore, TrieCache, trieHasherReady, trieRoot } from '../src/storage/trie/index.js'
 
 interface Figure {
   name: string
@@ -50,7 +51,7 @@ function median(xs: number[]): number {
   return s[s.length >> 1]!
 }
 
-export async function run(): Promise<Figure[]> {
+export async function run(options: { bigKeys?: number } = {}): Promise<Figure[]> {
   await trieHasherReady()
   const figures: Figure[] = []
   const r = rng(0x5eed)
@@ -84,7 +85,7 @@ export async function run(): Promise<Figure[]> {
   figures.push({ name: '(b) new nodes written', value: bulkNodes, unit: 'nodes' })
 
   // (c) per-block: 10 changed keys onto a large persisted trie.
-  const bigCount = Number(process.env.TRIE_BENCH_BIG ?? 1_000_000)
+  const bigCount = options.bigKeys ?? Number(process.env.TRIE_BENCH_BIG ?? 1_000_000)
   const bigEntries = bigCount === base.length ? base : [...base, ...randomEntries(r, bigCount - base.length)]
   let bigStore: MemoryNodeStore
   let bigRoot: Uint8Array
@@ -95,22 +96,27 @@ export async function run(): Promise<Figure[]> {
     bigRoot = b.root
   })
   figures.push({ name: `(c) setup: buildTrie + store, ${bigCount / 1000}k keys`, value: buildMs, unit: 'ms' })
-  const perBlock: number[] = []
-  let root = bigRoot!
-  for (let block = 0; block < 300; block++) {
-    const blockChanges: Entry[] = []
-    for (let i = 0; i < 5; i++) blockChanges.push([bigEntries[r(bigEntries.length)]![0], randomBytes(r, 4 + r(77))])
-    for (let i = 0; i < 5; i++) blockChanges.push([randomBytes(r, 32 + r(33)), randomBytes(r, 4 + r(77))])
-    let res!: ReturnType<typeof applyChanges>
-    const t = time(() => {
-      res = applyChanges(bigStore!, root, blockChanges)
-    })
-    bigStore!.put(res.newNodes)
-    root = res.root
-    if (block >= 50) perBlock.push(t)
+  for (const withCache of [false, true]) {
+    const cache = withCache ? new TrieCache() : undefined
+    const label = withCache ? ' + TrieCache' : ''
+    const perBlock: number[] = []
+    let root = bigRoot!
+    for (let block = 0; block < 400; block++) {
+      const blockChanges: Entry[] = []
+      for (let i = 0; i < 5; i++) blockChanges.push([bigEntries[r(bigEntries.length)]![0], randomBytes(r, 4 + r(77))])
+      for (let i = 0; i < 5; i++) blockChanges.push([randomBytes(r, 32 + r(33)), randomBytes(r, 4 + r(77))])
+      let res!: ReturnType<typeof applyChanges>
+      const t = time(() => {
+        res = applyChanges(bigStore!, root, blockChanges, 1, cache)
+      })
+      bigStore!.put(res.newNodes)
+      root = res.root
+      if (block >= 100) perBlock.push(t)
+    }
+    const sorted = [...perBlock].sort((a, b) => a - b)
+    figures.push({ name: `(c) applyChanges${label}, 10 keys onto ${bigCount / 1000}k-key trie, median`, value: median(perBlock), unit: 'ms' })
+    figures.push({ name: `(c) applyChanges${label}, same, p95`, value: sorted[Math.floor(sorted.length * 0.95)]!, unit: 'ms' })
   }
-  figures.push({ name: `(c) applyChanges, 10 keys onto ${bigCount / 1000}k-key trie (median)`, value: median(perBlock), unit: 'ms' })
-  figures.push({ name: `(c) same, p95`, value: [...perBlock].sort((a, b) => a - b)[Math.floor(perBlock.length * 0.95)]!, unit: 'ms' })
   return figures
 }
 

@@ -13,6 +13,7 @@ import type { NodeContext } from './node/context.js'
 import { devAuthority } from './node/keys.js'
 import { startInformant } from './node/informant.js'
 import { rpcMethods } from './rpc/methods/index.js'
+import type { CorsSetting } from './rpc/cors.js'
 import { createRpcServer, type RpcServer } from './rpc/server.js'
 import type { RpcMethodsPolicy } from './rpc/types.js'
 import { Runtime } from './runtime/runtime.js'
@@ -29,7 +30,7 @@ export interface NodeOptions {
   rpcPort: number
   rpcExternal: boolean
   rpcMethods: RpcMethodsPolicy
-  rpcCors: 'all' | string[]
+  rpcCors: CorsSetting
   rpcMaxConnections?: number
   name: string
   /** Dev key this node authors with (`--alice` …); no block production without one. */
@@ -92,7 +93,6 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   })
   producer.start()
   const informant = log ? startInformant(ctx, log) : undefined
-  log?.info(`Running JSON-RPC server: addr=${rpc.host}:${rpc.port}`)
 
   let stopped = false
   return {

@@ -17,8 +17,15 @@ export interface Authority {
 export interface ProducerOptions {
   mode: SealingMode
   authority: Authority
-  /** Finalize each block as soon as it is built (single-voter GRANDPA in dev). */
+  /** Finalize every block (single-voter GRANDPA in dev). */
   instantFinality: boolean
+  /**
+   * For blocks sealed on their own (instant/interval sealing), how long after import the block is
+   * finalized. GRANDPA finalizes in a later round, never in the import itself, and clients rely on
+   * that: polkadot.js drops an `inBlock` status that a `finalized` overtakes. Blocks requested
+   * through dev RPCs are finalized at once. Default 100 ms.
+   */
+  finalityDelayMs?: number
   /** Wall clock in ms; injected so tests and time travel can move it. */
   now?: () => number
   maxExtrinsicsPerBlock?: number
@@ -45,7 +52,7 @@ export class BlockProducer {
       const ms = this.o.mode.ms
       const tick = (): void => {
         if (this.stopped) return
-        void this.produce().catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
+        void this.produceMany(1, { auto: true }).catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
         this.timer = setTimeout(tick, ms)
       }
       this.timer = setTimeout(tick, ms)
@@ -56,7 +63,7 @@ export class BlockProducer {
         this.instantScheduled = true
         setImmediate(() => {
           this.instantScheduled = false
-          void this.produce().catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
+          void this.produceMany(1, { auto: true }).catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
         })
       }
     }
@@ -65,6 +72,7 @@ export class BlockProducer {
   async stop(): Promise<void> {
     this.stopped = true
     if (this.timer) clearTimeout(this.timer)
+    if (this.finalityTimer) clearTimeout(this.finalityTimer)
     this.pool.onReady = () => {}
     await this.queue.catch(() => {})
   }
@@ -81,16 +89,20 @@ export class BlockProducer {
    * are on disk. Each block is its own atomic batch; later blocks do not wait for earlier batches
    * to reach the disk, only to become readable.
    */
-  produceMany(count: number, opts: { parent?: Uint8Array; finalize?: boolean; emptyOnly?: boolean } = {}): Promise<BlockRef> {
+  produceMany(count: number, opts: { parent?: Uint8Array; finalize?: boolean; emptyOnly?: boolean; auto?: boolean } = {}): Promise<BlockRef> {
     const run = async (): Promise<BlockRef> => {
       let last: BlockRef = this.chain.best
       let durable: Promise<void> = Promise.resolve()
       let parent = opts.parent
+      const deferFinality = opts.auto === true && opts.finalize === undefined && this.o.instantFinality
       for (let i = 0; i < count; i++) {
         const built = this.build(parent ?? this.chain.best.hash, opts.emptyOnly === true)
-        const finalize = opts.finalize ?? this.o.instantFinality
+        const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
+        const previousFinal = this.chain.finalized
         durable = this.chain.commit(built, { best: parent === undefined || built.header.number > this.chain.best.number, finalize })
-        this.afterImport(built, finalize)
+        this.afterImport(built)
+        if (finalize) this.notifyFinalized(previousFinal.number, built.hash)
+        if (deferFinality) this.scheduleFinality()
         last = { hash: built.hash, number: built.header.number }
         if (parent !== undefined) parent = built.hash
         // Let RPC and notifications breathe during long runs.
@@ -125,11 +137,37 @@ export class BlockProducer {
     })
   }
 
-  private afterImport(b: BuiltBlock, finalized: boolean): void {
+  /** Finalize `hash` (and its ancestors) and tell the watchers of every newly final transaction. */
+  async finalize(hash: Uint8Array): Promise<void> {
+    const previous = this.chain.finalized.number
+    const done = this.chain.finalize(hash)
+    this.notifyFinalized(previous, hash)
+    await done
+  }
+
+  private finalityTimer: NodeJS.Timeout | undefined
+
+  private scheduleFinality(): void {
+    if (this.finalityTimer || this.stopped) return
+    this.finalityTimer = setTimeout(() => {
+      this.finalityTimer = undefined
+      const best = this.chain.best
+      if (best.number <= this.chain.finalized.number) return
+      this.queue = this.queue.then(() => this.finalize(best.hash)).catch((e) => this.o.log?.(`finalization failed: ${(e as Error).message}`))
+    }, this.o.finalityDelayMs ?? 100)
+  }
+
+  private notifyFinalized(previousNumber: number, hash: Uint8Array): void {
+    for (const b of this.chain.ancestry(hash, previousNumber).reverse()) {
+      const body = this.chain.body(b.hash) ?? []
+      this.pool.finalizedIn(hexOf(b.hash), body.map((raw) => hexOf(this.runtime.extrinsicHash(raw))))
+    }
+  }
+
+  private afterImport(b: BuiltBlock): void {
     const blockHex = hexOf(b.hash)
     const included = b.body.map((raw) => hexOf(this.runtime.extrinsicHash(raw)))
     this.pool.included(blockHex, included)
-    if (finalized) this.pool.finalizedIn(blockHex, included)
     for (const r of b.rejected) {
       const h = hexOf(this.runtime.extrinsicHash(r.raw))
       if (r.error.kind === 'Invalid' && r.error.reason === 'Future') continue

@@ -2,6 +2,7 @@
 import type { SealingMode } from '../chain/producer.js'
 import { startNode, type NodeOptions } from '../node.js'
 import { DEV_NAMES } from '../node/keys.js'
+import { parseCorsFlag } from '../rpc/cors.js'
 import { createLogger, parseLogLevel } from './logger.js'
 
 export interface RunFlags {
@@ -39,14 +40,13 @@ export function resolveOptions(f: RunFlags): NodeOptions {
   const devKey = DEV_NAMES.find((n) => f[n])
   const authority = devKey ?? (f.dev ? 'alice' : undefined) ?? (f.validator ? 'alice' : undefined)
   const name = f.name ?? (devKey ? devKey[0]!.toUpperCase() + devKey.slice(1) : authority ? 'Alice' : 'subtensor-emu')
-  const cors = f.rpcCors ?? (f.dev ? 'all' : undefined)
   return {
     chain: f.chain ?? (f.dev ? 'dev' : 'local'),
     basePath: f.tmp ? undefined : f.basePath ?? (f.dev ? undefined : defaultBasePath()),
     rpcPort: f.rpcPort,
     rpcExternal: Boolean(f.rpcExternal || f.unsafeRpcExternal),
     rpcMethods: f.unsafeRpcExternal ? 'unsafe' : f.rpcMethods,
-    rpcCors: cors === undefined ? defaultCors() : cors === 'all' ? 'all' : cors.split(',').map((s) => s.trim()),
+    rpcCors: f.rpcCors === undefined && f.dev ? 'all' : parseCorsFlag(f.rpcCors),
     rpcMaxConnections: f.rpcMaxConnections,
     name,
     authority,
@@ -58,10 +58,6 @@ export function resolveOptions(f: RunFlags): NodeOptions {
 function defaultBasePath(): string {
   const home = process.env.XDG_DATA_HOME ?? `${process.env.HOME ?? '.'}/.local/share`
   return `${home}/subtensor-emu`
-}
-
-function defaultCors(): string[] {
-  return ['http://localhost:*', 'http://127.0.0.1:*', 'https://localhost:*', 'https://127.0.0.1:*', 'https://polkadot.js.org']
 }
 
 export async function runNode(f: RunFlags): Promise<void> {

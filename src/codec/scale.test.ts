@@ -50,7 +50,7 @@ describe('SCALE codec agrees with @polkadot/types', () => {
     expect(decode(Rec, encode(Rec, v))).toEqual(v)
     expect(decode(Rec, encode(Rec, { ...v, c: null }))).toEqual({ ...v, c: null })
     const E = enumOf('test::E', ['A', ['B', [{ type: u32 }]], ['C', [f('x', u8), f('y', bool)]]])
-    reg.register({ E: { _enum: { A: 'Null', B: 'u32', C: { x: 'u8', y: 'bool' } } } })
+    reg.register({ E: { _enum: { A: 'Null', B: 'u32', C: { x: 'u8', y: 'bool' } } } } as unknown as Record<string, string>)
     expect(u8aToHex(encode(E, { type: 'B', value: 42 }))).toBe(pjs('E', { B: 42 }))
     expect(u8aToHex(encode(E, { type: 'C', value: { x: 1, y: true } }))).toBe(pjs('E', { C: { x: 1, y: true } }))
     expect(decode(E, encode(E, { type: 'A' }))).toEqual({ type: 'A' })

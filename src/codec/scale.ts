@@ -63,6 +63,7 @@ export class Reader {
 }
 
 export function writeCompact(w: Writer, v: number | bigint): void {
+  if (typeof v !== 'number' && typeof v !== 'bigint') throw new ScaleError(`invalid compact ${String(v)}`)
   if (typeof v === 'number') {
     if (v < 0 || !Number.isInteger(v)) throw new ScaleError(`invalid compact ${v}`)
     if (v < 64) return w.byte(v << 2)

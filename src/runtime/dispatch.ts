@@ -21,9 +21,12 @@ export class Dispatcher {
     return c as unknown as CallDecl<Record<string, unknown>>
   }
 
+  /** GetDispatchInfo: calls that wrap calls (Sudo, Utility) derive theirs from the inner ones. */
   info(call: RuntimeCallValue): CallInfo {
     const c = this.lookup(call)
-    return { weight: c.weight(argsOf(call)), class: c.class, paysFee: c.pays }
+    const args = argsOf(call)
+    if (c.info) return c.info(args, (inner) => this.info(inner))
+    return { weight: c.weight(args), class: c.class, paysFee: c.pays }
   }
 
   /**

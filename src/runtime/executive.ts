@@ -17,6 +17,8 @@ import { invalid, TransactionValidityError, unknown, type ValidityError, type Va
 /** The frame_system functions the executive drives (implemented by the System pallet). */
 export interface SystemOps {
   initialize(s: Store, number: number, parentHash: Uint8Array, digest: DigestItemValue[]): void
+  /** Account the base block weight plus what on_initialize used, as Mandatory. */
+  noteInitializeWeight(s: Store, used: WeightValue): void
   noteFinishedInitialize(s: Store): void
   noteFinishedExtrinsics(s: Store): void
   depositEvent(s: Store, runtimeEvent: Uint8Array, topics?: Uint8Array[]): void
@@ -73,6 +75,7 @@ export class Executive {
       const used = p.hooks.onInitialize?.({ s, env, blockNumber: b.number })
       if (used) w = addWeight(w, used)
     }
+    this.cfg.system.noteInitializeWeight(s, w)
     this.cfg.system.noteFinishedInitialize(s)
     return w
   }

@@ -20,7 +20,7 @@ import { Dispatcher } from './dispatch.js'
 import { Executive, type TransactionSource } from './executive.js'
 import { bareExtrinsic } from './extrinsic.js'
 import {
-  buildMetadataV14, buildMetadataV15, extensionsSpec425, RuntimeTy, uncheckedExtrinsicTy,
+  buildMetadataV14, buildMetadataV15, extensionsSpec425, extraSpec425, extrinsicTy, RuntimeTy, SELF_CONTAINED_EXTRINSIC,
   type ExtrinsicDescription, type RuntimeDescription,
 } from './metadata/index.js'
 import { composeOuterEnums, RuntimeCall, RuntimeError, RuntimeEvent } from './outer.js'
@@ -60,7 +60,12 @@ export class Runtime {
     composeOuterEnums(this.pallets)
     this.dispatcher = new Dispatcher(this.pallets)
     const extensions = extensionsSpec425(RuntimeTy)
-    this.extrinsic = { version: 4, address: MultiAddress, call: RuntimeCall, signature: MultiSignature, extensions }
+    // Subtensor reports frontier's self-contained wrapper and the nested extension tuple; the
+    // bytes are those of a plain v4 extrinsic either way.
+    this.extrinsic = {
+      version: 4, address: MultiAddress, call: RuntimeCall, signature: MultiSignature, extensions,
+      extra: extraSpec425(RuntimeTy), wrapperPath: SELF_CONTAINED_EXTRINSIC,
+    }
     this.wiring = createWiring()
     this.executive = new Executive({
       pallets: this.pallets, dispatcher: this.dispatcher, runtimeCall: RuntimeCall, extensions,
@@ -72,7 +77,7 @@ export class Runtime {
       metadata: (v) => this.metadata(v),
       metadataVersions: this.metadataVersions,
       executive: this.executive,
-      uncheckedExtrinsic: uncheckedExtrinsicTy(this.extrinsic),
+      uncheckedExtrinsic: extrinsicTy(this.extrinsic),
       slotDurationMs: this.slotDurationMs,
       timestampInherent: (ms) => this.timestampInherent(ms),
     }

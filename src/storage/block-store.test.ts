@@ -102,6 +102,9 @@ describe.each(backends)('BlockStore on %s', (_name, openKV) => {
     }
     expect(await store.children(blocks[4]!.hash)).toEqual([])
     expect(store.hashAt(6)).toBeUndefined()
+    expect(store.hashAt(-1)).toBeUndefined()
+    expect(store.hashAt(2 ** 32)).toBeUndefined()
+    expect(store.hashAt(1.5)).toBeUndefined()
     expect(store.getNode(new Uint8Array(32))).toBeUndefined()
     expect(store.getHeader(new Uint8Array(32))).toBeUndefined()
     expect(store.hasBlock(new Uint8Array(32))).toBe(false)

@@ -108,4 +108,16 @@ describe('CommitQueue', () => {
     expect(kv.batches.length).toBe(1)
     expect(kv.inner.size).toBe(0)
   })
+
+  it('starts a new batch when the gathering one is full, but never splits a submission', async () => {
+    const kv = new GatedKV()
+    const q = new CommitQueue(kv, { maxBatchOps: 2 })
+    const p1 = q.submit(puts([b(1), b(1)], [b(2), b(2)], [b(3), b(3)]))
+    const p2 = q.submit(puts([b(4), b(4)]))
+    const p3 = q.submit(puts([b(5), b(5)]))
+    const p4 = q.submit(puts([b(6), b(6)]))
+    for (let i = 0; i < 3; i++) { await tick(); kv.release() }
+    await Promise.all([p1, p2, p3, p4])
+    expect(kv.batches.map((ops) => ops.map((op) => op.key[0]))).toEqual([[1, 2, 3], [4, 5], [6]])
+  })
 })

@@ -19,35 +19,43 @@ function deferred(): Deferred {
   return { promise, resolve, reject }
 }
 
-interface Pending {
-  /** Batch generation that last wrote the key; the entry retires when that batch is durable. */
-  gen: number
-  value: Uint8Array | undefined
+interface Batch {
+  ops: Map<string, KvOp>
+  done: Deferred
+}
+
+export interface CommitQueueOptions {
+  /** A gathering batch takes no further submissions once it holds this many ops (default 8,192). */
+  maxBatchOps?: number
 }
 
 export class CommitQueue {
-  private readonly overlay = new Map<string, Pending>()
-  private gathering = new Map<string, KvOp>()
-  private gatheringDone: Deferred | undefined
-  private gen = 1
+  // Pending ops by key string. An entry retires when the batch holding that very op object is
+  // durable; a newer op on the same key is a different object and stays.
+  private readonly overlay = new Map<string, KvOp>()
+  // Batches not yet handed to the KV, oldest first; submissions join the last one.
+  private readonly queue: Batch[] = []
+  private readonly maxBatchOps: number
   private writing = false
   private scheduled = false
   private last: Promise<void> = Promise.resolve()
   private failure: Error | undefined
 
-  constructor(private readonly kv: KV) {}
+  constructor(private readonly kv: KV, opts: CommitQueueOptions = {}) {
+    this.maxBatchOps = opts.maxBatchOps ?? 8_192
+  }
 
   /** Committed-or-pending value of a key. `ks` is keyString(key) when the caller already has it. */
   read(key: Uint8Array, ks?: string): Uint8Array | undefined {
-    const p = this.overlay.get(ks ?? keyString(key))
-    if (p !== undefined) return p.value
+    const op = this.overlay.get(ks ?? keyString(key))
+    if (op !== undefined) return op.type === 'put' ? op.value : undefined
     return this.kv.getSync(key)
   }
 
   /** Pending puts whose key string starts with `prefix` (latin1), with their key strings. */
   pendingPutsWithPrefix(prefix: string): string[] {
     const out: string[] = []
-    for (const [ks, p] of this.overlay) if (p.value !== undefined && ks.startsWith(prefix)) out.push(ks)
+    for (const [ks, op] of this.overlay) if (op.type === 'put' && ks.startsWith(prefix)) out.push(ks)
     return out
   }
 
@@ -58,20 +66,22 @@ export class CommitQueue {
   submit(ops: ReadonlyMap<string, KvOp>): Promise<void> {
     if (this.failure) return Promise.reject(this.failure)
     if (ops.size === 0) return this.flush()
-    for (const [ks, op] of ops) {
-      this.overlay.set(ks, { gen: this.gen, value: op.type === 'put' ? op.value : undefined })
-      this.gathering.set(ks, op)
+    let batch = this.queue[this.queue.length - 1]
+    if (batch === undefined || batch.ops.size >= this.maxBatchOps) {
+      batch = { ops: new Map(), done: deferred() }
+      this.queue.push(batch)
+      this.last = batch.done.promise
     }
-    if (this.gatheringDone === undefined) {
-      this.gatheringDone = deferred()
-      this.last = this.gatheringDone.promise
+    for (const [ks, op] of ops) {
+      this.overlay.set(ks, op)
+      batch.ops.set(ks, op)
     }
     if (!this.writing && !this.scheduled) {
       // Start on a microtask so that submissions made in the same tick share the first batch.
       this.scheduled = true
       queueMicrotask(() => void this.drain())
     }
-    return this.gatheringDone.promise
+    return batch.done.promise
   }
 
   /** Resolves when everything submitted so far is durable. */
@@ -92,33 +102,25 @@ export class CommitQueue {
   private async drain(): Promise<void> {
     this.scheduled = false
     this.writing = true
-    while (this.gathering.size > 0) {
-      const batch = this.gathering
-      const gen = this.gen
-      const done = this.gatheringDone!
-      this.gathering = new Map()
-      this.gatheringDone = undefined
-      this.gen++
+    for (let batch = this.queue.shift(); batch !== undefined; batch = this.queue.shift()) {
       try {
-        await this.kv.write([...batch.values()])
+        await this.kv.write([...batch.ops.values()])
       } catch (e) {
-        this.fail(e, done)
+        this.fail(e, batch)
         return // `writing` stays set: nothing is written after a failed batch
       }
-      for (const ks of batch.keys()) {
-        if (this.overlay.get(ks)?.gen === gen) this.overlay.delete(ks)
+      for (const [ks, op] of batch.ops) {
+        if (this.overlay.get(ks) === op) this.overlay.delete(ks)
       }
-      done.resolve()
+      batch.done.resolve()
     }
     this.writing = false
   }
 
-  private fail(e: unknown, done: Deferred): void {
+  private fail(e: unknown, failed: Batch): void {
     const err = e instanceof Error ? e : new Error(String(e))
     this.failure = err
-    done.reject(err)
-    this.gatheringDone?.reject(err)
-    this.gatheringDone = undefined
-    this.gathering.clear()
+    failed.done.reject(err)
+    for (const b of this.queue.splice(0)) b.done.reject(err)
   }
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { keyFromString, keyString, prefixEnd, type KV } from './kv.js'
+import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
 import { openLevelKV } from './level.js'
 import { MemoryKV } from './memory.js'
 
@@ -27,6 +27,11 @@ const backends: [string, () => Promise<KV>][] = [
     const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
     dirs.push(d)
     return openLevelKV(d)
+  }],
+  ['level, fsync per batch', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
+    dirs.push(d)
+    return openLevelKV(d, { syncWrites: true })
   }],
 ]
 
@@ -98,5 +103,17 @@ describe('key helpers', () => {
     expect(prefixEnd(b(0x6b, 0x01))).toEqual(b(0x6b, 0x02))
     expect(prefixEnd(b(0x6b, 0xff))).toEqual(b(0x6c))
     expect(prefixEnd(b(0xff, 0xff))).toBeUndefined()
+  })
+})
+
+describe('LevelDB backend', () => {
+  it('rejects a batch with a bad key and writes none of it', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
+    dirs.push(d)
+    const kv = await openLevelKV(d)
+    const bad = { type: 'put', key: null, value: b(1) } as unknown as KvOp
+    await expect(kv.write([{ type: 'put', key: b(1), value: b(1) }, bad])).rejects.toThrow()
+    expect(kv.getSync(b(1))).toBeUndefined()
+    await kv.close()
   })
 })

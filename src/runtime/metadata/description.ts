@@ -10,6 +10,16 @@ export interface ExtrinsicDescription {
   call: Ty
   signature: Ty
   extensions: SignedExtensionDecl[]
+  /**
+   * The runtime's extension type, when it is not the flat tuple of `extensions` (subtensor nests
+   * them, see `extraSpec425`). Its leaves must be the extension types, in order.
+   */
+  extra?: Ty
+  /**
+   * Path of a newtype around sp_runtime's UncheckedExtrinsic that the runtime's Block uses instead
+   * (subtensor: frontier's `fp_self_contained::unchecked_extrinsic::UncheckedExtrinsic`).
+   */
+  wrapperPath?: string
 }
 
 export interface RuntimeDescription {
@@ -24,9 +34,16 @@ export interface RuntimeDescription {
   runtimeTy: Ty
 }
 
-/** The tuple of explicit extension types (`Extra` / V15 `extraType`). */
+/** The explicit extension data type (`Extra` / V15 `extraType`). */
 export function extraTy(x: ExtrinsicDescription): Ty {
-  return tuple(...x.extensions.map((e) => e.type))
+  if (!x.extra) return tuple(...x.extensions.map((e) => e.type))
+  const leaves: Ty[] = []
+  const walk = (t: Ty): void => { if (t.def.tag === 'tuple' && t.path.length === 0) t.def.of.forEach(walk); else leaves.push(t) }
+  walk(x.extra)
+  if (leaves.length !== x.extensions.length || leaves.some((t, i) => t !== x.extensions[i]!.type)) {
+    throw new Error('extrinsic.extra must be a nesting of the extension types, in order')
+  }
+  return x.extra
 }
 
 const uxtCache = new Map<string, Ty>()
@@ -49,6 +66,23 @@ export function uncheckedExtrinsicTy(x: ExtrinsicDescription): Ty {
         { name: 'Signature', type: x.signature },
         { name: 'Extra', type: extra },
       ],
+    })
+    uxtCache.set(key, t)
+  }
+  return t
+}
+
+/** The metadata V14 `extrinsic.ty`: the runtime's extrinsic type (the wrapper when there is one). */
+export function extrinsicTy(x: ExtrinsicDescription): Ty {
+  const inner = uncheckedExtrinsicTy(x)
+  if (!x.wrapperPath) return inner
+  const key = `${x.wrapperPath}:${tyId(inner)}`
+  let t = uxtCache.get(key)
+  if (!t) {
+    // A derived TypeInfo on `struct W<Address, Call, Signature, Extension>(pub generic::UncheckedExtrinsic<…>)`.
+    const [a, c, s, e] = inner.params
+    t = composite(x.wrapperPath, [{ type: inner, typeName: 'generic::UncheckedExtrinsic<Address, Call, Signature, Extension>' }], {
+      params: [{ name: 'Address', type: a!.type }, { name: 'Call', type: c!.type }, { name: 'Signature', type: s!.type }, { name: 'Extension', type: e!.type }],
     })
     uxtCache.set(key, t)
   }

@@ -2,7 +2,7 @@
 // The spec-425 list follows subtensor's `TxExtension` (runtime/src/lib.rs), flattened the way
 // metadata shows it; type paths are the scale-info paths of the Rust types (module_path of the
 // defining crate), so their last segment equals the identifier, which some clients (gsrpc) rely on.
-import { compact, composite, f, option, u8, u8a32, u32, u64, unit, variant, type Ty, type Variant } from '../../codec/types.js'
+import { compact, composite, f, option, tuple, u8, u8a32, u32, u64, unit, variant, type Ty, type Variant } from '../../codec/types.js'
 import { H256 } from '../primitives.js'
 import { RUNTIME_CRATE } from '../outer.js'
 
@@ -87,3 +87,15 @@ function makeSpec425(runtime: Ty): SignedExtensionDecl[] {
     },
   ]
 }
+
+/**
+ * subtensor's `TxExtension = (SystemTxExtension, CustomTxExtension, CheckMetadataHash)` (7, 5 and 1
+ * extensions) as the nested tuple its metadata shows for `Extra` / `extraType` (same bytes as the flat list).
+ */
+export function extraSpec425(runtime: Ty = RuntimeTy): Ty {
+  const t = extensionsSpec425(runtime).map((e) => e.type)
+  return tuple(tuple(...t.slice(0, 7)), tuple(...t.slice(7, 12)), t[12]!)
+}
+
+/** Frontier's newtype around UncheckedExtrinsic, which subtensor's Block uses. */
+export const SELF_CONTAINED_EXTRINSIC = 'fp_self_contained::unchecked_extrinsic::UncheckedExtrinsic'

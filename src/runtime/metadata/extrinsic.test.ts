@@ -72,10 +72,12 @@ function sampleZero(identifier: string): unknown {
   }
 }
 
-describe.each([['V14', 14], ['V15', 15]] as const)('signing transfer_keep_alive with %s metadata', (_, version) => {
+describe.each([
+  ['V14', 14, 'flat'], ['V15', 15, 'flat'], ['V14', 14, 'subtensor'], ['V15', 15, 'subtensor'],
+] as const)('signing transfer_keep_alive with %s metadata, %s extrinsic shape', (_, version, shape) => {
   const setup = (): { registry: TypeRegistry; call: Uint8Array; callHex: string } => {
     const registry = new TypeRegistry()
-    const bytes = version === 14 ? buildMetadataV14(description()) : buildMetadataV15(description())
+    const bytes = version === 14 ? buildMetadataV14(description(shape)) : buildMetadataV15(description(shape))
     const metadata = new Metadata(registry, u8aToHex(bytes))
     registry.setMetadata(metadata)
     const tx = expandMetadata(registry, metadata).tx
@@ -108,9 +110,10 @@ describe.each([['V14', 14], ['V15', 15]] as const)('signing transfer_keep_alive 
     expect(u8aToHex(signed)).toBe(u8aToHex(expected))
 
     // The same bytes from our own extension types: Extra then the tuple of the implicit types.
-    const x = description().extrinsic
+    const x = description(shape).extrinsic
     const eraValue = codecOf(EraTy).dec(new Reader(eraBytes))
-    const extra = [null, null, null, null, eraValue, nonce, null, tip, null, null, null, null, { mode: { type: 'Disabled' } }]
+    const flat = [null, null, null, null, eraValue, nonce, null, tip, null, null, null, null, { mode: { type: 'Disabled' } }]
+    const extra = shape === 'flat' ? flat : [flat.slice(0, 7), flat.slice(7, 12), flat[12]]
     const implicit = [null, 425, 1, genesis, blockHash, null, null, null, null, null, null, null, null]
     const ours = u8aConcat(call, encode(extraTy(x), extra), encode(tuple(...x.extensions.map((e) => e.additionalSigned)), implicit))
     expect(u8aToHex(ours)).toBe(u8aToHex(expected))

@@ -1,97 +1,22 @@
-// Acceptance: metadata built from the declarations of test-runtime.ts, read back by polkadot.js.
-// All tests that need the composed outer enums live in this file (they compose once per process).
+// Acceptance, part 1: metadata built from test-runtime.ts read back by polkadot.js — framing,
+// every type reference, the extrinsic section, runtime APIs and outer enums.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { Metadata, TypeRegistry } from '@polkadot/types'
 import { expandMetadata } from '@polkadot/types/metadata/decorate'
-import type { PortableRegistry } from '@polkadot/types/metadata'
-import type { Vec } from '@polkadot/types-codec'
-import type { EventRecord as PjsEventRecord } from '@polkadot/types/interfaces'
-import { compactStripLength, u8aToHex } from '@polkadot/util'
-import { cryptoReady } from '../../codec/hashing.js'
-import { decode, encode } from '../../codec/scale.js'
-import { tyId, type Ty } from '../../codec/types.js'
-import type { EventDef } from '../declare/pallet.js'
-import { EventRecord, RuntimeCall, RuntimeError, RuntimeEvent } from '../outer.js'
-import { AccountId32, MultiAddress, MultiSignature } from '../primitives.js'
-import { buildMetadataV14, buildMetadataV15, RuntimeTy, uncheckedExtrinsicTy } from './index.js'
-import {
-  apis, AuraStorage, BalancesEvents, BalancesStorage, description, pallets, SystemEvents, SystemStorage, UtilityEvents,
-} from './test-runtime.js'
-import { Rng, sample } from './test-values.js'
-
-const alice = Uint8Array.from({ length: 32 }, (_, i) => i + 1)
-const bob = Uint8Array.from({ length: 32 }, (_, i) => 0xff - i)
-
-interface Loaded { bytes: Uint8Array; registry: TypeRegistry; metadata: Metadata; lookup: PortableRegistry }
-
-function load(bytes: Uint8Array): Loaded {
-  const registry = new TypeRegistry()
-  const metadata = new Metadata(registry, u8aToHex(bytes))
-  registry.setMetadata(metadata)
-  return { bytes, registry, metadata, lookup: registry.lookup }
-}
-
-/**
- * Our Ty and the registry entry at `id` describe the same type, all the way down (co-inductively:
- * a pair already under comparison is assumed equal, which is what makes recursive types finish).
- */
-function expectSameType(lookup: PortableRegistry, t: Ty, id: number, seen = new Set<string>(), where = ''): void {
-  const key = `${tyId(t)}:${id}`
-  if (seen.has(key)) return
-  seen.add(key)
-  const si = lookup.getSiType(id)
-  const at = `${where} → ${t.path.join('::') || t.def.tag}#${id}`
-  expect(si.path.map(String), at).toEqual(t.path)
-  expect(si.params.map((p) => p.name.toString()), at).toEqual(t.params.map((p) => p.name))
-  t.params.forEach((p, i) => {
-    const pt = si.params[i]!.type
-    if (!p.type) expect(pt.isNone, at).toBe(true)
-    else expectSameType(lookup, p.type, pt.unwrap().toNumber(), seen, at)
-  })
-  expect(si.docs.map(String), at).toEqual(t.docs ?? [])
-  const d = t.def
-  const sd = si.def
-  const fieldsSame = (fs: { name?: string; type: Ty; typeName?: string }[], sf: typeof si.def.asComposite.fields): void => {
-    expect(sf.map((x) => x.name.isSome ? x.name.unwrap().toString() : null), at).toEqual(fs.map((x) => x.name ?? null))
-    expect(sf.map((x) => x.typeName.isSome ? x.typeName.unwrap().toString() : null), at).toEqual(fs.map((x) => x.typeName ?? null))
-    fs.forEach((x, i) => expectSameType(lookup, x.type, sf[i]!.type.toNumber(), seen, at))
-  }
-  switch (d.tag) {
-    case 'primitive': expect(sd.isPrimitive && sd.asPrimitive.type.toLowerCase(), at).toBe(d.prim); break
-    case 'compact': expect(sd.isCompact, at).toBe(true); expectSameType(lookup, d.of, sd.asCompact.type.toNumber(), seen, at); break
-    case 'sequence': expect(sd.isSequence, at).toBe(true); expectSameType(lookup, d.of, sd.asSequence.type.toNumber(), seen, at); break
-    case 'array':
-      expect(sd.isArray && sd.asArray.len.toNumber(), at).toBe(d.len)
-      expectSameType(lookup, d.of, sd.asArray.type.toNumber(), seen, at)
-      break
-    case 'tuple':
-      expect(sd.isTuple && sd.asTuple.length, at).toBe(d.of.length)
-      d.of.forEach((x, i) => expectSameType(lookup, x, sd.asTuple[i]!.toNumber(), seen, at))
-      break
-    case 'composite': expect(sd.isComposite, at).toBe(true); fieldsSame(d.fields, sd.asComposite.fields); break
-    case 'variant': {
-      expect(sd.isVariant, at).toBe(true)
-      const vs = sd.asVariant.variants
-      expect(vs.map((v) => [v.name.toString(), v.index.toNumber()]), at).toEqual(d.variants.map((v) => [v.name, v.index]))
-      d.variants.forEach((v, i) => {
-        expect(vs[i]!.docs.map(String), at).toEqual(v.docs ?? [])
-        fieldsSame(v.fields, vs[i]!.fields)
-      })
-      break
-    }
-    case 'bitSequence': throw new Error('unused')
-  }
-}
-
-const camel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase())
+import { u8aToHex } from '@polkadot/util'
+import { encode } from '../../codec/scale.js'
+import { RuntimeCall, RuntimeError, RuntimeEvent } from '../outer.js'
+import { MultiAddress, MultiSignature } from '../primitives.js'
+import { buildMetadataV14, buildMetadataV15, extrinsicTy, RuntimeTy, SELF_CONTAINED_EXTRINSIC, uncheckedExtrinsicTy } from './index.js'
+import { alice, expectSameType, load, type Loaded } from './test-helpers.js'
+import { apis, description, pallets } from './test-runtime.js'
 
 let v14: Loaded
 let v15: Loaded
-beforeAll(async () => {
-  await cryptoReady()
+beforeAll(() => {
   v14 = load(buildMetadataV14(description()))
   v15 = load(buildMetadataV15(description()))
 })
+
 
 describe('framing and decoding', () => {
   it('builds quickly', () => {
@@ -222,158 +147,29 @@ describe('framing and decoding', () => {
   })
 })
 
-// Our accessor's key vs polkadot.js's key, for every storage item. Args: [ours, polkadot.js].
-const storageCases: [{ decl: { pallet: string; name: string } }, unknown[], unknown[]][] = [
-  [SystemStorage.account, [alice], [u8aToHex(alice)]],
-  [SystemStorage.number, [], []],
-  [SystemStorage.events, [], []],
-  [SystemStorage.extrinsicCount, [], []],
-  [BalancesStorage.totalIssuance, [], []],
-  [BalancesStorage.locks, [alice, 7], [u8aToHex(alice), 7]],
-  [BalancesStorage.holder, [4_000_000_000], [4_000_000_000]],
-  [BalancesStorage.reserves, [3, bob, 2n ** 40n + 5n], [3, u8aToHex(bob), 2n ** 40n + 5n]],
-  [BalancesStorage.frozen, [9, true], [9, true]],
-  [BalancesStorage.accountNames, [bob], [u8aToHex(bob)]],
-  [AuraStorage.authorities, [], []],
-]
-
-describe.each([['V14', 14], ['V15', 15]] as const)('storage through the decorated %s metadata', (_, version) => {
-  const m = (): Loaded => version === 14 ? v14 : v15
-
-  it('covers every declared storage item', () => {
-    const declared = pallets.flatMap((p) => p.storage.map((s) => `${s.pallet}.${s.name}`)).sort()
-    expect(storageCases.map(([item]) => `${item.decl.pallet}.${item.decl.name}`).sort()).toEqual(declared)
-  })
-
-  it.each(storageCases.map((c) => [`${c[0].decl.pallet}.${c[0].decl.name}`, ...c] as const))('%s: keys, values and fallback agree', (_, item, ours, theirs) => {
-    const { registry, metadata } = m()
-    const decorated = expandMetadata(registry, metadata)
-    const fn = decorated.query[camel(item.decl.pallet)]![camel(item.decl.name)]!
-    const accessor = item as unknown as { key(...k: unknown[]): Uint8Array; decl: { value: Ty; fallback: Uint8Array; modifier: string } }
-    const ourKey = accessor.key(...ours)
-    expect(u8aToHex(ourKey)).toBe(u8aToHex(compactStripLength(fn(...theirs))[1]))
-
-    const valueId = fn.meta.type.isPlain ? fn.meta.type.asPlain : fn.meta.type.asMap.value
-    const typeName = registry.createLookupType(valueId)
-    const r = new Rng(tyId(accessor.decl.value) + 1)
-    for (let i = 0; i < 25; i++) {
-      const bytes = encode(accessor.decl.value, sample(accessor.decl.value, r))
-      const decoded = registry.createType(typeName, bytes)
-      expect(u8aToHex(decoded.toU8a())).toBe(u8aToHex(bytes))
+describe.each([['V14', 14], ['V15', 15]] as const)('subtensor-shaped extrinsic (frontier wrapper, nested Extra) through %s', (_, version) => {
+  it('decodes, and polkadot.js still finds Call, Address and Signature', () => {
+    const d = description('subtensor')
+    const m = load(version === 14 ? buildMetadataV14(d) : buildMetadataV15(d))
+    expect(u8aToHex(m.metadata.toU8a())).toBe(u8aToHex(m.bytes))
+    expect(() => m.metadata.getUniqTypes(true)).not.toThrow()
+    expect(m.registry.signedExtensions).toEqual(d.extrinsic.extensions.map((e) => e.identifier))
+    const wrapper = m.metadata.asLatest.lookup.types.find((t) => t.type.path.join('::') === SELF_CONTAINED_EXTRINSIC)!
+    expectSameType(m.lookup, extrinsicTy(d.extrinsic), wrapper.id.toNumber())
+    if (version === 14) expect(m.metadata.asV14.extrinsic.type.toNumber()).toBe(wrapper.id.toNumber())
+    else {
+      const extra = m.lookup.getSiType(m.metadata.asV15.extrinsic.extraType).def.asTuple
+      expect(extra.map((x) => m.lookup.getSiType(x).def.type)).toEqual(['Tuple', 'Tuple', 'Composite'])
     }
-    const fb = fn.meta.fallback.toU8a(true)
-    expect(u8aToHex(fb)).toBe(u8aToHex(accessor.decl.fallback))
-    if (accessor.decl.modifier === 'Default') expect(u8aToHex(registry.createType(typeName, fb).toU8a())).toBe(u8aToHex(fb))
-    else expect(u8aToHex(fb)).toBe('0x00')
+    const call = m.registry.createType('Call', encode(RuntimeCall, { type: 'System', value: { type: 'remark', value: { remark: Uint8Array.of(1, 2) } } }))
+    expect([call.section, call.method]).toEqual(['system', 'remark'])
+    expect(m.registry.createType('Address', alice).toU8a()).toEqual(Uint8Array.of(0, ...alice))
+    expect(m.registry.getDefinition('ExtrinsicSignature')).toBe('MultiSignature')
   })
 
-  it('a concrete AccountInfo and a default decode to the values we wrote', () => {
-    const { registry, metadata } = m()
-    const decorated = expandMetadata(registry, metadata)
-    const acc = SystemStorage.account.decl
-    const bytes = encode(acc.value, { nonce: 5, consumers: 1, providers: 2, sufficients: 0, data: { free: 10n ** 12n, reserved: 3n, frozen: 0n, flags: 1n << 127n } })
-    const v = registry.createType(registry.createLookupType(decorated.query.system!.account!.meta.type.asMap.value), bytes)
-    expect(v.toJSON()).toEqual({ nonce: 5, consumers: 1, providers: 2, sufficients: 0, data: { free: 1e12, reserved: 3, frozen: 0, flags: '0x80000000000000000000000000000000' } })
-    const names = decorated.query.balances!.accountNames!
-    expect(registry.createType(registry.createLookupType(names.meta.type.asMap.value), names.meta.fallback.toU8a(true)).toString()).toBe('anonymous')
-  })
-
-  it('constants decode', () => {
-    const { registry, metadata } = m()
-    const c = expandMetadata(registry, metadata).consts
-    expect(c.system!.blockHashCount!.toString()).toBe('2400')
-    expect(c.system!.ss58Prefix!.toString()).toBe('42')
-    expect(c.balances!.existentialDeposit!.toString()).toBe('500')
-    expect(registry.chainSS58).toBe(42)
-  })
-})
-
-describe.each([['V14', 14], ['V15', 15]] as const)('calls, events and errors through %s', (_, version) => {
-  const m = (): Loaded => version === 14 ? v14 : v15
-
-  it('every call encoded by us decodes in polkadot.js to the same section/method and bytes', () => {
-    const { registry } = m()
-    const r = new Rng(version)
-    for (const p of pallets) {
-      for (const c of p.calls) {
-        for (let i = 0; i < 10; i++) {
-          const args = sample({ def: { tag: 'composite', fields: c.args }, path: [], params: [] }, r, 1)
-          const value = { type: p.name, value: c.args.length ? { type: c.name, value: args } : { type: c.name } }
-          const bytes = encode(RuntimeCall, value)
-          const call = registry.createType('Call', bytes)
-          expect([call.section, call.method]).toEqual([camel(p.name), camel(c.name)])
-          expect(u8aToHex(call.toU8a())).toBe(u8aToHex(bytes))
-          expect(decode(RuntimeCall, bytes)).toEqual(value)
-        }
-      }
-    }
-  })
-
-  it('calls built by polkadot.js decode with our codec and re-encode identically', () => {
-    const { registry, metadata } = m()
-    const tx = expandMetadata(registry, metadata).tx
-    const transfer = tx.balances!.transferKeepAlive!({ Id: u8aToHex(alice) }, 123_456_789_012n)
-    const byIndex = registry.createType('Call', { callIndex: [5, 3], args: [{ Id: u8aToHex(alice) }, 123_456_789_012n] })
-    expect(byIndex.toHex()).toBe(transfer.toHex())
-    const expected = { type: 'Balances', value: { type: 'transfer_keep_alive', value: { dest: { type: 'Id', value: alice }, value: 123_456_789_012n } } }
-    expect(decode(RuntimeCall, transfer.toU8a())).toEqual(expected)
-
-    const remark = tx.system!.remark!('0xdeadbeef')
-    const inner = tx.utility!.asDerivative!(7, tx.system!.remark!('0x'))
-    const batch = tx.utility!.batch!([transfer, remark, inner])
-    const ours = decode(RuntimeCall, batch.toU8a())
-    expect(ours).toEqual({
-      type: 'Utility', value: { type: 'batch', value: { calls: [
-        expected,
-        { type: 'System', value: { type: 'remark', value: { remark: Uint8Array.from([0xde, 0xad, 0xbe, 0xef]) } } },
-        { type: 'Utility', value: { type: 'as_derivative', value: { index: 7, call: { type: 'System', value: { type: 'remark', value: { remark: new Uint8Array(0) } } } } } },
-      ] } },
-    })
-    expect(u8aToHex(encode(RuntimeCall, ours))).toBe(batch.toHex())
-  })
-
-  it('every event encoded by EventDef decodes in polkadot.js', () => {
-    const { registry } = m()
-    const r = new Rng(100 + version)
-    const defs: [string, EventDef<unknown>][] = [
-      ...Object.values(SystemEvents).map((e) => ['System', e] as [string, EventDef<unknown>]),
-      ...Object.values(BalancesEvents).map((e) => ['Balances', e] as [string, EventDef<unknown>]),
-      ...Object.values(UtilityEvents).map((e) => ['Utility', e] as [string, EventDef<unknown>]),
-    ]
-    expect(defs.length).toBe(pallets.reduce((n, p) => n + p.events.length, 0))
-    for (const [pallet, def] of defs) {
-      for (let i = 0; i < 10; i++) {
-        const fields = def.decl.fields
-        const value = sample({ def: { tag: 'composite', fields }, path: [], params: [] }, r, 1)
-        const bytes = def.encode(value)
-        const ev = registry.createType('Event', bytes) as unknown as { section: string; method: string; toU8a(): Uint8Array }
-        expect([ev.section, ev.method]).toEqual([camel(pallet), def.decl.name])
-        expect(u8aToHex(ev.toU8a())).toBe(u8aToHex(bytes))
-        expect(decode(RuntimeEvent, bytes)).toEqual(fields.length ? { type: pallet, value: { type: def.decl.name, value } } : { type: pallet, value: { type: def.decl.name } })
-      }
-    }
-    // A whole EventRecord list, as System.Events holds it.
-    const records = [{ phase: { type: 'ApplyExtrinsic', value: 1 }, event: decode(RuntimeEvent, BalancesEvents.Transfer.encode({ from: alice, to: bob, amount: 5n })), topics: [] }]
-    const list = registry.createType<Vec<PjsEventRecord>>('Vec<EventRecord>', encode({ def: { tag: 'sequence', of: EventRecord }, path: [], params: [] }, records))
-    expect(list[0]!.event.section).toBe('balances')
-    expect(list[0]!.event.data[2]!.toString()).toBe('5')
-  })
-
-  it('every module error is found by index', () => {
-    const { registry } = m()
-    for (const p of pallets) {
-      for (const e of p.errors) {
-        const found = registry.findMetaError(new Uint8Array([p.index, e.index]))
-        expect([found.section, found.name, found.docs]).toEqual([camel(p.name), e.name, e.docs])
-      }
-    }
-  })
-})
-
-describe('Compact<u32> AccountId32 sanity', () => {
-  it('AccountId32 maps to polkadot.js AccountId', () => {
-    const id = v15.registry.createType(v15.registry.createLookupType(v15.metadata.asV15.lookup.types.find((t) => t.type.path.join('::') === AccountId32.path.join('::'))!.id), alice)
-    expect(id.toU8a()).toEqual(alice)
-    expect(id.toString()).toMatch(/^5/)
+  it('rejects an Extra that is not a nesting of the extension types', () => {
+    const d = description('subtensor')
+    const bad = { ...d, extrinsic: { ...d.extrinsic, extra: uncheckedExtrinsicTy(d.extrinsic) } }
+    expect(() => (version === 14 ? buildMetadataV14(bad) : buildMetadataV15(bad))).toThrow(/nesting of the extension types/)
   })
 })

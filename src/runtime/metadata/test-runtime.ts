@@ -9,7 +9,7 @@ import { EventRecord, RuntimeCall, RuntimeError, RuntimeEvent, composeOuterEnums
 import {
   AccountId32, DispatchError, DispatchEventInfo, ExtraFlags, MultiAddress, MultiSignature, weight,
 } from '../primitives.js'
-import { extensionsSpec425, RuntimeTy } from './extensions.js'
+import { extensionsSpec425, extraSpec425, RuntimeTy, SELF_CONTAINED_EXTRINSIC } from './extensions.js'
 import type { RuntimeDescription } from './description.js'
 import { cryptoReady } from '../../codec/hashing.js'
 
@@ -172,13 +172,22 @@ export const apis: RuntimeApiDecl[] = [
   },
 ]
 
-export function description(overrides: Partial<RuntimeDescription> = {}): RuntimeDescription {
+/**
+ * `flat`: the plain sp_runtime UncheckedExtrinsic with a flat Extra tuple. `subtensor`: the shape
+ * subtensor's metadata has (frontier's wrapper, Extra nested as in its `TxExtension`).
+ */
+export function description(shape: 'flat' | 'subtensor' = 'flat'): RuntimeDescription {
+  const extensions = extensionsSpec425(RuntimeTy)
   return {
     pallets,
-    extrinsic: { version: 4, address: MultiAddress, call: RuntimeCall, signature: MultiSignature, extensions: extensionsSpec425(RuntimeTy) },
+    extrinsic: shape === 'flat'
+      ? { version: 4, address: MultiAddress, call: RuntimeCall, signature: MultiSignature, extensions }
+      : {
+          version: 4, address: MultiAddress, call: RuntimeCall, signature: MultiSignature, extensions,
+          extra: extraSpec425(RuntimeTy), wrapperPath: SELF_CONTAINED_EXTRINSIC,
+        },
     apis,
     outer: { call: RuntimeCall, event: RuntimeEvent, error: RuntimeError },
     runtimeTy: RuntimeTy,
-    ...overrides,
   }
 }

@@ -1,6 +1,6 @@
 // Metadata V14: what `state_getMetadata` / `Metadata_metadata` return.
 import type { RuntimeDescription } from './description.js'
-import { uncheckedExtrinsicTy } from './description.js'
+import { extrinsicTy } from './description.js'
 import { frame } from './encode.js'
 import { byIndex, palletV14 } from './pallets.js'
 import { PortableRegistryBuilder } from './portable.js'
@@ -16,7 +16,7 @@ export function buildMetadataV14(d: RuntimeDescription): Uint8Array {
   const reg = new PortableRegistryBuilder()
   const pallets = byIndex(d.pallets).map((p) => palletV14(reg, p))
   const extrinsic = {
-    type: reg.id(uncheckedExtrinsicTy(d.extrinsic)),
+    type: reg.id(extrinsicTy(d.extrinsic)),
     version: d.extrinsic.version,
     signedExtensions: signedExtensions(reg, d),
   }

@@ -1,7 +1,7 @@
 // Metadata V15: what `Metadata_metadata_at_version(15)` returns. Adds pallet docs, the split
 // extrinsic types, runtime APIs, the outer enums and (empty) custom values.
 import type { RuntimeDescription } from './description.js'
-import { extraTy, uncheckedExtrinsicTy } from './description.js'
+import { extraTy, extrinsicTy } from './description.js'
 import { frame } from './encode.js'
 import { byIndex, palletV15 } from './pallets.js'
 import { PortableRegistryBuilder } from './portable.js'
@@ -23,7 +23,7 @@ export function buildMetadataV15(d: RuntimeDescription): Uint8Array {
   // V15 does not point at the extrinsic type, but polkadot.js finds the Call alias and the
   // address/signature kinds by looking for it in the registry (as real runtimes have it, through
   // the BlockBuilder API), so it is always registered.
-  reg.id(uncheckedExtrinsicTy(x))
+  reg.id(extrinsicTy(x))
   const type = reg.id(d.runtimeTy)
   const apis = d.apis.filter((a) => !a.hiddenFromMetadata).map((a) => ({
     name: a.name,

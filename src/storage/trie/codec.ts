@@ -105,8 +105,8 @@ let scratch = new Uint8Array(1 << 14)
 
 function put(dst: Uint8Array, pos: number, src: Uint8Array): number {
   const n = src.length
-  // TypedArray.set has a fixed cost that dominates for the short pieces of a node.
-  if (n < 32) for (let i = 0; i < n; i++) dst[pos + i] = src[i]!
+  // TypedArray.set has a fixed cost that dominates for very short pieces.
+  if (n < 16) for (let i = 0; i < n; i++) dst[pos + i] = src[i]!
   else dst.set(src, pos)
   return pos + n
 }

@@ -3,7 +3,18 @@
 import { u8aToHex } from '@polkadot/util'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { applyChanges, blake2_256, buildTrie, EMPTY_TRIE_ROOT, MemoryNodeStore, trieHasherReady, trieRoot, TrieView, type NodeReader } from './index.js'
+import {
+  applyChanges,
+  blake2_256,
+  buildTrie,
+  EMPTY_TRIE_ROOT,
+  MemoryNodeStore,
+  TrieCache,
+  trieHasherReady,
+  trieRoot,
+  TrieView,
+  type NodeReader,
+} from './index.js'
 import { naiveTrieRoot } from './naive-trie.testutil.js'
 import { compareBytes } from './constants.js'
 
@@ -63,6 +74,41 @@ describe('applyChanges', () => {
         }
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('with a TrieCache, forks from any earlier root give the same roots and nodes as without', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.array(changeArb, { maxLength: 20 })), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom<0 | 1>(0, 1),
+        (steps, depth, version) => {
+          // Each step builds on a randomly chosen earlier state, as sibling blocks would.
+          const cache = new TrieCache(depth, 3)
+          const plain = new MemoryNodeStore()
+          const cached = new MemoryNodeStore()
+          const states: [Uint8Array, Model][] = [[EMPTY_TRIE_ROOT, new Map()]]
+          for (const [pick, batch] of steps) {
+            const [parent, parentModel] = states[pick % states.length]!
+            const a = applyChanges(plain, parent, batch, version)
+            const b = applyChanges(cached, parent, batch, version, cache)
+            plain.put(a.newNodes)
+            cached.put(b.newNodes)
+            expect(u8aToHex(b.root)).toBe(u8aToHex(a.root))
+            expect([...b.newNodes.keys()].sort()).toEqual([...a.newNodes.keys()].sort())
+            const model: Model = new Map(parentModel)
+            applyToModel(model, batch)
+            expect(u8aToHex(a.root)).toBe(u8aToHex(trieRoot(sortedEntries(model), version)))
+            states.push([a.root, model])
+          }
+          // Every state is fully readable from what the cached run persisted.
+          for (const [root, model] of states) {
+            expect([...new TrieView(cached, root).entries(new Uint8Array(0))]).toEqual(sortedEntries(model))
+          }
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 

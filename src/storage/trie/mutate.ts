@@ -1,11 +1,15 @@
 // Incremental update of a persisted trie. Only the nodes on the paths of changed keys (plus, on
 // deletes, the one sibling a collapsing branch merges with) are loaded and re-encoded; every other
 // subtree keeps its existing reference. Mirrors trie-db's TrieDBMut semantics for LayoutV0/V1.
-import { u8aToHex } from '@polkadot/util'
+//
+// Nodes are copied on write: a node that is committed (has a ref) is never modified, so decoded
+// trees can be kept between calls (TrieCache) and shared by several roots, e.g. sibling blocks.
 import { decodeNode, encodeNodeScratch, HASH_LEN } from './codec.js'
-import { bytesEqual, EMPTY_TRIE_ROOT, isEmptyRoot, isHashedValue, type TrieVersion } from './constants.js'
+import { bytesEqual, EMPTY_TRIE_ROOT, isEmptyRoot, MAX_INLINE_VALUE, type TrieVersion } from './constants.js'
 import { blake2_256 } from './hasher.js'
-import { bytesToNibbles, packNibbles, unpackNibbles } from './nibbles.js'
+import { toHex } from './hex.js'
+import { packNibbles, unpackNibbles } from './nibbles.js'
+import { keepBytes } from './slab.js'
 import { MissingTrieNodeError, type NodeReader } from './store.js'
 
 interface MemNode {
@@ -16,7 +20,7 @@ interface MemNode {
   valueHashed: boolean
   /** null = leaf; otherwise 16 slots. */
   children: Child[] | null
-  /** The node's existing reference (hash or inline encoding) while unchanged; null once dirty. */
+  /** The node's reference (hash or inline encoding) once committed; null while being edited. */
   ref: Uint8Array | null
 }
 
@@ -25,12 +29,44 @@ type Child = MemNode | Uint8Array | null
 
 const UNCHANGED = Symbol('unchanged')
 
+/**
+ * Keeps the decoded top of recently produced tries between applyChanges calls, so per-block
+ * updates skip the store lookups and decoding of the nodes every block touches (the root and the
+ * first levels). Holds the tries of the last `maxRoots` roots; levels below `depth` stay as refs.
+ */
+export class TrieCache {
+  private readonly roots = new Map<string, MemNode>()
+
+  constructor(
+    readonly depth = 4,
+    readonly maxRoots = 16,
+  ) {}
+
+  /** @internal */
+  take(root: string): MemNode | undefined {
+    return this.roots.get(root)
+  }
+
+  /** @internal */
+  keep(root: string, node: MemNode): void {
+    this.roots.delete(root)
+    this.roots.set(root, node)
+    while (this.roots.size > this.maxRoots) this.roots.delete(this.roots.keys().next().value!)
+  }
+
+  clear(): void {
+    this.roots.clear()
+  }
+}
+
 class Mutator {
   readonly newNodes = new Map<string, Uint8Array>()
 
   constructor(
     private readonly store: NodeReader,
     private readonly version: TrieVersion,
+    /** Nodes at this depth (root = 0) and below are not kept decoded in committed tries. */
+    private readonly keepDepth: number,
   ) {}
 
   load(ref: Uint8Array, isRoot: boolean): MemNode | null {
@@ -41,46 +77,35 @@ class Mutator {
     }
     const d = decodeNode(encoded)
     if (d === null) return null
-    let children: Child[] | null = null
-    if (d.children !== null) {
-      children = new Array<Child>(16)
-      for (let i = 0; i < 16; i++) children[i] = d.children[i]!
-    }
     return {
       partial: unpackNibbles(d.partial, d.partialLen),
       value: d.value,
       valueHashed: d.valueHashed,
-      children,
+      children: d.children,
       ref,
     }
   }
 
-  /** Resolve slot i of a branch to an in-memory node, caching it in the slot. */
-  private childAt(children: Child[], i: number): MemNode | null {
-    const c = children[i]!
+  /** Slot i of a branch at `depth`, loaded; kept in the slot when within the kept depth. */
+  private childAt(node: MemNode, i: number, depth: number): MemNode | null {
+    const c = node.children![i]!
     if (c === null || !(c instanceof Uint8Array)) return c
     const n = this.load(c, false)
-    children[i] = n
+    if (depth + 1 < this.keepDepth || node.ref === null) node.children![i] = n
     return n
   }
 
-  insert(node: MemNode | null, key: Uint8Array, off: number, value: Uint8Array): MemNode {
+  insert(node: MemNode | null, key: Uint8Array, off: number, value: Uint8Array, depth: number): MemNode {
     if (node === null) return newLeaf(key.subarray(off), value)
     const p = node.partial
     const max = Math.min(p.length, key.length - off)
     let common = 0
     while (common < max && p[common] === key[off + common]) common++
     if (common < p.length) {
-      const branch: MemNode = {
-        partial: p.subarray(0, common),
-        value: null,
-        valueHashed: false,
-        children: emptySlots(),
-        ref: null,
-      }
-      node.partial = p.subarray(common + 1)
-      node.ref = null
-      branch.children![p[common]!] = node
+      const moved = own(node)
+      moved.partial = p.subarray(common + 1)
+      const branch: MemNode = { partial: p.subarray(0, common), value: null, valueHashed: false, children: emptySlots(), ref: null }
+      branch.children![p[common]!] = moved
       const at = off + common
       if (at === key.length) branch.value = value
       else branch.children![key[at]!] = newLeaf(key.subarray(at + 1), value)
@@ -89,20 +114,22 @@ class Mutator {
     const at = off + common
     if (at === key.length) {
       if (node.value !== null && !node.valueHashed && bytesEqual(node.value, value)) return node
-      node.value = value
-      node.valueHashed = false
-      node.ref = null
-      return node
+      const n = own(node)
+      n.value = value
+      n.valueHashed = false
+      return n
     }
-    if (node.children === null) node.children = emptySlots()
     const slot = key[at]!
-    const child = this.insert(this.childAt(node.children, slot), key, at + 1, value)
-    node.children[slot] = child
-    if (child.ref === null) node.ref = null
-    return node
+    const old = node.children === null ? null : this.childAt(node, slot, depth)
+    const child = this.insert(old, key, at + 1, value, depth + 1)
+    if (child === old) return node // unchanged, or already edited in place (then node is too)
+    const n = own(node)
+    if (n.children === null) n.children = emptySlots()
+    n.children[slot] = child
+    return n
   }
 
-  remove(node: MemNode | null, key: Uint8Array, off: number): MemNode | null | typeof UNCHANGED {
+  remove(node: MemNode | null, key: Uint8Array, off: number, depth: number): MemNode | null | typeof UNCHANGED {
     if (node === null) return UNCHANGED
     const p = node.partial
     if (key.length - off < p.length) return UNCHANGED
@@ -110,22 +137,24 @@ class Mutator {
     const at = off + p.length
     if (at === key.length) {
       if (node.value === null) return UNCHANGED
-      node.value = null
-      node.valueHashed = false
-      node.ref = null
-      return this.normalize(node)
+      const n = own(node)
+      n.value = null
+      n.valueHashed = false
+      return this.normalize(n, depth)
     }
     if (node.children === null) return UNCHANGED
     const slot = key[at]!
-    const r = this.remove(this.childAt(node.children, slot), key, at + 1)
+    const old = this.childAt(node, slot, depth)
+    if (old === null) return UNCHANGED
+    const r = this.remove(old, key, at + 1, depth + 1)
     if (r === UNCHANGED) return UNCHANGED
-    node.children[slot] = r
-    node.ref = null
-    return this.normalize(node)
+    const n = own(node)
+    n.children![slot] = r
+    return this.normalize(n, depth)
   }
 
-  /** Restore the canonical shape after a removal (trie-db's `fix`). */
-  private normalize(node: MemNode): MemNode | null {
+  /** Restore the canonical shape of an edited node after a removal (trie-db's `fix`). */
+  private normalize(node: MemNode, depth: number): MemNode | null {
     const children = node.children
     if (children === null) return node.value === null ? null : node
     let count = 0
@@ -143,40 +172,65 @@ class Mutator {
     }
     if (count > 1 || node.value !== null) return node
     // A valueless branch with one child is folded into that child.
-    const child = this.childAt(children, only)!
+    const child = own(this.childAt(node, only, depth)!)
     const merged = new Uint8Array(node.partial.length + 1 + child.partial.length)
     merged.set(node.partial, 0)
     merged[node.partial.length] = only
     merged.set(child.partial, node.partial.length + 1)
     child.partial = merged
-    child.ref = null
     return child
   }
 
-  /** Encode dirty nodes bottom-up; returns the node's reference. */
-  commit(child: Child, isRoot: boolean): Uint8Array | null {
+  /** Encode edited nodes bottom-up, marking them committed; returns the node's reference. */
+  commit(child: Child, depth: number): Uint8Array | null {
     if (child === null) return null
     if (child instanceof Uint8Array) return child
     if (child.ref !== null) return child.ref
     let refs: (Uint8Array | null)[] | null = null
-    if (child.children !== null) {
+    const children = child.children
+    if (children !== null) {
       refs = new Array<Uint8Array | null>(16)
-      for (let i = 0; i < 16; i++) refs[i] = this.commit(child.children[i]!, false)
+      const drop = depth + 1 >= this.keepDepth
+      for (let i = 0; i < 16; i++) {
+        const r = this.commit(children[i]!, depth + 1)
+        refs[i] = r
+        if (drop) children[i] = r
+      }
     }
     let value = child.value
     let hashed = child.valueHashed
-    if (value !== null && !hashed && isHashedValue(value, this.version)) {
+    if (value !== null && !hashed && this.version === 1 && value.length >= MAX_INLINE_VALUE) {
       const h = blake2_256(value)
-      this.newNodes.set(u8aToHex(h), value)
+      this.newNodes.set(toHex(h), value)
       value = h
       hashed = true
+      child.value = h
+      child.valueHashed = true
     }
     const pl = child.partial.length
     const encoded = encodeNodeScratch(packNibbles(child.partial, 0, pl), pl & 1, pl, value, hashed, refs)
-    if (encoded.length < HASH_LEN && !isRoot) return encoded.slice()
-    const h = blake2_256(encoded)
-    this.newNodes.set(u8aToHex(h), encoded.slice())
-    return h
+    let ref: Uint8Array
+    if (encoded.length < HASH_LEN && depth > 0) {
+      ref = keepBytes(encoded)
+    } else {
+      // The root is always referenced by hash, however short its encoding.
+      ref = blake2_256(encoded)
+      this.newNodes.set(toHex(ref), keepBytes(encoded))
+    }
+    child.ref = ref
+    return ref
+  }
+}
+
+/** The node itself if it is being edited, else an editable copy (committed nodes are shared). */
+function own(node: MemNode): MemNode {
+  if (node.ref === null) return node
+  return {
+    partial: node.partial,
+    value: node.value,
+    valueHashed: node.valueHashed,
+    children: node.children === null ? null : node.children.slice(),
+    ref: null,
   }
 }
 
@@ -184,8 +238,24 @@ function emptySlots(): Child[] {
   return [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null]
 }
 
+/** `partial` may be a view of the shared key scratch, so it is copied. */
 function newLeaf(partial: Uint8Array, value: Uint8Array): MemNode {
-  return { partial, value, valueHashed: false, children: null, ref: null }
+  return { partial: partial.slice(), value, valueHashed: false, children: null, ref: null }
+}
+
+let nibbleScratch = new Uint8Array(256)
+
+/** The key as nibbles in a shared buffer, valid until the next call (nothing may keep it). */
+function keyNibbles(key: Uint8Array): Uint8Array {
+  const n = key.length * 2
+  if (n > nibbleScratch.length) nibbleScratch = new Uint8Array(n * 2)
+  const out = nibbleScratch
+  for (let i = 0; i < key.length; i++) {
+    const b = key[i]!
+    out[2 * i] = b >> 4
+    out[2 * i + 1] = b & 0x0f
+  }
+  return out.subarray(0, n)
 }
 
 /**
@@ -193,25 +263,40 @@ function newLeaf(partial: Uint8Array, value: Uint8Array): MemNode {
  * `root`, reading existing nodes from `store`. Returns the new root and the nodes the caller must
  * persist (encoded nodes of >= 32 bytes and the root, plus V1 hashed values), keyed by 0x-hex hash.
  * Nothing is removed from the store: old nodes stay valid for older roots.
+ *
+ * `version` 1 (default) stores values of 33+ bytes by hash in every node it re-encodes. Pass a
+ * TrieCache shared across calls to skip reloading the top of the trie on each call.
  */
 export function applyChanges(
   store: NodeReader,
   root: Uint8Array,
   changes: Iterable<[Uint8Array, Uint8Array | null]>,
   version: TrieVersion = 1,
+  cache?: TrieCache,
 ): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
-  const m = new Mutator(store, version)
-  let tree: MemNode | null = isEmptyRoot(root) ? null : m.load(root, true)
+  const m = new Mutator(store, version, cache ? cache.depth : Infinity)
+  let tree: MemNode | null = null
+  if (!isEmptyRoot(root)) {
+    const rootHex = cache ? toHex(root) : ''
+    const cached = cache?.take(rootHex)
+    if (cached !== undefined) {
+      tree = cached
+    } else {
+      tree = m.load(root, true)
+      if (cache && tree !== null) cache.keep(rootHex, tree)
+    }
+  }
   for (const [key, value] of changes) {
-    const nibbles = bytesToNibbles(key)
+    const nibbles = keyNibbles(key)
     if (value === null) {
-      const r = m.remove(tree, nibbles, 0)
+      const r = m.remove(tree, nibbles, 0, 0)
       if (r !== UNCHANGED) tree = r
     } else {
-      tree = m.insert(tree, nibbles, 0, value)
+      tree = m.insert(tree, nibbles, 0, value, 0)
     }
   }
   if (tree === null) return { root: EMPTY_TRIE_ROOT, newNodes: m.newNodes }
-  const newRoot = m.commit(tree, true)!
+  const newRoot = m.commit(tree, 0)!
+  cache?.keep(toHex(newRoot), tree)
   return { root: newRoot, newNodes: m.newNodes }
 }

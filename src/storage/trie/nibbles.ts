@@ -42,29 +42,16 @@ export function packNibbles(nibbles: Uint8Array, start: number, end: number): Ui
   return out
 }
 
-/** Pack the nibbles [start, end) of a byte key into node form. */
-export function packKeyNibbles(key: Uint8Array, start: number, end: number): Uint8Array {
-  const n = end - start
-  if (n === 0) return EMPTY
-  if ((start & 1) === 0 && (n & 1) === 0) return key.subarray(start >> 1, end >> 1)
-  const out = new Uint8Array((n + 1) >> 1)
-  let i = start
-  let o = 0
-  if (n & 1) out[o++] = keyNibble(key, i++)
-  if ((i & 1) === 0) {
-    for (let b = i >> 1; o < out.length; b++) out[o++] = key[b]!
-  } else {
-    // Odd alignment: each output byte straddles two key bytes.
-    for (; i < end; i += 2) out[o++] = ((key[i >> 1]! & 0x0f) << 4) | (key[(i >> 1) + 1]! >> 4)
-  }
-  return out
-}
-
 /** Unpack a packed partial key into one nibble per byte. */
 export function unpackNibbles(packed: Uint8Array, len: number): Uint8Array {
   const out = new Uint8Array(len)
-  for (let i = 0; i < len; i++) out[i] = packedNibble(packed, len, i)
+  let o = 0
+  let i = 0
+  if (len & 1) out[o++] = packed[i++]! & 0x0f
+  for (; o < len; i++) {
+    const b = packed[i]!
+    out[o++] = b >> 4
+    out[o++] = b & 0x0f
+  }
   return out
 }
-
-const EMPTY = new Uint8Array(0)

@@ -1,11 +1,12 @@
 // Trie root from scratch over a complete key/value set (trie-root's build_trie, for the
 // no-extension layout): sort the keys, then recursively split each key range on the first nibble
 // where its keys diverge. Used for genesis state and the extrinsics root.
-import { u8aToHex } from '@polkadot/util'
 import { encodeCompact, encodeNodeScratch, HASH_LEN } from './codec.js'
 import { compareBytes, EMPTY_TRIE_ROOT, isHashedValue, type TrieVersion } from './constants.js'
 import { blake2_256 } from './hasher.js'
+import { toHex } from './hex.js'
 import { keyNibble } from './nibbles.js'
+import { keepBytes } from './slab.js'
 
 type Entry = [Uint8Array, Uint8Array]
 
@@ -65,15 +66,15 @@ function sharedNibbles(a: Uint8Array, b: Uint8Array, from: number): number {
 /** The stored form of a value: itself, or (V1, >= 33 bytes) its hash, recording the blob. */
 function storedValue(ctx: BuildCtx, value: Uint8Array): Uint8Array {
   const h = blake2_256(value)
-  ctx.sink?.set(u8aToHex(h), value)
+  ctx.sink?.set(toHex(h), value)
   return h
 }
 
 /** Reference to a just-encoded node (a scratch view): inline copy if short, else its hash. */
 function childRef(ctx: BuildCtx, encoded: Uint8Array): Uint8Array {
-  if (encoded.length < HASH_LEN) return encoded.slice()
+  if (encoded.length < HASH_LEN) return keepBytes(encoded)
   const h = blake2_256(encoded)
-  ctx.sink?.set(u8aToHex(h), encoded.slice())
+  ctx.sink?.set(toHex(h), keepBytes(encoded))
   return h
 }
 
@@ -115,7 +116,7 @@ function build(entries: Iterable<Entry>, version: TrieVersion, sink: Map<string,
   const encoded = buildRange(ctx, 0, keys.length, 0)
   // The root is always referenced by hash, however short its encoding.
   const root = blake2_256(encoded)
-  sink?.set(u8aToHex(root), encoded.slice())
+  sink?.set(toHex(root), keepBytes(encoded))
   return root
 }
 

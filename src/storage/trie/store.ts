@@ -1,4 +1,5 @@
 import { u8aToHex } from '@polkadot/util'
+import { toHex } from './hex.js'
 
 /** Read access to a node database: hash → encoded node, or a V1 hashed value's bytes. */
 export interface NodeReader {
@@ -10,7 +11,7 @@ export class MemoryNodeStore implements NodeReader {
   readonly nodes = new Map<string, Uint8Array>()
 
   getNode(hash: Uint8Array): Uint8Array | undefined {
-    return this.nodes.get(u8aToHex(hash))
+    return this.nodes.get(toHex(hash))
   }
 
   put(newNodes: Iterable<[string, Uint8Array]>): void {

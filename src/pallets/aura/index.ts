@@ -1,0 +1,2 @@
+// Aura (index 3, pallet_aura).
+export * from './pallet.js'

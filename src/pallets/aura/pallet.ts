@@ -1,0 +1,93 @@
+// pallet_aura (index 3): authorities, the current slot read from the block's `aura` pre-runtime
+// digest, block-author lookup and the timestamp/slot consistency check (OnTimestampSet).
+import { cryptoReady } from '../../codec/hashing.js'
+import { composite, u64, u8a32 } from '../../codec/types.js'
+import { Pallet, type PalletDecl } from '../../runtime/declare/pallet.js'
+import type { Store } from '../../runtime/declare/storage.js'
+import { System } from '../system/pallet.js'
+import { dbReads, dbReadsWrites } from '../system/limits.js'
+import { parseAccountId } from '../system/lookup.js'
+import { RuntimePanic } from '../system/panic.js'
+import { boundedVec } from '../system/types.js'
+
+await cryptoReady()
+
+/** sp_consensus_aura::AURA_ENGINE_ID */
+export const AURA_ENGINE_ID = new TextEncoder().encode('aura')
+/** pallet_aura::MinimumPeriodTimesTwo with Timestamp.MinimumPeriod = 6000 ms. */
+export const SLOT_DURATION = 12_000n
+export const MAX_AURA_AUTHORITIES = 32
+
+/** subtensor's AuraId is the sr25519 flavour of sp_consensus_aura. */
+export const AuraAuthorityId = composite('sp_consensus_aura::sr25519::app_sr25519::Public', [{ type: u8a32, typeName: 'sr25519::Public' }])
+export const Slot = composite('sp_consensus_slots::Slot', [{ type: u64, typeName: 'u64' }])
+
+export const aura = new Pallet('Aura', 3, 'pallet_aura')
+
+export const Aura = {
+  Authorities: aura.value<Uint8Array[]>('Authorities', boundedVec(AuraAuthorityId), { docs: [' The current authority set.'] }),
+  CurrentSlot: aura.value<bigint>('CurrentSlot', Slot, { docs: [' The current slot of this block.', '', ' This will be set in `on_initialize`.'] }),
+}
+
+aura.constant('SlotDuration', u64, SLOT_DURATION, [
+  ' The slot duration Aura should run with, expressed in milliseconds.',
+  ' The effective value of this type can be changed with a runtime upgrade.',
+])
+
+const sameEngine = (id: Uint8Array): boolean => id.length === 4 && id.every((b, i) => b === AURA_ENGINE_ID[i])
+
+/** The slot of the first `aura` pre-runtime digest of the current block, if it decodes. */
+export function slotFromDigest(s: Store): bigint | null {
+  for (const item of System.Digest.get(s).logs) {
+    if (item.type !== 'PreRuntime' || !sameEngine(item.value[0])) continue
+    const data = item.value[1]
+    if (data.length < 8) return null
+    let v = 0n
+    for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(data[i]!)
+    return v
+  }
+  return null
+}
+
+/** Account of the block author: authorities[slot % n] as an AccountId32, null without a slot. */
+export function blockAuthor(s: Store): Uint8Array | null {
+  const slot = slotFromDigest(s)
+  if (slot === null) return null
+  const auth = Aura.Authorities.get(s)
+  if (auth.length === 0) return null
+  return auth[Number(slot % BigInt(auth.length))] ?? null
+}
+
+/** OnTimestampSet: the timestamp must fall into the slot the block was authored in. */
+export function onTimestampSet(s: Store, now: bigint): void {
+  const slot = now / SLOT_DURATION
+  const current = Aura.CurrentSlot.get(s)
+  if (current !== slot) {
+    throw new RuntimePanic(`Timestamp slot must match \`CurrentSlot\` (timestamp slot ${slot}, CurrentSlot ${current})`)
+  }
+}
+
+aura.hooks.onInitialize = ({ s }) => {
+  const slot = slotFromDigest(s)
+  if (slot === null) return dbReads(1)
+  // AllowMultipleBlocksPerSlot = false
+  if (Aura.CurrentSlot.get(s) >= slot) throw new RuntimePanic('Slot must increase')
+  Aura.CurrentSlot.set(s, slot)
+  return dbReadsWrites(2, 1)
+}
+
+export interface AuraGenesis { authorities?: unknown[] }
+
+export function auraGenesis(s: Store, config: AuraGenesis): void {
+  const keys = (config.authorities ?? []).map(parseAccountId)
+  if (keys.length === 0) return
+  if (Aura.Authorities.get(s).length !== 0) throw new Error('Authorities are already initialized!')
+  if (keys.length > MAX_AURA_AUTHORITIES) throw new Error('Initial authority set must be less than T::MaxAuthorities')
+  Aura.Authorities.set(s, keys)
+}
+aura.genesis = (s, config) => auraGenesis(s, (config ?? {}) as AuraGenesis)
+
+let decl: PalletDecl | null = null
+export function auraPallet(): PalletDecl {
+  return (decl ??= aura.decl())
+}

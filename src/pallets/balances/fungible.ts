@@ -1,0 +1,188 @@
+// Balance movements as pallet_balances implements fungible::{Unbalanced, Mutate, Balanced} and
+// the legacy ReservableCurrency (frame_support tokens/fungible/regular.rs, balances
+// impl_fungible.rs and impl_currency.rs). Imbalances are explicit here: `withdraw` returns the
+// credit taken out of an account, which the caller must resolve into another account
+// (`resolveCredit`) or drop (`dropCredit`, which burns it from total issuance).
+import type { Store } from '../../runtime/declare/storage.js'
+import { arithmeticError, DispatchFailure, tokenError } from '../../runtime/primitives.js'
+import { accountData, type EventSink } from '../system/accounts.js'
+import { U64_MAX } from '../system/limits.js'
+import {
+  burnFromIssuance, canDeposit, canWithdraw, depositResult, freeBalance, mutateAccountHandlingDust,
+  reducibleBalance, setTotalIssuance, totalBalance, totalIssuance, tryMutateAccount, withdrawResult,
+} from './account.js'
+import { BalancesErrors, BalancesEvents, EXISTENTIAL_DEPOSIT as ED } from './pallet.js'
+import type { Fortitude, Precision, Preservation } from './types.js'
+
+const sub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n)
+const min = (a: bigint, b: bigint): bigint => (a < b ? a : b)
+
+/** Unbalanced::write_balance: set `free`, refusing reductions beyond the forced reducible balance. */
+export function writeBalance(s: Store, sink: EventSink, who: Uint8Array, amount: bigint): bigint | null {
+  const maxReduction = reducibleBalance(s, who, 'Expendable', 'Force')
+  return tryMutateAccount(s, sink, who, false, (a) => {
+    if (sub(a.free, amount) > maxReduction) throw BalancesErrors.InsufficientBalance()
+    a.free = amount
+  }).dust
+}
+
+/** Unbalanced::decrease_balance; returns the reduction (dust, if any, is burned separately). */
+export function decreaseBalance(
+  s: Store, sink: EventSink, who: Uint8Array, amount: bigint,
+  precision: Precision, preservation: Preservation, force: Fortitude,
+): bigint {
+  return s.transactional(() => {
+    const old = freeBalance(s, who)
+    const free = reducibleBalance(s, who, preservation, force)
+    if (precision === 'BestEffort') amount = min(amount, free)
+    else if (free < amount) throw tokenError('FundsUnavailable')
+    if (old < amount) throw tokenError('FundsUnavailable')
+    const next = old - amount
+    const dust = writeBalance(s, sink, who, next)
+    if (dust !== null) burnFromIssuance(s, dust)
+    return old - next
+  })
+}
+
+/** Unbalanced::increase_balance; returns the increase (0 when a new account would stay below ED). */
+export function increaseBalance(s: Store, sink: EventSink, who: Uint8Array, amount: bigint, precision: Precision): bigint {
+  return s.transactional(() => {
+    const old = freeBalance(s, who)
+    let next = old + amount
+    if (next > U64_MAX) {
+      if (precision === 'Exact') throw arithmeticError('Overflow')
+      next = U64_MAX
+    }
+    if (next < ED) {
+      if (precision === 'BestEffort') return 0n
+      throw tokenError('BelowMinimum')
+    }
+    if (next === old) return 0n
+    const dust = writeBalance(s, sink, who, next)
+    if (dust !== null) burnFromIssuance(s, dust)
+    return next - old
+  })
+}
+
+/** fungible::Mutate::transfer. `keepAlive` = Preservation::Preserve, else Expendable. */
+export function transfer(s: Store, sink: EventSink, from: Uint8Array, to: Uint8Array, amount: bigint, keepAlive: boolean): bigint {
+  return transferWith(s, sink, from, to, amount, keepAlive ? 'Preserve' : 'Expendable')
+}
+
+export function transferWith(s: Store, sink: EventSink, from: Uint8Array, to: Uint8Array, amount: bigint, preservation: Preservation): bigint {
+  return s.transactional(() => {
+    withdrawResult(canWithdraw(s, from, amount), preservation !== 'Expendable')
+    depositResult(canDeposit(s, to, amount, 'Extant'))
+    decreaseBalance(s, sink, from, amount, 'BestEffort', preservation, 'Polite')
+    // FRAME ignores a failure here: can_deposit has just been checked.
+    try {
+      increaseBalance(s, sink, to, amount, 'BestEffort')
+    } catch (e) {
+      if (!(e instanceof DispatchFailure)) throw e
+    }
+    sink.depositEvent(BalancesEvents.Transfer.encode({ from, to, amount }))
+    return amount
+  })
+}
+
+/** Balanced::withdraw: take up to/exactly `value` from `who` (Withdraw event); returns the credit. */
+export function withdraw(
+  s: Store, sink: EventSink, who: Uint8Array, value: bigint,
+  precision: Precision, preservation: Preservation, force: Fortitude,
+): bigint {
+  return s.transactional(() => {
+    const taken = decreaseBalance(s, sink, who, value, precision, preservation, force)
+    sink.depositEvent(BalancesEvents.Withdraw.encode({ who, amount: taken }))
+    return taken
+  })
+}
+
+/** Balanced::deposit: add `value` to `who` (Deposit event, also for 0); returns the debt. */
+export function deposit(s: Store, sink: EventSink, who: Uint8Array, value: bigint, precision: Precision = 'Exact'): bigint {
+  return s.transactional(() => {
+    const added = increaseBalance(s, sink, who, value, precision)
+    sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: added }))
+    return added
+  })
+}
+
+/** Dropping a credit nobody took: the funds leave total issuance. */
+export function dropCredit(s: Store, amount: bigint): void { burnFromIssuance(s, amount) }
+
+/**
+ * Balanced::resolve: put a whole credit into `who` (issuance unchanged). False when it cannot be
+ * deposited exactly (e.g. a new account below ED); the caller then still holds the credit.
+ */
+export function resolveCredit(s: Store, sink: EventSink, who: Uint8Array, amount: bigint): boolean {
+  try {
+    deposit(s, sink, who, amount, 'Exact')
+    return true
+  } catch (e) {
+    if (e instanceof DispatchFailure) return false
+    throw e
+  }
+}
+
+/** Mutate::mint_into: new funds for `who` (Minted event), raising total issuance. */
+export function mint(s: Store, sink: EventSink, who: Uint8Array, amount: bigint): bigint {
+  return s.transactional(() => {
+    if (totalIssuance(s) + amount > U64_MAX) throw arithmeticError('Overflow')
+    const actual = increaseBalance(s, sink, who, amount, 'Exact')
+    setTotalIssuance(s, totalIssuance(s) + actual)
+    sink.depositEvent(BalancesEvents.Minted.encode({ who, amount }))
+    return actual
+  })
+}
+
+/** Mutate::burn_from: destroy funds of `who` (Burned event), lowering total issuance. */
+export function burnFrom(
+  s: Store, sink: EventSink, who: Uint8Array, amount: bigint,
+  preservation: Preservation, precision: Precision, force: Fortitude,
+): bigint {
+  return s.transactional(() => {
+    let actual = min(reducibleBalance(s, who, preservation, force), amount)
+    if (actual !== amount && precision !== 'BestEffort') throw tokenError('FundsUnavailable')
+    if (totalIssuance(s) < actual) throw arithmeticError('Overflow')
+    actual = decreaseBalance(s, sink, who, actual, 'BestEffort', preservation, force)
+    setTotalIssuance(s, sub(totalIssuance(s), actual))
+    sink.depositEvent(BalancesEvents.Burned.encode({ who, amount: actual }))
+    return actual
+  })
+}
+
+/** ReservableCurrency::reserve: move `value` from free to reserved (Reserved event). */
+export function reserve(s: Store, sink: EventSink, who: Uint8Array, value: bigint): void {
+  if (value === 0n) return
+  s.transactional(() => {
+    // ensure_can_withdraw compares the new free balance with the stored `frozen`.
+    const frozen = accountData(s, who).frozen
+    mutateAccountHandlingDust(s, sink, who, false, (a) => {
+      if (a.free < value) throw BalancesErrors.InsufficientBalance()
+      if (a.reserved + value > U64_MAX) throw arithmeticError('Overflow')
+      a.free -= value
+      a.reserved += value
+      if (a.free < frozen) throw BalancesErrors.LiquidityRestrictions()
+    })
+    sink.depositEvent(BalancesEvents.Reserved.encode({ who, amount: value }))
+  })
+}
+
+/** ReservableCurrency::unreserve: move up to `value` back to free; returns what could not be. */
+export function unreserve(s: Store, sink: EventSink, who: Uint8Array, value: bigint): bigint {
+  if (value === 0n) return 0n
+  if (totalBalance(s, who) === 0n) return value
+  let actual: bigint
+  try {
+    actual = mutateAccountHandlingDust(s, sink, who, false, (a) => {
+      const x = min(a.reserved, value)
+      a.reserved -= x
+      a.free = a.free + x > U64_MAX ? U64_MAX : a.free + x
+      return x
+    })
+  } catch (e) {
+    if (e instanceof DispatchFailure) return value
+    throw e
+  }
+  sink.depositEvent(BalancesEvents.Unreserved.encode({ who, amount: actual }))
+  return value - actual
+}

@@ -1,0 +1,159 @@
+// Development RPCs: Chopsticks' dev_* (errors are code 1, as Chopsticks' ResponseError(1, ...))
+// and manual-seal's engine_createBlock / engine_finalizeBlock (sc-consensus-manual-seal).
+import { hexOf, sameBytes } from '../../codec/bytes.js'
+import { PoolError } from '../../chain/txpool.js'
+import type { NodeContext } from '../../node/context.js'
+import { RpcError, invalidParams } from '../errors.js'
+import type { RpcEntry } from '../types.js'
+import { buildWithOverrides } from './dev-block.js'
+import { arrayParam, boolParam, hashParam, hexBytes, optionalHash } from './params.js'
+import { poolErrorToRpc } from './author.js'
+
+const DEV_ERROR = 1
+/** sc-consensus-manual-seal error codes. */
+const EMPTY_TRANSACTION_POOL = 12_000
+const BLOCK_NOT_FOUND = 13_000
+const UNKNOWN_ERROR = 20_000
+
+const devError = (e: unknown): RpcError =>
+  e instanceof RpcError ? e : new RpcError(DEV_ERROR, e instanceof Error ? e.toString() : String(e))
+
+/** `{}` of H256 (fixed-hash Display): first and last two bytes around an ellipsis. */
+const shortHash = (h: Uint8Array): string => {
+  const x = Buffer.from(h).toString('hex')
+  return `0x${x.slice(0, 4)}…${x.slice(-4)}`
+}
+
+const optionalNumber = (v: unknown, field: string): number | undefined => {
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RpcError(DEV_ERROR, `${field}: Expected number`)
+  return v
+}
+
+export function devMethods(ctx: NodeContext): RpcEntry[] {
+  const chain = ctx.chain
+  /** Single-voter dev chains finalize every block; a block built here follows that. */
+  const instantFinality = (): boolean => sameBytes(chain.finalized.hash, chain.best.hash)
+
+  return [
+    {
+      name: 'dev_newBlock',
+      unsafe: true,
+      handler: async ([params]) => {
+        const p = (params ?? {}) as Record<string, unknown>
+        if (typeof p !== 'object' || Array.isArray(p)) throw new RpcError(DEV_ERROR, 'Expected object')
+        const count = optionalNumber(p.count, 'count')
+        const to = optionalNumber(p.to, 'to')
+        const now = chain.best.number
+        const diff = to ? to - now : count
+        const finalCount = diff !== undefined ? Math.max(diff, 1) : 1
+        try {
+          // Forced transactions go through the pool, so the block takes them with the pool's own.
+          if (p.transactions !== undefined) for (const t of arrayParam(p.transactions)) ctx.submit(hexBytes(t))
+          const last = await ctx.producer.produceMany(finalCount)
+          return hexOf(last.hash)
+        } catch (e) {
+          throw e instanceof PoolError ? new RpcError(DEV_ERROR, poolErrorToRpc(e).message) : devError(e)
+        }
+      },
+    },
+    {
+      name: 'dev_setStorage',
+      unsafe: true,
+      handler: async ([values, blockHash]) => {
+        if (!Array.isArray(values)) {
+          throw new RpcError(DEV_ERROR, 'Only raw storage is supported: [[key, value | null], ...]')
+        }
+        const writes = values.map((e): [Uint8Array, Uint8Array | null] => {
+          if (!Array.isArray(e) || e.length !== 2) throw new RpcError(DEV_ERROR, 'Expected [key, value | null] pairs')
+          return [hexBytes(e[0]), e[1] === null ? null : hexBytes(e[1])]
+        })
+        const parent = optionalHash(blockHash) ?? chain.best.hash
+        try {
+          const built = buildWithOverrides(ctx, parent, writes)
+          await chain.commit(built, { best: true, finalize: instantFinality() })
+          ctx.pool.revalidate((raw) => ctx.runtime.validateAt(chain, chain.best.hash, raw, 'External'))
+          return hexOf(built.hash)
+        } catch (e) {
+          throw devError(e)
+        }
+      },
+    },
+    {
+      name: 'dev_timeTravel',
+      unsafe: true,
+      handler: ([date]) => {
+        const ts = typeof date === 'string' ? Date.parse(date) : typeof date === 'number' ? date : Number.NaN
+        if (Number.isNaN(ts)) throw new RpcError(DEV_ERROR, 'Invalid date')
+        // Blocks from now on take their timestamp (and Aura slot) from the shifted clock.
+        ctx.producer.timeOffsetMs = ts - Date.now()
+        return ts
+      },
+    },
+    {
+      name: 'dev_setHead',
+      unsafe: true,
+      handler: async ([target]) => {
+        let hash: Uint8Array | undefined
+        if (typeof target === 'number') {
+          const n = target > 0 ? target : chain.best.number + target
+          hash = n >= 0 ? chain.hashAt(n) : undefined
+        } else if (typeof target === 'string') {
+          const h = hexBytes(target)
+          hash = chain.has(h) ? h : undefined
+        } else {
+          throw new RpcError(DEV_ERROR, 'Expected a block hash or number')
+        }
+        if (hash === undefined) throw new RpcError(DEV_ERROR, `Block not found ${target}`)
+        try {
+          await chain.setBest(hash)
+        } catch (e) {
+          throw devError(e)
+        }
+        return hexOf(hash)
+      },
+    },
+    {
+      name: 'engine_createBlock',
+      handler: async ([createEmpty, finalize, parentHash]) => {
+        const empty = boolParam(createEmpty)
+        const fin = boolParam(finalize)
+        const parent = optionalHash(parentHash)
+        if (!empty && ![...ctx.pool.all()].some((t) => t.ready)) {
+          throw new RpcError(EMPTY_TRANSACTION_POOL, 'Transaction pool is empty, set create_empty to true, if you want to create empty blocks')
+        }
+        if (parent !== undefined && !chain.has(parent)) {
+          throw new RpcError(BLOCK_NOT_FOUND, `Supplied parent_hash: ${shortHash(parent)} doesn't exist in chain`)
+        }
+        let ref
+        try {
+          ref = await ctx.producer.produce({ parent, finalize: fin })
+        } catch (e) {
+          throw new RpcError(UNKNOWN_ERROR, `Other error: ${e instanceof Error ? e.message : String(e)}`)
+        }
+        return {
+          hash: hexOf(ref.hash),
+          aux: {
+            header_only: false,
+            clear_justification_requests: false,
+            needs_justification: false,
+            bad_justification: false,
+            is_new_best: sameBytes(chain.best.hash, ref.hash),
+          },
+          proof_size: 0,
+        }
+      },
+    },
+    {
+      name: 'engine_finalizeBlock',
+      handler: async ([hash]) => {
+        if (hash === undefined) throw invalidParams('invalid length 0, expected 1 or 2 parameters')
+        const h = hashParam(hash)
+        // manual-seal answers `true` once the command was handled, whether finalization worked or
+        // not (the RPC maps the reply channel, not the result inside it).
+        if (chain.has(h)) await chain.finalize(h).catch(() => undefined)
+        return true
+      },
+    },
+  ]
+}

@@ -1,0 +1,20 @@
+// The node's JSON-RPC method table (rpc_methods is added by the dispatcher).
+import type { NodeContext } from '../../node/context.js'
+import type { RpcEntry } from '../types.js'
+import { authorMethods } from './author.js'
+import { chainMethods } from './chain.js'
+import { devMethods } from './dev.js'
+import { paymentMethods } from './payment.js'
+import { stateMethods } from './state.js'
+import { systemMethods } from './system.js'
+
+export function rpcMethods(ctx: NodeContext): RpcEntry[] {
+  return [
+    ...systemMethods(ctx),
+    ...chainMethods(ctx),
+    ...stateMethods(ctx),
+    ...authorMethods(ctx),
+    ...paymentMethods(ctx),
+    ...devMethods(ctx),
+  ]
+}

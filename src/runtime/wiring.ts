@@ -1,0 +1,91 @@
+// The one place where the executive, the extensions and the runtime APIs are bound to pallet
+// functions. Everything above this file talks to the interfaces (SystemOps, ExtensionHost,
+// ApiHost); everything below is pallet code.
+import * as aura from '../pallets/aura/index.js'
+import * as grandpa from '../pallets/grandpa/index.js'
+import * as sudo from '../pallets/sudo/index.js'
+import * as system from '../pallets/system/index.js'
+import { noteWeight, reclaimWeight } from '../pallets/system/check-weight.js'
+import * as timestamp from '../pallets/timestamp/index.js'
+import * as payment from '../pallets/transaction-payment/index.js'
+import type { ApiHost } from './api/host.js'
+import type { CallInfo, PalletDecl } from './declare/pallet.js'
+import type { Store } from './declare/storage.js'
+import type { SystemOps } from './executive.js'
+import type { ExtensionHost } from './extensions.js'
+import { addWeight, type WeightValue } from './primitives.js'
+import { SPEC_VERSION, TRANSACTION_VERSION, type RuntimeVersionValue } from './version.js'
+
+export interface RuntimeWiring {
+  system: SystemOps
+  extensionHost: ExtensionHost
+  apiHost: Pick<ApiHost, 'accountNonce' | 'feeParts' | 'weightToFee' | 'lengthToFee' | 'auraAuthorities' | 'grandpaAuthorities' | 'grandpaSetId'>
+  timestampOf(s: Store): bigint
+  setVersion(v: RuntimeVersionValue): void
+  genesis(s: Store, pallets: PalletDecl[], config: Record<string, unknown>, v: RuntimeVersionValue): void
+}
+
+/**
+ * The weight a signed extrinsic is charged for: the call's plus its transaction extensions'
+ * (DispatchInfo::total_weight). Of the extensions only ChargeTransactionPaymentWrapper's weight
+ * is modelled so far; frame_system's extension weights are not included yet.
+ */
+function withExtensionWeight(info: CallInfo): CallInfo {
+  return { ...info, weight: addWeight(info.weight, payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper()) }
+}
+
+export function createWiring(): RuntimeWiring {
+  const extensionHost: ExtensionHost = {
+    specVersion: SPEC_VERSION,
+    transactionVersion: TRANSACTION_VERSION,
+    blockNumber: (s) => system.blockNumber(s),
+    blockHash: (s, n) => system.blockHash(s, n),
+    account: (s, who) => system.account(s, who),
+    incNonce: (s, who) => system.incNonce(s, who),
+    computeFee: (len, info, tip, actualWeight) => {
+      const full = withExtensionWeight(info)
+      return actualWeight === undefined
+        ? payment.computeFee(len, full, tip).total
+        : payment.computeActualFee(len, full, { actualWeight: addWeight(actualWeight, payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper()) }, tip)
+    },
+    withdrawFee: (s, env, who, fee, tip) => payment.withdrawFee(s, env, who, fee, tip),
+    correctAndDepositFee: (s, env, who, withdrawn, actual, tip) => payment.correctAndDepositFee(s, env, who, withdrawn, actual, tip),
+    sudoKey: (s) => sudo.sudoKey(s),
+    noteWeight: (s, info, len) => noteWeight(s, info, len),
+    reclaimWeight: (s, info, post) => reclaimWeight(s, info, post),
+  }
+  return {
+    system: {
+      initialize: system.initialize,
+      noteInitializeWeight: (s, used) => system.registerExtraWeightUnchecked(s, addWeight(system.BLOCK_WEIGHTS.base_block, used), 'Mandatory'),
+      noteFinishedInitialize: system.noteFinishedInitialize,
+      noteFinishedExtrinsics: system.noteFinishedExtrinsics,
+      depositEvent: system.depositEvent,
+      noteAppliedExtrinsic: system.noteAppliedExtrinsic,
+      finalize: system.finalize,
+    },
+    extensionHost,
+    apiHost: {
+      accountNonce: (s, who) => system.nonce(s, who),
+      feeParts: (len, info) => {
+        const b = payment.computeFee(len, withExtensionWeight(info), 0n)
+        return b.paysFee ? { baseFee: b.baseFee, lenFee: b.lenFee, adjustedWeightFee: b.adjustedWeightFee } : null
+      },
+      weightToFee: (w: WeightValue) => payment.weightToFee(w),
+      lengthToFee: (len) => payment.lengthToFee(len),
+      auraAuthorities: (s) => aura.Aura.Authorities.get(s),
+      grandpaAuthorities: (s) => grandpa.grandpaAuthorities(s),
+      grandpaSetId: (s) => grandpa.currentSetId(s),
+    },
+    timestampOf: (s) => timestamp.now(s),
+    setVersion: (v) => system.setRuntimeApis(v.apis),
+    genesis: (s, pallets, config) => {
+      for (const p of pallets) p.genesis?.(s, config[camel(p.name)] ?? {})
+    },
+  }
+}
+
+/** Chain-spec genesis sections are the pallet names in lower camel case (`subtensorModule`). */
+function camel(name: string): string {
+  return name[0]!.toLowerCase() + name.slice(1)
+}

@@ -1,0 +1,21 @@
+// Copies of short-lived encodings (nodes to persist, inline child references) carved out of
+// shared slabs: one big allocation serves hundreds of nodes, where a fresh Uint8Array per node
+// costs a separate backing-store allocation each time (the dominant cost once encoding is fast).
+const SLAB_SIZE = 1 << 16
+const MAX_SLAB_ITEM = 4096
+
+let slab = new Uint8Array(SLAB_SIZE)
+let used = 0
+
+export function keepBytes(src: Uint8Array): Uint8Array {
+  const n = src.length
+  if (n > MAX_SLAB_ITEM) return src.slice()
+  if (used + n > SLAB_SIZE) {
+    slab = new Uint8Array(SLAB_SIZE)
+    used = 0
+  }
+  const out = slab.subarray(used, used + n)
+  out.set(src)
+  used += n
+  return out
+}

@@ -1,0 +1,41 @@
+// Starts the real node binary as a child process (as a user would) and finds its RPC port.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const BIN = join(ROOT, 'bin', 'subtensor-emu.js')
+
+export interface NodeProcess {
+  proc: ChildProcess
+  port: number
+  url: string
+  output(): string
+  /** Send a signal and wait for the process to exit; resolves with the exit code or signal. */
+  kill(signal?: NodeJS.Signals): Promise<number | string>
+}
+
+export async function startNodeProcess(args: string[], timeoutMs = 30_000): Promise<NodeProcess> {
+  const proc = spawn(process.execPath, [BIN, ...args, '--rpc-port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, sig) => resolve(code ?? sig ?? -1)))
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`node did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs)
+    const onData = (d: Buffer): void => {
+      out += d.toString()
+      const m = /Running JSON-RPC server: addr=[^:\s]+:(\d+)/.exec(out)
+      if (m) { clearTimeout(timer); resolve(Number(m[1])) }
+    }
+    proc.stdout!.on('data', onData)
+    proc.stderr!.on('data', onData)
+    void exited.then((c) => { clearTimeout(timer); reject(new Error(`node exited (${c}) before RPC was ready:\n${out}`)) })
+  })
+  return {
+    proc, port, url: `ws://127.0.0.1:${port}`,
+    output: () => out,
+    kill: async (signal = 'SIGTERM') => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal)
+      return exited
+    },
+  }
+}

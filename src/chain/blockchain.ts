@@ -9,6 +9,7 @@ import type { BlockStore, BlockRef } from '../storage/block-store.js'
 import { fromKeyString, Overlay, type StateBackend } from '../storage/overlay.js'
 import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieView } from '../storage/trie/index.js'
 import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
+import { StateCache } from './state-cache.js'
 
 export interface BuiltBlock {
   hash: Uint8Array
@@ -16,6 +17,8 @@ export interface BuiltBlock {
   headerBytes: Uint8Array
   body: Uint8Array[]
   trieNodes: Map<string, Uint8Array>
+  /** The block's state diff (latin1 key strings), for the head state cache. */
+  changes: Map<string, Uint8Array | null>
   /** Extrinsics offered to the builder that were left out, with why. */
   rejected: { raw: Uint8Array; error: import('../runtime/validity.js').ValidityError }[]
 }
@@ -31,6 +34,8 @@ export interface BuildOptions {
   seal?: (preSealHash: Uint8Array) => DigestItemValue
   /** Stop taking transactions after this many (block size policy of the producer). */
   maxExtrinsics?: number
+  /** Raw storage writes applied after finalization (dev_setStorage); null deletes. */
+  overrides?: [Uint8Array, Uint8Array | null][]
 }
 
 export interface ChainEvents {
@@ -41,6 +46,7 @@ export interface ChainEvents {
 
 export class Blockchain extends EventEmitter<ChainEvents> {
   private readonly headerCache = new Map<string, HeaderValue>()
+  private readonly stateCache = new StateCache()
 
   constructor(readonly store: BlockStore, readonly executive: Executive) {
     super()
@@ -52,6 +58,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const chain = new Blockchain(store, executive)
     const { header, hash, nodes } = genesisBlock(genesisStorage)
     await store.initGenesis({ hash, header: encode(Header, header), stateRoot: header.state_root, trieNodes: nodes })
+    chain.stateCache.reset(hexOf(store.best().hash))
     return chain
   }
 
@@ -84,15 +91,20 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     return new TrieView(this.store, meta.stateRoot)
   }
 
+  /** Fast point reads of a block's state (through the head cache when it is the cached block). */
+  reader(hash: Uint8Array): StateBackend {
+    return this.stateCache.backend(hexOf(hash), this.state(hash))
+  }
+
   /** A scratch overlay on a block's state (runtime API calls, validation); never committed. */
-  overlayAt(hash: Uint8Array): Overlay { return new Overlay(this.state(hash) as StateBackend) }
+  overlayAt(hash: Uint8Array): Overlay { return new Overlay(this.reader(hash)) }
 
   build(o: BuildOptions): BuiltBlock {
     const parent = this.header(o.parentHash)
     if (!parent) throw new Error(`unknown parent ${hexOf(o.parentHash)}`)
     const number = parent.number + 1
     const parentRoot = parent.state_root
-    const s = new Overlay(new TrieView(this.store, parentRoot))
+    const s = new Overlay(this.reader(o.parentHash))
     const ex = this.executive
     ex.initializeBlock(s, { number, parentHash: o.parentHash, digest: o.preDigest })
     const body: Uint8Array[] = []
@@ -112,7 +124,9 @@ export class Blockchain extends EventEmitter<ChainEvents> {
       taken++
     }
     const fin = ex.finalizeBlock(s, number)
-    const { root, newNodes } = commitState(this.store, parentRoot, s)
+    for (const [k, v] of o.overrides ?? []) s.set(k, v)
+    const changes = s.changes()
+    const { root, newNodes } = applyDiff(this.store, parentRoot, changes)
     const header: HeaderValue = {
       parent_hash: o.parentHash,
       number,
@@ -122,7 +136,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     if (o.seal) header.digest.logs = [...header.digest.logs, o.seal(blake2_256(encode(Header, header)))]
     const headerBytes = encode(Header, header)
-    return { hash: blake2_256(headerBytes), header, headerBytes, body, trieNodes: newNodes, rejected }
+    return { hash: blake2_256(headerBytes), header, headerBytes, body, trieNodes: newNodes, changes, rejected }
   }
 
   /**
@@ -143,7 +157,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const parent = this.header(header.parent_hash)
     if (!parent) throw new Error(`unknown parent ${hexOf(header.parent_hash)}`)
     if (header.number !== parent.number + 1) throw new Error(`block number ${header.number} does not follow #${parent.number}`)
-    const s = new Overlay(new TrieView(this.store, parent.state_root))
+    const s = new Overlay(this.reader(header.parent_hash))
     const ex = this.executive
     ex.initializeBlock(s, { number: header.number, parentHash: header.parent_hash, digest: preDigest })
     for (const raw of body) {
@@ -151,10 +165,11 @@ export class Blockchain extends EventEmitter<ChainEvents> {
       if (!r.ok) throw new Error(`invalid extrinsic in block #${header.number}: ${r.error.reason}`)
     }
     const fin = ex.finalizeBlock(s, header.number)
-    const { root, newNodes } = commitState(this.store, parent.state_root, s)
+    const changes = s.changes()
+    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes)
     const built: HeaderValue = { ...header, state_root: root, extrinsics_root: orderedTrieRoot(body), digest: { logs: fin.digest } }
     const headerBytes = encode(Header, built)
-    return { hash: blake2_256(headerBytes), header: built, headerBytes, body, trieNodes: newNodes, rejected: [] }
+    return { hash: blake2_256(headerBytes), header: built, headerBytes, body, trieNodes: newNodes, changes, rejected: [] }
   }
 
   /**
@@ -170,6 +185,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
       setBest: best, setFinalized: o.finalize,
     })
     this.headerCache.set(hexOf(b.hash), b.header)
+    if (best) this.stateCache.advance(hexOf(b.header.parent_hash), hexOf(b.hash), b.changes)
     const ref = { hash: b.hash, number: b.header.number }
     this.emit('block', ref)
     if (best) this.emit('best', ref)
@@ -179,12 +195,15 @@ export class Blockchain extends EventEmitter<ChainEvents> {
 
   async setBest(hash: Uint8Array): Promise<void> {
     const done = this.store.setBest(hash)
+    this.stateCache.reset(hexOf(this.best.hash))
     this.emit('best', this.best)
     await done
   }
 
   async finalize(hash: Uint8Array): Promise<void> {
+    const bestBefore = hexOf(this.best.hash)
     const done = this.store.setFinalized(hash)
+    if (hexOf(this.best.hash) !== bestBefore) this.stateCache.reset(hexOf(this.best.hash))
     this.emit('finalized', this.finalized)
     await done
   }
@@ -204,9 +223,15 @@ export class Blockchain extends EventEmitter<ChainEvents> {
 }
 
 /** Incrementally apply the block's diff to the parent's trie. */
-export function commitState(store: { getNode(h: Uint8Array): Uint8Array | undefined }, parentRoot: Uint8Array, s: Overlay): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+export function commitState(store: NodeSource, parentRoot: Uint8Array, s: Overlay): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+  return applyDiff(store, parentRoot, s.changes())
+}
+
+type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
+
+function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
   const changes: [Uint8Array, Uint8Array | null][] = []
-  for (const [k, v] of s.changes()) changes.push([fromKeyString(k), v])
+  for (const [k, v] of diff) changes.push([fromKeyString(k), v])
   return applyChanges(store, parentRoot, changes)
 }
 

@@ -32,6 +32,19 @@ export interface ProducerOptions {
   log?: (msg: string) => void
 }
 
+export interface ProduceOptions {
+  /** Build on this block instead of the best one. */
+  parent?: Uint8Array
+  /** Finalize each block (default: the producer's instant-finality setting). */
+  finalize?: boolean
+  /** Leave the pool's transactions out. */
+  emptyOnly?: boolean
+  /** Raw storage writes put into the first block after its finalization (dev_setStorage). */
+  overrides?: [Uint8Array, Uint8Array | null][]
+  /** Sealed by the producer's own timer or trigger: finality follows after a delay. */
+  auto?: boolean
+}
+
 export class BlockProducer {
   private queue: Promise<unknown> = Promise.resolve()
   private timer: NodeJS.Timeout | undefined
@@ -80,7 +93,7 @@ export class BlockProducer {
   get mode(): SealingMode { return this.o.mode }
 
   /** Build, seal, commit and announce one block on top of the best (or `parent`). Serialized. */
-  produce(opts: { parent?: Uint8Array; finalize?: boolean; emptyOnly?: boolean } = {}): Promise<BlockRef> {
+  produce(opts: ProduceOptions = {}): Promise<BlockRef> {
     return this.produceMany(1, opts)
   }
 
@@ -89,14 +102,14 @@ export class BlockProducer {
    * are on disk. Each block is its own atomic batch; later blocks do not wait for earlier batches
    * to reach the disk, only to become readable.
    */
-  produceMany(count: number, opts: { parent?: Uint8Array; finalize?: boolean; emptyOnly?: boolean; auto?: boolean } = {}): Promise<BlockRef> {
+  produceMany(count: number, opts: ProduceOptions = {}): Promise<BlockRef> {
     const run = async (): Promise<BlockRef> => {
       let last: BlockRef = this.chain.best
       let durable: Promise<void> = Promise.resolve()
       let parent = opts.parent
       const deferFinality = opts.auto === true && opts.finalize === undefined && this.o.instantFinality
       for (let i = 0; i < count; i++) {
-        const built = this.build(parent ?? this.chain.best.hash, opts.emptyOnly === true)
+        const built = this.build(parent ?? this.chain.best.hash, opts.emptyOnly === true, i === 0 ? opts.overrides : undefined)
         const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
         const previousFinal = this.chain.finalized
         durable = this.chain.commit(built, { best: parent === undefined || built.header.number > this.chain.best.number, finalize })
@@ -116,7 +129,7 @@ export class BlockProducer {
     return p
   }
 
-  private build(parentHash: Uint8Array, emptyOnly: boolean): BuiltBlock {
+  private build(parentHash: Uint8Array, emptyOnly: boolean, overrides?: [Uint8Array, Uint8Array | null][]): BuiltBlock {
     const parentState = this.chain.state(parentHash)
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
@@ -134,6 +147,7 @@ export class BlockProducer {
       preDigest: [this.runtime.auraPreDigest(slot)],
       seal: (preSealHash) => this.runtime.auraSeal(this.o.authority.sign(preSealHash)),
       maxExtrinsics: this.o.maxExtrinsicsPerBlock,
+      overrides,
     })
   }
 

@@ -38,7 +38,7 @@ export class RuntimeApiError extends Error {}
 
 /** What `validateAt` needs from the chain: state and number of a block. */
 export interface StateSource {
-  state(hash: Uint8Array): StateBackend
+  reader(hash: Uint8Array): StateBackend
   numberOf(hash: Uint8Array): number | undefined
 }
 
@@ -142,7 +142,7 @@ export class Runtime {
   validateAt(chain: StateSource, at: Uint8Array, raw: Uint8Array, source: TransactionSource): ValidTransaction {
     const n = chain.numberOf(at)
     if (n === undefined) throw new Error(`unknown block ${hexOf(at)}`)
-    const s = new Overlay(chain.state(at))
+    const s = new Overlay(chain.reader(at))
     this.executive.initializeForValidation(s, n, at)
     return this.executive.validateTransaction(s, source, raw)
   }

@@ -5,7 +5,6 @@ import { PoolError } from '../../chain/txpool.js'
 import type { NodeContext } from '../../node/context.js'
 import { RpcError, invalidParams } from '../errors.js'
 import type { RpcEntry } from '../types.js'
-import { buildWithOverrides } from './dev-block.js'
 import { arrayParam, boolParam, hashParam, hexBytes, optionalHash } from './params.js'
 import { poolErrorToRpc } from './author.js'
 
@@ -70,10 +69,9 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
         })
         const parent = optionalHash(blockHash) ?? chain.best.hash
         try {
-          const built = buildWithOverrides(ctx, parent, writes)
-          await chain.commit(built, { best: true, finalize: instantFinality() })
-          ctx.pool.revalidate((raw) => ctx.runtime.validateAt(chain, chain.best.hash, raw, 'External'))
-          return hexOf(built.hash)
+          // A new block carries the writes, so clients that cache by block hash see them.
+          const ref = await ctx.producer.produce({ parent, overrides: writes, emptyOnly: true, finalize: instantFinality() })
+          return hexOf(ref.hash)
         } catch (e) {
           throw devError(e)
         }
@@ -151,7 +149,7 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
         const h = hashParam(hash)
         // manual-seal answers `true` once the command was handled, whether finalization worked or
         // not (the RPC maps the reply channel, not the result inside it).
-        if (chain.has(h)) await chain.finalize(h).catch(() => undefined)
+        if (chain.has(h)) await ctx.producer.finalize(h).catch(() => undefined)
         return true
       },
     },

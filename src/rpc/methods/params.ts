@@ -10,6 +10,7 @@ const HEX_DIGIT = /^[0-9a-fA-F]*$/
 
 /** The decimal rendering serde_json gives a JSON value in "invalid type" messages. */
 function describe(v: unknown): string {
+  if (v === undefined) return 'nothing (parameter missing)'
   if (v === null) return 'null'
   if (typeof v === 'number') return Number.isInteger(v) ? `integer \`${v}\`` : `floating point \`${v}\``
   if (typeof v === 'boolean') return `boolean \`${v}\``

@@ -2,6 +2,7 @@
 // executor's (what `state_call` and the RPCs built on runtime APIs put in their error texts).
 import { commitState } from '../../chain/blockchain.js'
 import type { NodeContext } from '../../node/context.js'
+import { ExtrinsicDecodeError } from '../../runtime/extrinsic.js'
 import { RuntimeApiError } from '../../runtime/runtime.js'
 import type { BlockAt } from './common.js'
 
@@ -10,8 +11,13 @@ export class RuntimeCallFailure extends Error {}
 
 const DECODE_PREFIX = /^Could not decode input of ([A-Za-z0-9]+)_([a-z0-9_]+): (.*)$/s
 
-function executionError(e: unknown): RuntimeCallFailure {
+function executionError(name: string, e: unknown): RuntimeCallFailure {
   const msg = e instanceof Error ? e.message : String(e)
+  // The real runtime decodes extrinsic arguments before the call; ours inside it. Same panic.
+  if (e instanceof ExtrinsicDecodeError) {
+    const fn = name.slice(name.indexOf('_') + 1)
+    return new RuntimeCallFailure(`Execution failed: Runtime panicked: Bad input data provided to ${fn}: ${msg}`)
+  }
   if (e instanceof RuntimeApiError) {
     const m = DECODE_PREFIX.exec(msg)
     // sp_api panics on undecodable arguments with "Bad input data provided to <fn>: <codec error>".
@@ -28,6 +34,6 @@ export function callRuntime(ctx: NodeContext, block: BlockAt, name: string, inpu
   try {
     return ctx.runtime.callApi(name, input, overlay, { number: block.number, hash: block.hash }, (s) => commitState(ctx.chain.store, root, s).root)
   } catch (e) {
-    throw executionError(e)
+    throw executionError(name, e)
   }
 }

@@ -42,8 +42,8 @@ export function systemMethods(ctx: NodeContext): RpcEntry[] {
     { name: 'system_properties', handler: () => ctx.spec.properties },
     {
       name: 'system_health',
-      // sc-service: a node should have peers unless its chain spec is a Development one.
-      handler: () => ({ peers: 0, isSyncing: false, shouldHavePeers: ctx.spec.chainType !== 'Development' }),
+      // sc-service passes `has_bootnodes` as should_have_peers (the spec's plus --bootnodes).
+      handler: () => ({ peers: 0, isSyncing: false, shouldHavePeers: ctx.spec.bootNodes.length > 0 }),
     },
     { name: 'system_localPeerId', handler: () => info.peerId },
     { name: 'system_localListenAddresses', handler: () => info.listenAddresses },

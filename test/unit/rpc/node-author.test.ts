@@ -107,6 +107,34 @@ describe('submission and pool', () => {
   })
 })
 
+describe('polkadot.js signAndSend', () => {
+  it('goes from ready to finalized and finds its events', async () => {
+    const statuses: string[] = []
+    const done = new Promise<{ ok: boolean; events: string[] }>((resolve, reject) => {
+      api.tx.balances.transferKeepAlive(bob.address, 2_000_000_000n)
+        .signAndSend(alice, (r) => {
+          statuses.push(r.status.type)
+          if (r.status.isFinalized) resolve({ ok: !r.dispatchError, events: r.events.map((e) => `${e.event.section}.${e.event.method}`) })
+          if (r.isError) reject(new Error(`failed with ${r.status.type}`))
+        })
+        .catch(reject)
+    })
+    // Manual sealing: seal once the transaction reached the pool.
+    for (let i = 0; i < 100 && (await c.call<string[]>('author_pendingExtrinsics')).length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    await c.call('engine_createBlock', [false, true])
+    const r = await done
+    expect(r.ok).toBe(true)
+    // inBlock and finalized arrive together here (instant finality); polkadot.js' switchMap may
+    // drop the first while it fetches the block, so only the ends of the sequence are fixed.
+    expect(statuses[0]).toBe('Ready')
+    expect(statuses.at(-1)).toBe('Finalized')
+    expect(r.events).toContain('balances.Transfer')
+    expect(r.events).toContain('system.ExtrinsicSuccess')
+  })
+})
+
 describe('dry run and fees', () => {
   it('dryRun returns ApplyExtrinsicResult and changes nothing', async () => {
     const n = await nextIndex(alice.address)
@@ -142,6 +170,9 @@ describe('dry run and fees', () => {
     expect(Object.keys(f)).toEqual(['baseFee', 'lenFee', 'adjustedWeightFee'])
     expect(String(f.baseFee + f.lenFee + f.adjustedWeightFee)).toBe(info.partialFee)
     expect((await c.error('payment_queryInfo', ['0x1000'])).code).toBe(2)
+    const bad = await c.error('payment_queryInfo', ['0x0c7f0000'])
+    expect(bad).toMatchObject({ code: 1, message: 'Unable to query dispatch info.' })
+    expect(String(bad.data).startsWith('Execution failed: Runtime panicked: Bad input data provided to query_info: ')).toBe(true)
   })
 })
 

@@ -134,6 +134,12 @@ describe('state_call', () => {
     expect(await c.call('state_call', ['Metadata_metadata_versions', ''])).toBe('0x080e0000000f000000')
   })
 
+  it('undecodable input: the runtime panic text', async () => {
+    const e = await c.error('state_call', ['AccountNonceApi_account_nonce', '0x01'])
+    expect(e.code).toBe(4003)
+    expect(e.message.startsWith('Client error: Execution failed: Runtime panicked: Bad input data provided to account_nonce: ')).toBe(true)
+  })
+
   it('unknown runtime API method: 4003 with the executor text', async () => {
     expect(await c.error('state_call', ['Foo_bar', '0x'])).toEqual({
       code: 4003, message: 'Client error: Execution failed: Other: Exported method Foo_bar is not found',

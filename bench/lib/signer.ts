@@ -1,0 +1,34 @@
+// Fast signed-extrinsic construction for benchmarks: our own codec for the call and extensions,
+// sr25519 from wasm-crypto. (Tests sign with @polkadot/api instead; this is only for volume.)
+import { Keyring } from '@polkadot/keyring'
+import { sr25519Sign } from '@polkadot/wasm-crypto'
+import { concatBytes } from '../../src/codec/bytes.js'
+import { compactBytes, encode } from '../../src/codec/scale.js'
+import { signingMessage } from '../../src/runtime/extrinsic.js'
+import { RuntimeCall } from '../../src/runtime/outer.js'
+import type { Runtime } from '../../src/runtime/runtime.js'
+
+export interface BenchAccount { name: string; publicKey: Uint8Array; secretKey: Uint8Array }
+
+export function benchAccount(uri: string): BenchAccount {
+  const pair = new Keyring({ type: 'sr25519' }).addFromUri(uri)
+  return { name: uri, publicKey: pair.publicKey, secretKey: pair.encodePkcs8().subarray(16, 80) }
+}
+
+/** An immortal transfer_keep_alive from `from` to `to` with `nonce`, signed for `genesis`. */
+export function signedTransfer(rt: Runtime, genesis: Uint8Array, from: BenchAccount, to: Uint8Array, amount: bigint, nonce: number): Uint8Array {
+  const call = encode(RuntimeCall, { type: 'Balances', value: { type: 'transfer_keep_alive', value: { dest: { type: 'Id', value: to }, value: amount } } })
+  const exts = rt.extrinsic.extensions
+  const explicitValues: Record<string, unknown> = {
+    CheckMortality: { type: 'Immortal' }, CheckNonce: nonce, ChargeTransactionPayment: 0n, CheckMetadataHash: { mode: { type: 'Disabled' } },
+  }
+  const extra = concatBytes(...exts.map((e) => encode(e.type, explicitValues[e.identifier] ?? null)))
+  const implicitValues: Record<string, unknown> = {
+    CheckSpecVersion: rt.version.spec_version, CheckTxVersion: rt.version.transaction_version,
+    CheckGenesis: genesis, CheckMortality: genesis, CheckMetadataHash: null,
+  }
+  const implicit = concatBytes(...exts.map((e) => encode(e.additionalSigned, implicitValues[e.identifier] ?? null)))
+  const sig = sr25519Sign(from.publicKey, from.secretKey, signingMessage(call, extra, implicit))
+  const body = concatBytes(new Uint8Array([0x84, 0x00]), from.publicKey, new Uint8Array([0x01]), sig, extra, call)
+  return concatBytes(compactBytes(body.length), body)
+}

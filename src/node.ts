@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import { Blockchain } from './chain/blockchain.js'
 import { BlockProducer, type SealingMode } from './chain/producer.js'
 import { TxPool } from './chain/txpool.js'
+import { SignatureVerifier } from './chain/verifier.js'
 import { hexOf } from './codec/bytes.js'
 import { genesisStorage, loadChainSpec } from './node/chain-spec.js'
 import type { NodeContext } from './node/context.js'
@@ -61,11 +62,13 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const store = await BlockStore.open(kv)
   const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
   const pool = new TxPool()
+  const verifier = new SignatureVerifier()
   const authority = devAuthority(o.authority ?? 'alice')
   const producer = new BlockProducer(chain, pool, runtime, {
     mode: o.authority ? o.sealing : { kind: 'manual' },
     authority,
     instantFinality: o.instantFinality,
+    verifier,
     log: (m) => log?.warn(m),
   })
   const keystore = new Map<string, Set<string>>()
@@ -78,7 +81,12 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       implName: IMPL_NAME, implVersion: IMPL_VERSION, nodeName: o.name,
       roles: o.authority ? ['Authority'] : ['Full'], peerId: '', listenAddresses: [],
     },
-    submit: (raw) => pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External')),
+    submit: async (raw) => {
+      // Check the signature on a worker thread first; validation then finds it in the cache.
+      const [job] = runtime.signatureJobsAt(chain, chain.best.hash, [raw])
+      if (job) await verifier.verify(job)
+      return pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External'))
+    },
   }
   chain.on('block', (b) => log?.info(`✨ Imported #${b.number} (${shortHash(b.hash)})`))
 
@@ -104,6 +112,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       await producer.stop()
       await rpc.close()
       await store.close()
+      await verifier.close()
       if (tmpBase) rmSync(tmpBase, { recursive: true, force: true })
     },
   }

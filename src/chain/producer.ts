@@ -1,13 +1,17 @@
-// Block production for a single authority: instant (a block per accepted transaction), manual
-// (only on request) or interval sealing. Each block carries the Aura pre-digest and seal and the
-// timestamp inherent; with one GRANDPA voter every block is final at once.
+// Block production for a single authority. `aura`: a block every slot, sealed with the authority's
+// sr25519 signature, as the real node authors. `instant` / `manual` / `interval`: subtensor's
+// manual-seal modes (`--sealing`), whose blocks carry the Aura pre-digest but no seal. Every
+// block carries the timestamp inherent; with one GRANDPA voter every block becomes final.
 import { hexOf } from '../codec/bytes.js'
 import type { Runtime } from '../runtime/runtime.js'
 import type { BlockRef } from '../storage/block-store.js'
 import type { Blockchain, BuiltBlock } from './blockchain.js'
 import type { TxPool } from './txpool.js'
+import type { SignatureVerifier } from './verifier.js'
 
-export type SealingMode = { kind: 'instant' } | { kind: 'manual' } | { kind: 'interval'; ms: number }
+export type SealingMode =
+  | { kind: 'aura'; ms: number }
+  | { kind: 'instant' } | { kind: 'manual' } | { kind: 'interval'; ms: number }
 
 export interface Authority {
   publicKey: Uint8Array
@@ -29,6 +33,8 @@ export interface ProducerOptions {
   /** Wall clock in ms; injected so tests and time travel can move it. */
   now?: () => number
   maxExtrinsicsPerBlock?: number
+  /** Checks candidate signatures on worker threads before a block executes them. */
+  verifier?: SignatureVerifier
   log?: (msg: string) => void
 }
 
@@ -61,7 +67,7 @@ export class BlockProducer {
   ) {}
 
   start(): void {
-    if (this.o.mode.kind === 'interval') {
+    if (this.o.mode.kind === 'interval' || this.o.mode.kind === 'aura') {
       const ms = this.o.mode.ms
       const tick = (): void => {
         if (this.stopped) return
@@ -109,7 +115,12 @@ export class BlockProducer {
       let parent = opts.parent
       const deferFinality = opts.auto === true && opts.finalize === undefined && this.o.instantFinality
       for (let i = 0; i < count; i++) {
-        const built = this.build(parent ?? this.chain.best.hash, opts.emptyOnly === true, i === 0 ? opts.overrides : undefined)
+        const at = parent ?? this.chain.best.hash
+        const candidates = opts.emptyOnly === true ? [] : [...this.pool.readyInOrder()].map((t) => t.raw)
+        if (this.o.verifier && candidates.length > 0) {
+          await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, at, candidates))
+        }
+        const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined)
         const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
         const previousFinal = this.chain.finalized
         durable = this.chain.commit(built, { best: parent === undefined || built.header.number > this.chain.best.number, finalize })
@@ -129,23 +140,25 @@ export class BlockProducer {
     return p
   }
 
-  private build(parentHash: Uint8Array, emptyOnly: boolean, overrides?: [Uint8Array, Uint8Array | null][]): BuiltBlock {
-    const parentState = this.chain.state(parentHash)
+  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][]): BuiltBlock {
+    const parentState = this.chain.reader(parentHash)
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
     const wall = (this.o.now ?? Date.now)() + this.timeOffsetMs
-    // A new block needs a later Aura slot: at least one slot after its parent.
-    const minTs = parentTs === 0n ? 0n : parentTs + BigInt(slotMs)
-    let ts = BigInt(Math.floor(wall / slotMs) * slotMs)
+    // A new block needs a later Aura slot than its parent and Timestamp's MinimumPeriod after it:
+    // the wall clock, or the earliest time that satisfies both.
+    const slot = BigInt(slotMs)
+    const nextSlot = (parentTs / slot + 1n) * slot
+    const minPeriod = parentTs + this.runtime.minimumPeriodMs
+    const minTs = parentTs === 0n ? 0n : nextSlot > minPeriod ? nextSlot : minPeriod
+    let ts = BigInt(Math.floor(wall))
     if (ts < minTs) ts = minTs
-    const slot = ts / BigInt(slotMs)
-    const candidates = emptyOnly ? [] : [...this.pool.readyInOrder()].map((t) => t.raw)
     return this.chain.build({
       parentHash,
       inherents: [this.runtime.timestampInherent(ts)],
       extrinsics: candidates,
-      preDigest: [this.runtime.auraPreDigest(slot)],
-      seal: (preSealHash) => this.runtime.auraSeal(this.o.authority.sign(preSealHash)),
+      preDigest: [this.runtime.auraPreDigest(ts / slot)],
+      seal: this.o.mode.kind === 'aura' ? (preSealHash) => this.runtime.auraSeal(this.o.authority.sign(preSealHash)) : undefined,
       maxExtrinsics: this.o.maxExtrinsicsPerBlock,
       overrides,
     })

@@ -29,7 +29,7 @@ program
   .option('--port <port>', 'p2p port (multi-node networking)', parsePort, 30333)
   .option('--name <name>', 'node name')
   .option('--validator', 'run as an authority')
-  .option('--sealing <mode>', 'instant | manual | <milliseconds> (dev default 12000)')
+  .option('--sealing <mode>', 'manual-seal mode: instant | manual | <milliseconds> (default: Aura authoring, a sealed block every 12 s)')
   .option('-l, --log <directive...>', 'log level: error|warn|info|debug|trace, or target=level')
   .option('--prometheus-port <port>', 'Prometheus exporter port', parsePort, 9615)
   .option('--no-prometheus', 'do not expose Prometheus metrics')

@@ -50,7 +50,8 @@ export function resolveOptions(f: RunFlags): NodeOptions {
     rpcMaxConnections: f.rpcMaxConnections,
     name,
     authority,
-    sealing: parseSealing(f.sealing, { kind: 'interval', ms: 12_000 }),
+    // Without --sealing the node authors like the real one: sealed Aura blocks every 12 s slot.
+    sealing: parseSealing(f.sealing, { kind: 'aura', ms: 12_000 }),
     instantFinality: true,
   }
 }

@@ -24,8 +24,8 @@ export interface NodeContext {
   producer: BlockProducer
   spec: ChainSpec
   info: NodeInfo
-  /** Validate against the best block and add to the pool; throws PoolError. */
-  submit(raw: Uint8Array): PoolTx
+  /** Validate against the best block and add to the pool; rejects with PoolError. */
+  submit(raw: Uint8Array): Promise<PoolTx>
   /** Keys held by this node (author_hasKey / insertKey): key type → public keys (hex). */
   keystore: Map<string, Set<string>>
 }

@@ -11,7 +11,7 @@ import {
   implicitBytes, postDispatchSigned, prepareSigned, validateSigned, type CheckCtx, type ExtensionHost,
 } from './extensions.js'
 import { addWeight, type DigestItemValue, type Origin, type WeightValue, ZERO_WEIGHT } from './primitives.js'
-import { verifySignature } from './signature.js'
+import { isVerified, verifySignature, type SignatureJob } from './signature.js'
 import { invalid, TransactionValidityError, unknown, type ValidityError, type ValidTransaction } from './validity.js'
 
 /** The frame_system functions the executive drives (implemented by the System pallet). */
@@ -142,12 +142,36 @@ export class Executive {
     this.cfg.system.initialize(s, atNumber + 1, atHash, [])
   }
 
+  /**
+   * The signature check `raw` will need, for verifying ahead of time (on worker threads). `s` must
+   * be initialised for the block the extrinsic goes into. Null when there is nothing to check yet:
+   * unsigned, undecodable, already verified, or its implicit data cannot be computed.
+   */
+  signatureJob(s: Store, raw: Uint8Array): SignatureJob | null {
+    let xt: DecodedExtrinsic
+    try { xt = this.decode(raw) } catch { return null }
+    if (!xt.signed) return null
+    let msg: Uint8Array
+    try { msg = this.signedMessage(s, xt, this.explicitOf(xt)) } catch { return null }
+    const job = { kind: xt.signed.signatureKind, sig: xt.signed.signature, msg, signer: xt.signed.signer }
+    return isVerified(job.sig, job.msg, job.signer) ? null : job
+  }
+
+  private explicitOf(xt: DecodedExtrinsic): Map<string, unknown> {
+    const explicit = new Map<string, unknown>()
+    this.cfg.extensions.forEach((e, i) => explicit.set(e.identifier, xt.signed!.extra[i]))
+    return explicit
+  }
+
+  private signedMessage(s: Store, xt: DecodedExtrinsic, explicit: Map<string, unknown>): Uint8Array {
+    const implicit = implicitBytes(s, this.cfg.host, explicit, this.cfg.extensions)
+    return signingMessage(xt.callBytes, xt.signed!.extraBytes, implicit)
+  }
+
   private checkSigned(s: Store, xt: DecodedExtrinsic, info: CallInfo): CheckCtx {
     const signed = xt.signed!
-    const explicit = new Map<string, unknown>()
-    this.cfg.extensions.forEach((e, i) => explicit.set(e.identifier, signed.extra[i]))
-    const implicit = implicitBytes(s, this.cfg.host, explicit, this.cfg.extensions)
-    const msg = signingMessage(xt.callBytes, signed.extraBytes, implicit)
+    const explicit = this.explicitOf(xt)
+    const msg = this.signedMessage(s, xt, explicit)
     if (!verifySignature(signed.signatureKind, signed.signature, msg, signed.signer)) throw invalid('BadProof')
     return { s, host: this.cfg.host, who: signed.signer, call: xt.call, info, len: xt.raw.length, explicit }
   }

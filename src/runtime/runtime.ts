@@ -6,6 +6,7 @@ import { hexOf } from '../codec/bytes.js'
 import { encode, decode, Reader, codecOf } from '../codec/scale.js'
 import { u64 } from '../codec/types.js'
 import { allPallets } from '../pallets/index.js'
+import { MINIMUM_PERIOD } from '../pallets/timestamp/index.js'
 import type { StateBackend } from '../storage/overlay.js'
 import { Overlay } from '../storage/overlay.js'
 import { accountNonceApi, taggedTransactionQueueApi } from './api/transactions.js'
@@ -29,6 +30,7 @@ import { runtimeVersion, type RuntimeVersionValue } from './version.js'
 import { createWiring, type RuntimeWiring } from './wiring.js'
 import { blake2_256 } from '../codec/hashing.js'
 import type { ValidTransaction } from './validity.js'
+import type { SignatureJob } from './signature.js'
 
 export const SLOT_DURATION_MS = 12_000
 const AURA_ENGINE = new TextEncoder().encode('aura')
@@ -50,6 +52,7 @@ export class Runtime {
   readonly version: RuntimeVersionValue
   readonly extrinsic: ExtrinsicDescription
   readonly slotDurationMs = SLOT_DURATION_MS
+  readonly minimumPeriodMs = MINIMUM_PERIOD
   private readonly methods = new Map<string, RuntimeApiMethod>()
   private readonly metadataCache = new Map<number, Uint8Array>()
   private readonly wiring: RuntimeWiring
@@ -145,6 +148,20 @@ export class Runtime {
     const s = new Overlay(chain.reader(at))
     this.executive.initializeForValidation(s, n, at)
     return this.executive.validateTransaction(s, source, raw)
+  }
+
+  /** Signature checks of `raws` as they would run in a block on top of `at` (see Executive.signatureJob). */
+  signatureJobsAt(chain: StateSource, at: Uint8Array, raws: Uint8Array[]): SignatureJob[] {
+    const n = chain.numberOf(at)
+    if (n === undefined) return []
+    const s = new Overlay(chain.reader(at))
+    this.executive.initializeForValidation(s, n, at)
+    const jobs: SignatureJob[] = []
+    for (const raw of raws) {
+      const j = this.executive.signatureJob(s, raw)
+      if (j) jobs.push(j)
+    }
+    return jobs
   }
 
   timestampInherent(ms: bigint): Uint8Array {

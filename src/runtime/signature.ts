@@ -7,6 +7,9 @@ import { toKeyString } from '../storage/overlay.js'
 
 export type SignatureKind = 'Ed25519' | 'Sr25519' | 'Ecdsa'
 
+/** One signature to check: what a verifier needs, detached from the extrinsic. */
+export interface SignatureJob { kind: SignatureKind; sig: Uint8Array; msg: Uint8Array; signer: Uint8Array }
+
 const MAX_CACHE = 200_000
 const verified = new Set<string>()
 
@@ -34,13 +37,27 @@ function check(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Ui
   }
 }
 
+const cacheKey = (sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): string =>
+  toKeyString(sig) + toKeyString(signer) + toKeyString(blake2_256(msg))
+
 export function verifySignature(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): boolean {
-  const key = toKeyString(sig) + toKeyString(signer) + toKeyString(blake2_256(msg))
+  const key = cacheKey(sig, msg, signer)
   if (verified.has(key)) return true
   const ok = check(kind, sig, msg, signer)
-  if (ok) {
-    if (verified.size >= MAX_CACHE) verified.clear()
-    verified.add(key)
-  }
+  if (ok) remember(key)
   return ok
+}
+
+export function isVerified(sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): boolean {
+  return verified.has(cacheKey(sig, msg, signer))
+}
+
+/** Record a signature that was checked elsewhere (the worker-thread verifier). */
+export function markVerified(_kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): void {
+  remember(cacheKey(sig, msg, signer))
+}
+
+function remember(key: string): void {
+  if (verified.size >= MAX_CACHE) verified.clear()
+  verified.add(key)
 }

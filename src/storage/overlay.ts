@@ -3,6 +3,7 @@
 // `withStorageLayer` pushes another. Keys are kept as latin1 strings (one char per byte) so that
 // string order equals byte order and no hex conversion sits on the hot path.
 import { compactBytes, readCompactNumber, Reader } from '../codec/scale.js'
+import { keyFromString as fromKeyString, keyString as toKeyString } from './kv.js'
 
 /** What the overlay needs from committed state (the trie view implements this). */
 export interface StateBackend {
@@ -39,16 +40,7 @@ class Appended {
 
 type Entry = Uint8Array | null | Appended
 
-export const toKeyString = (k: Uint8Array): string => {
-  let s = ''
-  for (let i = 0; i < k.length; i += 4096) s += String.fromCharCode(...k.subarray(i, i + 4096))
-  return s
-}
-export const fromKeyString = (s: string): Uint8Array => {
-  const out = new Uint8Array(s.length)
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i)
-  return out
-}
+export { keyString as toKeyString, keyFromString as fromKeyString } from './kv.js'
 
 export class Overlay {
   private layers: Map<string, Entry>[] = [new Map()]

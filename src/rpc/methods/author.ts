@@ -69,9 +69,9 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
       throw verificationError(`Runtime error: ${inner}`, `RuntimeApi(${JSON.stringify(inner)})`)
     }
   }
-  const submit = (raw: Uint8Array) => {
+  const submit = async (raw: Uint8Array) => {
     try {
-      return ctx.submit(raw)
+      return await ctx.submit(raw)
     } catch (e) {
       if (e instanceof PoolError) throw poolErrorToRpc(e)
       throw e
@@ -93,11 +93,11 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
     name: 'author_submitAndWatchExtrinsic',
     notification: 'author_extrinsicUpdate',
     unsubscribe: 'author_unwatchExtrinsic',
-    subscribe: ([xt], _c, sink) => {
+    subscribe: async ([xt], _c, sink) => {
       const raw = hexBytes(xt)
       // watch_extrinsic decodes with `?` into Error::BadFormat: 1001.
       checked(raw, (msg) => extrinsicBadFormat(msg))
-      const tx = submit(raw)
+      const tx = await submit(raw)
       // The pool announced ready/future before anyone watched; the watcher's stream starts with it.
       sink.send(tx.ready ? 'ready' : 'future')
       return ctx.pool.watch(tx.hashHex, (status) => {
@@ -110,11 +110,11 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
   return [
     {
       name: 'author_submitExtrinsic',
-      handler: ([xt]) => {
+      handler: async ([xt]) => {
         const raw = hexBytes(xt)
         // submit_extrinsic wraps the codec error as Error::Client: 1040 "Client error: ...".
         checked(raw, (msg) => authorOther(`Client error: ${msg}`))
-        return submit(raw).hashHex
+        return (await submit(raw)).hashHex
       },
     },
     watch,

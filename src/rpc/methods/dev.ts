@@ -48,7 +48,7 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
         const finalCount = diff !== undefined ? Math.max(diff, 1) : 1
         try {
           // Forced transactions go through the pool, so the block takes them with the pool's own.
-          if (p.transactions !== undefined) for (const t of arrayParam(p.transactions)) ctx.submit(hexBytes(t))
+          if (p.transactions !== undefined) for (const t of arrayParam(p.transactions)) await ctx.submit(hexBytes(t))
           const last = await ctx.producer.produceMany(finalCount)
           return hexOf(last.hash)
         } catch (e) {

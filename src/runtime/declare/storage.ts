@@ -4,6 +4,7 @@
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
 import { codecOf, decode, encode, Reader, Writer } from '../../codec/scale.js'
 import type { Ty } from '../../codec/types.js'
+import { keyString } from '../../storage/kv.js'
 import type { Overlay } from '../../storage/overlay.js'
 
 export interface StorageItemDecl {
@@ -18,6 +19,8 @@ export interface StorageItemDecl {
   docs: string[]
 }
 
+const KEY_CACHE_SIZE = 8192
+
 /** Read/write access to state as the runtime sees it. */
 export type Store = Overlay
 
@@ -30,8 +33,25 @@ abstract class Item<V, R> {
     this.defaultValue = defaultValue
   }
 
+  /** Hashed keys by their encoded form: hot accounts and netuids are hashed once, not per access. */
+  private readonly keyCache = new Map<string, Uint8Array>()
+
   protected keyOf(keys: unknown[]): Uint8Array {
     if (keys.length === 0) return this.prefix
+    if (keys.length === 1) {
+      const enc = encode(this.decl.keys[0]!, keys[0])
+      const ks = keyString(enc)
+      let full = this.keyCache.get(ks)
+      if (!full) {
+        const h = hashKey(this.decl.hashers[0]!, enc)
+        full = new Uint8Array(this.prefix.length + h.length)
+        full.set(this.prefix)
+        full.set(h, this.prefix.length)
+        if (this.keyCache.size >= KEY_CACHE_SIZE) this.keyCache.clear()
+        this.keyCache.set(ks, full)
+      }
+      return full
+    }
     const parts: Uint8Array[] = [this.prefix]
     let len = this.prefix.length
     for (let i = 0; i < keys.length; i++) {

@@ -130,6 +130,11 @@ describe('manual seal', () => {
     // Two children of the same parent: the second one does not become the best block.
     const first = await c.call<{ hash: string; aux: { is_new_best: boolean } }>('engine_createBlock', [true, false, hash])
     expect(first.aux.is_new_best).toBe(true)
+    // Unsealed manual-seal blocks with the same inputs are the same block; a later clock makes the
+    // sibling's timestamp (and so the block) differ.
+    const nowKey = '0xf0c365c3cf59d671eb72da0e7a4113c49f1f0515f462cdcf84e0f1d6045dfcbb'
+    const headNow = Buffer.from((await c.call<string>('state_getStorage', [nowKey, first.hash])).slice(2), 'hex').readBigUInt64LE()
+    await c.call('dev_timeTravel', [Number(headNow) + 86_400_000])
     const sibling = await c.call<{ hash: string; aux: { is_new_best: boolean } }>('engine_createBlock', [true, false, hash])
     expect(sibling.hash).not.toBe(first.hash)
     expect(sibling.aux.is_new_best).toBe(false)

@@ -1,0 +1,76 @@
+// Signature verification on worker threads. sr25519 verification (~270 µs in wasm) bounds how
+// many transactions a block can take, so batches are spread over the cores and the results land in
+// the runtime's verified-signature cache; the runtime's own check then finds them there.
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { markVerified, type SignatureJob, type SignatureKind } from '../runtime/signature.js'
+
+export type { SignatureJob }
+
+const KIND_CODE: Record<SignatureKind, number> = { Ed25519: 0, Sr25519: 1, Ecdsa: 2 }
+
+interface Pending { resolve: (ok: boolean[]) => void; reject: (e: Error) => void }
+
+export class SignatureVerifier {
+  private readonly workers: Worker[] = []
+  private readonly ready: Promise<void>[] = []
+  private readonly pending = new Map<number, Pending>()
+  private nextId = 0
+  private queue: { job: SignatureJob; resolve: (ok: boolean) => void }[] = []
+  private flushScheduled = false
+
+  constructor(threads = Math.max(1, availableParallelism())) {
+    for (let i = 0; i < threads; i++) {
+      const w = new Worker(new URL('./verify-worker.mjs', import.meta.url))
+      w.unref()
+      this.ready.push(new Promise<void>((resolve) => w.once('message', () => resolve())))
+      w.on('message', (m: { id?: number; ok?: boolean[] }) => {
+        if (m.id === undefined) return
+        const p = this.pending.get(m.id)
+        this.pending.delete(m.id)
+        p?.resolve(m.ok!)
+      })
+      w.on('error', (e) => { for (const p of this.pending.values()) p.reject(e); this.pending.clear() })
+      this.workers.push(w)
+    }
+  }
+
+  /** Verify all jobs; valid ones are recorded in the runtime's cache. Resolves with each result. */
+  async verifyBatch(jobs: SignatureJob[]): Promise<boolean[]> {
+    if (jobs.length === 0) return []
+    await Promise.all(this.ready)
+    const n = this.workers.length
+    const per = Math.ceil(jobs.length / n)
+    const parts: Promise<boolean[]>[] = []
+    for (let i = 0; i < n && i * per < jobs.length; i++) {
+      const slice = jobs.slice(i * per, (i + 1) * per)
+      const id = this.nextId++
+      parts.push(new Promise<boolean[]>((resolve, reject) => {
+        this.pending.set(id, { resolve, reject })
+        this.workers[i]!.postMessage({ id, items: slice.map((j) => ({ kind: KIND_CODE[j.kind], sig: j.sig, msg: j.msg, signer: j.signer })) })
+      }))
+    }
+    const ok = (await Promise.all(parts)).flat()
+    jobs.forEach((j, i) => { if (ok[i]) markVerified(j.kind, j.sig, j.msg, j.signer) })
+    return ok
+  }
+
+  /** Verify one signature; concurrent calls within a tick are batched together. */
+  verify(job: SignatureJob): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      this.queue.push({ job, resolve })
+      if (this.flushScheduled) return
+      this.flushScheduled = true
+      setImmediate(() => {
+        this.flushScheduled = false
+        const q = this.queue
+        this.queue = []
+        void this.verifyBatch(q.map((x) => x.job)).then((ok) => q.forEach((x, i) => x.resolve(ok[i]!)), () => q.forEach((x) => x.resolve(false)))
+      })
+    })
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()))
+  }
+}

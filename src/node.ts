@@ -88,7 +88,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       return pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External'))
     },
   }
-  chain.on('block', (b) => log?.info(`✨ Imported #${b.number} (${shortHash(b.hash)})`))
+  if (log) logImports(chain, log)
 
   const rpc = await createRpcServer({
     host: o.rpcExternal ? '0.0.0.0' : '127.0.0.1',
@@ -116,6 +116,23 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       if (tmpBase) rmSync(tmpBase, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * "✨ Imported #N (0xab…cd)" per block, as Substrate prints it; during bursts (dev_newBlock builds
+ * thousands of blocks a second) at most one line per 250 ms, saying how many blocks it covers.
+ */
+function logImports(chain: Blockchain, log: Logger): void {
+  const QUIET_MS = 250
+  let last = 0
+  let skipped = 0
+  chain.on('block', (b) => {
+    const now = Date.now()
+    if (now - last < QUIET_MS) { skipped++; return }
+    log.info(`✨ Imported #${b.number} (${shortHash(b.hash)})${skipped ? ` and ${skipped} blocks before it` : ''}`)
+    last = now
+    skipped = 0
+  })
 }
 
 export function shortHash(h: Uint8Array): string {

@@ -17,6 +17,8 @@ export class StateCache {
     const values = this.values
     return {
       get: (key) => {
+        // The cache moves on to the next block in place; a reader kept longer falls back to the trie.
+        if (this.hashKey !== hashKey || this.values !== values) return view.get(key)
         const ks = toKeyString(key)
         const hit = values.get(ks)
         if (hit !== undefined) return hit

@@ -2,7 +2,9 @@
 // many transactions a block can take, so batches are spread over the cores and the results land in
 // the runtime's verified-signature cache; the runtime's own check then finds them there.
 import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { packageRoot } from '../paths.js'
 import { markVerified, type SignatureJob, type SignatureKind } from '../runtime/signature.js'
 
 export type { SignatureJob }
@@ -21,7 +23,7 @@ export class SignatureVerifier {
 
   constructor(threads = Math.max(1, availableParallelism())) {
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(new URL('./verify-worker.mjs', import.meta.url))
+      const w = new Worker(join(packageRoot(), 'src', 'chain', 'verify-worker.mjs'))
       w.unref()
       this.ready.push(new Promise<void>((resolve) => w.once('message', () => resolve())))
       w.on('message', (m: { id?: number; ok?: boolean[] }) => {

@@ -1,9 +1,9 @@
 // Chain specs in Substrate's JSON shape: built-in `dev` / `local` (genesis/*.json), or a file
 // in either form — `genesis.runtimeGenesis.patch` (per-pallet config) or `genesis.raw.top`.
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { hexOf, hexToBytes } from '../codec/bytes.js'
+import { packageRoot } from '../paths.js'
 import type { Runtime } from '../runtime/runtime.js'
 
 export type ChainType = 'Development' | 'Local' | 'Live' | { Custom: string }
@@ -24,13 +24,12 @@ export interface ChainSpec {
   [extra: string]: unknown
 }
 
-const GENESIS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'genesis')
 const BUILT_IN: Record<string, string> = { dev: 'dev.json', local: 'local.json' }
 
 export class ChainSpecError extends Error {}
 
 export function loadChainSpec(chain: string): ChainSpec {
-  const file = BUILT_IN[chain] ? join(GENESIS_DIR, BUILT_IN[chain]!) : chain
+  const file = BUILT_IN[chain] ? join(packageRoot(), 'genesis', BUILT_IN[chain]!) : chain
   let text: string
   try {
     text = readFileSync(file, 'utf8')

@@ -143,19 +143,37 @@ export class Runtime {
 
   /** Pool validation of `raw` against block `at` (TaggedTransactionQueue semantics). */
   validateAt(chain: StateSource, at: Uint8Array, raw: Uint8Array, source: TransactionSource): ValidTransaction {
+    const s = this.validationState(chain, at)
+    s.startTransaction()
+    try {
+      return this.executive.validateTransaction(s, source, raw)
+    } finally {
+      s.rollbackTransaction()
+    }
+  }
+
+  private validation: { at: string; s: Overlay } | undefined
+
+  /**
+   * The state validations run on: block `at` initialised for its child. Kept while `at` stays
+   * the same, each validation running in its own rolled-back layer, so a burst of submissions
+   * does not re-run block initialisation per transaction.
+   */
+  private validationState(chain: StateSource, at: Uint8Array): Overlay {
+    const key = hexOf(at)
+    if (this.validation?.at === key) return this.validation.s
     const n = chain.numberOf(at)
-    if (n === undefined) throw new Error(`unknown block ${hexOf(at)}`)
+    if (n === undefined) throw new Error(`unknown block ${key}`)
     const s = new Overlay(chain.reader(at))
     this.executive.initializeForValidation(s, n, at)
-    return this.executive.validateTransaction(s, source, raw)
+    this.validation = { at: key, s }
+    return s
   }
 
   /** Signature checks of `raws` as they would run in a block on top of `at` (see Executive.signatureJob). */
   signatureJobsAt(chain: StateSource, at: Uint8Array, raws: Uint8Array[]): SignatureJob[] {
-    const n = chain.numberOf(at)
-    if (n === undefined) return []
-    const s = new Overlay(chain.reader(at))
-    this.executive.initializeForValidation(s, n, at)
+    if (chain.numberOf(at) === undefined) return []
+    const s = this.validationState(chain, at)
     const jobs: SignatureJob[] = []
     for (const raw of raws) {
       const j = this.executive.signatureJob(s, raw)

@@ -16,6 +16,7 @@ program
   .name('subtensor-emu')
   .description('Bittensor (subtensor) chain emulator: a Substrate-compatible node with a native TypeScript runtime')
   .version('0.1.0-emulator', '-V, --version')
+  .enablePositionalOptions()
   .option('--dev', 'development chain: --chain=dev --alice --rpc-cors=all --tmp, instant finality')
   .option('--chain <spec>', 'chain spec: dev, local or a path to a chain-spec JSON file')
   .option('-d, --base-path <path>', 'where chain data is kept')

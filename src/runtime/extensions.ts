@@ -1,5 +1,6 @@
 // Behaviour of the spec-425 transaction extensions, keyed by their metadata identifier. Their
 // wire types come from the metadata declaration (extensions list); here is what each checks.
+import { concatBytes } from '../codec/bytes.js'
 import { encode } from '../codec/scale.js'
 import { tuple, u32, type Ty } from '../codec/types.js'
 import type { CallInfo, ExecEnv, PostInfo, RuntimeCallValue } from './declare/pallet.js'
@@ -76,12 +77,7 @@ export function implicitBytes(s: Store, host: ExtensionHost, explicit: Map<strin
     }
     parts.push(encode(ext.additionalSigned, v))
   }
-  let len = 0
-  for (const p of parts) len += p.length
-  const out = new Uint8Array(len)
-  let off = 0
-  for (const p of parts) { out.set(p, off); off += p.length }
-  return out
+  return concatBytes(...parts)
 }
 
 /** Pool and block validity: throws TransactionValidityError, returns the combined ValidTransaction. */

@@ -33,15 +33,16 @@ export const TRANSACTION_VERSION = 1
 const encoder = new TextEncoder()
 export const apiId = (name: string): Uint8Array => blake2_64(encoder.encode(name))
 
+export const RUNTIME_VERSION: Omit<RuntimeVersionValue, 'apis'> = {
+  spec_name: SPEC_NAME,
+  impl_name: SPEC_NAME,
+  authoring_version: 1,
+  spec_version: SPEC_VERSION,
+  impl_version: 1,
+  transaction_version: TRANSACTION_VERSION,
+  system_version: 1,
+}
+
 export function runtimeVersion(apis: RuntimeApiDecl[]): RuntimeVersionValue {
-  return {
-    spec_name: SPEC_NAME,
-    impl_name: SPEC_NAME,
-    authoring_version: 1,
-    spec_version: SPEC_VERSION,
-    impl_version: 1,
-    apis: apis.map((a) => [apiId(a.name), a.version]),
-    transaction_version: TRANSACTION_VERSION,
-    system_version: 1,
-  }
+  return { ...RUNTIME_VERSION, apis: apis.map((a) => [apiId(a.name), a.version]) }
 }

@@ -1,6 +1,7 @@
 // The block lifecycle frame_system drives for the executive (frame_system::Pallet::{initialize,
 // note_finished_initialize, note_applied_extrinsic, note_finished_extrinsics, finalize,
 // deposit_event_indexed, reset_events}); pure functions over the Store.
+import { concatBytes } from '../../codec/bytes.js'
 import { blake2_256 } from '../../codec/hashing.js'
 import { decode, encode } from '../../codec/scale.js'
 import { tuple, u32, vec } from '../../codec/types.js'
@@ -54,7 +55,7 @@ export function initialize(s: Store, number: number, parentHash: Uint8Array, dig
   if (number !== expected) throw new RuntimePanic(`Block number must be strictly increasing (expected ${expected}, got ${number})`)
   System.ExecutionPhase.set(s, { type: 'Initialization' })
   s.set(EXTRINSIC_INDEX_KEY, encode(u32, 0))
-  s.set(INTRABLOCK_ENTROPY_KEY, blake2_256(concat(text.encode('frame_system::initialize'), parentHash)))
+  s.set(INTRABLOCK_ENTROPY_KEY, blake2_256(concatBytes(text.encode('frame_system::initialize'), parentHash)))
   System.Number.set(s, number)
   System.Digest.set(s, { logs: digest })
   System.ParentHash.set(s, parentHash)
@@ -84,7 +85,7 @@ export function depositEvent(s: Store, runtimeEvent: Uint8Array, topics: Uint8Ar
   const index = System.EventCount.get(s)
   if (index === 0xffffffff) return
   System.EventCount.set(s, index + 1)
-  s.append(System.Events.key(), concat(encode(Phase, phase), runtimeEvent, encode(topicsCodec, topics)))
+  s.append(System.Events.key(), concatBytes(encode(Phase, phase), runtimeEvent, encode(topicsCodec, topics)))
   for (const t of topics) s.append(System.EventTopics.key(t), encode(topicEntry, [number, index]))
 }
 
@@ -164,13 +165,4 @@ export function finalize(s: Store): FinalizedBlock {
   const toRemove = number - BLOCK_HASH_COUNT - 1
   if (toRemove > 0) System.BlockHash.remove(s, toRemove)
   return { number, parentHash, digest, extrinsics }
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  let len = 0
-  for (const p of parts) len += p.length
-  const out = new Uint8Array(len)
-  let off = 0
-  for (const p of parts) { out.set(p, off); off += p.length }
-  return out
 }

@@ -8,7 +8,7 @@ import {
   AccountId32, Digest, DispatchError, DispatchEventInfo, H256, Phase, Weight,
   type DigestItemValue, type DispatchErrorValue, type PhaseValue, type WeightValue,
 } from '../../runtime/primitives.js'
-import { RuntimeVersionTy, SPEC_NAME, SPEC_VERSION, TRANSACTION_VERSION, type RuntimeVersionValue } from '../../runtime/version.js'
+import { RUNTIME_VERSION, RuntimeVersionTy, type RuntimeVersionValue } from '../../runtime/version.js'
 import { BLOCK_HASH_COUNT, BLOCK_LENGTH, BLOCK_WEIGHTS, DB_WEIGHT, SS58_PREFIX } from './limits.js'
 import {
   AccountInfo, BlockLengthTy, BlockWeightsTy, CodeUpgradeAuthorization, ConsumedWeight, defaultAccountInfo,
@@ -98,15 +98,7 @@ export const SystemErrors = {
 }
 
 /** The runtime version without its `apis` list (which the runtime-API table provides). */
-export const RUNTIME_VERSION: Omit<RuntimeVersionValue, 'apis'> = {
-  spec_name: SPEC_NAME,
-  impl_name: SPEC_NAME,
-  authoring_version: 1,
-  spec_version: SPEC_VERSION,
-  impl_version: 1,
-  transaction_version: TRANSACTION_VERSION,
-  system_version: 1,
-}
+export { RUNTIME_VERSION }
 
 let runtimeApis: [Uint8Array, number][] = []
 /** The full RuntimeVersion as the System.Version constant currently reports it. */

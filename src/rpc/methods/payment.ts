@@ -2,7 +2,7 @@
 import { concatBytes } from '../../codec/bytes.js'
 import { decode } from '../../codec/scale.js'
 import type { NodeContext } from '../../node/context.js'
-import { FeeDetails, RuntimeDispatchInfo } from '../../runtime/api/payment.js'
+import { FeeDetails, RuntimeDispatchInfo } from '../../pallets/transaction-payment/pallet.js'
 import { ExtrinsicFormatError, extrinsicBody } from '../../runtime/extrinsic.js'
 import type { WeightValue } from '../../runtime/primitives.js'
 import { RpcError } from '../errors.js'

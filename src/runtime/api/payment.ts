@@ -1,26 +1,13 @@
 // TransactionPaymentApi (v4): fee estimates for an extrinsic, a weight or a length.
 import { concatBytes } from '../../codec/bytes.js'
 import { compactBytes } from '../../codec/scale.js'
-import { composite, f, option, u32, u64 } from '../../codec/types.js'
-import { DispatchClass, Weight, type WeightValue } from '../primitives.js'
+import { u32, u64 } from '../../codec/types.js'
+import { FeeDetails, RuntimeDispatchInfo } from '../../pallets/transaction-payment/pallet.js'
+import { Weight, type WeightValue } from '../primitives.js'
 import type { ApiHost } from './host.js'
 import type { RuntimeApiDecl } from './types.js'
 
 const Balance = u64
-export const RuntimeDispatchInfo = composite('pallet_transaction_payment::types::RuntimeDispatchInfo', [
-  f('weight', Weight, 'Weight'),
-  f('class', DispatchClass, 'DispatchClass'),
-  f('partial_fee', Balance, 'Balance'),
-], { params: [{ name: 'Balance', type: Balance }, { name: 'Weight', type: Weight }] })
-export const InclusionFee = composite('pallet_transaction_payment::types::InclusionFee', [
-  f('base_fee', Balance, 'Balance'),
-  f('len_fee', Balance, 'Balance'),
-  f('adjusted_weight_fee', Balance, 'Balance'),
-], { params: [{ name: 'Balance', type: Balance }] })
-export const FeeDetails = composite('pallet_transaction_payment::types::FeeDetails', [
-  f('inclusion_fee', option(InclusionFee), 'Option<InclusionFee<Balance>>'),
-  f('tip', Balance, 'Balance'),
-], { params: [{ name: 'Balance', type: Balance }] })
 
 export function transactionPaymentApi(h: ApiHost): RuntimeApiDecl {
   // Like pallet_transaction_payment, the estimate ignores the tip and reads the call's pre-dispatch info.

@@ -13,6 +13,7 @@ import { genesisStorage, loadChainSpec } from './node/chain-spec.js'
 import type { NodeContext } from './node/context.js'
 import { devAuthority } from './node/keys.js'
 import { startInformant } from './node/informant.js'
+import { startPrometheus, type PrometheusServer } from './node/prometheus.js'
 import { rpcMethods } from './rpc/methods/index.js'
 import type { CorsSetting } from './rpc/cors.js'
 import { createRpcServer, type RpcServer } from './rpc/server.js'
@@ -38,6 +39,9 @@ export interface NodeOptions {
   authority?: string
   sealing: SealingMode
   instantFinality: boolean
+  /** Prometheus exporter port (Substrate: 9615); undefined disables it. */
+  prometheusPort?: number
+  prometheusExternal?: boolean
   logger?: Logger
 }
 
@@ -45,6 +49,7 @@ export interface RunningNode {
   ctx: NodeContext
   rpc: RpcServer
   port: number
+  prometheusPort?: number
   dbPath: string
   stop(): Promise<void>
 }
@@ -101,14 +106,22 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   })
   producer.start()
   const informant = log ? startInformant(ctx, log) : undefined
+  let prometheus: PrometheusServer | undefined
+  if (o.prometheusPort !== undefined) {
+    // As in Substrate, a port already in use is reported, not fatal to the node.
+    prometheus = await startPrometheus(ctx, o.prometheusExternal ? '0.0.0.0' : '127.0.0.1', o.prometheusPort)
+      .catch((e: unknown) => { log?.warn(`Prometheus exporter not started: ${(e as Error).message}`); return undefined })
+    if (prometheus) log?.info(`〽️ Prometheus exporter started at 127.0.0.1:${prometheus.port}`)
+  }
 
   let stopped = false
   return {
-    ctx, rpc, port: rpc.port, dbPath,
+    ctx, rpc, port: rpc.port, dbPath, prometheusPort: prometheus?.port,
     async stop() {
       if (stopped) return
       stopped = true
       informant?.()
+      await prometheus?.close()
       await producer.stop()
       await rpc.close()
       await store.close()

@@ -33,6 +33,7 @@ program
   .option('--sealing <mode>', 'manual-seal mode: instant | manual | <milliseconds> (default: Aura authoring, a sealed block every 12 s)')
   .option('-l, --log <directive...>', 'log level: error|warn|info|debug|trace, or target=level')
   .option('--prometheus-port <port>', 'Prometheus exporter port', parsePort, 9615)
+  .option('--prometheus-external', 'expose Prometheus metrics on all interfaces')
   .option('--no-prometheus', 'do not expose Prometheus metrics')
 for (const who of ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie']) {
   program.option(`--${who}`, `shortcut for --name ${who[0]!.toUpperCase() + who.slice(1)} --validator with ${who}'s dev keys`)

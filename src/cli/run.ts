@@ -23,6 +23,7 @@ export interface RunFlags {
   log?: string[]
   prometheusPort: number
   prometheus: boolean
+  prometheusExternal?: boolean
   alice?: boolean; bob?: boolean; charlie?: boolean; dave?: boolean; eve?: boolean; ferdie?: boolean
 }
 
@@ -53,6 +54,8 @@ export function resolveOptions(f: RunFlags): NodeOptions {
     // Without --sealing the node authors like the real one: sealed Aura blocks every 12 s slot.
     sealing: parseSealing(f.sealing, { kind: 'aura', ms: 12_000 }),
     instantFinality: true,
+    prometheusPort: f.prometheus ? f.prometheusPort : undefined,
+    prometheusExternal: f.prometheusExternal,
   }
 }
 

@@ -16,7 +16,9 @@ export interface NodeProcess {
 }
 
 export async function startNodeProcess(args: string[], timeoutMs = 30_000): Promise<NodeProcess> {
-  const proc = spawn(process.execPath, [BIN, ...args, '--rpc-port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Port 0 everywhere: several nodes may run at once.
+  const extra = ['--rpc-port', '0', ...(args.some((a) => a.includes('prometheus')) ? [] : ['--prometheus-port', '0'])]
+  const proc = spawn(process.execPath, [BIN, ...args, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, sig) => resolve(code ?? sig ?? -1)))
   const port = await new Promise<number>((resolve, reject) => {

@@ -13,6 +13,7 @@ import { genesisStorage, loadChainSpec } from './node/chain-spec.js'
 import type { NodeContext } from './node/context.js'
 import { devAuthority } from './node/keys.js'
 import { startInformant } from './node/informant.js'
+import { loadOrCreateNodeKey } from './node/node-key.js'
 import { startPrometheus, type PrometheusServer } from './node/prometheus.js'
 import { rpcMethods } from './rpc/methods/index.js'
 import type { CorsSetting } from './rpc/cors.js'
@@ -63,6 +64,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const dbPath = join(base, 'chains', spec.id, 'db', 'full')
   mkdirSync(dbPath, { recursive: true })
 
+  const nodeKey = loadOrCreateNodeKey(join(base, 'chains', spec.id, 'network', 'secret_ed25519'))
   const kv = await openLevelKV(dbPath)
   const store = await BlockStore.open(kv)
   const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
@@ -84,7 +86,8 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     runtime, chain, pool, producer, spec, keystore,
     info: {
       implName: IMPL_NAME, implVersion: IMPL_VERSION, nodeName: o.name,
-      roles: o.authority ? ['Authority'] : ['Full'], peerId: '', listenAddresses: [],
+      // No p2p listener yet, so no listen addresses; the identity is already the real one.
+      roles: o.authority ? ['Authority'] : ['Full'], peerId: nodeKey.peerId, listenAddresses: [],
     },
     submit: async (raw) => {
       // Check the signature on a worker thread first; validation then finds it in the cache.

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events'
 import { blake2_256 } from '../codec/hashing.js'
 import { decode, encode } from '../codec/scale.js'
 import type { Executive } from '../runtime/executive.js'
-import { Header, type DigestItemValue, type HeaderValue } from '../runtime/primitives.js'
+import { Digest, Header, type DigestItemValue, type HeaderValue } from '../runtime/primitives.js'
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
 import { fromKeyString, Overlay, type StateBackend } from '../storage/overlay.js'
 import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieView } from '../storage/trie/index.js'
@@ -146,8 +146,9 @@ export class Blockchain extends EventEmitter<ChainEvents> {
   execute(headerBytes: Uint8Array, body: Uint8Array[], sealed: boolean): BuiltBlock {
     const header = decode<HeaderValue>(Header, headerBytes)
     const logs = sealed ? header.digest.logs.slice(0, -1) : header.digest.logs
-    const preDigest = logs.filter((l) => l.type === 'PreRuntime')
-    const built = this.buildExact(header, body, preDigest)
+    const built = this.buildExact(header, body, logs)
+    // The digest the runtime produced must be the header's, seal aside.
+    if (!sameBytes(encode(Digest, built.header.digest), encode(Digest, { logs }))) throw new Error(`digest mismatch at #${header.number}`)
     if (!sameBytes(built.header.state_root, header.state_root)) throw new Error(`state root mismatch at #${header.number}: computed ${hexOf(built.header.state_root)}, header says ${hexOf(header.state_root)}`)
     if (!sameBytes(built.header.extrinsics_root, header.extrinsics_root)) throw new Error(`extrinsics root mismatch at #${header.number}`)
     return { ...built, header, headerBytes, hash: blake2_256(headerBytes) }
@@ -178,34 +179,50 @@ export class Blockchain extends EventEmitter<ChainEvents> {
    * resolves once its batch is on disk.
    */
   commit(b: BuiltBlock, o: { best?: boolean; finalize?: boolean } = {}): Promise<void> {
-    const best = o.finalize || o.best || b.header.number > this.best.number
+    const wantBest = o.finalize || o.best || b.header.number > this.best.number
+    const before = this.pointers()
     const done = this.store.commitBlock({
       hash: b.hash, header: b.headerBytes, body: b.body, number: b.header.number,
       parentHash: b.header.parent_hash, stateRoot: b.header.state_root, trieNodes: b.trieNodes,
-      setBest: best, setFinalized: o.finalize,
+      setBest: wantBest, setFinalized: o.finalize,
     })
+    // A block the store refused (unknown parent, off the finalized chain, failed store) leaves
+    // no trace: no cache entry, no announcement.
+    if (!this.store.hasBlock(b.hash)) return done
     this.headerCache.set(hexOf(b.hash), b.header)
+    const best = sameBytes(this.best.hash, b.hash)
     if (best) this.stateCache.advance(hexOf(b.header.parent_hash), hexOf(b.hash), b.changes)
-    const ref = { hash: b.hash, number: b.header.number }
-    this.emit('block', ref)
-    if (best) this.emit('best', ref)
-    if (o.finalize) this.emit('finalized', ref)
+    this.emit('block', { hash: b.hash, number: b.header.number })
+    this.announce(before)
     return done
   }
 
   async setBest(hash: Uint8Array): Promise<void> {
+    const before = this.pointers()
     const done = this.store.setBest(hash)
-    this.stateCache.reset(hexOf(this.best.hash))
-    this.emit('best', this.best)
+    this.announce(before)
     await done
   }
 
   async finalize(hash: Uint8Array): Promise<void> {
-    const bestBefore = hexOf(this.best.hash)
+    const before = this.pointers()
     const done = this.store.setFinalized(hash)
-    if (hexOf(this.best.hash) !== bestBefore) this.stateCache.reset(hexOf(this.best.hash))
-    this.emit('finalized', this.finalized)
+    this.announce(before)
     await done
+  }
+
+  private pointers(): { best: string; fin: string } {
+    return { best: hexOf(this.best.hash), fin: hexOf(this.finalized.hash) }
+  }
+
+  /** Emit what actually moved; a refused change moved nothing. */
+  private announce(before: { best: string; fin: string }): void {
+    const now = this.pointers()
+    if (now.best !== before.best) {
+      this.stateCache.resetUnless(now.best)
+      this.emit('best', this.best)
+    }
+    if (now.fin !== before.fin) this.emit('finalized', this.finalized)
   }
 
   /** Canonical ancestors from `hash` back to (excluding) a block with number `stop`. */

@@ -2,7 +2,7 @@
 // sr25519 signature, as the real node authors. `instant` / `manual` / `interval`: subtensor's
 // manual-seal modes (`--sealing`), whose blocks carry the Aura pre-digest but no seal. Every
 // block carries the timestamp inherent; with one GRANDPA voter every block becomes final.
-import { hexOf } from '../codec/bytes.js'
+import { hexOf, sameBytes } from '../codec/bytes.js'
 import type { Runtime } from '../runtime/runtime.js'
 import type { BlockRef } from '../storage/block-store.js'
 import type { Blockchain, BuiltBlock } from './blockchain.js'
@@ -115,15 +115,18 @@ export class BlockProducer {
       let parent = opts.parent
       const deferFinality = opts.auto === true && opts.finalize === undefined && this.o.instantFinality
       for (let i = 0; i < count; i++) {
-        const at = parent ?? this.chain.best.hash
-        const candidates = opts.emptyOnly === true ? [] : [...this.pool.readyInOrder()].map((t) => t.raw)
+        let candidates = opts.emptyOnly === true ? [] : [...this.pool.readyInOrder()].map((t) => t.raw)
         if (this.o.verifier && candidates.length > 0) {
-          await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, at, candidates))
+          await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, parent ?? this.chain.best.hash, candidates))
+          // The pool may have changed while the workers ran.
+          candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
         }
+        const at = parent ?? this.chain.best.hash
         const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined)
         const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
         const previousFinal = this.chain.finalized
         durable = this.chain.commit(built, { best: parent === undefined || built.header.number > this.chain.best.number, finalize })
+        if (!this.chain.has(built.hash)) { await durable; throw new Error(`block ${hexOf(built.hash)} was not stored`) }
         this.afterImport(built)
         if (finalize) this.notifyFinalized(previousFinal.number, built.hash)
         if (deferFinality) this.scheduleFinality()
@@ -135,9 +138,7 @@ export class BlockProducer {
       await durable
       return last
     }
-    const p = this.queue.then(run, run)
-    this.queue = p.catch(() => {})
-    return p
+    return this.exclusive(run)
   }
 
   private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][]): BuiltBlock {
@@ -164,6 +165,13 @@ export class BlockProducer {
     })
   }
 
+  /** Run `fn` in the production queue, so it never interleaves with block building. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const p = this.queue.then(fn, fn)
+    this.queue = p.catch(() => {})
+    return p
+  }
+
   /** Finalize `hash` (and its ancestors) and tell the watchers of every newly final transaction. */
   async finalize(hash: Uint8Array): Promise<void> {
     const previous = this.chain.finalized.number
@@ -178,9 +186,11 @@ export class BlockProducer {
     if (this.finalityTimer || this.stopped) return
     this.finalityTimer = setTimeout(() => {
       this.finalityTimer = undefined
-      const best = this.chain.best
-      if (best.number <= this.chain.finalized.number) return
-      this.queue = this.queue.then(() => this.finalize(best.hash)).catch((e) => this.o.log?.(`finalization failed: ${(e as Error).message}`))
+      void this.exclusive(async () => {
+        // Read the head only now: queued work before this may have moved or finalized it.
+        const best = this.chain.best
+        if (best.number > this.chain.finalized.number) await this.finalize(best.hash)
+      }).catch((e: unknown) => this.o.log?.(`finalization failed: ${(e as Error).message}`))
     }, this.o.finalityDelayMs ?? 100)
   }
 
@@ -194,13 +204,17 @@ export class BlockProducer {
   private afterImport(b: BuiltBlock): void {
     const blockHex = hexOf(b.hash)
     const included = b.body.map((raw) => hexOf(this.runtime.extrinsicHash(raw)))
-    this.pool.included(blockHex, included)
+    // A block off the best chain (engine_createBlock on a fork) does not take transactions out.
+    if (sameBytes(this.chain.best.hash, b.hash)) this.pool.included(blockHex, included)
     for (const r of b.rejected) {
       const h = hexOf(this.runtime.extrinsicHash(r.raw))
       if (r.error.kind === 'Invalid' && r.error.reason === 'Future') continue
       const exhausted = r.error.kind === 'Invalid' && r.error.reason === 'ExhaustsResources'
       if (!exhausted) this.pool.remove(h, 'invalid', true)
     }
-    this.pool.revalidate((raw) => this.runtime.validateAt(this.chain, this.chain.best.hash, raw, 'External'))
+    // Accounts with transactions in this block are re-checked every block, everything every 16th.
+    this.pool.revalidate((raw) => this.runtime.validateAt(this.chain, this.chain.best.hash, raw, 'External'), b.header.number % 16 === 0)
+    // A full block left work behind: in instant sealing, the next block takes it.
+    if (b.rejected.some((r) => r.error.kind === 'Invalid' && r.error.reason === 'ExhaustsResources')) this.pool.onReady()
   }
 }

@@ -42,6 +42,11 @@ export class StateCache {
     this.hashKey = childKey
   }
 
+  /** Point the cache at `hashKey` unless it already is there (it was advanced to it). */
+  resetUnless(hashKey: string): void {
+    if (hashKey !== this.hashKey) this.reset(hashKey)
+  }
+
   /** Start caching the state of `hashKey` (e.g. after a reorg or a restart). */
   reset(hashKey: string): void {
     this.values = new Map()

@@ -7,7 +7,8 @@ await cryptoReady()
 
 // A fake runtime: tx bytes = [sender, nonce, priority]; chain nonces in `onChain`.
 const onChain = new Map<number, number>()
-const tag = (who: number, n: number): Uint8Array => new Uint8Array([who, n])
+// Tags as CheckNonce makes them: SCALE (AccountId32, u32 nonce).
+const tag = (who: number, n: number): Uint8Array => new Uint8Array([...new Uint8Array(32).fill(who), n, 0, 0, 0])
 function validate(raw: Uint8Array): ValidTransaction {
   const [who, nonce, prio] = [raw[0]!, raw[1]!, raw[2]!]
   const cur = onChain.get(who) ?? 0
@@ -73,6 +74,22 @@ describe('TxPool', () => {
     pool.revalidate(validate)
     expect(seenA).toEqual([{ inBlock: '0xblock' }, { finalized: '0xblock' }])
     expect(seenB).toEqual(['invalid'])
+    expect(pool.size).toBe(0)
+  })
+
+  it('a partial revalidation re-checks only accounts that had a transaction included; a full one re-checks all', () => {
+    onChain.clear()
+    const pool = new TxPool()
+    const a0 = pool.submit(tx(8, 0), validate)
+    pool.submit(tx(8, 1), validate)
+    const c0 = pool.submit(tx(9, 0), validate)
+    pool.included('0xb', [a0.hashHex])
+    onChain.set(8, 2)
+    onChain.set(9, 1) // account 9's transaction went stale without a block of ours
+    pool.revalidate(validate)
+    expect(pool.size).toBe(1) // 8/1 dropped as stale, 9/0 not looked at
+    expect(pool.has(c0.hashHex)).toBe(true)
+    pool.revalidate(validate, true)
     expect(pool.size).toBe(0)
   })
 

@@ -36,6 +36,9 @@ export const DEFAULT_POOL_LIMITS: PoolLimits = {
 }
 
 type Validate = (raw: Uint8Array) => ValidTransaction
+
+/** `0x` + the 32-byte account that starts a CheckNonce tag. */
+const ACCOUNT_TAG_HEX = 2 + 64
 type Watcher = (status: TxStatus) => void
 
 export class TxPool {
@@ -149,7 +152,10 @@ export class TxPool {
   included(blockHashHex: string, txHashes: string[]): void {
     for (const h of txHashes) {
       const tx = this.txs.get(h)
-      if (tx) this.removeOne(tx)
+      if (tx) {
+        for (const p of tx.provides) this.touched.add(p.slice(0, ACCOUNT_TAG_HEX))
+        this.removeOne(tx)
+      }
       this.notify(h, { inBlock: blockHashHex }, false)
     }
   }
@@ -158,32 +164,47 @@ export class TxPool {
     for (const h of txHashes) this.notify(h, { finalized: blockHashHex }, true)
   }
 
-  /** Re-check every pooled transaction against the new best state; drop what became invalid. */
-  revalidate(validate: Validate): void {
+  /**
+   * Re-check pooled transactions against the new best state and drop what became invalid. By
+   * default only those whose provided tags share an account with a transaction included since the
+   * last call (the tags are SCALE `(AccountId, nonce)`); `full` re-checks all of them.
+   */
+  revalidate(validate: Validate, full = false): void {
+    const touched = this.touched
+    this.touched = new Set()
     const entries = this.all()
+    const subject = full ? entries : entries.filter((t) => t.provides.some((p) => touched.has(p.slice(0, ACCOUNT_TAG_HEX))))
+    if (subject.length === 0) return
+    const results = new Map<PoolTx, ValidTransaction | 'drop'>()
+    for (const tx of subject) {
+      try {
+        results.set(tx, validate(tx.raw))
+      } catch (e) {
+        if (!(e instanceof TransactionValidityError)) throw e
+        if (!(e.error.kind === 'Invalid' && e.error.reason === 'Future')) results.set(tx, 'drop')
+      }
+    }
+    // Rebuild the indexes from scratch so promotions and demotions are consistent.
     this.txs.clear()
     this.byTag.clear()
     this.waiting.clear()
     Object.assign(this.counts, { readyCount: 0, readyBytes: 0, futureCount: 0, futureBytes: 0 })
     for (const tx of entries) {
-      let v: ValidTransaction
-      try {
-        v = validate(tx.raw)
-      } catch (e) {
-        if (e instanceof TransactionValidityError) {
-          const future = e.error.kind === 'Invalid' && e.error.reason === 'Future'
-          if (!future) { this.notify(tx.hashHex, 'invalid', true); continue }
-        }
-        throw e
+      const r = results.get(tx)
+      if (r === 'drop') { this.notify(tx.hashHex, 'invalid', true); continue }
+      if (r) {
+        tx.priority = r.priority
+        tx.requires = r.requires.map(hexOf)
+        tx.provides = r.provides.map(hexOf)
       }
       const was = tx.ready
-      tx.priority = v.priority
-      tx.requires = v.requires.map(hexOf)
-      tx.provides = v.provides.map(hexOf)
       tx.ready = false
       this.insert(tx, was)
     }
   }
+
+  /** Account prefixes (hex) of tags provided by transactions included since the last revalidation. */
+  private touched = new Set<string>()
 
   private insert(tx: PoolTx, wasReady = false): void {
     this.txs.set(tx.hashHex, tx)
@@ -191,8 +212,8 @@ export class TxPool {
     for (const p of tx.provides) this.byTag.set(p, tx)
     const missing = tx.requires.find((r) => this.byTag.get(r)?.ready !== true)
     if (missing === undefined) {
-      this.makeReady(tx, wasReady)
-      this.onReady()
+      // Only news wakes the producer: a transaction that was ready before revalidation is not.
+      if (this.makeReady(tx, wasReady)) this.onReady()
     } else {
       let w = this.waiting.get(missing)
       if (!w) { w = new Set(); this.waiting.set(missing, w) }
@@ -201,15 +222,19 @@ export class TxPool {
     }
   }
 
-  /** Mark ready and wake the future transactions that were waiting for its tags. */
-  private makeReady(first: PoolTx, quiet: boolean): void {
+  /**
+   * Mark ready and wake the future transactions that were waiting for its tags. True when a
+   * transaction became ready that was not ready before (not `quiet`).
+   */
+  private makeReady(first: PoolTx, quiet: boolean): boolean {
     const stack: [PoolTx, boolean][] = [[first, quiet]]
+    let news = false
     while (stack.length) {
       const [tx, q] = stack.pop()!
       this.count(tx, -1)
       tx.ready = true
       this.count(tx, 1)
-      if (!q) this.notify(tx.hashHex, 'ready', false)
+      if (!q) { news = true; this.notify(tx.hashHex, 'ready', false) }
       for (const p of tx.provides) {
         const w = this.waiting.get(p)
         if (!w) continue
@@ -222,6 +247,7 @@ export class TxPool {
         }
       }
     }
+    return news
   }
 
   private readonly waiting = new Map<string, Set<PoolTx>>()

@@ -25,22 +25,46 @@ export class SignatureVerifier {
     for (let i = 0; i < threads; i++) {
       const w = new Worker(join(packageRoot(), 'src', 'chain', 'verify-worker.mjs'))
       w.unref()
-      this.ready.push(new Promise<void>((resolve) => w.once('message', () => resolve())))
+      this.ready.push(new Promise<void>((resolve) => { w.once('message', () => resolve()); w.once('exit', () => resolve()) }))
       w.on('message', (m: { id?: number; ok?: boolean[] }) => {
         if (m.id === undefined) return
         const p = this.pending.get(m.id)
         this.pending.delete(m.id)
         p?.resolve(m.ok!)
       })
-      w.on('error', (e) => { for (const p of this.pending.values()) p.reject(e); this.pending.clear() })
+      // A worker that dies takes its batches with it; from then on the runtime checks signatures
+      // itself (verifyBatch reports nothing verified), so nothing waits forever.
+      const fail = (e: Error): void => {
+        this.broken = true
+        for (const p of this.pending.values()) p.reject(e)
+        this.pending.clear()
+      }
+      w.on('error', fail)
+      w.on('exit', (code) => { if (!this.closing) fail(new Error(`signature worker exited with code ${code}`)) })
       this.workers.push(w)
     }
   }
 
-  /** Verify all jobs; valid ones are recorded in the runtime's cache. Resolves with each result. */
+  private broken = false
+  private closing = false
+
+  /**
+   * Verify all jobs; valid ones are recorded in the runtime's cache. Resolves with each result;
+   * never rejects: if the workers are gone every job reads as unverified, and the runtime's own
+   * check decides.
+   */
   async verifyBatch(jobs: SignatureJob[]): Promise<boolean[]> {
+    try {
+      return await this.tryVerifyBatch(jobs)
+    } catch {
+      return jobs.map(() => false)
+    }
+  }
+
+  private async tryVerifyBatch(jobs: SignatureJob[]): Promise<boolean[]> {
     if (jobs.length === 0) return []
     await Promise.all(this.ready)
+    if (this.broken) throw new Error('signature workers unavailable')
     const n = this.workers.length
     const per = Math.ceil(jobs.length / n)
     const parts: Promise<boolean[]>[] = []
@@ -73,6 +97,7 @@ export class SignatureVerifier {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     await Promise.all(this.workers.map((w) => w.terminate()))
   }
 }

@@ -5,7 +5,8 @@ import type { CallInfo, DispatchOutcome, ExecEnv, PalletDecl, RuntimeCallValue }
 import type { Store } from './declare/storage.js'
 import type { Dispatcher } from './dispatch.js'
 import {
-  decodeExtrinsic, ExtrinsicDecodeError, signingMessage, type DecodedExtrinsic, type ExtensionSpec,
+  decodeExtrinsic, ExtrinsicDecodeError, ExtrinsicFormatError, signingMessage, UnknownAddressError,
+  type DecodedExtrinsic, type ExtensionSpec,
 } from './extrinsic.js'
 import {
   implicitBytes, postDispatchSigned, prepareSigned, validateSigned, type CheckCtx, type ExtensionHost,
@@ -86,7 +87,8 @@ export class Executive {
     try {
       xt = this.decode(raw)
     } catch (e) {
-      if (e instanceof ExtrinsicDecodeError) return { ok: false, error: { kind: 'Invalid', reason: 'Call' } }
+      if (e instanceof ExtrinsicDecodeError || e instanceof ExtrinsicFormatError) return { ok: false, error: { kind: 'Invalid', reason: 'Call' } }
+      if (e instanceof UnknownAddressError) return { ok: false, error: { kind: 'Unknown', reason: 'CannotLookup' } }
       throw e
     }
     const env = this.env(s, blockNumber)
@@ -98,6 +100,7 @@ export class Executive {
       validateSigned(ctx, false)
       const pre = prepareSigned(ctx, env)
       const outcome = this.cfg.dispatcher.dispatch(s, env, xt.call, { kind: 'Signed', who: ctx.who })
+      if (!outcome.ok && info.class === 'Mandatory') throw invalid('BadMandatory')
       const fee = postDispatchSigned(ctx, env, pre, outcome.post)
       this.noteApplied(s, outcome, info)
       s.commitTransaction()
@@ -125,7 +128,8 @@ export class Executive {
     try {
       xt = this.decode(raw)
     } catch (e) {
-      if (e instanceof ExtrinsicDecodeError) throw invalid('Call')
+      if (e instanceof ExtrinsicDecodeError || e instanceof ExtrinsicFormatError) throw invalid('Call')
+      if (e instanceof UnknownAddressError) throw unknown('CannotLookup')
       throw e
     }
     const info = this.cfg.dispatcher.info(xt.call)
@@ -134,6 +138,8 @@ export class Executive {
       throw unknown('NoUnsignedValidator')
     }
     const ctx = this.checkSigned(s, xt, info)
+    // frame_executive refuses Mandatory calls from the pool, signed or not, after the signature check.
+    if (info.class === 'Mandatory') throw invalid('MandatoryValidation')
     return validateSigned(ctx, true)
   }
 
@@ -154,7 +160,7 @@ export class Executive {
     let msg: Uint8Array
     try { msg = this.signedMessage(s, xt, this.explicitOf(xt)) } catch { return null }
     const job = { kind: xt.signed.signatureKind, sig: xt.signed.signature, msg, signer: xt.signed.signer }
-    return isVerified(job.sig, job.msg, job.signer) ? null : job
+    return isVerified(job.kind, job.sig, job.msg, job.signer) ? null : job
   }
 
   private explicitOf(xt: DecodedExtrinsic): Map<string, unknown> {
@@ -188,7 +194,7 @@ export class Executive {
 
   private noteApplied(s: Store, outcome: DispatchOutcome, info: CallInfo): void {
     const actualWeight = outcome.post.actualWeight ?? info.weight
-    this.cfg.system.noteAppliedExtrinsic(s, outcome, { ...info, paysFee: outcome.post.paysFee ?? info.paysFee, actualWeight })
+    this.cfg.system.noteAppliedExtrinsic(s, outcome, { ...info, actualWeight })
   }
 
   callOf(raw: Uint8Array): RuntimeCallValue { return this.decode(raw).call }

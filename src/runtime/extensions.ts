@@ -25,6 +25,8 @@ export interface ExtensionHost {
   withdrawFee(s: Store, env: ExecEnv, who: Uint8Array, fee: bigint, tip: bigint): boolean
   correctAndDepositFee(s: Store, env: ExecEnv, who: Uint8Array, withdrawn: bigint, actualFee: bigint, tip: bigint): void
   sudoKey(s: Store): Uint8Array | null
+  /** CheckWeight validate: would the extrinsic fit into the (current) block at all? */
+  validateWeight(s: Store, info: CallInfo, len: number): boolean
   /** CheckWeight: account the extrinsic in the block; false when the block is full. */
   noteWeight(s: Store, info: CallInfo, len: number): boolean
   reclaimWeight(s: Store, info: CallInfo, post: PostInfo): void
@@ -99,6 +101,8 @@ export function validateSigned(c: CheckCtx, forPool: boolean): ValidTransaction 
   result.provides.push(nonceTag(who, nonce))
   if (nonce > acct.nonce) result.requires.push(nonceTag(who, nonce - 1))
 
+  if (!host.validateWeight(s, info, c.len)) throw invalid('ExhaustsResources')
+
   const tip = c.explicit.get('ChargeTransactionPayment') as bigint
   const fee = host.computeFee(c.len, info, tip)
   if (fee > 0n) {
@@ -131,7 +135,9 @@ export function prepareSigned(c: CheckCtx, env: ExecEnv): Prepared {
 
 export function postDispatchSigned(c: CheckCtx, env: ExecEnv, pre: Prepared, post: PostInfo): bigint {
   c.host.reclaimWeight(c.s, c.info, post)
-  const info: CallInfo = { ...c.info, paysFee: post.paysFee ?? c.info.paysFee }
+  // Pays::No before or after dispatch means no fee (PostDispatchInfo::pays_fee).
+  const pays = c.info.paysFee === 'Yes' && (post.paysFee ?? 'Yes') === 'Yes' ? 'Yes' : 'No'
+  const info: CallInfo = { ...c.info, paysFee: pays }
   const actual = c.host.computeFee(c.len, info, pre.tip, post.actualWeight)
   c.host.correctAndDepositFee(c.s, env, pre.who, pre.fee, actual, pre.tip)
   return actual

@@ -6,6 +6,7 @@ import type { Ty } from '../codec/types.js'
 import type { RuntimeCallValue } from './declare/pallet.js'
 import { MultiAddress, MultiSignature } from './primitives.js'
 import type { SignatureKind } from './signature.js'
+import { eraFromValue } from './era.js'
 
 export interface ExtensionSpec { identifier: string; type: Ty; additionalSigned: Ty }
 
@@ -33,6 +34,8 @@ export interface DecodedExtrinsic {
 export class ExtrinsicFormatError extends Error {}
 /** The bytes inside the envelope do not decode as this runtime's extrinsic. */
 export class ExtrinsicDecodeError extends Error {}
+/** A signer given as a MultiAddress other than `Id`: this runtime has no lookup for it. */
+export class UnknownAddressError extends Error {}
 
 const SIGNED_BIT = 0x80
 const FORMAT_VERSION = 4
@@ -55,10 +58,15 @@ export function decodeExtrinsic(raw: Uint8Array, runtimeCall: Ty, extensions: Ex
     let signed: SignedPart | null = null
     if (version & SIGNED_BIT) {
       const address = codecOf<{ type: string; value: Uint8Array }>(MultiAddress).dec(r)
-      if (address.type !== 'Id') throw new ExtrinsicDecodeError(`unsupported address kind ${address.type}`)
+      if (address.type !== 'Id') throw new UnknownAddressError(`cannot look up a ${address.type} address`)
       const sig = codecOf<{ type: SignatureKind; value: Uint8Array }>(MultiSignature).dec(r)
       const extraStart = r.pos
       const extra = extensions.map((e) => codecOf(e.type).dec(r))
+      // An era with an impossible period/phase does not decode (Era's Decode impl refuses it).
+      extensions.forEach((e, i) => {
+        if (e.identifier !== 'CheckMortality') return
+        try { eraFromValue(extra[i] as { type: string; value?: unknown }) } catch { throw new ExtrinsicDecodeError('Invalid period and phase') }
+      })
       signed = { signer: address.value, signatureKind: sig.type, signature: sig.value, extra, extraBytes: body.slice(extraStart, r.pos) }
     }
     const callStart = r.pos
@@ -66,7 +74,7 @@ export function decodeExtrinsic(raw: Uint8Array, runtimeCall: Ty, extensions: Ex
     if (r.remaining !== 0) throw new ExtrinsicDecodeError('Input buffer has still data left after decoding')
     return { raw, hash: blake2_256(raw), signed, callBytes: body.slice(callStart), call }
   } catch (e) {
-    if (e instanceof ExtrinsicDecodeError) throw e
+    if (e instanceof ExtrinsicDecodeError || e instanceof UnknownAddressError) throw e
     if (e instanceof ScaleError) throw new ExtrinsicDecodeError(`Could not decode extrinsic: ${e.message}`)
     throw e
   }

@@ -37,24 +37,24 @@ function check(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Ui
   }
 }
 
-const cacheKey = (sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): string =>
-  toKeyString(sig) + toKeyString(signer) + toKeyString(blake2_256(msg))
+const cacheKey = (kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): string =>
+  kind + toKeyString(sig) + toKeyString(signer) + toKeyString(blake2_256(msg))
 
 export function verifySignature(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): boolean {
-  const key = cacheKey(sig, msg, signer)
+  const key = cacheKey(kind, sig, msg, signer)
   if (verified.has(key)) return true
   const ok = check(kind, sig, msg, signer)
   if (ok) remember(key)
   return ok
 }
 
-export function isVerified(sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): boolean {
-  return verified.has(cacheKey(sig, msg, signer))
+export function isVerified(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): boolean {
+  return verified.has(cacheKey(kind, sig, msg, signer))
 }
 
 /** Record a signature that was checked elsewhere (the worker-thread verifier). */
-export function markVerified(_kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): void {
-  remember(cacheKey(sig, msg, signer))
+export function markVerified(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): void {
+  remember(cacheKey(kind, sig, msg, signer))
 }
 
 function remember(key: string): void {

@@ -5,7 +5,7 @@ import * as aura from '../pallets/aura/index.js'
 import * as grandpa from '../pallets/grandpa/index.js'
 import * as sudo from '../pallets/sudo/index.js'
 import * as system from '../pallets/system/index.js'
-import { noteWeight, reclaimWeight } from '../pallets/system/check-weight.js'
+import { noteWeight, reclaimWeight, validateWeight } from '../pallets/system/check-weight.js'
 import * as timestamp from '../pallets/timestamp/index.js'
 import * as payment from '../pallets/transaction-payment/index.js'
 import type { ApiHost } from './api/host.js'
@@ -51,6 +51,7 @@ export function createWiring(): RuntimeWiring {
     withdrawFee: (s, env, who, fee, tip) => payment.withdrawFee(s, env, who, fee, tip),
     correctAndDepositFee: (s, env, who, withdrawn, actual, tip) => payment.correctAndDepositFee(s, env, who, withdrawn, actual, tip),
     sudoKey: (s) => sudo.sudoKey(s),
+    validateWeight: (s, info, len) => validateWeight(s, info, len),
     noteWeight: (s, info, len) => noteWeight(s, info, len),
     reclaimWeight: (s, info, post) => reclaimWeight(s, info, post),
   }

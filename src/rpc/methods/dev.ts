@@ -67,7 +67,8 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
           if (!Array.isArray(e) || e.length !== 2) throw new RpcError(DEV_ERROR, 'Expected [key, value | null] pairs')
           return [hexBytes(e[0]), e[1] === null ? null : hexBytes(e[1])]
         })
-        const parent = optionalHash(blockHash) ?? chain.best.hash
+        // Without a block hash the writes go on top of whatever is best when the block is built.
+        const parent = optionalHash(blockHash)
         try {
           // A new block carries the writes, so clients that cache by block hash see them.
           const ref = await ctx.producer.produce({ parent, overrides: writes, emptyOnly: true, finalize: instantFinality() })
@@ -104,7 +105,7 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
         }
         if (hash === undefined) throw new RpcError(DEV_ERROR, `Block not found ${target}`)
         try {
-          await chain.setBest(hash)
+          await ctx.producer.exclusive(() => chain.setBest(hash))
         } catch (e) {
           throw devError(e)
         }
@@ -149,7 +150,7 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
         const h = hashParam(hash)
         // manual-seal answers `true` once the command was handled, whether finalization worked or
         // not (the RPC maps the reply channel, not the result inside it).
-        if (chain.has(h)) await ctx.producer.finalize(h).catch(() => undefined)
+        if (chain.has(h)) await ctx.producer.exclusive(() => ctx.producer.finalize(h)).catch(() => undefined)
         return true
       },
     },

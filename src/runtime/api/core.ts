@@ -1,9 +1,10 @@
 // Core and Metadata runtime APIs.
-import { concatBytes } from '../../codec/bytes.js'
-import { compactBytes } from '../../codec/scale.js'
+import { concatBytes, sameBytes } from '../../codec/bytes.js'
+import { orderedTrieRoot } from '../../storage/trie/index.js'
+import { compactBytes, encode } from '../../codec/scale.js'
 import { bytes, composite, enumOf, option, u32, unit, vec } from '../../codec/types.js'
 import { BlockTy } from '../block.js'
-import { Header, type HeaderValue } from '../primitives.js'
+import { DigestItem, Header, type HeaderValue } from '../primitives.js'
 import { RuntimeVersionTy } from '../version.js'
 import type { ApiHost } from './host.js'
 import type { RuntimeApiDecl } from './types.js'
@@ -28,12 +29,19 @@ export function coreApi(h: ApiHost): RuntimeApiDecl {
           const blk = b as { header: HeaderValue; extrinsics: Uint8Array[] }
           const ex = h.executive
           const n = blk.header.number
-          ex.initializeBlock(ctx.s, { number: n, parentHash: blk.header.parent_hash, digest: blk.header.digest.logs.filter((l) => l.type === 'PreRuntime') })
-          for (const body of blk.extrinsics) {
-            const r = ex.applyExtrinsic(ctx.s, concatBytes(compactBytes(body.length), body), n)
+          // The runtime sees the header without its seal, as the node hands it over.
+          const logs = blk.header.digest.logs.filter((l) => l.type !== 'Seal')
+          ex.initializeBlock(ctx.s, { number: n, parentHash: blk.header.parent_hash, digest: logs })
+          const raws = blk.extrinsics.map((body) => concatBytes(compactBytes(body.length), body))
+          for (const raw of raws) {
+            const r = ex.applyExtrinsic(ctx.s, raw, n)
             if (!r.ok) throw new Error(`Could not apply extrinsic: ${r.error.reason}`)
           }
-          ex.finalizeBlock(ctx.s, n)
+          const fin = ex.finalizeBlock(ctx.s, n)
+          // frame_executive's final checks: digest, state root and extrinsics root must match.
+          if (encode(vec(DigestItem), fin.digest).join() !== encode(vec(DigestItem), logs).join()) throw new Error('Digest item must match that calculated.')
+          if (!sameBytes(ctx.stateRoot(), blk.header.state_root)) throw new Error('Storage root must match that calculated.')
+          if (!sameBytes(orderedTrieRoot(raws), blk.header.extrinsics_root)) throw new Error('Transaction trie root must match that calculated.')
           return null
         },
       },

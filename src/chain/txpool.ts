@@ -85,12 +85,10 @@ export class TxPool {
       if (other.priority >= tx.priority) throw new PoolError('TooLowPriority', undefined, { old: other.priority, new: tx.priority })
       usurped.push(other)
     }
+    // Refuse before touching anything when the queue it would join is full.
+    if (!this.hasRoomFor(tx, usurped)) throw new PoolError('ImmediatelyDropped')
     for (const u of usurped) { this.removeOne(u); this.notify(u.hashHex, { usurped: hashHex }, true) }
     this.insert(tx)
-    if (!this.withinLimits()) {
-      this.removeOne(tx)
-      throw new PoolError('ImmediatelyDropped')
-    }
     return tx
   }
 
@@ -257,10 +255,16 @@ export class TxPool {
     for (const p of tx.provides) if (this.byTag.get(p) === tx) this.byTag.delete(p)
   }
 
-  private withinLimits(): boolean {
+  private hasRoomFor(tx: PoolTx, leaving: PoolTx[]): boolean {
+    const ready = tx.requires.every((r) => this.byTag.get(r)?.ready === true)
+    const c = { ...this.counts }
+    for (const u of leaving) {
+      if (u.ready) { c.readyCount--; c.readyBytes -= u.raw.length } else { c.futureCount--; c.futureBytes -= u.raw.length }
+    }
     const l = this.limits
-    const c = this.counts
-    return c.readyCount <= l.readyCount && c.readyBytes <= l.readyBytes && c.futureCount <= l.futureCount && c.futureBytes <= l.futureBytes
+    return ready
+      ? c.readyCount + 1 <= l.readyCount && c.readyBytes + tx.raw.length <= l.readyBytes
+      : c.futureCount + 1 <= l.futureCount && c.futureBytes + tx.raw.length <= l.futureBytes
   }
 
   private count(tx: PoolTx, sign: 1 | -1): void {

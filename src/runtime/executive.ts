@@ -99,10 +99,13 @@ export class Executive {
       const ctx = this.checkSigned(s, xt, info)
       validateSigned(ctx, false)
       const pre = prepareSigned(ctx, env)
-      const outcome = this.cfg.dispatcher.dispatch(s, env, xt.call, { kind: 'Signed', who: ctx.who })
-      if (!outcome.ok && info.class === 'Mandatory') throw invalid('BadMandatory')
-      const fee = postDispatchSigned(ctx, env, pre, outcome.post)
-      this.noteApplied(s, outcome, info)
+      const dispatched = this.cfg.dispatcher.dispatch(s, env, xt.call, { kind: 'Signed', who: ctx.who })
+      if (!dispatched.ok && info.class === 'Mandatory') throw invalid('BadMandatory')
+      // A call that reports its actual weight reports the call's only; the extensions' is added.
+      const post = dispatched.post.actualWeight ? { ...dispatched.post, actualWeight: addWeight(dispatched.post.actualWeight, this.cfg.host.extensionWeight()) } : dispatched.post
+      const outcome = { ...dispatched, post }
+      const fee = postDispatchSigned(ctx, env, pre, post)
+      this.noteApplied(s, outcome, ctx.info)
       s.commitTransaction()
       return { ok: true, outcome, fee }
     } catch (e) {
@@ -179,7 +182,9 @@ export class Executive {
     const explicit = this.explicitOf(xt)
     const msg = this.signedMessage(s, xt, explicit)
     if (!verifySignature(signed.signatureKind, signed.signature, msg, signed.signer)) throw invalid('BadProof')
-    return { s, host: this.cfg.host, who: signed.signer, call: xt.call, info, len: xt.raw.length, explicit }
+    // From here on the extrinsic weighs its call plus its extensions (DispatchInfo::total_weight).
+    const total = { ...info, weight: addWeight(info.weight, this.cfg.host.extensionWeight()) }
+    return { s, host: this.cfg.host, who: signed.signer, call: xt.call, info: total, len: xt.raw.length, explicit }
   }
 
   private applyInherent(s: Store, env: ExecEnv, xt: DecodedExtrinsic, info: CallInfo): ApplyResult {

@@ -19,6 +19,8 @@ export interface ExtensionHost {
   blockHash(s: Store, n: number): Uint8Array | null
   account(s: Store, who: Uint8Array): { nonce: number; providers: number; sufficients: number }
   incNonce(s: Store, who: Uint8Array): void
+  /** Weight the transaction extensions add to every signed extrinsic (part of its total weight). */
+  extensionWeight(): WeightValue
   /** Fee for an extrinsic of `len` bytes (inclusion fee + tip), or 0 when it does not pay. */
   computeFee(len: number, info: CallInfo, tip: bigint, actualWeight?: WeightValue): bigint
   /** Take the fee; false when the account cannot pay it while staying alive. */

@@ -9,7 +9,7 @@ import { noteWeight, reclaimWeight, validateWeight } from '../pallets/system/che
 import * as timestamp from '../pallets/timestamp/index.js'
 import * as payment from '../pallets/transaction-payment/index.js'
 import type { ApiHost } from './api/host.js'
-import type { CallInfo, PalletDecl } from './declare/pallet.js'
+import type { PalletDecl } from './declare/pallet.js'
 import type { Store } from './declare/storage.js'
 import type { SystemOps } from './executive.js'
 import type { ExtensionHost } from './extensions.js'
@@ -19,19 +19,10 @@ import { SPEC_VERSION, TRANSACTION_VERSION, type RuntimeVersionValue } from './v
 export interface RuntimeWiring {
   system: SystemOps
   extensionHost: ExtensionHost
-  apiHost: Pick<ApiHost, 'accountNonce' | 'feeParts' | 'weightToFee' | 'lengthToFee' | 'auraAuthorities' | 'grandpaAuthorities' | 'grandpaSetId'>
+  apiHost: Pick<ApiHost, 'accountNonce' | 'extensionWeight' | 'feeParts' | 'weightToFee' | 'lengthToFee' | 'auraAuthorities' | 'grandpaAuthorities' | 'grandpaSetId'>
   timestampOf(s: Store): bigint
   setVersion(v: RuntimeVersionValue): void
   genesis(s: Store, pallets: PalletDecl[], config: Record<string, unknown>, v: RuntimeVersionValue): void
-}
-
-/**
- * The weight a signed extrinsic is charged for: the call's plus its transaction extensions'
- * (DispatchInfo::total_weight). Of the extensions only ChargeTransactionPaymentWrapper's weight
- * is modelled so far; frame_system's extension weights are not included yet.
- */
-function withExtensionWeight(info: CallInfo): CallInfo {
-  return { ...info, weight: addWeight(info.weight, payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper()) }
 }
 
 export function createWiring(): RuntimeWiring {
@@ -42,12 +33,10 @@ export function createWiring(): RuntimeWiring {
     blockHash: (s, n) => system.blockHash(s, n),
     account: (s, who) => system.account(s, who),
     incNonce: (s, who) => system.incNonce(s, who),
-    computeFee: (len, info, tip, actualWeight) => {
-      const full = withExtensionWeight(info)
-      return actualWeight === undefined
-        ? payment.computeFee(len, full, tip).total
-        : payment.computeActualFee(len, full, { actualWeight: addWeight(actualWeight, payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper()) }, tip)
-    },
+    extensionWeight: () => payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper(),
+    computeFee: (len, info, tip, actualWeight) => actualWeight === undefined
+      ? payment.computeFee(len, info, tip).total
+      : payment.computeActualFee(len, info, { actualWeight }, tip),
     withdrawFee: (s, env, who, fee, tip) => payment.withdrawFee(s, env, who, fee, tip),
     correctAndDepositFee: (s, env, who, withdrawn, actual, tip) => payment.correctAndDepositFee(s, env, who, withdrawn, actual, tip),
     sudoKey: (s) => sudo.sudoKey(s),
@@ -68,8 +57,9 @@ export function createWiring(): RuntimeWiring {
     extensionHost,
     apiHost: {
       accountNonce: (s, who) => system.nonce(s, who),
+      extensionWeight: () => payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper(),
       feeParts: (len, info) => {
-        const b = payment.computeFee(len, withExtensionWeight(info), 0n)
+        const b = payment.computeFee(len, info, 0n)
         return b.paysFee ? { baseFee: b.baseFee, lenFee: b.lenFee, adjustedWeightFee: b.adjustedWeightFee } : null
       },
       weightToFee: (w: WeightValue) => payment.weightToFee(w),

@@ -18,6 +18,8 @@ export interface ApiHost {
   uncheckedExtrinsic: Ty
   slotDurationMs: number
   accountNonce(s: Store, who: Uint8Array): number
+  /** Weight the transaction extensions add to a signed extrinsic. */
+  extensionWeight(): WeightValue
   /** Inclusion fee parts for an extrinsic of `len` bytes (null when it pays no fee). */
   feeParts(len: number, info: CallInfo): FeeParts | null
   weightToFee(w: WeightValue): bigint

@@ -3,7 +3,7 @@ import { concatBytes } from '../../codec/bytes.js'
 import { compactBytes } from '../../codec/scale.js'
 import { u32, u64 } from '../../codec/types.js'
 import { FeeDetails, RuntimeDispatchInfo } from '../../pallets/transaction-payment/pallet.js'
-import { Weight, type WeightValue } from '../primitives.js'
+import { addWeight, Weight, type WeightValue } from '../primitives.js'
 import type { ApiHost } from './host.js'
 import type { RuntimeApiDecl } from './types.js'
 
@@ -14,7 +14,10 @@ export function transactionPaymentApi(h: ApiHost): RuntimeApiDecl {
   const infoOf = (body: Uint8Array) => {
     const raw = concatBytes(compactBytes(body.length), body)
     const xt = h.executive.decode(raw)
-    return { xt, info: h.executive.callInfo(xt.call) }
+    const call = h.executive.callInfo(xt.call)
+    // A signed extrinsic weighs its call plus its extensions (DispatchInfo::total_weight).
+    const info = xt.signed ? { ...call, weight: addWeight(call.weight, h.extensionWeight()) } : call
+    return { xt, info }
   }
   return {
     name: 'TransactionPaymentApi',

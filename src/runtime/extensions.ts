@@ -107,7 +107,9 @@ export function validateSigned(c: CheckCtx, forPool: boolean): ValidTransaction 
 
   const tip = c.explicit.get('ChargeTransactionPayment') as bigint
   const fee = host.computeFee(c.len, info, tip)
-  if (fee > 0n) {
+  // In a block, prepareSigned withdraws the fee for real right after this (a failure there is the
+  // same Payment error, rolled back with the rest); only the pool needs the dry run.
+  if (fee > 0n && forPool) {
     s.startTransaction()
     try {
       if (!host.withdrawFee(s, nullEnv, who, fee, tip)) throw invalid('Payment')

@@ -10,8 +10,9 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BlockStore } from './block-store.js'
 import { ChainModel, ChainScript, makeBlock, makeGenesis, type ModelSnapshot } from './block-store.fixtures.js'
-import { type KV, type KvOp, type KvRange } from './kv.js'
+import type { KV } from './kv.js'
 import { openLevelKV } from './level.js'
+import { CrashingKV } from './crashing-kv.testutil.js'
 
 const dirs: string[] = []
 afterEach(async () => {
@@ -23,23 +24,6 @@ async function tempDir(): Promise<string> {
   return d
 }
 
-/** Passes batches through until batch number `crashAt`, which is dropped whole, as is every later one. */
-class CrashingKV implements KV {
-  writes = 0
-  crashed = false
-  constructor(private readonly inner: KV, private readonly crashAt: number) {}
-  getSync(k: Uint8Array): Uint8Array | undefined { return this.inner.getSync(k) }
-  get(k: Uint8Array): Promise<Uint8Array | undefined> { return this.inner.get(k) }
-  iterate(o: KvRange): AsyncIterable<[Uint8Array, Uint8Array]> { return this.inner.iterate(o) }
-  close(): Promise<void> { return this.inner.close() }
-  async write(ops: KvOp[]): Promise<void> {
-    if (this.crashed || this.writes++ === this.crashAt) {
-      this.crashed = true
-      throw new Error('simulated crash')
-    }
-    await this.inner.write(ops)
-  }
-}
 
 const hx = (h: Uint8Array | undefined): string | undefined => (h === undefined ? undefined : u8aToHex(h))
 

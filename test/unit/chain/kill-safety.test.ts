@@ -13,27 +13,13 @@ import { Blockchain } from '../../../src/chain/blockchain.js'
 import { genesisStorage, loadChainSpec } from '../../../src/node/chain-spec.js'
 import { Runtime } from '../../../src/runtime/runtime.js'
 import { BlockStore } from '../../../src/storage/block-store.js'
-import type { KV, KvOp, KvRange } from '../../../src/storage/kv.js'
 import { openLevelKV } from '../../../src/storage/level.js'
 import { trieRoot, TrieView } from '../../../src/storage/trie/index.js'
+import { CrashingKV } from '../../../src/storage/crashing-kv.testutil.js'
 
 const dirs: string[] = []
 afterEach(async () => { for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true }) })
 
-/** Lets batches through until batch `crashAt`; that one and all later ones never reach the disk. */
-class CrashingKV implements KV {
-  private writes = 0
-  crashed = false
-  constructor(private readonly inner: KV, private readonly crashAt: number) {}
-  getSync(k: Uint8Array): Uint8Array | undefined { return this.inner.getSync(k) }
-  get(k: Uint8Array): Promise<Uint8Array | undefined> { return this.inner.get(k) }
-  iterate(o: KvRange): AsyncIterable<[Uint8Array, Uint8Array]> { return this.inner.iterate(o) }
-  close(): Promise<void> { return this.inner.close() }
-  async write(ops: KvOp[]): Promise<void> {
-    if (this.crashed || this.writes++ === this.crashAt) { this.crashed = true; throw new Error('simulated crash') }
-    await this.inner.write(ops)
-  }
-}
 
 const senders = ['//Alice', '//Bob', '//Charlie'].map(benchAccount)
 

@@ -42,6 +42,8 @@ export interface ChainEvents {
   block: [BlockRef]
   best: [BlockRef]
   finalized: [BlockRef]
+  /** The best chain switched branches: blocks left behind (newest first) and taken up (oldest first). */
+  reorg: [{ retracted: BlockRef[]; enacted: BlockRef[] }]
 }
 
 export class Blockchain extends EventEmitter<ChainEvents> {
@@ -220,9 +222,26 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const now = this.pointers()
     if (now.best !== before.best) {
       this.stateCache.resetUnless(now.best)
+      const route = this.treeRoute(hexToBytes(before.best), this.best.hash)
+      if (route.retracted.length > 0) this.emit('reorg', route)
       this.emit('best', this.best)
     }
     if (now.fin !== before.fin) this.emit('finalized', this.finalized)
+  }
+
+  /** The path from `from` to `to` through their common ancestor (Substrate's tree route). */
+  treeRoute(from: Uint8Array, to: Uint8Array): { retracted: BlockRef[]; enacted: BlockRef[] } {
+    const retracted: BlockRef[] = []
+    const enacted: BlockRef[] = []
+    let a = from
+    let b = to
+    let ha = this.header(a)
+    let hb = this.header(b)
+    while (ha && hb && !sameBytes(a, b)) {
+      if (ha.number >= hb.number) { retracted.push({ hash: a, number: ha.number }); a = ha.parent_hash; ha = this.header(a) }
+      else { enacted.push({ hash: b, number: hb.number }); b = hb.parent_hash; hb = this.header(b) }
+    }
+    return { retracted, enacted: enacted.reverse() }
   }
 
   /** Canonical ancestors from `hash` back to (excluding) a block with number `stop`. */

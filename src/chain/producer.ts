@@ -64,7 +64,32 @@ export class BlockProducer {
     private readonly pool: TxPool,
     private readonly runtime: Runtime,
     private readonly o: ProducerOptions,
-  ) {}
+  ) {
+    chain.on('reorg', (route) => this.onReorg(route.retracted, route.enacted))
+  }
+
+  /**
+   * The best chain switched branches (dev_setHead, a longer fork): transactions of the blocks left
+   * behind tell their watchers `retracted` and go back to the pool; those of the blocks taken up
+   * count as included.
+   */
+  private onReorg(retracted: BlockRef[], enacted: BlockRef[]): void {
+    const txsOf = (b: BlockRef): Uint8Array[] => (this.chain.body(b.hash) ?? []).filter((raw) => this.runtime.executive.decode(raw).signed)
+    const back: Uint8Array[] = []
+    for (const b of retracted) {
+      const txs = txsOf(b)
+      this.pool.retracted(hexOf(b.hash), txs.map((raw) => hexOf(this.runtime.extrinsicHash(raw))))
+      back.unshift(...txs)
+    }
+    for (const b of enacted) this.pool.included(hexOf(b.hash), txsOf(b).map((raw) => hexOf(this.runtime.extrinsicHash(raw))))
+    for (const raw of back) {
+      try {
+        this.pool.submit(raw, (r) => this.runtime.validateAt(this.chain, this.chain.best.hash, r, 'InBlock'))
+      } catch {
+        // Already back in the pool, or no longer valid on the new branch: nothing to resubmit.
+      }
+    }
+  }
 
   start(): void {
     if (this.o.mode.kind === 'interval' || this.o.mode.kind === 'aura') {

@@ -158,6 +158,11 @@ export class TxPool {
     }
   }
 
+  /** The block that included these transactions left the best chain. */
+  retracted(blockHashHex: string, txHashes: string[]): void {
+    for (const h of txHashes) this.notify(h, { retracted: blockHashHex }, false)
+  }
+
   finalizedIn(blockHashHex: string, txHashes: string[]): void {
     for (const h of txHashes) this.notify(h, { finalized: blockHashHex }, true)
   }

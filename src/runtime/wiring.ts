@@ -13,7 +13,7 @@ import type { PalletDecl } from './declare/pallet.js'
 import type { Store } from './declare/storage.js'
 import type { SystemOps } from './executive.js'
 import type { ExtensionHost } from './extensions.js'
-import { addWeight, type WeightValue } from './primitives.js'
+import { addWeight, weight, type WeightValue } from './primitives.js'
 import { SPEC_VERSION, TRANSACTION_VERSION, type RuntimeVersionValue } from './version.js'
 
 export interface RuntimeWiring {
@@ -25,6 +25,23 @@ export interface RuntimeWiring {
   genesis(s: Store, pallets: PalletDecl[], config: Record<string, unknown>, v: RuntimeVersionValue): void
 }
 
+/**
+ * What the spec-425 transaction extensions add to every signed extrinsic's weight
+ * (DispatchInfo::total_weight): frame_system's checks, the ChargeTransactionPayment wrapper, and
+ * pallet_shield's CheckShieldedTxValidity (1,000,000 + one read). CheckNonce (subtensor's),
+ * SudoTransactionExtension, DrandPriority and CheckMetadataHash weigh nothing;
+ * SubtensorTransactionExtension's dispatch-guard weights belong to the subtensor pallet's calls
+ * and are not modelled yet.
+ */
+function signedExtensionWeight(): WeightValue {
+  const e = system.SystemExtensionWeights
+  return [
+    e.checkNonZeroSender(), e.checkSpecVersion(), e.checkTxVersion(), e.checkGenesis(), e.checkMortality(), e.checkWeight(),
+    payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper(),
+    weight(1_000_000n + system.DB_WEIGHT.read, 0n),
+  ].reduce(addWeight)
+}
+
 export function createWiring(): RuntimeWiring {
   const extensionHost: ExtensionHost = {
     specVersion: SPEC_VERSION,
@@ -33,7 +50,7 @@ export function createWiring(): RuntimeWiring {
     blockHash: (s, n) => system.blockHash(s, n),
     account: (s, who) => system.account(s, who),
     incNonce: (s, who) => system.incNonce(s, who),
-    extensionWeight: () => payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper(),
+    extensionWeight: signedExtensionWeight,
     computeFee: (len, info, tip, actualWeight) => actualWeight === undefined
       ? payment.computeFee(len, info, tip).total
       : payment.computeActualFee(len, info, { actualWeight }, tip),
@@ -57,7 +74,7 @@ export function createWiring(): RuntimeWiring {
     extensionHost,
     apiHost: {
       accountNonce: (s, who) => system.nonce(s, who),
-      extensionWeight: () => payment.TransactionPaymentWeights.chargeTransactionPaymentWrapper(),
+      extensionWeight: signedExtensionWeight,
       feeParts: (len, info) => {
         const b = payment.computeFee(len, info, 0n)
         return b.paysFee ? { baseFee: b.baseFee, lenFee: b.lenFee, adjustedWeightFee: b.adjustedWeightFee } : null

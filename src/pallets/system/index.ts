@@ -35,4 +35,4 @@ export { lookupAddress, addressOf, parseAccountId, type MultiAddressValue } from
 export { RuntimePanic } from './panic.js'
 export * from './limits.js'
 export * from './types.js'
-export { SystemWeights } from './weights.js'
+export { SystemExtensionWeights, SystemWeights } from './weights.js'

@@ -14,3 +14,18 @@ export const SystemWeights = {
   killPrefix: (p: number): WeightValue => weight(2_964_000n + (1_340_742n + DB_WEIGHT.read + DB_WEIGHT.write) * n(p), 70n * n(p)),
   authorizeUpgrade: (): WeightValue => weight(15_570_000n + DB_WEIGHT.write, 0n),
 }
+
+/**
+ * frame_system's transaction-extension weights (`SubstrateExtensionsWeight`, polkadot-sdk
+ * substrate/frame/system/src/extensions/weights.rs, benchmark run of 2024-03-01 — the newest this
+ * project could read; the fork subtensor pins may carry a later run), with RocksDbWeight.
+ * Subtensor replaces CheckNonce by its own extension, which weighs nothing.
+ */
+export const SystemExtensionWeights = {
+  checkGenesis: (): WeightValue => weight(4_160_000n + DB_WEIGHT.read, 3509n),
+  checkMortality: (): WeightValue => weight(6_523_000n + DB_WEIGHT.read, 3509n),
+  checkNonZeroSender: (): WeightValue => weight(527_000n, 0n),
+  checkSpecVersion: (): WeightValue => weight(461_000n, 0n),
+  checkTxVersion: (): WeightValue => weight(439_000n, 0n),
+  checkWeight: (): WeightValue => weight(4_747_000n + DB_WEIGHT.read + DB_WEIGHT.write, 1489n),
+}

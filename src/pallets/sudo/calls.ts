@@ -1,7 +1,7 @@
 // pallet_sudo calls: the inner call runs as Root (or as `who` for sudo_as) and its outcome is
 // reported in an event; the sudo call itself succeeds and, when the key signed it, pays no fee.
 import { f } from '../../codec/types.js'
-import type { CallCtx, CallInfo, RuntimeCallValue } from '../../runtime/declare/pallet.js'
+import type { CallCtx, CallInfo, PostInfo, RuntimeCallValue } from '../../runtime/declare/pallet.js'
 import { badOrigin, MultiAddress, Weight, addWeight, type WeightValue } from '../../runtime/primitives.js'
 import { RuntimeCall } from '../../runtime/outer.js'
 import { callInfoOf } from '../call-info.js'
@@ -31,28 +31,26 @@ const sudoAsInfo = wrapInfo(SudoWeights.sudoAs)
 const uncheckedInfo = (a: { call: RuntimeCallValue; weight: WeightValue }, inner: Inner): CallInfo =>
   ({ weight: a.weight, class: inner(a.call).class, paysFee: 'Yes' })
 
+/** sudo / sudo_unchecked_weight: the key's call, dispatched as Root; a successful sudo pays nothing. */
+function dispatchAsRoot(ctx: CallCtx, a: { call: RuntimeCallValue }): PostInfo {
+  ensureSudo(ctx)
+  const res = ctx.env.dispatch(a.call, { kind: 'Root' })
+  ctx.env.depositEvent(SudoEvents.Sudid.encode({ sudo_result: dispatchResultOf(res) }))
+  return paysNo
+}
+
 sudo.call<{ call: RuntimeCallValue }>(0, 'sudo', [boxedCall], {
   docs: [' Authenticates the sudo key and dispatches a function call with `Root` origin.'],
   weight: (a) => sudoInfo(a, callInfoOf).weight,
   info: sudoInfo,
-  handler: (ctx, a) => {
-    ensureSudo(ctx)
-    const res = ctx.env.dispatch(a.call, { kind: 'Root' })
-    ctx.env.depositEvent(SudoEvents.Sudid.encode({ sudo_result: dispatchResultOf(res) }))
-    return paysNo
-  },
+  handler: dispatchAsRoot,
 })
 
 sudo.call<{ call: RuntimeCallValue; weight: WeightValue }>(1, 'sudo_unchecked_weight', [boxedCall, f('weight', Weight, 'Weight')], {
   docs: [' Authenticates the sudo key and dispatches a function call with `Root` origin.', ' This function does not check the weight of the call, and instead allows the', ' Sudo user to specify the weight of the call.'],
   weight: (a) => a.weight,
   info: uncheckedInfo,
-  handler: (ctx, a) => {
-    ensureSudo(ctx)
-    const res = ctx.env.dispatch(a.call, { kind: 'Root' })
-    ctx.env.depositEvent(SudoEvents.Sudid.encode({ sudo_result: dispatchResultOf(res) }))
-    return paysNo
-  },
+  handler: dispatchAsRoot,
 })
 
 sudo.call<{ new: MultiAddressValue }>(2, 'set_key', [f('new', MultiAddress, 'AccountIdLookupOf<T>')], {

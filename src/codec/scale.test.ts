@@ -2,7 +2,8 @@ import { TypeRegistry } from '@polkadot/types'
 import { u8aToHex } from '@polkadot/util'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compactBytes, decode, encode, readCompact, Reader, ScaleError, zeroOf } from './scale.js'
+import { compactBytes, decode, encode, readCompact, Reader, ScaleError } from './scale.js'
+import { zeroOf } from './zero.js'
 import { bool, bytes, compact, composite, enumOf, f, option, str, tuple, u8, u16, u32, u64, u128, vec, i32 } from './types.js'
 
 const reg = new TypeRegistry()

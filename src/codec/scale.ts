@@ -149,12 +149,12 @@ export function decode<T = unknown>(t: Ty, bytes: Uint8Array): T {
   return v
 }
 
-const bigPrims: Record<string, number> = { u64: 8, u128: 16, u256: 32, i64: 8, i128: 16, i256: 32 }
+export const bigPrims: Record<string, number> = { u64: 8, u128: 16, u256: 32, i64: 8, i128: 16, i256: 32 }
 const smallPrims: Record<string, number> = { u8: 1, u16: 2, u32: 4, i8: 1, i16: 2, i32: 4 }
 const textEncoder = new TextEncoder()
 const textDecoder = new TextDecoder('utf-8', { fatal: true })
 
-function isByte(t: Ty): boolean { return t.def.tag === 'primitive' && t.def.prim === 'u8' }
+export function isByte(t: Ty): boolean { return t.def.tag === 'primitive' && t.def.prim === 'u8' }
 
 function compile(t: Ty): Codec {
   const d = t.def
@@ -362,42 +362,4 @@ function asBytes(v: unknown): Uint8Array {
   }
   if (Array.isArray(v)) return Uint8Array.from(v as number[])
   throw new ScaleError('expected bytes')
-}
-
-/** The value whose encoding is all zeroes / empty: Rust's `Default` for plain data. */
-export function zeroOf(t: Ty): unknown {
-  const d = t.def
-  switch (d.tag) {
-    case 'primitive':
-      if (d.prim === 'bool') return false
-      if (d.prim === 'str') return ''
-      if (d.prim === 'char') return '\u0000'
-      return bigPrims[d.prim] !== undefined ? 0n : 0
-    case 'compact': {
-      const v = zeroOf(d.of)
-      return v
-    }
-    case 'sequence': return isByte(d.of) ? new Uint8Array(0) : []
-    case 'array': return isByte(d.of) ? new Uint8Array(d.len) : Array.from({ length: d.len }, () => zeroOf(d.of))
-    case 'tuple': return d.of.length === 0 ? null : d.of.map(zeroOf)
-    case 'composite': return fieldsZero(d.fields)
-    case 'variant': {
-      if (isOption(t)) return null
-      const v = [...d.variants].sort((a, b) => a.index - b.index)[0]
-      if (!v) throw new ScaleError('empty enum has no default')
-      return v.fields.length === 0 ? { type: v.name } : { type: v.name, value: fieldsZero(v.fields) }
-    }
-    case 'bitSequence': throw new ScaleError('BitVec is not used by this runtime')
-  }
-}
-
-function fieldsZero(fields: Field[]): unknown {
-  if (fields.length === 0) return null
-  if (fields.length === 1 && !fields[0]!.name) return zeroOf(fields[0]!.type)
-  if (fields.every((fl) => fl.name)) {
-    const o: Record<string, unknown> = {}
-    for (const fl of fields) o[fl.name!] = zeroOf(fl.type)
-    return o
-  }
-  return fields.map((fl) => zeroOf(fl.type))
 }

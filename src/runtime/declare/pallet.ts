@@ -2,7 +2,8 @@
 // hooks and genesis. The metadata builder, the call decoder and the storage accessors all read
 // the resulting PalletDecl.
 import type { Hasher } from '../../codec/hashing.js'
-import { encode, Writer, codecOf, zeroOf } from '../../codec/scale.js'
+import { encode, Writer, codecOf } from '../../codec/scale.js'
+import { zeroOf } from '../../codec/zero.js'
 import { variant, type Field, type Ty } from '../../codec/types.js'
 import {
   DispatchFailure, type DispatchClassName, type Origin, type PaysName, type WeightValue,

@@ -27,7 +27,7 @@ export interface ProducerOptions {
    * For blocks sealed on their own (instant/interval sealing), how long after import the block is
    * finalized. GRANDPA finalizes in a later round, never in the import itself, and clients rely on
    * that: polkadot.js drops an `inBlock` status that a `finalized` overtakes. Blocks requested
-   * through dev RPCs are finalized at once. Default 100 ms.
+   * through dev RPCs are finalized at once. Default 500 ms.
    */
   finalityDelayMs?: number
   /** Wall clock in ms; injected so tests and time travel can move it. */
@@ -216,7 +216,7 @@ export class BlockProducer {
         const best = this.chain.best
         if (best.number > this.chain.finalized.number) await this.finalize(best.hash)
       }).catch((e: unknown) => this.o.log?.(`finalization failed: ${(e as Error).message}`))
-    }, this.o.finalityDelayMs ?? 100)
+    }, this.o.finalityDelayMs ?? 500)
   }
 
   private notifyFinalized(previousNumber: number, hash: Uint8Array): void {

@@ -74,14 +74,12 @@ export class BlockProducer {
    * count as included.
    */
   private onReorg(retracted: BlockRef[], enacted: BlockRef[]): void {
-    const txsOf = (b: BlockRef): Uint8Array[] => (this.chain.body(b.hash) ?? []).filter((raw) => this.runtime.executive.decode(raw).signed)
     const back: Uint8Array[] = []
     for (const b of retracted) {
-      const txs = txsOf(b)
-      this.pool.retracted(hexOf(b.hash), txs.map((raw) => hexOf(this.runtime.extrinsicHash(raw))))
-      back.unshift(...txs)
+      this.pool.retracted(hexOf(b.hash), this.txHashesOf(b.hash))
+      back.unshift(...(this.chain.body(b.hash) ?? []).filter((raw) => this.runtime.executive.decode(raw).signed))
     }
-    for (const b of enacted) this.pool.included(hexOf(b.hash), txsOf(b).map((raw) => hexOf(this.runtime.extrinsicHash(raw))))
+    for (const b of enacted) this.pool.included(hexOf(b.hash), this.txHashesOf(b.hash))
     for (const raw of back) {
       try {
         this.pool.submit(raw, (r) => this.runtime.validateAt(this.chain, this.chain.best.hash, r, 'InBlock'))
@@ -219,16 +217,29 @@ export class BlockProducer {
     }, this.o.finalityDelayMs ?? 500)
   }
 
+  /** Hashes of a block's extrinsics, computed once per block (inclusion, finality and reorgs all need them). */
+  private txHashesOf(block: Uint8Array, body?: Uint8Array[]): string[] {
+    const key = hexOf(block)
+    let hashes = this.txHashes.get(key)
+    if (!hashes) {
+      hashes = (body ?? this.chain.body(block) ?? []).map((raw) => hexOf(this.runtime.extrinsicHash(raw)))
+      if (this.txHashes.size >= 1024) this.txHashes.delete(this.txHashes.keys().next().value!)
+      this.txHashes.set(key, hashes)
+    }
+    return hashes
+  }
+
+  private readonly txHashes = new Map<string, string[]>()
+
   private notifyFinalized(previousNumber: number, hash: Uint8Array): void {
     for (const b of this.chain.ancestry(hash, previousNumber).reverse()) {
-      const body = this.chain.body(b.hash) ?? []
-      this.pool.finalizedIn(hexOf(b.hash), body.map((raw) => hexOf(this.runtime.extrinsicHash(raw))))
+      this.pool.finalizedIn(hexOf(b.hash), this.txHashesOf(b.hash))
     }
   }
 
   private afterImport(b: BuiltBlock): void {
     const blockHex = hexOf(b.hash)
-    const included = b.body.map((raw) => hexOf(this.runtime.extrinsicHash(raw)))
+    const included = this.txHashesOf(b.hash, b.body)
     // A block off the best chain (engine_createBlock on a fork) does not take transactions out.
     if (sameBytes(this.chain.best.hash, b.hash)) this.pool.included(blockHex, included)
     for (const r of b.rejected) {

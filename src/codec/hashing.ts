@@ -1,6 +1,7 @@
 // Hashers used by storage keys, block hashes and signatures. Backed by @polkadot/wasm-crypto;
 // call `await cryptoReady()` once at start-up before using any of them.
 import { blake2b, twox, waitReady } from '@polkadot/wasm-crypto'
+import { concatBytes } from './bytes.js'
 
 const noKey = new Uint8Array(0)
 
@@ -15,21 +16,14 @@ export const twox256 = (data: Uint8Array): Uint8Array => twox(data, 4)
 
 export type Hasher = 'Blake2_128' | 'Blake2_256' | 'Blake2_128Concat' | 'Twox128' | 'Twox256' | 'Twox64Concat' | 'Identity'
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a)
-  out.set(b, a.length)
-  return out
-}
-
 export function hashKey(h: Hasher, encodedKey: Uint8Array): Uint8Array {
   switch (h) {
     case 'Blake2_128': return blake2_128(encodedKey)
     case 'Blake2_256': return blake2_256(encodedKey)
-    case 'Blake2_128Concat': return concat(blake2_128(encodedKey), encodedKey)
+    case 'Blake2_128Concat': return concatBytes(blake2_128(encodedKey), encodedKey)
     case 'Twox128': return twox128(encodedKey)
     case 'Twox256': return twox256(encodedKey)
-    case 'Twox64Concat': return concat(twox64(encodedKey), encodedKey)
+    case 'Twox64Concat': return concatBytes(twox64(encodedKey), encodedKey)
     case 'Identity': return encodedKey
   }
 }
@@ -51,7 +45,7 @@ export function storagePrefix(pallet: string, item: string): Uint8Array {
   const k = `${pallet}\u0000${item}`
   let p = prefixCache.get(k)
   if (!p) {
-    p = concat(twox128(textEncoder.encode(pallet)), twox128(textEncoder.encode(item)))
+    p = concatBytes(twox128(textEncoder.encode(pallet)), twox128(textEncoder.encode(item)))
     prefixCache.set(k, p)
   }
   return p

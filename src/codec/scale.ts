@@ -9,6 +9,7 @@
 //              several unnamed fields → array
 //   Option<T> → T | null
 //   other enums → { type: 'VariantName', value?: <fields as for composites> }
+import { hexToBytes } from './bytes.js'
 import type { Field, Ty } from './types.js'
 import { isOption } from './types.js'
 
@@ -353,11 +354,7 @@ function compactCodec(of: Ty): Codec {
 function asBytes(v: unknown): Uint8Array {
   if (v instanceof Uint8Array) return v
   if (typeof v === 'string') {
-    if (/^0x[0-9a-fA-F]*$/.test(v) && v.length % 2 === 0) {
-      const out = new Uint8Array((v.length - 2) / 2)
-      for (let i = 0; i < out.length; i++) out[i] = parseInt(v.slice(2 + i * 2, 4 + i * 2), 16)
-      return out
-    }
+    if (/^0x[0-9a-fA-F]*$/.test(v) && v.length % 2 === 0) return hexToBytes(v)
     return textEncoder.encode(v)
   }
   if (Array.isArray(v)) return Uint8Array.from(v as number[])

@@ -50,7 +50,8 @@ export interface Prepared { who: Uint8Array; fee: bigint; tip: bigint }
 const MAX_U64 = (1n << 64n) - 1n
 const OPERATIONAL_PRIORITY = 10_000_000_000n
 
-function nonceTag(who: Uint8Array, nonce: number): Uint8Array {
+/** CheckNonce's pool tag: SCALE (AccountId, nonce). */
+export function nonceTag(who: Uint8Array, nonce: number): Uint8Array {
   return encode(tuple(AccountId32, u32), [who, nonce])
 }
 

@@ -12,7 +12,8 @@ import { defaultAccountData, IS_NEW_LOGIC, isDefaultAccountData, type AccountDat
 import { Balances, BalancesEvents, EXISTENTIAL_DEPOSIT as ED } from './pallet.js'
 import type { Fortitude, Preservation } from './types.js'
 
-const sub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n)
+/** Saturating subtraction of balances. */
+export const sub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n)
 const max = (a: bigint, b: bigint): bigint => (a > b ? a : b)
 
 export const freeBalance = (s: Store, who: Uint8Array): bigint => accountData(s, who).free

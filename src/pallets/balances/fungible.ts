@@ -9,12 +9,11 @@ import { accountData, type EventSink } from '../system/accounts.js'
 import { U64_MAX } from '../system/limits.js'
 import {
   burnFromIssuance, canDeposit, canWithdraw, depositResult, freeBalance, mutateAccountHandlingDust,
-  reducibleBalance, setTotalIssuance, totalBalance, totalIssuance, tryMutateAccount, withdrawResult,
+  reducibleBalance, setTotalIssuance, sub, totalBalance, totalIssuance, tryMutateAccount, withdrawResult,
 } from './account.js'
 import { BalancesErrors, BalancesEvents, EXISTENTIAL_DEPOSIT as ED } from './pallet.js'
 import type { Fortitude, Precision, Preservation } from './types.js'
 
-const sub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n)
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b)
 
 /** Unbalanced::write_balance: set `free`, refusing reductions beyond the forced reducible balance. */

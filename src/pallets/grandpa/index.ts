@@ -1,6 +1,7 @@
 // pallet_grandpa (index 4): the finality authority set, scheduled set changes, pause/resume and
 // note_stalled. report_equivocation(_unsigned) (0, 1) are not offered: subtensor's KeyOwnerProof
 // is sp_core::Void, so those calls cannot even be decoded on the real chain.
+import { concatBytes } from '../../codec/bytes.js'
 import { cryptoReady } from '../../codec/hashing.js'
 import { encode } from '../../codec/scale.js'
 import { composite, f, option, tuple, u32, u64, u8a32, variant, vec } from '../../codec/types.js'
@@ -108,7 +109,7 @@ grandpa.hooks.onFinalize = ({ s, env, blockNumber }) => {
   if (pending) {
     if (blockNumber === pending.scheduled_at) {
       const change = encode(ScheduledChange, [pending.next_authorities, pending.delay])
-      if (pending.forced !== null) logConsensus(s, tagged(2, concat(encode(u32, pending.forced), change)))
+      if (pending.forced !== null) logConsensus(s, tagged(2, concatBytes(encode(u32, pending.forced), change)))
       else logConsensus(s, tagged(1, change))
     }
     if (blockNumber === pending.scheduled_at + pending.delay) {
@@ -171,11 +172,4 @@ grandpa.genesis = (s, config) => {
 let decl: PalletDecl | null = null
 export function grandpaPallet(): PalletDecl {
   return (decl ??= grandpa.decl())
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a)
-  out.set(b, a.length)
-  return out
 }

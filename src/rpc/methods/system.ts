@@ -1,5 +1,6 @@
 // system_*: node identity, health and network (sc-rpc system module), plus the FRAME system RPCs
 // accountNextIndex and dryRun (substrate-frame-rpc-system).
+import { nonceTag } from '../../runtime/extensions.js'
 import { hexOf } from '../../codec/bytes.js'
 import { chainTypeJson } from '../../node/chain-spec.js'
 import type { NodeContext } from '../../node/context.js'
@@ -14,12 +15,6 @@ import { callRuntime, RuntimeCallFailure } from './runtime-call.js'
 const RUNTIME_ERROR = 1
 const DECODE_ERROR = 2
 
-function u32le(n: number): Uint8Array {
-  const b = new Uint8Array(4)
-  new DataView(b.buffer).setUint32(0, n, true)
-  return b
-}
-
 export function systemMethods(ctx: NodeContext): RpcEntry[] {
   const startingBlock = ctx.chain.best.number
   const info = ctx.info
@@ -29,7 +24,7 @@ export function systemMethods(ctx: NodeContext): RpcEntry[] {
     const provided = new Set<string>()
     for (const tx of ctx.pool.all()) if (tx.ready && tx.provides.length > 0) provided.add(tx.provides[0]!)
     let nonce = onChain
-    const tag = (n: number): string => hexOf(new Uint8Array([...who, ...u32le(n)]))
+    const tag = (n: number): string => hexOf(nonceTag(who, n))
     while (provided.has(tag(nonce))) nonce++
     return nonce
   }

@@ -1,0 +1,2 @@
+export * from './safe-float.js'
+export * from './share-pool.js'

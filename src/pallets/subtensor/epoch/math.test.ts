@@ -1,0 +1,484 @@
+// Ported from subtensor 14bc6f9 pallets/subtensor/src/tests/math.rs (tests asserting values;
+// each `it` is named after its source test). Expected values are the source's.
+import { describe, expect, it } from 'vitest'
+import { I32F32, I64F64, I96F32, exp, fromF64, fromFixed, fromInt, sub, toInt } from '../../../primitives/fixed/index.js'
+import {
+  type Fx, MAX, MIN, checkVecMaxLimited, colClipSparse, expSafe, fixed, inplaceColClip, inplaceColMaxUpscale,
+  inplaceColMaxUpscaleSparse, inplaceColNormalize, inplaceColNormalizeSparse, inplaceMaskDiag,
+  inplaceMaskDiagExceptIndex, inplaceMaskMatrix, inplaceMaskRows, inplaceMaskVector, inplaceNormalize,
+  inplaceNormalize64, inplaceRowNormalize, inplaceRowNormalizeSparse, isTopk, maskDiagSparse,
+  maskDiagSparseExceptIndex, maskRowsSparse, matVecMul, matVecMulSparse, matmul, matmulSparse, matmulTranspose,
+  matmulTransposeSparse, normalize, rowHadamard, rowHadamardSparse, rowSum, rowSumSparse, sigmoidSafe, sum,
+  vecMaskSparseMatrix, vecMaxUpscaleToU16, vecMul, vecU16MaxUpscaleToU16, vecdiv,
+} from './math.js'
+import {
+  assertFloatCompare, assertMatCompare, assertSparseMatCompare, assertVecCompare, fx, vecToFixed,
+  vecToMatFixed, vecToSparseMatFixed,
+} from './math-test-helpers.js'
+
+const Z = 0n
+const U16_MAX = 65535
+
+describe('epoch math: u16 upscaling', () => {
+  it('test_vec_max_upscale_to_u16', () => {
+    const cases: Array<[Fx[], number[]]> = [
+      [vecToFixed([]), []],
+      [vecToFixed([0]), [0]],
+      [vecToFixed([0, 0]), [0, 0]],
+      [vecToFixed([0, 1]), [0, 65535]],
+      [vecToFixed([0, 0.000000001]), [0, 65535]],
+      [vecToFixed([0, 0.000016, 1]), [0, 1, 65535]],
+      [vecToFixed([0.000000001, 0.000000001]), [65535, 65535]],
+      [vecToFixed([0.000001, 0.000006, 0.000007, 0.0001, 0.001, 0.01, 0.1, 0.2, 0.3, 0.4]),
+        [0, 1, 1, 16, 164, 1638, 16384, 32768, 49151, 65535]],
+      [[fromInt(I32F32, 16384)], [65535]],
+      [[fromInt(I32F32, 32768)], [65535]],
+      [[fromInt(I32F32, 32769)], [65535]],
+      [[fromInt(I32F32, 65535)], [65535]],
+      [[MAX], [65535]],
+      [vecToFixed([0, 1, 65535]), [0, 1, 65535]],
+      [vecToFixed([0, 0.5, 1, 1.5, 2, 32768]), [0, 1, 2, 3, 4, 65535]],
+      [vecToFixed([0, 0.5, 1, 1.5, 2, 32768, 32769]), [0, 1, 2, 3, 4, 65533, 65535]],
+      [[fromInt(I32F32, 0), fromInt(I32F32, 1), fromInt(I32F32, 32768), fromInt(I32F32, 32769), MAX], [0, 0, 1, 1, 65535]],
+    ]
+    for (const [v, target] of cases) expect(vecMaxUpscaleToU16(v)).toEqual(target)
+  })
+
+  it('test_vec_u16_max_upscale_to_u16', () => {
+    const same = [[], [0], [0, 0], [65535], [65535, 65535], [0, 1, 2, 3, 4, 65533, 65535]]
+    for (const v of same) expect(vecU16MaxUpscaleToU16(v)).toEqual(v)
+    expect(vecU16MaxUpscaleToU16([1])).toEqual([65535])
+    expect(vecU16MaxUpscaleToU16([0, 1])).toEqual([0, 65535])
+    expect(vecU16MaxUpscaleToU16([65534])).toEqual([65535])
+    expect(vecU16MaxUpscaleToU16([0, 1, 65534])).toEqual([0, 1, 65535])
+  })
+
+  it('test_check_vec_max_limited', () => {
+    const M = U16_MAX
+    expect(checkVecMaxLimited([], 0)).toBe(true)
+    expect(checkVecMaxLimited([], M)).toBe(true)
+    expect(checkVecMaxLimited([M], M)).toBe(true)
+    expect(checkVecMaxLimited([M], M - 1)).toBe(false)
+    expect(checkVecMaxLimited([M], 0)).toBe(false)
+    expect(checkVecMaxLimited([0], M)).toBe(true)
+    expect(checkVecMaxLimited([0, M], M)).toBe(true)
+    expect(checkVecMaxLimited([0, M, M], Math.floor(M / 2))).toBe(false)
+    expect(checkVecMaxLimited([0, M, M], Math.floor(M / 2) + 1)).toBe(true)
+    expect(checkVecMaxLimited([0, M, M, M], Math.floor(M / 3) - 1)).toBe(false)
+    expect(checkVecMaxLimited([0, M, M, M], Math.floor(M / 3))).toBe(true)
+  })
+})
+
+describe('epoch math: fixed-point behaviour', () => {
+  it('test_math_fixed_overflow', () => {
+    // bonds_moving_average 900_000 / 1_000_000 in I64F64, then 1 − it in I32F32
+    const bma = fromInt(I64F64, 900_000) * (1n << 64n) / fromInt(I64F64, 1_000_000)
+    const alpha = sub(I32F32, fromInt(I32F32, 1), fromFixed(I32F32, I64F64, bma))
+    expect(alpha).toBe(fx(0.1))
+    const one = fromInt(I64F64, 1)
+    expect(sub(I32F32, fromInt(I32F32, 1), fromFixed(I32F32, I64F64, one))).toBe(0n)
+  })
+
+  it('test_math_u64_normalization', () => {
+    const div64 = (a: bigint, b: bigint): bigint => (a << 64n) / b
+    const maxSum = fromInt(I64F64, 21_000_000_000_000_000n)
+    const minFrac = div64(fromInt(I64F64, 1), maxSum)
+    expect(minFrac).toBe(fromF64(I64F64, 0.0000000000000000476))
+    expect(fromFixed(I32F32, I64F64, minFrac)).toBe(0n)
+    const min32Frac = div64(fromInt(I64F64, 4_889_444), maxSum)
+    expect(min32Frac).toBe(fromF64(I64F64, 0.00000000023283066664))
+    expect(fromFixed(I32F32, I64F64, min32Frac)).toBe(fx(0.0000000002))
+    const half = div64(fromInt(I64F64, 10_500_000_000_000_000n), maxSum)
+    expect(half).toBe(fromF64(I64F64, 0.5))
+    expect(fromFixed(I32F32, I64F64, half)).toBe(fx(0.5))
+    const one = div64(fromInt(I64F64, 21_000_000_000_000_000n), maxSum)
+    expect(one).toBe(fromInt(I64F64, 1))
+    expect(fromFixed(I32F32, I64F64, one)).toBe(fromInt(I32F32, 1))
+  })
+
+  it('test_math_to_num', () => {
+    expect(toInt(I32F32, fromInt(I32F32, U16_MAX))).toBe(65535n)
+    expect(toInt(I32F32, MAX)).toBe((1n << 31n) - 1n)
+    expect(toInt(I32F32, 0n)).toBe(0n)
+    expect(toInt(I96F32, fromInt(I96F32, (1n << 64n) - 1n))).toBe((1n << 64n) - 1n)
+  })
+
+  it('test_math_vec_to_fixed / vec_to_mat_fixed / vec_to_sparse_mat_fixed', () => {
+    assertVecCompare(vecToFixed([0, 1, 2, 3]), [0, 1, 2, 3].map((x) => fromInt(I32F32, x)), Z)
+    assertMatCompare(vecToMatFixed([0, 1, 2, 0, 10, 100], 2, false), [[0, 1, 2], [0, 10, 100]].map((r) => r.map((x) => fx(x))), Z)
+    const v = [0, 1, 2, 0, 10, 100]
+    assertSparseMatCompare(vecToSparseMatFixed(v, 2, false), [[[1, fx(1)], [2, fx(2)]], [[1, fx(10)], [2, fx(100)]]], Z)
+    assertSparseMatCompare(vecToSparseMatFixed([0, 0], 2, false), [[], []], Z)
+    assertSparseMatCompare(vecToSparseMatFixed(v, 2, true), [[], [[0, fx(1)], [1, fx(10)]], [[0, fx(2)], [1, fx(100)]]], Z)
+    assertSparseMatCompare(vecToSparseMatFixed([0, 0], 2, true), [[]], Z)
+  })
+
+  it('test_math_exp_safe', () => {
+    const one = fromInt(I32F32, 1)
+    expect(expSafe(0n)).toBe(exp(I32F32, 0n))
+    expect(expSafe(one)).toBe(exp(I32F32, one))
+    const minIn = fromInt(I32F32, -20)
+    const maxIn = fromInt(I32F32, 20)
+    const tMin = exp(I32F32, minIn)
+    expect(expSafe(minIn)).toBe(tMin)
+    expect(expSafe(minIn - one)).toBe(tMin)
+    expect(expSafe(MIN)).toBe(tMin)
+    const tMax = exp(I32F32, maxIn)
+    expect(expSafe(maxIn)).toBe(tMax)
+    expect(expSafe(maxIn + one)).toBe(tMax)
+    expect(expSafe(MAX)).toBe(tMax)
+  })
+
+  it('test_math_sigmoid_safe', () => {
+    const trust = [MIN, fx(0), fx(0.4), fx(0.5), fx(0.6), fx(1), MAX]
+    const tiny = 0.0000000019
+    expect(trust.map((t) => sigmoidSafe(t, MAX, MAX))).toEqual(vecToFixed([tiny, tiny, tiny, tiny, tiny, tiny, 0.5]))
+    expect(trust.map((t) => sigmoidSafe(t, MIN, MIN))).toEqual(vecToFixed([0.5, tiny, tiny, tiny, tiny, tiny, tiny]))
+    expect(trust.map((t) => sigmoidSafe(t, fx(30), fx(0.5)))).toEqual(
+      [tiny, 0.0000003057, 0.0474258729, 0.5, 0.952574127, 0.9999996943, 0.9999999981].map(fx))
+    const trust2 = vecToFixed([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1])
+    expect(trust2.map((t) => sigmoidSafe(t, fx(40), fx(0.5)))).toEqual([
+      tiny, 0.0000001125, 0.0000061442, 0.0003353502, 0.017986214, 0.5, 0.9820138067, 0.9996646498,
+      0.9999938558, 0.9999998875, 0.9999999981,
+    ].map(fx))
+  })
+
+  it('test_math_is_topk', () => {
+    expect(isTopk(vecToFixed([]), 5)).toEqual([])
+    const v = vecToFixed([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    const F = false
+    const T = true
+    expect(isTopk(v, 0)).toEqual([F, F, F, F, F, F, F, F, F, F])
+    expect(isTopk(v, 5)).toEqual([F, F, F, F, F, T, T, T, T, T])
+    expect(isTopk(v, 10)).toEqual([T, T, T, T, T, T, T, T, T, T])
+    expect(isTopk(v, 100)).toEqual([T, T, T, T, T, T, T, T, T, T])
+    expect(isTopk(vecToFixed([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]), 5)).toEqual([T, T, T, T, T, F, F, F, F, F])
+    expect(isTopk(vecToFixed([9, 0, 8, 1, 7, 2, 6, 3, 5, 4]), 5)).toEqual([T, F, T, F, T, F, T, F, T, F])
+    expect(isTopk(vecToFixed([0.9, 0, 0.8, 0.1, 0.7, 0.2, 0.6, 0.3, 0.5, 0.4]), 5)).toEqual([T, F, T, F, T, F, T, F, T, F])
+    expect(isTopk(vecToFixed([0, 1, 2, 3, 4, 5, 5, 5, 5, 6]), 5)).toEqual([F, F, F, F, F, T, T, T, T, T])
+  })
+
+  it('test_math_sum', () => {
+    expect(sum([])).toBe(0n)
+    expect(sum([fx(1), fx(10), fx(30)])).toBe(fx(41))
+    expect(sum([fx(-1), fx(10), fx(30)])).toBe(fx(39))
+  })
+})
+
+describe('epoch math: normalisation', () => {
+  const eps = fx(0.0001)
+  const pos = [fx(0.0243902437), fx(0.243902439), fx(0.7317073171)]
+  const neg = [fx(-0.0256410255), fx(0.2564102563), fx(0.769230769)]
+
+  it('test_math_normalize', () => {
+    assertVecCompare(normalize([]), [], eps)
+    const y = normalize([fx(1), fx(10), fx(30)])
+    assertVecCompare(y, pos, eps)
+    assertFloatCompare(sum(y), fx(1), eps)
+    const y2 = normalize([fx(-1), fx(10), fx(30)])
+    assertVecCompare(y2, neg, eps)
+    assertFloatCompare(sum(y2), fx(1), eps)
+  })
+
+  it('test_math_inplace_normalize', () => {
+    const x1 = [fx(1), fx(10), fx(30)]
+    inplaceNormalize(x1)
+    assertVecCompare(x1, pos, eps)
+    const x2 = [fx(-1), fx(10), fx(30)]
+    inplaceNormalize(x2)
+    assertVecCompare(x2, neg, eps)
+  })
+
+  it('test_math_inplace_normalize_64', () => {
+    const f = (x: number): bigint => fromF64(I64F64, x)
+    const e64 = f(0.0001)
+    const x1 = [f(1), f(10), f(30)]
+    inplaceNormalize64(x1)
+    assertVecCompare(x1, [f(0.0243902437), f(0.243902439), f(0.7317073171)], e64)
+    const x2 = [f(-1), f(10), f(30)]
+    inplaceNormalize64(x2)
+    assertVecCompare(x2, [f(-0.0256410255), f(0.2564102563), f(0.769230769)], e64)
+  })
+
+  it('test_math_vecdiv', () => {
+    expect(vecdiv([], [])).toEqual([])
+    expect(vecdiv(vecToFixed([0, 1, 0, 1]), vecToFixed([0, 1, 1, 0]))).toEqual(vecToFixed([0, 1, 0, 0]))
+    const d = (a: number, b: number): Fx => (fixed(a) << 32n) / fixed(b)
+    expect(vecdiv(vecToFixed([1, 1, 10]), vecToFixed([2, 3, 2]))).toEqual([d(1, 2), d(1, 3), fixed(5)])
+  })
+
+  const dense = [0, 1, 2, 3, 4, 0, 10, 100, 1000, 10000, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]
+  const denseT = [0, 0.1, 0.2, 0.3, 0.4, 0, 0.0009, 0.009, 0.09, 0.9, 0, 0, 0, 0, 0, 0.2, 0.2, 0.2, 0.2, 0.2]
+  const sparse = [
+    0, 1, 0, 2, 0, 3, 4, 0, 1, 0, 2, 0, 3, 0, 1, 0, 0, 2, 0, 3, 4, 0,
+    10, 0, 100, 1000, 0, 10000, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1,
+  ]
+  const sparseT = [
+    0, 0.1, 0, 0.2, 0, 0.3, 0.4, 0, 0.166666, 0, 0.333333, 0, 0.5, 0, 0.1, 0, 0, 0.2,
+    0, 0.3, 0.4, 0, 0.0009, 0, 0.009, 0.09, 0, 0.9, 0, 0, 0, 0, 0, 0, 0, 0.142857,
+    0.142857, 0.142857, 0.142857, 0.142857, 0.142857, 0.142857,
+  ]
+  const zeros12 = new Array<number>(12).fill(0)
+
+  it('test_math_inplace_row_normalize', () => {
+    const mat = vecToMatFixed(dense, 4, false)
+    inplaceRowNormalize(mat)
+    assertMatCompare(mat, vecToMatFixed(denseT, 4, false), eps)
+  })
+
+  it('test_math_inplace_row_normalize_sparse', () => {
+    const mat = vecToSparseMatFixed(sparse, 6, false)
+    inplaceRowNormalizeSparse(mat)
+    assertSparseMatCompare(mat, vecToSparseMatFixed(sparseT, 6, false), eps)
+    const z = vecToSparseMatFixed(zeros12, 3, false)
+    inplaceRowNormalizeSparse(z)
+    assertSparseMatCompare(z, vecToSparseMatFixed(zeros12, 3, false), Z)
+  })
+
+  it('test_math_inplace_col_normalize', () => {
+    const mat = vecToMatFixed(dense, 4, true)
+    inplaceColNormalize(mat)
+    assertMatCompare(mat, vecToMatFixed(denseT, 4, true), eps)
+  })
+
+  it('test_math_inplace_col_normalize_sparse', () => {
+    const mat = vecToSparseMatFixed(sparse, 6, true)
+    inplaceColNormalizeSparse(mat, 6)
+    assertSparseMatCompare(mat, vecToSparseMatFixed(sparseT, 6, true), eps)
+    const z = vecToSparseMatFixed(zeros12, 3, false)
+    inplaceColNormalizeSparse(z, 6)
+    assertSparseMatCompare(z, vecToSparseMatFixed(zeros12, 3, false), Z)
+    const empty: Array<Array<[number, Fx]>> = []
+    inplaceColNormalizeSparse(empty, 0)
+    assertSparseMatCompare(empty, [], eps)
+  })
+
+  it('test_math_inplace_col_max_upscale', () => {
+    const m1: Fx[][] = [[]]
+    inplaceColMaxUpscale(m1)
+    expect(m1).toEqual([[]])
+    const m2 = [[fx(0)]]
+    inplaceColMaxUpscale(m2)
+    expect(m2).toEqual([[fx(0)]])
+    const mat = vecToMatFixed(dense, 4, true)
+    inplaceColMaxUpscale(mat)
+    const target = [0, 0.25, 0.5, 0.75, 1, 0, 0.001, 0.01, 0.1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]
+    assertMatCompare(mat, vecToMatFixed(target, 4, true), eps)
+  })
+
+  it('test_math_inplace_col_max_upscale_sparse', () => {
+    const m1: Array<Array<[number, Fx]>> = [[]]
+    inplaceColMaxUpscaleSparse(m1, 0)
+    expect(m1).toEqual([[]])
+    const m2: Array<Array<[number, Fx]>> = [[[0, fx(0)]]]
+    inplaceColMaxUpscaleSparse(m2, 1)
+    expect(m2).toEqual([[[0, fx(0)]]])
+    const mat = vecToSparseMatFixed(sparse, 6, true)
+    inplaceColMaxUpscaleSparse(mat, 6)
+    const target = [
+      0, 0.25, 0, 0.5, 0, 0.75, 1, 0, 0.333333, 0, 0.666666, 0, 1, 0, 0.25, 0, 0, 0.5,
+      0, 0.75, 1, 0, 0.001, 0, 0.01, 0.1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1,
+      1, 1, 1,
+    ]
+    assertSparseMatCompare(mat, vecToSparseMatFixed(target, 6, true), eps)
+    const z = vecToSparseMatFixed(zeros12, 3, false)
+    inplaceColMaxUpscaleSparse(z, 6)
+    assertSparseMatCompare(z, vecToSparseMatFixed(zeros12, 3, false), Z)
+    const empty: Array<Array<[number, Fx]>> = []
+    inplaceColMaxUpscaleSparse(empty, 0)
+    assertSparseMatCompare(empty, [], eps)
+  })
+})
+
+describe('epoch math: masks', () => {
+  const nine = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+  const zeros9 = new Array<number>(9).fill(0)
+  const diag0 = [0, 2, 3, 4, 0, 6, 7, 8, 0]
+
+  it('test_math_inplace_mask_vector', () => {
+    const cases: Array<[boolean[], number[]]> = [
+      [[false, false, false], [0, 1, 2]],
+      [[false, true, false], [0, 0, 2]],
+      [[true, true, true], [0, 0, 0]],
+    ]
+    for (const [mask, target] of cases) {
+      const v = vecToFixed([0, 1, 2])
+      inplaceMaskVector(mask, v)
+      assertVecCompare(v, vecToFixed(target), Z)
+    }
+  })
+
+  it('test_math_inplace_mask_matrix', () => {
+    const v = [0, 1, 2, 3, 4, 5, 6, 7, 8]
+    const F = false
+    const T = true
+    const cases: Array<[boolean[][], number[]]> = [
+      [[[F, F, F], [F, F, F], [F, F, F]], v],
+      [[[T, F, F], [F, T, F], [F, F, T]], [0, 1, 2, 3, 0, 5, 6, 7, 0]],
+      [[[T, T, T], [T, T, T], [T, T, T]], zeros9],
+    ]
+    for (const [mask, target] of cases) {
+      const mat = vecToMatFixed(v, 3, false)
+      inplaceMaskMatrix(mask, mat)
+      assertMatCompare(mat, vecToMatFixed(target, 3, false), Z)
+    }
+  })
+
+  it('test_math_inplace_mask_rows', () => {
+    const cases: Array<[number[], boolean[], number[]]> = [
+      [nine, [false, false, false], nine],
+      [nine, [true, true, true], zeros9],
+      [nine, [true, false, true], [0, 0, 0, 4, 5, 6, 0, 0, 0]],
+      [zeros9, [false, false, false], zeros9],
+    ]
+    for (const [input, mask, target] of cases) {
+      const mat = vecToMatFixed(input, 3, false)
+      inplaceMaskRows(mask, mat)
+      assertMatCompare(mat, vecToMatFixed(target, 3, false), Z)
+    }
+  })
+
+  it('test_math_inplace_mask_diag', () => {
+    const mat = vecToMatFixed(nine, 3, false)
+    inplaceMaskDiag(mat)
+    assertMatCompare(mat, vecToMatFixed(diag0, 3, false), Z)
+  })
+
+  it('test_math_inplace_mask_diag_except_index', () => {
+    for (let i = 0; i < 3; i++) {
+      const target = diag0.slice()
+      target[i * 3 + i] = nine[i * 3 + i] as number
+      const mat = vecToMatFixed(nine, 3, false)
+      inplaceMaskDiagExceptIndex(mat, i)
+      assertMatCompare(mat, vecToMatFixed(target, 3, false), Z)
+    }
+  })
+
+  it('test_math_mask_rows_sparse', () => {
+    const mat = vecToSparseMatFixed(nine, 3, false)
+    assertSparseMatCompare(maskRowsSparse([false, false, false], mat), vecToSparseMatFixed(nine, 3, false), Z)
+    assertSparseMatCompare(maskRowsSparse([true, true, true], mat), vecToSparseMatFixed(zeros9, 3, false), Z)
+    assertSparseMatCompare(maskRowsSparse([true, false, true], mat), vecToSparseMatFixed([0, 0, 0, 4, 5, 6, 0, 0, 0], 3, false), Z)
+    const zm = vecToSparseMatFixed(zeros9, 3, false)
+    assertSparseMatCompare(maskRowsSparse([false, false, false], zm), vecToSparseMatFixed(zeros9, 3, false), Z)
+  })
+
+  it('test_math_mask_diag_sparse', () => {
+    assertSparseMatCompare(maskDiagSparse(vecToSparseMatFixed(nine, 3, false)), vecToSparseMatFixed(diag0, 3, false), Z)
+    assertSparseMatCompare(maskDiagSparse(vecToSparseMatFixed([1, 0, 0, 0, 5, 0, 0, 0, 9], 3, false)), vecToSparseMatFixed(zeros9, 3, false), Z)
+    assertSparseMatCompare(maskDiagSparse(vecToSparseMatFixed(zeros9, 3, false)), vecToSparseMatFixed(zeros9, 3, false), Z)
+  })
+
+  it('test_math_mask_diag_sparse_except_index', () => {
+    for (const [vector, base] of [[nine, diag0], [[1, 0, 0, 0, 5, 0, 0, 0, 9], zeros9], [zeros9, zeros9]] as const) {
+      const mat = vecToSparseMatFixed(vector, 3, false)
+      for (let i = 0; i < 3; i++) {
+        const target = base.slice()
+        target[i * 3 + i] = vector[i * 3 + i] as number
+        const result = maskDiagSparseExceptIndex(mat, i)
+        const t = vecToSparseMatFixed(target, 3, false)
+        expect(result.length).toBe(t.length)
+        assertSparseMatCompare(result, t, Z)
+      }
+    }
+  })
+
+  it('test_math_vec_mask_sparse_matrix', () => {
+    const mat = vecToSparseMatFixed(nine, 3, false)
+    assertSparseMatCompare(vecMaskSparseMatrix(mat, [1n, 2n, 3n], [1n, 2n, 3n], (a, b) => a === b), vecToSparseMatFixed(diag0, 3, false), Z)
+    assertSparseMatCompare(vecMaskSparseMatrix(mat, [1n, 2n, 3n], [1n, 2n, 3n], (a, b) => a < b),
+      vecToSparseMatFixed([1, 0, 0, 4, 5, 0, 7, 8, 9], 3, false), Z)
+    const zm = vecToSparseMatFixed(zeros9, 3, false)
+    assertSparseMatCompare(vecMaskSparseMatrix(zm, [1n, 2n, 3n], [1n, 2n, 3n], (a, b) => a === b), vecToSparseMatFixed(zeros9, 3, false), Z)
+  })
+})
+
+describe('epoch math: products', () => {
+  const twelve = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+  const holes = [0, 2, 3, 4, 0, 6, 7, 8, 0, 10, 11, 12]
+  const zeros12 = new Array<number>(12).fill(0)
+
+  it('test_math_vec_mul', () => {
+    const v = vecToFixed([1, 2, 3, 4])
+    assertVecCompare(vecMul(v, v), vecToFixed([1, 4, 9, 16]), Z)
+    assertVecCompare(vecMul(vecToFixed([]), v), [], Z)
+    assertVecCompare(vecMul(vecToFixed([0, 0, 0, 0, 0, 0, 0, 0]), v), [Z, Z, Z, Z], Z)
+  })
+
+  it('test_math_mat_vec_mul', () => {
+    const m = vecToMatFixed(twelve, 4, false)
+    assertMatCompare(matVecMul(m, vecToFixed([1, 2, 3])), vecToMatFixed([1, 4, 9, 4, 10, 18, 7, 16, 27, 10, 22, 36], 4, false), Z)
+    assertMatCompare(matVecMul(m, vecToFixed([1, 0, 0])), vecToMatFixed([1, 0, 0, 4, 0, 0, 7, 0, 0, 10, 0, 0], 4, false), Z)
+    assertMatCompare(matVecMul(m, []), [[], [], [], []], Z)
+  })
+
+  it('test_math_mat_vec_mul_sparse', () => {
+    const m = vecToSparseMatFixed(twelve, 4, false)
+    assertSparseMatCompare(matVecMulSparse(m, vecToFixed([1, 2, 3])), vecToSparseMatFixed([1, 4, 9, 4, 10, 18, 7, 16, 27, 10, 22, 36], 4, false), Z)
+    assertSparseMatCompare(matVecMulSparse(m, vecToFixed([1, 0, 0])), vecToSparseMatFixed([1, 0, 0, 4, 0, 0, 7, 0, 0, 10, 0, 0], 4, false), Z)
+    assertSparseMatCompare(matVecMulSparse(m, []), [[], [], [], []], Z)
+  })
+
+  it('test_math_row_hadamard', () => {
+    const r = rowHadamard(vecToMatFixed(twelve, 4, false), vecToFixed([1, 2, 3, 4]))
+    assertMatCompare(r, vecToMatFixed([1, 2, 3, 8, 10, 12, 21, 24, 27, 40, 44, 48], 4, false), Z)
+  })
+
+  it('test_math_row_hadamard_sparse', () => {
+    const v = vecToFixed([1, 2, 3, 4])
+    assertSparseMatCompare(rowHadamardSparse(vecToSparseMatFixed(twelve, 4, false), v),
+      vecToSparseMatFixed([1, 2, 3, 8, 10, 12, 21, 24, 27, 40, 44, 48], 4, false), Z)
+    assertSparseMatCompare(rowHadamardSparse(vecToSparseMatFixed(holes, 4, false), v),
+      vecToSparseMatFixed([0, 2, 3, 8, 0, 12, 21, 24, 0, 40, 44, 48], 4, false), Z)
+    assertSparseMatCompare(rowHadamardSparse(vecToSparseMatFixed(zeros12, 4, false), v), vecToSparseMatFixed(zeros12, 4, false), Z)
+  })
+
+  it('test_math_row_sum', () => {
+    assertVecCompare(rowSum(vecToMatFixed(twelve, 4, false)), vecToFixed([6, 15, 24, 33]), Z)
+  })
+
+  it('test_math_row_sum_sparse', () => {
+    assertVecCompare(rowSumSparse(vecToSparseMatFixed(twelve, 4, false)), vecToFixed([6, 15, 24, 33]), Z)
+    assertVecCompare(rowSumSparse(vecToSparseMatFixed(holes, 4, false)), vecToFixed([5, 10, 15, 33]), Z)
+    assertVecCompare(rowSumSparse(vecToSparseMatFixed([1, 2, 3, 0, 0, 0, 7, 8, 9, 10, 11, 12], 4, false)), vecToFixed([6, 0, 24, 33]), Z)
+    assertVecCompare(rowSumSparse(vecToSparseMatFixed(zeros12, 4, false)), vecToFixed([0, 0, 0, 0]), Z)
+  })
+
+  it('test_math_matmul', () => {
+    assertVecCompare(matmul(vecToMatFixed(twelve, 4, false), vecToFixed([1, 2, 3, 4])), vecToFixed([70, 80, 90]), Z)
+  })
+
+  it('test_math_matmul_transpose', () => {
+    assertVecCompare(matmulTranspose(vecToMatFixed(twelve, 4, false), vecToFixed([1, 2, 3])), vecToFixed([14, 32, 50, 68]), Z)
+  })
+
+  it('test_math_sparse_matmul', () => {
+    const v = vecToFixed([1, 2, 3, 4])
+    assertVecCompare(matmulSparse(vecToSparseMatFixed(twelve, 4, false), v, 3), vecToFixed([70, 80, 90]), Z)
+    assertVecCompare(matmulSparse(vecToSparseMatFixed(holes, 4, false), v, 3), vecToFixed([69, 70, 63]), Z)
+    assertVecCompare(matmulSparse(vecToSparseMatFixed(zeros12, 4, false), v, 3), vecToFixed([0, 0, 0]), Z)
+  })
+
+  it('test_math_sparse_matmul_transpose', () => {
+    const v = vecToFixed([1, 2, 3])
+    assertVecCompare(matmulTransposeSparse(vecToSparseMatFixed(twelve, 4, false), v), vecToFixed([14, 32, 50, 68]), Z)
+    assertVecCompare(matmulTransposeSparse(vecToSparseMatFixed(holes, 4, false), v), vecToFixed([13, 22, 23, 68]), Z)
+    assertVecCompare(matmulTransposeSparse(vecToSparseMatFixed(zeros12, 4, false), v), vecToFixed([0, 0, 0, 0]), Z)
+  })
+
+  it('test_math_inplace_col_clip', () => {
+    const m = vecToMatFixed([0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 4, false)
+    inplaceColClip(m, vecToFixed([0, 5, 12]))
+    assertMatCompare(m, vecToMatFixed([0, 2, 3, 0, 5, 6, 0, 5, 9, 0, 5, 12], 4, false), Z)
+  })
+
+  it('test_math_col_clip_sparse', () => {
+    const th = vecToFixed([0, 5, 12])
+    assertSparseMatCompare(colClipSparse(vecToSparseMatFixed([0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 4, false), th),
+      vecToSparseMatFixed([0, 2, 3, 0, 5, 6, 0, 5, 9, 0, 5, 12], 4, false), Z)
+    assertSparseMatCompare(colClipSparse(vecToSparseMatFixed([0, 2, 3, 4, 5, 6, 0, 0, 0, 10, 11, 12], 4, false), th),
+      vecToSparseMatFixed([0, 2, 3, 0, 5, 6, 0, 0, 0, 0, 5, 12], 4, false), Z)
+    assertSparseMatCompare(colClipSparse(vecToSparseMatFixed(zeros12, 4, false), th), vecToSparseMatFixed(zeros12, 4, false), Z)
+  })
+})
+

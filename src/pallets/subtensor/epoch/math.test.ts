@@ -9,7 +9,8 @@ import {
   inplaceNormalize64, inplaceRowNormalize, inplaceRowNormalizeSparse, isTopk, maskDiagSparse,
   maskDiagSparseExceptIndex, maskRowsSparse, matVecMul, matVecMulSparse, matmul, matmulSparse, matmulTranspose,
   matmulTransposeSparse, normalize, rowHadamard, rowHadamardSparse, rowSum, rowSumSparse, sigmoidSafe, sum,
-  vecMaskSparseMatrix, vecMaxUpscaleToU16, vecMul, vecU16MaxUpscaleToU16, vecdiv,
+  vecMaskSparseMatrix, vecMaxUpscaleToU16, vecMul, vecU16MaxUpscaleToU16, vecdiv, weightedMedian,
+  weightedMedianCol, weightedMedianColSparse, interpolate, interpolateSparse, matEmaAlpha, matEmaAlphaSparse,
 } from './math.js'
 import {
   assertFloatCompare, assertMatCompare, assertSparseMatCompare, assertVecCompare, fx, vecToFixed,
@@ -482,3 +483,207 @@ describe('epoch math: products', () => {
   })
 })
 
+
+/** Deterministic stand-in for the source's `rand::rng()` (the assertions do not depend on the draws). */
+function rng(seed: number): () => number {
+  let x = seed >>> 0
+  return () => {
+    x = (x + 0x6d2b79f5) >>> 0
+    let t = x
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+describe('epoch math: weighted median', () => {
+  const zero = fixed(0)
+  const one = fixed(1)
+  const wm = (stake: Fx[], score: Fx[], majority: Fx): Fx =>
+    weightedMedian(stake, score, stake.map((_, i) => i), one - majority, zero, sum(stake))
+
+  it('test_math_weighted_median', () => {
+    const m = fixed(0.51)
+    expect(wm([], [], m)).toBe(zero)
+    expect(wm(normalize(vecToFixed([0.51])), vecToFixed([1]), m)).toBe(one)
+    expect(wm(vecToFixed([0.49, 0.51]), vecToFixed([0.5, 1]), m)).toBe(one)
+    expect(wm(vecToFixed([0.51, 0.49]), vecToFixed([0.5, 1]), m)).toBe(fixed(0.5))
+    expect(wm(vecToFixed([0.49, 0, 0.51]), vecToFixed([0.5, 0.7, 1]), m)).toBe(one)
+    expect(wm(vecToFixed([0.49, 0.01, 0.5]), vecToFixed([0.5, 0.7, 1]), m)).toBe(fixed(0.7))
+    expect(wm(vecToFixed([0.49, 0.51, 0]), vecToFixed([0.5, 0.7, 1]), m)).toBe(fixed(0.7))
+    expect(wm(vecToFixed([0, 0.49, 0.51]), vecToFixed([0.5, 0.7, 1]), m)).toBe(one)
+    expect(wm(vecToFixed([0, 0.49, 0, 0.51]), vecToFixed([0.5, 0.5, 1, 1]), m)).toBe(one)
+    expect(wm(vecToFixed([0, 0.49, 0, 0.51, 0]), vecToFixed([0.5, 0.5, 1, 1, 0.5]), m)).toBe(one)
+    expect(wm(vecToFixed([0.2, 0.2, 0.2, 0.2, 0.2]), vecToFixed([0.8, 0.2, 1, 0.6, 0.4]), m)).toBe(fixed(0.6))
+    expect(wm(vecToFixed(new Array<number>(10).fill(0.1)), vecToFixed([0.8, 0.8, 0.2, 0.2, 1, 1, 0.6, 0.6, 0.4, 0.4]), m))
+      .toBe(fixed(0.6))
+
+    // randomised part: the median found must be one the brute-force scan accepts, under permutation
+    const rand = rng(42)
+    const n = 100
+    for (const majority of vecToFixed([0, 0.0000001, 0.25, 0.49, 0.49, 0.49, 0.5, 0.51, 0.51, 0.51, 0.9999999, 1])) {
+      for (const allowEqual of [false, true]) {
+        let stake: Fx[] = []
+        let score: Fx[] = []
+        let lastScore = zero
+        for (let i = 0; i < n; i++) {
+          if (allowEqual) {
+            stake.push(rand() < 0.5 ? one : zero)
+            if (rand() < 0.5) lastScore += one
+            score.push(lastScore)
+          } else {
+            stake.push(one)
+            score.push(fromInt(I32F32, i))
+          }
+        }
+        inplaceNormalize(stake)
+        const total = sum(stake)
+        let minority = total - majority
+        if (minority < zero) minority = zero
+        const medians: Fx[] = []
+        let medianStake = zero
+        let medianSet = false
+        let stakeSum = zero
+        for (let i = 0; i < n; i++) {
+          stakeSum += stake[i] as Fx
+          if (!medianSet && stakeSum >= minority) {
+            medianStake = stakeSum
+            medianSet = true
+          }
+          if (medianSet) {
+            if (medianStake < stakeSum) {
+              if (medianStake === minority && !medians.includes(score[i] as Fx)) medians.push(score[i] as Fx)
+              break
+            }
+            if (!medians.includes(score[i] as Fx)) medians.push(score[i] as Fx)
+          }
+        }
+        if (medians.length === 0) medians.push(zero)
+        const idx = stake.map((_, i) => i)
+        expect(medians).toContain(weightedMedian(stake, score, idx, minority, zero, total))
+        for (let r = 0; r < 10; r++) {
+          const perm = idx.slice()
+          for (let i = perm.length - 1; i > 0; i--) {
+            const j = Math.floor(rand() * (i + 1))
+            ;[perm[i], perm[j]] = [perm[j] as number, perm[i] as number]
+          }
+          stake = perm.map((i) => stake[i] as Fx)
+          score = perm.map((i) => score[i] as Fx)
+          expect(medians).toContain(weightedMedian(stake, score, idx, minority, zero, total))
+        }
+      }
+    }
+  })
+
+  const w1 = [0, 0.1, 0, 0, 0.2, 0.4, 0, 0.3, 0.1, 0, 0.4, 0.5]
+  const w2 = [0, 0.1, 0, 0, 0.2, 0.4, 0, 0.3, 0.1, 0, 0, 0.5]
+
+  it('test_math_weighted_median_col', () => {
+    expect(weightedMedianCol([], [[]], fixed(0.5))).toEqual([])
+    expect(weightedMedianCol(vecToFixed([0, 0]), vecToMatFixed([0, 0, 0, 0], 2, false), fixed(0.5))).toEqual(vecToFixed([0, 0]))
+    const stake = vecToFixed([0, 0.75, 0.25, 0])
+    const w = vecToMatFixed(w1, 4, false)
+    expect(weightedMedianCol(stake, w, fixed(0.24))).toEqual(vecToFixed([0, 0.3, 0.4]))
+    expect(weightedMedianCol(stake, w, fixed(0.26))).toEqual(vecToFixed([0, 0.2, 0.4]))
+    expect(weightedMedianCol(stake, w, fixed(0.76))).toEqual(vecToFixed([0, 0.2, 0.1]))
+    expect(weightedMedianCol(vecToFixed([0, 0.3, 0.2, 0.5]), vecToMatFixed(w2, 4, false), fixed(0.51))).toEqual(vecToFixed([0, 0, 0.4]))
+  })
+
+  it('test_math_weighted_median_col_sparse', () => {
+    expect(weightedMedianColSparse([], [[]], 0, fixed(0.5))).toEqual([])
+    expect(weightedMedianColSparse(vecToFixed([0, 0]), vecToSparseMatFixed([0, 0, 0, 0], 2, false), 2, fixed(0.5))).toEqual(vecToFixed([0, 0]))
+    const stake = vecToFixed([0, 0.75, 0.25, 0])
+    const w = vecToSparseMatFixed(w1, 4, false)
+    expect(weightedMedianColSparse(stake, w, 3, fixed(0.24))).toEqual(vecToFixed([0, 0.3, 0.4]))
+    expect(weightedMedianColSparse(stake, w, 3, fixed(0.26))).toEqual(vecToFixed([0, 0.2, 0.4]))
+    expect(weightedMedianColSparse(stake, w, 3, fixed(0.76))).toEqual(vecToFixed([0, 0.2, 0.1]))
+    expect(weightedMedianColSparse(vecToFixed([0, 0.3, 0.2, 0.5]), vecToSparseMatFixed(w2, 4, false), 3, fixed(0.51)))
+      .toEqual(vecToFixed([0, 0, 0.4]))
+  })
+})
+
+describe('epoch math: interpolation and EMA', () => {
+  const zeros12 = new Array<number>(12).fill(0)
+  const ones12 = new Array<number>(12).fill(1)
+  const fill12 = (x: number): number[] => new Array<number>(12).fill(x)
+
+  it('test_math_interpolate', () => {
+    assertMatCompare(interpolate([[]], [[]], fx(0)), [[]], Z)
+    const a = [[fx(0)]]
+    const b = [[fx(1)]]
+    assertMatCompare(interpolate(a, b, fx(0)), [[fx(0)]], Z)
+    assertMatCompare(interpolate(a, b, fx(1)), [[fx(1)]], Z)
+    const z1 = vecToMatFixed(zeros12, 4, false)
+    const z2 = vecToMatFixed(zeros12, 4, false)
+    assertMatCompare(interpolate(z1, z2, fx(0)), vecToMatFixed(zeros12, 4, false), Z)
+    assertMatCompare(interpolate(z1, z2, fx(1)), vecToMatFixed(zeros12, 4, false), Z)
+    const m1 = vecToMatFixed([1, 10, 100, 1000, 10000, 100000], 3, false)
+    const m2 = vecToMatFixed([10, 100, 1000, 10000, 100000, 1000000], 3, false)
+    assertMatCompare(interpolate(m1, m2, fx(0)), vecToMatFixed([1, 10, 100, 1000, 10000, 100000], 3, false), Z)
+    assertMatCompare(interpolate(m1, m2, fx(0.9)), vecToMatFixed([9.1, 91, 910, 9100, 91000, 910000], 3, false), fx(0.0001))
+    const o = vecToMatFixed(ones12, 4, false)
+    assertMatCompare(interpolate(z1, o, fx(0)), vecToMatFixed(zeros12, 4, false), Z)
+    assertMatCompare(interpolate(z1, o, fx(0.000000001)), vecToMatFixed(fill12(0.000000001), 4, false), Z)
+    assertMatCompare(interpolate(z1, o, fx(0.5)), vecToMatFixed(fill12(0.5), 4, false), Z)
+    assertMatCompare(interpolate(z1, o, fx(0.9999998808)), vecToMatFixed(fill12(0.9999999), 4, false), Z)
+    assertMatCompare(interpolate(z1, o, fx(1)), vecToMatFixed(ones12, 4, false), Z)
+  })
+
+  it('test_math_interpolate_sparse', () => {
+    assertSparseMatCompare(interpolateSparse([[]], [[]], 0, fx(0)), [[]], Z)
+    const a = vecToSparseMatFixed([0], 1, false)
+    const b = vecToSparseMatFixed([1], 1, false)
+    assertSparseMatCompare(interpolateSparse(a, b, 1, fx(0)), vecToSparseMatFixed([0], 1, false), Z)
+    assertSparseMatCompare(interpolateSparse(a, b, 1, fx(0.5)), vecToSparseMatFixed([0.5], 1, false), Z)
+    assertSparseMatCompare(interpolateSparse(a, b, 1, fx(1)), vecToSparseMatFixed([1], 1, false), Z)
+    const z1 = vecToSparseMatFixed(zeros12, 4, false)
+    const z2 = vecToSparseMatFixed(zeros12, 4, false)
+    assertSparseMatCompare(interpolateSparse(z1, z2, 3, fx(0)), vecToSparseMatFixed(zeros12, 4, false), Z)
+    assertSparseMatCompare(interpolateSparse(z1, z2, 3, fx(1)), vecToSparseMatFixed(zeros12, 4, false), Z)
+    const m1 = vecToSparseMatFixed([1, 0, 100, 1000, 10000, 100000], 3, false)
+    const m2 = vecToSparseMatFixed([10, 100, 1000, 10000, 100000, 0], 3, false)
+    assertSparseMatCompare(interpolateSparse(m1, m2, 2, fx(0)), vecToSparseMatFixed([1, 0, 100, 1000, 10000, 100000], 3, false), Z)
+    assertSparseMatCompare(interpolateSparse(m1, m2, 2, fx(0.9)),
+      vecToSparseMatFixed([9.1, 90, 910, 9100, 91000, 10000], 3, false), fx(0.0001))
+    const o = vecToSparseMatFixed(ones12, 4, false)
+    assertSparseMatCompare(interpolateSparse(z1, o, 3, fx(0)), vecToSparseMatFixed(zeros12, 4, false), Z)
+    assertSparseMatCompare(interpolateSparse(z1, o, 3, fx(0.000000001)), vecToSparseMatFixed(fill12(0.000000001), 4, false), Z)
+    assertSparseMatCompare(interpolateSparse(z1, o, 3, fx(0.5)), vecToSparseMatFixed(fill12(0.5), 4, false), Z)
+    assertSparseMatCompare(interpolateSparse(z1, o, 3, fx(0.9999998808)), vecToSparseMatFixed(fill12(0.9999999), 4, false), Z)
+    assertSparseMatCompare(interpolateSparse(z1, o, 3, fx(1)), vecToSparseMatFixed(ones12, 4, false), Z)
+  })
+
+  const oldA = [0.1, 0.2, 3, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10, 0.11, 0.12]
+  const oldB = [0.001, 0.002, 0.003, 0.004, 0.05, 0.006, 0.007, 0.008, 0.009, 0.010, 0.011, 0.012]
+  const int12 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+  const clampedA = [0.10, 0.2, 1, 0.0399, 0.05, 0.0599, 0.07, 0.07999, 0.09, 0.1, 0.10999, 0.11999]
+
+  it('test_math_mat_ema_alpha', () => {
+    const e = fx(1e-4)
+    const m = (v: number[]): Fx[][] => vecToMatFixed(v, 4, false)
+    assertMatCompare(matEmaAlpha(m(int12), m(oldA), m(fill12(0.1))),
+      m([0.19, 0.38, 1, 0.436, 0.545, 0.6539, 0.763, 0.8719, 0.981, 1, 1, 1]), e)
+    assertMatCompare(matEmaAlpha(m(int12.map((x) => x * 10)), m(oldA), m(fill12(0))), m(clampedA), e)
+    assertMatCompare(matEmaAlpha(m(oldA), m(oldB), m(fill12(1))), m(clampedA), e)
+  })
+
+  it('test_math_sparse_mat_ema_alpha', () => {
+    const e = fx(1e-4)
+    const sp = (v: number[]): Array<Array<[number, Fx]>> => vecToSparseMatFixed(v, 4, false)
+    const alphas = vecToMatFixed(fill12(0.1), 4, false)
+    assertSparseMatCompare(matEmaAlphaSparse(sp(int12), sp(oldA), alphas),
+      sp([0.19, 0.38, 1, 0.43599, 0.545, 0.65399, 0.763, 0.87199, 0.981, 1, 1, 1]), e)
+    assertSparseMatCompare(matEmaAlphaSparse(sp(oldA), sp(oldB), alphas),
+      sp([0.0109, 0.0218, 0.30270, 0.007599, 0.05, 0.01139, 0.0133, 0.01519, 0.017, 0.01899, 0.02089, 0.0227]), e)
+    assertSparseMatCompare(matEmaAlphaSparse(sp(oldA), sp(zeros12), alphas),
+      sp([0.01, 0.02, 0.3, 0.00399, 0.005, 0.00599, 0.007, 0.00799, 0.009, 0.01, 0.011, 0.01199]), e)
+    assertSparseMatCompare(matEmaAlphaSparse(sp(zeros12), sp(zeros12), alphas), sp(zeros12), e)
+    const oldOne = zeros12.slice()
+    oldOne[0] = 1
+    const newTwo = zeros12.slice()
+    newTwo[4] = 2
+    const tgt = zeros12.slice()
+    tgt[4] = 0.2
+    assertSparseMatCompare(matEmaAlphaSparse(sp(newTwo), sp(oldOne), alphas), sp(tgt), fx(1e-1))
+  })
+})

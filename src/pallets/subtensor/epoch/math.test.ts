@@ -11,9 +11,11 @@ import {
   matmulTransposeSparse, normalize, rowHadamard, rowHadamardSparse, rowSum, rowSumSparse, sigmoidSafe, sum,
   vecMaskSparseMatrix, vecMaxUpscaleToU16, vecMul, vecU16MaxUpscaleToU16, vecdiv, weightedMedian,
   weightedMedianCol, weightedMedianColSparse, interpolate, interpolateSparse, matEmaAlpha, matEmaAlphaSparse,
+  checkedSum, fixed64ToFixed32, fixed64ToU64, fixedProportionToU16, fixedToU16, fixedToU64, u16ProportionToFixed,
+  u16ToFixed, vecFixed64ToFixed32,
 } from './math.js'
 import {
-  assertFloatCompare, assertMatCompare, assertSparseMatCompare, assertVecCompare, fx, vecToFixed,
+  assertFloatCompare, assertMatCompare, assertSparseMatCompare, assertVecCompare, fx, matToFixed, vecToFixed,
   vecToMatFixed, vecToSparseMatFixed,
 } from './math-test-helpers.js'
 
@@ -685,5 +687,152 @@ describe('epoch math: interpolation and EMA', () => {
     const tgt = zeros12.slice()
     tgt[4] = 0.2
     assertSparseMatCompare(matEmaAlphaSparse(sp(newTwo), sp(oldOne), alphas), sp(tgt), fx(1e-1))
+  })
+})
+
+describe('epoch math: matmul2 and conversions', () => {
+  const f64 = (x: number | bigint): bigint => fromInt(I64F64, x)
+  const f32 = (x: number | bigint): Fx => fromInt(I32F32, x)
+
+  it('test_math_matmul2', () => {
+    const eps = fx(0.0001)
+    const fill = (x: number): Fx[] => [fx(x), fx(x), fx(x)]
+    const ones = [fill(1), fill(1), fill(1)]
+    assertVecCompare(matmul(ones, fill(1)), fill(3), eps)
+    assertVecCompare(matmul(ones, fill(2)), fill(6), eps)
+    assertVecCompare(matmul(ones, fill(3)), fill(9), eps)
+    assertVecCompare(matmul(ones, fill(-1)), fill(-3), eps)
+    const neg = [fill(-1), fill(-1), fill(-1)]
+    assertVecCompare(matmul(neg, fill(1)), fill(-3), eps)
+    assertVecCompare(matmul(neg, fill(2)), fill(-6), eps)
+    assertVecCompare(matmul(neg, fill(3)), fill(-9), eps)
+    assertVecCompare(matmul(neg, fill(-1)), fill(3), eps)
+    const rows = [fill(1), fill(2), fill(3)]
+    assertVecCompare(matmul(rows, fill(0)), fill(0), eps)
+    assertVecCompare(matmul(rows, fill(2)), fill(12), eps)
+    const cols = [0, 1, 2].map(() => [fx(1), fx(2), fx(3)])
+    assertVecCompare(matmul(cols, fill(0)), fill(0), eps)
+    assertVecCompare(matmul(cols, fill(2)), [fx(6), fx(12), fx(18)], eps)
+  })
+
+  it('test_math_fixed_to_u16', () => {
+    for (const x of [0, Math.floor(U16_MAX / 2), U16_MAX]) expect(fixedToU16(f32(x))).toBe(x)
+  })
+
+  it('test_math_fixed_to_u16_panics (the I32F32 conversion of u32::MAX overflows)', () => {
+    expect(() => f32(0xffff_ffff)).toThrow()
+  })
+
+  it('test_math_fixed_to_u64 / test_math_fixed_to_u64_saturates', () => {
+    expect(fixedToU64(f32(0))).toBe(0n)
+    expect(fixedToU64(f32(-1))).toBe(0n)
+  })
+
+  it('test_math_fixed64_to_u64 / _saturates', () => {
+    const i64max = (1n << 63n) - 1n
+    expect(fixed64ToU64(f64(0))).toBe(0n)
+    expect(fixed64ToU64(f64(i64max / 2n))).toBe(i64max / 2n)
+    expect(fixed64ToU64(f64(i64max))).toBe(i64max)
+    expect(fixed64ToU64(f64(-1))).toBe(0n)
+  })
+
+  it('test_math_fixed64_to_fixed32 / _saturates', () => {
+    expect(fixed64ToFixed32(f64(0))).toBe(f32(0))
+    const half = 0xffff_ffffn / 2n
+    expect(fixed64ToFixed32(f64(half))).toBe(f32(half))
+    expect(fixed64ToFixed32(f64(0xffff_ffffn))).toBe(MAX)
+  })
+
+  it('test_math_u16_to_fixed / u16_proportion_to_fixed / fixed_proportion_to_u16(_saturates)', () => {
+    for (const x of [0, Math.floor(U16_MAX / 2), U16_MAX]) expect(u16ToFixed(x)).toBe(f32(x))
+    expect(u16ProportionToFixed(0)).toBe(f32(0))
+    expect(fixedProportionToU16(f32(0))).toBe(0)
+    expect(fixedProportionToU16(f32(U16_MAX))).toBe(U16_MAX)
+  })
+
+  it('test_vec_fixed64_to_fixed32 / _saturates', () => {
+    const i32min = -(2n ** 31n)
+    const i32max = 2n ** 31n - 1n
+    expect(vecFixed64ToFixed32([f64(i32min)])).toEqual([f32(i32min)])
+    expect(vecFixed64ToFixed32([f64(i32max)])).toEqual([f32(i32max)])
+    expect(vecFixed64ToFixed32([f64((1n << 63n) - 1n)])).toEqual([MAX])
+  })
+
+  it('test_checked_sum', () => {
+    const u64max = (1n << 64n) - 1n
+    const ints = (xs: number[]): bigint[] => xs.map(BigInt)
+    expect(checkedSum([...ints([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), u64max], 0n, u64max)).toBeNull()
+    expect(checkedSum(ints([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 0n, u64max)).toBe(55n)
+    expect(checkedSum([], 0n, 65535n)).toBe(0n)
+    expect(checkedSum([1n], 0n, u64max)).toBe(1n)
+  })
+})
+
+describe('epoch math: mat_ema_alpha(_sparse) cases', () => {
+  const e6 = fx(0.000001)
+  const row2 = (a: number, b: number): Array<[number, Fx]> => [[0, fx(a)], [1, fx(b)]]
+
+  it('test_mat_ema_alpha_sparse_empty', () => {
+    expect(matEmaAlphaSparse([], [], [])).toEqual([])
+  })
+
+  it('test_mat_ema_alpha_sparse_single_element', () => {
+    expect(matEmaAlphaSparse([[[0, fx(1)]]], [[[0, fx(2)]]], [[fx(0.5)]])).toEqual([[[0, fx(1)]]])
+  })
+
+  it('test_mat_ema_alpha_sparse_multiple_elements', () => {
+    const r = matEmaAlphaSparse([row2(1, 2), row2(3, 4)], [row2(5, 6), row2(7, 8)], [[fx(0.1), fx(0.2)], [fx(0.1), fx(0.2)]])
+    assertSparseMatCompare(r, [row2(1, 1), row2(1, 1)], e6)
+  })
+
+  it('test_mat_ema_alpha_sparse_zero_alpha', () => {
+    expect(matEmaAlphaSparse([[[0, fx(1)]]], [[[0, fx(2)]]], [[fx(0.1), fx(0)]])).toEqual([[[0, fx(1)]]])
+  })
+
+  it('test_mat_ema_alpha_sparse_one_alpha', () => {
+    expect(matEmaAlphaSparse([[[0, fx(1)]]], [[[0, fx(2)]]], [[fx(1), fx(0)]])).toEqual([[[0, fx(1)]]])
+  })
+
+  it('test_mat_ema_alpha_sparse_mixed_alpha', () => {
+    const r = matEmaAlphaSparse([row2(1, 2), row2(3, 4)], [row2(5, 6), row2(7, 8)], [[fx(0.3), fx(0.7)], [fx(0.3), fx(0.7)]])
+    assertSparseMatCompare(r, [row2(1, 1), row2(1, 1)], e6)
+  })
+
+  it('test_mat_ema_alpha_sparse_sparse_matrix', () => {
+    const r = matEmaAlphaSparse([[[0, fx(1)]], [[1, fx(4)]]], [[[0, fx(5)]], [[1, fx(8)]]], [[fx(0.5), fx(0.5)], [fx(0.5), fx(0.5)]])
+    expect(r).toEqual([[[0, fx(1)]], [[1, fx(1)]]])
+  })
+
+  const newM = (): Fx[][] => matToFixed([[1, 2, 3], [4, 5, 6]])
+  const oldM = (): Fx[][] => matToFixed([[0.5, 1.5, 2.5], [3.5, 4.5, 5.5]])
+
+  it('test_mat_ema_alpha_basic', () => {
+    const alpha = [0, 1].map(() => [fx(0.5), fx(0.5), fx(0.5)])
+    expect(matEmaAlpha(newM(), oldM(), alpha)).toEqual(matToFixed([[0.75, 1, 1], [1, 1, 1]]))
+  })
+
+  it('test_mat_ema_alpha_varying_alpha', () => {
+    const alpha = [0, 1].map(() => [fx(0.2), fx(0.5), fx(0.8)])
+    assertMatCompare(matEmaAlpha(newM(), oldM(), alpha), matToFixed([[0.6, 1, 1], [1, 1, 1]]), e6)
+  })
+
+  it('test_mat_ema_alpha_sparse_varying_alpha', () => {
+    const r = matEmaAlphaSparse([row2(0.1, 0.2), row2(0.3, 0.4)], [row2(0.5, 0.6), row2(0.7, 0.8)],
+      [[fx(0.9), fx(0.8)], [fx(0.5), fx(0.7)]])
+    assertSparseMatCompare(r, [row2(0.14, 0.28), row2(0.499999, 0.519999)], fx(1e-6))
+  })
+
+  it('test_mat_ema_alpha_empty_matrices', () => {
+    expect(matEmaAlpha([], [], [])).toEqual([[]])
+  })
+
+  it('test_mat_ema_alpha_single_element', () => {
+    expect(matEmaAlpha(matToFixed([[1]]), matToFixed([[0.5]]), [[fx(0.5)]])).toEqual(matToFixed([[0.75]]))
+  })
+
+  it('test_mat_ema_alpha_mismatched_dimensions', () => {
+    const old = matToFixed([[1, 2, 3], [4, 5, 6]])
+    const r = matEmaAlpha(matToFixed([[1, 2], [3, 4]]), old, [0, 1].map(() => [fx(0.5), fx(0.5), fx(0.5)]))
+    expect((r[0] as Fx[])[0]).toBe((old[0] as Fx[])[0])
   })
 })

@@ -106,9 +106,15 @@ describe('epoch math: fixed-point behaviour', () => {
     expect(toInt(I96F32, fromInt(I96F32, (1n << 64n) - 1n))).toBe((1n << 64n) - 1n)
   })
 
-  it('test_math_vec_to_fixed / vec_to_mat_fixed / vec_to_sparse_mat_fixed', () => {
+  it('test_math_vec_to_fixed', () => {
     assertVecCompare(vecToFixed([0, 1, 2, 3]), [0, 1, 2, 3].map((x) => fromInt(I32F32, x)), Z)
+  })
+
+  it('test_math_vec_to_mat_fixed', () => {
     assertMatCompare(vecToMatFixed([0, 1, 2, 0, 10, 100], 2, false), [[0, 1, 2], [0, 10, 100]].map((r) => r.map((x) => fx(x))), Z)
+  })
+
+  it('test_math_vec_to_sparse_mat_fixed', () => {
     const v = [0, 1, 2, 0, 10, 100]
     assertSparseMatCompare(vecToSparseMatFixed(v, 2, false), [[[1, fx(1)], [2, fx(2)]], [[1, fx(10)], [2, fx(100)]]], Z)
     assertSparseMatCompare(vecToSparseMatFixed([0, 0], 2, false), [[], []], Z)
@@ -723,38 +729,59 @@ describe('epoch math: matmul2 and conversions', () => {
     expect(() => f32(0xffff_ffff)).toThrow()
   })
 
-  it('test_math_fixed_to_u64 / test_math_fixed_to_u64_saturates', () => {
+  it('test_math_fixed_to_u64', () => {
     expect(fixedToU64(f32(0))).toBe(0n)
+  })
+
+  it('test_math_fixed_to_u64_saturates', () => {
     expect(fixedToU64(f32(-1))).toBe(0n)
   })
 
-  it('test_math_fixed64_to_u64 / _saturates', () => {
+  it('test_math_fixed64_to_u64', () => {
     const i64max = (1n << 63n) - 1n
     expect(fixed64ToU64(f64(0))).toBe(0n)
     expect(fixed64ToU64(f64(i64max / 2n))).toBe(i64max / 2n)
     expect(fixed64ToU64(f64(i64max))).toBe(i64max)
+  })
+
+  it('test_math_fixed64_to_u64_saturates', () => {
     expect(fixed64ToU64(f64(-1))).toBe(0n)
   })
 
-  it('test_math_fixed64_to_fixed32 / _saturates', () => {
+  it('test_math_fixed64_to_fixed32', () => {
     expect(fixed64ToFixed32(f64(0))).toBe(f32(0))
     const half = 0xffff_ffffn / 2n
     expect(fixed64ToFixed32(f64(half))).toBe(f32(half))
+  })
+
+  it('test_math_fixed64_to_fixed32_saturates', () => {
     expect(fixed64ToFixed32(f64(0xffff_ffffn))).toBe(MAX)
   })
 
-  it('test_math_u16_to_fixed / u16_proportion_to_fixed / fixed_proportion_to_u16(_saturates)', () => {
+  it('test_math_u16_to_fixed', () => {
     for (const x of [0, Math.floor(U16_MAX / 2), U16_MAX]) expect(u16ToFixed(x)).toBe(f32(x))
+  })
+
+  it('test_math_u16_proportion_to_fixed', () => {
     expect(u16ProportionToFixed(0)).toBe(f32(0))
+  })
+
+  it('test_fixed_proportion_to_u16', () => {
     expect(fixedProportionToU16(f32(0))).toBe(0)
+  })
+
+  it('test_fixed_proportion_to_u16_saturates', () => {
     expect(fixedProportionToU16(f32(U16_MAX))).toBe(U16_MAX)
   })
 
-  it('test_vec_fixed64_to_fixed32 / _saturates', () => {
+  it('test_vec_fixed64_to_fixed32', () => {
     const i32min = -(2n ** 31n)
     const i32max = 2n ** 31n - 1n
     expect(vecFixed64ToFixed32([f64(i32min)])).toEqual([f32(i32min)])
     expect(vecFixed64ToFixed32([f64(i32max)])).toEqual([f32(i32max)])
+  })
+
+  it('test_vec_fixed64_to_fixed32_saturates', () => {
     expect(vecFixed64ToFixed32([f64((1n << 63n) - 1n)])).toEqual([MAX])
   })
 

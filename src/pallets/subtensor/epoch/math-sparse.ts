@@ -125,27 +125,33 @@ export function colClipSparse(m: SparseMatrix, colThreshold: readonly Fx[]): Spa
   })
 }
 
-function densify(row: SparseRow | undefined, columns: number): Fx[] {
-  const d: Fx[] = new Array(columns).fill(ZERO)
-  if (row !== undefined) for (const [j, v] of row) if (j < columns) d[j] = v
-  return d
-}
-
 /** A + ratio·(B − A) over `columns`, keeping positive results; size mismatch returns B. */
 export function interpolateSparse(mat1: SparseMatrix, mat2: SparseMatrix, columns: number, ratio: Fx): SparseMatrix {
   const copy = (m: SparseMatrix): SparseMatrix => m.map((r) => r.map(([j, v]): [number, Fx] => [j, v]))
   if (ratio === ZERO) return copy(mat1)
   if (ratio === ONE) return copy(mat2)
   if (mat1.length !== mat2.length) return copy(mat2)
-  return mat1.map((_, i) => {
-    const r1 = densify(mat1[i], columns)
-    const r2 = densify(mat2[i], columns)
-    const out: SparseRow = []
-    for (let j = 0; j < columns; j++) {
-      const v1 = r1[j] as Fx
-      const v = satAdd(v1, satMul(ratio, satSub(r2[j] as Fx, v1)))
-      if (ZERO < v) out.push([j, v])
+  // row1 and row2 densified (a repeated column keeps its last value); cells zero in both give 0
+  const r1 = new RowAccumulator(columns)
+  const r2 = new RowAccumulator(columns)
+  const both = new RowAccumulator(columns)
+  return mat1.map((row1, i) => {
+    for (const [j, v] of row1) {
+      r1.setAt(j, v)
+      both.setAt(j, ZERO)
     }
+    for (const [j, v] of mat2[i] as SparseRow) {
+      r2.setAt(j, v)
+      both.setAt(j, ZERO)
+    }
+    const out: SparseRow = []
+    both.drain((j) => {
+      const v1 = r1.get(j)
+      const v = satAdd(v1, satMul(ratio, satSub(r2.get(j), v1)))
+      if (ZERO < v) out.push([j, v])
+    })
+    r1.drain(() => undefined)
+    r2.drain(() => undefined)
     return out
   })
 }
@@ -164,18 +170,64 @@ export function matVecMulSparse(m: SparseMatrix, vector: readonly Fx[]): SparseM
   })
 }
 
+/**
+ * A reusable dense accumulator over `n` columns that remembers which cells were touched, so a
+ * densify-then-scan row costs O(entries log entries) instead of O(n) (same result: untouched
+ * cells hold 0, which the source never emits).
+ */
+class RowAccumulator {
+  private readonly acc: Fx[]
+  private readonly seen: Uint8Array
+  private readonly touched: number[] = []
+  constructor(readonly n: number) {
+    this.acc = new Array<Fx>(n).fill(ZERO)
+    this.seen = new Uint8Array(n)
+  }
+  private touch(j: number): boolean {
+    if (j >= this.n) return false
+    if (this.seen[j] === 0) {
+      this.seen[j] = 1
+      this.touched.push(j)
+    }
+    return true
+  }
+  /** cell j ← saturating(cell j + x); columns ≥ n are ignored */
+  addAt(j: number, x: Fx): void {
+    if (this.touch(j)) this.acc[j] = satAdd(this.acc[j] as Fx, x)
+  }
+  /** cell j ← x; columns ≥ n are ignored */
+  setAt(j: number, x: Fx): void {
+    if (this.touch(j)) this.acc[j] = x
+  }
+  get(j: number): Fx {
+    return this.acc[j] as Fx
+  }
+  /** Touched columns in ascending order; the accumulator is reset afterwards. */
+  drain(emit: (j: number, v: Fx) => void): void {
+    this.touched.sort((x, y) => x - y)
+    for (const j of this.touched) {
+      emit(j, this.acc[j] as Fx)
+      this.acc[j] = ZERO
+      this.seen[j] = 0
+    }
+    this.touched.length = 0
+  }
+}
+
 /** alpha·new + (1 − alpha)·old on a square sparse matrix, keeping positive results. */
 export function matEmaSparse(next: SparseMatrix, old: SparseMatrix, alpha: Fx): SparseMatrix {
   const oneMinus = satSub(ONE, alpha)
   const n = next.length
   if (n === 0) return []
+  const acc = new RowAccumulator(n)
   return next.map((row, i) => {
-    const acc: Fx[] = new Array(n).fill(ZERO)
-    for (const [j, v] of row) if (j < n) acc[j] = satAdd(acc[j] as Fx, satMul(alpha, v))
+    for (const [j, v] of row) acc.addAt(j, satMul(alpha, v))
     const orow = old[i]
-    if (orow !== undefined) for (const [j, v] of orow) if (j < n) acc[j] = satAdd(acc[j] as Fx, satMul(oneMinus, v))
+    if (orow !== undefined) for (const [j, v] of orow) acc.addAt(j, satMul(oneMinus, v))
     const out: SparseRow = []
-    for (let j = 0; j < n; j++) if ((acc[j] as Fx) > ZERO) out.push([j, acc[j] as Fx])
+    acc.drain((j, v) => {
+      if (v > ZERO) out.push([j, v])
+    })
     return out
   })
 }

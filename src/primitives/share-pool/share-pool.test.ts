@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { U64F64, fromF64, toF64 } from '../fixed/index.js'
-import { SAFE_FLOAT_MAX, SafeFloat, SharePool, type SharePoolDataOperations } from './index.js'
+import { MemorySharePoolOps, SAFE_FLOAT_MAX, SafeFloat, SharePool } from './index.js'
 
 // Ported from subtensor 14bc6f9 primitives/share-pool/src/lib.rs `mod tests` (the two
 // #[ignore]d multi-billion-case sweeps are not ported).
 
-class MockOps implements SharePoolDataOperations<number> {
-  sharedValue = 0n
-  share = new Map<number, SafeFloat>()
-  denominator = SafeFloat.zero()
-  getSharedValue(): bigint { return this.sharedValue }
-  getShare(key: number): SafeFloat { return this.share.get(key) ?? SafeFloat.zero() }
-  tryGetShare(key: number): SafeFloat | null { return this.share.get(key) ?? null }
-  getDenominator(): SafeFloat { return this.denominator }
-  setSharedValue(value: bigint): void { this.sharedValue = value }
-  setShare(key: number, share: SafeFloat): void { this.share.set(key, share) }
-  setDenominator(d: SafeFloat): void { this.denominator = d }
-}
+class MockOps extends MemorySharePoolOps<number> {}
 
 const U64_MAX = (1n << 64n) - 1n
 const sf = (m: bigint, e: bigint): SafeFloat => {

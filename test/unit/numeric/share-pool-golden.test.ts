@@ -1,21 +1,8 @@
 // subtensor 14bc6f9 primitives/share-pool and safe-bigmath's pow_ratio_scaled, bit for bit.
 import { expect, it } from 'vitest'
-import { SafeFloat, SharePool, type SharePoolDataOperations } from '../../../src/primitives/share-pool/index.js'
+import { MemorySharePoolOps, SafeFloat, SharePool } from '../../../src/primitives/share-pool/index.js'
 import { powRatioScaled } from '../../../src/primitives/safe-math/index.js'
 import { Checker, loadGolden } from './golden.js'
-
-class MapOps implements SharePoolDataOperations<number> {
-  sharedValue = 0n
-  shares = new Map<number, SafeFloat>()
-  denominator = SafeFloat.zero()
-  getSharedValue(): bigint { return this.sharedValue }
-  getShare(k: number): SafeFloat { return this.shares.get(k) ?? SafeFloat.zero() }
-  tryGetShare(k: number): SafeFloat | null { return this.shares.get(k) ?? null }
-  getDenominator(): SafeFloat { return this.denominator }
-  setSharedValue(v: bigint): void { this.sharedValue = v }
-  setShare(k: number, x: SafeFloat): void { this.shares.set(k, x) }
-  setDenominator(x: SafeFloat): void { this.denominator = x }
-}
 
 type Pair = [string, string]
 /** A stored (mantissa, exponent) pair, taken verbatim as SCALE-decoding would. */
@@ -37,7 +24,7 @@ it('SharePool sequences and SafeFloat operations equal the chain code', () => {
   const data = loadGolden<{ seq: Step[][]; prim: Prim[] }>('pool')
   const c = new Checker()
   for (const seq of data.seq) {
-    const ops = new MapOps()
+    const ops = new MemorySharePoolOps<number>()
     const pool = new SharePool(ops)
     seq.forEach((s, i) => {
       const upd = BigInt(s.upd)

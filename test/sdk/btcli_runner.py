@@ -1,0 +1,65 @@
+"""Runs the pinned btcli as a user does, non-interactively, and checks its outcome.
+
+btcli exits 0 even after printing "❌ An unknown error has occurred", so success is judged from the
+exit code *and* the output; a failure naming a missing SubtensorModule item raises
+SubtensorModuleMissing (see pending.py).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from pending import SubtensorModuleMissing, names_missing_subtensor_item
+
+TIMEOUT_S = 180
+FAILURE_MARKS = ("❌", "Error", "Traceback", "error:", "Failed")
+
+
+@dataclass
+class BtcliResult:
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def text(self) -> str:
+        return self.stdout + self.stderr
+
+    def ok(self) -> "BtcliResult":
+        """Asserts btcli succeeded; returns self for chaining."""
+        failed = self.returncode != 0 or any(m in self.text for m in FAILURE_MARKS)
+        if failed:
+            detail = f"btcli {' '.join(self.args)} (exit {self.returncode}):\n{self.text}"
+            if names_missing_subtensor_item(self.text):
+                raise SubtensorModuleMissing(detail)
+            raise AssertionError(detail)
+        return self
+
+    def json(self):
+        """The --json-output document: btcli prints it after any --verbose lines."""
+        lines = self.stdout.splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith(("{", "[")):
+                try:
+                    return json.loads("\n".join(lines[i:]))
+                except ValueError:
+                    continue  # a "[Verbose]: …" line
+        raise AssertionError(f"btcli {' '.join(self.args)} printed no JSON:\n{self.text}")
+
+
+class BtcliRunner:
+    def __init__(self, exe: Path, url: str, home: Path) -> None:
+        self.exe, self.url, self.home = exe, url, home
+
+    def __call__(self, *args: str) -> BtcliResult:
+        # --verbose: without it btcli swallows the traceback of an "unknown error" and may print nothing.
+        argv = [*args, "--network", self.url, "--verbose"]
+        env = {**os.environ, "HOME": str(self.home), "NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb"}
+        # stdin closed: any prompt btcli would show ends in an error instead of a hang.
+        p = subprocess.run([str(self.exe), *argv], env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                           text=True, timeout=TIMEOUT_S)
+        return BtcliResult(argv, p.returncode, p.stdout, p.stderr)

@@ -11,6 +11,7 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Optional
 
 from pending import SubtensorModuleMissing, names_missing_subtensor_item
 
@@ -52,14 +53,26 @@ class BtcliResult:
 
 
 class BtcliRunner:
-    def __init__(self, exe: Path, url: str, home: Path) -> None:
+    def __init__(self, exe: Path, url: str, home: Path,
+                 on_run: Optional[Callable[[list[str], Callable[[], None]], None]] = None) -> None:
         self.exe, self.url, self.home = exe, url, home
+        # on_run(args, run): wraps each invocation (the suite uses it to attribute RPC requests to commands).
+        self.on_run = on_run
 
     def __call__(self, *args: str) -> BtcliResult:
         # --verbose: without it btcli swallows the traceback of an "unknown error" and may print nothing.
         argv = [*args, "--network", self.url, "--verbose"]
         env = {**os.environ, "HOME": str(self.home), "NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb"}
         # stdin closed: any prompt btcli would show ends in an error instead of a hang.
-        p = subprocess.run([str(self.exe), *argv], env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                           text=True, timeout=TIMEOUT_S)
+        done: list[subprocess.CompletedProcess] = []
+
+        def run() -> None:
+            done.append(subprocess.run([str(self.exe), *argv], env=env, stdin=subprocess.DEVNULL,
+                                       capture_output=True, text=True, timeout=TIMEOUT_S))
+
+        if self.on_run:
+            self.on_run(list(args), run)
+        else:
+            run()
+        p = done[0]
         return BtcliResult(argv, p.returncode, p.stdout, p.stderr)

@@ -185,10 +185,24 @@ def fund(subtensor, alice_wallet):
 
 
 @pytest.fixture
-def btcli(rpc_url: str, tmp_path: Path):
-    """Runs the pinned btcli against the node, non-interactively, with its config in a temporary HOME."""
+def btcli(rpc_url: str, tmp_path: Path, request: pytest.FixtureRequest):
+    """Runs the pinned btcli against the node, non-interactively, with its config in a temporary HOME.
+    With SDK_RPC_LOG, each btcli command's requests are also reported on their own."""
     from btcli_runner import BtcliRunner
 
     home = tmp_path / "home"
     home.mkdir()
-    return BtcliRunner(VENV_BIN / "btcli", rpc_url, home)
+    on_run = None
+    target = os.environ.get("SDK_RPC_LOG")
+    if target:
+        rec: RpcRecorder = request.getfixturevalue("recorder")
+        names: dict[str, str] = request.getfixturevalue("storage_names")
+
+        def on_run(args: list[str], run) -> None:
+            start = len(rec.requests)
+            try:
+                run()
+            finally:
+                command = " ".join(a for a in args[:2] if not a.startswith("-"))
+                append_report(Path(target), f"{request.node.nodeid} :: btcli {command}", rec.requests[start:], names)
+    return BtcliRunner(VENV_BIN / "btcli", rpc_url, home, on_run)

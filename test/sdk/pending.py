@@ -13,19 +13,23 @@ import re
 from contextlib import contextmanager
 from typing import Iterator
 
-# What the clients say when the metadata lacks an item: async-substrate-interface
-# ("Storage function "SubtensorModule.X" not found", "Call function SubtensorModule.x not found",
-# "Runtime API Call 'NeuronInfoRuntimeApi.get_neuron' not found") and btcli, which prints the same.
+# What async-substrate-interface says when the metadata lacks an item (btcli prints the same text):
+#   Storage function "SubtensorModule.NetworksAdded" not found
+#   Call function 'SubtensorModule.burned_register' not found
+#   Runtime API Call 'SubnetRegistrationRuntimeApi.get_network_registration_cost' not found in registry
+# Only subtensor's own pallets (SubtensorModule, AdminUtils, Swap) and runtime APIs qualify.
+SUBTENSOR_PALLETS = ("SubtensorModule", "AdminUtils", "Swap")
 SUBTENSOR_RUNTIME_APIS = (
     "NeuronInfoRuntimeApi", "SubnetInfoRuntimeApi", "SubnetRegistrationRuntimeApi", "DelegateInfoRuntimeApi",
     "StakeInfoRuntimeApi", "SwapRuntimeApi",
 )
+_PALLET = "(?:" + "|".join(SUBTENSOR_PALLETS) + ")"
 _MISSING = re.compile(
-    r"(?:SubtensorModule|AdminUtils|Swap)[.:\s]+\w+\"?\s+not found"
-    r"|(?:" + "|".join(SUBTENSOR_RUNTIME_APIS) + r")[._\s]\w+'?\s+not found"
-    r"|(?:Storage|Call) function \"?(?:SubtensorModule|AdminUtils|Swap)\.\w+\"? not found"
-    r"|(?:SubtensorModule|AdminUtils)\b.*\bnot found",
-    re.S,
+    rf"Storage function \"{_PALLET}\.\w+\" not found"
+    rf"|Call function '{_PALLET}\.\w+' not found"
+    r"|Runtime API Call '(?:" + "|".join(SUBTENSOR_RUNTIME_APIS) + r")\.\w+' not found"
+    rf"|Metadata pallet not found for module '{_PALLET}'"
+    rf"|Pallet [\"']{_PALLET}[\"'] not found"
 )
 
 
@@ -34,7 +38,8 @@ class SubtensorModuleMissing(AssertionError):
 
 
 def names_missing_subtensor_item(text: str) -> bool:
-    return _MISSING.search(text) is not None
+    # btcli's console wraps long lines; the messages above never contain a line break themselves.
+    return _MISSING.search(" ".join(text.split())) is not None
 
 
 @contextmanager
@@ -47,3 +52,12 @@ def pending_subtensor_module() -> Iterator[None]:
         if names_missing_subtensor_item(f"{type(e).__name__}: {e}"):
             raise SubtensorModuleMissing(str(e)) from e
         raise
+
+
+def needs_subtensor_module(what: str = "SubtensorModule (issue 11)"):
+    """Strict xfail for a test that needs `what`; when it passes, pytest reports a failure and the
+    marker must be removed."""
+    import pytest
+
+    return pytest.mark.xfail(strict=True, raises=SubtensorModuleMissing,
+                             reason=f"needs {what}, not in the node yet; remove this marker when it lands")

@@ -16,7 +16,7 @@ from typing import Callable, Optional
 from pending import SubtensorModuleMissing, names_missing_subtensor_item
 
 TIMEOUT_S = 180
-FAILURE_MARKS = ("❌", "Error", "Traceback", "error:", "Failed")
+FAILURE_MARKS = ("❌", "Error", "Traceback", "error:", "Failed", "Aborted")  # "Aborted": a prompt hit closed stdin
 
 
 @dataclass
@@ -32,13 +32,15 @@ class BtcliResult:
 
     def ok(self) -> "BtcliResult":
         """Asserts btcli succeeded; returns self for chaining."""
-        failed = self.returncode != 0 or any(m in self.text for m in FAILURE_MARKS)
-        if failed:
-            detail = f"btcli {' '.join(self.args)} (exit {self.returncode}):\n{self.text}"
-            if names_missing_subtensor_item(self.text):
-                raise SubtensorModuleMissing(detail)
-            raise AssertionError(detail)
+        if self.returncode != 0 or any(m in self.text for m in FAILURE_MARKS):
+            self._fail()
         return self
+
+    def _fail(self) -> None:
+        detail = f"btcli {' '.join(self.args)} (exit {self.returncode}):\n{self.text}"
+        if names_missing_subtensor_item(self.text):
+            raise SubtensorModuleMissing(detail)
+        raise AssertionError(detail)
 
     def json(self):
         """The --json-output document: btcli prints it after any --verbose lines."""
@@ -46,9 +48,12 @@ class BtcliResult:
         for i, line in enumerate(lines):
             if line.startswith(("{", "[")):
                 try:
-                    return json.loads("\n".join(lines[i:]))
+                    doc = json.loads("\n".join(lines[i:]))
                 except ValueError:
                     continue  # a "[Verbose]: …" line
+                if isinstance(doc, dict) and doc.get("error"):  # e.g. {"error": "Subnet … does not exist."}
+                    self._fail()
+                return doc
         raise AssertionError(f"btcli {' '.join(self.args)} printed no JSON:\n{self.text}")
 
 

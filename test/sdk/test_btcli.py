@@ -41,16 +41,22 @@ def test_btcli_wallet_balance(btcli, subtensor, wallets, fund):
 def test_btcli_subnets_create_list_and_hyperparameters(btcli, subtensor, wallets, fund):
     owner = wallets.new("owner")
     with pending_subtensor_module():
-        lock = subtensor.get_subnet_burn_cost()
-        fund(owner.coldkeypub.ss58_address, lock.rao + 10 * TAO)
+        cost = btcli("subnets", "burn-cost", "--json-output").ok().json()
+        lock = cost["burn_cost"]["rao"]
+        assert lock == subtensor.get_subnet_burn_cost().rao
+        fund(owner.coldkeypub.ss58_address, lock + 10 * TAO)
+        # Every identity field is given: btcli asks for any missing one even with --no-prompt.
         created = btcli("subnets", "create", *wallet_args(wallets, "owner"), "--subnet-name", "emu-sdk-test",
+                        "--github-repo", "https://github.com/example/emu", "--subnet-contact", "dev@example.com",
+                        "--subnet-url", "https://example.com", "--discord-handle", "emu", "--description", "SDK test",
+                        "--logo-url", "https://example.com/logo.png", "--additional-info", "none",
                         "--no-mev-protection", "--no-prompt", "--json-output").ok().json()
         assert created["success"] is True
         netuid = int(created["netuid"])
         assert subtensor.subnet_exists(netuid)
         assert storage(subtensor, "SubnetOwner", [netuid]) == owner.coldkeypub.ss58_address
         assert subtensor.get_balance(owner.coldkeypub.ss58_address).rao == \
-            lock.rao + 10 * TAO - lock.rao - charged_fee(subtensor, created["extrinsic_identifier"])
+            10 * TAO - charged_fee(subtensor, created["extrinsic_identifier"])
 
         listed = btcli("subnets", "list", "--json-output").ok().json()
         assert listed["total_netuids"] == len(subtensor.get_all_subnets_netuid())

@@ -25,6 +25,22 @@ def test_subtensor_connects_and_reads_the_runtime(subtensor):
     assert runtime.metadata_v15 is not None
 
 
+def test_subtensor_connects_directly_to_the_node_port(node):
+    """The literal user call, without the suite's recording relay in between."""
+    import bittensor as bt
+
+    s = bt.Subtensor(node.url)
+    try:
+        # Blocks keep coming every 250 ms: the SDK's answer lies between two direct reads.
+        before = int(node.rpc("chain_getHeader")["number"], 16)
+        current = s.get_current_block()
+        after = int(node.rpc("chain_getHeader")["number"], 16)
+        assert before <= current <= after
+        assert s.get_block_hash(current) == node.rpc("chain_getBlockHash", [current])
+    finally:
+        s.close()
+
+
 def test_genesis_hash_matches_the_chain_spec(subtensor):
     expected = subprocess.run(["node", str(BIN), "export-genesis-head", "--hash", "--chain", "dev"], cwd=ROOT,
                               capture_output=True, text=True, check=True, timeout=60).stdout.strip()

@@ -80,3 +80,20 @@ def test_unknown_account_has_zero_balance(subtensor):
 def test_existential_deposit_is_the_chains_500_rao(subtensor):
     # subtensor runtime: `pub const ExistentialDeposit: Balance = 500`.
     assert subtensor.get_existential_deposit().rao == 500
+
+
+def test_async_subtensor_reads_the_same_chain(rpc_url, subtensor):
+    """AsyncSubtensor (what btcli and async miners use) against the same node."""
+    import asyncio
+
+    import bittensor as bt
+
+    async def read() -> tuple[int, int, str]:
+        async with bt.AsyncSubtensor(rpc_url) as s:
+            dave = Keypair.create_from_uri("//Dave").ss58_address
+            return (await s.get_balance(dave)).rao, await s.get_current_block(), await s.get_block_hash(0)
+
+    dave_balance, block, genesis = asyncio.run(read())
+    assert dave_balance == genesis_balances()[Keypair.create_from_uri("//Dave").ss58_address]
+    assert block <= subtensor.get_current_block()
+    assert genesis == subtensor.get_block_hash(0)

@@ -24,6 +24,13 @@ STORAGE_BY_MODULE = {"query_module", "query_map", "query", "query_multiple", "cr
 RUNTIME = {"query_runtime_api", "runtime_call", "_runtime_method_exists"}
 CONSTANT = {"query_constant", "get_constant"}
 COMPOSE = {"compose_call", "create_composed_call"}
+# (function names, kind, keyword names of the first and of the second argument, separator in the output)
+TWO_NAME_KINDS = (
+    (STORAGE_BY_MODULE, "storage", ("module", "pallet"), ("name", "storage_function"), "."),
+    (RUNTIME, "runtime_api", ("runtime_api", "api"), ("method",), "_"),
+    (CONSTANT, "constant", ("module_name", "module"), ("constant_name", "name"), "."),
+    (COMPOSE, "call", ("call_module",), ("call_function",), "."),
+)
 
 
 ENV: list[dict[str, str]] = []  # string constants assigned to local names, per function being visited
@@ -101,24 +108,14 @@ class Collector(ast.NodeVisitor):
         if name is None:
             return
         need = self.items[fn]
+        pair = next((p for p in TWO_NAME_KINDS if name in p[0]), None)
         if name in STORAGE_BY_NAME and (s := _arg(call, 0, "name")):
             need.add(f"storage SubtensorModule.{s}")
-        elif name in STORAGE_BY_MODULE:
-            m, s = _arg(call, 0, "module", "pallet"), _arg(call, 1, "name", "storage_function")
-            if m and s:
-                need.add(f"storage {m}.{s}")
-        elif name in RUNTIME:
-            a, m = _arg(call, 0, "runtime_api", "api"), _arg(call, 1, "method")
-            if a and m:
-                need.add(f"runtime_api {a}_{m}")
-        elif name in CONSTANT:
-            m, c = _arg(call, 0, "module_name", "module"), _arg(call, 1, "constant_name", "name")
-            if m and c:
-                need.add(f"constant {m}.{c}")
-        elif name in COMPOSE:
-            m, c = _arg(call, 0, "call_module"), _arg(call, 1, "call_function")
-            if m and c:
-                need.add(f"call {m}.{c}")
+        elif pair:
+            _, kind, first, second, sep = pair
+            a, b = _arg(call, 0, *first), _arg(call, 1, *second)
+            if a and b:
+                need.add(f"{kind} {a}{sep}{b}")
         elif name == "get_hyperparameter" and (s := _arg(call, 0, "param_name")):
             need.add(f"storage SubtensorModule.{s}")
         elif name in ("_query_with_fallback", "_runtime_call_with_fallback"):

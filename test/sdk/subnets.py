@@ -22,6 +22,13 @@ def create_subnet(subtensor, owner, fund) -> int:
     return int(added[0] if isinstance(added, (list, tuple)) else next(iter(added.values())))
 
 
+def funded_wallet(wallets, fund, name: str, tao: int = 100):
+    """A fresh wallet whose coldkey holds `tao` TAO."""
+    w = wallets.new(name)
+    fund(w.coldkeypub.ss58_address, tao * TAO)
+    return w
+
+
 def burned_register(subtensor, wallet, netuid: int) -> bt.ExtrinsicResponse:
     res = subtensor.burned_register(wallet, netuid, mev_protection=False, wait_for_inclusion=True,
                                     wait_for_finalization=False)

@@ -7,7 +7,7 @@ MevShield pallet yet (btcli turns the shield on by default for `subnets create`)
 from __future__ import annotations
 
 from pending import needs_subtensor_module, pending_subtensor_module
-from subnets import TAO, create_subnet, storage
+from subnets import TAO, create_subnet, funded_wallet, storage
 
 
 
@@ -75,8 +75,7 @@ def test_btcli_subnets_create_list_and_hyperparameters(btcli, subtensor, wallets
 def test_btcli_subnets_register_and_wallet_overview(btcli, subtensor, wallets, fund):
     with pending_subtensor_module():
         netuid = create_subnet(subtensor, wallets.new("owner"), fund)
-        miner = wallets.new("miner")
-        fund(miner.coldkeypub.ss58_address, 100 * TAO)
+        miner = funded_wallet(wallets, fund, "miner")
         burn = storage(subtensor, "Burn", [netuid])
         reg = btcli("subnets", "register", "--netuid", str(netuid), *wallet_args(wallets, "miner"),
                     "--no-prompt", "--json-output").ok().json()

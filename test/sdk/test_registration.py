@@ -13,7 +13,7 @@ import bittensor as bt
 import pytest
 
 from pending import needs_subtensor_module, pending_subtensor_module
-from subnets import TAO, burned_register, create_subnet, event_values, storage
+from subnets import TAO, burned_register, create_subnet, event_values, funded_wallet, storage
 
 
 
@@ -26,8 +26,7 @@ def fee_of(receipt) -> int:
 def test_sdk_burned_register(subtensor, wallets, fund):
     with pending_subtensor_module():
         netuid = create_subnet(subtensor, wallets.new("owner"), fund)
-        miner = wallets.new("miner")
-        fund(miner.coldkeypub.ss58_address, 100 * TAO)
+        miner = funded_wallet(wallets, fund, "miner")
         burn = subtensor.recycle(netuid).rao
         assert burn == storage(subtensor, "Burn", [netuid])
 
@@ -56,16 +55,14 @@ def test_sdk_register_with_price_limit(subtensor, wallets, fund):
     """`Subtensor.register` in SDK 10.5 is `register_limit`: burn with a 0.5 % price tolerance."""
     with pending_subtensor_module():
         netuid = create_subnet(subtensor, wallets.new("owner"), fund)
-        miner = wallets.new("miner")
-        fund(miner.coldkeypub.ss58_address, 100 * TAO)
+        miner = funded_wallet(wallets, fund, "miner")
         res = subtensor.register(miner, netuid, mev_protection=False, wait_for_inclusion=True,
                                  wait_for_finalization=False)
         assert res.success, res.message
         assert subtensor.is_hotkey_registered(miner.hotkey.ss58_address, netuid)
 
         # A limit below the price is refused by the chain and charges only the fee.
-        late = wallets.new("late")
-        fund(late.coldkeypub.ss58_address, 100 * TAO)
+        late = funded_wallet(wallets, fund, "late")
         low = bt.Balance.from_rao(subtensor.recycle(netuid).rao // 2)
         refused = subtensor.register(late, netuid, low, mev_protection=False, wait_for_inclusion=True,
                                      wait_for_finalization=False)
@@ -81,9 +78,8 @@ def test_sdk_metagraph_lists_neurons_with_keys_axons_and_stake(subtensor, wallet
 
     with pending_subtensor_module():
         netuid = create_subnet(subtensor, wallets.new("owner"), fund)
-        miners = [wallets.new(f"miner{i}") for i in range(2)]
+        miners = [funded_wallet(wallets, fund, f"miner{i}") for i in range(2)]
         for m in miners:
-            fund(m.coldkeypub.ss58_address, 100 * TAO)
             burned_register(subtensor, m, netuid)
         served = serve_extrinsic(subtensor, miners[0], "10.1.2.3", 8091, 4, netuid, mev_protection=False,
                                  wait_for_inclusion=True, wait_for_finalization=False)

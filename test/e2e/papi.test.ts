@@ -117,4 +117,30 @@ describe.each<ProviderKind>(['legacy', 'middleware', 'raw'])('polkadot-api (%s p
     expect(after).toEqual(before)
     expect(await account(charlie, finalizedNow.hash)).toEqual(charlieBefore)
   })
+
+  it('watchEntries on System.Account sees an account created by a later block', async () => {
+    const fresh = await devPair(`//Fresh/${kind}`)
+    interface Emission { block: { hash: string }; deltas: null | { upserted: { args: [string]; value: AccountInfo }[] }; entries: { args: [string] }[] }
+    const seen: Emission[] = []
+    const sub = api().query.System.Account.watchEntries().subscribe({ next: (e: Emission) => { seen.push(e) } })
+    try {
+      await waitFor(() => seen.length > 0)
+      expect(seen[0]!.entries.some((e) => e.args[0] === fresh.address)).toBe(false)
+      const amount = 5_000_000_000n
+      await transfer(fresh, amount).signAndSubmit(signerOf(alice))
+      await waitFor(() => seen.some((e) => e.deltas?.upserted.some((u) => u.args[0] === fresh.address) === true))
+      const hit = seen.find((e) => e.deltas?.upserted.some((u) => u.args[0] === fresh.address))!
+      expect(hit.deltas!.upserted.find((u) => u.args[0] === fresh.address)!.value.data.free).toBe(amount)
+    } finally {
+      sub.unsubscribe()
+    }
+  })
 })
+
+async function waitFor(cond: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}

@@ -6,12 +6,12 @@ import { blake2_256 } from '../../codec/hashing.js'
 import type { NodeContext } from '../../node/context.js'
 import { EMPTY_TRIE_ROOT, TrieView } from '../../storage/trie/index.js'
 import { invalidParams } from '../errors.js'
-import { findBlock } from '../methods/common.js'
+import { findBlock, headerNotFound } from '../methods/common.js'
 import { arrayParam, hashParam, hexBytes, optionalHash, optionalHexBytes, stringParam } from '../methods/params.js'
 import { callRuntime, RuntimeCallFailure } from '../methods/runtime-call.js'
 import { diffTries } from '../methods/trie-diff.js'
 import type { RpcEntry, RpcSubscriptionMethod, SubscriptionSink } from '../types.js'
-import { queryRoot, storageItems, type StorageItem, type StorageQuery, storageQueries } from './storage-query.js'
+import { queryRoot, storageItems, storageQueries } from './storage-query.js'
 
 /** Events sent per tick while a storage walk runs, so one big query does not starve the node. */
 const EVENTS_PER_TICK = 1024
@@ -38,6 +38,12 @@ function stream<T>(sink: SubscriptionSink, gen: Generator<T>, toEvent: (t: T) =>
     setImmediate(tick)
   }
   setImmediate(tick)
+}
+
+/** End a storage subscription with its error event. */
+function failWith(sink: SubscriptionSink, event: 'storageError' | 'storageDiffError', error: string): void {
+  sink.send({ event, error })
+  sink.close()
 }
 
 interface DiffItem {
@@ -88,37 +94,15 @@ export function archiveMethods(ctx: NodeContext): RpcEntry[] {
     name: 'archive_v1_storage',
     notification: 'archive_v1_storageEvent',
     unsubscribe: 'archive_v1_stopStorage',
-    subscribe: ([hash, itemsParam, childTrie], _c, sink) => {
+    subscribe: ([hash, items, childTrie], _c, sink) => {
       const h = hashParam(hash)
-      const list = arrayParam(itemsParam)
-      const queries = storageQueries(list)
-      const starts = list.map((it) => optionalHexBytes((it as Record<string, unknown>).paginationStartKey))
+      const queries = storageQueries(items, true)
       const child = optionalHexBytes(childTrie)
       const block = findBlock(ctx, h)
-      if (block === undefined) {
-        sink.send({ event: 'storageError', error: `Header was not found in the database: ${hexOf(h)}` })
-        sink.close()
-        return
-      }
+      if (block === undefined) return failWith(sink, 'storageError', headerNotFound(h))
       const root = queryRoot(store, block.header.state_root, child)
       const childKey = child === undefined ? undefined : hexOf(child)
-      function* results(): Generator<StorageItem> {
-        for (let i = 0; i < queries.length; i++) {
-          const q: StorageQuery = queries[i]!
-          const start = starts[i]
-          if (start === undefined || !q.type.startsWith('descendants')) {
-            yield* storageItems(store, root, [q])
-            continue
-          }
-          // Resume a descendants walk strictly after the client's last key.
-          if (root === null) continue
-          const view = new TrieView(store, root)
-          for (const [k, v] of view.entries(q.key, start)) {
-            yield q.type === 'descendantsValues' ? { key: hexOf(k), value: hexOf(v) } : { key: hexOf(k), hash: hexOf(blake2_256(v)) }
-          }
-        }
-      }
-      stream(sink, results(), (it) => (childKey === undefined ? { event: 'storage', ...it } : { event: 'storage', ...it, childTrieKey: childKey }),
+      stream(sink, storageItems(store, root, queries), (it) => (childKey === undefined ? { event: 'storage', ...it } : { event: 'storage', ...it, childTrieKey: childKey }),
         { event: 'storageDone' }, (error) => ({ event: 'storageError', error }))
     },
   }
@@ -131,11 +115,11 @@ export function archiveMethods(ctx: NodeContext): RpcEntry[] {
       const h = hashParam(hash)
       const items = diffItems(itemsParam)
       const prev = optionalHash(previousHash)
-      const fail = (error: string): void => { sink.send({ event: 'storageDiffError', error }); sink.close() }
+      const fail = (error: string): void => failWith(sink, 'storageDiffError', error)
       const block = findBlock(ctx, h)
-      if (block === undefined) return fail(`Header was not found in the database: ${hexOf(h)}`)
+      if (block === undefined) return fail(headerNotFound(h))
       const base = prev === undefined ? findBlock(ctx, block.header.parent_hash) : findBlock(ctx, prev)
-      if (base === undefined) return fail(`Header was not found in the database: ${hexOf(prev ?? block.header.parent_hash)}`)
+      if (base === undefined) return fail(headerNotFound(prev ?? block.header.parent_hash))
       if (prev !== undefined && !chain.ancestry(h, base.number - 1).some((b) => hexOf(b.hash) === hexOf(prev))) {
         return fail(`Previous hash ${hexOf(prev)} is not an ancestor of ${hexOf(h)}`)
       }

@@ -13,6 +13,8 @@ export type StorageType = (typeof STORAGE_TYPES)[number]
 export interface StorageQuery {
   key: Uint8Array
   type: StorageType
+  /** Descendants queries resume strictly after this key (archive_v1_storage `paginationStartKey`). */
+  startAfter?: Uint8Array
 }
 
 export interface StorageItem {
@@ -24,8 +26,8 @@ export interface StorageItem {
 
 const CHILD_STORAGE_DEFAULT = new TextEncoder().encode(':child_storage:default:')
 
-/** The `items` parameter: `[{key, type}]`. */
-export function storageQueries(v: unknown): StorageQuery[] {
+/** The `items` parameter: `[{key, type}]`, with `paginationStartKey` where the method has it. */
+export function storageQueries(v: unknown, withStartKey = false): StorageQuery[] {
   return arrayParam(v).map((item) => {
     if (typeof item !== 'object' || item === null) throw invalidParams('expected an object with `key` and `type`')
     const o = item as Record<string, unknown>
@@ -33,7 +35,9 @@ export function storageQueries(v: unknown): StorageQuery[] {
     if (typeof type !== 'string' || !(STORAGE_TYPES as readonly string[]).includes(type)) {
       throw invalidParams(`unknown variant \`${String(type)}\`, expected one of ${STORAGE_TYPES.map((t) => `\`${t}\``).join(', ')}`)
     }
-    return { key: hexBytes(o.key), type: type as StorageType }
+    const start = withStartKey ? o.paginationStartKey : undefined
+    const startAfter = start === undefined || start === null ? undefined : hexBytes(start)
+    return { key: hexBytes(o.key), type: type as StorageType, startAfter }
   })
 }
 
@@ -69,10 +73,10 @@ export function* storageItems(store: NodeReader, root: Uint8Array | null, querie
         break
       }
       case 'descendantsValues':
-        for (const [k, v] of view.entries(q.key)) yield { key: hexOf(k), value: hexOf(v) }
+        for (const [k, v] of view.entries(q.key, q.startAfter)) yield { key: hexOf(k), value: hexOf(v) }
         break
       case 'descendantsHashes':
-        for (const [k, v] of view.entries(q.key)) yield { key: hexOf(k), hash: hexOf(blake2_256(v)) }
+        for (const [k, v] of view.entries(q.key, q.startAfter)) yield { key: hexOf(k), hash: hexOf(blake2_256(v)) }
         break
     }
   }

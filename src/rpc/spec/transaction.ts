@@ -102,8 +102,9 @@ export function transactionMethods(ctx: NodeContext): RpcEntry[] {
           if (e !== undefined && isTerminal(e)) ops.get(id)?.()
         })
         ops.set(id, () => { stopWatching(); ops.delete(id) })
-        // Invalid transactions are dropped silently, as the spec asks.
-        ctx.submit(raw).catch(() => ops.get(id)?.())
+        // An invalid transaction is dropped silently, as the spec asks, and its operation keeps
+        // counting towards the limit until the client stops it.
+        ctx.submit(raw).catch(() => stopWatching())
         return id
       },
     },

@@ -70,12 +70,28 @@ describe('transaction_v1', () => {
     expect(h.ctx.pool.has(blake2AsHex(stale, 256))).toBe(false)
     const after = await c.call<string>('state_getStorage', [accountKey(alice)])
     expect(after).toBe(before)
+    // It still holds its operation until stopped.
+    expect(await c.call('transaction_v1_stop', [id])).toBe(null)
     // A future-nonce transaction stays in the pool, so its broadcast stays live until stopped.
     const future = await transfer(alice, (await nonceOf(alice)) + 5)
     const live = await c.call<string>('transaction_v1_broadcast', [future])
     expect(await c.call('transaction_v1_stop', [live])).toBe(null)
     expect((await c.error('transaction_v1_stop', [live])).code).toBe(-32602)
     expect((await c.error('transaction_v1_broadcast', ['0xzz'])).code).toBe(-32602)
+  })
+})
+
+describe('transaction_v1 limit', () => {
+  it('64 broadcasts per connection at once, then null until one is stopped', async () => {
+    const stale = await transfer(alice, 0)
+    const ids: string[] = []
+    for (let i = 0; i < 64; i++) ids.push(await c.call<string>('transaction_v1_broadcast', [stale]))
+    expect(new Set(ids).size).toBe(64)
+    expect(await c.call('transaction_v1_broadcast', [stale])).toBe(null)
+    await c.call('transaction_v1_stop', [ids.pop()])
+    ids.push(await c.call<string>('transaction_v1_broadcast', [stale]))
+    expect(typeof ids.at(-1)).toBe('string')
+    for (const id of ids) await c.call('transaction_v1_stop', [id])
   })
 })
 

@@ -137,6 +137,37 @@ describe.each<ProviderKind>(['legacy', 'middleware', 'raw'])('polkadot-api (%s p
   })
 })
 
+describe.each<ProviderKind>(['middleware', 'raw'])('polkadot-api (%s provider) through a 1,000-block burst', (kind) => {
+  let node: NodeProcess
+  let client: PolkadotClient
+  beforeAll(async () => {
+    node = await startNodeProcess(['--dev', '--sealing', 'manual'])
+    client = papiClient(node.url, kind)
+  })
+  afterAll(async () => {
+    client?.destroy()
+    await node?.kill('SIGTERM')
+  })
+
+  it('keeps following: the last block of the burst becomes its finalized block and reads work there', async () => {
+    const start = (await client.getFinalizedBlock()).number
+    const seen = new Set<number>()
+    const sub = client.finalizedBlock$.subscribe((b) => { seen.add(b.number) })
+    const raw = await fetch(node.url.replace('ws:', 'http:'), {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'dev_newBlock', params: [{ count: 1000 }] }),
+    })
+    const last = ((await raw.json()) as { result: string }).result
+    await waitFor(() => seen.has(start + 1000))
+    sub.unsubscribe()
+    const fin = await client.getFinalizedBlock()
+    expect(fin).toMatchObject({ number: start + 1000, hash: last })
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const now = await (client.getUnsafeApi() as any).query.System.Number.getValue({ at: fin.hash })
+    expect(now).toBe(start + 1000)
+  })
+})
+
 async function waitFor(cond: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms
   while (!cond()) {

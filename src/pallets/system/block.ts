@@ -20,6 +20,7 @@ const text = new TextEncoder()
 export const EXTRINSIC_INDEX_KEY = text.encode(':extrinsic_index')
 export const INTRABLOCK_ENTROPY_KEY = text.encode(':intrablock_entropy')
 export const HEAP_PAGES_KEY = text.encode(':heappages')
+export const CODE_KEY = text.encode(':code')
 
 const topicsCodec = vec(H256)
 const topicEntry = tuple(u32, u32)

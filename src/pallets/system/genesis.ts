@@ -1,9 +1,9 @@
 // frame_system's genesis build: the 0x45 (69) placeholder hashes that block 1 replaces, the
-// runtime version of the genesis code and the ref-count upgrade flags.
+// runtime version of the genesis code, `:code` and the ref-count upgrade flags.
 import { encode } from '../../codec/scale.js'
 import { u32 } from '../../codec/types.js'
 import type { Store } from '../../runtime/declare/storage.js'
-import { EXTRINSIC_INDEX_KEY } from './block.js'
+import { CODE_KEY, EXTRINSIC_INDEX_KEY } from './block.js'
 import { RUNTIME_VERSION, System } from './pallet.js'
 
 export const HASH69 = new Uint8Array(32).fill(69)
@@ -15,4 +15,15 @@ export function genesis(s: Store): void {
   System.UpgradedToU32RefCount.set(s, true)
   System.UpgradedToTripleRefCount.set(s, true)
   s.set(EXTRINSIC_INDEX_KEY, encode(u32, 0))
+  s.set(CODE_KEY, nativeCode())
+}
+
+/**
+ * frame_system's genesis stores the runtime's wasm under `:code`. This runtime is native, so it
+ * stores a blob naming it instead: clients (polkadot-api) tell runtimes apart by the hash of
+ * `:code` and cannot follow a chain without one.
+ */
+export function nativeCode(): Uint8Array {
+  const v = RUNTIME_VERSION
+  return new TextEncoder().encode(`subtensor-emu native runtime ${v.spec_name}/${v.spec_version}.${v.impl_version}.${v.transaction_version}`)
 }

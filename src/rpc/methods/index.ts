@@ -5,6 +5,7 @@ import { authorMethods } from './author.js'
 import { chainMethods } from './chain.js'
 import { devMethods } from './dev.js'
 import { paymentMethods } from './payment.js'
+import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { systemMethods } from './system.js'
 
@@ -16,5 +17,6 @@ export function rpcMethods(ctx: NodeContext): RpcEntry[] {
     ...authorMethods(ctx),
     ...paymentMethods(ctx),
     ...devMethods(ctx),
+    ...specMethods(ctx),
   ]
 }

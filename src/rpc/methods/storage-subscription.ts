@@ -25,7 +25,7 @@ export function storageSubscription(
   keys: Uint8Array[] | null,
   send: (set: StorageChangeSet) => void,
 ): (ref: BlockRef) => void {
-  const best = chain.best
+  const best = chain.durableBest
   if (keys === null) {
     let lastRoot = chain.header(best.hash)!.state_root
     return (ref) => {

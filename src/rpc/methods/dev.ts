@@ -1,5 +1,5 @@
-// Development RPCs: Chopsticks' dev_* (errors are code 1, as Chopsticks' ResponseError(1, ...))
-// and manual-seal's engine_createBlock / engine_finalizeBlock (sc-consensus-manual-seal).
+// Development RPCs: Chopsticks' dev_* (errors are code 1, as Chopsticks' ResponseError(1, ...)).
+// Manual seal's engine_* are in engine.ts.
 import { hexOf, sameBytes } from '../../codec/bytes.js'
 import { PoolError } from '../../chain/txpool.js'
 import type { NodeContext } from '../../node/context.js'
@@ -9,19 +9,8 @@ import { arrayParam, boolParam, hashParam, hexBytes, optionalHash } from './para
 import { poolErrorToRpc } from './author.js'
 
 const DEV_ERROR = 1
-/** sc-consensus-manual-seal error codes. */
-const EMPTY_TRANSACTION_POOL = 12_000
-const BLOCK_NOT_FOUND = 13_000
-const UNKNOWN_ERROR = 20_000
-
 const devError = (e: unknown): RpcError =>
   e instanceof RpcError ? e : new RpcError(DEV_ERROR, e instanceof Error ? e.toString() : String(e))
-
-/** `{}` of H256 (fixed-hash Display): first and last two bytes around an ellipsis. */
-const shortHash = (h: Uint8Array): string => {
-  const x = Buffer.from(h).toString('hex')
-  return `0x${x.slice(0, 4)}…${x.slice(-4)}`
-}
 
 const optionalNumber = (v: unknown, field: string): number | undefined => {
   if (v === undefined || v === null) return undefined
@@ -110,48 +99,6 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
           throw devError(e)
         }
         return hexOf(hash)
-      },
-    },
-    {
-      name: 'engine_createBlock',
-      handler: async ([createEmpty, finalize, parentHash]) => {
-        const empty = boolParam(createEmpty)
-        const fin = boolParam(finalize)
-        const parent = optionalHash(parentHash)
-        if (!empty && ![...ctx.pool.all()].some((t) => t.ready)) {
-          throw new RpcError(EMPTY_TRANSACTION_POOL, 'Transaction pool is empty, set create_empty to true, if you want to create empty blocks')
-        }
-        if (parent !== undefined && !chain.has(parent)) {
-          throw new RpcError(BLOCK_NOT_FOUND, `Supplied parent_hash: ${shortHash(parent)} doesn't exist in chain`)
-        }
-        let ref
-        try {
-          ref = await ctx.producer.produce({ parent, finalize: fin })
-        } catch (e) {
-          throw new RpcError(UNKNOWN_ERROR, `Other error: ${e instanceof Error ? e.message : String(e)}`)
-        }
-        return {
-          hash: hexOf(ref.hash),
-          aux: {
-            header_only: false,
-            clear_justification_requests: false,
-            needs_justification: false,
-            bad_justification: false,
-            is_new_best: sameBytes(chain.best.hash, ref.hash),
-          },
-          proof_size: 0,
-        }
-      },
-    },
-    {
-      name: 'engine_finalizeBlock',
-      handler: async ([hash]) => {
-        if (hash === undefined) throw invalidParams('invalid length 0, expected 1 or 2 parameters')
-        const h = hashParam(hash)
-        // manual-seal answers `true` once the command was handled, whether finalization worked or
-        // not (the RPC maps the reply channel, not the result inside it).
-        if (chain.has(h)) await ctx.producer.exclusive(() => ctx.producer.finalize(h)).catch(() => undefined)
-        return true
       },
     },
   ]

@@ -155,8 +155,40 @@ describe('unsafe methods on a safe endpoint', () => {
       expect(await s.error('dev_newBlock')).toEqual({ code: -32601, message: msg })
       expect(await s.error('state_getPairs', ['0x'])).toEqual({ code: 4003, message: msg })
       expect(typeof (await s.call('system_chain'))).toBe('string')
+      // Issue 16 (2): manual seal's block production is unsafe too, and changes nothing when refused.
+      const before = await s.call<string>('chain_getBlockHash')
+      expect(await s.error('engine_createBlock', [true, true])).toEqual({ code: -32601, message: msg })
+      expect(await s.error('engine_finalizeBlock', [before])).toEqual({ code: -32601, message: msg })
+      expect(await s.call<string>('chain_getBlockHash')).toBe(before)
     } finally {
       await safe.close()
     }
   })
+})
+
+describe('engine_* exist only in manual-seal mode', () => {
+  it('an Aura-authoring node does not register them', async () => {
+    const aura = await devNode({ sealing: { kind: 'aura', ms: 12_000 } })
+    try {
+      const methods = (await aura.client.call<{ methods: string[] }>('rpc_methods')).methods
+      expect(methods).not.toContain('engine_createBlock')
+      expect(methods).not.toContain('engine_finalizeBlock')
+      expect(methods).toContain('dev_newBlock')
+      expect(await aura.client.error('engine_createBlock', [true, true])).toEqual({ code: -32601, message: 'Method not found' })
+    } finally {
+      await aura.close()
+    }
+  })
+
+  for (const sealing of [{ kind: 'instant' }, { kind: 'interval', ms: 60_000 }] as const) {
+    it(`--sealing ${sealing.kind} registers them`, async () => {
+      const n = await devNode({ sealing })
+      try {
+        const methods = (await n.client.call<{ methods: string[] }>('rpc_methods')).methods
+        expect(methods).toEqual(expect.arrayContaining(['engine_createBlock', 'engine_finalizeBlock']))
+      } finally {
+        await n.close()
+      }
+    })
+  }
 })

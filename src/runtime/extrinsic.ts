@@ -1,7 +1,7 @@
 // UncheckedExtrinsic v4 (sp_runtime::generic::UncheckedExtrinsic): decoding, the signed payload,
 // and building unsigned (inherent) extrinsics.
 import { blake2_256 } from '../codec/hashing.js'
-import { codecOf, compactBytes, readCompactNumber, Reader, ScaleError, Writer } from '../codec/scale.js'
+import { codecOf, compactBytes, MAX_DEPTH_MESSAGE, readCompactNumber, Reader, ScaleError, Writer } from '../codec/scale.js'
 import type { Ty } from '../codec/types.js'
 import type { RuntimeCallValue } from './declare/pallet.js'
 import { MultiAddress, MultiSignature } from './primitives.js'
@@ -40,6 +40,12 @@ export interface DecodedExtrinsic {
 export class ExtrinsicFormatError extends Error {}
 /** The bytes inside the envelope do not decode as this runtime's extrinsic. */
 export class ExtrinsicDecodeError extends Error {}
+/**
+ * The call nests deeper than MAX_EXTRINSIC_DEPTH. Runtime APIs take such an extrinsic (their
+ * arguments decode without a depth limit); frame_executive's own depth-limited decode then refuses
+ * it as InvalidTransaction::Call.
+ */
+export class CallTooDeepError extends ExtrinsicDecodeError {}
 
 const SIGNED_BIT = 0x80
 const FORMAT_VERSION = 4
@@ -78,6 +84,7 @@ export function decodeExtrinsic(raw: Uint8Array, runtimeCall: Ty, extensions: Ex
     return { raw, hash: blake2_256(raw), signed, callBytes: body.slice(callStart), call }
   } catch (e) {
     if (e instanceof ExtrinsicDecodeError) throw e
+    if (e instanceof ScaleError && e.message === MAX_DEPTH_MESSAGE) throw new CallTooDeepError(e.message)
     if (e instanceof ScaleError) throw new ExtrinsicDecodeError(`Could not decode extrinsic: ${e.message}`)
     throw e
   }

@@ -5,7 +5,7 @@ import { PoolError } from '../../chain/txpool.js'
 import type { NodeContext } from '../../node/context.js'
 import { RpcError, invalidParams } from '../errors.js'
 import type { RpcEntry } from '../types.js'
-import { arrayParam, boolParam, hashParam, hexBytes, optionalHash } from './params.js'
+import { arrayParam, hexBytes, optionalHash } from './params.js'
 import { poolErrorToRpc } from './author.js'
 
 const DEV_ERROR = 1
@@ -71,8 +71,12 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
       name: 'dev_timeTravel',
       unsafe: true,
       handler: ([date]) => {
-        const ts = typeof date === 'string' ? Date.parse(date) : typeof date === 'number' ? date : Number.NaN
+        if (typeof date !== 'string' && typeof date !== 'number') throw invalidParams('Expected a timestamp in milliseconds or a date string')
+        const ts = typeof date === 'string' ? Date.parse(date) : date
         if (Number.isNaN(ts)) throw new RpcError(DEV_ERROR, 'Invalid date')
+        // Timestamp.Now is a u64 set through a Compact inherent: only whole, non-negative
+        // milliseconds the producer can add to exactly (below 2^53) make blocks that encode.
+        if (!Number.isSafeInteger(ts) || ts < 0) throw invalidParams(`Invalid timestamp ${date}: expected whole milliseconds from 0 to ${Number.MAX_SAFE_INTEGER}`)
         // Blocks from now on take their timestamp (and Aura slot) from the shifted clock.
         ctx.producer.timeOffsetMs = ts - Date.now()
         return ts

@@ -53,9 +53,10 @@ export interface FrameSink {
 /**
  * Frames one connection may hold back in all (jsonrpsee bounds each connection's buffer too):
  * a stalled peer with many subscriptions loses them after this many, instead of each one
- * costing up to its own `maxQueued` per event.
+ * costing up to its own `maxQueued` per event. Room enough for a reading peer with 100 head
+ * subscriptions to take a burst of blocks announced in one durable write.
  */
-export const MAX_PENDING_PER_CONNECTION = 4096
+export const MAX_PENDING_PER_CONNECTION = 16_384
 
 /**
  * Holds notifications back while the socket is congested and releases them, in order, on drain.

@@ -101,7 +101,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const rpc = await createRpcServer({
     host: o.rpcExternal ? '0.0.0.0' : '127.0.0.1',
     port: o.rpcPort,
-    methods: rpcMethods(ctx),
+    methods: rpcMethods(ctx, { manualSeal: o.sealing.kind !== 'aura' }),
     rpcMethods: o.rpcMethods,
     cors: o.rpcCors,
     maxConnections: o.rpcMaxConnections,

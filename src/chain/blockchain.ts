@@ -38,7 +38,29 @@ export interface BuildOptions {
   overrides?: [Uint8Array, Uint8Array | null][]
 }
 
+/**
+ * What one committed change (a block, a new best, a new finalized) did, announced once its
+ * LevelDB batch is durable. Changes are announced in commit order.
+ */
+export interface DurableChange {
+  /** The block this change stored, if any. */
+  imported?: BlockRef
+  /** Best and finalized before and after the change. */
+  previousBest: BlockRef
+  best: BlockRef
+  previousFinalized: BlockRef
+  finalized: BlockRef
+  /** How best moved: blocks left behind (newest first) and taken up (oldest first); empty when it did not. */
+  route: { retracted: BlockRef[]; enacted: BlockRef[] }
+}
+
+/**
+ * Every event fires only once the change's batch is on disk (a node killed at any moment never
+ * loses what it announced). `durable` is the one hook announcers build on; the others are its
+ * parts, emitted right after it.
+ */
 export interface ChainEvents {
+  durable: [DurableChange]
   block: [BlockRef]
   best: [BlockRef]
   finalized: [BlockRef]
@@ -49,6 +71,10 @@ export interface ChainEvents {
 export class Blockchain extends EventEmitter<ChainEvents> {
   private readonly headerCache = new Map<string, HeaderValue>()
   private readonly stateCache = new StateCache()
+  // Best and finalized as last announced: what is durable. `best`/`finalized` run ahead of them
+  // (blocks are readable, for building the next one, before their batch is written).
+  private durableBestRef: BlockRef | undefined
+  private durableFinRef: BlockRef | undefined
 
   constructor(readonly store: BlockStore, readonly executive: Executive) {
     super()
@@ -61,11 +87,34 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const { header, hash, nodes } = genesisBlock(genesisStorage)
     await store.initGenesis({ hash, header: encode(Header, header), stateRoot: header.state_root, trieNodes: nodes })
     chain.stateCache.reset(hexOf(store.best().hash))
+    chain.durableBestRef = store.best()
+    chain.durableFinRef = store.finalized()
     return chain
   }
 
+  /** The newest best block, durable or not: what block production builds on. */
   get best(): BlockRef { return this.store.best() }
+  /** The newest finalized block, durable or not. */
   get finalized(): BlockRef { return this.store.finalized() }
+  /** The best block as announced: on disk. What RPC answers with. */
+  get durableBest(): BlockRef { return this.durableBestRef ?? this.store.best() }
+  /** The finalized block as announced: on disk. */
+  get durableFinalized(): BlockRef { return this.durableFinRef ?? this.store.finalized() }
+
+  /** Hash of the durable best chain's block at `n`; undefined above the durable best. */
+  durableHashAt(n: number): Uint8Array | undefined {
+    const best = this.durableBest
+    if (!(n <= best.number)) return undefined
+    const tip = this.store.hashAt(best.number)
+    // Unless a reorg is still on its way to disk, the canonical index holds the durable chain.
+    if (tip !== undefined && sameBytes(tip, best.hash)) return this.store.hashAt(n)
+    let ref: BlockRef | undefined = best
+    while (ref !== undefined && ref.number > n) {
+      const h = this.header(ref.hash)
+      ref = h === undefined ? undefined : { hash: h.parent_hash, number: ref.number - 1 }
+    }
+    return ref?.hash
+  }
   get genesisHash(): Uint8Array { return this.store.genesis().hash }
 
   header(hash: Uint8Array): HeaderValue | undefined {
@@ -194,39 +243,49 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     this.headerCache.set(hexOf(b.hash), b.header)
     const best = sameBytes(this.best.hash, b.hash)
     if (best) this.stateCache.advance(hexOf(b.header.parent_hash), hexOf(b.hash), b.changes)
-    this.emit('block', { hash: b.hash, number: b.header.number })
-    this.announce(before)
-    return done
+    return this.announceWhenDurable(before, done, { hash: b.hash, number: b.header.number })
   }
 
   async setBest(hash: Uint8Array): Promise<void> {
     const before = this.pointers()
-    const done = this.store.setBest(hash)
-    this.announce(before)
-    await done
+    await this.announceWhenDurable(before, this.store.setBest(hash))
   }
 
   async finalize(hash: Uint8Array): Promise<void> {
     const before = this.pointers()
-    const done = this.store.setFinalized(hash)
-    this.announce(before)
-    await done
+    await this.announceWhenDurable(before, this.store.setFinalized(hash))
   }
 
-  private pointers(): { best: string; fin: string } {
-    return { best: hexOf(this.best.hash), fin: hexOf(this.finalized.hash) }
+  private pointers(): { best: BlockRef; fin: BlockRef } {
+    return { best: this.best, fin: this.finalized }
   }
 
-  /** Emit what actually moved; a refused change moved nothing. */
-  private announce(before: { best: string; fin: string }): void {
+  /**
+   * Work out what the change moved now (later changes may move the pointers again before this one
+   * is on disk) and announce it once `done` resolves. A refused change moved nothing; a failed
+   * batch announces nothing. Resolves after the announcement.
+   */
+  private announceWhenDurable(before: { best: BlockRef; fin: BlockRef }, done: Promise<void>, imported?: BlockRef): Promise<void> {
     const now = this.pointers()
-    if (now.best !== before.best) {
-      this.stateCache.resetUnless(now.best)
-      const route = this.treeRoute(hexToBytes(before.best), this.best.hash)
-      if (route.retracted.length > 0) this.emit('reorg', route)
-      this.emit('best', this.best)
+    const bestMoved = !sameBytes(now.best.hash, before.best.hash)
+    if (bestMoved) this.stateCache.resetUnless(hexOf(now.best.hash))
+    const change: DurableChange = {
+      imported, previousBest: before.best, best: now.best, previousFinalized: before.fin, finalized: now.fin,
+      route: bestMoved ? this.treeRoute(before.best.hash, now.best.hash) : { retracted: [], enacted: [] },
     }
-    if (now.fin !== before.fin) this.emit('finalized', this.finalized)
+    return done.then(() => this.announce(change))
+  }
+
+  private announce(c: DurableChange): void {
+    this.durableBestRef = c.best
+    this.durableFinRef = c.finalized
+    this.emit('durable', c)
+    if (c.imported) this.emit('block', c.imported)
+    if (!sameBytes(c.best.hash, c.previousBest.hash)) {
+      if (c.route.retracted.length > 0) this.emit('reorg', c.route)
+      this.emit('best', c.best)
+    }
+    if (!sameBytes(c.finalized.hash, c.previousFinalized.hash)) this.emit('finalized', c.finalized)
   }
 
   /** The path from `from` to `to` through their common ancestor (Substrate's tree route). */

@@ -5,7 +5,7 @@
 import { hexOf, sameBytes } from '../codec/bytes.js'
 import type { Runtime } from '../runtime/runtime.js'
 import type { BlockRef } from '../storage/block-store.js'
-import type { Blockchain, BuiltBlock } from './blockchain.js'
+import type { Blockchain, BuiltBlock, DurableChange } from './blockchain.js'
 import type { TxPool } from './txpool.js'
 import type { SignatureVerifier } from './verifier.js'
 
@@ -68,7 +68,23 @@ export class BlockProducer {
     private readonly runtime: Runtime,
     private readonly o: ProducerOptions,
   ) {
-    chain.on('reorg', (route) => this.onReorg(route.retracted, route.enacted))
+    chain.on('durable', (c) => this.onDurable(c))
+  }
+
+  /**
+   * Watchers hear about a block only once it is on disk: `inBlock` for the blocks the best chain
+   * took up, `retracted` for those it left, `finalized` for every newly final block. (The pool
+   * itself stops offering included transactions at once, in afterImport.)
+   */
+  private onDurable(c: DurableChange): void {
+    const { retracted, enacted } = c.route
+    if (retracted.length > 0) this.onReorg(retracted, enacted)
+    else for (const b of enacted) this.pool.included(hexOf(b.hash), this.txHashesOf(b.hash))
+    if (c.finalized.number > c.previousFinalized.number) {
+      for (const b of this.chain.ancestry(c.finalized.hash, c.previousFinalized.number).reverse()) {
+        this.pool.finalizedIn(hexOf(b.hash), this.txHashesOf(b.hash))
+      }
+    }
   }
 
   /**
@@ -151,11 +167,9 @@ export class BlockProducer {
         const at = parent ?? this.chain.best.hash
         const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined)
         const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
-        const previousFinal = this.chain.finalized
         durable = this.chain.commit(built, { best: parent === undefined || built.header.number > this.chain.best.number, finalize })
         if (!this.chain.has(built.hash)) { await durable; throw new Error(`block ${hexOf(built.hash)} was not stored`) }
         this.afterImport(built)
-        if (finalize) this.notifyFinalized(previousFinal.number, built.hash)
         if (deferFinality) this.scheduleFinality()
         last = { hash: built.hash, number: built.header.number }
         if (parent !== undefined) parent = built.hash
@@ -203,12 +217,9 @@ export class BlockProducer {
     return p
   }
 
-  /** Finalize `hash` (and its ancestors) and tell the watchers of every newly final transaction. */
-  async finalize(hash: Uint8Array): Promise<void> {
-    const previous = this.chain.finalized.number
-    const done = this.chain.finalize(hash)
-    this.notifyFinalized(previous, hash)
-    await done
+  /** Finalize `hash` (and its ancestors); watchers of newly final transactions hear once it is durable. */
+  finalize(hash: Uint8Array): Promise<void> {
+    return this.chain.finalize(hash)
   }
 
   private finalityTimer: NodeJS.Timeout | undefined
@@ -239,17 +250,10 @@ export class BlockProducer {
 
   private readonly txHashes = new Map<string, string[]>()
 
-  private notifyFinalized(previousNumber: number, hash: Uint8Array): void {
-    for (const b of this.chain.ancestry(hash, previousNumber).reverse()) {
-      this.pool.finalizedIn(hexOf(b.hash), this.txHashesOf(b.hash))
-    }
-  }
-
   private afterImport(b: BuiltBlock): void {
-    const blockHex = hexOf(b.hash)
     const included = this.txHashesOf(b.hash, b.body)
     // A block off the best chain (engine_createBlock on a fork) does not take transactions out.
-    if (sameBytes(this.chain.best.hash, b.hash)) this.pool.included(blockHex, included)
+    if (sameBytes(this.chain.best.hash, b.hash)) this.pool.taken(included)
     for (const r of b.rejected) {
       const h = hexOf(this.runtime.extrinsicHash(r.raw))
       if (r.error.kind === 'Invalid' && r.error.reason === 'Future') continue

@@ -146,15 +146,19 @@ export class TxPool {
     return true
   }
 
-  /** A block containing these transactions was imported on the best chain. */
+  /** A block containing these transactions was imported on the best chain: out of the pool, watchers told. */
   included(blockHashHex: string, txHashes: string[]): void {
+    this.taken(txHashes)
+    for (const h of txHashes) this.notify(h, { inBlock: blockHashHex }, false)
+  }
+
+  /** Out of the pool without telling watchers yet (the block is not durable yet). */
+  taken(txHashes: string[]): void {
     for (const h of txHashes) {
       const tx = this.txs.get(h)
-      if (tx) {
-        for (const p of tx.provides) this.touched.add(p.slice(0, ACCOUNT_TAG_HEX))
-        this.removeOne(tx)
-      }
-      this.notify(h, { inBlock: blockHashHex }, false)
+      if (!tx) continue
+      for (const p of tx.provides) this.touched.add(p.slice(0, ACCOUNT_TAG_HEX))
+      this.removeOne(tx)
     }
   }
 

@@ -15,6 +15,16 @@ import { isOption } from './types.js'
 
 export class ScaleError extends Error {}
 
+/**
+ * frame_support's MAX_EXTRINSIC_DEPTH: how many Box/Vec levels a decoded value may nest, as
+ * parity-scale-codec's DecodeLimit counts them (Box<T> and Vec<T> of non-primitive T each descend
+ * one level). Every Reader enforces it, so no input can nest the recursive decoder into a stack
+ * overflow.
+ */
+export const MAX_EXTRINSIC_DEPTH = 256
+/** parity-scale-codec's DECODE_MAX_DEPTH_MSG. */
+export const MAX_DEPTH_MESSAGE = 'Maximum recursion depth reached when decoding'
+
 export class Writer {
   buf: Uint8Array
   len = 0
@@ -42,7 +52,11 @@ export class Writer {
 
 export class Reader {
   pos = 0
-  constructor(readonly buf: Uint8Array) {}
+  private depth = 0
+  constructor(readonly buf: Uint8Array, private readonly maxDepth: number = MAX_EXTRINSIC_DEPTH) {}
+  /** Enter one Box/Vec level (DepthTrackingInput::descend_ref). */
+  descend(): void { if (++this.depth > this.maxDepth) throw new ScaleError(MAX_DEPTH_MESSAGE) }
+  ascend(): void { this.depth-- }
   need(n: number): void { if (this.pos + n > this.buf.length) throw new ScaleError('Not enough data to fill buffer') }
   byte(): number { this.need(1); return this.buf[this.pos++]! }
   take(n: number): Uint8Array { this.need(n); const s = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return s }
@@ -170,13 +184,17 @@ function compile(t: Ty): Codec {
         }
       }
       const inner = codecOf(d.of)
+      // Vectors of integers are read in one go by parity-scale-codec; any other element type descends.
+      const descends = !(d.of.def.tag === 'primitive' && d.of.def.prim !== 'bool' && d.of.def.prim !== 'str' && d.of.def.prim !== 'char')
       return {
         enc: (w, v) => { const a = v as unknown[]; writeCompact(w, a.length); for (const x of a) inner.enc(w, x) },
         dec: (r) => {
           const n = readCompactNumber(r)
           if (n > r.remaining) throw new ScaleError('sequence length exceeds input')
           const out = new Array<unknown>(n)
+          if (descends) r.descend()
           for (let i = 0; i < n; i++) out[i] = inner.dec(r)
+          if (descends) r.ascend()
           return out
         },
       }
@@ -264,10 +282,20 @@ function deferredUntilFilled(t: Ty): Codec {
   return { enc: (w, v) => get().enc(w, v), dec: (r) => get().dec(r) }
 }
 
+/** A field declared `Box<T>` descends one level when decoded, as Box's Decode does. */
+function fieldCodec(fl: Field): Codec {
+  const c = codecOf(fl.type)
+  if (fl.typeName === undefined || !fl.typeName.startsWith('Box<')) return c
+  return {
+    enc: c.enc,
+    dec: (r) => { r.descend(); const v = c.dec(r); r.ascend(); return v },
+  }
+}
+
 function fieldsCodec(fields: Field[]): Codec {
   if (fields.length === 0) return { enc: () => {}, dec: () => null }
-  if (fields.length === 1 && !fields[0]!.name) return codecOf(fields[0]!.type)
-  const cs = fields.map((fl) => codecOf(fl.type))
+  if (fields.length === 1 && !fields[0]!.name) return fieldCodec(fields[0]!)
+  const cs = fields.map(fieldCodec)
   if (fields.every((fl) => fl.name)) {
     const names = fields.map((fl) => fl.name!)
     return {

@@ -8,8 +8,8 @@ const INTERVAL_MS = 5_000
 export function startInformant(ctx: NodeContext, log: Logger): () => void {
   const short = (h: Uint8Array): string => { const x = hexOf(h); return `${x.slice(0, 6)}…${x.slice(-4)}` }
   const timer = setInterval(() => {
-    const best = ctx.chain.best
-    const fin = ctx.chain.finalized
+    const best = ctx.chain.durableBest
+    const fin = ctx.chain.durableFinalized
     log.info(`💤 Idle (0 peers), best: #${best.number} (${short(best.hash)}), finalized #${fin.number} (${short(fin.hash)}), ⬇ 0 ⬆ 0`)
   }, INTERVAL_MS)
   timer.unref()

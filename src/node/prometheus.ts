@@ -11,8 +11,8 @@ function render(ctx: NodeContext): string {
   const lines = [
     '# HELP substrate_block_height Block height info of the chain',
     '# TYPE substrate_block_height gauge',
-    `substrate_block_height{status="best",chain="${chain}"} ${ctx.chain.best.number}`,
-    `substrate_block_height{status="finalized",chain="${chain}"} ${ctx.chain.finalized.number}`,
+    `substrate_block_height{status="best",chain="${chain}"} ${ctx.chain.durableBest.number}`,
+    `substrate_block_height{status="finalized",chain="${chain}"} ${ctx.chain.durableFinalized.number}`,
     '# HELP substrate_ready_transactions_number Number of transactions in the ready queue',
     '# TYPE substrate_ready_transactions_number gauge',
     `substrate_ready_transactions_number{chain="${chain}"} ${ready}`,

@@ -2,6 +2,7 @@
 // Field order of encoded frames follows jsonrpsee: {"jsonrpc","id","result"|"error"}.
 
 import { RpcError, parseError } from './errors.js'
+import { restoreExactIds } from './exact-id.js'
 import type { JsonRpcId } from './types.js'
 
 /** A request object that passed `isWellFormed`. */
@@ -39,17 +40,22 @@ export function frameKind(text: string): FrameKind {
 
 export const PARSE_FAILED: unique symbol = Symbol('parse failed')
 
+/** JSON.parse, with numeric request ids kept exact (bigint; see exact-id.ts). */
 export function decode(text: string): unknown {
+  let v: unknown
   try {
-    return JSON.parse(text)
+    v = JSON.parse(text)
   } catch {
     return PARSE_FAILED
   }
+  restoreExactIds(text, v)
+  return v
 }
 
+/** jsonrpsee's `Id`: null, a u64 or a string. */
 function isValidId(id: unknown): id is JsonRpcId {
   const t = typeof id
-  return id === null || t === 'string' || (t === 'number' && Number.isFinite(id as number))
+  return id === null || t === 'string' || t === 'bigint' || (t === 'number' && Number.isSafeInteger(id) && (id as number) >= 0)
 }
 
 /** A call (has `id`) or a notification (no `id`) with the mandatory fields right. */
@@ -83,7 +89,7 @@ export function normalizeParams(p: unknown): unknown[] | undefined {
 }
 
 export function idJson(id: JsonRpcId): string {
-  return typeof id === 'number' ? String(id) : JSON.stringify(id)
+  return typeof id === 'number' || typeof id === 'bigint' ? String(id) : JSON.stringify(id)
 }
 
 /** Serialize a handler's result; `undefined` becomes `null` so the frame stays valid JSON. */

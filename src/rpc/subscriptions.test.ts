@@ -130,6 +130,31 @@ describe('ConnectionSubscriptions', () => {
     expect(outbox.pending).toBe(0)
   })
 
+  it('a stalled connection: dropped subscribers leave no frames behind, and the connection has one budget', () => {
+    const t = { frames: [] as string[], congested: true }
+    const outbox = new Outbox({ write: (f) => t.frames.push(f), congested: () => t.congested }, 20)
+    const reg = new ConnectionSubscriptions(64, outbox, 8, silentLogger)
+    const subs = Array.from({ length: 10 }, () => reg.open(method()))
+    for (const s of subs) s.activate()
+    const header = { number: '0x1' }
+    // Ten subscribers, one event each round: from round three on, the connection's budget of 20
+    // frames is reached, and subscribers that find it full are dropped.
+    for (let round = 0; round < 6; round++) for (const s of subs) s.send(header)
+    const survivors = subs.filter((s) => !s.closed)
+    expect(survivors.length).toBeLessThan(10)
+    expect(reg.size).toBe(survivors.length)
+    // The dropped subscribers' frames are let go once they are half the queue (a stalled peer may
+    // never drain): what stays is bounded by twice the budget.
+    expect(outbox.pending).toBeLessThanOrEqual(40)
+    t.congested = false
+    outbox.flush()
+    const live = new Set(survivors.map((s) => s.id))
+    const sent = t.frames.map((f) => (JSON.parse(f) as { params: { subscription: string } }).params.subscription)
+    expect(sent.every((id) => live.has(id))).toBe(true)
+    expect(sent.length).toBeLessThanOrEqual(20)
+    expect(outbox.pending).toBe(0)
+  })
+
   it('keeps per-subscription order when the transport drains part-way', () => {
     const { t, outbox, results } = fakeTransport()
     const reg = new ConnectionSubscriptions(8, outbox, 64, silentLogger)

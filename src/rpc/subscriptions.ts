@@ -13,6 +13,21 @@ import { notificationFrame, resultJson } from './envelope.js'
 import { tooManySubscriptions } from './errors.js'
 import type { RpcLogger, RpcSubscriptionMethod, SubscriptionRegistry, SubscriptionSink } from './types.js'
 
+/**
+ * Serialized results by object: every subscriber of one event is handed the same object (a
+ * header, a change set), so with many subscribers the JSON is made once, not once each.
+ */
+const jsonOf = new WeakMap<object, string>()
+function sharedResultJson(result: unknown): string {
+  if (typeof result !== 'object' || result === null) return resultJson(result)
+  let json = jsonOf.get(result)
+  if (json === undefined) {
+    json = resultJson(result)
+    jsonOf.set(result, json)
+  }
+  return json
+}
+
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 export const SUBSCRIPTION_ID_LENGTH = 16
 
@@ -36,17 +51,41 @@ export interface FrameSink {
 }
 
 /**
+ * Frames one connection may hold back in all (jsonrpsee bounds each connection's buffer too):
+ * a stalled peer with many subscriptions loses them after this many, instead of each one
+ * costing up to its own `maxQueued` per event. Room enough for a reading peer with 100 head
+ * subscriptions to take a burst of blocks announced in one durable write.
+ */
+export const MAX_PENDING_PER_CONNECTION = 16_384
+
+/**
  * Holds notifications back while the socket is congested and releases them, in order, on drain.
- * A subscription with more than its `maxQueued` frames waiting is dropped.
+ * A subscription with more than its `maxQueued` frames waiting is dropped, and so is one that
+ * finds the connection's whole outbox full.
  */
 export class Outbox {
   private queue: Array<{ sub: Subscription; frame: string }> = []
   private head = 0
+  /** Queued frames of subscriptions that are over: dead weight until compacted. */
+  private discarded = 0
 
-  constructor(private readonly sink: FrameSink) {}
+  constructor(private readonly sink: FrameSink, private readonly maxPending: number = MAX_PENDING_PER_CONNECTION) {}
 
   get pending(): number {
     return this.queue.length - this.head
+  }
+
+  /**
+   * A subscription with `count` queued frames ended. A stalled connection may never drain, so its
+   * dead frames are dropped once they make up half the queue (amortized: each frame moves once).
+   */
+  discard(count: number): void {
+    if (count === 0) return
+    this.discarded += count
+    if (this.discarded * 2 < this.pending) return
+    this.queue = this.queue.slice(this.head).filter((e) => !e.sub.discarded)
+    this.head = 0
+    this.discarded = 0
   }
 
   push(sub: Subscription, frame: string): void {
@@ -54,7 +93,7 @@ export class Outbox {
       this.sink.write(frame)
       return
     }
-    if (sub.queued >= sub.maxQueued) {
+    if (sub.queued >= sub.maxQueued || this.pending - this.discarded >= this.maxPending) {
       sub.drop('lagging')
       return
     }
@@ -70,8 +109,10 @@ export class Outbox {
       q[this.head++] = undefined as never
       e.sub.queued--
       if (!e.sub.discarded) this.sink.write(e.frame)
+      else this.discarded--
     }
     if (this.head === q.length) {
+      this.discarded = 0
       this.queue = []
       this.head = 0
     } else if (this.head > 1024 && this.head * 2 > q.length) {
@@ -83,6 +124,7 @@ export class Outbox {
   clear(): void {
     this.queue = []
     this.head = 0
+    this.discarded = 0
   }
 }
 
@@ -122,7 +164,7 @@ export class Subscription implements SubscriptionSink {
 
   send(result: unknown): boolean {
     if (this.closed) return false
-    const frame = notificationFrame(this.method.notification, this.id, resultJson(result))
+    const frame = notificationFrame(this.method.notification, this.id, sharedResultJson(result))
     if (this.state === State.Pending) (this.early ??= []).push(frame)
     else this.registry.outbox.push(this, frame)
     return true
@@ -167,7 +209,10 @@ export class Subscription implements SubscriptionSink {
     if (this.state === State.Disposed) return
     this.state = State.Disposed
     this.early = null
-    if (discard) this.discarded = true
+    if (discard) {
+      this.discarded = true
+      this.registry.outbox.discard(this.queued)
+    }
     this.registry.remove(this)
     const cbs = this.cleanups
     this.cleanups = null

@@ -1,7 +1,7 @@
 // Shapes shared by the RPC server machinery and the method modules that plug into it.
 
-/** A JSON-RPC request id, echoed back with its JSON type intact. */
-export type JsonRpcId = number | string | null
+/** A JSON-RPC request id, echoed back with its JSON type intact (numbers decode as exact u64 bigints). */
+export type JsonRpcId = number | bigint | string | null
 
 /** `--rpc-methods`: which methods an endpoint exposes (Substrate semantics, see dispatcher.ts). */
 export type RpcMethodsPolicy = 'auto' | 'safe' | 'unsafe'

@@ -5,7 +5,7 @@ import type { CallInfo, DispatchOutcome, ExecEnv, PalletDecl, RuntimeCallValue }
 import type { Store } from './declare/storage.js'
 import type { Dispatcher } from './dispatch.js'
 import {
-  decodeExtrinsic, ExtrinsicDecodeError, ExtrinsicFormatError, signingMessage, UnknownAddressError,
+  decodeExtrinsic, ExtrinsicDecodeError, ExtrinsicFormatError, signingMessage,
   type DecodedExtrinsic, type ExtensionSpec,
 } from './extrinsic.js'
 import {
@@ -88,9 +88,10 @@ export class Executive {
       xt = this.decode(raw)
     } catch (e) {
       if (e instanceof ExtrinsicDecodeError || e instanceof ExtrinsicFormatError) return { ok: false, error: { kind: 'Invalid', reason: 'Call' } }
-      if (e instanceof UnknownAddressError) return { ok: false, error: { kind: 'Unknown', reason: 'CannotLookup' } }
       throw e
     }
+    // Checkable::check looks the signer up before anything else.
+    if (xt.signed && xt.signed.signer === null) return { ok: false, error: { kind: 'Unknown', reason: 'CannotLookup' } }
     const env = this.env(s, blockNumber)
     const info = this.cfg.dispatcher.info(xt.call)
     if (!xt.signed) return this.applyInherent(s, env, xt, info)
@@ -132,9 +133,9 @@ export class Executive {
       xt = this.decode(raw)
     } catch (e) {
       if (e instanceof ExtrinsicDecodeError || e instanceof ExtrinsicFormatError) throw invalid('Call')
-      if (e instanceof UnknownAddressError) throw unknown('CannotLookup')
       throw e
     }
+    if (xt.signed && xt.signed.signer === null) throw unknown('CannotLookup')
     const info = this.cfg.dispatcher.info(xt.call)
     if (!xt.signed) {
       if (info.class === 'Mandatory') throw invalid('MandatoryValidation')
@@ -159,10 +160,10 @@ export class Executive {
   signatureJob(s: Store, raw: Uint8Array): SignatureJob | null {
     let xt: DecodedExtrinsic
     try { xt = this.decode(raw) } catch { return null }
-    if (!xt.signed) return null
+    if (!xt.signed || xt.signed.signer === null) return null
     let msg: Uint8Array
     try { msg = this.signedMessage(s, xt, this.explicitOf(xt)) } catch { return null }
-    const job = { kind: xt.signed.signatureKind, sig: xt.signed.signature, msg, signer: xt.signed.signer }
+    const job = { kind: xt.signed.signatureKind, sig: xt.signed.signature, msg, signer: xt.signed.signer! }
     return isVerified(job.kind, job.sig, job.msg, job.signer) ? null : job
   }
 
@@ -179,12 +180,14 @@ export class Executive {
 
   private checkSigned(s: Store, xt: DecodedExtrinsic, info: CallInfo): CheckCtx {
     const signed = xt.signed!
+    const signer = signed.signer
+    if (signer === null) throw unknown('CannotLookup')
     const explicit = this.explicitOf(xt)
     const msg = this.signedMessage(s, xt, explicit)
-    if (!verifySignature(signed.signatureKind, signed.signature, msg, signed.signer)) throw invalid('BadProof')
+    if (!verifySignature(signed.signatureKind, signed.signature, msg, signer)) throw invalid('BadProof')
     // From here on the extrinsic weighs its call plus its extensions (DispatchInfo::total_weight).
     const total = { ...info, weight: addWeight(info.weight, this.cfg.host.extensionWeight()) }
-    return { s, host: this.cfg.host, who: signed.signer, call: xt.call, info: total, len: xt.raw.length, explicit }
+    return { s, host: this.cfg.host, who: signer, call: xt.call, info: total, len: xt.raw.length, explicit }
   }
 
   private applyInherent(s: Store, env: ExecEnv, xt: DecodedExtrinsic, info: CallInfo): ApplyResult {

@@ -1,7 +1,7 @@
 // UncheckedExtrinsic v4 (sp_runtime::generic::UncheckedExtrinsic): decoding, the signed payload,
 // and building unsigned (inherent) extrinsics.
 import { blake2_256 } from '../codec/hashing.js'
-import { codecOf, compactBytes, readCompactNumber, Reader, ScaleError, Writer } from '../codec/scale.js'
+import { codecOf, compactBytes, MAX_DEPTH_MESSAGE, readCompactNumber, Reader, ScaleError, Writer } from '../codec/scale.js'
 import type { Ty } from '../codec/types.js'
 import type { RuntimeCallValue } from './declare/pallet.js'
 import { MultiAddress, MultiSignature } from './primitives.js'
@@ -11,8 +11,14 @@ import { eraFromValue } from './era.js'
 export interface ExtensionSpec { identifier: string; type: Ty; additionalSigned: Ty }
 
 export interface SignedPart {
-  /** The 32-byte account from MultiAddress::Id. */
-  signer: Uint8Array
+  /**
+   * The 32-byte account from MultiAddress::Id; null for any other address kind, which decodes but
+   * which this runtime's lookup (AccountIdLookup) cannot resolve: checking such an extrinsic fails
+   * with CannotLookup, while what needs no signer (dispatch info, fee estimates) still works.
+   */
+  signer: Uint8Array | null
+  /** The address variant as encoded (`Id`, `Index`, `Raw`, `Address32`, `Address20`). */
+  addressKind: string
   signatureKind: SignatureKind
   signature: Uint8Array
   /** Explicit extension values, one per extension, in declaration order. */
@@ -34,8 +40,12 @@ export interface DecodedExtrinsic {
 export class ExtrinsicFormatError extends Error {}
 /** The bytes inside the envelope do not decode as this runtime's extrinsic. */
 export class ExtrinsicDecodeError extends Error {}
-/** A signer given as a MultiAddress other than `Id`: this runtime has no lookup for it. */
-export class UnknownAddressError extends Error {}
+/**
+ * The call nests deeper than MAX_EXTRINSIC_DEPTH. Runtime APIs take such an extrinsic (their
+ * arguments decode without a depth limit); frame_executive's own depth-limited decode then refuses
+ * it as InvalidTransaction::Call.
+ */
+export class CallTooDeepError extends ExtrinsicDecodeError {}
 
 const SIGNED_BIT = 0x80
 const FORMAT_VERSION = 4
@@ -58,7 +68,6 @@ export function decodeExtrinsic(raw: Uint8Array, runtimeCall: Ty, extensions: Ex
     let signed: SignedPart | null = null
     if (version & SIGNED_BIT) {
       const address = codecOf<{ type: string; value: Uint8Array }>(MultiAddress).dec(r)
-      if (address.type !== 'Id') throw new UnknownAddressError(`cannot look up a ${address.type} address`)
       const sig = codecOf<{ type: SignatureKind; value: Uint8Array }>(MultiSignature).dec(r)
       const extraStart = r.pos
       const extra = extensions.map((e) => codecOf(e.type).dec(r))
@@ -67,14 +76,15 @@ export function decodeExtrinsic(raw: Uint8Array, runtimeCall: Ty, extensions: Ex
         if (e.identifier !== 'CheckMortality') return
         try { eraFromValue(extra[i] as { type: string; value?: unknown }) } catch { throw new ExtrinsicDecodeError('Invalid period and phase') }
       })
-      signed = { signer: address.value, signatureKind: sig.type, signature: sig.value, extra, extraBytes: body.slice(extraStart, r.pos) }
+      signed = { signer: address.type === 'Id' ? address.value : null, addressKind: address.type, signatureKind: sig.type, signature: sig.value, extra, extraBytes: body.slice(extraStart, r.pos) }
     }
     const callStart = r.pos
     const call = codecOf<RuntimeCallValue>(runtimeCall).dec(r)
     if (r.remaining !== 0) throw new ExtrinsicDecodeError('Input buffer has still data left after decoding')
     return { raw, hash: blake2_256(raw), signed, callBytes: body.slice(callStart), call }
   } catch (e) {
-    if (e instanceof ExtrinsicDecodeError || e instanceof UnknownAddressError) throw e
+    if (e instanceof ExtrinsicDecodeError) throw e
+    if (e instanceof ScaleError && e.message === MAX_DEPTH_MESSAGE) throw new CallTooDeepError(e.message)
     if (e instanceof ScaleError) throw new ExtrinsicDecodeError(`Could not decode extrinsic: ${e.message}`)
     throw e
   }

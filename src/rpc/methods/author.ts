@@ -5,7 +5,7 @@ import { concatBytes, hexOf } from '../../codec/bytes.js'
 import { blake2_256 } from '../../codec/hashing.js'
 import { PoolError, type TxStatus } from '../../chain/txpool.js'
 import type { NodeContext } from '../../node/context.js'
-import { ExtrinsicDecodeError, ExtrinsicFormatError, extrinsicBody } from '../../runtime/extrinsic.js'
+import { CallTooDeepError, ExtrinsicDecodeError, ExtrinsicFormatError, extrinsicBody } from '../../runtime/extrinsic.js'
 import { validityMessage } from '../../runtime/validity.js'
 import {
   authorOther, extrinsicBadFormat, invalidParams, POOL_ALREADY_IMPORTED, POOL_INVALID_TX, RpcError,
@@ -64,6 +64,8 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
     try {
       ctx.runtime.executive.decode(raw)
     } catch (e) {
+      // Too deep a call is the pool's to refuse (InvalidTransaction::Call), as frame_executive does.
+      if (e instanceof CallTooDeepError) return
       if (!(e instanceof ExtrinsicDecodeError)) throw e
       const inner = `Execution failed: Runtime panicked: Bad input data provided to validate_transaction: ${e.message}`
       throw verificationError(`Runtime error: ${inner}`, `RuntimeApi(${JSON.stringify(inner)})`)

@@ -28,7 +28,7 @@ export function chainMethods(ctx: NodeContext): RpcEntry[] {
   }
 
   const hashAt = (p: unknown): string | null => {
-    const h = chain.hashAt(blockNumber(numberOrHex(p)))
+    const h = chain.durableHashAt(blockNumber(numberOrHex(p)))
     return h === undefined ? null : hexOf(h)
   }
 
@@ -75,7 +75,7 @@ export function chainMethods(ctx: NodeContext): RpcEntry[] {
     unsubscribe: 'chain_unsubscribeNewHeads',
     unsubscribeAliases: ['chain_unsubscribeNewHead', 'unsubscribe_newHead'],
     maxQueued: HEADS_MAX_QUEUED,
-    subscribe: (_p, _c, sink) => follow(sink, 'best', chain.best),
+    subscribe: (_p, _c, sink) => follow(sink, 'best', chain.durableBest),
   }
   // sc-rpc sends the current best header first here too (subscribe_headers), then every import.
   const allHeads: RpcSubscriptionMethod = {
@@ -83,7 +83,7 @@ export function chainMethods(ctx: NodeContext): RpcEntry[] {
     notification: 'chain_allHead',
     unsubscribe: 'chain_unsubscribeAllHeads',
     maxQueued: HEADS_MAX_QUEUED,
-    subscribe: (_p, _c, sink) => follow(sink, 'block', chain.best),
+    subscribe: (_p, _c, sink) => follow(sink, 'block', chain.durableBest),
   }
   const finalizedHeads: RpcSubscriptionMethod = {
     name: 'chain_subscribeFinalizedHeads',
@@ -92,7 +92,7 @@ export function chainMethods(ctx: NodeContext): RpcEntry[] {
     unsubscribe: 'chain_unsubscribeFinalizedHeads',
     unsubscribeAliases: ['chain_unsubscribeFinalisedHeads'],
     maxQueued: HEADS_MAX_QUEUED,
-    subscribe: (_p, _c, sink) => follow(sink, 'finalized', chain.finalized),
+    subscribe: (_p, _c, sink) => follow(sink, 'finalized', chain.durableFinalized),
   }
 
   return [
@@ -100,19 +100,19 @@ export function chainMethods(ctx: NodeContext): RpcEntry[] {
       name: 'chain_getBlockHash',
       aliases: ['chain_getHead'],
       handler: ([n]) => {
-        if (n === undefined || n === null) return hexOf(chain.best.hash)
+        if (n === undefined || n === null) return hexOf(chain.durableBest.hash)
         if (Array.isArray(n)) return n.map(hashAt)
         return hashAt(n)
       },
     },
     {
       name: 'chain_getHeader',
-      handler: ([h]) => headerOf(optionalHash(h) ?? chain.best.hash),
+      handler: ([h]) => headerOf(optionalHash(h) ?? chain.durableBest.hash),
     },
     {
       name: 'chain_getBlock',
       handler: ([h]) => {
-        const hash = optionalHash(h) ?? chain.best.hash
+        const hash = optionalHash(h) ?? chain.durableBest.hash
         const header = headerOf(hash)
         if (header === null) return null
         const body = chain.body(hash) ?? []
@@ -122,7 +122,7 @@ export function chainMethods(ctx: NodeContext): RpcEntry[] {
     {
       name: 'chain_getFinalizedHead',
       aliases: ['chain_getFinalisedHead'],
-      handler: () => hexOf(chain.finalized.hash),
+      handler: () => hexOf(chain.durableFinalized.hash),
     },
     newHeads,
     allHeads,

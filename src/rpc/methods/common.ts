@@ -20,7 +20,7 @@ export function findBlock(ctx: NodeContext, hash: Uint8Array): BlockAt | undefin
 }
 
 export function bestBlock(ctx: NodeContext): BlockAt {
-  const { hash } = ctx.chain.best
+  const { hash } = ctx.chain.durableBest
   return { hash, number: ctx.chain.header(hash)!.number, header: ctx.chain.header(hash)! }
 }
 

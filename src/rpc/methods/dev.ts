@@ -1,27 +1,16 @@
-// Development RPCs: Chopsticks' dev_* (errors are code 1, as Chopsticks' ResponseError(1, ...))
-// and manual-seal's engine_createBlock / engine_finalizeBlock (sc-consensus-manual-seal).
+// Development RPCs: Chopsticks' dev_* (errors are code 1, as Chopsticks' ResponseError(1, ...)).
+// Manual seal's engine_* are in engine.ts.
 import { hexOf, sameBytes } from '../../codec/bytes.js'
 import { PoolError } from '../../chain/txpool.js'
 import type { NodeContext } from '../../node/context.js'
 import { RpcError, invalidParams } from '../errors.js'
 import type { RpcEntry } from '../types.js'
-import { arrayParam, boolParam, hashParam, hexBytes, optionalHash } from './params.js'
+import { arrayParam, hexBytes, optionalHash } from './params.js'
 import { poolErrorToRpc } from './author.js'
 
 const DEV_ERROR = 1
-/** sc-consensus-manual-seal error codes. */
-const EMPTY_TRANSACTION_POOL = 12_000
-const BLOCK_NOT_FOUND = 13_000
-const UNKNOWN_ERROR = 20_000
-
 const devError = (e: unknown): RpcError =>
   e instanceof RpcError ? e : new RpcError(DEV_ERROR, e instanceof Error ? e.toString() : String(e))
-
-/** `{}` of H256 (fixed-hash Display): first and last two bytes around an ellipsis. */
-const shortHash = (h: Uint8Array): string => {
-  const x = Buffer.from(h).toString('hex')
-  return `0x${x.slice(0, 4)}…${x.slice(-4)}`
-}
 
 const optionalNumber = (v: unknown, field: string): number | undefined => {
   if (v === undefined || v === null) return undefined
@@ -82,8 +71,12 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
       name: 'dev_timeTravel',
       unsafe: true,
       handler: ([date]) => {
-        const ts = typeof date === 'string' ? Date.parse(date) : typeof date === 'number' ? date : Number.NaN
+        if (typeof date !== 'string' && typeof date !== 'number') throw invalidParams('Expected a timestamp in milliseconds or a date string')
+        const ts = typeof date === 'string' ? Date.parse(date) : date
         if (Number.isNaN(ts)) throw new RpcError(DEV_ERROR, 'Invalid date')
+        // Timestamp.Now is a u64 set through a Compact inherent: only whole, non-negative
+        // milliseconds the producer can add to exactly (below 2^53) make blocks that encode.
+        if (!Number.isSafeInteger(ts) || ts < 0) throw invalidParams(`Invalid timestamp ${date}: expected whole milliseconds from 0 to ${Number.MAX_SAFE_INTEGER}`)
         // Blocks from now on take their timestamp (and Aura slot) from the shifted clock.
         ctx.producer.timeOffsetMs = ts - Date.now()
         return ts
@@ -110,48 +103,6 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
           throw devError(e)
         }
         return hexOf(hash)
-      },
-    },
-    {
-      name: 'engine_createBlock',
-      handler: async ([createEmpty, finalize, parentHash]) => {
-        const empty = boolParam(createEmpty)
-        const fin = boolParam(finalize)
-        const parent = optionalHash(parentHash)
-        if (!empty && ![...ctx.pool.all()].some((t) => t.ready)) {
-          throw new RpcError(EMPTY_TRANSACTION_POOL, 'Transaction pool is empty, set create_empty to true, if you want to create empty blocks')
-        }
-        if (parent !== undefined && !chain.has(parent)) {
-          throw new RpcError(BLOCK_NOT_FOUND, `Supplied parent_hash: ${shortHash(parent)} doesn't exist in chain`)
-        }
-        let ref
-        try {
-          ref = await ctx.producer.produce({ parent, finalize: fin })
-        } catch (e) {
-          throw new RpcError(UNKNOWN_ERROR, `Other error: ${e instanceof Error ? e.message : String(e)}`)
-        }
-        return {
-          hash: hexOf(ref.hash),
-          aux: {
-            header_only: false,
-            clear_justification_requests: false,
-            needs_justification: false,
-            bad_justification: false,
-            is_new_best: sameBytes(chain.best.hash, ref.hash),
-          },
-          proof_size: 0,
-        }
-      },
-    },
-    {
-      name: 'engine_finalizeBlock',
-      handler: async ([hash]) => {
-        if (hash === undefined) throw invalidParams('invalid length 0, expected 1 or 2 parameters')
-        const h = hashParam(hash)
-        // manual-seal answers `true` once the command was handled, whether finalization worked or
-        // not (the RPC maps the reply channel, not the result inside it).
-        if (chain.has(h)) await ctx.producer.exclusive(() => ctx.producer.finalize(h)).catch(() => undefined)
-        return true
       },
     },
   ]

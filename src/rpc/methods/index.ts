@@ -4,12 +4,14 @@ import type { RpcEntry } from '../types.js'
 import { authorMethods } from './author.js'
 import { chainMethods } from './chain.js'
 import { devMethods } from './dev.js'
+import { engineMethods } from './engine.js'
 import { paymentMethods } from './payment.js'
 import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { systemMethods } from './system.js'
 
-export function rpcMethods(ctx: NodeContext): RpcEntry[] {
+/** `manualSeal`: the node runs manual seal (`--sealing`), which brings the engine_* methods. */
+export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEntry[] {
   return [
     ...systemMethods(ctx),
     ...chainMethods(ctx),
@@ -18,5 +20,6 @@ export function rpcMethods(ctx: NodeContext): RpcEntry[] {
     ...paymentMethods(ctx),
     ...devMethods(ctx),
     ...specMethods(ctx),
+    ...(o.manualSeal ? engineMethods(ctx) : []),
   ]
 }

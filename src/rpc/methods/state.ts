@@ -33,7 +33,7 @@ export function stateMethods(ctx: NodeContext): RpcEntry[] {
 
   /** sc-rpc `query_storage_range`: the canonical route from `from` up to `to` (best if absent). */
   const range = (from: Uint8Array, toParam: Uint8Array | undefined): BlockAt[] => {
-    const to = toParam ?? chain.best.hash
+    const to = toParam ?? chain.durableBest.hash
     const some = `Some(${hexOf(to)})`
     const fromBlock = findBlock(ctx, from)
     if (!fromBlock) throw stateInvalidBlockRange(hexOf(from), some, `UnknownBlock: ${headerNotFound(from)}`)
@@ -198,7 +198,7 @@ export function stateMethods(ctx: NodeContext): RpcEntry[] {
       name: 'state_queryStorageAt',
       handler: ([keys, at]) => {
         const ks = keysParam(keys)
-        const hash = optionalHash(at) ?? chain.best.hash
+        const hash = optionalHash(at) ?? chain.durableBest.hash
         return queryStorage(range(hash, hash), ks)
       },
     },

@@ -15,6 +15,22 @@ type Chain = NodeContext['chain']
 
 const hexOrNull = (v: Uint8Array | null): string | null => (v === null ? null : hexOf(v))
 
+let lastSet: { from: string; to: string; block: string; set: StorageChangeSet } | undefined
+
+/**
+ * Every change between two state roots. All subscribers to every change usually ask for the same
+ * pair in a row (one block each): the trie diff and the change set object are made once.
+ */
+function changeSet(chain: Chain, from: Uint8Array, to: Uint8Array, block: string): StorageChangeSet {
+  const f = hexOf(from)
+  const t = hexOf(to)
+  if (lastSet?.from === f && lastSet.to === t && lastSet.block === block) return lastSet.set
+  const changes = diffTries(chain.store, from, to)
+  const set: StorageChangeSet = { block, changes: changes.map(([k, v]) => [hexOf(k), hexOrNull(v)]) }
+  lastSet = { from: f, to: t, block, set }
+  return set
+}
+
 /**
  * Sends the initial change set (keyed subscriptions only) and returns the handler for each new
  * best block. Comparing against the values last sent (not the parent block) also reports keys that
@@ -25,15 +41,15 @@ export function storageSubscription(
   keys: Uint8Array[] | null,
   send: (set: StorageChangeSet) => void,
 ): (ref: BlockRef) => void {
-  const best = chain.best
+  const best = chain.durableBest
   if (keys === null) {
     let lastRoot = chain.header(best.hash)!.state_root
     return (ref) => {
       const header = chain.header(ref.hash)
       if (header === undefined) return
-      const changes = diffTries(chain.store, lastRoot, header.state_root)
+      const set = changeSet(chain, lastRoot, header.state_root, hexOf(ref.hash))
       lastRoot = header.state_root
-      if (changes.length > 0) send({ block: hexOf(ref.hash), changes: changes.map(([k, v]) => [hexOf(k), hexOrNull(v)]) })
+      if (set.changes.length > 0) send(set)
     }
   }
 

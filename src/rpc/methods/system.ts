@@ -16,7 +16,7 @@ const RUNTIME_ERROR = 1
 const DECODE_ERROR = 2
 
 export function systemMethods(ctx: NodeContext): RpcEntry[] {
-  const startingBlock = ctx.chain.best.number
+  const startingBlock = ctx.chain.durableBest.number
   const info = ctx.info
 
   /** frame-rpc-system `adjust_nonce`: count the ready transactions that continue the nonce sequence. */
@@ -49,7 +49,7 @@ export function systemMethods(ctx: NodeContext): RpcEntry[] {
     {
       name: 'system_syncState',
       handler: () => {
-        const current = ctx.chain.best.number
+        const current = ctx.chain.durableBest.number
         return { startingBlock, currentBlock: current, highestBlock: current }
       },
     },

@@ -76,9 +76,9 @@ export function archiveMethods(ctx: NodeContext): RpcEntry[] {
 
   /** Blocks at `height`: the finalized one, or every known block at that height above finality. */
   const hashesAt = async (height: number): Promise<Uint8Array[]> => {
-    const fin = chain.finalized
+    const fin = chain.durableFinalized
     if (height <= fin.number) {
-      const h = chain.hashAt(height)
+      const h = chain.durableHashAt(height)
       return h === undefined ? [] : [h]
     }
     let level = [fin.hash]
@@ -150,7 +150,7 @@ export function archiveMethods(ctx: NodeContext): RpcEntry[] {
   }
 
   return [
-    { name: 'archive_v1_finalizedHeight', handler: () => chain.finalized.number },
+    { name: 'archive_v1_finalizedHeight', handler: () => chain.durableFinalized.number },
     { name: 'archive_v1_genesisHash', handler: () => hexOf(chain.genesisHash) },
     {
       name: 'archive_v1_hashByHeight',

@@ -24,6 +24,18 @@ afterAll(async () => {
   await h?.close()
 })
 
+/** A frame as written (numbers JSON.stringify cannot produce), over a throwaway connection. */
+const rawCall = async (frame: string): Promise<{ error?: { code: number } }> => {
+  const { default: WebSocket } = await import('ws')
+  const ws = new WebSocket(h.url)
+  await new Promise((r, j) => { ws.once('open', r); ws.once('error', j) })
+  const reply = new Promise<string>((r) => ws.once('message', (d: Buffer) => r(d.toString())))
+  ws.send(frame)
+  const text = await reply
+  ws.close()
+  return JSON.parse(text) as { error?: { code: number } }
+}
+
 const best = async (): Promise<{ hash: string; number: number }> => {
   const hash = await c.call<string>('chain_getBlockHash')
   const header = await c.call<Header>('chain_getHeader', [hash])
@@ -76,6 +88,28 @@ describe('dev_timeTravel', () => {
     expect(ts).toBeGreaterThanOrEqual(target - 12_000)
     expect(ts).toBeLessThan(target + 60_000)
     expect(await c.error('dev_timeTravel', ['not a date'])).toEqual({ code: 1, message: 'Invalid date' })
+  })
+
+  it('refuses times a block cannot carry, with invalid params, and changes nothing (issue 16, 6)', async () => {
+    const before = await best()
+    const nowBefore = registry.createType('u64', hexToU8a(await c.call<string>('state_getStorage', [TIMESTAMP_NOW]))).toBigInt()
+    // Unencodable numbers, and strings JSON.parse cannot even give exactly.
+    for (const bad of ['1e300', '18446744073709551616', '18446744073709551615', '9007199254740993', '-1', '1.5', '-0.5']) {
+      const r = await rawCall(`{"jsonrpc":"2.0","id":7,"method":"dev_timeTravel","params":[${bad}]}`)
+      expect(r.error?.code, bad).toBe(-32602)
+    }
+    for (const bad of [2 ** 64, 1e300, -1, 0.5, Number.MAX_SAFE_INTEGER + 2]) {
+      expect((await c.error('dev_timeTravel', [bad])).code, String(bad)).toBe(-32602)
+    }
+    // NaN, Infinity and friends cannot be JSON; null, booleans and objects are no time either.
+    for (const bad of [null, true, {}, []]) expect((await c.error('dev_timeTravel', [bad])).code).toBe(-32602)
+    // Nothing moved: the next block still takes a timestamp near the previous one's clock.
+    await c.call('dev_newBlock')
+    const after = await best()
+    expect(after.number).toBe(before.number + 1)
+    const nowAfter = registry.createType('u64', hexToU8a(await c.call<string>('state_getStorage', [TIMESTAMP_NOW]))).toBigInt()
+    expect(nowAfter - nowBefore).toBeGreaterThan(0n)
+    expect(nowAfter - nowBefore).toBeLessThan(120_000n)
   })
 })
 
@@ -155,8 +189,40 @@ describe('unsafe methods on a safe endpoint', () => {
       expect(await s.error('dev_newBlock')).toEqual({ code: -32601, message: msg })
       expect(await s.error('state_getPairs', ['0x'])).toEqual({ code: 4003, message: msg })
       expect(typeof (await s.call('system_chain'))).toBe('string')
+      // Issue 16 (2): manual seal's block production is unsafe too, and changes nothing when refused.
+      const before = await s.call<string>('chain_getBlockHash')
+      expect(await s.error('engine_createBlock', [true, true])).toEqual({ code: -32601, message: msg })
+      expect(await s.error('engine_finalizeBlock', [before])).toEqual({ code: -32601, message: msg })
+      expect(await s.call<string>('chain_getBlockHash')).toBe(before)
     } finally {
       await safe.close()
     }
   })
+})
+
+describe('engine_* exist only in manual-seal mode', () => {
+  it('an Aura-authoring node does not register them', async () => {
+    const aura = await devNode({ sealing: { kind: 'aura', ms: 12_000 } })
+    try {
+      const methods = (await aura.client.call<{ methods: string[] }>('rpc_methods')).methods
+      expect(methods).not.toContain('engine_createBlock')
+      expect(methods).not.toContain('engine_finalizeBlock')
+      expect(methods).toContain('dev_newBlock')
+      expect(await aura.client.error('engine_createBlock', [true, true])).toEqual({ code: -32601, message: 'Method not found' })
+    } finally {
+      await aura.close()
+    }
+  })
+
+  for (const sealing of [{ kind: 'instant' }, { kind: 'interval', ms: 60_000 }] as const) {
+    it(`--sealing ${sealing.kind} registers them`, async () => {
+      const n = await devNode({ sealing })
+      try {
+        const methods = (await n.client.call<{ methods: string[] }>('rpc_methods')).methods
+        expect(methods).toEqual(expect.arrayContaining(['engine_createBlock', 'engine_finalizeBlock']))
+      } finally {
+        await n.close()
+      }
+    })
+  }
 })

@@ -64,7 +64,8 @@ export class Follow {
 
   constructor(private readonly env: FollowEnv) {
     const chain = env.chain
-    const fin = chain.finalized
+    // Only what is durable is announced (a client must never see a block a crash could lose).
+    const fin = chain.durableFinalized
     this.finalized = hexOf(fin.hash)
     this.finalizedNumber = fin.number
     this.best = this.finalized
@@ -74,7 +75,7 @@ export class Follow {
     env.send(env.withRuntime
       ? { event: 'initialized', finalizedBlockHashes: [this.finalized], finalizedBlockRuntime: env.runtime() }
       : { event: 'initialized', finalizedBlockHashes: [this.finalized] })
-    const best = chain.best
+    const best = chain.durableBest
     for (const b of chain.ancestry(best.hash, fin.number).reverse()) this.report(b.hash)
     // The initial block list always ends with the best block, even when it is the finalized one.
     this.best = hexOf(best.hash)

@@ -1,0 +1,98 @@
+// Import of blocks received from peers (gossip or sync): the seal is checked against the slot's
+// author at the parent, then the block is re-executed and must reproduce its header (state root,
+// extrinsics root, digest) before it is stored. Fork choice is the chain's: longest wins, never
+// below the finalized block.
+import { hexOf, sameBytes } from '../codec/bytes.js'
+import { blake2_256 } from '../codec/hashing.js'
+import { decode } from '../codec/scale.js'
+import { AuraError, slotOfHeader, verifyAuraSeal } from '../chain/aura.js'
+import type { Blockchain } from '../chain/blockchain.js'
+import type { BlockProducer } from '../chain/producer.js'
+import { Header, type HeaderValue } from '../runtime/primitives.js'
+import type { Runtime } from '../runtime/runtime.js'
+import type { BlockDataValue } from './wire.js'
+
+export type ImportResult =
+  | { kind: 'imported'; hash: Uint8Array; header: HeaderValue }
+  | { kind: 'known'; hash: Uint8Array; header: HeaderValue }
+  /** Nothing to do with it yet: its parent is unknown (sync fetches the gap). */
+  | { kind: 'unknownParent'; hash: Uint8Array; header: HeaderValue }
+  /** Below or beside the finalized chain, or from a slot too far ahead: dropped without blame. */
+  | { kind: 'stale'; reason: string }
+  /** Provably bad: the sender is to blame. */
+  | { kind: 'invalid'; reason: string; badSeal: boolean }
+
+export class BlockImporter {
+  /** The block being stored right now (hex), so the announcer can tell received blocks from ours. */
+  current: string | undefined
+  /** Slots later than now + this many are not accepted yet (clock drift allowance). */
+  private static readonly FUTURE_SLOTS = 2n
+
+  constructor(
+    private readonly chain: Blockchain,
+    private readonly runtime: Runtime,
+    private readonly producer: BlockProducer,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Import one block; serialized with block production. */
+  import(b: BlockDataValue): Promise<ImportResult> {
+    return this.producer.exclusive(async () => this.importNow(b))
+  }
+
+  /** Import blocks in order, in one turn of the production queue; stops at the first that is not imported or known. */
+  importMany(blocks: BlockDataValue[]): Promise<ImportResult[]> {
+    return this.producer.exclusive(async () => {
+      const out: ImportResult[] = []
+      for (const b of blocks) {
+        const r = await this.importNow(b)
+        out.push(r)
+        if (r.kind !== 'imported' && r.kind !== 'known') break
+      }
+      return out
+    })
+  }
+
+  private async importNow(b: BlockDataValue): Promise<ImportResult> {
+    let header: HeaderValue
+    try {
+      header = decode<HeaderValue>(Header, b.header)
+    } catch (e) {
+      return { kind: 'invalid', reason: `undecodable header: ${(e as Error).message}`, badSeal: false }
+    }
+    const hash = blake2_256(b.header)
+    if (this.chain.has(hash)) return { kind: 'known', hash, header }
+    const fin = this.chain.finalized
+    if (header.number <= fin.number) return { kind: 'stale', reason: `#${header.number} is not above the finalized #${fin.number}` }
+    const parent = this.chain.header(header.parent_hash)
+    if (!parent) return { kind: 'unknownParent', hash, header }
+    const slotMs = BigInt(this.runtime.slotDurationMs)
+    const slot = slotOfHeader(header)
+    if (slot !== null && slot > BigInt(Math.floor(this.now() / Number(slotMs))) + BlockImporter.FUTURE_SLOTS) {
+      return { kind: 'stale', reason: `#${header.number} is from future slot ${slot}` }
+    }
+    try {
+      verifyAuraSeal(header, slotOfHeader(parent), this.runtime.auraAuthoritiesAt(this.chain.reader(header.parent_hash)))
+    } catch (e) {
+      if (e instanceof AuraError) return { kind: 'invalid', reason: e.message, badSeal: true }
+      throw e
+    }
+    let built
+    try {
+      built = this.chain.execute(b.header, b.body, true)
+    } catch (e) {
+      return { kind: 'invalid', reason: (e as Error).message, badSeal: false }
+    }
+    if (!sameBytes(built.hash, hash)) return { kind: 'invalid', reason: 'header hash mismatch', badSeal: false }
+    this.current = hexOf(hash)
+    try {
+      await this.producer.importBuilt(built, false)
+    } catch (e) {
+      // The store refused it (it left the finalized chain while we executed it).
+      return { kind: 'stale', reason: (e as Error).message }
+    } finally {
+      this.current = undefined
+    }
+    return { kind: 'imported', hash, header }
+  }
+}

@@ -2,9 +2,10 @@
 // once prevotes of more than 2/3 of the weight are in, it precommits the highest block they all
 // build on (the prevote GHOST); a block carried by more than 2/3 of the precommits is final, and
 // those signed precommits are its justification (stored beside it, in GRANDPA's byte layout).
-// The round number is the finalized number + 1, so a voter that restarts or falls behind joins
-// the round the others are in as soon as it knows the same finalized block. Fewer than 2/3 of the
-// voters online: no round completes and finality stalls until they return.
+// A round completes once precommits of more than 2/3 are in, whether or not it finalized
+// anything (votes for blocks on a fork that lost leave nothing to finalize); then the next round
+// starts. A voter that restarts or fell behind moves up to the round the other voters' votes are
+// in. Fewer than 2/3 of the voters online: no round completes and finality stalls until they return.
 import { EventEmitter } from 'node:events'
 import { ed25519Verify } from '@polkadot/wasm-crypto'
 import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
@@ -41,6 +42,7 @@ export class Finality extends EventEmitter<FinalityEvents> {
   private set: { at: string; v: VoterSet } | undefined
   private readonly pending = new Map<string, { justification: Uint8Array; number: number }>()
   private busy: Promise<void> = Promise.resolve()
+  private current = 1n
 
   constructor(
     private readonly chain: Blockchain,
@@ -57,8 +59,14 @@ export class Finality extends EventEmitter<FinalityEvents> {
     this.setMaxListeners(0)
   }
 
-  /** The round being voted in: the one after the finalized block. */
-  get round(): bigint { return BigInt(this.chain.finalized.number) + 1n }
+  /** The round being voted in. */
+  get round(): bigint { return this.current }
+
+  private enterRound(r: bigint): void {
+    if (r <= this.current) return
+    this.current = r
+    for (const old of [...this.rounds.keys()]) if (old < r) this.rounds.delete(old)
+  }
 
   voters(): VoterSet {
     const fin = this.chain.finalized
@@ -96,8 +104,10 @@ export class Finality extends EventEmitter<FinalityEvents> {
       const set = this.voters()
       const id = hexOf(v.id)
       if (v.set_id !== set.setId || !set.weights.has(id)) return 'ignored'
-      if (v.round < this.round || v.round > this.round + 1024n) return 'ignored'
+      if (v.round < this.round) return 'ignored'
       if (!ed25519Verify(v.signature, localizedPayload(v.message, v.round, v.set_id), v.id)) return 'bad'
+      // Another voter is in a later round: this node fell behind (or restarted) and joins it.
+      if (v.round > this.round) this.enterRound(v.round)
       const votes = this.roundVotes(v.round)
       const stage = votes[v.message.type]
       if (stage.has(id)) return 'ignored'
@@ -118,6 +128,7 @@ export class Finality extends EventEmitter<FinalityEvents> {
       }
       const number = j.commit.target_number
       if (number <= this.chain.finalized.number) return 'ignored'
+      this.enterRound(j.round + 1n)
       if (!this.chain.has(j.commit.target_hash)) {
         // Not imported yet: try again once it is.
         this.pending.set(hexOf(j.commit.target_hash), { justification, number })
@@ -187,36 +198,50 @@ export class Finality extends EventEmitter<FinalityEvents> {
     this.o.broadcastVote(v)
   }
 
-  /** Move the current round on: precommit once the prevotes allow it, finalize once the precommits do. */
+  /**
+   * Move the current round on: precommit once prevotes of the threshold are in (for their GHOST, or
+   * the finalized block when they share nothing newer); once the precommits reach the threshold,
+   * finalize their GHOST if it is new, and start the next round either way.
+   */
   private async progress(): Promise<void> {
     const round = this.round
     const votes = this.rounds.get(round)
     if (!votes) return
     const set = this.voters()
-    const prevoteGhost = this.ghost(votes.Prevote, set)
-    if (prevoteGhost) this.vote('Precommit', { target_hash: hexToBytes(prevoteGhost.hash), target_number: prevoteGhost.number })
+    const fin = this.chain.finalized
+    if (this.weightOf(votes.Prevote, set) >= set.threshold) {
+      const g = this.ghost(votes.Prevote, set)
+      this.vote('Precommit', g ? { target_hash: hexToBytes(g.hash), target_number: g.number } : { target_hash: fin.hash, target_number: fin.number })
+    }
+    if (this.weightOf(votes.Precommit, set) < set.threshold) return
     const commit = this.ghost(votes.Precommit, set)
-    if (!commit || commit.number <= this.chain.finalized.number) return
-    const target = hexToBytes(commit.hash)
-    const precommits: SignedPrecommitValue[] = []
-    const targets: Uint8Array[] = []
-    for (const v of votes.Precommit.values()) {
-      if (!this.descends(v.message.value.target_hash, target)) continue
-      precommits.push({ precommit: v.message.value, signature: v.signature, id: v.id })
-      targets.push(v.message.value.target_hash)
+    if (commit && commit.number > fin.number) {
+      const target = hexToBytes(commit.hash)
+      const precommits: SignedPrecommitValue[] = []
+      const targets: Uint8Array[] = []
+      for (const v of votes.Precommit.values()) {
+        if (!this.descends(v.message.value.target_hash, target)) continue
+        precommits.push({ precommit: v.message.value, signature: v.signature, id: v.id })
+        targets.push(v.message.value.target_hash)
+      }
+      const j: JustificationValue = {
+        round, commit: { target_hash: target, target_number: commit.number, precommits },
+        votes_ancestries: this.ancestries(targets, target),
+      }
+      await this.finalize(j.commit, encode(Justification, j))
     }
-    const j: JustificationValue = {
-      round, commit: { target_hash: target, target_number: commit.number, precommits },
-      votes_ancestries: this.ancestries(targets, target),
-    }
-    await this.finalize(j.commit, encode(Justification, j))
+    this.enterRound(round + 1n)
+  }
+
+  private weightOf(votes: Map<string, SignedVoteValue>, set: VoterSet): bigint {
+    let w = 0n
+    for (const id of votes.keys()) w += set.weights.get(id) ?? 0n
+    return w
   }
 
   /** The highest block that votes of at least the threshold weight are for, or build on. */
   private ghost(votes: Map<string, SignedVoteValue>, set: VoterSet): { hash: string; number: number } | undefined {
-    let cast = 0n
-    for (const id of votes.keys()) cast += set.weights.get(id) ?? 0n
-    if (cast < set.threshold) return undefined
+    if (this.weightOf(votes, set) < set.threshold) return undefined
     const fin = this.chain.finalized.number
     const support = new Map<string, { number: number; weight: bigint }>()
     for (const [id, v] of votes) {
@@ -266,7 +291,6 @@ export class Finality extends EventEmitter<FinalityEvents> {
       await this.producer.finalize(hash, [{ type: 'put', key: justificationKey(hash), value: justification }])
     })
     if (!sameBytes(this.chain.finalized.hash, hash)) return
-    for (const r of [...this.rounds.keys()]) if (r <= BigInt(commit.target_number)) this.rounds.delete(r)
     this.emit('justification', { hash, number: commit.target_number, justification })
   }
 }

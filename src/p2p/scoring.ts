@@ -2,8 +2,8 @@
 // toward zero, and a peer that falls below the ban threshold is disconnected and refused for a
 // while. Costs are Substrate's orders of magnitude (a bad block is fatal at once).
 export const Cost = {
-  /** A block whose seal, state root or extrinsics do not check out. */
-  badBlock: -(1 << 29),
+  /** A block whose seal, state root or extrinsics do not check out: fatal at once (i32::MIN). */
+  badBlock: -2147483648,
   /** A transaction or vote with a bad signature. */
   badSignature: -(1 << 26),
   /** A message that does not decode. */

@@ -7,6 +7,12 @@ import { hexOf } from '../codec/bytes.js'
 export type TopicKind = 'blocks' | 'transactions' | 'finality'
 export type TopicHandler = (data: Uint8Array, peer: string) => Promise<boolean | undefined>
 
+/** The gossipsub topic of a kind of message on the chain with this genesis. */
+export function topicName(kind: TopicKind, genesis: Uint8Array): string {
+  const g = hexOf(genesis).slice(2, 18)
+  return `/bittensor/${g}/${kind === 'finality' ? 'grandpa' : kind}/1`
+}
+
 export class Topics {
   private readonly names: Record<TopicKind, string>
 
@@ -16,8 +22,7 @@ export class Topics {
     private readonly counters: { in: Record<TopicKind, number>; out: Record<TopicKind, number> },
     private readonly countMessage: (peer: string) => void,
   ) {
-    const g = hexOf(genesis).slice(2, 18)
-    this.names = { blocks: `/bittensor/${g}/blocks/1`, transactions: `/bittensor/${g}/transactions/1`, finality: `/bittensor/${g}/grandpa/1` }
+    this.names = { blocks: topicName('blocks', genesis), transactions: topicName('transactions', genesis), finality: topicName('finality', genesis) }
   }
 
   on(kind: TopicKind, handler: TopicHandler): void {

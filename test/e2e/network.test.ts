@@ -58,6 +58,19 @@ describe('a private testnet of three authorities and a full node', () => {
     expect(proof).toMatch(/^0x/)
   }, 60_000)
 
+  it('exports peers, sync state, finality lag and gossip traffic to Prometheus', async () => {
+    const port = Number(/Prometheus exporter started at [\d.]+:(\d+)/.exec(full.proc.output())![1])
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()
+    const value = (re: RegExp): number => Number(re.exec(text)![1])
+    expect(value(/^substrate_sub_libp2p_peers_count\{chain="bittensor_local"\} (\d+)$/m)).toBeGreaterThanOrEqual(1)
+    expect(value(/^substrate_sub_libp2p_is_major_syncing\{chain="bittensor_local"\} (\d+)$/m)).toBe(0)
+    expect(value(/^substrate_finality_lag_blocks\{chain="bittensor_local"\} (\d+)$/m)).toBeGreaterThanOrEqual(0)
+    // The full node heard blocks and votes, and sent neither (it neither authors nor votes).
+    expect(value(/^substrate_sub_libp2p_gossip_messages_total\{direction="in",topic="blocks",chain="bittensor_local"\} (\d+)$/m)).toBeGreaterThan(0)
+    expect(value(/^substrate_sub_libp2p_gossip_messages_total\{direction="in",topic="finality",chain="bittensor_local"\} (\d+)$/m)).toBeGreaterThan(0)
+    expect(value(/^substrate_sub_libp2p_gossip_messages_total\{direction="out",topic="blocks",chain="bittensor_local"\} (\d+)$/m)).toBe(0)
+  })
+
   it('includes a transfer submitted to the full node and every node sees it finalized', async () => {
     api = await ApiPromise.create({ provider: new WsProvider(full.proc.url), noInitWarn: true })
     const keyring = new Keyring({ type: 'sr25519' })

@@ -204,7 +204,7 @@ export class BlockProducer {
       }
       if (!sameBytes(this.chain.best.hash, parent)) return undefined
       const built = this.build(parent, candidates, undefined, slot)
-      await this.importBuilt(built, false)
+      await this.importBuilt(built, false).durable
       if (this.o.instantFinality) this.scheduleFinality()
       return { hash: built.hash, number: built.header.number }
     })
@@ -212,15 +212,20 @@ export class BlockProducer {
 
   /**
    * Store a block built here or received and re-executed (network import), with the pool
-   * bookkeeping a produced block gets. Call inside `exclusive`.
+   * bookkeeping a produced block gets. Call inside `exclusive`. The block is readable on return;
+   * the returned promise resolves once its batch is on disk (callers importing many blocks need
+   * not wait for each).
    */
-  async importBuilt(built: BuiltBlock, finalize: boolean): Promise<void> {
+  importBuilt(built: BuiltBlock, finalize: boolean): { durable: Promise<void> } {
     const previousFinal = this.chain.finalized
     const durable = this.chain.commit(built, { finalize })
-    if (!this.chain.has(built.hash)) { await durable; throw new Error(`block ${hexOf(built.hash)} was not stored`) }
+    if (!this.chain.has(built.hash)) {
+      durable.catch(() => {})
+      throw new Error(`block ${hexOf(built.hash)} was not stored`)
+    }
     this.afterImport(built)
     if (finalize) this.notifyFinalized(previousFinal.number, built.hash)
-    await durable
+    return { durable }
   }
 
   private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint): BuiltBlock {

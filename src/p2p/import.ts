@@ -5,9 +5,10 @@
 import { hexOf, sameBytes } from '../codec/bytes.js'
 import { blake2_256 } from '../codec/hashing.js'
 import { decode } from '../codec/scale.js'
-import { AuraError, slotOfHeader, verifyAuraSeal } from '../chain/aura.js'
+import { AuraError, sealJob, slotOfHeader, verifyAuraSeal } from '../chain/aura.js'
 import type { Blockchain } from '../chain/blockchain.js'
 import type { BlockProducer } from '../chain/producer.js'
+import type { SignatureJob, SignatureVerifier } from '../chain/verifier.js'
 import { Header, type HeaderValue } from '../runtime/primitives.js'
 import type { Runtime } from '../runtime/runtime.js'
 import type { BlockDataValue } from './wire.js'
@@ -22,6 +23,9 @@ export type ImportResult =
   /** Provably bad: the sender is to blame. */
   | { kind: 'invalid'; reason: string; badSeal: boolean }
 
+/** Blocks whose seals go to the workers at once. */
+const SEAL_CHUNK = 128
+
 export class BlockImporter {
   /** The block being stored right now (hex), so the announcer can tell received blocks from ours. */
   current: string | undefined
@@ -32,28 +36,71 @@ export class BlockImporter {
     private readonly chain: Blockchain,
     private readonly runtime: Runtime,
     private readonly producer: BlockProducer,
+    /** Checks seals of a batch on worker threads while earlier blocks execute. */
+    private readonly verifier?: SignatureVerifier,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Import one block; serialized with block production. */
   import(b: BlockDataValue): Promise<ImportResult> {
-    return this.producer.exclusive(async () => this.importNow(b))
+    return this.producer.exclusive(async () => {
+      const r = this.importNow(b)
+      await this.durable
+      return r
+    })
   }
 
   /** Import blocks in order, in one turn of the production queue; stops at the first that is not imported or known. */
   importMany(blocks: BlockDataValue[]): Promise<ImportResult[]> {
     return this.producer.exclusive(async () => {
       const out: ImportResult[] = []
-      for (const b of blocks) {
-        const r = await this.importNow(b)
-        out.push(r)
-        if (r.kind !== 'imported' && r.kind !== 'known') break
+      const chunks: BlockDataValue[][] = []
+      for (let i = 0; i < blocks.length; i += SEAL_CHUNK) chunks.push(blocks.slice(i, i + SEAL_CHUNK))
+      // Pipeline: the workers check the seals of the next chunk while this thread executes one.
+      let sealed = this.preVerify(chunks[0])
+      for (let c = 0; c < chunks.length; c++) {
+        await sealed
+        sealed = this.preVerify(chunks[c + 1])
+        for (const b of chunks[c]!) {
+          const r = this.importNow(b)
+          out.push(r)
+          if (r.kind !== 'imported' && r.kind !== 'known') { await sealed; await this.durable; return out }
+        }
       }
+      await sealed
+      // Each block is its own batch; wait only for the last (batches land in order).
+      await this.durable
       return out
     })
   }
 
-  private async importNow(b: BlockDataValue): Promise<ImportResult> {
+  private durable: Promise<void> = Promise.resolve()
+
+  /** Check the seals of `blocks` on the worker threads (valid ones land in the signature cache). */
+  private async preVerify(blocks: BlockDataValue[] | undefined): Promise<void> {
+    if (!this.verifier || !blocks || blocks.length === 0) return
+    let parent: HeaderValue
+    try {
+      parent = decode<HeaderValue>(Header, blocks[0]!.header)
+    } catch {
+      return
+    }
+    if (!this.chain.has(parent.parent_hash)) return
+    // The authority set of the first parent; a block whose set differs is checked inline on import.
+    const authorities = this.runtime.auraAuthoritiesAt(this.chain.reader(parent.parent_hash))
+    const jobs: SignatureJob[] = []
+    for (const b of blocks) {
+      try {
+        const job = sealJob(decode<HeaderValue>(Header, b.header), authorities)
+        if (job) jobs.push(job)
+      } catch {
+        // Undecodable: importNow reports it.
+      }
+    }
+    await this.verifier.verifyBatch(jobs)
+  }
+
+  private importNow(b: BlockDataValue): ImportResult {
     let header: HeaderValue
     try {
       header = decode<HeaderValue>(Header, b.header)
@@ -86,7 +133,7 @@ export class BlockImporter {
     if (!sameBytes(built.hash, hash)) return { kind: 'invalid', reason: 'header hash mismatch', badSeal: false }
     this.current = hexOf(hash)
     try {
-      await this.producer.importBuilt(built, false)
+      this.durable = this.producer.importBuilt(built, false).durable
     } catch (e) {
       // The store refused it (it left the finalized chain while we executed it).
       return { kind: 'stale', reason: (e as Error).message }

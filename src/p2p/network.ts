@@ -8,6 +8,7 @@ import { decode, encode } from '../codec/scale.js'
 import type { Blockchain } from '../chain/blockchain.js'
 import type { BlockProducer } from '../chain/producer.js'
 import { PoolError, type TxPool } from '../chain/txpool.js'
+import { SignatureVerifier } from '../chain/verifier.js'
 import type { NetworkStatus, PeerInfo } from '../node/context.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { Finality, type GrandpaVoter } from './finality.js'
@@ -59,6 +60,7 @@ export class Network implements NetworkStatus {
   private readonly counters = { in: { blocks: 0, transactions: 0, finality: 0 }, out: { blocks: 0, transactions: 0, finality: 0 } }
   private readonly startingBlock: number
   private stopped = false
+  private readonly sealVerifier: SignatureVerifier
 
   constructor(private readonly d: NetworkDeps, private readonly o: NetworkOptions) {
     this.startingBlock = d.chain.best.number
@@ -66,7 +68,10 @@ export class Network implements NetworkStatus {
       o.log('warn', `Banning peer ${b.peer} for ${Math.round((o.banMs ?? 60_000) / 1000)} s: ${b.reason}`)
       void this.host?.hangUp(peerIdFromString(b.peer)).catch(() => {})
     }, { banMs: o.banMs ?? 60_000, maxMsgsPerSec: 500 })
-    this.importer = new BlockImporter(d.chain, d.runtime, d.producer)
+    // One worker thread checks seals during sync while this thread executes blocks (with more,
+    // the workers and the executing thread fight over two cores).
+    this.sealVerifier = new SignatureVerifier(1)
+    this.importer = new BlockImporter(d.chain, d.runtime, d.producer, this.sealVerifier)
     this.finality = new Finality(d.chain, d.runtime, d.producer, {
       voter: o.voter,
       broadcastVote: (vote) => this.publishFinality({ type: 'Vote', value: { vote, sent_ms: BigInt(Date.now()) } }),
@@ -131,6 +136,7 @@ export class Network implements NetworkStatus {
     this.stopped = true
     for (const t of this.timers) clearInterval(t)
     await this.host?.stop()
+    await this.sealVerifier.close()
   }
 
   private every(ms: number, fn: () => void): void {

@@ -49,17 +49,25 @@ async function evilPeer(target: NetNode, topic: string): Promise<Host> {
 
 /** A child of `target`'s best block in one of Alice's slots, sealed by `sealer`, with a made-up state root. */
 async function badBlock(target: NetNode, sealer: string): Promise<{ data: Uint8Array; hash: string }> {
-  const best = await target.rpc<{ number: string; digest: { logs: string[] } }>('chain_getHeader')
-  const number = Number(best.number)
-  const parentHash = await target.rpc<string>('chain_getBlockHash', [number])
-  // PreRuntime(aura, slot): 0x06 ‖ "aura" ‖ compact(8) ‖ slot (u64 LE).
-  const pre = best.digest.logs.find((l) => l.startsWith('0x066175726120'))!
-  const parentSlot = new DataView(hexToBytes(pre).buffer).getBigUint64(6, true)
-  let slot = BigInt(Math.floor(Date.now() / 1000))
-  if (slot <= parentSlot) slot = parentSlot + 1n
-  while (slot % 3n !== 0n) slot++ // Alice's slots (author = slot mod 3)
-  // Nodes refuse blocks from more than two slots ahead of their clock: wait until it is near.
-  while (slot > BigInt(Math.floor(Date.now() / 1000)) + 1n) await new Promise((r) => setTimeout(r, 100))
+  // Build on the newest head, in Alice's next slot (author = slot mod 3): nodes refuse blocks from
+  // more than two slots ahead, and blocks at or below the finalized height.
+  for (;;) {
+    const now = BigInt(Math.floor(Date.now() / 1000))
+    let slot = now
+    while (slot % 3n !== 0n) slot++
+    if (slot > now + 1n) { await new Promise((r) => setTimeout(r, 200)); continue }
+    const best = await target.rpc<{ number: string; digest: { logs: string[] } }>('chain_getHeader')
+    const number = Number(best.number)
+    const parentHash = await target.rpc<string>('chain_getBlockHash', [number])
+    // PreRuntime(aura, slot): 0x06 ‖ "aura" ‖ compact(8) ‖ slot (u64 LE).
+    const pre = best.digest.logs.find((l) => l.startsWith('0x066175726120'))!
+    const parentSlot = new DataView(hexToBytes(pre).buffer).getBigUint64(6, true)
+    if (slot <= parentSlot) { await new Promise((r) => setTimeout(r, 200)); continue }
+    return sealedChild(parentHash, number, slot, sealer)
+  }
+}
+
+function sealedChild(parentHash: string, number: number, slot: bigint, sealer: string): { data: Uint8Array; hash: string } {
   const body = [runtime.timestampInherent(slot * 1000n)]
   const header: HeaderValue = {
     parent_hash: hexToBytes(parentHash), number: number + 1, state_root: new Uint8Array(randomBytes(32)),

@@ -117,6 +117,8 @@ export class Network implements NetworkStatus {
     })
     await this.host.start()
     for (const id of this.reserved) this.dialReserved(id)
+    // Bootnodes that were not up yet (or went away) are dialled again until they answer.
+    this.every(3000, () => this.dialBootnodes())
 
     // Our own blocks go out on the blocks topic; received ones are forwarded by gossipsub.
     chain.on('block', (b) => {
@@ -275,6 +277,16 @@ export class Network implements NetworkStatus {
       connected.add(parsed.peer)
       out++
       void this.host.dial(parsed.ma).catch(() => {})
+    }
+  }
+
+  private dialBootnodes(): void {
+    if (this.o.reservedOnly) return
+    const connected = new Set(this.connectedPeers())
+    if (connected.size >= this.o.outPeers) return
+    for (const addr of this.o.bootnodes) {
+      const { ma, peer } = peerAddress(addr)
+      if (!connected.has(peer) && peer !== this.peerId && !this.scores.isBanned(peer)) void this.host.dial(ma).catch(() => {})
     }
   }
 

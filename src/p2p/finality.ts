@@ -130,7 +130,8 @@ export class Finality extends EventEmitter<FinalityEvents> {
       if (number <= this.chain.finalized.number) return 'ignored'
       this.enterRound(j.round + 1n)
       if (!this.chain.has(j.commit.target_hash)) {
-        // Not imported yet: try again once it is.
+        // Not imported yet: try again once it is (a bounded wait list).
+        if (this.pending.size >= 256) this.pending.clear()
         this.pending.set(hexOf(j.commit.target_hash), { justification, number })
         return 'accepted'
       }

@@ -1,6 +1,7 @@
 // `subtensor-emu`: a Substrate-style command line (flags and subcommands as the real node has them).
 import '../polyfill.js'
 import { Command, Option, InvalidArgumentError } from 'commander'
+import { DEV_NAMES } from '../node/keys.js'
 import { runNode, type RunFlags } from './run.js'
 import { buildSpec, exportGenesisHead, exportGenesisState, purgeChain } from './chain-commands.js'
 import { keyGenerate, keyInspect } from './key-commands.js'
@@ -45,7 +46,7 @@ program
   .option('--prometheus-port <port>', 'Prometheus exporter port', parsePort, 9615)
   .option('--prometheus-external', 'expose Prometheus metrics on all interfaces')
   .option('--no-prometheus', 'do not expose Prometheus metrics')
-for (const who of ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie']) {
+for (const who of DEV_NAMES) {
   program.option(`--${who}`, `shortcut for --name ${who[0]!.toUpperCase() + who.slice(1)} --validator with ${who}'s dev keys`)
 }
 program.action(async (flags: RunFlags) => { await runNode(flags) })

@@ -37,6 +37,7 @@ export interface RunFlags {
   prometheus: boolean
   prometheusExternal?: boolean
   alice?: boolean; bob?: boolean; charlie?: boolean; dave?: boolean; eve?: boolean; ferdie?: boolean
+  one?: boolean; two?: boolean; three?: boolean
 }
 
 export function parseSealing(v: string | undefined, fallback: SealingMode): SealingMode {

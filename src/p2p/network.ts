@@ -58,12 +58,10 @@ export class Network implements NetworkStatus {
   private readonly reservedAddrs = new Map<string, string>()
   private readonly timers: NodeJS.Timeout[] = []
   private readonly counters = { in: { blocks: 0, transactions: 0, finality: 0 }, out: { blocks: 0, transactions: 0, finality: 0 } }
-  private readonly startingBlock: number
   private stopped = false
   private readonly sealVerifier: SignatureVerifier
 
   constructor(private readonly d: NetworkDeps, private readonly o: NetworkOptions) {
-    this.startingBlock = d.chain.best.number
     this.scores = new PeerScores((b) => {
       o.log('warn', `Banning peer ${b.peer} for ${Math.round((o.banMs ?? 60_000) / 1000)} s: ${b.reason}`)
       void this.host?.hangUp(peerIdFromString(b.peer)).catch(() => {})
@@ -336,7 +334,6 @@ export class Network implements NetworkStatus {
 
   isSyncing(): boolean { return this.syncer.isMajorSyncing() }
   highestBlock(): number { return Math.max(this.syncer.highestSeen, this.d.chain.best.number) }
-  get startBlock(): number { return this.startingBlock }
   listenAddresses(): string[] {
     return this.host.getMultiaddrs().map((m) => m.toString())
   }

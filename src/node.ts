@@ -13,7 +13,10 @@ import { genesisStorage, loadChainSpec } from './node/chain-spec.js'
 import type { NodeContext } from './node/context.js'
 import { devAuthority } from './node/keys.js'
 import { startInformant } from './node/informant.js'
-import { loadOrCreateNodeKey } from './node/node-key.js'
+import { loadOrCreateNodeKey, nodeKeyFromSecret } from './node/node-key.js'
+import type { Network } from './p2p/network.js'
+import { grandpaMethods } from './p2p/rpc.js'
+import { startNetwork, type NetworkFlags } from './p2p/start.js'
 import { startPrometheus, type PrometheusServer } from './node/prometheus.js'
 import { rpcMethods } from './rpc/methods/index.js'
 import type { CorsSetting } from './rpc/cors.js'
@@ -43,6 +46,10 @@ export interface NodeOptions {
   /** Prometheus exporter port (Substrate: 9615); undefined disables it. */
   prometheusPort?: number
   prometheusExternal?: boolean
+  /** p2p networking (src/p2p); absent: a node on its own. */
+  network?: NetworkFlags
+  /** --node-key / --node-key-file: the network identity instead of the stored one. */
+  nodeKey?: Uint8Array
   logger?: Logger
 }
 
@@ -64,18 +71,23 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const dbPath = join(base, 'chains', spec.id, 'db', 'full')
   mkdirSync(dbPath, { recursive: true })
 
-  const nodeKey = loadOrCreateNodeKey(join(base, 'chains', spec.id, 'network', 'secret_ed25519'))
+  if (typeof spec.slotDurationMs === 'number') runtime.useSlotDuration(spec.slotDurationMs)
+  const nodeKey = o.nodeKey ? nodeKeyFromSecret(o.nodeKey) : loadOrCreateNodeKey(join(base, 'chains', spec.id, 'network', 'secret_ed25519'))
   const kv = await openLevelKV(dbPath)
   const store = await BlockStore.open(kv)
   const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
   const pool = new TxPool()
   const verifier = new SignatureVerifier()
   const authority = devAuthority(o.authority ?? 'alice')
+  let network: Network | undefined
   const producer = new BlockProducer(chain, pool, runtime, {
-    mode: o.authority ? o.sealing : { kind: 'manual' },
+    // Aura slots are the chain's (a chain spec may shorten them, as fast-runtime does).
+    mode: !o.authority ? { kind: 'manual' } : o.sealing.kind === 'aura' ? { kind: 'aura', ms: runtime.slotDurationMs } : o.sealing,
     authority,
-    instantFinality: o.instantFinality,
+    // With a network, GRANDPA votes finalize blocks.
+    instantFinality: o.instantFinality && !o.network,
     verifier,
+    mayAuthor: () => !network?.isSyncing(),
     log: (m) => log?.warn(m),
   })
   const keystore = new Map<string, Set<string>>()
@@ -97,11 +109,19 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     },
   }
   if (log) logImports(chain, log)
+  if (o.network) {
+    // The chain spec's bootNodes join --bootnodes, as in Substrate.
+    const flags = { ...o.network, bootnodes: [...o.network.bootnodes, ...spec.bootNodes] }
+    network = await startNetwork({ chain, runtime, pool, producer, submit: ctx.submit }, flags, nodeKey.secret, o.authority, log)
+    ctx.network = network
+    const submit = ctx.submit
+    ctx.submit = async (raw) => { const tx = await submit(raw); network!.announceTransaction(raw); return tx }
+  }
 
   const rpc = await createRpcServer({
     host: o.rpcExternal ? '0.0.0.0' : '127.0.0.1',
     port: o.rpcPort,
-    methods: rpcMethods(ctx, { manualSeal: o.sealing.kind !== 'aura' }),
+    methods: [...rpcMethods(ctx, { manualSeal: o.sealing.kind !== 'aura' }), ...(network ? grandpaMethods(chain, network.finality) : [])],
     rpcMethods: o.rpcMethods,
     cors: o.rpcCors,
     maxConnections: o.rpcMaxConnections,
@@ -124,6 +144,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       if (stopped) return
       stopped = true
       informant?.()
+      await network?.stop()
       await prometheus?.close()
       await producer.stop()
       await rpc.close()

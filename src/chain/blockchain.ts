@@ -6,6 +6,7 @@ import { decode, encode } from '../codec/scale.js'
 import type { Executive } from '../runtime/executive.js'
 import { Digest, Header, type DigestItemValue, type HeaderValue } from '../runtime/primitives.js'
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
+import type { KvOp } from '../storage/kv.js'
 import { fromKeyString, Overlay, type StateBackend } from '../storage/overlay.js'
 import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieView } from '../storage/trie/index.js'
 import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
@@ -251,9 +252,10 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     await this.announceWhenDurable(before, this.store.setBest(hash))
   }
 
-  async finalize(hash: Uint8Array): Promise<void> {
+  /** Finalize `hash`; `extra` ops (its justification) are written in the same batch. */
+  async finalize(hash: Uint8Array, extra?: KvOp[]): Promise<void> {
     const before = this.pointers()
-    await this.announceWhenDurable(before, this.store.setFinalized(hash))
+    await this.announceWhenDurable(before, this.store.setFinalized(hash, extra))
   }
 
   private pointers(): { best: BlockRef; fin: BlockRef } {

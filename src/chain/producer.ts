@@ -5,6 +5,8 @@
 import { hexOf, sameBytes } from '../codec/bytes.js'
 import type { Runtime } from '../runtime/runtime.js'
 import type { BlockRef } from '../storage/block-store.js'
+import type { KvOp } from '../storage/kv.js'
+import { slotAuthor, slotOfHeader } from './aura.js'
 import type { Blockchain, BuiltBlock, DurableChange } from './blockchain.js'
 import type { TxPool } from './txpool.js'
 import type { SignatureVerifier } from './verifier.js'
@@ -38,6 +40,8 @@ export interface ProducerOptions {
   maxExtrinsicsPerBlock?: number
   /** Checks candidate signatures on worker threads before a block executes them. */
   verifier?: SignatureVerifier
+  /** Aura: whether authoring is allowed now (not while the network is still catching up). */
+  mayAuthor?: () => boolean
   log?: (msg: string) => void
 }
 
@@ -109,7 +113,20 @@ export class BlockProducer {
   }
 
   start(): void {
-    if (this.o.mode.kind === 'interval' || this.o.mode.kind === 'aura') {
+    if (this.o.mode.kind === 'aura') {
+      // Wake at each slot boundary and author only the slots that are ours (slot mod n).
+      const ms = this.o.mode.ms
+      const tick = (): void => {
+        if (this.stopped) return
+        const now = this.wall()
+        const slot = BigInt(Math.floor(now / ms))
+        void this.authorSlot(slot).catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
+        this.timer = setTimeout(tick, Number(slot + 1n) * ms - now + 1)
+      }
+      const now = this.wall()
+      this.timer = setTimeout(tick, (Math.floor(now / ms) + 1) * ms - now + 1)
+    }
+    if (this.o.mode.kind === 'interval') {
       const ms = this.o.mode.ms
       const tick = (): void => {
         if (this.stopped) return
@@ -186,11 +203,56 @@ export class BlockProducer {
     return this.exclusive(run)
   }
 
-  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][]): BuiltBlock {
+  private wall(): number { return (this.o.now ?? Date.now)() + this.timeOffsetMs }
+
+  /**
+   * Author `slot` on top of the best block if the slot belongs to this authority
+   * (authorities[slot % n] at the parent) and is later than the parent's. Resolves with the new
+   * block, or undefined when the slot is not ours.
+   */
+  authorSlot(slot: bigint): Promise<BlockRef | undefined> {
+    return this.exclusive(async () => {
+      if (this.stopped || (this.o.mayAuthor && !this.o.mayAuthor())) return undefined
+      const parent = this.chain.best.hash
+      const parentHeader = this.chain.header(parent)
+      const parentSlot = parentHeader ? slotOfHeader(parentHeader) : null
+      if (parentSlot !== null && slot <= parentSlot) return undefined
+      const author = slotAuthor(slot, this.runtime.auraAuthoritiesAt(this.chain.reader(parent)))
+      if (!author || !sameBytes(author, this.o.authority.publicKey)) return undefined
+      let candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
+      if (this.o.verifier && candidates.length > 0) {
+        await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, parent, candidates))
+        candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
+      }
+      if (!sameBytes(this.chain.best.hash, parent)) return undefined
+      const built = this.build(parent, candidates, undefined, slot)
+      await this.importBuilt(built, false).durable
+      if (this.o.instantFinality) this.scheduleFinality()
+      return { hash: built.hash, number: built.header.number }
+    })
+  }
+
+  /**
+   * Store a block built here or received and re-executed (network import), with the pool
+   * bookkeeping a produced block gets. Call inside `exclusive`. The block is readable on return;
+   * the returned promise resolves once its batch is on disk (callers importing many blocks need
+   * not wait for each).
+   */
+  importBuilt(built: BuiltBlock, finalize: boolean): { durable: Promise<void> } {
+    const durable = this.chain.commit(built, { finalize })
+    if (!this.chain.has(built.hash)) {
+      durable.catch(() => {})
+      throw new Error(`block ${hexOf(built.hash)} was not stored`)
+    }
+    this.afterImport(built)
+    return { durable }
+  }
+
+  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint): BuiltBlock {
     const parentState = this.chain.reader(parentHash)
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
-    const wall = (this.o.now ?? Date.now)() + this.timeOffsetMs
+    const wall = this.wall()
     // A new block needs a later Aura slot than its parent and Timestamp's MinimumPeriod after it:
     // the wall clock, or the earliest time that satisfies both.
     const slot = BigInt(slotMs)
@@ -199,6 +261,8 @@ export class BlockProducer {
     const minTs = parentTs === 0n ? 0n : nextSlot > minPeriod ? nextSlot : minPeriod
     let ts = BigInt(Math.floor(wall))
     if (ts < minTs) ts = minTs
+    // A claimed Aura slot is stamped with its start, so the timestamp's slot is the digest's.
+    if (auraSlot !== undefined) ts = auraSlot * slot
     return this.chain.build({
       parentHash,
       inherents: [this.runtime.timestampInherent(ts)],
@@ -217,9 +281,9 @@ export class BlockProducer {
     return p
   }
 
-  /** Finalize `hash` (and its ancestors); watchers of newly final transactions hear once it is durable. */
-  finalize(hash: Uint8Array): Promise<void> {
-    return this.chain.finalize(hash)
+  /** Finalize `hash` (and its ancestors; `extra` ops such as its justification in the same batch); watchers of newly final transactions hear once it is durable. */
+  finalize(hash: Uint8Array, extra?: KvOp[]): Promise<void> {
+    return this.chain.finalize(hash, extra)
   }
 
   private finalityTimer: NodeJS.Timeout | undefined

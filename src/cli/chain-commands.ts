@@ -14,7 +14,7 @@ const chainOf = (o: SpecFlags): string => (o.dev ? 'dev' : o.chain ?? 'local')
 
 export async function buildSpec(o: SpecFlags & { raw?: boolean; disableDefaultBootnode?: boolean }): Promise<void> {
   const runtime = await Runtime.get()
-  // No default bootnode is added: this node has no p2p identity yet (multi-node networking comes later).
+  // No default bootnode is added (Substrate adds one from the node key; here bootNodes are edited by hand).
   let spec = loadChainSpec(chainOf(o))
   if (o.raw) spec = toRawSpec(spec, runtime)
   process.stdout.write(JSON.stringify(spec, null, 2) + '\n')

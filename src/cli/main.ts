@@ -1,9 +1,11 @@
 // `subtensor-emu`: a Substrate-style command line (flags and subcommands as the real node has them).
 import '../polyfill.js'
 import { Command, Option, InvalidArgumentError } from 'commander'
+import { DEV_NAMES } from '../node/keys.js'
 import { runNode, type RunFlags } from './run.js'
 import { buildSpec, exportGenesisHead, exportGenesisState, purgeChain } from './chain-commands.js'
 import { keyGenerate, keyInspect } from './key-commands.js'
+import { generateNodeKey, inspectNodeKey } from './node-key-commands.js'
 
 const parsePort = (v: string): number => {
   const n = Number(v)
@@ -27,7 +29,16 @@ program
   .addOption(new Option('--rpc-methods <set>', 'which RPC methods to expose').choices(['auto', 'safe', 'unsafe']).default('auto'))
   .option('--rpc-cors <origins>', '"all" or a comma-separated list of allowed origins')
   .option('--rpc-max-connections <n>', 'maximum RPC connections', (v) => Number(v), 100)
-  .option('--port <port>', 'p2p port (multi-node networking)', parsePort, 30333)
+  .option('--port <port>', 'p2p TCP port (default 30333; --dev runs no network unless a p2p flag is given)', parsePort)
+  .option('--listen-addr <multiaddr...>', 'p2p listen addresses (default /ip4/0.0.0.0/tcp/<port>)')
+  .option('--public-addr <multiaddr...>', 'addresses other nodes should dial to reach this one')
+  .option('--bootnodes <multiaddr...>', 'peers to connect to at start: /ip4/…/tcp/…/p2p/<peer id>')
+  .option('--reserved-nodes <multiaddr...>', 'peers to stay connected to')
+  .option('--reserved-only', 'connect to reserved nodes only')
+  .option('--in-peers <n>', 'maximum inbound peers', (v) => Number(v), 32)
+  .option('--out-peers <n>', 'maximum outbound peers', (v) => Number(v), 8)
+  .option('--node-key <hex>', 'the network identity: a 32-byte Ed25519 secret as hex')
+  .option('--node-key-file <path>', 'file holding the network identity (raw 32 bytes or hex)')
   .option('--name <name>', 'node name')
   .option('--validator', 'run as an authority')
   .option('--sealing <mode>', 'manual-seal mode: instant | manual | <milliseconds> (default: Aura authoring, a sealed block every 12 s)')
@@ -35,7 +46,7 @@ program
   .option('--prometheus-port <port>', 'Prometheus exporter port', parsePort, 9615)
   .option('--prometheus-external', 'expose Prometheus metrics on all interfaces')
   .option('--no-prometheus', 'do not expose Prometheus metrics')
-for (const who of ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie']) {
+for (const who of DEV_NAMES) {
   program.option(`--${who}`, `shortcut for --name ${who[0]!.toUpperCase() + who.slice(1)} --validator with ${who}'s dev keys`)
 }
 program.action(async (flags: RunFlags) => { await runNode(flags) })
@@ -74,6 +85,16 @@ key.command('generate')
   .option('-w, --words <n>', 'mnemonic length', '12')
   .option('--output-type <type>', 'text | json', 'text')
   .action(async (o) => { await keyGenerate(o) })
+key.command('generate-node-key')
+  .description('generate a random network key: the secret to --file (or stdout as hex), the peer id to stderr')
+  .option('--file <path>', 'write the secret to this file')
+  .option('--bin', 'write the secret as raw bytes instead of hex')
+  .action((o) => { generateNodeKey(o) })
+key.command('inspect-node-key')
+  .description('print the peer id of a network key file')
+  .requiredOption('--file <path>', 'the key file')
+  .option('--bin', 'the file holds raw bytes, not hex')
+  .action((o) => { inspectNodeKey(o) })
 key.command('inspect')
   .argument('<uri>', 'secret URI, mnemonic or public key')
   .option('--scheme <scheme>', 'sr25519 | ed25519 | ecdsa', 'sr25519')

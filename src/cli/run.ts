@@ -2,6 +2,9 @@
 import type { SealingMode } from '../chain/producer.js'
 import { startNode, type NodeOptions } from '../node.js'
 import { DEV_NAMES } from '../node/keys.js'
+import { parseNodeKey, readNodeKeyFile } from '../node/node-key.js'
+import { peerAddress } from '../p2p/host.js'
+import type { NetworkFlags } from '../p2p/start.js'
 import { parseCorsFlag } from '../rpc/cors.js'
 import { createLogger, parseLogLevel } from './logger.js'
 
@@ -16,7 +19,16 @@ export interface RunFlags {
   rpcMethods: 'auto' | 'safe' | 'unsafe'
   rpcCors?: string
   rpcMaxConnections: number
-  port: number
+  port?: number
+  listenAddr?: string[]
+  publicAddr?: string[]
+  bootnodes?: string[]
+  reservedNodes?: string[]
+  reservedOnly?: boolean
+  inPeers: number
+  outPeers: number
+  nodeKey?: string
+  nodeKeyFile?: string
   name?: string
   validator?: boolean
   sealing?: string
@@ -25,6 +37,7 @@ export interface RunFlags {
   prometheus: boolean
   prometheusExternal?: boolean
   alice?: boolean; bob?: boolean; charlie?: boolean; dave?: boolean; eve?: boolean; ferdie?: boolean
+  one?: boolean; two?: boolean; three?: boolean
 }
 
 export function parseSealing(v: string | undefined, fallback: SealingMode): SealingMode {
@@ -56,7 +69,30 @@ export function resolveOptions(f: RunFlags): NodeOptions {
     instantFinality: true,
     prometheusPort: f.prometheus ? f.prometheusPort : undefined,
     prometheusExternal: f.prometheusExternal,
+    network: networkFlags(f),
+    nodeKey: nodeKeyFlag(f),
   }
+}
+
+/** The node's p2p settings; --dev runs alone unless a p2p flag asks for a network. */
+function networkFlags(f: RunFlags): NetworkFlags | undefined {
+  const asked = f.port !== undefined || f.listenAddr || f.bootnodes || f.reservedNodes || f.publicAddr || f.reservedOnly
+  if (f.dev && !asked) return undefined
+  for (const a of [...(f.bootnodes ?? []), ...(f.reservedNodes ?? [])]) peerAddress(a)
+  for (const [flag, v] of [['--in-peers', f.inPeers], ['--out-peers', f.outPeers]] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new Error(`${flag} expects a non-negative integer`)
+  }
+  return {
+    port: f.port ?? 30333, listenAddrs: f.listenAddr ?? [], publicAddrs: f.publicAddr ?? [], bootnodes: f.bootnodes ?? [],
+    reserved: f.reservedNodes ?? [], reservedOnly: Boolean(f.reservedOnly), inPeers: f.inPeers, outPeers: f.outPeers,
+  }
+}
+
+function nodeKeyFlag(f: RunFlags): Uint8Array | undefined {
+  if (f.nodeKey && f.nodeKeyFile) throw new Error('--node-key and --node-key-file cannot be used together')
+  if (f.nodeKey) return parseNodeKey(f.nodeKey, '--node-key')
+  if (f.nodeKeyFile) return readNodeKeyFile(f.nodeKeyFile)
+  return undefined
 }
 
 function defaultBasePath(): string {

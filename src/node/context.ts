@@ -17,6 +17,25 @@ export interface NodeInfo {
   listenAddresses: string[]
 }
 
+/** One entry of `system_peers`. */
+export interface PeerInfo { peerId: string; roles: string; bestHash: string; bestNumber: number }
+
+/** What the RPC layer and the exporter read from the p2p network (src/p2p/network.ts). */
+export interface NetworkStatus {
+  peers(): PeerInfo[]
+  isSyncing(): boolean
+  /** The highest block any peer has announced or reported. */
+  highestBlock(): number
+  listenAddresses(): string[]
+  reservedPeers(): string[]
+  /** Throws an Error saying why the address is not a peer address. */
+  addReservedPeer(addr: string): Promise<void>
+  removeReservedPeer(peerId: string): Promise<void>
+  networkState(): Record<string, unknown>
+  /** Gossip messages in and out by topic kind, for the exporter. */
+  gossipCounters(): { in: Record<string, number>; out: Record<string, number> }
+}
+
 export interface NodeContext {
   runtime: Runtime
   chain: Blockchain
@@ -28,4 +47,6 @@ export interface NodeContext {
   submit(raw: Uint8Array): Promise<PoolTx>
   /** Keys held by this node (author_hasKey / insertKey): key type → public keys (hex). */
   keystore: Map<string, Set<string>>
+  /** The p2p network, when the node runs one. */
+  network?: NetworkStatus
 }

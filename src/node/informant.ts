@@ -10,7 +10,9 @@ export function startInformant(ctx: NodeContext, log: Logger): () => void {
   const timer = setInterval(() => {
     const best = ctx.chain.durableBest
     const fin = ctx.chain.durableFinalized
-    log.info(`💤 Idle (0 peers), best: #${best.number} (${short(best.hash)}), finalized #${fin.number} (${short(fin.hash)}), ⬇ 0 ⬆ 0`)
+    const peers = ctx.network?.peers().length ?? 0
+    const status = ctx.network?.isSyncing() ? `⚙️  Syncing, target=#${ctx.network.highestBlock()}` : '💤 Idle'
+    log.info(`${status} (${peers} peers), best: #${best.number} (${short(best.hash)}), finalized #${fin.number} (${short(fin.hash)}), ⬇ 0 ⬆ 0`)
   }, INTERVAL_MS)
   timer.unref()
   return () => clearInterval(timer)

@@ -4,7 +4,8 @@ import type { KeyringPair } from '@polkadot/keyring/types'
 import { sr25519Sign } from '@polkadot/wasm-crypto'
 import type { Authority } from '../chain/producer.js'
 
-export const DEV_NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'] as const
+// Substrate's --one/--two/--three are the same kind of shortcut, with the keys of //One … //Three.
+export const DEV_NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie', 'one', 'two', 'three'] as const
 export type DevName = (typeof DEV_NAMES)[number]
 
 const capital = (n: string): string => n[0]!.toUpperCase() + n.slice(1)

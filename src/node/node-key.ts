@@ -34,3 +34,21 @@ export function loadOrCreateNodeKey(file: string): NodeKey {
   writeFileSync(file, secret, { mode: 0o600 })
   return nodeKeyFromSecret(secret)
 }
+
+/** A secret given as 64 hex digits (0x optional), as `--node-key` takes it. */
+export function parseNodeKey(hex: string, what: string): Uint8Array {
+  const h = hex.trim().replace(/^0x/, '')
+  if (!/^[0-9a-fA-F]{64}$/.test(h)) throw new Error(`${what}: expected a 32-byte Ed25519 secret as 64 hex digits`)
+  return Uint8Array.from(Buffer.from(h, 'hex'))
+}
+
+/** `--node-key-file`: 32 raw bytes (what Substrate stores) or the secret as hex text. */
+export function readNodeKeyFile(file: string): Uint8Array {
+  let raw: Buffer
+  try {
+    raw = readFileSync(file)
+  } catch (e) {
+    throw new Error(`--node-key-file ${file}: ${(e as Error).message}`)
+  }
+  return raw.length === 32 ? new Uint8Array(raw) : parseNodeKey(raw.toString('utf8'), `--node-key-file ${file}`)
+}

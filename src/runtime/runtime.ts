@@ -6,7 +6,8 @@ import { hexOf } from '../codec/bytes.js'
 import { encode, decode, Reader, codecOf } from '../codec/scale.js'
 import { u64 } from '../codec/types.js'
 import { allPallets } from '../pallets/index.js'
-import { MINIMUM_PERIOD } from '../pallets/timestamp/index.js'
+import { minimumPeriod, syncMinimumPeriodConstant } from '../pallets/timestamp/index.js'
+import { setSlotDuration, slotDuration } from '../pallets/aura/pallet.js'
 import type { StateBackend } from '../storage/overlay.js'
 import { Overlay } from '../storage/overlay.js'
 import { accountNonceApi, taggedTransactionQueueApi } from './api/transactions.js'
@@ -51,8 +52,8 @@ export class Runtime {
   readonly apis: RuntimeApiDecl[]
   readonly version: RuntimeVersionValue
   readonly extrinsic: ExtrinsicDescription
-  readonly slotDurationMs = SLOT_DURATION_MS
-  readonly minimumPeriodMs = MINIMUM_PERIOD
+  get slotDurationMs(): number { return Number(slotDuration()) }
+  get minimumPeriodMs(): bigint { return minimumPeriod() }
   private readonly methods = new Map<string, RuntimeApiMethod>()
   private readonly metadataCache = new Map<number, Uint8Array>()
   private readonly wiring: RuntimeWiring
@@ -81,7 +82,7 @@ export class Runtime {
       metadataVersions: this.metadataVersions,
       executive: this.executive,
       uncheckedExtrinsic: extrinsicTy(this.extrinsic),
-      slotDurationMs: this.slotDurationMs,
+      get slotDurationMs() { return Number(slotDuration()) },
       timestampInherent: (ms) => this.timestampInherent(ms),
     }
     this.apis = [
@@ -99,6 +100,17 @@ export class Runtime {
     await cryptoReady()
     Runtime.instance ??= new Runtime()
     return Runtime.instance
+  }
+
+  /**
+   * Run with another slot duration (subtensor's fast-runtime localnet): Aura's SlotDuration and
+   * Timestamp's MinimumPeriod (half of it) change together, and the metadata is rebuilt.
+   */
+  useSlotDuration(ms: number): void {
+    if (ms === this.slotDurationMs) return
+    setSlotDuration(BigInt(ms))
+    syncMinimumPeriodConstant()
+    this.metadataCache.clear()
   }
 
   description(): RuntimeDescription {
@@ -189,6 +201,17 @@ export class Runtime {
   /** Timestamp.Now in a block's state (0 at genesis). */
   timestampOf(state: StateBackend): bigint {
     return this.wiring.timestampOf(new Overlay(state))
+  }
+
+  /** Aura.Authorities in a block's state. */
+  auraAuthoritiesAt(state: StateBackend): Uint8Array[] {
+    return this.wiring.apiHost.auraAuthorities(new Overlay(state))
+  }
+
+  /** The GRANDPA authority set (ed25519 keys and weights) and its id in a block's state. */
+  grandpaSetAt(state: StateBackend): { authorities: [Uint8Array, bigint][]; setId: bigint } {
+    const s = new Overlay(state)
+    return { authorities: this.wiring.apiHost.grandpaAuthorities(s), setId: this.wiring.apiHost.grandpaSetId(s) }
   }
 
   auraPreDigest(slot: bigint): DigestItemValue {

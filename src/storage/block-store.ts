@@ -289,15 +289,23 @@ export class BlockStore {
    * Finalizes `hash`, which must descend from the current finalized block. When it is not on the
    * best chain, it becomes the best block (as Substrate's client does in apply_finality).
    */
-  setFinalized(hash: Uint8Array): Promise<void> {
+  setFinalized(hash: Uint8Array, extra?: KvOp[]): Promise<void> {
     try {
       this.assertWritable()
       const txn = new Txn(this.q, this.view)
       this.stageFinalized(txn, this.refOf(hash))
+      // Ops outside the store's columns that must land with the finality (a justification).
+      this.stageExtra(txn, extra)
       return this.publish(txn)
     } catch (e) {
       return Promise.reject(e)
     }
+  }
+
+  /** A key written through `extra` ops (published or durable); undefined when absent. */
+  getExtra(key: Uint8Array): Uint8Array | undefined {
+    if (isReservedKey(key)) throw new Error(`key ${hex(key)} uses a block-store column`)
+    return this.q.read(key, keyString(key))
   }
 
   /** Resolves when everything published so far is durable. */

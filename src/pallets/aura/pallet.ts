@@ -16,6 +16,15 @@ await cryptoReady()
 export const AURA_ENGINE_ID = new TextEncoder().encode('aura')
 /** pallet_aura::MinimumPeriodTimesTwo with Timestamp.MinimumPeriod = 6000 ms. */
 export const SLOT_DURATION = 12_000n
+let slotDurationMs = SLOT_DURATION
+/** The slot duration in force (12 s; subtensor's fast-runtime builds use a short one). */
+export function slotDuration(): bigint { return slotDurationMs }
+/** Choose the slot duration before the chain starts, as a fast-runtime build would (chain spec `slotDurationMs`). */
+export function setSlotDuration(ms: bigint): void {
+  if (ms <= 0n) throw new Error('slot duration must be positive')
+  slotDurationMs = ms
+  aura.setConstant('SlotDuration', u64, ms)
+}
 export const MAX_AURA_AUTHORITIES = 32
 
 /** subtensor's AuraId is the sr25519 flavour of sp_consensus_aura. */
@@ -60,7 +69,7 @@ export function blockAuthor(s: Store): Uint8Array | null {
 
 /** OnTimestampSet: the timestamp must fall into the slot the block was authored in. */
 export function onTimestampSet(s: Store, now: bigint): void {
-  const slot = now / SLOT_DURATION
+  const slot = now / slotDurationMs
   const current = Aura.CurrentSlot.get(s)
   if (current !== slot) {
     throw new RuntimePanic(`Timestamp slot must match \`CurrentSlot\` (timestamp slot ${slot}, CurrentSlot ${current})`)

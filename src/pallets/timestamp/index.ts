@@ -5,7 +5,7 @@ import { bool, compact, f, u64 } from '../../codec/types.js'
 import { Pallet, type PalletDecl } from '../../runtime/declare/pallet.js'
 import type { Store } from '../../runtime/declare/storage.js'
 import { badOrigin } from '../../runtime/primitives.js'
-import { onTimestampSet } from '../aura/pallet.js'
+import { onTimestampSet, slotDuration } from '../aura/pallet.js'
 import { RuntimePanic } from '../system/panic.js'
 import { TimestampWeights } from './weights.js'
 
@@ -13,6 +13,8 @@ await cryptoReady()
 
 /** `ConstU64<{ SLOT_DURATION / 2 }>` with SLOT_DURATION = 12 000 ms. */
 export const MINIMUM_PERIOD = 6_000n
+/** Half the slot duration in force (MINIMUM_PERIOD with the standard 12 s slot). */
+export function minimumPeriod(): bigint { return slotDuration() / 2n }
 
 export const timestamp = new Pallet('Timestamp', 2, 'pallet_timestamp')
 
@@ -31,7 +33,7 @@ timestamp.call<{ now: bigint }>(0, 'set', [f('now', compact(u64), 'T::Moment')],
     if (origin.kind !== 'None') throw badOrigin()
     if (Timestamp.DidUpdate.exists(s)) throw new RuntimePanic('Timestamp must be updated only once in the block')
     const prev = Timestamp.Now.get(s)
-    if (prev !== 0n && now < prev + MINIMUM_PERIOD) {
+    if (prev !== 0n && now < prev + minimumPeriod()) {
       throw new RuntimePanic('Timestamp must increment by at least <MinimumPeriod> between sequential blocks')
     }
     Timestamp.Now.set(s, now)
@@ -46,6 +48,9 @@ timestamp.constant('MinimumPeriod', u64, MINIMUM_PERIOD, [
   ' Be aware that this is different to the *expected* period that the block production',
   ' apparatus provides.',
 ])
+
+/** Keep the MinimumPeriod constant in step with a changed slot duration. */
+export function syncMinimumPeriodConstant(): void { timestamp.setConstant('MinimumPeriod', u64, minimumPeriod()) }
 
 // on_initialize reports the weight of on_finalize, as pallet_timestamp does.
 timestamp.hooks.onInitialize = () => TimestampWeights.onFinalize()

@@ -8,16 +8,23 @@ import { ExtrinsicFormatError, extrinsicBody } from '../../runtime/extrinsic.js'
 import { RpcError } from '../errors.js'
 import type { RpcEntry } from '../types.js'
 import { bestBlock, findBlock, unknownBlockApi } from './common.js'
-import { accountParam, hexBytes, optionalHash } from './params.js'
+import { accountParam, hexBytes, optionalHash, stringParam } from './params.js'
 import { callRuntime, RuntimeCallFailure } from './runtime-call.js'
 
 /** substrate-frame-rpc-system error codes. */
 const RUNTIME_ERROR = 1
 const DECODE_ERROR = 2
+/** sc-rpc-api system::Error::MalformattedPeerArg (BASE_ERROR 2000 + 2). */
+const MALFORMATTED_PEER_ARG = 2002
 
 export function systemMethods(ctx: NodeContext): RpcEntry[] {
   const startingBlock = ctx.chain.durableBest.number
   const info = ctx.info
+  const net = ctx.network
+  const noNetworkState = (): Record<string, unknown> => ({
+    peerId: info.peerId, listenedAddresses: [], externalAddresses: [], connectedPeers: {}, notConnectedPeers: {}, bannedPeers: [],
+    peerset: { reservedOnly: false, reserved: [] },
+  })
 
   /** frame-rpc-system `adjust_nonce`: count the ready transactions that continue the nonce sequence. */
   const nextIndex = (who: Uint8Array, onChain: number): number => {
@@ -38,19 +45,52 @@ export function systemMethods(ctx: NodeContext): RpcEntry[] {
     {
       name: 'system_health',
       // sc-service passes `has_bootnodes` as should_have_peers (the spec's plus --bootnodes).
-      handler: () => ({ peers: 0, isSyncing: false, shouldHavePeers: ctx.spec.bootNodes.length > 0 }),
+      handler: () => ({
+        peers: net?.peers().length ?? 0,
+        isSyncing: net?.isSyncing() ?? false,
+        shouldHavePeers: ctx.spec.bootNodes.length > 0 || (net !== undefined && net.reservedPeers().length + net.peers().length > 0),
+      }),
     },
     { name: 'system_localPeerId', handler: () => info.peerId },
-    { name: 'system_localListenAddresses', handler: () => info.listenAddresses },
-    // No networking yet: no peers, none reserved. `system_peers` is unsafe in Substrate.
-    { name: 'system_peers', unsafe: true, handler: () => [] },
-    { name: 'system_reservedPeers', handler: () => [] },
+    { name: 'system_localListenAddresses', handler: () => net?.listenAddresses() ?? info.listenAddresses },
+    // `system_peers` and `system_networkState` are unsafe in Substrate.
+    { name: 'system_peers', unsafe: true, handler: () => net?.peers() ?? [] },
+    { name: 'system_networkState', unsafe: true, handler: () => net?.networkState() ?? noNetworkState() },
+    { name: 'system_reservedPeers', handler: () => net?.reservedPeers() ?? [] },
+    {
+      name: 'system_addReservedPeer',
+      unsafe: true,
+      handler: async ([addr]) => {
+        const a = stringParam(addr)
+        if (!net) throw new RpcError(MALFORMATTED_PEER_ARG, 'networking is not running on this node')
+        try {
+          await net.addReservedPeer(a)
+        } catch (e) {
+          throw new RpcError(MALFORMATTED_PEER_ARG, (e as Error).message)
+        }
+        return null
+      },
+    },
+    {
+      name: 'system_removeReservedPeer',
+      unsafe: true,
+      handler: async ([peer]) => {
+        const p = stringParam(peer)
+        if (!net) throw new RpcError(MALFORMATTED_PEER_ARG, 'networking is not running on this node')
+        try {
+          await net.removeReservedPeer(p)
+        } catch (e) {
+          throw new RpcError(MALFORMATTED_PEER_ARG, (e as Error).message)
+        }
+        return null
+      },
+    },
     { name: 'system_nodeRoles', handler: () => info.roles },
     {
       name: 'system_syncState',
       handler: () => {
         const current = ctx.chain.durableBest.number
-        return { startingBlock, currentBlock: current, highestBlock: current }
+        return { startingBlock, currentBlock: current, highestBlock: net ? Math.max(net.highestBlock(), current) : current }
       },
     },
     {

@@ -187,6 +187,13 @@ export class Pallet {
     this.constants.push({ name, type, value: encode(type, value), docs })
   }
 
+  /** Change a declared constant's value in place (a build-time choice such as the slot duration). */
+  setConstant(name: string, type: Ty, value: unknown): void {
+    const c = this.constants.find((x) => x.name === name)
+    if (!c) throw new Error(`${this.name}: no constant ${name}`)
+    c.value = encode(type, value)
+  }
+
   decl(): PalletDecl {
     const calls = [...this.calls].sort((a, b) => a.index - b.index)
     const T = [{ name: 'T' }]

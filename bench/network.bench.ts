@@ -1,0 +1,124 @@
+// Issue #14 figures, real node processes on 127.0.0.1:
+// - five authorities at 1-second slots: how long a block takes to reach the other nodes
+//   (first arrival anywhere → arrival at each other node, seen through chain_subscribeAllHeads),
+//   and the finality lag (best − finalized) sampled on every node;
+// - catch-up sync: a fresh full node imports 10,000 sealed blocks from one peer.
+import '../src/polyfill.js'
+import { Keyring } from '@polkadot/keyring'
+import { cryptoWaitReady } from '@polkadot/util-crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { bestOf, startNetNode, stopAll, type NetNode } from '../test/e2e/net-harness.js'
+import { Client } from './lib/client.js'
+
+interface Row { name: string; value: number; unit: string }
+
+const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/** genesis/local.json with Alice…Eve as Aura and GRANDPA authorities. */
+async function fiveAuthoritySpec(): Promise<string> {
+  await cryptoWaitReady()
+  const spec = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'genesis', 'local.json'), 'utf8')) as {
+    genesis: { runtimeGenesis: { patch: { aura: { authorities: string[] }; grandpa: { authorities: [string, number][] } } } }
+  }
+  const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve']
+  const patch = spec.genesis.runtimeGenesis.patch
+  patch.aura.authorities = names.map((n) => new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(`//${n}`).address)
+  patch.grandpa.authorities = names.map((n) => [new Keyring({ type: 'ed25519', ss58Format: 42 }).addFromUri(`//${n}`).address, 1])
+  const file = join(tmpdir(), `bench-five-authorities-${process.pid}.json`)
+  writeFileSync(file, JSON.stringify(spec))
+  return file
+}
+
+async function propagation(seconds: number): Promise<Row[]> {
+  const chain = await fiveAuthoritySpec()
+  const nodes: NetNode[] = []
+  const clients: Client[] = []
+  try {
+    nodes.push(await startNetNode({ who: 'alice', keyByte: 101, chain }))
+    nodes.push(...await Promise.all(['bob', 'charlie', 'dave', 'eve'].map((who, i) => startNetNode({ who, keyByte: 102 + i, chain, bootnodes: [nodes[0]!.addr] }))))
+    // Let the mesh form and the first rounds run before measuring.
+    while ((await bestOf(nodes[0]!)).number < 5) await sleep(500)
+    const arrivals = new Map<string, number[]>()
+    for (const n of nodes) {
+      const c = await Client.open(n.proc.url)
+      clients.push(c)
+      await c.subscribe('chain_subscribeAllHeads', [], (h) => {
+        const key = JSON.stringify(h)
+        const t = performance.now()
+        const a = arrivals.get(key) ?? []
+        a.push(t)
+        arrivals.set(key, a)
+      })
+    }
+    const lags: number[] = []
+    const end = Date.now() + seconds * 1000
+    while (Date.now() < end) {
+      await sleep(250)
+      for (const c of clients) {
+        const [best, fin] = await Promise.all([c.call<{ number: string }>('chain_getHeader'), c.call<string>('chain_getFinalizedHead').then((h) => c.call<{ number: string }>('chain_getHeader', [h]))])
+        lags.push(Number(best.number) - Number(fin.number))
+      }
+    }
+    const delays: number[] = []
+    let complete = 0
+    for (const a of arrivals.values()) {
+      if (a.length < nodes.length) continue
+      complete++
+      const first = Math.min(...a)
+      for (const t of a) if (t !== first) delays.push(t - first)
+    }
+    return [
+      { name: 'network: 5 authorities, 1 s slots: blocks seen by all 5 nodes', value: complete, unit: 'blocks' },
+      { name: 'network: block propagation p50 (author → other node)', value: pct(delays, 0.5), unit: 'ms' },
+      { name: 'network: block propagation p95', value: pct(delays, 0.95), unit: 'ms' },
+      { name: 'network: finality lag p50 (best − finalized)', value: pct(lags, 0.5), unit: 'blocks' },
+      { name: 'network: finality lag p95', value: pct(lags, 0.95), unit: 'blocks' },
+    ]
+  } finally {
+    for (const c of clients) c.close()
+    await stopAll(nodes)
+  }
+}
+
+/** A dev node seals 10,000 blocks (time-travelled into the past, so none is from the future); a full node syncs them. */
+async function catchUp(count: number): Promise<Row[]> {
+  const nodes: NetNode[] = []
+  try {
+    const source = await startNetNode({ keyByte: 111, chain: 'dev', extra: ['--alice', '--rpc-methods', 'unsafe'] })
+    nodes.push(source)
+    const slotMs = 12_000
+    await source.rpc('dev_timeTravel', [Date.now() - (count + 100) * slotMs])
+    for (let done = 0; done < count; done += 1000) await source.rpc('dev_newBlock', [{ count: 1000 }])
+    const target = (await bestOf(source)).number
+    const sink = await startNetNode({ keyByte: 112, chain: 'dev', bootnodes: [source.addr] })
+    nodes.push(sink)
+    let t0 = 0
+    let n0 = 0
+    for (;;) {
+      const n = (await bestOf(sink)).number
+      if (n > 0 && t0 === 0) { t0 = performance.now(); n0 = n }
+      if (n >= target) break
+      await sleep(50)
+    }
+    const seconds = (performance.now() - t0) / 1000
+    return [{ name: `network: catch-up sync of ${count.toLocaleString('en-US')} blocks from one peer`, value: (target - n0) / seconds, unit: 'blocks/s' }]
+  } finally {
+    await stopAll(nodes)
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  return [...await propagation(60), ...await catchUp(10_000)]
+}
+
+// `tsx bench/network.bench.ts [propagation|catchup]` runs one part on its own.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const part = process.argv[2]
+  const rows = part === 'propagation' ? await propagation(60) : part === 'catchup' ? await catchUp(10_000) : await run()
+  for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit}`)
+  process.exit(0)
+}

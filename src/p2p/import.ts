@@ -1,0 +1,153 @@
+// Import of blocks received from peers (gossip or sync): the seal is checked against the slot's
+// author at the parent, then the block is re-executed and must reproduce its header (state root,
+// extrinsics root, digest) before it is stored. Fork choice is the chain's: longest wins, never
+// below the finalized block.
+import { hexOf, sameBytes } from '../codec/bytes.js'
+import { blake2_256 } from '../codec/hashing.js'
+import { decode } from '../codec/scale.js'
+import { AuraError, sealJob, slotOfHeader, verifyAuraSeal } from '../chain/aura.js'
+import type { Blockchain } from '../chain/blockchain.js'
+import type { BlockProducer } from '../chain/producer.js'
+import type { SignatureJob, SignatureVerifier } from '../chain/verifier.js'
+import { Header, type HeaderValue } from '../runtime/primitives.js'
+import type { Runtime } from '../runtime/runtime.js'
+import type { BlockDataValue } from './wire.js'
+
+export type ImportResult =
+  | { kind: 'imported'; hash: Uint8Array; header: HeaderValue }
+  | { kind: 'known'; hash: Uint8Array; header: HeaderValue }
+  /** Nothing to do with it yet: its parent is unknown (sync fetches the gap). */
+  | { kind: 'unknownParent'; hash: Uint8Array; header: HeaderValue }
+  /** Below or beside the finalized chain, or from a slot too far ahead: dropped without blame. */
+  | { kind: 'stale'; reason: string }
+  /** Provably bad: the sender is to blame. */
+  | { kind: 'invalid'; reason: string; badSeal: boolean }
+
+/** Blocks whose seals go to the workers at once. */
+const SEAL_CHUNK = 128
+
+export class BlockImporter {
+  /**
+   * Blocks received from peers and stored here (hex), until the announcer sees them: blocks are
+   * announced only once durable, after import returned, so it tells received blocks from ours here.
+   */
+  private readonly received = new Set<string>()
+
+  /** Whether `hash` came from a peer (forgets it: each block is announced once). */
+  takeReceived(hash: string): boolean { return this.received.delete(hash) }
+  /** Slots later than now + this many are not accepted yet (clock drift allowance). */
+  private static readonly FUTURE_SLOTS = 2n
+
+  constructor(
+    private readonly chain: Blockchain,
+    private readonly runtime: Runtime,
+    private readonly producer: BlockProducer,
+    /** Checks seals of a batch on worker threads while earlier blocks execute. */
+    private readonly verifier?: SignatureVerifier,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Import one block; serialized with block production. */
+  import(b: BlockDataValue): Promise<ImportResult> {
+    return this.producer.exclusive(async () => {
+      const r = this.importNow(b)
+      await this.durable
+      return r
+    })
+  }
+
+  /** Import blocks in order, in one turn of the production queue; stops at the first that is not imported or known. */
+  importMany(blocks: BlockDataValue[]): Promise<ImportResult[]> {
+    return this.producer.exclusive(async () => {
+      const out: ImportResult[] = []
+      const chunks: BlockDataValue[][] = []
+      for (let i = 0; i < blocks.length; i += SEAL_CHUNK) chunks.push(blocks.slice(i, i + SEAL_CHUNK))
+      // Pipeline: the workers check the seals of the next chunk while this thread executes one.
+      let sealed = this.preVerify(chunks[0])
+      for (let c = 0; c < chunks.length; c++) {
+        await sealed
+        sealed = this.preVerify(chunks[c + 1])
+        for (const b of chunks[c]!) {
+          const r = this.importNow(b)
+          out.push(r)
+          if (r.kind !== 'imported' && r.kind !== 'known') { await sealed; await this.durable; return out }
+        }
+      }
+      await sealed
+      // Each block is its own batch; wait only for the last (batches land in order).
+      await this.durable
+      return out
+    })
+  }
+
+  private durable: Promise<void> = Promise.resolve()
+
+  /** Check the seals of `blocks` on the worker threads (valid ones land in the signature cache). */
+  private async preVerify(blocks: BlockDataValue[] | undefined): Promise<void> {
+    if (!this.verifier || !blocks || blocks.length === 0) return
+    let parent: HeaderValue
+    try {
+      parent = decode<HeaderValue>(Header, blocks[0]!.header)
+    } catch {
+      return
+    }
+    if (!this.chain.has(parent.parent_hash)) return
+    // The authority set of the first parent; a block whose set differs is checked inline on import.
+    const authorities = this.runtime.auraAuthoritiesAt(this.chain.reader(parent.parent_hash))
+    const jobs: SignatureJob[] = []
+    for (const b of blocks) {
+      try {
+        const job = sealJob(decode<HeaderValue>(Header, b.header), authorities)
+        if (job) jobs.push(job)
+      } catch {
+        // Undecodable: importNow reports it.
+      }
+    }
+    await this.verifier.verifyBatch(jobs)
+  }
+
+  private importNow(b: BlockDataValue): ImportResult {
+    let header: HeaderValue
+    try {
+      header = decode<HeaderValue>(Header, b.header)
+    } catch (e) {
+      return { kind: 'invalid', reason: `undecodable header: ${(e as Error).message}`, badSeal: false }
+    }
+    const hash = blake2_256(b.header)
+    if (this.chain.has(hash)) return { kind: 'known', hash, header }
+    const fin = this.chain.finalized
+    if (header.number <= fin.number) return { kind: 'stale', reason: `#${header.number} is not above the finalized #${fin.number}` }
+    const parent = this.chain.header(header.parent_hash)
+    if (!parent) return { kind: 'unknownParent', hash, header }
+    const slotMs = BigInt(this.runtime.slotDurationMs)
+    const slot = slotOfHeader(header)
+    if (slot !== null && slot > BigInt(Math.floor(this.now() / Number(slotMs))) + BlockImporter.FUTURE_SLOTS) {
+      return { kind: 'stale', reason: `#${header.number} is from future slot ${slot}` }
+    }
+    try {
+      verifyAuraSeal(header, slotOfHeader(parent), this.runtime.auraAuthoritiesAt(this.chain.reader(header.parent_hash)))
+    } catch (e) {
+      if (e instanceof AuraError) return { kind: 'invalid', reason: e.message, badSeal: true }
+      throw e
+    }
+    let built
+    try {
+      built = this.chain.execute(b.header, b.body, true)
+    } catch (e) {
+      return { kind: 'invalid', reason: (e as Error).message, badSeal: false }
+    }
+    if (!sameBytes(built.hash, hash)) return { kind: 'invalid', reason: 'header hash mismatch', badSeal: false }
+    const key = hexOf(hash)
+    this.received.add(key)
+    try {
+      this.durable = this.producer.importBuilt(built, false).durable
+      // A failed batch announces nothing: forget the block then too.
+      this.durable.catch(() => this.received.delete(key))
+    } catch (e) {
+      this.received.delete(key)
+      // The store refused it (it left the finalized chain while we executed it).
+      return { kind: 'stale', reason: (e as Error).message }
+    }
+    return { kind: 'imported', hash, header }
+  }
+}

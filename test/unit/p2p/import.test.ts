@@ -1,0 +1,80 @@
+// Blocks from peers: imported only when the seal is the slot author's and re-execution
+// reproduces the header; otherwise refused with the reason, nothing stored.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { BlockProducer } from '../../../src/chain/producer.js'
+import { TxPool } from '../../../src/chain/txpool.js'
+import { hexOf } from '../../../src/codec/bytes.js'
+import { blake2_256 } from '../../../src/codec/hashing.js'
+import { decode, encode } from '../../../src/codec/scale.js'
+import { devAuthority } from '../../../src/node/keys.js'
+import { BlockImporter } from '../../../src/p2p/import.js'
+import type { BlockDataValue } from '../../../src/p2p/wire.js'
+import { Header, type HeaderValue } from '../../../src/runtime/primitives.js'
+import { buildBlock, memoryChain, type MemoryChain } from '../helpers/memory-chain.js'
+
+let source: MemoryChain
+let blocks: BlockDataValue[]
+
+beforeAll(async () => {
+  source = await memoryChain()
+  blocks = []
+  for (let i = 0; i < 3; i++) {
+    const b = await buildBlock(source, [])
+    blocks.push({ header: b.headerBytes, body: b.body, justification: null })
+  }
+})
+
+async function sink(): Promise<{ mc: MemoryChain; importer: BlockImporter }> {
+  const mc = await memoryChain()
+  const producer = new BlockProducer(mc.chain, new TxPool(), mc.runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: false })
+  return { mc, importer: new BlockImporter(mc.chain, mc.runtime, producer) }
+}
+
+/** The block with its header changed by `edit` and sealed again by `sealer`. */
+function tampered(b: BlockDataValue, edit: (h: HeaderValue) => void, sealer = 'alice'): BlockDataValue {
+  const h = decode<HeaderValue>(Header, b.header)
+  h.digest.logs = h.digest.logs.slice(0, -1)
+  edit(h)
+  h.digest.logs.push(source.runtime.auraSeal(devAuthority(sealer).sign(blake2_256(encode(Header, h)))))
+  return { ...b, header: encode(Header, h) }
+}
+
+describe('BlockImporter', () => {
+  it('imports valid blocks in order, then knows them', async () => {
+    const { mc, importer } = await sink()
+    const results = await importer.importMany(blocks)
+    expect(results.map((r) => r.kind)).toEqual(['imported', 'imported', 'imported'])
+    expect(hexOf(mc.chain.best.hash)).toBe(hexOf(source.chain.best.hash))
+    expect((await importer.import(blocks[1]!)).kind).toBe('known')
+  })
+
+  it('reports a block whose parent it lacks', async () => {
+    const { importer } = await sink()
+    expect((await importer.import(blocks[1]!)).kind).toBe('unknownParent')
+  })
+
+  it('refuses a bad state root after re-execution', async () => {
+    const { mc, importer } = await sink()
+    const bad = tampered(blocks[0]!, (h) => { h.state_root = new Uint8Array(32).fill(7) })
+    const r = await importer.import(bad)
+    expect(r).toMatchObject({ kind: 'invalid', badSeal: false })
+    expect(r.kind === 'invalid' && r.reason).toMatch(/state root mismatch/)
+    expect(mc.chain.has(blake2_256(bad.header))).toBe(false)
+  })
+
+  it('refuses a seal by someone other than the slot author', async () => {
+    const { mc, importer } = await sink()
+    const bad = tampered(blocks[0]!, () => {}, 'bob')
+    const r = await importer.import(bad)
+    expect(r).toMatchObject({ kind: 'invalid', badSeal: true })
+    expect(mc.chain.best.number).toBe(0)
+  })
+
+  it('refuses an unsealed block', async () => {
+    const { importer } = await sink()
+    const h = decode<HeaderValue>(Header, blocks[0]!.header)
+    h.digest.logs = h.digest.logs.slice(0, -1)
+    const r = await importer.import({ ...blocks[0]!, header: encode(Header, h) })
+    expect(r).toMatchObject({ kind: 'invalid', badSeal: true })
+  })
+})

@@ -6,7 +6,7 @@ import { genesisBlock } from '../chain/blockchain.js'
 import { hexOf } from '../codec/bytes.js'
 import { encode } from '../codec/scale.js'
 import { genesisStorage, loadChainSpec, toRawSpec } from '../node/chain-spec.js'
-import { Header } from '../runtime/primitives.js'
+import { Header } from '../frame/primitives.js'
 import { Runtime } from '../runtime/runtime.js'
 
 interface SpecFlags { chain?: string; dev?: boolean }

@@ -3,12 +3,12 @@
 import { concatBytes } from '../codec/bytes.js'
 import { encode } from '../codec/scale.js'
 import { tuple, u32, type Ty } from '../codec/types.js'
-import type { CallInfo, ExecEnv, PostInfo, RuntimeCallValue } from './declare/pallet.js'
-import type { Store } from './declare/storage.js'
+import type { CallInfo, ExecEnv, PostInfo, RuntimeCallValue } from '../frame/declare/pallet.js'
+import type { Store } from '../frame/declare/storage.js'
 import { eraDeath, eraBirth, eraFromValue } from './era.js'
-import { AccountId32 } from './primitives.js'
+import { AccountId32 } from '../frame/primitives.js'
 import { invalid, type ValidTransaction } from './validity.js'
-import type { WeightValue } from './primitives.js'
+import type { WeightValue } from '../frame/primitives.js'
 
 /** What the extensions need from the pallets (wired in runtime.ts). */
 export interface ExtensionHost {

@@ -8,7 +8,7 @@ import { hashKey, storagePrefix } from '../../src/codec/hashing.js'
 import { decode, encode } from '../../src/codec/scale.js'
 import { load, type Loaded } from '../../src/runtime/metadata/test-helpers.js'
 import { Rng, sample } from '../../src/runtime/metadata/test-values.js'
-import { RuntimeCall, RuntimeEvent } from '../../src/runtime/outer.js'
+import { RuntimeCall, RuntimeEvent } from '../../src/frame/outer.js'
 import { Runtime } from '../../src/runtime/runtime.js'
 
 let runtime: Runtime

@@ -1,7 +1,7 @@
 // AdminUtils (index 19, pallet_admin_utils): declared empty here; the hyperparameter setters are
 // added by the admin-utils modules.
-import type { PalletDecl } from '../../runtime/declare/pallet.js'
-import { Pallet } from '../../runtime/declare/pallet.js'
+import type { PalletDecl } from '../../frame/declare/pallet.js'
+import { Pallet } from '../../frame/declare/pallet.js'
 
 export const adminUtils = new Pallet('AdminUtils', 19, 'pallet_admin_utils')
 

@@ -2,8 +2,8 @@
 // digest, block-author lookup and the timestamp/slot consistency check (OnTimestampSet).
 import { cryptoReady } from '../../codec/hashing.js'
 import { composite, u64, u8a32 } from '../../codec/types.js'
-import { Pallet, type PalletDecl } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
+import { Pallet, type PalletDecl } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
 import { System } from '../system/pallet.js'
 import { dbReads, dbReadsWrites } from '../system/limits.js'
 import { parseAccountId } from '../system/lookup.js'

@@ -1,7 +1,7 @@
 // SubtensorModule (index 7, pallet_subtensor): declared empty here; its storage, calls, events and
 // errors are added by the subtensor pallet's own modules.
-import type { PalletDecl } from '../../runtime/declare/pallet.js'
-import { Pallet } from '../../runtime/declare/pallet.js'
+import type { PalletDecl } from '../../frame/declare/pallet.js'
+import { Pallet } from '../../frame/declare/pallet.js'
 
 export const subtensorModule = new Pallet('SubtensorModule', 7, 'pallet_subtensor')
 

@@ -2,9 +2,9 @@
 // previous timestamp) and its end-of-block check. A violation is a Rust panic: the block is invalid.
 import { cryptoReady } from '../../codec/hashing.js'
 import { bool, compact, f, u64 } from '../../codec/types.js'
-import { Pallet, type PalletDecl } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
-import { badOrigin } from '../../runtime/primitives.js'
+import { Pallet, type PalletDecl } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
+import { badOrigin } from '../../frame/primitives.js'
 import { onTimestampSet } from '../aura/pallet.js'
 import { RuntimePanic } from '../system/panic.js'
 import { TimestampWeights } from './weights.js'

@@ -1,11 +1,22 @@
-// SubtensorModule (index 7, pallet_subtensor): declared empty here; its storage, calls, events and
-// errors are added by the subtensor pallet's own modules.
+// SubtensorModule (index 7, pallet_subtensor). The declarations (storage, events, errors,
+// constants, calls) are made once, in the files that mirror the chain's macros/ and lib.rs; the
+// topic folders (subnets/, staking/, …) give calls their behaviour through `implement`.
 import type { PalletDecl } from '../../frame/declare/pallet.js'
-import { Pallet } from '../../frame/declare/pallet.js'
-
-export const subtensorModule = new Pallet('SubtensorModule', 7, 'pallet_subtensor')
+import { subtensorModule } from './pallet.js'
+import './storage.js'
+import './macros/events.js'
+import './macros/errors.js'
+import './macros/config.js'
+import './macros/dispatches.js'
 
 let decl: PalletDecl | null = null
 export function subtensorPallet(): PalletDecl {
   return (decl ??= subtensorModule.decl())
 }
+
+export { subtensorModule } from './pallet.js'
+export { SubtensorStorage } from './storage.js'
+export { SubtensorEvents } from './macros/events.js'
+export { SubtensorErrors } from './macros/errors.js'
+export { SubtensorConstants } from './macros/config.js'
+export { implement, isImplemented, type SubtensorCallArgs } from './macros/dispatches.js'

@@ -6,7 +6,6 @@ import { hexOf } from '../codec/bytes.js'
 import { encode, decode, Reader, codecOf } from '../codec/scale.js'
 import { u64 } from '../codec/types.js'
 import { allPallets } from '../pallets/index.js'
-import { MINIMUM_PERIOD } from '../pallets/timestamp/index.js'
 import type { StateBackend } from '../storage/overlay.js'
 import { Overlay } from '../storage/overlay.js'
 import { accountNonceApi, taggedTransactionQueueApi } from './api/transactions.js'
@@ -28,11 +27,11 @@ import { composeOuterEnums, RuntimeCall, RuntimeError, RuntimeEvent } from '../f
 import { MultiAddress, MultiSignature, type DigestItemValue } from '../frame/primitives.js'
 import { runtimeVersion, type RuntimeVersionValue } from './version.js'
 import { createWiring, type RuntimeWiring } from './wiring.js'
+import { applyBuild, MAINNET_BUILD, sameBuild, slotDurationOf, type RuntimeBuild } from './build.js'
 import { blake2_256 } from '../codec/hashing.js'
 import type { ValidTransaction } from './validity.js'
 import type { SignatureJob } from './signature.js'
 
-export const SLOT_DURATION_MS = 12_000
 const AURA_ENGINE = new TextEncoder().encode('aura')
 
 /** Thrown for a runtime-API call that does not exist or cannot decode its input. */
@@ -51,14 +50,17 @@ export class Runtime {
   readonly apis: RuntimeApiDecl[]
   readonly version: RuntimeVersionValue
   readonly extrinsic: ExtrinsicDescription
-  readonly slotDurationMs = SLOT_DURATION_MS
-  readonly minimumPeriodMs = MINIMUM_PERIOD
+  readonly slotDurationMs: number
+  readonly minimumPeriodMs: bigint
   private readonly methods = new Map<string, RuntimeApiMethod>()
   private readonly metadataCache = new Map<number, Uint8Array>()
   private readonly wiring: RuntimeWiring
   readonly metadataVersions = [14, 15]
 
-  private constructor() {
+  private constructor(readonly build: RuntimeBuild) {
+    applyBuild(build)
+    this.slotDurationMs = slotDurationOf(build)
+    this.minimumPeriodMs = BigInt(this.slotDurationMs / 2)
     this.pallets = allPallets()
     composeOuterEnums(this.pallets)
     this.dispatcher = new Dispatcher(this.pallets)
@@ -94,10 +96,14 @@ export class Runtime {
   }
 
   private static instance: Runtime | undefined
-  /** The process-wide runtime (crypto must be ready before the first one is built). */
-  static async get(): Promise<Runtime> {
+  /**
+   * The process-wide runtime (crypto must be ready before the first one is built). Its build is
+   * fixed by the first call; asking for another build in the same process is an error.
+   */
+  static async get(build: RuntimeBuild = MAINNET_BUILD): Promise<Runtime> {
     await cryptoReady()
-    Runtime.instance ??= new Runtime()
+    Runtime.instance ??= new Runtime(build)
+    if (!sameBuild(Runtime.instance.build, build)) throw new Error('this process already runs another build of the runtime')
     return Runtime.instance
   }
 

@@ -187,6 +187,13 @@ export class Pallet {
     this.constants.push({ name, type, value: encode(type, value), docs })
   }
 
+  /** Re-encode a declared constant (a runtime build parameter such as fast-runtime's values). */
+  setConstant(name: string, value: unknown): void {
+    const c = this.constants.find((x) => x.name === name)
+    if (!c) throw new Error(`${this.name}: no constant ${name}`)
+    c.value = encode(c.type, value)
+  }
+
   decl(): PalletDecl {
     const calls = [...this.calls].sort((a, b) => a.index - b.index)
     const T = [{ name: 'T' }]

@@ -14,8 +14,12 @@ await cryptoReady()
 
 /** sp_consensus_aura::AURA_ENGINE_ID */
 export const AURA_ENGINE_ID = new TextEncoder().encode('aura')
-/** pallet_aura::MinimumPeriodTimesTwo with Timestamp.MinimumPeriod = 6000 ms. */
-export const SLOT_DURATION = 12_000n
+/**
+ * pallet_aura::MinimumPeriodTimesTwo = subtensor's SLOT_DURATION: `prod_or_fast!(12000, 250)` ms.
+ * The composed runtime sets it once, for the build it runs (setSlotDuration).
+ */
+let slotDurationMs = 12_000n
+export const slotDuration = (): bigint => slotDurationMs
 export const MAX_AURA_AUTHORITIES = 32
 
 /** subtensor's AuraId is the sr25519 flavour of sp_consensus_aura. */
@@ -29,10 +33,16 @@ export const Aura = {
   CurrentSlot: aura.value<bigint>('CurrentSlot', Slot, { docs: [' The current slot of this block.', '', ' This will be set in `on_initialize`.'] }),
 }
 
-aura.constant('SlotDuration', u64, SLOT_DURATION, [
+aura.constant('SlotDuration', u64, slotDurationMs, [
   ' The slot duration Aura should run with, expressed in milliseconds.',
   ' The effective value of this type can be changed with a runtime upgrade.',
 ])
+
+/** The runtime build's slot duration (12 000 ms, or 250 ms in the fast-runtime build). */
+export function setSlotDuration(ms: bigint): void {
+  slotDurationMs = ms
+  aura.setConstant('SlotDuration', ms)
+}
 
 const sameEngine = (id: Uint8Array): boolean => id.length === 4 && id.every((b, i) => b === AURA_ENGINE_ID[i])
 
@@ -60,7 +70,7 @@ export function blockAuthor(s: Store): Uint8Array | null {
 
 /** OnTimestampSet: the timestamp must fall into the slot the block was authored in. */
 export function onTimestampSet(s: Store, now: bigint): void {
-  const slot = now / SLOT_DURATION
+  const slot = now / slotDurationMs
   const current = Aura.CurrentSlot.get(s)
   if (current !== slot) {
     throw new RuntimePanic(`Timestamp slot must match \`CurrentSlot\` (timestamp slot ${slot}, CurrentSlot ${current})`)

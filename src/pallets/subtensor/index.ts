@@ -8,6 +8,9 @@ import './macros/events.js'
 import './macros/errors.js'
 import './macros/config.js'
 import './macros/dispatches.js'
+import { subtensorGenesis, type SubtensorGenesisConfig } from './macros/genesis.js'
+
+subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 
 let decl: PalletDecl | null = null
 export function subtensorPallet(): PalletDecl {
@@ -20,3 +23,4 @@ export { SubtensorEvents } from './macros/events.js'
 export { SubtensorErrors } from './macros/errors.js'
 export { SubtensorConstants } from './macros/config.js'
 export { implement, isImplemented, type SubtensorCallArgs } from './macros/dispatches.js'
+export { subtensorBuild, type RegistrationRegime } from './build.js'

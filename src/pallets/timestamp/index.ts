@@ -11,8 +11,9 @@ import { TimestampWeights } from './weights.js'
 
 await cryptoReady()
 
-/** `ConstU64<{ SLOT_DURATION / 2 }>` with SLOT_DURATION = 12 000 ms. */
-export const MINIMUM_PERIOD = 6_000n
+/** `ConstU64<{ SLOT_DURATION / 2 }>`: 6 000 ms, or 125 ms in the fast-runtime build (setMinimumPeriod). */
+let minimumPeriod = 6_000n
+export const minimumPeriodMs = (): bigint => minimumPeriod
 
 export const timestamp = new Pallet('Timestamp', 2, 'pallet_timestamp')
 
@@ -31,7 +32,7 @@ timestamp.call<{ now: bigint }>(0, 'set', [f('now', compact(u64), 'T::Moment')],
     if (origin.kind !== 'None') throw badOrigin()
     if (Timestamp.DidUpdate.exists(s)) throw new RuntimePanic('Timestamp must be updated only once in the block')
     const prev = Timestamp.Now.get(s)
-    if (prev !== 0n && now < prev + MINIMUM_PERIOD) {
+    if (prev !== 0n && now < prev + minimumPeriod) {
       throw new RuntimePanic('Timestamp must increment by at least <MinimumPeriod> between sequential blocks')
     }
     Timestamp.Now.set(s, now)
@@ -40,7 +41,7 @@ timestamp.call<{ now: bigint }>(0, 'set', [f('now', compact(u64), 'T::Moment')],
   },
 })
 
-timestamp.constant('MinimumPeriod', u64, MINIMUM_PERIOD, [
+timestamp.constant('MinimumPeriod', u64, minimumPeriod, [
   ' The minimum period between blocks.',
   '',
   ' Be aware that this is different to the *expected* period that the block production',
@@ -52,6 +53,12 @@ timestamp.hooks.onInitialize = () => TimestampWeights.onFinalize()
 timestamp.hooks.onFinalize = ({ s }) => {
   if (!Timestamp.DidUpdate.get(s)) throw new RuntimePanic('Timestamp must be updated once in the block')
   Timestamp.DidUpdate.kill(s)
+}
+
+/** The runtime build's MinimumPeriod (half its slot duration). */
+export function setMinimumPeriod(ms: bigint): void {
+  minimumPeriod = ms
+  timestamp.setConstant('MinimumPeriod', ms)
 }
 
 let decl: PalletDecl | null = null

@@ -9,6 +9,8 @@ import './macros/errors.js'
 import './macros/config.js'
 import './macros/dispatches.js'
 import { subtensorGenesis, type SubtensorGenesisConfig } from './macros/genesis.js'
+import './macros/hooks.js'
+import './subnets/registration.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

@@ -41,3 +41,29 @@ export function initNewNetwork(s: Store, netuid: number, tempo: number): void {
   if (!S.ActivityCutoff.contains(s, netuid)) S.ActivityCutoff.set(s, netuid, S.ActivityCutoff.get(s, netuid))
   if (!S.RegistrationsThisInterval.contains(s, netuid)) S.RegistrationsThisInterval.set(s, netuid, S.RegistrationsThisInterval.get(s, netuid))
 }
+
+/** `init_new_network` as v3.3.13 had it (the classic regime's subnets): PoW bounds at u64::MAX. */
+export function initNewNetworkClassic(s: Store, netuid: number, tempo: number): void {
+  S.SubnetworkN.set(s, netuid, 0)
+  S.NetworksAdded.set(s, netuid, true)
+  S.Tempo.set(s, netuid, tempo)
+  S.TotalNetworks.mutate(s, (n) => Math.min(n + 1, 0xffff))
+  S.NetworkRegistrationAllowed.set(s, netuid, true)
+  S.MaxAllowedUids.set(s, netuid, 256)
+  S.MaxAllowedValidators.set(s, netuid, 64)
+  S.MinAllowedWeights.set(s, netuid, 1)
+  S.AdjustmentInterval.set(s, netuid, 360)
+  S.TargetRegistrationsPerInterval.set(s, netuid, 1)
+  // 0.97 × u64::MAX
+  S.AdjustmentAlpha.set(s, netuid, 17_893_341_751_498_265_066n)
+  S.ImmunityPeriod.set(s, netuid, 5000)
+  S.MinDifficulty.set(s, netuid, U64_MAX)
+  S.MaxDifficulty.set(s, netuid, U64_MAX)
+  for (const item of [S.Kappa, S.ActivityCutoff, S.RegistrationsThisInterval, S.POWRegistrationsThisInterval, S.BurnRegistrationsThisInterval] as const) {
+    const it = item as unknown as { contains(s: Store, k: number): boolean; get(s: Store, k: number): unknown; set(s: Store, k: number, v: unknown): void }
+    if (!it.contains(s, netuid)) it.set(s, netuid, it.get(s, netuid))
+  }
+  if (!S.Difficulty.contains(s, netuid)) S.Difficulty.set(s, netuid, S.Difficulty.get(s, netuid))
+}
+
+const U64_MAX = (1n << 64n) - 1n

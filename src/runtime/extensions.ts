@@ -32,6 +32,8 @@ export interface ExtensionHost {
   /** CheckWeight: account the extrinsic in the block; false when the block is full. */
   noteWeight(s: Store, info: CallInfo, len: number): boolean
   reclaimWeight(s: Store, info: CallInfo, post: PostInfo): void
+  /** SubtensorTransactionExtension validate: a custom refusal code, or null. */
+  subtensorValidate(s: Store, who: Uint8Array, call: RuntimeCallValue): number | null
 }
 
 export interface CheckCtx {
@@ -124,6 +126,8 @@ export function validateSigned(c: CheckCtx, forPool: boolean): ValidTransaction 
     const key = host.sudoKey(s)
     if (!key || !key.every((b, i) => b === who[i])) throw invalid('BadSigner')
   }
+  const custom = host.subtensorValidate(s, who, c.call)
+  if (custom !== null) throw invalid('Custom', custom)
   return result
 }
 

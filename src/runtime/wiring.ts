@@ -8,6 +8,7 @@ import * as system from '../pallets/system/index.js'
 import { noteWeight, reclaimWeight, validateWeight } from '../pallets/system/check-weight.js'
 import * as timestamp from '../pallets/timestamp/index.js'
 import * as payment from '../pallets/transaction-payment/index.js'
+import { validateSubtensorCall } from '../pallets/subtensor/index.js'
 import type { ApiHost } from './api/host.js'
 import type { PalletDecl } from '../frame/declare/pallet.js'
 import type { Store } from '../frame/declare/storage.js'
@@ -60,6 +61,7 @@ export function createWiring(): RuntimeWiring {
     validateWeight: (s, info, len) => validateWeight(s, info, len),
     noteWeight: (s, info, len) => noteWeight(s, info, len),
     reclaimWeight: (s, info, post) => reclaimWeight(s, info, post),
+    subtensorValidate: (s, who, call) => validateSubtensorCall(s, who, call),
   }
   return {
     system: {

@@ -7,6 +7,8 @@ import { configureSubtensor } from '../../../src/pallets/subtensor/build.js'
 import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
 import { blockHashAt, hashMeetsDifficulty, sealHash } from '../../../src/pallets/subtensor/subnets/registration.js'
 import { initNewNetworkClassic } from '../../../src/pallets/subtensor/subnets/subnet.js'
+import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
+import { System } from '../../../src/pallets/system/index.js'
 import { callHandler, newStore, signed, startBlock, type TestEnv } from '../../../src/pallets/test-utils.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: true, registration: 'classic' })
@@ -37,6 +39,8 @@ export class Mock {
     this.s = newStore()
     subtensorPallet()
     this.env = startBlock(this.s, 1)
+    // frame_system's genesis block hash placeholder, as in the chain's test externalities
+    System.BlockHash.set(this.s, 0, new Uint8Array(32).fill(0x45))
   }
 
   /** `step_block(n)`: the next block's System and SubtensorModule on_initialize. */
@@ -46,6 +50,22 @@ export class Mock {
       this.env = startBlock(this.s, this.block)
       subtensorPallet().hooks.onInitialize!({ s: this.s, env: this.env, blockNumber: this.block })
     }
+  }
+
+  /** `System::set_block_number(n)`. */
+  setBlockNumber(n: number): void {
+    this.block = n
+    System.Number.set(this.s, n)
+    this.env.blockNumber = n
+  }
+
+  /** `add_dynamic_network` as far as pruning sees it: owner coldkey, owner hotkey at uid 0. */
+  addDynamicNetwork(netuid: number, ownerHot: Uint8Array, ownerCold: Uint8Array): void {
+    this.addNetwork(netuid, 1)
+    S.SubnetOwner.set(this.s, netuid, ownerCold)
+    S.SubnetOwnerHotkey.set(this.s, netuid, ownerHot)
+    S.Owner.set(this.s, ownerHot, ownerCold)
+    appendNeuron(this.s, netuid, ownerHot, BigInt(this.block))
   }
 
   /** `add_network` (mock): v3.3.13's init_new_network, registration and PoW allowed, started. */

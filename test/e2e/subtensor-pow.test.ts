@@ -1,0 +1,98 @@
+// Acceptance (#11, classic regime): through a real node process with @polkadot/api, a hotkey
+// registers on netuid 1 by proof of work — the test mines a real seal at low difficulty — and the
+// neuron reads back from storage; a second attempt fails with the chain's error by name.
+import '@polkadot/api-augment'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api'
+import type { SubmittableExtrinsic } from '@polkadot/api/types'
+import type { KeyringPair } from '@polkadot/keyring/types'
+import type { ISubmittableResult } from '@polkadot/types/types'
+import { hexToU8a, u8aConcat, u8aToBigInt, u8aToHex } from '@polkadot/util'
+import { keccakAsU8a, sha256AsU8a } from '@polkadot/util-crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startNodeProcess, type NodeProcess } from './node-process.js'
+
+const DIFFICULTY = 5_000n
+let node: NodeProcess
+let api: ApiPromise
+let hotkey: KeyringPair
+let coldkey: KeyringPair
+
+beforeAll(async () => {
+  const spec = JSON.parse(readFileSync(new URL('../../genesis/dev.json', import.meta.url), 'utf8'))
+  spec.genesis.runtimeGenesis.patch.subtensorModule.hyperparameters = { 1: { Difficulty: Number(DIFFICULTY), MinDifficulty: 1 } }
+  const path = join(mkdtempSync(join(tmpdir(), 'st-pow-')), 'spec.json')
+  writeFileSync(path, JSON.stringify(spec))
+  node = await startNodeProcess(['--chain', path, '--alice', '--tmp', '--sealing', 'instant'])
+  api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true })
+  const keyring = new Keyring({ type: 'sr25519' })
+  hotkey = keyring.addFromUri('//Bob')
+  coldkey = keyring.addFromUri('//Charlie')
+})
+
+afterAll(async () => {
+  await api?.disconnect()
+  await node?.kill('SIGTERM')
+})
+
+/** The SDK's solver: keccak256(sha256(nonce_le ‖ keccak256(block_hash ‖ hotkey))) read big-endian. */
+function solve(blockHash: Uint8Array, hot: Uint8Array, difficulty: bigint): { nonce: bigint; seal: Uint8Array } {
+  const inner = keccakAsU8a(u8aConcat(blockHash, hot), 256)
+  const limit = 1n << 256n
+  for (let nonce = 0n; ; nonce++) {
+    const le = new Uint8Array(8)
+    new DataView(le.buffer).setBigUint64(0, nonce, true)
+    const seal = keccakAsU8a(sha256AsU8a(u8aConcat(le, inner)), 256)
+    if (u8aToBigInt(seal, { isLe: false }) * difficulty < limit) return { nonce, seal }
+  }
+}
+
+function send(tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair): Promise<ISubmittableResult> {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, (r) => { if (r.status.isInBlock) resolve(r) }).catch(reject)
+  })
+}
+
+async function registerTx(): Promise<SubmittableExtrinsic<'promise'>> {
+  const head = await api.rpc.chain.getHeader()
+  const number = head.number.toBigInt()
+  const hash = hexToU8a((await api.rpc.chain.getBlockHash(number)).toHex())
+  const { nonce, seal } = solve(hash, hotkey.publicKey, DIFFICULTY)
+  return api.tx.subtensorModule.register(1, number, nonce, u8aToHex(seal), hotkey.address, coldkey.address)
+}
+
+describe('PoW registration on the dev chain (classic regime)', () => {
+  it('runs the localnet build: fast blocks, faucet present', () => {
+    expect(api.consts.aura.slotDuration.toString()).toBe('250')
+    expect(api.tx.subtensorModule.faucet).toBeDefined()
+    expect(api.tx.subtensorModule.register.meta.args.map((a) => a.name.toString())).toEqual(['netuid', 'blockNumber', 'nonce', 'work', 'hotkey', 'coldkey'])
+  })
+
+  it('registers the hotkey with a mined seal, readable from storage', async () => {
+    expect((await api.query.subtensorModule.difficulty(1)).toString()).toBe(DIFFICULTY.toString())
+    const result = await send(await registerTx(), hotkey)
+    const names = result.events.map(({ event }) => `${event.section}.${event.method}`)
+    expect(names).toContain('subtensorModule.NeuronRegistered')
+    expect(names).toContain('system.ExtrinsicSuccess')
+    const registered = result.events.find(({ event }) => event.method === 'NeuronRegistered')!.event.data
+    expect(registered[0]!.toString()).toBe('1')
+    expect(registered[1]!.toString()).toBe('1') // uid 0 is genesis' all-zero neuron
+    expect((await api.query.subtensorModule.uids(1, hotkey.address)).toString()).toBe('1')
+    expect((await api.query.subtensorModule.keys(1, 1)).toString()).toBe(hotkey.address)
+    expect((await api.query.subtensorModule.owner(hotkey.address)).toString()).toBe(coldkey.address)
+    expect((await api.query.subtensorModule.isNetworkMember(hotkey.address, 1)).toString() === 'true').toBe(true)
+    expect(Number((await api.query.subtensorModule.subnetworkN(1)).toString())).toBe(2)
+  })
+
+  it('a second registration fails with SubtensorModule.HotKeyAlreadyRegisteredInSubNet and leaves the subnet as it was', async () => {
+    const before = Number((await api.query.subtensorModule.subnetworkN(1)).toString())
+    const result = await send(await registerTx(), hotkey)
+    const failed = result.events.find(({ event }) => event.method === 'ExtrinsicFailed')
+    expect(failed).toBeDefined()
+    const err = api.registry.findMetaError((failed!.event.data[0] as unknown as { asModule: Parameters<typeof api.registry.findMetaError>[0] }).asModule)
+    expect(`${err.section}.${err.name}`).toBe('subtensorModule.HotKeyAlreadyRegisteredInSubNet')
+    expect(Number((await api.query.subtensorModule.subnetworkN(1)).toString())).toBe(before)
+  })
+})

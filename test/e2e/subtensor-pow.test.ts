@@ -86,6 +86,17 @@ describe('PoW registration on the dev chain (classic regime)', () => {
     expect(Number((await api.query.subtensorModule.subnetworkN(1)).toString())).toBe(2)
   })
 
+  it('the registered hotkey serves an axon and a prometheus endpoint (free), read back as the real structs', async () => {
+    const ip = 0x0a000001n // 10.0.0.1
+    const r = await send(api.tx.subtensorModule.serveAxon(1, 7, ip, 8091, 4, 0, 0, 0), hotkey)
+    expect(r.events.map(({ event }) => event.method)).toContain('AxonServed')
+    const axon = (await api.query.subtensorModule.axons(1, hotkey.address)).toJSON() as Record<string, unknown>
+    expect(axon).toMatchObject({ version: 7, ip: Number(ip), port: 8091, ipType: 4, protocol: 0 })
+    expect(Number(axon.block)).toBeGreaterThan(0)
+    await send(api.tx.subtensorModule.servePrometheus(1, 7, ip, 9090, 4), hotkey)
+    expect((await api.query.subtensorModule.prometheus(1, hotkey.address)).toJSON()).toMatchObject({ port: 9090, ipType: 4 })
+  })
+
   it('a second registration fails with SubtensorModule.HotKeyAlreadyRegisteredInSubNet and leaves the subnet as it was', async () => {
     const before = Number((await api.query.subtensorModule.subnetworkN(1)).toString())
     const result = await send(await registerTx(), hotkey)

@@ -11,6 +11,7 @@ import './macros/dispatches.js'
 import { subtensorGenesis, type SubtensorGenesisConfig } from './macros/genesis.js'
 import './macros/hooks.js'
 import './subnets/registration.js'
+import './subnets/serving.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

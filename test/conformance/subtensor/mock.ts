@@ -16,7 +16,7 @@ configureSubtensor({ fastRuntime: false, powFaucet: true, registration: 'classic
 // tests/mock.rs (v3.3.13) Config values that differ from the runtime's
 const MOCK_DEFAULTS: [keyof typeof S, unknown][] = [
   ['Difficulty', 10_000n], ['MinDifficulty', 1n], ['MaxDifficulty', (1n << 64n) - 1n], ['ImmunityPeriod', 2],
-  ['MaxRegistrationsPerBlock', 3], ['Burn', 0n], ['MaxBurn', 1_000_000_000n], ['Tempo', 360],
+  ['MaxRegistrationsPerBlock', 3], ['Burn', 0n], ['MaxBurn', 1_000_000_000n], ['Tempo', 360], ['ServingRateLimit', 0n],
 ]
 for (const [name, v] of MOCK_DEFAULTS) {
   const d = S[name].decl

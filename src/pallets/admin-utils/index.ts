@@ -2,6 +2,7 @@
 // index, arguments and weight (calls.ts); behaviour is given through `implement`.
 import type { PalletDecl } from '../../frame/declare/pallet.js'
 import './calls.js'
+import './setters.js'
 import { adminUtils } from './pallet.js'
 
 let decl: PalletDecl | null = null

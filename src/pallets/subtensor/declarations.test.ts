@@ -17,8 +17,8 @@ describe('SubtensorModule calls not built yet', () => {
   it('AdminUtils setters without behaviour fail with DispatchError::Unavailable', () => {
     const s = newStore()
     const env = startBlock(s)
-    expect(adminImplemented('sudo_set_kappa')).toBe(false)
-    const e = failsUntouched(s, () => callHandler(env, 'AdminUtils', 'sudo_set_kappa', ROOT, { netuid: 1, kappa: 5 }))
+    expect(adminImplemented('sudo_set_tempo')).toBe(false)
+    const e = failsUntouched(s, () => callHandler(env, 'AdminUtils', 'sudo_set_tempo', ROOT, { netuid: 1, tempo: 5 }))
     expect(errorOf(e)).toEqual({ type: 'Unavailable' })
   })
 })

@@ -97,6 +97,23 @@ describe('PoW registration on the dev chain (classic regime)', () => {
     expect((await api.query.subtensorModule.prometheus(1, hotkey.address)).toJSON()).toMatchObject({ port: 9090, ipType: 4 })
   })
 
+  it('a coldkey creates a subnet (lock into the pool, owner hotkey at uid 0) and starts it', async () => {
+    const ownerHot = new Keyring({ type: 'sr25519' }).addFromUri('//Charlie_hk')
+    const r = await send(api.tx.subtensorModule.registerNetwork(ownerHot.address), coldkey)
+    const added = r.events.find(({ event }) => event.method === 'NetworkAdded')
+    expect(added).toBeDefined()
+    const netuid = Number(added!.event.data[0]!.toString())
+    expect(netuid).toBe(2)
+    expect((await api.query.subtensorModule.subnetOwner(netuid)).toString()).toBe(coldkey.address)
+    expect((await api.query.subtensorModule.keys(netuid, 0)).toString()).toBe(ownerHot.address)
+    expect((await api.query.subtensorModule.subnetTAO(netuid)).toString()).toBe('1000000000000') // NetworkMinLockCost
+    expect((await api.query.subtensorModule.subnetLocked(netuid)).toString()).toBe('1000000000000')
+    expect((await api.query.subtensorModule.subnetEmissionEnabled(netuid)).toString()).toBe('false')
+    const started = await send(api.tx.subtensorModule.startCall(netuid), coldkey)
+    expect(started.events.map(({ event }) => event.method)).toContain('FirstEmissionBlockNumberSet')
+    expect((await api.query.subtensorModule.subtokenEnabled(netuid)).toString()).toBe('true')
+  })
+
   it('a second registration fails with SubtensorModule.HotKeyAlreadyRegisteredInSubNet and leaves the subnet as it was', async () => {
     const before = Number((await api.query.subtensorModule.subnetworkN(1)).toString())
     const result = await send(await registerTx(), hotkey)

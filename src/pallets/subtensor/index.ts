@@ -12,6 +12,7 @@ import { subtensorGenesis, type SubtensorGenesisConfig } from './macros/genesis.
 import './macros/hooks.js'
 import './subnets/registration.js'
 import './subnets/serving.js'
+import './subnets/network.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

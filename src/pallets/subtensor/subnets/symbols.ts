@@ -45,7 +45,8 @@ const SYMBOLS_HEX = [
   'e0b69e', 'e0b6a0', 'e0b6a1', 'e0b6a2', 'e0b6a3', 'e0b6a4', 'e0b6a7', 'e0b6a5', 'e0b6a6', 'e0b6a9', 'e0b6a8',
   'e0b6aa', 'e0b6ab', 'e0b6ac', 'e0b6ad', 'e0b6ae', 'e0b6af', 'e0b6b0',
 ]
-const SYMBOLS = SYMBOLS_HEX.map((h) => hexToBytes(h))
+/** SYMBOLS, indexed by netuid. */
+export const SYMBOLS: readonly Uint8Array[] = SYMBOLS_HEX.map((h) => hexToBytes(h))
 
 /** `get_symbol_for_subnet`: the symbol at the netuid's position, else DEFAULT_SYMBOL. */
 export const symbolForSubnet = (netuid: number): Uint8Array => (SYMBOLS[netuid] ?? DEFAULT_SYMBOL).slice()

@@ -99,7 +99,10 @@ describe('PoW registration on the dev chain (classic regime)', () => {
 
   it('a coldkey creates a subnet (lock into the pool, owner hotkey at uid 0) and starts it', async () => {
     const ownerHot = new Keyring({ type: 'sr25519' }).addFromUri('//Charlie_hk')
+    const cost = () => (api.call as unknown as Record<string, Record<string, () => Promise<{ toString(): string }>>>).subnetRegistrationRuntimeApi!.getNetworkRegistrationCost!()
+    expect((await cost()).toString()).toBe('1000000000000') // no lock yet: NetworkMinLockCost
     const r = await send(api.tx.subtensorModule.registerNetwork(ownerHot.address), coldkey)
+    const registeredAt = BigInt((await api.rpc.chain.getHeader(r.status.asInBlock)).number.toString())
     const added = r.events.find(({ event }) => event.method === 'NetworkAdded')
     expect(added).toBeDefined()
     const netuid = Number(added!.event.data[0]!.toString())
@@ -109,6 +112,9 @@ describe('PoW registration on the dev chain (classic regime)', () => {
     expect((await api.query.subtensorModule.subnetTAO(netuid)).toString()).toBe('1000000000000') // NetworkMinLockCost
     expect((await api.query.subtensorModule.subnetLocked(netuid)).toString()).toBe('1000000000000')
     expect((await api.query.subtensorModule.subnetEmissionEnabled(netuid)).toString()).toBe('false')
+    // twice the last lock, less last / NetworkLockReductionInterval per block since
+    const head = BigInt((await api.rpc.chain.getHeader()).number.toString())
+    expect(BigInt((await cost()).toString())).toBe(2_000_000_000_000n - (1_000_000_000_000n / 100_800n) * (head - registeredAt))
     const started = await send(api.tx.subtensorModule.startCall(netuid), coldkey)
     expect(started.events.map(({ event }) => event.method)).toContain('FirstEmissionBlockNumberSet')
     expect((await api.query.subtensorModule.subtokenEnabled(netuid)).toString()).toBe('true')

@@ -1,6 +1,7 @@
 // GENERATED from opentensor/subtensor pallets/admin-utils/src/lib.rs (HEAD 14bc6f9, spec 425): call_index,
 // arguments, weight (weights.rs SubstrateWeight with RocksDbWeight), class and pays of every call.
 import { bool, f, option, u8, u16, u32, u64, vec } from '../../codec/types.js'
+import { CallImpls, type CallImpl } from '../../frame/declare/impls.js'
 import type { CallCtx, PostInfo } from '../../frame/declare/pallet.js'
 import { DispatchFailure, weight } from '../../frame/primitives.js'
 import { AuraAuthorityId } from '../aura/index.js'
@@ -94,24 +95,15 @@ export interface AdminUtilsCallArgs {
 }
 
 type A = AdminUtilsCallArgs
-export type AdminUtilsCallImpl<K extends keyof A> = (ctx: CallCtx, args: A[K]) => PostInfo | void
-const impls: { [K in keyof A]?: AdminUtilsCallImpl<K> } = {}
+export type AdminUtilsCallImpl<K extends keyof A> = CallImpl<A[K]>
+// AdminUtils has no error of its own for this; a setter without behaviour fails loudly instead of faking success.
+const impls = new CallImpls<A>('AdminUtils', () => new DispatchFailure({ type: 'Unavailable' }, 'AdminUtils: call not implemented by the emulator'))
 
 /** Give a declared setter its behaviour. */
-export function implement<K extends keyof A>(name: K, fn: AdminUtilsCallImpl<K>): void {
-  if (impls[name]) throw new Error(`AdminUtils.${name} implemented twice`)
-  impls[name] = fn as (typeof impls)[K]
-}
-
+export function implement<K extends keyof A>(name: K, fn: AdminUtilsCallImpl<K>): void { impls.implement(name, fn) }
 /** Whether the emulator gives the call its behaviour (else it fails with DispatchError::Unavailable). */
-export const isImplemented = (name: keyof A): boolean => impls[name] !== undefined
-
-function run<K extends keyof A>(name: K, ctx: CallCtx, args: A[K]): PostInfo | void {
-  const fn = impls[name] as AdminUtilsCallImpl<K> | undefined
-  // AdminUtils has no error of its own for this; the setter fails loudly instead of faking success.
-  if (!fn) throw new DispatchFailure({ type: 'Unavailable' }, `AdminUtils.${name} is not implemented by the emulator`)
-  return fn(ctx, args)
-}
+export const isImplemented = (name: keyof A): boolean => impls.isImplemented(name)
+const run = <K extends keyof A>(name: K, ctx: CallCtx, args: A[K]): PostInfo | void => impls.run(name, ctx, args)
 
 adminUtils.call<A['swap_authorities']>(0, 'swap_authorities', [f('new_authorities', vec(AuraAuthorityId), 'BoundedVec<<T as Config>::AuthorityId, T::MaxAuthorities>')], { weight: (a) => weight(4_442_146n + 29_392n * BigInt(a.new_authorities.length) + 100_000_000n, 0n), handler: (ctx, a) => run('swap_authorities', ctx, a) })
 adminUtils.call<A['sudo_set_default_take']>(1, 'sudo_set_default_take', [f('default_take', u16, 'u16')], { weight: () => weight(105400000n, 0n), handler: (ctx, a) => run('sudo_set_default_take', ctx, a) })

@@ -6,6 +6,7 @@ import {
 } from '../types.js'
 
 // Weights: the weights.rs benchmark (SubstrateWeight) with RocksDbWeight (read 25,000,000, write 100,000,000).
+import { CallImpls, type CallImpl } from '../../../frame/declare/impls.js'
 import type { CallCtx, PostInfo } from '../../../frame/declare/pallet.js'
 import { weight } from '../../../frame/primitives.js'
 import { subtensorModule as sm } from '../pallet.js'
@@ -94,24 +95,15 @@ export interface SubtensorCallArgs {
 }
 
 type A = SubtensorCallArgs
-export type SubtensorCallImpl<K extends keyof A> = (ctx: CallCtx, args: A[K]) => PostInfo | void
-const impls: { [K in keyof A]?: SubtensorCallImpl<K> } = {}
+export type SubtensorCallImpl<K extends keyof A> = CallImpl<A[K]>
+// A call whose behaviour the emulator does not have yet fails loudly, never fakes success.
+const impls = new CallImpls<A>('SubtensorModule', () => SubtensorErrors.CallDisabled())
 
 /** Give a declared call its behaviour (each topic module registers the calls it implements). */
-export function implement<K extends keyof A>(name: K, fn: SubtensorCallImpl<K>): void {
-  if (impls[name]) throw new Error(`SubtensorModule.${name} implemented twice`)
-  impls[name] = fn as (typeof impls)[K]
-}
-
+export function implement<K extends keyof A>(name: K, fn: SubtensorCallImpl<K>): void { impls.implement(name, fn) }
 /** Whether the emulator gives the call its behaviour (else it fails with CallDisabled). */
-export const isImplemented = (name: keyof A): boolean => impls[name] !== undefined
-
-function run<K extends keyof A>(name: K, ctx: CallCtx, args: A[K]): PostInfo | void {
-  const fn = impls[name] as SubtensorCallImpl<K> | undefined
-  // A call whose behaviour the emulator does not have yet fails loudly, never fakes success.
-  if (!fn) throw SubtensorErrors.CallDisabled()
-  return fn(ctx, args)
-}
+export const isImplemented = (name: keyof A): boolean => impls.isImplemented(name)
+const run = <K extends keyof A>(name: K, ctx: CallCtx, args: A[K]): PostInfo | void => impls.run(name, ctx, args)
 
   sm.call<A['set_weights']>(0, 'set_weights', [f('netuid', NetUid, 'NetUid'), f('dests', vec(u16), 'Vec<u16>'), f('weights', vec(u16), 'Vec<u16>'), f('version_key', u64, 'u64')], { weight: () => weight(118513610000n, 10327410n), pays: 'No', handler: (ctx, a) => run('set_weights', ctx, a) })
   sm.call<A['set_mechanism_weights']>(119, 'set_mechanism_weights', [f('netuid', NetUid, 'NetUid'), f('mecid', MechId, 'MechId'), f('dests', vec(u16), 'Vec<u16>'), f('weights', vec(u16), 'Vec<u16>'), f('version_key', u64, 'u64')], { weight: () => weight(118515000000n, 0n), pays: 'No', handler: (ctx, a) => run('set_mechanism_weights', ctx, a) })

@@ -18,21 +18,26 @@ export function nextNetuid(s: Store): number {
   return n
 }
 
-/** `init_new_network` (HEAD): what every new subnet starts with. */
-export function initNewNetwork(s: Store, netuid: number, tempo: number): void {
+/** What both versions of `init_new_network` write first. */
+function initCommon(s: Store, netuid: number, tempo: number): void {
   S.SubnetworkN.set(s, netuid, 0)
   S.NetworksAdded.set(s, netuid, true)
   S.Tempo.set(s, netuid, tempo)
-  const now = currentBlock(s)
-  const period = BigInt(Math.max(tempo, 1))
-  const stagger = BigInt(netuid) % period
-  S.LastEpochBlock.set(s, netuid, now > stagger ? now - stagger : 0n)
   S.TotalNetworks.mutate(s, (n) => Math.min(n + 1, 0xffff))
   S.NetworkRegistrationAllowed.set(s, netuid, true)
   S.MaxAllowedUids.set(s, netuid, 256)
   S.MaxAllowedValidators.set(s, netuid, 64)
   S.MinAllowedWeights.set(s, netuid, 1)
   S.ImmunityPeriod.set(s, netuid, 5000)
+}
+
+/** `init_new_network` (HEAD): what every new subnet starts with. */
+export function initNewNetwork(s: Store, netuid: number, tempo: number): void {
+  initCommon(s, netuid, tempo)
+  const now = currentBlock(s)
+  const period = BigInt(Math.max(tempo, 1))
+  const stagger = BigInt(netuid) % period
+  S.LastEpochBlock.set(s, netuid, now > stagger ? now - stagger : 0n)
   S.Yuma3On.set(s, netuid, true)
   S.Burn.set(s, netuid, DEFAULT_NEURON_BURN_COST)
   S.SubnetEmissionEnabled.set(s, netuid, true)
@@ -44,19 +49,11 @@ export function initNewNetwork(s: Store, netuid: number, tempo: number): void {
 
 /** `init_new_network` as v3.3.13 had it (the classic regime's subnets): PoW bounds at u64::MAX. */
 export function initNewNetworkClassic(s: Store, netuid: number, tempo: number): void {
-  S.SubnetworkN.set(s, netuid, 0)
-  S.NetworksAdded.set(s, netuid, true)
-  S.Tempo.set(s, netuid, tempo)
-  S.TotalNetworks.mutate(s, (n) => Math.min(n + 1, 0xffff))
-  S.NetworkRegistrationAllowed.set(s, netuid, true)
-  S.MaxAllowedUids.set(s, netuid, 256)
-  S.MaxAllowedValidators.set(s, netuid, 64)
-  S.MinAllowedWeights.set(s, netuid, 1)
+  initCommon(s, netuid, tempo)
   S.AdjustmentInterval.set(s, netuid, 360)
   S.TargetRegistrationsPerInterval.set(s, netuid, 1)
   // 0.97 × u64::MAX
   S.AdjustmentAlpha.set(s, netuid, 17_893_341_751_498_265_066n)
-  S.ImmunityPeriod.set(s, netuid, 5000)
   S.MinDifficulty.set(s, netuid, U64_MAX)
   S.MaxDifficulty.set(s, netuid, U64_MAX)
   for (const item of [S.Kappa, S.ActivityCutoff, S.RegistrationsThisInterval, S.POWRegistrationsThisInterval, S.BurnRegistrationsThisInterval] as const) {

@@ -13,6 +13,7 @@ import './macros/hooks.js'
 import './subnets/registration.js'
 import './subnets/serving.js'
 import './subnets/network.js'
+import './utils/identity.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

@@ -1,8 +1,9 @@
 // Port of subtensor pallets/subtensor/src/tests/serving.rs (axon, TLS certificate, prometheus and
-// IP checks; the identity tests arrive with set_identity).
+// IP checks, chain and subnet identities).
 import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S, validateSubtensorCall } from '../../../src/pallets/subtensor/index.js'
 import { isValidIpAddress, isValidIpType } from '../../../src/pallets/subtensor/subnets/serving.js'
+import { isValidIdentity, isValidSubnetIdentity } from '../../../src/pallets/subtensor/utils/identity.js'
 import { callHandler, errorOf, eventNames, failsUntouched, moduleError, signed } from '../../../src/pallets/test-utils.js'
 import { Mock, u256 } from './mock.js'
 
@@ -123,5 +124,52 @@ describe('tests/serving.rs', () => {
     }
     expect(isValidIpAddress(4, ipv4(0, 0, 0, 0), false)).toBe(false)
     expect(isValidIpAddress(6, ipv6(0, 0, 0, 0, 0, 0, 0, 0), false)).toBe(false)
+  })
+
+  const enc = (x: string): Uint8Array => new TextEncoder().encode(x)
+  const identity = (o: Record<string, string> = {}) => Object.fromEntries(
+    ['name', 'url', 'github_repo', 'image', 'discord', 'description', 'additional'].map((k) => [k, enc(o[k] ?? `${k}-value`)]))
+
+  it('test_do_set_identity', () => {
+    const m = new Mock()
+    m.addNetwork(1, 13)
+    m.registerOk(1, u256(2), u256(1), 0)
+    const id = identity({ name: 'Alice', url: 'https://alice.com' })
+    callHandler(m.env, 'SubtensorModule', 'set_identity', signed(u256(1)), id)
+    expect(S.IdentitiesV2.get(m.s, u256(1))).toEqual(id)
+    expect(eventNames(m.s)).toContain('SubtensorModule.ChainIdentitySet')
+    expect(errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', 'set_identity', signed(u256(3)), id))))
+      .toEqual(err(E.HotKeyNotRegisteredInNetwork))
+    const updated = identity({ name: 'Alice Updated', url: 'https://alice-updated.com' })
+    callHandler(m.env, 'SubtensorModule', 'set_identity', signed(u256(1)), updated)
+    expect(S.IdentitiesV2.get(m.s, u256(1))).toEqual(updated)
+    const long = Object.fromEntries(Object.keys(updated).map((k) => [k, new Uint8Array(513)]))
+    expect(errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', 'set_identity', signed(u256(1)), long))))
+      .toEqual(moduleError(7, 73)) // InvalidIdentity
+  })
+
+  it('test_is_valid_identity / test_is_valid_subnet_identity (limits)', () => {
+    const base = identity() as unknown as Parameters<typeof isValidIdentity>[0]
+    expect(isValidIdentity(base)).toBe(true)
+    expect(isValidIdentity({ ...base, name: new Uint8Array(257) })).toBe(false)
+    expect(isValidIdentity({ ...base, image: new Uint8Array(1024) })).toBe(true)
+    expect(isValidIdentity({ ...base, image: new Uint8Array(1025) })).toBe(false)
+    const sub = { subnet_name: enc('a'), github_repo: enc('b'), subnet_contact: enc('c'), subnet_url: enc('d'), discord: enc('e'), description: enc('f'), logo_url: enc('g'), additional: enc('h') }
+    expect(isValidSubnetIdentity(sub)).toBe(true)
+    expect(isValidSubnetIdentity({ ...sub, subnet_name: new Uint8Array(257) })).toBe(false)
+    expect(isValidSubnetIdentity({ ...sub, discord: new Uint8Array(257) })).toBe(false)
+  })
+
+  it('test_do_set_subnet_identity / test_set_identity_for_non_existent_subnet', () => {
+    const m = new Mock()
+    m.addNetwork(1, 13)
+    S.SubnetOwner.set(m.s, 1, u256(1))
+    const args = { subnet_name: enc('Test Subnet'), github_repo: enc('https://github.com/test'), subnet_contact: enc('contact@test.com'), subnet_url: enc('subnet.com'), discord: enc('discord.com'), description: enc('desc'), logo_url: enc('logo'), additional: enc('more') }
+    callHandler(m.env, 'SubtensorModule', 'set_subnet_identity', signed(u256(1)), { netuid: 1, ...args })
+    expect(S.SubnetIdentitiesV3.get(m.s, 1)).toEqual(args)
+    expect(errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', 'set_subnet_identity', signed(u256(2)), { netuid: 1, ...args }))))
+      .toEqual(moduleError(7, 41)) // NotSubnetOwner
+    expect(errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', 'set_subnet_identity', signed(u256(1)), { netuid: 999, ...args }))))
+      .toEqual(moduleError(7, 41))
   })
 })

@@ -11,6 +11,7 @@ import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import type { SubnetIdentityV3Value } from '../types.js'
+import { isValidSubnetIdentity } from '../utils/identity.js'
 import { currentBlock, ifSubnetExist } from '../utils/misc.js'
 import { createAccountIfNonExistent } from './registration.js'
 import { subtensorBuild } from '../build.js'
@@ -78,14 +79,6 @@ function nextAvailableSymbol(s: Store, netuid: number): Uint8Array {
   const own = symbolForSubnet(netuid)
   if (!used.has(Buffer.from(own).toString('hex'))) return own
   return (SYMBOLS.find((x) => !used.has(Buffer.from(x).toString('hex'))) ?? symbolForSubnet(0xffff)).slice()
-}
-
-/** `is_valid_subnet_identity`: field and total length limits. */
-export function isValidSubnetIdentity(i: SubnetIdentityV3Value): boolean {
-  const total = i.subnet_name.length + i.github_repo.length + i.subnet_contact.length
-  return total <= 256 + 1024 * 6 + 256 && i.subnet_name.length <= 256 && i.github_repo.length <= 1024 &&
-    i.subnet_contact.length <= 1024 && i.subnet_url.length <= 1024 && i.discord.length <= 256 &&
-    i.description.length <= 1024 && i.logo_url.length <= 1024 && i.additional.length <= 1024
 }
 
 /** `do_register_network` (mechanism 1). */

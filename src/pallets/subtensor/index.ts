@@ -14,6 +14,7 @@ import './subnets/registration.js'
 import './subnets/serving.js'
 import './subnets/network.js'
 import './utils/identity.js'
+import './coinbase/root.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

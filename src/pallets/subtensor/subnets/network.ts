@@ -141,7 +141,9 @@ export function doRegisterNetwork(ctx: CallCtx, hotkey: Uint8Array, identity: Su
     S.SubnetIdentitiesV3.set(s, netuid, identity)
     SubtensorEvents.SubnetIdentitySet.emit(ctx.env, netuid)
   }
-  // do_set_root_validators_for_subnet: no root validator can exist before root_register is built
+  // do_set_root_validators_for_subnet: each root validator (auto parent delegation on) would
+  // schedule the owner hotkey as its child here; child keys are not built yet.
+  if ([...S.Keys.iterPrefix(s, 0)].some(([, hk]) => !equal(hk, hotkey) && S.AutoParentDelegationEnabled.get(s, hk))) throw E.CallDisabled()
   SubtensorEvents.NetworkAdded.emit(ctx.env, [netuid, 1])
   S.SubnetEmissionEnabled.set(s, netuid, false)
 }

@@ -15,6 +15,7 @@ import './subnets/serving.js'
 import './subnets/network.js'
 import './utils/identity.js'
 import './coinbase/root.js'
+import './utils/sudo.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

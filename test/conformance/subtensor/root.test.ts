@@ -52,3 +52,20 @@ describe('tests/root.rs: root_register', () => {
     expect(errorOf(failsUntouched(m.s, () => rootRegister(m, u256(1), u256(3))))).toEqual(moduleError(7, 38)) // TooManyRegistrationsThisInterval
   })
 })
+
+describe('SubtensorModule sudo setters (69, 76, 77)', () => {
+  it('are Root only and set the value with its event', async () => {
+    const { ROOT } = await import('../../../src/pallets/test-utils.js')
+    const m = new Mock()
+    for (const [name, args, read, event] of [
+      ['sudo_set_tx_childkey_take_rate_limit', { tx_rate_limit: 9n }, () => S.TxChildkeyTakeRateLimit.get(m.s), 'TxChildKeyTakeRateLimitSet'],
+      ['sudo_set_min_childkey_take', { take: 7 }, () => S.MinChildkeyTake.get(m.s), 'MinChildKeyTakeSet'],
+      ['sudo_set_max_childkey_take', { take: 8 }, () => S.MaxChildkeyTake.get(m.s), 'MaxChildKeyTakeSet'],
+    ] as const) {
+      expect(errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', name, signed(u256(1)), args)))).toEqual({ type: 'BadOrigin' })
+      callHandler(m.env, 'SubtensorModule', name, ROOT, args)
+      expect(read()).toEqual(Object.values(args)[0])
+      expect(eventNames(m.s)).toContain(`SubtensorModule.${event}`)
+    }
+  })
+})

@@ -120,6 +120,21 @@ describe('PoW registration on the dev chain (classic regime)', () => {
     expect((await api.query.subtensorModule.subtokenEnabled(netuid)).toString()).toBe('true')
   })
 
+  it('sudo AdminUtils setters: Sudid(Ok) sets the value, Sudid(Err) names the inner error', async () => {
+    const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice')
+    const ok = await send(api.tx.sudo.sudo(api.tx.adminUtils.sudoSetDifficulty(1, 7_777)), alice)
+    const sudid = ok.events.find(({ event }) => event.section === 'sudo' && event.method === 'Sudid')!
+    expect((sudid.event.data[0] as unknown as { isOk: boolean }).isOk).toBe(true)
+    expect((await api.query.subtensorModule.difficulty(1)).toString()).toBe('7777')
+    const bad = await send(api.tx.sudo.sudo(api.tx.adminUtils.sudoSetDifficulty(99, 1)), alice)
+    const result = bad.events.find(({ event }) => event.method === 'Sudid')!.event.data[0] as unknown as { isErr: boolean; asErr: { asModule: Parameters<typeof api.registry.findMetaError>[0] } }
+    expect(result.isErr).toBe(true)
+    const e = api.registry.findMetaError(result.asErr.asModule)
+    expect(`${e.section}.${e.name}`).toBe('adminUtils.SubnetDoesNotExist')
+    expect(bad.events.map(({ event }) => event.method)).toContain('ExtrinsicSuccess')
+    await send(api.tx.sudo.sudo(api.tx.adminUtils.sudoSetDifficulty(1, Number(DIFFICULTY))), alice)
+  })
+
   it('a second registration fails with SubtensorModule.HotKeyAlreadyRegisteredInSubNet and leaves the subnet as it was', async () => {
     const before = Number((await api.query.subtensorModule.subnetworkN(1)).toString())
     const result = await send(await registerTx(), hotkey)

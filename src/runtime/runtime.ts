@@ -14,7 +14,7 @@ import { blockBuilderApi } from './api/block-builder.js'
 import { coreApi, metadataApi } from './api/core.js'
 import type { ApiHost } from './api/host.js'
 import { transactionPaymentApi } from './api/payment.js'
-import { subnetRegistrationApi } from './api/subtensor.js'
+import { neuronInfoApi, subnetRegistrationApi } from './api/subtensor.js'
 import type { RuntimeApiDecl, RuntimeApiMethod } from './api/types.js'
 import type { PalletDecl } from '../frame/declare/pallet.js'
 import { Dispatcher } from './dispatch.js'
@@ -90,7 +90,7 @@ export class Runtime {
     this.apis = [
       coreApi(host), metadataApi(host), blockBuilderApi(host), taggedTransactionQueueApi(host),
       auraApi(host), grandpaApi(host), accountNonceApi(host), transactionPaymentApi(host),
-      subnetRegistrationApi(),
+      neuronInfoApi(), subnetRegistrationApi(),
     ]
     for (const a of this.apis) for (const m of a.methods) this.methods.set(`${a.name}_${m.name}`, m)
     this.version = runtimeVersion(this.apis)

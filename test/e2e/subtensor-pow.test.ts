@@ -97,6 +97,21 @@ describe('PoW registration on the dev chain (classic regime)', () => {
     expect((await api.query.subtensorModule.prometheus(1, hotkey.address)).toJSON()).toMatchObject({ port: 9090, ipType: 4 })
   })
 
+  it('NeuronInfoRuntimeApi (decoded by @polkadot/api from V15) reads the neurons back', async () => {
+    const call = api.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<{ toJSON(): unknown }>>>
+    const lite = (await call.neuronInfoRuntimeApi!.getNeuronsLite!(1)).toJSON() as Record<string, unknown>[]
+    expect(lite.map((n) => n.uid)).toEqual([0, 1])
+    expect(lite[1]).toMatchObject({ hotkey: hotkey.address, coldkey: coldkey.address, netuid: 1, active: true, rank: 0, trust: 0, pruningScore: 65535 })
+    expect((lite[1]!.axonInfo as Record<string, unknown>).port).toBe(8091)
+    expect(lite[1]!.stake).toEqual([[coldkey.address, 0]])
+    // genesis' all-zero neuron carries its 1 alpha of stake and the genesis LastUpdate entry
+    expect(lite[0]).toMatchObject({ stake: [['5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM', 1_000_000_000]], lastUpdate: 0 })
+    const one = (await call.neuronInfoRuntimeApi!.getNeuron!(1, 1)).toJSON() as Record<string, unknown>
+    expect(one).toMatchObject({ uid: 1, weights: [], bonds: [] })
+    expect((await call.neuronInfoRuntimeApi!.getNeuron!(1, 9)).toJSON()).toBeNull()
+    expect((await call.neuronInfoRuntimeApi!.getNeuronsLite!(77)).toJSON()).toEqual([])
+  })
+
   it('a coldkey creates a subnet (lock into the pool, owner hotkey at uid 0) and starts it', async () => {
     const ownerHot = new Keyring({ type: 'sr25519' }).addFromUri('//Charlie_hk')
     const cost = () => (api.call as unknown as Record<string, Record<string, () => Promise<{ toString(): string }>>>).subnetRegistrationRuntimeApi!.getNetworkRegistrationCost!()

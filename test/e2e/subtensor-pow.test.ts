@@ -110,6 +110,12 @@ describe('PoW registration on the dev chain (classic regime)', () => {
     expect(one).toMatchObject({ uid: 1, weights: [], bonds: [] })
     expect((await call.neuronInfoRuntimeApi!.getNeuron!(1, 9)).toJSON()).toBeNull()
     expect((await call.neuronInfoRuntimeApi!.getNeuronsLite!(77)).toJSON()).toEqual([])
+    // the legacy RPC returns the same SCALE bytes as a JSON array of numbers
+    const viaState = hexToU8a((await api.rpc.state.call('NeuronInfoRuntimeApi_get_neurons_lite', '0x0100')).toHex())
+    const viaRpc = await api.rpc.system.name().then(() => (api as unknown as { _rpcCore: { provider: { send(m: string, p: unknown[]): Promise<number[]> } } })._rpcCore.provider.send('neuronInfo_getNeuronsLite', [1]))
+    expect(viaRpc).toEqual(Array.from(viaState))
+    const lockCost = await (api as unknown as { _rpcCore: { provider: { send(m: string, p: unknown[]): Promise<number> } } })._rpcCore.provider.send('subnetInfo_getLockCost', [])
+    expect(lockCost).toBe(1_000_000_000_000)
   })
 
   it('a coldkey creates a subnet (lock into the pool, owner hotkey at uid 0) and starts it', async () => {

@@ -6,6 +6,7 @@ import { chainMethods } from './chain.js'
 import { devMethods } from './dev.js'
 import { paymentMethods } from './payment.js'
 import { stateMethods } from './state.js'
+import { subtensorMethods } from './subtensor.js'
 import { systemMethods } from './system.js'
 
 export function rpcMethods(ctx: NodeContext): RpcEntry[] {
@@ -16,5 +17,6 @@ export function rpcMethods(ctx: NodeContext): RpcEntry[] {
     ...authorMethods(ctx),
     ...paymentMethods(ctx),
     ...devMethods(ctx),
+    ...subtensorMethods(ctx),
   ]
 }

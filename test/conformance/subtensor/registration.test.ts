@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S, validateSubtensorCall } from '../../../src/pallets/subtensor/index.js'
 import { neuronIsImmune, neuronToPrune } from '../../../src/pallets/subtensor/subnets/registration.js'
-import { callHandler, errorOf, failsUntouched, moduleError, NONE } from '../../../src/pallets/test-utils.js'
+import { callHandler, errorOf, failsUntouched, moduleError, NONE, signed } from '../../../src/pallets/test-utils.js'
 import { Mock, u256 } from './mock.js'
 
 const SUBTENSOR = 7
@@ -278,5 +278,22 @@ describe('tests/registration.rs (v3.3.13): pruning', () => {
     expect(S.Uids.get(m.s, netuid, u256(40_000))).toBe(1)
     expect(S.Uids.get(m.s, netuid, hot[0]!)).toBe(0)
     expect(S.Uids.get(m.s, netuid, hot[2]!)).toBe(2)
+  })
+})
+
+describe('registration.rs: faucet (pow-faucet builds)', () => {
+  it('refuses a stale block and a seal below difficulty 1,000,000; mints 1,000 TAO into the coldkey', async () => {
+    const { mintAndSpend } = await import('../../../src/pallets/subtensor/coinbase/tao.js')
+    const { freeBalance, totalIssuance } = await import('../../../src/pallets/balances/index.js')
+    const m = new Mock()
+    const args = (block: bigint) => ({ block_number: block, nonce: 0n, work: new Uint8Array(32).fill(0xff) })
+    m.stepBlock(5)
+    expect(errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', 'faucet', signed(u256(1)), args(1n))))).toEqual(err('InvalidWorkBlock'))
+    expect(errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', 'faucet', signed(u256(1)), args(5n))))).toEqual(err('InvalidDifficulty'))
+    const before = totalIssuance(m.s)
+    mintAndSpend(m.s, { depositEvent: (e) => m.env.depositEvent(e) }, u256(1), 1_000_000_000_000n)
+    expect(freeBalance(m.s, u256(1))).toBe(1_000_000_000_000n)
+    expect(totalIssuance(m.s)).toBe(before + 1_000_000_000_000n)
+    expect(S.TotalIssuance.get(m.s)).toBe(1_000_000_000_000n)
   })
 })

@@ -16,6 +16,7 @@ import './subnets/network.js'
 import './utils/identity.js'
 import './coinbase/root.js'
 import './utils/sudo.js'
+import './staking/take.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

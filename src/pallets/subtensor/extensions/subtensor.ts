@@ -5,6 +5,7 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
 import { subtensorBuild } from '../build.js'
 import { SubtensorStorage as S } from '../storage.js'
+import { checkDelegateTake } from '../staking/take.js'
 import { validateServeAxon, validateServePrometheus, type AxonArgs, type PrometheusArgs } from '../subnets/serving.js'
 
 /** CustomTransactionError codes. */
@@ -33,6 +34,17 @@ export function validateSubtensorCall(s: Store, who: Uint8Array, call: RuntimeCa
     }
     return null
   }
+  // CheckDelegateTake
+  if (name === 'increase_take' || name === 'decrease_take') {
+    const { hotkey, take } = call.value.value as { hotkey: Uint8Array; take: number }
+    try {
+      checkDelegateTake(s, who, hotkey, take)
+    } catch (e) {
+      if (e instanceof DispatchFailure) return customOf(e)
+      throw e
+    }
+    return null
+  }
   // v3.3.13's registration guard (spec 425 has none: its interval counter is root-only)
   if ((name === 'register' || name === 'burned_register') && subtensorBuild().registration === 'classic') {
     const { netuid } = call.value.value as { netuid: number }
@@ -51,6 +63,10 @@ function customOf(e: DispatchFailure): number {
     InvalidIpAddress: CustomTransactionError.InvalidIpAddress,
     ServingRateLimitExceeded: CustomTransactionError.ServingRateLimitExceeded,
     InvalidPort: CustomTransactionError.InvalidPort,
+    HotKeyAccountNotExists: CustomTransactionError.HotkeyAccountDoesntExist,
+    NonAssociatedColdKey: CustomTransactionError.NonAssociatedColdKey,
+    DelegateTakeTooLow: CustomTransactionError.DelegateTakeTooLow,
+    DelegateTakeTooHigh: CustomTransactionError.DelegateTakeTooHigh,
   }
   return map[name] ?? CustomTransactionError.BadRequest
 }

@@ -140,3 +140,51 @@ rootGlobal('sudo_set_lock_reduction_interval', (a) => a.interval, S.NetworkLockR
 rootGlobal('sudo_set_owner_hparam_rate_limit', (a) => a.epochs, S.OwnerHyperparamRateLimit, Ev.OwnerHyperparamRateLimitSet)
 rootGlobal('sudo_set_network_immunity_period', (a) => a.immunity_period, S.NetworkImmunityPeriod, Ev.NetworkImmunityPeriodSet)
 rootGlobal('sudo_set_subnet_owner_cut', (a) => a.subnet_owner_cut, S.SubnetOwnerCut, Ev.SubnetOwnerCutSet)
+rootGlobal('sudo_set_default_take', (a) => a.default_take, S.MaxDelegateTake, Ev.MaxDelegateTakeSet)
+rootGlobal('sudo_set_tx_delegate_take_rate_limit', (a) => a.tx_rate_limit, S.TxDelegateTakeRateLimit, Ev.TxDelegateTakeRateLimitSet)
+rootGlobal('sudo_set_min_delegate_take', (a) => a.take, S.MinDelegateTake, Ev.MinDelegateTakeSet)
+rootGlobal('sudo_set_stake_threshold', (a) => a.min_stake, S.StakeThreshold, Ev.StakeThresholdSet)
+rootGlobal('sudo_set_commit_reveal_version', (a) => a.version, S.CommitRevealWeightsVersion, Ev.CommitRevealVersionSet)
+rootGlobal('sudo_set_coldkey_swap_announcement_delay', (a) => a.duration, S.ColdkeySwapAnnouncementDelay, Ev.ColdkeySwapAnnouncementDelaySet)
+rootGlobal('sudo_set_coldkey_swap_reannouncement_delay', (a) => a.duration, S.ColdkeySwapReannouncementDelay, Ev.ColdkeySwapReannouncementDelaySet)
+rootGlobal('sudo_set_dissolve_network_schedule_duration', (a) => a.duration, S.DissolveNetworkScheduleDuration, Ev.DissolveNetworkScheduleDurationSet)
+// `set_ck_burn` deposits no event
+rootGlobal('sudo_set_ck_burn', (a) => a.burn, S.CKBurn)
+implement('sudo_set_max_epochs_per_block', (ctx, a) => {
+  ensureRoot(ctx)
+  if (a.max_epochs_per_block < 1) throw E.ValueNotInBounds()
+  S.MaxEpochsPerBlock.set(ctx.s, a.max_epochs_per_block)
+  emit(ctx, Ev.MaxEpochsPerBlockSet, a.max_epochs_per_block)
+})
+
+netuidSetter('sudo_set_rao_recycled', { origin: 'root', window: false, exists: true,
+  apply: (c, a) => put(c, S.RAORecycledForRegistration, a.netuid, a.rao_recycled, Ev.RAORecycledForRegistrationSet) })
+netuidSetter('sudo_set_bonds_penalty', { origin: 'owner', hp: 'BondsPenalty', window: true, exists: true,
+  apply: (c, a) => put(c, S.BondsPenalty, a.netuid, a.bonds_penalty, Ev.BondsPenaltySet) })
+netuidSetter('sudo_set_bonds_reset_enabled', { origin: 'owner', hp: 'BondsResetEnabled', window: true, exists: false,
+  apply: (c, a) => { put(c, S.BondsResetOn, a.netuid, a.enabled, Ev.BondsResetOnSet); emit(c, AdminUtilsEvents.BondsResetToggled, { netuid: a.netuid, enabled: a.enabled }) } })
+netuidSetter('sudo_set_min_non_immune_uids', { origin: 'root', window: false, exists: false,
+  apply: (c, a) => put(c, S.MinNonImmuneUids, a.netuid, a.min, Ev.MinNonImmuneUidsSet) })
+// these two write the storage item without an event
+netuidSetter('sudo_set_subtoken_enabled', { origin: 'root', window: true, exists: false,
+  apply: (c, a) => put(c, S.SubtokenEnabled, a.netuid, a.subtoken_enabled) })
+netuidSetter('sudo_set_ema_price_halving_period', { origin: 'root', window: false, exists: false,
+  apply: (c, a) => put(c, S.EMAPriceHalvingBlocks, a.netuid, a.ema_halving) })
+
+// The spec-425 registration price's knobs: half-life in 1..=MaxBurnHalfLife (36,100), multiplier in [1, 3].
+netuidSetter('sudo_set_burn_half_life', { origin: 'owner', hp: 'BurnHalfLife', window: true, exists: true,
+  bounds: (_s, a) => {
+    if (a.netuid === 0) throw E.NotPermittedOnRootSubnet()
+    if (a.burn_half_life === 0 || a.burn_half_life > 36_100) throw E.InvalidValue()
+  },
+  apply: (c, a) => { put(c, S.BurnHalfLife, a.netuid, a.burn_half_life); emit(c, AdminUtilsEvents.BurnHalfLifeSet, { netuid: a.netuid, burn_half_life: a.burn_half_life }) } })
+netuidSetter('sudo_set_burn_increase_mult', { origin: 'owner', hp: 'BurnIncreaseMult', window: true, exists: true,
+  bounds: (_s, a) => {
+    if (a.netuid === 0) throw E.NotPermittedOnRootSubnet()
+    const ONE = 1n << 64n
+    if (a.burn_increase_mult.bits < ONE || a.burn_increase_mult.bits > 3n * ONE) throw E.InvalidValue()
+  },
+  apply: (c, a) => {
+    put(c, S.BurnIncreaseMult, a.netuid, a.burn_increase_mult)
+    emit(c, AdminUtilsEvents.BurnIncreaseMultSet, { netuid: a.netuid, burn_increase_mult: a.burn_increase_mult })
+  } })

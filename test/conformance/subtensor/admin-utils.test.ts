@@ -178,4 +178,64 @@ describe('admin-utils tests/mod.rs', () => {
     expect(S.SubnetEmissionEnabled.get(m.s, 1)).toBe(false)
     expect(eventNames(m.s)).toContain('AdminUtils.SubnetEmissionEnabledSet')
   })
+
+  it('root globals: default/min delegate take, take rate limit, stake threshold, CR version, swap delays, ck burn, max epochs', () => {
+    const m = adminMock()
+    for (const [name, args, read, event] of [
+      ['sudo_set_default_take', { default_take: 1000 }, () => S.MaxDelegateTake.get(m.s), 'MaxDelegateTakeSet'],
+      ['sudo_set_tx_delegate_take_rate_limit', { tx_rate_limit: 3n }, () => S.TxDelegateTakeRateLimit.get(m.s), 'TxDelegateTakeRateLimitSet'],
+      ['sudo_set_min_delegate_take', { take: 7 }, () => S.MinDelegateTake.get(m.s), 'MinDelegateTakeSet'],
+      ['sudo_set_stake_threshold', { min_stake: 11n }, () => S.StakeThreshold.get(m.s), 'StakeThresholdSet'],
+      ['sudo_set_commit_reveal_version', { version: 5 }, () => S.CommitRevealWeightsVersion.get(m.s), 'CommitRevealVersionSet'],
+      ['sudo_set_coldkey_swap_announcement_delay', { duration: 12 }, () => S.ColdkeySwapAnnouncementDelay.get(m.s), 'ColdkeySwapAnnouncementDelaySet'],
+      ['sudo_set_coldkey_swap_reannouncement_delay', { duration: 13 }, () => S.ColdkeySwapReannouncementDelay.get(m.s), 'ColdkeySwapReannouncementDelaySet'],
+      ['sudo_set_dissolve_network_schedule_duration', { duration: 14 }, () => S.DissolveNetworkScheduleDuration.get(m.s), 'DissolveNetworkScheduleDurationSet'],
+      ['sudo_set_ck_burn', { burn: 15n }, () => S.CKBurn.get(m.s), null],
+      ['sudo_set_max_epochs_per_block', { max_epochs_per_block: 4 }, () => S.MaxEpochsPerBlock.get(m.s), 'MaxEpochsPerBlockSet'],
+    ] as const) {
+      expect(fails(m, name, signed(u256(1)), args)).toEqual(BAD_ORIGIN)
+      call(m, name, ROOT, args)
+      expect(read()).toEqual(Object.values(args)[0])
+      if (event) expect(eventNames(m.s)).toContain(`SubtensorModule.${event}`)
+    }
+    expect(fails(m, 'sudo_set_max_epochs_per_block', ROOT, { max_epochs_per_block: 0 })).toEqual(auErr('ValueNotInBounds'))
+  })
+
+  setterCase('sudo_set_rao_recycled', 'rao_recycled', 10n, (m) => S.RAORecycledForRegistration.get(m.s, 1), 'RAORecycledForRegistrationSet')
+  setterCase('sudo_set_bonds_penalty', 'bonds_penalty', 10, (m) => S.BondsPenalty.get(m.s, 1), 'BondsPenaltySet')
+
+  it('per-subnet switches: bonds reset (owner), min non-immune uids, subtoken, EMA halving (root)', () => {
+    const m = adminMock()
+    addNetwork(m, 1, 10)
+    S.SubnetOwner.set(m.s, 1, u256(5))
+    call(m, 'sudo_set_bonds_reset_enabled', signed(u256(5)), { netuid: 1, enabled: true })
+    expect(S.BondsResetOn.get(m.s, 1)).toBe(true)
+    expect(eventNames(m.s)).toEqual(expect.arrayContaining(['SubtensorModule.BondsResetOnSet', 'AdminUtils.BondsResetToggled']))
+    for (const [name, args, read] of [
+      ['sudo_set_min_non_immune_uids', { netuid: 1, min: 3 }, () => S.MinNonImmuneUids.get(m.s, 1)],
+      ['sudo_set_subtoken_enabled', { netuid: 1, subtoken_enabled: false }, () => S.SubtokenEnabled.get(m.s, 1)],
+      ['sudo_set_ema_price_halving_period', { netuid: 1, ema_halving: 99n }, () => S.EMAPriceHalvingBlocks.get(m.s, 1)],
+    ] as const) {
+      expect(fails(m, name, signed(u256(5)), args)).toEqual(BAD_ORIGIN)
+      call(m, name, ROOT, args)
+      expect(read()).toEqual(Object.values(args)[1])
+    }
+  })
+
+  it('sudo_set_burn_half_life / sudo_set_burn_increase_mult: bounds, root subnet refused, events', () => {
+    const m = adminMock()
+    addNetwork(m, 1, 10)
+    S.NetworksAdded.set(m.s, 0, true)
+    expect(fails(m, 'sudo_set_burn_half_life', ROOT, { netuid: 1, burn_half_life: 0 })).toEqual(auErr('InvalidValue'))
+    expect(fails(m, 'sudo_set_burn_half_life', ROOT, { netuid: 1, burn_half_life: 36_101 })).toEqual(auErr('InvalidValue'))
+    expect(fails(m, 'sudo_set_burn_half_life', ROOT, { netuid: 0, burn_half_life: 10 })).toEqual(auErr('NotPermittedOnRootSubnet'))
+    call(m, 'sudo_set_burn_half_life', ROOT, { netuid: 1, burn_half_life: 36_100 })
+    expect(S.BurnHalfLife.get(m.s, 1)).toBe(36_100)
+    const ONE = 1n << 64n
+    expect(fails(m, 'sudo_set_burn_increase_mult', ROOT, { netuid: 1, burn_increase_mult: { bits: ONE - 1n } })).toEqual(auErr('InvalidValue'))
+    expect(fails(m, 'sudo_set_burn_increase_mult', ROOT, { netuid: 1, burn_increase_mult: { bits: 3n * ONE + 1n } })).toEqual(auErr('InvalidValue'))
+    call(m, 'sudo_set_burn_increase_mult', ROOT, { netuid: 1, burn_increase_mult: { bits: 3n * ONE } })
+    expect(S.BurnIncreaseMult.get(m.s, 1)).toEqual({ bits: 3n * ONE })
+    expect(eventNames(m.s)).toEqual(expect.arrayContaining(['AdminUtils.BurnHalfLifeSet', 'AdminUtils.BurnIncreaseMultSet']))
+  })
 })

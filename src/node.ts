@@ -9,7 +9,7 @@ import { BlockProducer, type SealingMode } from './chain/producer.js'
 import { TxPool } from './chain/txpool.js'
 import { SignatureVerifier } from './chain/verifier.js'
 import { hexOf } from './codec/bytes.js'
-import { genesisStorage, loadChainSpec } from './node/chain-spec.js'
+import { genesisStorage, loadChainSpec, runtimeBuildOf } from './node/chain-spec.js'
 import type { NodeContext } from './node/context.js'
 import { devAuthority } from './node/keys.js'
 import { startInformant } from './node/informant.js'
@@ -64,8 +64,8 @@ export interface RunningNode {
 
 export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const log = o.logger
-  const runtime = await Runtime.get()
   const spec = loadChainSpec(o.chain)
+  const runtime = await Runtime.get(runtimeBuildOf(spec))
   const tmpBase = o.basePath === undefined ? mkdtempSync(join(tmpdir(), 'subtensor-emu-')) : undefined
   const base = o.basePath ?? tmpBase!
   const dbPath = join(base, 'chains', spec.id, 'db', 'full')

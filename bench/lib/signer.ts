@@ -5,7 +5,7 @@ import { sr25519Sign } from '@polkadot/wasm-crypto'
 import { concatBytes } from '../../src/codec/bytes.js'
 import { compactBytes, encode } from '../../src/codec/scale.js'
 import { signingMessage } from '../../src/runtime/extrinsic.js'
-import { RuntimeCall } from '../../src/runtime/outer.js'
+import { RuntimeCall } from '../../src/frame/outer.js'
 import type { Runtime } from '../../src/runtime/runtime.js'
 
 export interface BenchAccount { name: string; publicKey: Uint8Array; secretKey: Uint8Array }

@@ -4,7 +4,7 @@
 import { hexOf, sameBytes } from '../codec/bytes.js'
 import { blake2_256 } from '../codec/hashing.js'
 import { encode } from '../codec/scale.js'
-import { Header, type HeaderValue } from '../runtime/primitives.js'
+import { Header, type HeaderValue } from '../frame/primitives.js'
 import { verifySignature, type SignatureJob } from '../runtime/signature.js'
 
 const AURA = new TextEncoder().encode('aura')

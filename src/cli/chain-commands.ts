@@ -5,24 +5,25 @@ import { join } from 'node:path'
 import { genesisBlock } from '../chain/blockchain.js'
 import { hexOf } from '../codec/bytes.js'
 import { encode } from '../codec/scale.js'
-import { genesisStorage, loadChainSpec, toRawSpec } from '../node/chain-spec.js'
-import { Header } from '../runtime/primitives.js'
+import { genesisStorage, loadChainSpec, runtimeBuildOf, toRawSpec } from '../node/chain-spec.js'
+import { Header } from '../frame/primitives.js'
 import { Runtime } from '../runtime/runtime.js'
 
 interface SpecFlags { chain?: string; dev?: boolean }
 const chainOf = (o: SpecFlags): string => (o.dev ? 'dev' : o.chain ?? 'local')
 
 export async function buildSpec(o: SpecFlags & { raw?: boolean; disableDefaultBootnode?: boolean }): Promise<void> {
-  const runtime = await Runtime.get()
   // No default bootnode is added (Substrate adds one from the node key; here bootNodes are edited by hand).
   let spec = loadChainSpec(chainOf(o))
+  const runtime = await Runtime.get(runtimeBuildOf(spec))
   if (o.raw) spec = toRawSpec(spec, runtime)
   process.stdout.write(JSON.stringify(spec, null, 2) + '\n')
 }
 
 export async function exportGenesisHead(o: SpecFlags & { hash?: boolean }): Promise<void> {
-  const runtime = await Runtime.get()
-  const { header, hash } = genesisBlock(genesisStorage(loadChainSpec(chainOf(o)), runtime))
+  const spec = loadChainSpec(chainOf(o))
+  const runtime = await Runtime.get(runtimeBuildOf(spec))
+  const { header, hash } = genesisBlock(genesisStorage(spec, runtime))
   process.stdout.write((o.hash ? hexOf(hash) : hexOf(encode(Header, header))) + '\n')
 }
 

@@ -1,6 +1,6 @@
 // Hashers used by storage keys, block hashes and signatures. Backed by @polkadot/wasm-crypto;
 // call `await cryptoReady()` once at start-up before using any of them.
-import { blake2b, twox, waitReady } from '@polkadot/wasm-crypto'
+import { blake2b, keccak256, sha256, twox, waitReady } from '@polkadot/wasm-crypto'
 import { concatBytes } from './bytes.js'
 
 const noKey = new Uint8Array(0)
@@ -10,6 +10,9 @@ export async function cryptoReady(): Promise<void> { await waitReady() }
 export const blake2_256 = (data: Uint8Array): Uint8Array => blake2b(data, noKey, 32)
 export const blake2_128 = (data: Uint8Array): Uint8Array => blake2b(data, noKey, 16)
 export const blake2_64 = (data: Uint8Array): Uint8Array => blake2b(data, noKey, 8)
+/** sp_io::hashing::keccak_256 and sha2_256 (subtensor's PoW seal). */
+export const keccak_256 = (data: Uint8Array): Uint8Array => keccak256(data)
+export const sha2_256 = (data: Uint8Array): Uint8Array => sha256(data)
 export const twox64 = (data: Uint8Array): Uint8Array => twox(data, 1)
 export const twox128 = (data: Uint8Array): Uint8Array => twox(data, 2)
 export const twox256 = (data: Uint8Array): Uint8Array => twox(data, 4)

@@ -12,7 +12,7 @@ import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
 import { decode, encode } from '../codec/scale.js'
 import type { Blockchain } from '../chain/blockchain.js'
 import type { BlockProducer } from '../chain/producer.js'
-import type { HeaderValue } from '../runtime/primitives.js'
+import type { HeaderValue } from '../frame/primitives.js'
 import type { Runtime } from '../runtime/runtime.js'
 import {
   Justification, localizedPayload, type JustificationValue, type SignedPrecommitValue, type SignedVoteValue,

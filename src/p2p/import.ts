@@ -9,7 +9,7 @@ import { AuraError, sealJob, slotOfHeader, verifyAuraSeal } from '../chain/aura.
 import type { Blockchain } from '../chain/blockchain.js'
 import type { BlockProducer } from '../chain/producer.js'
 import type { SignatureJob, SignatureVerifier } from '../chain/verifier.js'
-import { Header, type HeaderValue } from '../runtime/primitives.js'
+import { Header, type HeaderValue } from '../frame/primitives.js'
 import type { Runtime } from '../runtime/runtime.js'
 import type { BlockDataValue } from './wire.js'
 

@@ -7,7 +7,7 @@ import type { Blockchain } from '../chain/blockchain.js'
 import { RpcError } from '../rpc/errors.js'
 import { blockNumber, numberOrHex } from '../rpc/methods/params.js'
 import type { RpcEntry } from '../rpc/types.js'
-import type { HeaderValue } from '../runtime/primitives.js'
+import type { HeaderValue } from '../frame/primitives.js'
 import type { Finality } from './finality.js'
 import { FinalityProof } from './wire.js'
 

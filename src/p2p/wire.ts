@@ -3,7 +3,7 @@
 // byte layout (finality-grandpa's Message/Precommit, sp_consensus_grandpa's localized payload).
 import { encode } from '../codec/scale.js'
 import { array, bool, bytes, composite, f, option, str, u32, u64, u8, u8a32, variant, vec } from '../codec/types.js'
-import { Header, type HeaderValue } from '../runtime/primitives.js'
+import { Header, type HeaderValue } from '../frame/primitives.js'
 
 export const PROTOCOL_VERSION = 1
 

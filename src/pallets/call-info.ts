@@ -1,7 +1,7 @@
 // Dispatch info of a wrapped RuntimeCall, for the weight functions of calls that carry other calls
 // (Sudo, Utility). A weight function only sees its arguments, so the pallets registered by
 // allPallets() are looked up here.
-import type { CallDecl, CallInfo, PalletDecl, RuntimeCallValue } from '../runtime/declare/pallet.js'
+import type { CallDecl, CallInfo, PalletDecl, RuntimeCallValue } from '../frame/declare/pallet.js'
 
 let calls: Map<string, Map<string, CallDecl<never>>> | null = null
 

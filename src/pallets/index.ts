@@ -1,6 +1,6 @@
 // The runtime's pallets in construct_runtime! index order. Other pallets (Multisig, Proxy, …)
 // join this list as they are written.
-import type { PalletDecl } from '../runtime/declare/pallet.js'
+import type { PalletDecl } from '../frame/declare/pallet.js'
 import { adminUtilsPallet } from './admin-utils/index.js'
 import { auraPallet } from './aura/index.js'
 import { balancesPallet } from './balances/index.js'

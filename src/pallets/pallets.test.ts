@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { PalletDecl } from '../runtime/declare/pallet.js'
+import type { PalletDecl } from '../frame/declare/pallet.js'
 import { decode, encode } from '../codec/scale.js'
-import { RuntimeCall } from '../runtime/outer.js'
+import { RuntimeCall } from '../frame/outer.js'
 import { allPallets } from './index.js'
 import { ensureComposed } from './test-utils.js'
 

@@ -2,15 +2,17 @@
 // the pallet declarations and records events in System.Events, and state snapshots for
 // "failed call leaves state untouched" checks.
 import { cryptoReady } from '../codec/hashing.js'
-import type { CallInfo, DispatchOutcome, ExecEnv, PostInfo, RuntimeCallValue } from '../runtime/declare/pallet.js'
-import { composeOuterEnums } from '../runtime/outer.js'
-import { DispatchFailure, type Origin } from '../runtime/primitives.js'
+import type { CallInfo, DispatchOutcome, ExecEnv, PostInfo, RuntimeCallValue } from '../frame/declare/pallet.js'
+import { composeOuterEnums } from '../frame/outer.js'
+import { DispatchFailure, type Origin } from '../frame/primitives.js'
 import { Overlay, toKeyString, fromKeyString, type StateBackend } from '../storage/overlay.js'
 import { callInfoOf } from './call-info.js'
 import { allPallets } from './index.js'
 import { depositEvent, initialize, noteFinishedInitialize } from './system/block.js'
 import { System, SystemErrors } from './system/pallet.js'
 import { noNestingCallFilter } from './utility/filter.js'
+import { setRuntimeVersion } from './system/index.js'
+import type { RuntimeVersionValue } from '../frame/version.js'
 
 await cryptoReady()
 
@@ -36,11 +38,18 @@ export class MemoryBackend implements StateBackend {
   }
 }
 
+/** What the test runtime configures as frame_system's Config::Version (spec 425's values). */
+export const TEST_VERSION: RuntimeVersionValue = {
+  spec_name: 'node-subtensor', impl_name: 'node-subtensor', authoring_version: 1, spec_version: 425,
+  impl_version: 1, apis: [], transaction_version: 1, system_version: 1,
+}
+
 let composed = false
-/** Fill RuntimeCall/RuntimeEvent from allPallets() (once per test process). */
+/** Fill RuntimeCall/RuntimeEvent from allPallets() and configure the version (once per test process). */
 export function ensureComposed(): void {
   if (composed) return
   composeOuterEnums(allPallets())
+  setRuntimeVersion(TEST_VERSION)
   composed = true
 }
 

@@ -1,6 +1,6 @@
 // sp_runtime::generic::Block and the inherent-data types the block-builder API speaks.
 import { array, bool, bytes, composite, f, tuple, u8, vec, type Ty } from '../codec/types.js'
-import { Header } from './primitives.js'
+import { Header } from '../frame/primitives.js'
 
 const blockTys = new WeakMap<Ty, Ty>()
 

@@ -1,8 +1,8 @@
 // Call lookup and dispatch: RuntimeCall value → the pallet's handler, with the origin, the base
 // call filter and a storage layer per dispatch (a failed call leaves no writes behind).
-import type { CallDecl, CallInfo, DispatchOutcome, ExecEnv, PalletDecl, PostInfo, RuntimeCallValue } from './declare/pallet.js'
-import type { Store } from './declare/storage.js'
-import { DispatchFailure, type Origin } from './primitives.js'
+import type { CallDecl, CallInfo, DispatchOutcome, ExecEnv, PalletDecl, PostInfo, RuntimeCallValue } from '../frame/declare/pallet.js'
+import type { Store } from '../frame/declare/storage.js'
+import { DispatchFailure, type Origin } from '../frame/primitives.js'
 
 const BATCH_CALLS = new Set(['batch', 'batch_all', 'force_batch'])
 const SYSTEM_INDEX = 0

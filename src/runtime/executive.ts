@@ -1,8 +1,8 @@
 // frame_executive in TypeScript: initialise a block, apply extrinsics, finalise, and validate
 // transactions for the pool. Pure: it only touches the Store it is handed.
 import type { Ty } from '../codec/types.js'
-import type { CallInfo, DispatchOutcome, ExecEnv, PalletDecl, RuntimeCallValue } from './declare/pallet.js'
-import type { Store } from './declare/storage.js'
+import type { CallInfo, DispatchOutcome, ExecEnv, PalletDecl, RuntimeCallValue } from '../frame/declare/pallet.js'
+import type { Store } from '../frame/declare/storage.js'
 import type { Dispatcher } from './dispatch.js'
 import {
   decodeExtrinsic, ExtrinsicDecodeError, ExtrinsicFormatError, signingMessage,
@@ -11,7 +11,7 @@ import {
 import {
   implicitBytes, postDispatchSigned, prepareSigned, validateSigned, type CheckCtx, type ExtensionHost,
 } from './extensions.js'
-import { addWeight, type DigestItemValue, type Origin, type WeightValue, ZERO_WEIGHT } from './primitives.js'
+import { addWeight, type DigestItemValue, type Origin, type WeightValue, ZERO_WEIGHT } from '../frame/primitives.js'
 import { isVerified, verifySignature, type SignatureJob } from './signature.js'
 import { invalid, TransactionValidityError, unknown, type ValidityError, type ValidTransaction } from './validity.js'
 

@@ -3,12 +3,12 @@
 import { concatBytes } from '../codec/bytes.js'
 import { encode } from '../codec/scale.js'
 import { tuple, u32, type Ty } from '../codec/types.js'
-import type { CallInfo, ExecEnv, PostInfo, RuntimeCallValue } from './declare/pallet.js'
-import type { Store } from './declare/storage.js'
+import type { CallInfo, ExecEnv, PostInfo, RuntimeCallValue } from '../frame/declare/pallet.js'
+import type { Store } from '../frame/declare/storage.js'
 import { eraDeath, eraBirth, eraFromValue } from './era.js'
-import { AccountId32 } from './primitives.js'
+import { AccountId32 } from '../frame/primitives.js'
 import { invalid, type ValidTransaction } from './validity.js'
-import type { WeightValue } from './primitives.js'
+import type { WeightValue } from '../frame/primitives.js'
 
 /** What the extensions need from the pallets (wired in runtime.ts). */
 export interface ExtensionHost {
@@ -32,6 +32,8 @@ export interface ExtensionHost {
   /** CheckWeight: account the extrinsic in the block; false when the block is full. */
   noteWeight(s: Store, info: CallInfo, len: number): boolean
   reclaimWeight(s: Store, info: CallInfo, post: PostInfo): void
+  /** SubtensorTransactionExtension validate: a custom refusal code, or null. */
+  subtensorValidate(s: Store, who: Uint8Array, call: RuntimeCallValue): number | null
 }
 
 export interface CheckCtx {
@@ -124,6 +126,8 @@ export function validateSigned(c: CheckCtx, forPool: boolean): ValidTransaction 
     const key = host.sudoKey(s)
     if (!key || !key.every((b, i) => b === who[i])) throw invalid('BadSigner')
   }
+  const custom = host.subtensorValidate(s, who, c.call)
+  if (custom !== null) throw invalid('Custom', custom)
   return result
 }
 

@@ -3,8 +3,8 @@
 import { blake2_256 } from '../codec/hashing.js'
 import { codecOf, compactBytes, MAX_DEPTH_MESSAGE, readCompactNumber, Reader, ScaleError, Writer } from '../codec/scale.js'
 import type { Ty } from '../codec/types.js'
-import type { RuntimeCallValue } from './declare/pallet.js'
-import { MultiAddress, MultiSignature } from './primitives.js'
+import type { RuntimeCallValue } from '../frame/declare/pallet.js'
+import { MultiAddress, MultiSignature } from '../frame/primitives.js'
 import type { SignatureKind } from './signature.js'
 import { eraFromValue } from './era.js'
 

@@ -6,7 +6,7 @@ import { hexOf } from '../codec/bytes.js'
 import { encode, decode, Reader, codecOf } from '../codec/scale.js'
 import { u64 } from '../codec/types.js'
 import { allPallets } from '../pallets/index.js'
-import { minimumPeriod, syncMinimumPeriodConstant } from '../pallets/timestamp/index.js'
+import { minimumPeriodMs, setMinimumPeriod } from '../pallets/timestamp/index.js'
 import { setSlotDuration, slotDuration } from '../pallets/aura/pallet.js'
 import type { StateBackend } from '../storage/overlay.js'
 import { Overlay } from '../storage/overlay.js'
@@ -16,8 +16,9 @@ import { blockBuilderApi } from './api/block-builder.js'
 import { coreApi, metadataApi } from './api/core.js'
 import type { ApiHost } from './api/host.js'
 import { transactionPaymentApi } from './api/payment.js'
+import { neuronInfoApi, subnetRegistrationApi } from './api/subtensor.js'
 import type { RuntimeApiDecl, RuntimeApiMethod } from './api/types.js'
-import type { PalletDecl } from './declare/pallet.js'
+import type { PalletDecl } from '../frame/declare/pallet.js'
 import { Dispatcher } from './dispatch.js'
 import { Executive, type TransactionSource } from './executive.js'
 import { bareExtrinsic } from './extrinsic.js'
@@ -25,15 +26,15 @@ import {
   buildMetadataV14, buildMetadataV15, extensionsSpec425, extraSpec425, extrinsicTy, RuntimeTy, SELF_CONTAINED_EXTRINSIC,
   type ExtrinsicDescription, type RuntimeDescription,
 } from './metadata/index.js'
-import { composeOuterEnums, RuntimeCall, RuntimeError, RuntimeEvent } from './outer.js'
-import { MultiAddress, MultiSignature, type DigestItemValue } from './primitives.js'
+import { composeOuterEnums, RuntimeCall, RuntimeError, RuntimeEvent } from '../frame/outer.js'
+import { MultiAddress, MultiSignature, type DigestItemValue } from '../frame/primitives.js'
 import { runtimeVersion, type RuntimeVersionValue } from './version.js'
 import { createWiring, type RuntimeWiring } from './wiring.js'
+import { applyBuild, MAINNET_BUILD, sameBuild, type RuntimeBuild } from './build.js'
 import { blake2_256 } from '../codec/hashing.js'
 import type { ValidTransaction } from './validity.js'
 import type { SignatureJob } from './signature.js'
 
-export const SLOT_DURATION_MS = 12_000
 const AURA_ENGINE = new TextEncoder().encode('aura')
 
 /** Thrown for a runtime-API call that does not exist or cannot decode its input. */
@@ -52,14 +53,16 @@ export class Runtime {
   readonly apis: RuntimeApiDecl[]
   readonly version: RuntimeVersionValue
   readonly extrinsic: ExtrinsicDescription
+  // Read from the pallets: a chain spec's `slotDurationMs` may change the build's slot (useSlotDuration).
   get slotDurationMs(): number { return Number(slotDuration()) }
-  get minimumPeriodMs(): bigint { return minimumPeriod() }
+  get minimumPeriodMs(): bigint { return minimumPeriodMs() }
   private readonly methods = new Map<string, RuntimeApiMethod>()
   private readonly metadataCache = new Map<number, Uint8Array>()
   private readonly wiring: RuntimeWiring
   readonly metadataVersions = [14, 15]
 
-  private constructor() {
+  private constructor(readonly build: RuntimeBuild) {
+    applyBuild(build)
     this.pallets = allPallets()
     composeOuterEnums(this.pallets)
     this.dispatcher = new Dispatcher(this.pallets)
@@ -88,6 +91,7 @@ export class Runtime {
     this.apis = [
       coreApi(host), metadataApi(host), blockBuilderApi(host), taggedTransactionQueueApi(host),
       auraApi(host), grandpaApi(host), accountNonceApi(host), transactionPaymentApi(host),
+      neuronInfoApi(), subnetRegistrationApi(),
     ]
     for (const a of this.apis) for (const m of a.methods) this.methods.set(`${a.name}_${m.name}`, m)
     this.version = runtimeVersion(this.apis)
@@ -95,10 +99,14 @@ export class Runtime {
   }
 
   private static instance: Runtime | undefined
-  /** The process-wide runtime (crypto must be ready before the first one is built). */
-  static async get(): Promise<Runtime> {
+  /**
+   * The process-wide runtime (crypto must be ready before the first one is built). Its build is
+   * fixed by the first call; asking for another build in the same process is an error.
+   */
+  static async get(build: RuntimeBuild = MAINNET_BUILD): Promise<Runtime> {
     await cryptoReady()
-    Runtime.instance ??= new Runtime()
+    Runtime.instance ??= new Runtime(build)
+    if (!sameBuild(Runtime.instance.build, build)) throw new Error('this process already runs another build of the runtime')
     return Runtime.instance
   }
 
@@ -109,7 +117,7 @@ export class Runtime {
   useSlotDuration(ms: number): void {
     if (ms === this.slotDurationMs) return
     setSlotDuration(BigInt(ms))
-    syncMinimumPeriodConstant()
+    setMinimumPeriod(BigInt(ms) / 2n)
     this.metadataCache.clear()
   }
 

@@ -8,12 +8,13 @@ import * as system from '../pallets/system/index.js'
 import { noteWeight, reclaimWeight, validateWeight } from '../pallets/system/check-weight.js'
 import * as timestamp from '../pallets/timestamp/index.js'
 import * as payment from '../pallets/transaction-payment/index.js'
+import { validateSubtensorCall } from '../pallets/subtensor/index.js'
 import type { ApiHost } from './api/host.js'
-import type { PalletDecl } from './declare/pallet.js'
-import type { Store } from './declare/storage.js'
+import type { PalletDecl } from '../frame/declare/pallet.js'
+import type { Store } from '../frame/declare/storage.js'
 import type { SystemOps } from './executive.js'
 import type { ExtensionHost } from './extensions.js'
-import { addWeight, weight, type WeightValue } from './primitives.js'
+import { addWeight, weight, type WeightValue } from '../frame/primitives.js'
 import { SPEC_VERSION, TRANSACTION_VERSION, type RuntimeVersionValue } from './version.js'
 
 export interface RuntimeWiring {
@@ -60,6 +61,7 @@ export function createWiring(): RuntimeWiring {
     validateWeight: (s, info, len) => validateWeight(s, info, len),
     noteWeight: (s, info, len) => noteWeight(s, info, len),
     reclaimWeight: (s, info, post) => reclaimWeight(s, info, post),
+    subtensorValidate: (s, who, call) => validateSubtensorCall(s, who, call),
   }
   return {
     system: {
@@ -86,7 +88,7 @@ export function createWiring(): RuntimeWiring {
       grandpaSetId: (s) => grandpa.currentSetId(s),
     },
     timestampOf: (s) => timestamp.now(s),
-    setVersion: (v) => system.setRuntimeApis(v.apis),
+    setVersion: (v) => system.setRuntimeVersion(v),
     genesis: (s, pallets, config) => {
       for (const p of pallets) p.genesis?.(s, config[camel(p.name)] ?? {})
     },

@@ -9,7 +9,7 @@ import { xxhashAsU8a, blake2AsU8a } from '@polkadot/util-crypto'
 import { assemble, benchAccount, signParts, transferCall, type SignedParts } from '../../bench/lib/signer.js'
 import { concatBytes, hexOf } from '../../src/codec/bytes.js'
 import { compactBytes, encode } from '../../src/codec/scale.js'
-import { RuntimeCall } from '../../src/runtime/outer.js'
+import { RuntimeCall } from '../../src/frame/outer.js'
 import type { Runtime } from '../../src/runtime/runtime.js'
 
 export const alice = benchAccount('//Alice')

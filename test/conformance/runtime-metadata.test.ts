@@ -8,7 +8,7 @@ import { hashKey, storagePrefix } from '../../src/codec/hashing.js'
 import { decode, encode } from '../../src/codec/scale.js'
 import { load, type Loaded } from '../../src/runtime/metadata/test-helpers.js'
 import { Rng, sample } from '../../src/runtime/metadata/test-values.js'
-import { RuntimeCall, RuntimeEvent } from '../../src/runtime/outer.js'
+import { RuntimeCall, RuntimeEvent } from '../../src/frame/outer.js'
 import { Runtime } from '../../src/runtime/runtime.js'
 
 let runtime: Runtime
@@ -93,9 +93,10 @@ describe.each([14, 15] as const)('metadata V%i of the runtime', (version) => {
     const r = new Rng(200 + version)
     for (const p of runtime.pallets) {
       for (const e of p.events) {
-        const fields: Record<string, unknown> = {}
-        for (const f of e.fields) fields[f.name!] = sample(f.type, r)
-        const value = e.fields.length === 0 ? undefined : e.fields.every((f) => f.name) ? fields : e.fields.length === 1 ? fields[e.fields[0]!.name!] : undefined
+        const samples = e.fields.map((f) => sample(f.type, r))
+        const value = e.fields.length === 0 ? undefined
+          : e.fields.every((f) => f.name) ? Object.fromEntries(e.fields.map((f, i) => [f.name!, samples[i]]))
+          : e.fields.length === 1 ? samples[0] : samples
         const bytes = encode(RuntimeEvent, { type: p.name, value: { type: e.name, value } })
         const ev = registry.createType('Event', bytes)
         expect(`${ev.section}.${ev.method}`).toBe(`${camel(p.name)}.${e.name}`)

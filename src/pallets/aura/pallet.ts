@@ -2,8 +2,8 @@
 // digest, block-author lookup and the timestamp/slot consistency check (OnTimestampSet).
 import { cryptoReady } from '../../codec/hashing.js'
 import { composite, u64, u8a32 } from '../../codec/types.js'
-import { Pallet, type PalletDecl } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
+import { Pallet, type PalletDecl } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
 import { System } from '../system/pallet.js'
 import { dbReads, dbReadsWrites } from '../system/limits.js'
 import { parseAccountId } from '../system/lookup.js'
@@ -14,17 +14,12 @@ await cryptoReady()
 
 /** sp_consensus_aura::AURA_ENGINE_ID */
 export const AURA_ENGINE_ID = new TextEncoder().encode('aura')
-/** pallet_aura::MinimumPeriodTimesTwo with Timestamp.MinimumPeriod = 6000 ms. */
-export const SLOT_DURATION = 12_000n
-let slotDurationMs = SLOT_DURATION
-/** The slot duration in force (12 s; subtensor's fast-runtime builds use a short one). */
-export function slotDuration(): bigint { return slotDurationMs }
-/** Choose the slot duration before the chain starts, as a fast-runtime build would (chain spec `slotDurationMs`). */
-export function setSlotDuration(ms: bigint): void {
-  if (ms <= 0n) throw new Error('slot duration must be positive')
-  slotDurationMs = ms
-  aura.setConstant('SlotDuration', u64, ms)
-}
+/**
+ * pallet_aura::MinimumPeriodTimesTwo = subtensor's SLOT_DURATION: `prod_or_fast!(12000, 250)` ms.
+ * The composed runtime sets it once, for the build it runs (setSlotDuration).
+ */
+let slotDurationMs = 12_000n
+export const slotDuration = (): bigint => slotDurationMs
 export const MAX_AURA_AUTHORITIES = 32
 
 /** subtensor's AuraId is the sr25519 flavour of sp_consensus_aura. */
@@ -38,10 +33,16 @@ export const Aura = {
   CurrentSlot: aura.value<bigint>('CurrentSlot', Slot, { docs: [' The current slot of this block.', '', ' This will be set in `on_initialize`.'] }),
 }
 
-aura.constant('SlotDuration', u64, SLOT_DURATION, [
+aura.constant('SlotDuration', u64, slotDurationMs, [
   ' The slot duration Aura should run with, expressed in milliseconds.',
   ' The effective value of this type can be changed with a runtime upgrade.',
 ])
+
+/** The runtime build's slot duration (12 000 ms, or 250 ms in the fast-runtime build). */
+export function setSlotDuration(ms: bigint): void {
+  slotDurationMs = ms
+  aura.setConstant('SlotDuration', ms)
+}
 
 const sameEngine = (id: Uint8Array): boolean => id.length === 4 && id.every((b, i) => b === AURA_ENGINE_ID[i])
 

@@ -1,8 +1,8 @@
 // Account-level rules of pallet_balances: the existential-deposit law with provider/consumer
 // references (try_mutate_account), the legacy-account upgrade, and the fungible::Inspect
 // queries (reducible_balance, can_deposit, can_withdraw).
-import type { Store } from '../../runtime/declare/storage.js'
-import { arithmeticError, DispatchFailure, tokenError } from '../../runtime/primitives.js'
+import type { Store } from '../../frame/declare/storage.js'
+import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import {
   accountData, canDecProvider, consumers, decConsumers, decProviders, incConsumers,
   incConsumersWithoutLimit, incProviders, providers, storeAccountData, type EventSink,

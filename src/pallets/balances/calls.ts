@@ -1,7 +1,7 @@
 // pallet_balances calls (indices as in pallet-balances 42; 1 and 7 were removed upstream).
 import { bool, compact, f, vec } from '../../codec/types.js'
-import type { CallCtx } from '../../runtime/declare/pallet.js'
-import { AccountId32, MultiAddress } from '../../runtime/primitives.js'
+import type { CallCtx } from '../../frame/declare/pallet.js'
+import { AccountId32, MultiAddress } from '../../frame/primitives.js'
 import { ensureRoot, ensureSigned } from '../system/calls.js'
 import { lookupAddress, type MultiAddressValue } from '../system/lookup.js'
 import { ensureUpgraded, mutateAccountHandlingDust, reducibleBalance, setTotalIssuance, totalIssuance } from './account.js'

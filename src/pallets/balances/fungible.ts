@@ -3,8 +3,8 @@
 // impl_fungible.rs and impl_currency.rs). Imbalances are explicit here: `withdraw` returns the
 // credit taken out of an account, which the caller must resolve into another account
 // (`resolveCredit`) or drop (`dropCredit`, which burns it from total issuance).
-import type { Store } from '../../runtime/declare/storage.js'
-import { arithmeticError, DispatchFailure, tokenError } from '../../runtime/primitives.js'
+import type { Store } from '../../frame/declare/storage.js'
+import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import { accountData, type EventSink } from '../system/accounts.js'
 import { U64_MAX } from '../system/limits.js'
 import {

@@ -1,6 +1,6 @@
 // pallet_balances genesis: endow accounts (one provider reference each) and set TotalIssuance.
 // Events are not recorded at block 0, as in FRAME.
-import type { Store } from '../../runtime/declare/storage.js'
+import type { Store } from '../../frame/declare/storage.js'
 import { incProviders, storeAccountData, type EventSink } from '../system/accounts.js'
 import { depositEvent } from '../system/block.js'
 import { parseAccountId } from '../system/lookup.js'

@@ -1,5 +1,5 @@
 // Balances (index 5, pallet_balances): declaration plus the balance operations other pallets use.
-import type { PalletDecl } from '../../runtime/declare/pallet.js'
+import type { PalletDecl } from '../../frame/declare/pallet.js'
 import './calls.js'
 import { balancesGenesis, type BalancesGenesis } from './genesis.js'
 import { balances } from './pallet.js'

@@ -2,8 +2,8 @@
 // pallet-balances 42 (stable2506), with subtensor's Balance = u64 and its configuration.
 import { cryptoReady } from '../../codec/hashing.js'
 import { f, u32, type Field } from '../../codec/types.js'
-import { Pallet } from '../../runtime/declare/pallet.js'
-import { AccountId32 } from '../../runtime/primitives.js'
+import { Pallet } from '../../frame/declare/pallet.js'
+import { AccountId32 } from '../../frame/primitives.js'
 import { AccountData, boundedVec, defaultAccountData, weakBoundedVec, type AccountDataValue } from '../system/types.js'
 import {
   Balance, BalanceLock, BalanceStatus, FreezeIdAmount, HoldIdAmount, ReserveData, UnexpectedKind,

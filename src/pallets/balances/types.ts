@@ -1,6 +1,6 @@
 // pallet_balances types (pallet-balances 42, stable2506) and subtensor's hold/freeze reasons.
 import { array, composite, enumOf, f, u8, u64, variant, type Ty } from '../../codec/types.js'
-import { RUNTIME_CRATE } from '../../runtime/outer.js'
+import { RUNTIME_CRATE } from '../../frame/outer.js'
 
 export const Balance = u64
 

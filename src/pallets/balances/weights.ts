@@ -1,7 +1,7 @@
 // pallet_balances::weights::SubstrateWeight (polkadot-sdk substrate/frame/balances/src/weights.rs,
 // benchmark run of 2025-02-21 that stable2506 ships) with subtensor's DbWeight = RocksDbWeight
 // (read 25_000_000, write 100_000_000).
-import { weight, type WeightValue } from '../../runtime/primitives.js'
+import { weight, type WeightValue } from '../../frame/primitives.js'
 import { DB_WEIGHT } from '../system/limits.js'
 
 const rw = (r: bigint, w: bigint): bigint => DB_WEIGHT.read * r + DB_WEIGHT.write * w

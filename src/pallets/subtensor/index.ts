@@ -1,11 +1,35 @@
-// SubtensorModule (index 7, pallet_subtensor): declared empty here; its storage, calls, events and
-// errors are added by the subtensor pallet's own modules.
-import type { PalletDecl } from '../../runtime/declare/pallet.js'
-import { Pallet } from '../../runtime/declare/pallet.js'
+// SubtensorModule (index 7, pallet_subtensor). The declarations (storage, events, errors,
+// constants, calls) are made once, in the files that mirror the chain's macros/ and lib.rs; the
+// topic folders (subnets/, staking/, …) give calls their behaviour through `implement`.
+import type { PalletDecl } from '../../frame/declare/pallet.js'
+import { subtensorModule } from './pallet.js'
+import './storage.js'
+import './macros/events.js'
+import './macros/errors.js'
+import './macros/config.js'
+import './macros/dispatches.js'
+import { subtensorGenesis, type SubtensorGenesisConfig } from './macros/genesis.js'
+import './macros/hooks.js'
+import './subnets/registration.js'
+import './subnets/serving.js'
+import './subnets/network.js'
+import './utils/identity.js'
+import './coinbase/root.js'
+import './utils/sudo.js'
+import './staking/take.js'
 
-export const subtensorModule = new Pallet('SubtensorModule', 7, 'pallet_subtensor')
+subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 
 let decl: PalletDecl | null = null
 export function subtensorPallet(): PalletDecl {
   return (decl ??= subtensorModule.decl())
 }
+
+export { subtensorModule } from './pallet.js'
+export { SubtensorStorage } from './storage.js'
+export { SubtensorEvents } from './macros/events.js'
+export { SubtensorErrors } from './macros/errors.js'
+export { SubtensorConstants } from './macros/config.js'
+export { implement, isImplemented, type SubtensorCallArgs } from './macros/dispatches.js'
+export { subtensorBuild, type RegistrationRegime } from './build.js'
+export { CustomTransactionError, validateSubtensorCall } from './extensions/subtensor.js'

@@ -1,9 +1,9 @@
 // pallet_sudo calls: the inner call runs as Root (or as `who` for sudo_as) and its outcome is
 // reported in an event; the sudo call itself succeeds and, when the key signed it, pays no fee.
 import { f } from '../../codec/types.js'
-import type { CallCtx, CallInfo, PostInfo, RuntimeCallValue } from '../../runtime/declare/pallet.js'
-import { badOrigin, MultiAddress, Weight, addWeight, type WeightValue } from '../../runtime/primitives.js'
-import { RuntimeCall } from '../../runtime/outer.js'
+import type { CallCtx, CallInfo, PostInfo, RuntimeCallValue } from '../../frame/declare/pallet.js'
+import { badOrigin, MultiAddress, Weight, addWeight, type WeightValue } from '../../frame/primitives.js'
+import { RuntimeCall } from '../../frame/outer.js'
 import { callInfoOf } from '../call-info.js'
 import { lookupAddress, type MultiAddressValue } from '../system/lookup.js'
 import { dispatchResultOf, sudo, Sudo, SudoErrors, SudoEvents } from './pallet.js'

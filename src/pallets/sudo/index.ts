@@ -1,6 +1,6 @@
 // Sudo (index 12, pallet_sudo).
-import type { PalletDecl } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
+import type { PalletDecl } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
 import { parseAccountId } from '../system/lookup.js'
 import { ensureSudo } from './calls.js'
 import { sudo, Sudo } from './pallet.js'

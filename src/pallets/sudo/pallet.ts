@@ -1,8 +1,8 @@
 // pallet_sudo (index 12) declaration: the sudo key, its events and error.
 import { cryptoReady } from '../../codec/hashing.js'
 import { f, option, result, unit } from '../../codec/types.js'
-import { Pallet, type DispatchOutcome } from '../../runtime/declare/pallet.js'
-import { AccountId32, DispatchError, type DispatchErrorValue } from '../../runtime/primitives.js'
+import { Pallet, type DispatchOutcome } from '../../frame/declare/pallet.js'
+import { AccountId32, DispatchError, type DispatchErrorValue } from '../../frame/primitives.js'
 
 await cryptoReady()
 

@@ -1,8 +1,8 @@
 // Account reference counting and nonces (frame_system::Pallet::{inc,dec}_{providers,consumers,
 // sufficients}, account_nonce, inc_account_nonce) and the `StoredMap` view Balances uses.
-import type { ExecEnv } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
-import { DispatchFailure } from '../../runtime/primitives.js'
+import type { ExecEnv } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
+import { DispatchFailure } from '../../frame/primitives.js'
 import { MAX_CONSUMERS } from './limits.js'
 import { System, SystemEvents } from './pallet.js'
 import { defaultAccountData, type AccountDataValue, type AccountInfoValue } from './types.js'

@@ -5,12 +5,12 @@ import { concatBytes } from '../../codec/bytes.js'
 import { blake2_256 } from '../../codec/hashing.js'
 import { decode, encode } from '../../codec/scale.js'
 import { tuple, u32, vec } from '../../codec/types.js'
-import type { CallInfo, DispatchOutcome } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
+import type { CallInfo, DispatchOutcome } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
 import {
   DigestItem, H256, Phase, weight,
   type DigestItemValue, type DispatchClassName, type PhaseValue, type WeightValue,
-} from '../../runtime/primitives.js'
+} from '../../frame/primitives.js'
 import { BLOCK_HASH_COUNT, baseExtrinsic, classKey, minWeight } from './limits.js'
 import { RuntimePanic } from './panic.js'
 import { System, SystemEvents } from './pallet.js'

@@ -2,9 +2,9 @@
 // Pallet::reclaim_weight): block length and per-class weight limits, BlockWeight and
 // AllExtrinsicsLen accounting. `info.weight` is the extrinsic's total pre-dispatch weight (call
 // plus transaction extensions).
-import type { CallInfo, PostInfo } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
-import { weight, type WeightValue } from '../../runtime/primitives.js'
+import type { CallInfo, PostInfo } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
+import { weight, type WeightValue } from '../../frame/primitives.js'
 import { BLOCK_LENGTH, BLOCK_WEIGHTS, classKey, minWeight, U64_MAX } from './limits.js'
 import { System } from './pallet.js'
 import type { PerDispatchClassValue } from './types.js'

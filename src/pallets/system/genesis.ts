@@ -2,16 +2,17 @@
 // runtime version of the genesis code, `:code` and the ref-count upgrade flags.
 import { encode } from '../../codec/scale.js'
 import { u32 } from '../../codec/types.js'
-import type { Store } from '../../runtime/declare/storage.js'
+import type { Store } from '../../frame/declare/storage.js'
 import { CODE_KEY, EXTRINSIC_INDEX_KEY } from './block.js'
-import { RUNTIME_VERSION, System } from './pallet.js'
+import { configuredVersion, System } from './pallet.js'
 
 export const HASH69 = new Uint8Array(32).fill(69)
 
 export function genesis(s: Store): void {
   System.BlockHash.set(s, 0, HASH69)
   System.ParentHash.set(s, HASH69)
-  System.LastRuntimeUpgrade.set(s, { spec_version: RUNTIME_VERSION.spec_version, spec_name: RUNTIME_VERSION.spec_name })
+  const v = configuredVersion()
+  System.LastRuntimeUpgrade.set(s, { spec_version: v.spec_version, spec_name: v.spec_name })
   System.UpgradedToU32RefCount.set(s, true)
   System.UpgradedToTripleRefCount.set(s, true)
   s.set(EXTRINSIC_INDEX_KEY, encode(u32, 0))
@@ -24,6 +25,6 @@ export function genesis(s: Store): void {
  * `:code` and cannot follow a chain without one.
  */
 export function nativeCode(): Uint8Array {
-  const v = RUNTIME_VERSION
+  const v = configuredVersion()
   return new TextEncoder().encode(`subtensor-emu native runtime ${v.spec_name}/${v.spec_version}.${v.impl_version}.${v.transaction_version}`)
 }

@@ -1,10 +1,10 @@
 // System (index 0, frame_system): the declaration plus the functions the executive drives.
 import { encode } from '../../codec/scale.js'
-import type { PalletDecl } from '../../runtime/declare/pallet.js'
-import { RuntimeVersionTy } from '../../runtime/version.js'
+import type { PalletDecl } from '../../frame/declare/pallet.js'
+import { RuntimeVersionTy, type RuntimeVersionValue } from '../../frame/version.js'
 import './calls.js'
 import { genesis } from './genesis.js'
-import { runtimeVersionValue, setVersionApis, system } from './pallet.js'
+import { runtimeVersionValue, setVersion, system } from './pallet.js'
 
 system.genesis = (s) => genesis(s)
 
@@ -14,18 +14,18 @@ export function systemPallet(): PalletDecl {
 }
 
 /**
- * Set the runtime version's `apis` list (`[blake2_64(trait name), version]`, in runtime-API
- * table order) and re-encode the System.Version constant. Call before building metadata; until
- * then Version carries an empty list.
+ * Configure the runtime version (frame_system's `Config::Version`, with its `apis` list in
+ * runtime-API table order) and re-encode the System.Version constant. The composed runtime calls
+ * this before building genesis or metadata.
  */
-export function setRuntimeApis(list: [Uint8Array, number][]): void {
-  setVersionApis(list)
+export function setRuntimeVersion(v: RuntimeVersionValue): void {
+  setVersion(v)
   const c = systemPallet().constants.find((x) => x.name === 'Version')
   if (!c) throw new Error('System.Version constant missing')
   c.value = encode(RuntimeVersionTy, runtimeVersionValue())
 }
 
-export { System, SystemEvents, SystemErrors, RUNTIME_VERSION, runtimeVersionValue } from './pallet.js'
+export { System, SystemEvents, SystemErrors, runtimeVersionValue } from './pallet.js'
 export * from './accounts.js'
 export * from './block.js'
 export { allExtrinsicsLen, consumedWeightWith, noteWeight, reclaimWeight, validateWeight } from './check-weight.js'

@@ -1,7 +1,7 @@
 // Block resource limits and database weights of subtensor's runtime (runtime/src/lib.rs:
 // `BlockWeights::with_sensible_defaults(4 s, 75 %)`, `BlockLength::max_with_normal_ratio(10 MiB,
 // 75 %)`, `DbWeight = RocksDbWeight`), computed the way frame_system/src/limits.rs builds them.
-import { weight, type DispatchClassName, type WeightValue } from '../../runtime/primitives.js'
+import { weight, type DispatchClassName, type WeightValue } from '../../frame/primitives.js'
 import type { BlockWeightsValue, PerDispatchClassValue, WeightsPerClassValue } from './types.js'
 
 export const U64_MAX = (1n << 64n) - 1n

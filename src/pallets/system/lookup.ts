@@ -1,7 +1,7 @@
 // frame_system::Config::Lookup = AccountIdLookup<AccountId, ()>: only MultiAddress::Id resolves;
 // every other variant is a lookup failure (DispatchError::CannotLookup).
 import { decodeAddress } from '@polkadot/util-crypto'
-import { DispatchFailure } from '../../runtime/primitives.js'
+import { DispatchFailure } from '../../frame/primitives.js'
 
 export type MultiAddressValue = { type: string; value?: unknown }
 

@@ -2,13 +2,13 @@
 // frame-system 41 (polkadot-sdk stable2506). Calls are in calls.ts, block logic in block.ts.
 import { cryptoReady } from '../../codec/hashing.js'
 import { bool, bytes, f, u16, u32, vec } from '../../codec/types.js'
-import { Pallet } from '../../runtime/declare/pallet.js'
-import { EventRecord } from '../../runtime/outer.js'
+import { Pallet } from '../../frame/declare/pallet.js'
+import { EventRecord } from '../../frame/outer.js'
 import {
   AccountId32, Digest, DispatchError, DispatchEventInfo, H256, Phase, Weight,
   type DigestItemValue, type DispatchErrorValue, type PhaseValue, type WeightValue,
-} from '../../runtime/primitives.js'
-import { RUNTIME_VERSION, RuntimeVersionTy, type RuntimeVersionValue } from '../../runtime/version.js'
+} from '../../frame/primitives.js'
+import { RuntimeVersionTy, type RuntimeVersionValue } from '../../frame/version.js'
 import { BLOCK_HASH_COUNT, BLOCK_LENGTH, BLOCK_WEIGHTS, DB_WEIGHT, SS58_PREFIX } from './limits.js'
 import {
   AccountInfo, BlockLengthTy, BlockWeightsTy, CodeUpgradeAuthorization, ConsumedWeight, defaultAccountInfo,
@@ -97,12 +97,18 @@ export const SystemErrors = {
   Unauthorized: system.error('Unauthorized', [' The submitted code is not authorized.']),
 }
 
-/** The runtime version without its `apis` list (which the runtime-API table provides). */
-export { RUNTIME_VERSION }
-
-let runtimeApis: [Uint8Array, number][] = []
+// frame_system's `Config::Version`: the composed runtime supplies it (setRuntimeVersion) before
+// genesis or metadata are built; until then the constant encodes an empty version.
+let configured: RuntimeVersionValue | null = null
+const UNSET: RuntimeVersionValue = {
+  spec_name: '', impl_name: '', authoring_version: 0, spec_version: 0, impl_version: 0, apis: [], transaction_version: 0, system_version: 0,
+}
 /** The full RuntimeVersion as the System.Version constant currently reports it. */
-export const runtimeVersionValue = (): RuntimeVersionValue => ({ ...RUNTIME_VERSION, apis: runtimeApis })
+export const runtimeVersionValue = (): RuntimeVersionValue => configured ?? UNSET
+export function configuredVersion(): RuntimeVersionValue {
+  if (!configured) throw new Error('System: the runtime version is not configured (setRuntimeVersion)')
+  return configured
+}
 
 system.constant('BlockWeights', BlockWeightsTy, BLOCK_WEIGHTS, [' Block & extrinsics weights: base values and limits.'])
 system.constant('BlockLength', BlockLengthTy, BLOCK_LENGTH, [' The maximum length of a block (in bytes).'])
@@ -111,7 +117,6 @@ system.constant('DbWeight', RuntimeDbWeight, DB_WEIGHT, [' The weight of runtime
 system.constant('Version', RuntimeVersionTy, runtimeVersionValue(), [" Get the chain's in-code version."])
 system.constant('SS58Prefix', u16, SS58_PREFIX, [' The designated SS58 prefix of this chain.'])
 
-/** Replace the `apis` list reported by runtimeVersionValue() (see setRuntimeApis in index.ts). */
-export function setVersionApis(list: [Uint8Array, number][]): void {
-  runtimeApis = list.map(([id, v]) => [id.slice(), v])
+export function setVersion(v: RuntimeVersionValue): void {
+  configured = { ...v, apis: v.apis.map(([id, n]) => [id.slice(), n]) }
 }

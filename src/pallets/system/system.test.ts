@@ -2,14 +2,14 @@ import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto'
 import { describe, expect, it } from 'vitest'
 import { decode } from '../../codec/scale.js'
 import { u32 } from '../../codec/types.js'
-import { RuntimeVersionTy } from '../../runtime/version.js'
+import { RuntimeVersionTy } from '../../frame/version.js'
 import {
-  acct, callHandler, errorOf, eventNames, events, failsUntouched, moduleError, newStore, ROOT, signed, startBlock,
+  acct, callHandler, errorOf, eventNames, events, failsUntouched, moduleError, newStore, ROOT, signed, startBlock, TEST_VERSION,
 } from '../test-utils.js'
 import {
   accountExists, BLOCK_LENGTH, BLOCK_WEIGHTS, blockHash, decProviders, depositEvent, EXTRINSIC_INDEX_KEY, finalize,
   genesis, HASH69, HEAP_PAGES_KEY, incConsumers, incProviders, initialize, INTRABLOCK_ENTROPY_KEY, noteWeight, reclaimWeight, validateWeight,
-  noteAppliedExtrinsic, noteExtrinsic, noteFinishedExtrinsics, noteFinishedInitialize, RuntimePanic, setRuntimeApis,
+  noteAppliedExtrinsic, noteExtrinsic, noteFinishedExtrinsics, noteFinishedInitialize, RuntimePanic, setRuntimeVersion,
   System, SystemErrors, SystemEvents, systemPallet,
 } from './index.js'
 import { BlockWeightsTy } from './types.js'
@@ -66,8 +66,8 @@ describe('System constants', () => {
     expect(c('DbWeight')).toBe('40787d0100000000' + '00e1f50500000000')
   })
 
-  it('Version reports the apis set by setRuntimeApis', () => {
-    setRuntimeApis([[h('df6acb689907609b'), 5]])
+  it('Version reports the version set by setRuntimeVersion', () => {
+    setRuntimeVersion({ ...TEST_VERSION, apis: [[h('df6acb689907609b'), 5]] })
     const v = decode<{ spec_name: string; spec_version: number; apis: [Uint8Array, number][] }>(RuntimeVersionTy,
       systemPallet().constants.find((x) => x.name === 'Version')!.value)
     expect(v.spec_name).toBe('node-subtensor')

@@ -4,7 +4,7 @@
 import {
   bool, bytes, composite, compact, f, option, str, tuple, u32, u64, vec, type Ty,
 } from '../../codec/types.js'
-import { ExtraFlags, H256, Weight, type WeightValue } from '../../runtime/primitives.js'
+import { ExtraFlags, H256, Weight, type WeightValue } from '../../frame/primitives.js'
 
 /** pallet_balances::types::ExtraFlags: the top bit marks accounts on the post-2023 logic. */
 export const IS_NEW_LOGIC = 1n << 127n

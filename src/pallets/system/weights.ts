@@ -1,6 +1,6 @@
 // frame_system::weights::SubstrateWeight (polkadot-sdk substrate/frame/system/src/weights.rs,
 // benchmark run of 2025-02-21 that stable2506 ships) with subtensor's DbWeight = RocksDbWeight.
-import { weight, type WeightValue } from '../../runtime/primitives.js'
+import { weight, type WeightValue } from '../../frame/primitives.js'
 import { DB_WEIGHT } from './limits.js'
 
 const n = (x: number | bigint): bigint => BigInt(x)

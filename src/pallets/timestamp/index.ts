@@ -2,19 +2,18 @@
 // previous timestamp) and its end-of-block check. A violation is a Rust panic: the block is invalid.
 import { cryptoReady } from '../../codec/hashing.js'
 import { bool, compact, f, u64 } from '../../codec/types.js'
-import { Pallet, type PalletDecl } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
-import { badOrigin } from '../../runtime/primitives.js'
-import { onTimestampSet, slotDuration } from '../aura/pallet.js'
+import { Pallet, type PalletDecl } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
+import { badOrigin } from '../../frame/primitives.js'
+import { onTimestampSet } from '../aura/pallet.js'
 import { RuntimePanic } from '../system/panic.js'
 import { TimestampWeights } from './weights.js'
 
 await cryptoReady()
 
-/** `ConstU64<{ SLOT_DURATION / 2 }>` with SLOT_DURATION = 12 000 ms. */
-export const MINIMUM_PERIOD = 6_000n
-/** Half the slot duration in force (MINIMUM_PERIOD with the standard 12 s slot). */
-export function minimumPeriod(): bigint { return slotDuration() / 2n }
+/** `ConstU64<{ SLOT_DURATION / 2 }>`: 6 000 ms, or 125 ms in the fast-runtime build (setMinimumPeriod). */
+let minimumPeriod = 6_000n
+export const minimumPeriodMs = (): bigint => minimumPeriod
 
 export const timestamp = new Pallet('Timestamp', 2, 'pallet_timestamp')
 
@@ -33,7 +32,7 @@ timestamp.call<{ now: bigint }>(0, 'set', [f('now', compact(u64), 'T::Moment')],
     if (origin.kind !== 'None') throw badOrigin()
     if (Timestamp.DidUpdate.exists(s)) throw new RuntimePanic('Timestamp must be updated only once in the block')
     const prev = Timestamp.Now.get(s)
-    if (prev !== 0n && now < prev + minimumPeriod()) {
+    if (prev !== 0n && now < prev + minimumPeriod) {
       throw new RuntimePanic('Timestamp must increment by at least <MinimumPeriod> between sequential blocks')
     }
     Timestamp.Now.set(s, now)
@@ -42,21 +41,24 @@ timestamp.call<{ now: bigint }>(0, 'set', [f('now', compact(u64), 'T::Moment')],
   },
 })
 
-timestamp.constant('MinimumPeriod', u64, MINIMUM_PERIOD, [
+timestamp.constant('MinimumPeriod', u64, minimumPeriod, [
   ' The minimum period between blocks.',
   '',
   ' Be aware that this is different to the *expected* period that the block production',
   ' apparatus provides.',
 ])
 
-/** Keep the MinimumPeriod constant in step with a changed slot duration. */
-export function syncMinimumPeriodConstant(): void { timestamp.setConstant('MinimumPeriod', u64, minimumPeriod()) }
-
 // on_initialize reports the weight of on_finalize, as pallet_timestamp does.
 timestamp.hooks.onInitialize = () => TimestampWeights.onFinalize()
 timestamp.hooks.onFinalize = ({ s }) => {
   if (!Timestamp.DidUpdate.get(s)) throw new RuntimePanic('Timestamp must be updated once in the block')
   Timestamp.DidUpdate.kill(s)
+}
+
+/** The runtime build's MinimumPeriod (half its slot duration). */
+export function setMinimumPeriod(ms: bigint): void {
+  minimumPeriod = ms
+  timestamp.setConstant('MinimumPeriod', ms)
 }
 
 let decl: PalletDecl | null = null

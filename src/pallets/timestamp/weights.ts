@@ -1,6 +1,6 @@
 // pallet_timestamp::weights::SubstrateWeight (polkadot-sdk substrate/frame/timestamp/src/weights.rs,
 // benchmark run of 2025-02-21 that stable2506 ships) with DbWeight = RocksDbWeight.
-import { weight, type WeightValue } from '../../runtime/primitives.js'
+import { weight, type WeightValue } from '../../frame/primitives.js'
 import { DB_WEIGHT } from '../system/limits.js'
 
 export const TimestampWeights = {

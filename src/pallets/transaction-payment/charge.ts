@@ -7,9 +7,9 @@
 //                    the author's account fails, the credit is dropped, i.e. burned from
 //                    TotalIssuance. Finally TransactionFeePaid { who, actual_fee, tip }.
 // The alpha-fee fallback for staking calls (TransactionFeePaidWithAlpha) belongs to SubtensorModule.
-import type { ExecEnv } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
-import { DispatchFailure } from '../../runtime/primitives.js'
+import type { ExecEnv } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
+import { DispatchFailure } from '../../frame/primitives.js'
 import { blockAuthor } from '../aura/pallet.js'
 import { totalBalance } from '../balances/account.js'
 import { deposit, dropCredit, resolveCredit, withdraw } from '../balances/fungible.js'

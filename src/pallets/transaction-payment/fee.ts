@@ -3,9 +3,9 @@
 //   LengthToFee  = IdentityFee: 1 RAO per encoded byte
 //   multiplier   = ConstFeeMultiplier(1) (NextFeeMultiplier is applied anyway, as upstream does)
 //   fee = w2f(base_extrinsic of the class) + len + multiplier × w2f(weight) + tip, unless Pays::No.
-import type { CallInfo, PostInfo } from '../../runtime/declare/pallet.js'
-import type { Store } from '../../runtime/declare/storage.js'
-import type { WeightValue } from '../../runtime/primitives.js'
+import type { CallInfo, PostInfo } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
+import type { WeightValue } from '../../frame/primitives.js'
 import { BLOCK_WEIGHTS, baseExtrinsic, minWeight, perbillMul } from '../system/limits.js'
 import { FIXED_ONE, TransactionPayment } from './pallet.js'
 

@@ -2,8 +2,8 @@
 // (pallet-transaction-payment 41, stable2506), configured as in subtensor's runtime.
 import { cryptoReady } from '../../codec/hashing.js'
 import { composite, enumOf, f, option, u8, u64, u128 } from '../../codec/types.js'
-import { Pallet, type PalletDecl } from '../../runtime/declare/pallet.js'
-import { AccountId32, DispatchClass, Weight } from '../../runtime/primitives.js'
+import { Pallet, type PalletDecl } from '../../frame/declare/pallet.js'
+import { AccountId32, DispatchClass, Weight } from '../../frame/primitives.js'
 
 await cryptoReady()
 

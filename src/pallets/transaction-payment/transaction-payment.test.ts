@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CallInfo } from '../../runtime/declare/pallet.js'
+import type { CallInfo } from '../../frame/declare/pallet.js'
 import { acct, events, newStore, snapshot, startBlock } from '../test-utils.js'
 import { Aura } from '../aura/index.js'
 import { balancesGenesis, freeBalance, totalIssuance } from '../balances/index.js'

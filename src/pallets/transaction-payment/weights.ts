@@ -2,7 +2,7 @@
 // SubstrateWeight::charge_transaction_payment (polkadot-sdk substrate/frame/transaction-payment/
 // src/weights.rs, run of 2025-02-21) plus the 3 reads subtensor's ChargeTransactionPaymentWrapper
 // adds for fee-payer resolution (runtime/src/transaction_payment_wrapper.rs).
-import { weight, type WeightValue } from '../../runtime/primitives.js'
+import { weight, type WeightValue } from '../../frame/primitives.js'
 import { DB_WEIGHT } from '../system/limits.js'
 
 export const TransactionPaymentWeights = {

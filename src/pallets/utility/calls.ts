@@ -2,11 +2,11 @@
 // its own storage layer through env.dispatch; non-Root origins keep their call filters.
 import { blake2_256 } from '../../codec/hashing.js'
 import { f, u16, vec } from '../../codec/types.js'
-import type { CallCtx, CallInfo, DispatchOutcome, PostInfo, RuntimeCallValue } from '../../runtime/declare/pallet.js'
-import { RuntimeCall } from '../../runtime/outer.js'
+import type { CallCtx, CallInfo, DispatchOutcome, PostInfo, RuntimeCallValue } from '../../frame/declare/pallet.js'
+import { RuntimeCall } from '../../frame/outer.js'
 import {
   addWeight, badOrigin, DispatchFailure, Weight, ZERO_WEIGHT, type Origin, type PaysName, type WeightValue,
-} from '../../runtime/primitives.js'
+} from '../../frame/primitives.js'
 import { callInfoOf } from '../call-info.js'
 import { dbReadsWrites, minWeight } from '../system/limits.js'
 import { SystemErrors } from '../system/pallet.js'

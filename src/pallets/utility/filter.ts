@@ -1,6 +1,6 @@
 // Subtensor's NoNestingCallFilter (runtime/src/lib.rs), part of its BaseCallFilter: a batch,
 // batch_all or force_batch may not directly contain another batch call.
-import type { RuntimeCallValue } from '../../runtime/declare/pallet.js'
+import type { RuntimeCallValue } from '../../frame/declare/pallet.js'
 
 const BATCHES = new Set(['batch', 'batch_all', 'force_batch'])
 

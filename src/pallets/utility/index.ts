@@ -1,5 +1,5 @@
 // Utility (index 11, subtensor's pallet_subtensor_utility fork of pallet_utility).
-import type { PalletDecl } from '../../runtime/declare/pallet.js'
+import type { PalletDecl } from '../../frame/declare/pallet.js'
 import { derivativeAccountId } from './calls.js'
 import { utility } from './pallet.js'
 

@@ -1,8 +1,8 @@
 // pallet_subtensor_utility (index 11), subtensor's fork of pallet_utility: declaration.
 import { cryptoReady } from '../../codec/hashing.js'
 import { f, u32 } from '../../codec/types.js'
-import { Pallet } from '../../runtime/declare/pallet.js'
-import { DispatchError, type DispatchErrorValue } from '../../runtime/primitives.js'
+import { Pallet } from '../../frame/declare/pallet.js'
+import { DispatchError, type DispatchErrorValue } from '../../frame/primitives.js'
 import { DispatchResult, type DispatchResultValue } from '../sudo/pallet.js'
 
 await cryptoReady()

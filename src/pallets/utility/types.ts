@@ -1,8 +1,8 @@
 // The runtime's OriginCaller, the `as_origin` argument of dispatch_as. Subtensor's origins are
 // frame_system's RawOrigin (index 0) and Frontier's pallet_ethereum origin (index 21).
 import { array, composite, u8, variant } from '../../codec/types.js'
-import { RUNTIME_CRATE } from '../../runtime/outer.js'
-import { AccountId32, type Origin } from '../../runtime/primitives.js'
+import { RUNTIME_CRATE } from '../../frame/outer.js'
+import { AccountId32, type Origin } from '../../frame/primitives.js'
 
 export const RawOrigin = variant('frame_support::dispatch::RawOrigin', [
   { name: 'Root', index: 0, fields: [] },

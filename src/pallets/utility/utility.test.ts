@@ -1,6 +1,6 @@
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import { describe, expect, it } from 'vitest'
-import type { RuntimeCallValue } from '../../runtime/declare/pallet.js'
+import type { RuntimeCallValue } from '../../frame/declare/pallet.js'
 import {
   acct, callHandler, callValue, errorOf, eventNames, events, failsUntouched, moduleError, newStore, NONE, ROOT, signed,
   startBlock,

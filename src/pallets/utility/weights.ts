@@ -1,6 +1,6 @@
 // pallet_subtensor_utility::weights::SubstrateWeight (subtensor pallets/utility/src/weights.rs,
 // benchmark run of 2026-06-23) with DbWeight = RocksDbWeight.
-import { weight, type WeightValue } from '../../runtime/primitives.js'
+import { weight, type WeightValue } from '../../frame/primitives.js'
 import { DB_WEIGHT } from '../system/limits.js'
 
 const c = (n: number): bigint => BigInt(n)

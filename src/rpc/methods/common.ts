@@ -3,7 +3,7 @@
 import { hexOf } from '../../codec/bytes.js'
 import { encode } from '../../codec/scale.js'
 import type { NodeContext } from '../../node/context.js'
-import { DigestItem, type HeaderValue } from '../../runtime/primitives.js'
+import { DigestItem, type HeaderValue } from '../../frame/primitives.js'
 import type { RuntimeVersionValue } from '../../runtime/version.js'
 import { stateClientError, type RpcError } from '../errors.js'
 

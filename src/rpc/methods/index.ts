@@ -8,6 +8,7 @@ import { engineMethods } from './engine.js'
 import { paymentMethods } from './payment.js'
 import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
+import { subtensorMethods } from './subtensor.js'
 import { systemMethods } from './system.js'
 
 /** `manualSeal`: the node runs manual seal (`--sealing`), which brings the engine_* methods. */
@@ -21,5 +22,6 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...devMethods(ctx),
     ...specMethods(ctx),
     ...(o.manualSeal ? engineMethods(ctx) : []),
+    ...subtensorMethods(ctx),
   ]
 }

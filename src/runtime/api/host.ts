@@ -1,9 +1,9 @@
 // What the runtime-API implementations need from the composed runtime (wired in runtime.ts).
 import type { Ty } from '../../codec/types.js'
-import type { CallInfo } from '../declare/pallet.js'
-import type { Store } from '../declare/storage.js'
+import type { CallInfo } from '../../frame/declare/pallet.js'
+import type { Store } from '../../frame/declare/storage.js'
 import type { Executive } from '../executive.js'
-import type { WeightValue } from '../primitives.js'
+import type { WeightValue } from '../../frame/primitives.js'
 import type { RuntimeVersionValue } from '../version.js'
 
 export interface FeeParts { baseFee: bigint; lenFee: bigint; adjustedWeightFee: bigint }

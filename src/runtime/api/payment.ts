@@ -3,7 +3,7 @@ import { concatBytes } from '../../codec/bytes.js'
 import { compactBytes } from '../../codec/scale.js'
 import { u32, u64 } from '../../codec/types.js'
 import { FeeDetails, RuntimeDispatchInfo } from '../../pallets/transaction-payment/pallet.js'
-import { addWeight, Weight, type WeightValue } from '../primitives.js'
+import { addWeight, Weight, type WeightValue } from '../../frame/primitives.js'
 import type { ApiHost } from './host.js'
 import type { RuntimeApiDecl } from './types.js'
 

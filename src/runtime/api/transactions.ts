@@ -2,7 +2,7 @@
 import { concatBytes } from '../../codec/bytes.js'
 import { compactBytes } from '../../codec/scale.js'
 import { result, u32 } from '../../codec/types.js'
-import { AccountId32, H256 } from '../primitives.js'
+import { AccountId32, H256 } from '../../frame/primitives.js'
 import {
   TransactionSourceTy, TransactionValidityError, TransactionValidityErrorTy, ValidTransactionTy,
   validityErrorValue,

@@ -1,7 +1,7 @@
 // Runtime APIs are declared as a table keyed by `Trait_method`: the same declaration feeds the
 // metadata V15 `apis` section, the runtime version `apis` list and `state_call` dispatch.
 import type { Ty } from '../../codec/types.js'
-import type { Store } from '../declare/storage.js'
+import type { Store } from '../../frame/declare/storage.js'
 
 export interface RuntimeApiMethod {
   name: string

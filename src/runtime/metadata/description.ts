@@ -1,7 +1,7 @@
 // What a runtime hands the metadata builders, and the extrinsic type derived from it.
 import { bytes, composite, tuple, tyId, type Ty } from '../../codec/types.js'
 import type { RuntimeApiDecl } from '../api/types.js'
-import type { PalletDecl } from '../declare/pallet.js'
+import type { PalletDecl } from '../../frame/declare/pallet.js'
 import type { SignedExtensionDecl } from './extensions.js'
 
 export interface ExtrinsicDescription {

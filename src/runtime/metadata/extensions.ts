@@ -3,8 +3,8 @@
 // metadata shows it; type paths are the scale-info paths of the Rust types (module_path of the
 // defining crate), so their last segment equals the identifier, which some clients (gsrpc) rely on.
 import { compact, composite, f, option, tuple, u8, u8a32, u32, u64, unit, variant, type Ty, type Variant } from '../../codec/types.js'
-import { H256 } from '../primitives.js'
-import { RUNTIME_CRATE } from '../outer.js'
+import { H256 } from '../../frame/primitives.js'
+import { RUNTIME_CRATE } from '../../frame/outer.js'
 
 export interface SignedExtensionDecl { identifier: string; type: Ty; additionalSigned: Ty }
 

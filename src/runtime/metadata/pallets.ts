@@ -1,7 +1,7 @@
 // PalletDecl → the pallet entries of metadata (shared by V14 and V15).
 import { tuple } from '../../codec/types.js'
-import type { PalletDecl } from '../declare/pallet.js'
-import type { StorageItemDecl } from '../declare/storage.js'
+import type { PalletDecl } from '../../frame/declare/pallet.js'
+import type { StorageItemDecl } from '../../frame/declare/storage.js'
 import type { PortableRegistryBuilder } from './portable.js'
 import type { PalletV14V, PalletV15V, StorageEntryV } from './schema.js'
 

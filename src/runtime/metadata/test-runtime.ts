@@ -4,11 +4,11 @@ import {
   bool, bytes, composite, compact, enumOf, f, option, str, u16, u32, u64, u128, u8, u8a32, vec,
 } from '../../codec/types.js'
 import type { RuntimeApiDecl } from '../api/types.js'
-import { Pallet, type CallCtx, type PalletDecl } from '../declare/pallet.js'
-import { EventRecord, RuntimeCall, RuntimeError, RuntimeEvent, composeOuterEnums } from '../outer.js'
+import { Pallet, type CallCtx, type PalletDecl } from '../../frame/declare/pallet.js'
+import { EventRecord, RuntimeCall, RuntimeError, RuntimeEvent, composeOuterEnums } from '../../frame/outer.js'
 import {
   AccountId32, DispatchError, DispatchEventInfo, ExtraFlags, MultiAddress, MultiSignature, weight,
-} from '../primitives.js'
+} from '../../frame/primitives.js'
 import { extensionsSpec425, extraSpec425, RuntimeTy, SELF_CONTAINED_EXTRINSIC } from './extensions.js'
 import type { RuntimeDescription } from './description.js'
 import { cryptoReady } from '../../codec/hashing.js'

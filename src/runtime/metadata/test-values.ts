@@ -65,8 +65,12 @@ export function sample(t: Ty, r: Rng, depth = 0): unknown {
       return Array.from({ length: d.len }, () => sample(d.of, r, depth + 1))
     case 'tuple':
       return d.of.length === 0 ? null : d.of.map((x) => sample(x, r, depth + 1))
-    case 'composite':
-      return fields(d.fields, r, depth)
+    case 'composite': {
+      const v = fields(d.fields, r, depth)
+      // A BTreeSet/BTreeMap encodes its items in key order without duplicates (clients sort them).
+      if ((t.path[0] === 'BTreeSet' || t.path[0] === 'BTreeMap') && Array.isArray(v)) return sortedUnique(v, t.path[0] === 'BTreeMap')
+      return v
+    }
     case 'variant': {
       if (isOption(t)) return r.int(2) === 0 ? null : sample(d.variants[1]!.fields[0]!.type, r, depth + 1)
       let vs = d.variants
@@ -89,6 +93,13 @@ function fields(fs: Field[], r: Rng, depth: number): unknown {
     return o
   }
   return fs.map((x) => sample(x.type, r, depth + 1))
+}
+
+function sortedUnique(items: unknown[], isMap: boolean): unknown[] {
+  const keyOf = (x: unknown): bigint => BigInt((isMap ? (x as unknown[])[0] : x) as number | bigint)
+  const seen = new Set<bigint>()
+  return items.filter((x) => { const k = keyOf(x); if (seen.has(k)) return false; seen.add(k); return true })
+    .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))
 }
 
 function isByte(t: Ty): boolean { return t.def.tag === 'primitive' && t.def.prim === 'u8' }

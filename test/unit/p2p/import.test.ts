@@ -9,7 +9,7 @@ import { decode, encode } from '../../../src/codec/scale.js'
 import { devAuthority } from '../../../src/node/keys.js'
 import { BlockImporter } from '../../../src/p2p/import.js'
 import type { BlockDataValue } from '../../../src/p2p/wire.js'
-import { Header, type HeaderValue } from '../../../src/runtime/primitives.js'
+import { Header, type HeaderValue } from '../../../src/frame/primitives.js'
 import { buildBlock, memoryChain, type MemoryChain } from '../helpers/memory-chain.js'
 
 let source: MemoryChain

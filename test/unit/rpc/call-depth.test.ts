@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assemble, benchAccount, signParts } from '../../../bench/lib/signer.js'
 import { concatBytes, hexOf } from '../../../src/codec/bytes.js'
 import { encode } from '../../../src/codec/scale.js'
-import { RuntimeCall } from '../../../src/runtime/outer.js'
+import { RuntimeCall } from '../../../src/frame/outer.js'
 import { devNode, type Harness } from './node-harness.js'
 
 let h: Harness

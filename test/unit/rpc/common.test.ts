@@ -7,7 +7,7 @@ import { hexOf } from '../../../src/codec/bytes.js'
 import { blake2_256, cryptoReady } from '../../../src/codec/hashing.js'
 import { encode } from '../../../src/codec/scale.js'
 import { headerJson, numberHex, runtimeVersionJson } from '../../../src/rpc/methods/common.js'
-import { Header, type HeaderValue } from '../../../src/runtime/primitives.js'
+import { Header, type HeaderValue } from '../../../src/frame/primitives.js'
 
 const registry = new TypeRegistry()
 

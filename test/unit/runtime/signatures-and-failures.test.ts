@@ -7,7 +7,7 @@ import { u8aToHex } from '@polkadot/util'
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decode } from '../../../src/codec/scale.js'
-import { EventRecord } from '../../../src/runtime/outer.js'
+import { EventRecord } from '../../../src/frame/outer.js'
 import { buildBlock, memoryChain, type MemoryChain } from '../helpers/memory-chain.js'
 
 let mc: MemoryChain

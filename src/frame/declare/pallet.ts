@@ -187,11 +187,11 @@ export class Pallet {
     this.constants.push({ name, type, value: encode(type, value), docs })
   }
 
-  /** Change a declared constant's value in place (a build-time choice such as the slot duration). */
-  setConstant(name: string, type: Ty, value: unknown): void {
+  /** Re-encode a declared constant (a runtime build parameter such as fast-runtime's values). */
+  setConstant(name: string, value: unknown): void {
     const c = this.constants.find((x) => x.name === name)
     if (!c) throw new Error(`${this.name}: no constant ${name}`)
-    c.value = encode(type, value)
+    c.value = encode(c.type, value)
   }
 
   decl(): PalletDecl {

@@ -1,0 +1,69 @@
+// subnets/uids.rs: a neuron's slot — appended at the end of the subnet or replacing another.
+import type { Store } from '../../../frame/declare/storage.js'
+import { SubtensorStorage as S } from '../storage.js'
+import { mechanismIndices, setActiveForUid, setElementAt, setLastUpdateForUid } from '../utils/misc.js'
+
+const push = <V>(v: V[], x: V): V[] => { v.push(x); return v }
+
+/** `append_neuron`: the next uid, every per-uid vector extended (LastUpdate only set where it exists, as the chain does). */
+export function appendNeuron(s: Store, netuid: number, hotkey: Uint8Array, block: bigint): number {
+  const uid = S.SubnetworkN.get(s, netuid)
+  S.SubnetworkN.set(s, netuid, Math.min(uid + 1, 0xffff))
+  S.Active.mutate(s, netuid, (v) => push(v, true))
+  S.Emission.mutate(s, netuid, (v) => push(v, 0n))
+  S.Consensus.mutate(s, netuid, (v) => push(v, 0))
+  for (const idx of mechanismIndices(s, netuid)) {
+    S.Incentive.mutate(s, idx, (v) => push(v, 0))
+    setLastUpdateForUid(s, idx, uid, block)
+  }
+  S.Dividends.mutate(s, netuid, (v) => push(v, 0))
+  S.ValidatorTrust.mutate(s, netuid, (v) => push(v, 0))
+  S.ValidatorPermit.mutate(s, netuid, (v) => push(v, false))
+  S.Keys.set(s, netuid, uid, hotkey)
+  S.Uids.set(s, netuid, hotkey, uid)
+  S.BlockAtRegistration.set(s, netuid, uid, block)
+  S.IsNetworkMember.set(s, hotkey, netuid, true)
+  return uid
+}
+
+/** `clear_neuron`: zero the uid's entries, drop its weights and bonds and others' weights to it. */
+export function clearNeuron(s: Store, netuid: number, uid: number): void {
+  S.Emission.mutate(s, netuid, (v) => setElementAt(v, uid, 0n))
+  S.Consensus.mutate(s, netuid, (v) => setElementAt(v, uid, 0))
+  for (const idx of mechanismIndices(s, netuid)) {
+    S.Incentive.mutate(s, idx, (v) => setElementAt(v, uid, 0))
+    S.Bonds.remove(s, idx, uid)
+    S.Weights.remove(s, idx, uid)
+    for (const [row, weights] of [...S.Weights.iterPrefix(s, idx)]) {
+      for (const w of weights) if (w[0] === uid) w[1] = 0
+      // The chain's `mutate` writes every row back, changed or not.
+      S.Weights.set(s, idx, row, weights)
+    }
+  }
+  S.Dividends.mutate(s, netuid, (v) => setElementAt(v, uid, 0))
+  S.StakeWeight.mutate(s, netuid, (v) => setElementAt(v, uid, 0))
+  S.ValidatorTrust.mutate(s, netuid, (v) => setElementAt(v, uid, 0))
+  S.ValidatorPermit.mutate(s, netuid, (v) => setElementAt(v, uid, false))
+}
+
+/** `replace_neuron`: the subnet owner's hotkey is never replaced. */
+export function replaceNeuron(s: Store, netuid: number, uid: number, hotkey: Uint8Array, block: bigint): void {
+  const old = S.Keys.get(s, netuid, uid)
+  if (S.SubnetOwnerHotkey.contains(s, netuid) && equal(S.SubnetOwnerHotkey.get(s, netuid), old)) return
+  S.Uids.remove(s, netuid, old)
+  S.AssociatedEvmAddress.remove(s, netuid, uid)
+  S.IsNetworkMember.remove(s, old, netuid)
+  S.Keys.remove(s, netuid, uid)
+  setActiveForUid(s, netuid, uid, true)
+  S.Keys.set(s, netuid, uid, hotkey)
+  S.Uids.set(s, netuid, hotkey, uid)
+  S.BlockAtRegistration.set(s, netuid, uid, block)
+  S.IsNetworkMember.set(s, hotkey, netuid, true)
+  S.Axons.remove(s, netuid, old)
+  S.NeuronCertificates.remove(s, netuid, old)
+  S.Prometheus.remove(s, netuid, old)
+  clearNeuron(s, netuid, uid)
+  for (const idx of mechanismIndices(s, netuid)) setLastUpdateForUid(s, idx, uid, block)
+}
+
+export const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])

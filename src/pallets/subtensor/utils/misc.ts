@@ -1,0 +1,41 @@
+// utils/misc.rs and subnets/mechanism.rs helpers the other topics share.
+import type { Store } from '../../../frame/declare/storage.js'
+import { blockNumber } from '../../system/index.js'
+import { SubtensorStorage as S } from '../storage.js'
+
+/** GLOBAL_MAX_SUBNET_COUNT: a mechanism's storage index is `mecid × 4096 + netuid`. */
+export const GLOBAL_MAX_SUBNET_COUNT = 4096
+
+export const currentBlock = (s: Store): bigint => BigInt(blockNumber(s))
+
+export const mechanismStorageIndex = (netuid: number, mecid: number): number =>
+  Math.min(mecid * GLOBAL_MAX_SUBNET_COUNT + netuid, 0xffff)
+
+/** The storage indices of every mechanism the subnet has (`0..MechanismCountCurrent`). */
+export function mechanismIndices(s: Store, netuid: number): number[] {
+  const n = S.MechanismCountCurrent.get(s, netuid)
+  return Array.from({ length: n }, (_, mecid) => mechanismStorageIndex(netuid, mecid))
+}
+
+/** `set_element_at`: writes only inside the vector (never grows it). */
+export function setElementAt<V>(v: V[], index: number, value: V): V[] {
+  if (index < v.length) v[index] = value
+  return v
+}
+
+/** `set_last_update_for_uid`: only an existing entry changes (the vector is not extended). */
+export function setLastUpdateForUid(s: Store, netuidIndex: number, uid: number, block: bigint): void {
+  const v = S.LastUpdate.get(s, netuidIndex)
+  if (uid >= v.length) return
+  v[uid] = block
+  S.LastUpdate.set(s, netuidIndex, v)
+}
+
+export function setActiveForUid(s: Store, netuid: number, uid: number, active: boolean): void {
+  const v = S.Active.get(s, netuid)
+  if (uid >= v.length) return
+  v[uid] = active
+  S.Active.set(s, netuid, v)
+}
+
+export const ifSubnetExist = (s: Store, netuid: number): boolean => S.NetworksAdded.get(s, netuid)

@@ -17,7 +17,9 @@ from typing import Iterator
 #   Storage function "SubtensorModule.NetworksAdded" not found
 #   Call function 'SubtensorModule.burned_register' not found
 #   Runtime API Call 'SubnetRegistrationRuntimeApi.get_network_registration_cost' not found in registry
-# Only subtensor's own pallets (SubtensorModule, AdminUtils, Swap) and runtime APIs qualify.
+# Only subtensor's own pallets (SubtensorModule, AdminUtils, Swap) and runtime APIs qualify, plus
+# SubtensorModule.CallDisabled: the node declares every call of spec 425 (so the metadata is
+# complete) and fails those whose behaviour arrives in a later stage with that error.
 SUBTENSOR_PALLETS = ("SubtensorModule", "AdminUtils", "Swap")
 SUBTENSOR_RUNTIME_APIS = (
     "NeuronInfoRuntimeApi", "SubnetInfoRuntimeApi", "SubnetRegistrationRuntimeApi", "DelegateInfoRuntimeApi",
@@ -30,6 +32,7 @@ _MISSING = re.compile(
     r"|Runtime API Call '(?:" + "|".join(SUBTENSOR_RUNTIME_APIS) + r")\.\w+' not found"
     rf"|Metadata pallet not found for module '{_PALLET}'"
     rf"|Pallet [\"']{_PALLET}[\"'] not found"
+    r"|'name': 'CallDisabled'|SubtensorModule\.CallDisabled|\bCallDisabled\b"
 )
 
 

@@ -32,7 +32,9 @@ def funded_wallet(wallets, fund, name: str, tao: int = 100):
 def burned_register(subtensor, wallet, netuid: int) -> bt.ExtrinsicResponse:
     res = subtensor.burned_register(wallet, netuid, mev_protection=False, wait_for_inclusion=True,
                                     wait_for_finalization=False)
-    assert res.success, res.message
+    # The underlying error (e.g. the module error's name) is part of the message, so a call the node
+    # declares but has not built yet (SubtensorModule.CallDisabled) is recognised as pending.
+    assert res.success, f"{res.message} ({res.error})"
     return res
 
 

@@ -58,7 +58,7 @@ def test_sdk_register_with_price_limit(subtensor, wallets, fund):
         miner = funded_wallet(wallets, fund, "miner")
         res = subtensor.register(miner, netuid, mev_protection=False, wait_for_inclusion=True,
                                  wait_for_finalization=False)
-        assert res.success, res.message
+        assert res.success, f"{res.message} ({res.error})"
         assert subtensor.is_hotkey_registered(miner.hotkey.ss58_address, netuid)
 
         # A limit below the price is refused by the chain and charges only the fee.

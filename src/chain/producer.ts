@@ -82,7 +82,8 @@ export class BlockProducer {
    */
   private onDurable(c: DurableChange): void {
     const { retracted, enacted } = c.route
-    if (retracted.length > 0) this.onReorg(retracted, enacted)
+    if (c.rewound) this.onRewind(retracted, enacted)
+    else if (retracted.length > 0) this.onReorg(retracted, enacted)
     else for (const b of enacted) this.pool.included(hexOf(b.hash), this.txHashesOf(b.hash))
     if (c.finalized.number > c.previousFinalized.number) {
       for (const b of this.chain.ancestry(c.finalized.hash, c.previousFinalized.number).reverse()) {
@@ -110,6 +111,16 @@ export class BlockProducer {
         // Already back in the pool, or no longer valid on the new branch: nothing to resubmit.
       }
     }
+  }
+
+  /**
+   * A dev rewind: watchers hear as in a reorg, but the pool is left to the caller (it restores a
+   * snapshot's pool). Bodies are read only when someone watches, so a long rewind stays cheap.
+   */
+  private onRewind(retracted: BlockRef[], enacted: BlockRef[]): void {
+    if (!this.pool.watched) return
+    for (const b of retracted) this.pool.retracted(hexOf(b.hash), this.txHashesOf(b.hash))
+    for (const b of enacted) this.pool.included(hexOf(b.hash), this.txHashesOf(b.hash))
   }
 
   start(): void {

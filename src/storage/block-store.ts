@@ -302,6 +302,46 @@ export class BlockStore {
     }
   }
 
+  /**
+   * Dev only (dev_revert): moves best AND finalized to the given blocks in one batch, even below
+   * the current finalized block, which no consensus path may do. `finalized` must be best or one
+   * of its ancestors; the canonical index follows best as in a reorg. Blocks are never deleted, so
+   * the chain can later be moved to any stored block again.
+   */
+  rewind(best: Uint8Array, finalized: Uint8Array, extra?: KvOp[]): Promise<void> {
+    try {
+      this.assertWritable()
+      const txn = new Txn(this.q, this.view)
+      const b = this.refOf(best)
+      const f = this.refOf(finalized)
+      // Genesis as the floor lets the reorg route pass below the old finalized block.
+      txn.finalized = this.need(this.genRef)
+      this.stageBest(txn, b)
+      const c = txn.canonical(f.number)
+      if (f.number > b.number || c === undefined || !u8aEq(c, f.hash)) {
+        throw new Error(`block ${hex(f.hash)} is not an ancestor of ${hex(b.hash)}`)
+      }
+      txn.put(FINALIZED_KEY, f.hash)
+      txn.finalized = f
+      this.stageExtra(txn, extra)
+      return this.publish(txn)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
+  /** Writes ops outside the block store's columns in one batch (dev snapshots). */
+  putExtra(extra: KvOp[]): Promise<void> {
+    try {
+      this.assertWritable()
+      const txn = new Txn(this.q, this.view)
+      this.stageExtra(txn, extra)
+      return this.publish(txn)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
   /** A key written through `extra` ops (published or durable); undefined when absent. */
   getExtra(key: Uint8Array): Uint8Array | undefined {
     if (isReservedKey(key)) throw new Error(`key ${hex(key)} uses a block-store column`)

@@ -282,11 +282,20 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const now = this.pointers()
     const bestMoved = !sameBytes(now.best.hash, before.best.hash)
     if (bestMoved) this.stateCache.resetUnless(hexOf(now.best.hash))
+    const noRoute = { retracted: [], enacted: [] }
     const change: DurableChange = {
       imported, previousBest: before.best, best: now.best, previousFinalized: before.fin, finalized: now.fin,
-      route: bestMoved ? this.treeRoute(before.best.hash, now.best.hash) : { retracted: [], enacted: [] },
+      route: bestMoved && !rewound ? this.treeRoute(before.best.hash, now.best.hash) : noRoute,
     }
-    if (rewound) change.rewound = true
+    if (rewound) {
+      // A rewind may span thousands of blocks: its route is walked only if someone reads it
+      // (block hashes and parents never change, so walking later gives the same route).
+      let route: DurableChange['route'] | undefined
+      const from = before.best.hash
+      const to = now.best.hash
+      Object.defineProperty(change, 'route', { enumerable: true, get: () => (route ??= bestMoved ? this.treeRoute(from, to) : noRoute) })
+      change.rewound = true
+    }
     return done.then(() => this.announce(change))
   }
 
@@ -296,7 +305,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     this.emit('durable', c)
     if (c.imported) this.emit('block', c.imported)
     if (!sameBytes(c.best.hash, c.previousBest.hash)) {
-      if (c.route.retracted.length > 0) this.emit('reorg', c.route)
+      if ((!c.rewound || this.listenerCount('reorg') > 0) && c.route.retracted.length > 0) this.emit('reorg', c.route)
       this.emit('best', c.best)
     }
     if (!sameBytes(c.finalized.hash, c.previousFinalized.hash)) this.emit('finalized', c.finalized)

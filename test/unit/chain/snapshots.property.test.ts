@@ -11,6 +11,7 @@ import { benchAccount, signedTransfer, type BenchAccount } from '../../../bench/
 import { concatBytes, hexOf } from '../../../src/codec/bytes.js'
 import { hashKey, storagePrefix } from '../../../src/codec/hashing.js'
 import { devNode, type Harness } from '../rpc/node-harness.js'
+import { FollowReader, type FollowEvent } from '../rpc/spec-helpers.js'
 import type { RawClient } from '../rpc/ws-client.js'
 
 const ACCOUNTS = ['//Alice', '//Bob', '//Charlie', '//Dave'].map(benchAccount)
@@ -86,6 +87,23 @@ describe('dev_snapshot / dev_revert (property)', () => {
       expect(await observe(c)).toEqual(atGenesis)
     }), { numRuns: 12 })
   }, 120_000)
+
+  it('a chainHead follow ends with stop when finality moves back, and can follow again', async () => {
+    const c = h.client
+    const id = await c.call<number>('dev_snapshot')
+    const at = await c.call<string>('chain_getFinalizedHead')
+    const f = await FollowReader.open(c, false)
+    const is = (name: string) => (e: FollowEvent): boolean => e.event === name
+    await f.until(is('bestBlockChanged'))
+    await c.call('dev_newBlock', [{ count: 2 }])
+    await f.until(is('finalized'))
+    await c.call('dev_revert', [id])
+    const evs = await f.until(is('stop'))
+    expect(evs.at(-1)).toEqual({ event: 'stop' })
+    const again = await FollowReader.open(c, false)
+    const [init] = await again.until(is('initialized'))
+    expect(init).toMatchObject({ event: 'initialized', finalizedBlockHashes: [at] })
+  })
 
   it('refuses unknown or malformed snapshot ids and changes nothing', async () => {
     const c = h.client

@@ -53,6 +53,8 @@ export interface DurableChange {
   finalized: BlockRef
   /** How best moved: blocks left behind (newest first) and taken up (oldest first); empty when it did not. */
   route: { retracted: BlockRef[]; enacted: BlockRef[] }
+  /** A dev rewind (dev_revert): the pool gets a snapshot's contents, not the retracted blocks'. */
+  rewound?: true
 }
 
 /**
@@ -252,6 +254,15 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     await this.announceWhenDurable(before, this.store.setBest(hash))
   }
 
+  /**
+   * Dev only: move best and finalized back (or to any stored block) in one batch; announced like a
+   * reorg once durable, with finalized possibly moving backwards.
+   */
+  async rewind(best: Uint8Array, finalized: Uint8Array, extra?: KvOp[]): Promise<void> {
+    const before = this.pointers()
+    await this.announceWhenDurable(before, this.store.rewind(best, finalized, extra), undefined, true)
+  }
+
   /** Finalize `hash`; `extra` ops (its justification) are written in the same batch. */
   async finalize(hash: Uint8Array, extra?: KvOp[]): Promise<void> {
     const before = this.pointers()
@@ -267,13 +278,23 @@ export class Blockchain extends EventEmitter<ChainEvents> {
    * is on disk) and announce it once `done` resolves. A refused change moved nothing; a failed
    * batch announces nothing. Resolves after the announcement.
    */
-  private announceWhenDurable(before: { best: BlockRef; fin: BlockRef }, done: Promise<void>, imported?: BlockRef): Promise<void> {
+  private announceWhenDurable(before: { best: BlockRef; fin: BlockRef }, done: Promise<void>, imported?: BlockRef, rewound = false): Promise<void> {
     const now = this.pointers()
     const bestMoved = !sameBytes(now.best.hash, before.best.hash)
     if (bestMoved) this.stateCache.resetUnless(hexOf(now.best.hash))
+    const noRoute = { retracted: [], enacted: [] }
     const change: DurableChange = {
       imported, previousBest: before.best, best: now.best, previousFinalized: before.fin, finalized: now.fin,
-      route: bestMoved ? this.treeRoute(before.best.hash, now.best.hash) : { retracted: [], enacted: [] },
+      route: bestMoved && !rewound ? this.treeRoute(before.best.hash, now.best.hash) : noRoute,
+    }
+    if (rewound) {
+      // A rewind may span thousands of blocks: its route is walked only if someone reads it
+      // (block hashes and parents never change, so walking later gives the same route).
+      let route: DurableChange['route'] | undefined
+      const from = before.best.hash
+      const to = now.best.hash
+      Object.defineProperty(change, 'route', { enumerable: true, get: () => (route ??= bestMoved ? this.treeRoute(from, to) : noRoute) })
+      change.rewound = true
     }
     return done.then(() => this.announce(change))
   }
@@ -284,7 +305,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     this.emit('durable', c)
     if (c.imported) this.emit('block', c.imported)
     if (!sameBytes(c.best.hash, c.previousBest.hash)) {
-      if (c.route.retracted.length > 0) this.emit('reorg', c.route)
+      if ((!c.rewound || this.listenerCount('reorg') > 0) && c.route.retracted.length > 0) this.emit('reorg', c.route)
       this.emit('best', c.best)
     }
     if (!sameBytes(c.finalized.hash, c.previousFinalized.hash)) this.emit('finalized', c.finalized)

@@ -81,9 +81,14 @@ export class BlockProducer {
    * itself stops offering included transactions at once, in afterImport.)
    */
   private onDurable(c: DurableChange): void {
+    if (c.rewound) return this.onRewind(c)
     const { retracted, enacted } = c.route
     if (retracted.length > 0) this.onReorg(retracted, enacted)
     else for (const b of enacted) this.pool.included(hexOf(b.hash), this.txHashesOf(b.hash))
+    this.onFinalized(c)
+  }
+
+  private onFinalized(c: DurableChange): void {
     if (c.finalized.number > c.previousFinalized.number) {
       for (const b of this.chain.ancestry(c.finalized.hash, c.previousFinalized.number).reverse()) {
         this.pool.finalizedIn(hexOf(b.hash), this.txHashesOf(b.hash))
@@ -110,6 +115,18 @@ export class BlockProducer {
         // Already back in the pool, or no longer valid on the new branch: nothing to resubmit.
       }
     }
+  }
+
+  /**
+   * A dev rewind: watchers hear as in a reorg, but the pool is left to the caller (it restores a
+   * snapshot's pool). Bodies are read only when someone watches, so a long rewind stays cheap.
+   */
+  private onRewind(c: DurableChange): void {
+    if (!this.pool.watched) return
+    const { retracted, enacted } = c.route
+    for (const b of retracted) this.pool.retracted(hexOf(b.hash), this.txHashesOf(b.hash))
+    for (const b of enacted) this.pool.included(hexOf(b.hash), this.txHashesOf(b.hash))
+    this.onFinalized(c)
   }
 
   start(): void {

@@ -53,6 +53,8 @@ export class TxPool {
   constructor(private readonly limits: PoolLimits = DEFAULT_POOL_LIMITS, private readonly now: () => number = Date.now) {}
 
   get size(): number { return this.txs.size }
+  /** Whether any transaction has a watcher. */
+  get watched(): boolean { return this.watchers.size > 0 }
   has(hashHex: string): boolean { return this.txs.has(hashHex) }
   get(hashHex: string): PoolTx | undefined { return this.txs.get(hashHex) }
 
@@ -169,6 +171,26 @@ export class TxPool {
 
   finalizedIn(blockHashHex: string, txHashes: string[]): void {
     for (const h of txHashes) this.notify(h, { finalized: blockHashHex }, true)
+  }
+
+  /**
+   * Make the pool hold exactly `raws` (dev_revert restoring a snapshot's pool): others are dropped,
+   * kept ones re-checked against the new state, missing ones resubmitted (bans lifted: they were
+   * poolable at the snapshot). A transaction the new state refuses stays out.
+   */
+  replaceAll(raws: readonly Uint8Array[], validate: Validate): void {
+    const wanted = new Map(raws.map((r) => [hexOf(blake2_256(r)), r]))
+    for (const tx of this.all()) if (!wanted.has(tx.hashHex)) this.remove(tx.hashHex)
+    this.revalidate(validate, true)
+    for (const [h, raw] of wanted) {
+      if (this.txs.has(h)) continue
+      this.banned.delete(h)
+      try {
+        this.submit(raw, validate)
+      } catch (e) {
+        if (!(e instanceof PoolError)) throw e
+      }
+    }
   }
 
   /**

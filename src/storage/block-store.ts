@@ -78,10 +78,11 @@ class Txn implements ChainView {
   finalized?: BlockRef
   genesis?: BlockRef
 
-  constructor(private readonly q: CommitQueue, private readonly store: ChainView) {}
+  constructor(private readonly q: CommitQueue, private readonly store: ChainView, private readonly storeBest: () => BlockRef) {}
 
   canonical(n: number): Uint8Array | undefined {
-    return this.get(canonicalKey(n))
+    // Entries above best may be leftovers of a dev rewind: never part of the chain.
+    return n > (this.best ?? this.storeBest()).number ? undefined : this.get(canonicalKey(n))
   }
 
   parentOf(hash: Uint8Array): Uint8Array | undefined {
@@ -110,6 +111,7 @@ export class BlockStore {
     canonical: (n) => this.hashAt(n),
     parentOf: (h) => this.getMeta(h)?.parentHash,
   }
+  private readonly bestOrGenesis = (): BlockRef => this.bestRef ?? { hash: ZERO_HASH, number: 0 }
   private readonly q: CommitQueue
   private readonly nodes: BoundedCache<string, Uint8Array>
   private readonly metas: BoundedCache<string, BlockMeta>
@@ -180,7 +182,7 @@ export class BlockStore {
 
   /** Hash of the best chain's block at `number` (undefined above best or for a non-u32 number). */
   hashAt(number: number): Uint8Array | undefined {
-    if (!Number.isInteger(number) || number < 0 || number > 0xffff_ffff) return undefined
+    if (!Number.isInteger(number) || number < 0 || number > (this.bestRef?.number ?? -1)) return undefined
     return this.q.read(canonicalKey(number))
   }
 
@@ -232,7 +234,7 @@ export class BlockStore {
       await this.q.flush()
       return false
     }
-    const txn = new Txn(this.q, this.view)
+    const txn = new Txn(this.q, this.view, this.bestOrGenesis)
     const ref = { hash: g.hash, number: 0 }
     txn.put(VERSION_KEY, encodeVersion(SCHEMA_VERSION))
     this.stageBlock(txn, { ...g, number: 0, parentHash: ZERO_HASH, body: g.body ?? [] })
@@ -260,7 +262,7 @@ export class BlockStore {
       if (!descendsFrom(this.view, { hash: b.parentHash, number: parent.number }, this.need(this.finRef))) {
         throw new Error(`block ${hex(b.hash)} does not build on finalized block ${hex(this.finRef!.hash)}`)
       }
-      const txn = new Txn(this.q, this.view)
+      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
       this.stageBlock(txn, b)
       txn.put(childKey(b.parentHash, b.hash), EMPTY)
       const ref = { hash: b.hash, number: b.number }
@@ -277,7 +279,7 @@ export class BlockStore {
   setBest(hash: Uint8Array): Promise<void> {
     try {
       this.assertWritable()
-      const txn = new Txn(this.q, this.view)
+      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
       this.stageBest(txn, this.refOf(hash))
       return this.publish(txn)
     } catch (e) {
@@ -292,9 +294,51 @@ export class BlockStore {
   setFinalized(hash: Uint8Array, extra?: KvOp[]): Promise<void> {
     try {
       this.assertWritable()
-      const txn = new Txn(this.q, this.view)
+      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
       this.stageFinalized(txn, this.refOf(hash))
       // Ops outside the store's columns that must land with the finality (a justification).
+      this.stageExtra(txn, extra)
+      return this.publish(txn)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
+  /**
+   * Dev only (dev_revert): moves best AND finalized to the given blocks in one batch, even below
+   * the current finalized block, which no consensus path may do. `finalized` must be best or one
+   * of its ancestors; the canonical index follows best as in a reorg. Blocks are never deleted, so
+   * the chain can later be moved to any stored block again.
+   */
+  rewind(best: Uint8Array, finalized: Uint8Array, extra?: KvOp[]): Promise<void> {
+    try {
+      this.assertWritable()
+      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
+      const b = this.refOf(best)
+      const f = this.refOf(finalized)
+      // Genesis as the floor lets the reorg route pass below the old finalized block.
+      txn.finalized = this.need(this.genRef)
+      // Index entries above the new best stay behind, unread (see schema.ts): a rewind over 10,000
+      // blocks then writes as little as one over 10.
+      this.stageBest(txn, b, false)
+      const c = txn.canonical(f.number)
+      if (f.number > b.number || c === undefined || !u8aEq(c, f.hash)) {
+        throw new Error(`block ${hex(f.hash)} is not an ancestor of ${hex(b.hash)}`)
+      }
+      txn.put(FINALIZED_KEY, f.hash)
+      txn.finalized = f
+      this.stageExtra(txn, extra)
+      return this.publish(txn)
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
+  /** Writes ops outside the block store's columns in one batch (dev snapshots). */
+  putExtra(extra: KvOp[]): Promise<void> {
+    try {
+      this.assertWritable()
+      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
       this.stageExtra(txn, extra)
       return this.publish(txn)
     } catch (e) {
@@ -353,7 +397,7 @@ export class BlockStore {
     const m = this.getMeta(hash)
     if (m === undefined) throw new Error(`corrupt database: ${name} block ${hex(hash)} has no meta`)
     if (this.getHeader(hash) === undefined) throw new Error(`corrupt database: ${name} block ${hex(hash)} has no header`)
-    const c = this.hashAt(m.number)
+    const c = this.kv.getSync(canonicalKey(m.number))
     if (c === undefined || !u8aEq(c, hash)) {
       throw new Error(`corrupt database: ${name} block ${hex(hash)} is not in the canonical index at #${m.number}`)
     }
@@ -383,12 +427,12 @@ export class BlockStore {
   }
 
   /** Points best at `target` and rewrites the canonical index from the common ancestor up. */
-  private stageBest(txn: Txn, target: BlockRef): void {
+  private stageBest(txn: Txn, target: BlockRef, prune = true): void {
     const best = txn.best ?? this.need(this.bestRef)
     if (u8aEq(best.hash, target.hash)) return
     const enact = reorgRoute(txn, best, target, txn.finalized ?? this.need(this.finRef))
     for (const r of enact) txn.put(canonicalKey(r.number), r.hash)
-    for (let k = target.number + 1; k <= best.number; k++) txn.del(canonicalKey(k))
+    if (prune) for (let k = target.number + 1; k <= best.number; k++) txn.del(canonicalKey(k))
     txn.put(BEST_KEY, target.hash)
     txn.best = target
   }
@@ -399,7 +443,7 @@ export class BlockStore {
     if (target.number < fin.number) {
       throw new Error(`cannot finalize #${target.number} ${hex(target.hash)}: finalized is already #${fin.number}`)
     }
-    const c = txn.get(canonicalKey(target.number))
+    const c = txn.canonical(target.number)
     // A canonical block at or above finalized descends from it; any other one must become best first.
     if (c === undefined || !u8aEq(c, target.hash)) this.stageBest(txn, target)
     txn.put(FINALIZED_KEY, target.hash)

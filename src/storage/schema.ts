@@ -16,8 +16,9 @@
  * The block store writes only these tags. Any other first byte is free for callers' `extra` ops
  * (receipts, indexes), which commit in the same batch as the block.
  *
- * Invariants after every batch: best, finalized and genesis have header and meta; 'c' holds exactly
- * the chain genesis..best (entry n+1's parent is entry n); finalized is on it.
+ * Invariants after every batch: best, finalized and genesis have header and meta; 'c' holds the
+ * chain genesis..best (entry n+1's parent is entry n); finalized is on it. Entries above best are
+ * left by a dev rewind (dev_revert), which does not delete them; they are never read.
  */
 import { compactFromU8aLim, compactToU8a } from '@polkadot/util'
 

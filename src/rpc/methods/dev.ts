@@ -7,6 +7,7 @@ import { RpcError, invalidParams } from '../errors.js'
 import type { RpcEntry } from '../types.js'
 import { arrayParam, hexBytes, optionalHash } from './params.js'
 import { poolErrorToRpc } from './author.js'
+import { DevSnapshots, UnknownSnapshot } from '../../chain/snapshots.js'
 
 const DEV_ERROR = 1
 const devError = (e: unknown): RpcError =>
@@ -22,6 +23,16 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
   const chain = ctx.chain
   /** Single-voter dev chains finalize every block; a block built here follows that. */
   const instantFinality = (): boolean => sameBytes(chain.finalized.hash, chain.best.hash)
+  const snapshots = new DevSnapshots(chain, ctx.pool, (raw) => ctx.runtime.validateAt(chain, chain.best.hash, raw, 'External'))
+  /** Runs a snapshot operation between block builds; answers with the (durable) best hash. */
+  const rewind = async (op: () => Promise<void>): Promise<string> => {
+    try {
+      await ctx.producer.exclusive(op)
+    } catch (e) {
+      throw e instanceof UnknownSnapshot ? new RpcError(DEV_ERROR, e.message) : devError(e)
+    }
+    return hexOf(chain.best.hash)
+  }
 
   return [
     {
@@ -104,6 +115,30 @@ export function devMethods(ctx: NodeContext): RpcEntry[] {
         }
         return hexOf(hash)
       },
+    },
+    {
+      name: 'dev_snapshot',
+      unsafe: true,
+      handler: async () => {
+        try {
+          return await ctx.producer.exclusive(() => snapshots.take())
+        } catch (e) {
+          throw devError(e)
+        }
+      },
+    },
+    {
+      name: 'dev_revert',
+      unsafe: true,
+      handler: async ([id]) => {
+        if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new RpcError(DEV_ERROR, 'Expected a snapshot id (number)')
+        return rewind(() => snapshots.revert(id))
+      },
+    },
+    {
+      name: 'dev_reset',
+      unsafe: true,
+      handler: async () => rewind(() => snapshots.reset()),
     },
   ]
 }

@@ -97,7 +97,11 @@ export class Follow {
   }
 
   onFinalized(ref: BlockRef): void {
-    if (this.stopped || ref.number <= this.finalizedNumber) return
+    if (this.stopped) return
+    // Finality moved back (dev_revert / dev_reset): no follow event can say that, so the follow
+    // ends and the client subscribes again from the new finalized block.
+    if (ref.number < this.finalizedNumber || (ref.number === this.finalizedNumber && hexOf(ref.hash) !== this.finalized)) return this.stop()
+    if (ref.number === this.finalizedNumber) return
     if (!this.ensureReported(ref.hash, ref.number)) return
     const target = hexOf(ref.hash)
     const path: string[] = []

@@ -1,0 +1,154 @@
+/**
+ * `SafeInt::pow_ratio_scaled` from `safe-bigmath` (rev 013c4998, the one subtensor pins), which
+ * the balancer swap uses for `floor(scale · (num/den)^(exp_num/exp_den))`.
+ *
+ * Two paths, as in the source: after reducing the exponent by its gcd, exponents whose terms
+ * are both ≤ 1024 are computed exactly with an integer floor n-th root; anything else goes
+ * through a fixed-point ln/exp series with `max(precision, 32, bits(scale)+8)` bits plus 24
+ * guard bits, then floors. Every intermediate division below is a floor, like `div_floor`.
+ */
+
+export const DEFAULT_MAX_ITERS = 4_096
+const MAX_EXACT_EXPONENT = 1_024n
+const GUARD_BITS = 24n
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q
+}
+
+function bitLength(x: bigint): bigint {
+  return x === 0n ? 0n : BigInt(x.toString(2).length)
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b]
+  return a
+}
+
+/** Largest r with r^q · den ≤ num (binary search after doubling an upper bound). */
+function nthRootRatioFloor(num: bigint, den: bigint, q: bigint): bigint {
+  if (q === 0n) return 0n
+  let low = 0n
+  let high = 1n
+  while (high ** q * den <= num) high <<= 1n
+  while (low < high) {
+    const mid = (low + high + 1n) >> 1n
+    if (mid ** q * den <= num) low = mid
+    else high = mid - 1n
+  }
+  return low
+}
+
+/** Drops the guard bits rounding half away from zero. */
+function roundToPrecision(value: bigint, guard: bigint): bigint {
+  let truncated = value / guard
+  const rem = value - truncated * guard
+  if (rem !== 0n) {
+    const absRem = rem < 0n ? -rem : rem
+    if (absRem << 1n >= guard) truncated += rem < 0n ? -1n : 1n
+  }
+  return truncated
+}
+
+const abs = (x: bigint): bigint => (x < 0n ? -x : x)
+
+/** ln(1 + x) by its Taylor series, stopping once the rounded value settles. */
+function ln1pFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bigint {
+  let term = x
+  let result = term
+  let prevRounded = roundToPrecision(result, guard)
+  for (let n = 2; n <= maxIters; n++) {
+    term = floorDiv(term * x, scale)
+    if (term === 0n) break
+    const next = floorDiv(term, BigInt(n))
+    if (next === 0n) break
+    if (n % 2 === 0) result -= next
+    else result += next
+    const rounded = roundToPrecision(result, guard)
+    if (abs(next) < guard || rounded === prevRounded) break
+    prevRounded = rounded
+  }
+  return result
+}
+
+/** e^x by its Taylor series with the same stopping rule. */
+function expFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bigint {
+  let term = scale
+  let result = term
+  let prevRounded = roundToPrecision(result, guard)
+  for (let n = 1; n <= maxIters; n++) {
+    term = floorDiv(term * x, scale * BigInt(n))
+    if (term === 0n) break
+    result += term
+    const rounded = roundToPrecision(result, guard)
+    if (abs(term) < guard || rounded === prevRounded) break
+    prevRounded = rounded
+  }
+  return result
+}
+
+/** ln of a positive integer: mantissa normalised into [0.5, 1.5) plus shift · ln 2. */
+function lnBig(value: bigint, precision: bigint, scale: bigint, guard: bigint, lnTwo: bigint, maxIters: number): bigint {
+  if (value === 0n) return 0n
+  let shift = bitLength(value) - 1n
+  let mantissa = (value << precision) >> shift
+  if (mantissa >= scale + (scale >> 1n)) {
+    mantissa >>= 1n
+    shift += 1n
+  }
+  return ln1pFixed(mantissa - scale, scale, guard, maxIters) + lnTwo * shift
+}
+
+export function powRatioScaled(
+  baseNumerator: bigint,
+  baseDenominator: bigint,
+  exponentNumerator: bigint,
+  exponentDenominator: bigint,
+  precision: number,
+  scale: bigint,
+  maxIters?: number,
+): bigint | null {
+  if (baseDenominator === 0n || exponentDenominator === 0n) return null
+  if (baseNumerator === 0n) return 0n
+  if (scale < 0n) return null
+  if (baseNumerator < 0n || baseDenominator < 0n) return null
+  // to_biguint() of a negative exponent term fails
+  if (exponentNumerator < 0n || exponentDenominator < 0n) return null
+  let expNum = exponentNumerator
+  let expDen = exponentDenominator
+  if (expNum === 0n) return scale
+
+  const g = gcd(expNum, expDen)
+  if (g > 1n) {
+    expNum /= g
+    expDen /= g
+  }
+
+  const scaleBits = bitLength(scale)
+  if (bitLength(expNum) <= 32n && bitLength(expDen) <= 32n) {
+    if (expNum <= MAX_EXACT_EXPONENT && expDen <= MAX_EXACT_EXPONENT) {
+      const targetNum = baseNumerator ** expNum * scale ** expDen
+      const targetDen = baseDenominator ** expNum
+      return nthRootRatioFloor(targetNum, targetDen, expDen)
+    }
+  }
+
+  let requested = BigInt(Math.max(precision, 32))
+  if (scaleBits + 8n > requested) requested = scaleBits + 8n
+  const internal = requested + GUARD_BITS
+  const defaultMax = Math.min(DEFAULT_MAX_ITERS, Number(internal) + 128)
+  const iters = Math.max(maxIters ?? defaultMax, 1)
+
+  const targetScale = 1n << requested
+  const guard = 1n << GUARD_BITS
+  const internalScale = targetScale << GUARD_BITS
+
+  const lnTwo = -ln1pFixed(-(internalScale >> 1n), internalScale, guard, iters)
+  const lnNum = lnBig(baseNumerator, internal, internalScale, guard, lnTwo, iters)
+  const lnDen = lnBig(baseDenominator, internal, internalScale, guard, lnTwo, iters)
+  const lnScaled = floorDiv((lnNum - lnDen) * expNum, expDen)
+  const expFp = expFixed(lnScaled, internalScale, guard, iters)
+  const expRequested = roundToPrecision(expFp, guard)
+  return floorDiv(expRequested * scale, targetScale)
+}

@@ -1,13 +1,20 @@
 // macros/hooks.rs: what SubtensorModule does at the start of every block. The classic regime runs
-// v3.3.13's difficulty/burn controller; spec 425 decays the registration price. (The rest of
-// block_step — coinbase, epochs — arrives with those topics.)
+// v3.3.13's difficulty/burn controller; spec 425 runs coinbase/block_step.rs in its order:
+// registration prices, block emission (minted), then run_coinbase with that credit. (CRv3
+// reveals, epochs, moving prices and root claims arrive with those topics.)
 import type { HookCtx } from '../../../frame/declare/pallet.js'
 import { subtensorBuild } from '../build.js'
+import { getBlockEmission } from '../coinbase/block-emission.js'
 import { adjustRegistrationTermsForNetworks } from '../coinbase/block-step.js'
+import { runCoinbase } from '../coinbase/run-coinbase.js'
 import { subtensorModule } from '../pallet.js'
 import { updateRegistrationPrices } from '../subnets/registration.js'
 
 subtensorModule.hooks.onInitialize = ({ s, env }: HookCtx) => {
-  if (subtensorBuild().registration === 'classic') adjustRegistrationTermsForNetworks(s, env)
-  else updateRegistrationPrices(s)
+  if (subtensorBuild().registration === 'classic') {
+    adjustRegistrationTermsForNetworks(s, env)
+    return
+  }
+  updateRegistrationPrices(s)
+  runCoinbase(s, getBlockEmission(s, env))
 }

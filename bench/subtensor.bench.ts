@@ -13,6 +13,8 @@ import { hexToU8a } from '@polkadot/util'
 import { effectiveGenesisConfig, loadChainSpec } from '../src/node/chain-spec.js'
 import { adjustRegistrationTermsForNetworks } from '../src/pallets/subtensor/coinbase/block-step.js'
 import { updateRegistrationPrices } from '../src/pallets/subtensor/subnets/registration.js'
+import { getBlockEmission } from '../src/pallets/subtensor/coinbase/block-emission.js'
+import { runCoinbase } from '../src/pallets/subtensor/coinbase/run-coinbase.js'
 import { initNewNetwork } from '../src/pallets/subtensor/subnets/subnet.js'
 import { System } from '../src/pallets/system/index.js'
 import { Runtime } from '../src/runtime/runtime.js'
@@ -78,7 +80,7 @@ async function hookCost(): Promise<Row[]> {
   System.Number.set(s, 10)
   const env = { depositEvent: () => {} }
   const rows: Row[] = []
-  for (const [name, fn] of [['classic', () => adjustRegistrationTermsForNetworks(s, env)], ['current', () => updateRegistrationPrices(s)]] as const) {
+  for (const [name, fn] of [['classic', () => adjustRegistrationTermsForNetworks(s, env)], ['current (registration prices, block emission, coinbase)', () => { updateRegistrationPrices(s); runCoinbase(s, getBlockEmission(s, env)) }]] as const) {
     for (let i = 0; i < 2000; i++) fn()
     const n = 20_000
     const t0 = performance.now()

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { Balances, totalIssuance } from '../../../src/pallets/balances/index.js'
 import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
-import { DEFAULT_BLOCK_EMISSION, TOTAL_SUPPLY, emissionForIssuance, getBlockEmissionForIssuance } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
+import { DEFAULT_BLOCK_EMISSION, TOTAL_SUPPLY, emissionForIssuance, emissionForIssuanceFast, getBlockEmissionForIssuance } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
 import { mintTao, recycleCredit } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { TestEnv, events, newStore, snapshot, startBlock } from '../../../src/pallets/test-utils.js'
 import { initialize } from '../../../src/pallets/system/block.js'
@@ -41,7 +41,24 @@ describe('get_block_emission_for_issuance', () => {
     expect(emissionForIssuance(threshold(10n))).toBe(976_562n)
   })
 
+  it('the step table the pallet reads agrees with the exact curve around every step and at random points', () => {
+    for (let k = 1n; k <= 31n; k++) {
+      for (const d of [-2n, -1n, 0n, 1n, 2n]) {
+        const i = threshold(k) + d
+        if (i < TOTAL_SUPPLY) expect(emissionForIssuanceFast(i), `k=${k} d=${d}`).toBe(emissionForIssuance(i))
+      }
+    }
+    let x = 0x2545f4914f6cdd1dn
+    for (let n = 0; n < 2000; n++) {
+      x = (x * 6364136223846793005n + 1442695040888963407n) & ((1n << 64n) - 1n)
+      const i = x % (TOTAL_SUPPLY + 1000n)
+      expect(emissionForIssuanceFast(i), `at ${i}`).toBe(emissionForIssuance(i) ?? 0n)
+    }
+  })
+
   it('is 0 at and above the total supply', () => {
+    expect(emissionForIssuanceFast(TOTAL_SUPPLY)).toBe(0n)
+    expect(emissionForIssuanceFast(TOTAL_SUPPLY - 1n)).toBe(emissionForIssuance(TOTAL_SUPPLY - 1n))
     expect(emissionForIssuance(TOTAL_SUPPLY)).toBe(0n)
     expect(emissionForIssuance(TOTAL_SUPPLY + 1n)).toBe(0n)
     expect(emissionForIssuance((1n << 64n) - 1n)).toBe(0n)

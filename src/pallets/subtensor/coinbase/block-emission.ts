@@ -42,33 +42,60 @@ export function emissionForIssuance(issuance: bigint): bigint | null {
   return F.saturatingToU64(T, F.saturatingMul(T, safeDiv(T, ONE, multiplier), DEFAULT))
 }
 
-// The curve is a step function of issuance and issuance rarely moves between blocks (never on a
-// chain without emitting subnets), so remembering the last answer keeps the hook cheap.
-let lastIssuance = -1n
-let lastEmission: bigint | null = null
-function cachedEmission(issuance: bigint): bigint | null {
-  if (issuance !== lastIssuance) {
-    lastEmission = emissionForIssuance(issuance)
-    lastIssuance = issuance
+// The curve is a step function of issuance, evaluated every block for TAO and for every emitting
+// subnet's alpha (whose issuance moves each block), and the exact evaluation costs a log2 on
+// bigints. It is non-increasing in issuance (q, 1/(1 − q) and ⌊log2⌋ are all monotone), so the
+// steps are found once by bisection on the exact function and a lookup answers from then on.
+interface Step { from: bigint; value: bigint }
+let steps: Step[] | null = null
+
+function buildSteps(): Step[] {
+  // below the total supply no checked step can fail (q < 1, so 1/(1 − q) ≤ 2^32)
+  const exact = (i: bigint): bigint => {
+    const e = emissionForIssuance(i)
+    if (e === null) throw new Error(`block emission failed below the total supply at ${i}`)
+    return e
   }
-  return lastEmission
+  const out: Step[] = [{ from: 0n, value: exact(0n) }]
+  for (;;) {
+    const last = out[out.length - 1]
+    if (last.value === 0n) return out
+    // smallest issuance above `last.from` whose emission differs (TOTAL_SUPPLY gives 0)
+    let lo = last.from
+    let hi = TOTAL_SUPPLY
+    while (hi - lo > 1n) {
+      const mid = (lo + hi) >> 1n
+      if (exact(mid) === last.value) lo = mid
+      else hi = mid
+    }
+    out.push({ from: hi, value: hi >= TOTAL_SUPPLY ? 0n : exact(hi) })
+  }
 }
 
-/** `get_block_emission_for_issuance`: the value, stored in BlockEmission when it changed. */
-export function getBlockEmissionForIssuance(s: Store, issuance: bigint): bigint | null {
-  const e = cachedEmission(issuance)
-  if (e !== null && S.BlockEmission.get(s) !== e) S.BlockEmission.set(s, e)
+/** `emissionForIssuance` answered from the precomputed steps (identical values, tested). */
+export function emissionForIssuanceFast(issuance: bigint): bigint {
+  const st = (steps ??= buildSteps())
+  let i = st.length - 1
+  while (st[i].from > issuance) i--
+  return st[i].value
+}
+
+/** `get_block_emission_for_issuance` (never Err, see below): the value, stored in BlockEmission when it changed. */
+export function getBlockEmissionForIssuance(s: Store, issuance: bigint): bigint {
+  const e = emissionForIssuanceFast(issuance)
+  if (S.BlockEmission.get(s) !== e) S.BlockEmission.set(s, e)
   return e
 }
 
 /** `calculate_block_emission`: from SubtensorModule's TotalIssuance, nothing minted. */
-export const calculateBlockEmission = (s: Store): bigint | null => getBlockEmissionForIssuance(s, S.TotalIssuance.get(s))
+export const calculateBlockEmission = (s: Store): bigint => getBlockEmissionForIssuance(s, S.TotalIssuance.get(s))
 
 /**
  * `get_block_emission`: mint this block's emission (capped below 21M by the balances issuance)
- * and return the credit, 0 when the curve gives nothing or failed.
+ * and return the credit, 0 when the curve gives nothing. (The chain's Err branch cannot be
+ * reached: below the total supply no checked step fails, at or above it the result is 0.)
  */
 export function getBlockEmission(s: Store, sink: EventSink): bigint {
   const e = calculateBlockEmission(s)
-  return e === null || e === 0n ? 0n : mintTao(s, sink, e)
+  return e === 0n ? 0n : mintTao(s, sink, e)
 }

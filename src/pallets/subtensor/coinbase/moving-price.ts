@@ -7,7 +7,7 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { currentAlphaPriceBits } from '../subnets/network.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { currentBlock } from '../utils/misc.js'
-import { allSubnets, movingAlphaPrice, rootProportion, subnetsToEmitTo } from './subnet-emissions.js'
+import { movingAlphaPrice, rootProportion } from './subnet-emissions.js'
 
 const U = F.U64F64
 const ONE = F.fromInt(U, 1)
@@ -25,9 +25,8 @@ export function updateMovingPrice(s: Store, netuid: number): void {
   S.SubnetMovingPrice.set(s, netuid, { bits: F.saturatingFromFixed(F.I96F32, U, next) })
 }
 
-/** `update_moving_prices` then `update_root_prop`, over the subnets eligible now. */
-export function updateMovingPricesAndRootProp(s: Store): void {
-  const eligible = subnetsToEmitTo(s, allSubnets(s))
+/** `update_moving_prices` then `update_root_prop`, over the subnets eligible this block. */
+export function updateMovingPricesAndRootProp(s: Store, eligible: readonly number[]): void {
   for (const n of eligible) updateMovingPrice(s, n)
   for (const n of eligible) S.RootProp.set(s, n, { bits: rootProportion(s, n) })
 }

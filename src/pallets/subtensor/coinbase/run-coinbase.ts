@@ -24,7 +24,7 @@ export interface SubnetTerms { taoIn: bigint; alphaIn: bigint; alphaOut: bigint;
 export function subnetTerms(s: Store, emissions: Map<number, bigint>): Map<number, SubnetTerms> {
   const out = new Map<number, SubnetTerms>()
   for (const [n, taoEmission] of emissions) {
-    const alphaOut = F.saturatingFromInt(W, getBlockEmissionForIssuance(s, alphaIssuance(s, n)) ?? 0n)
+    const alphaOut = F.saturatingFromInt(W, getBlockEmissionForIssuance(s, alphaIssuance(s, n)))
     const price = F.saturatingFromFixed(W, F.U64F64, currentAlphaPriceBits(s, n))
     let taoIn = taoEmission
     let alphaIn = safeDivOr(W, taoEmission, price, 0n)
@@ -92,14 +92,15 @@ function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, S
  * `run_coinbase` up to the epochs: reset the root-sell counters, share the credit by EMA price,
  * inject, split alpha_out into the pending accumulators, recycle the credit nobody took
  * (TotalIssuance back down, so recycled TAO delays the halvings). drain_pending and the epochs
- * are not built yet.
+ * are not built yet. Returns the eligible subnets (block_step reuses them: nothing in between
+ * changes what makes a subnet eligible).
  */
-export function runCoinbase(s: Store, credit: bigint): void {
+export function runCoinbase(s: Store, credit: bigint): number[] {
   S.SubnetRootSellTao.clear(s)
   const eligible = subnetsToEmitTo(s, allSubnets(s))
   if (eligible.length === 0) {
     recycleCredit(s, credit)
-    return
+    return eligible
   }
   const emissions = subnetBlockEmissions(s, eligible, credit)
   const rootSell = rootSellFlag(s, eligible)
@@ -107,4 +108,5 @@ export function runCoinbase(s: Store, credit: bigint): void {
   const left = injectAndMaybeSwap(s, eligible, terms, credit)
   emitAlphaOut(s, eligible, terms, rootSell)
   recycleCredit(s, left)
+  return eligible
 }

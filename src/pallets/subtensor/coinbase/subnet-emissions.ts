@@ -47,8 +47,9 @@ export function rootProportion(s: Store, netuid: number): bigint {
 /** `get_shares`: EMA-price shares, reweighted by (1 − min(1, MinerBurned)) when that leaves any weight. */
 export function shares(s: Store, subnets: readonly number[]): Map<number, bigint> {
   const sorted = [...subnets].sort((a, b) => a - b)
-  const total = sorted.reduce((acc, n) => F.saturatingAdd(U, acc, movingAlphaPrice(s, n)), 0n)
-  const priceShares = new Map(sorted.map((n) => [n, F.checkedDiv(U, movingAlphaPrice(s, n), total) ?? 0n]))
+  const prices = sorted.map((n) => movingAlphaPrice(s, n))
+  const total = prices.reduce((acc, p) => F.saturatingAdd(U, acc, p), 0n)
+  const priceShares = new Map(sorted.map((n, i) => [n, F.checkedDiv(U, prices[i], total) ?? 0n]))
   const weighted = new Map<number, bigint>()
   let totalWeight = 0n
   for (const [n, share] of priceShares) {

@@ -18,6 +18,5 @@ subtensorModule.hooks.onInitialize = ({ s, env }: HookCtx) => {
     return
   }
   updateRegistrationPrices(s)
-  runCoinbase(s, getBlockEmission(s, env))
-  updateMovingPricesAndRootProp(s)
+  updateMovingPricesAndRootProp(s, runCoinbase(s, getBlockEmission(s, env)))
 }

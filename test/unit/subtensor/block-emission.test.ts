@@ -14,11 +14,11 @@ import type { Overlay } from '../../../src/storage/overlay.js'
 /** The issuance at which the k-th halving happens: the remaining supply is 21M / 2^k. */
 const threshold = (k: bigint): bigint => TOTAL_SUPPLY - (TOTAL_SUPPLY >> k)
 
-function runBlock(s: Overlay, n: number): void {
+function runBlock(s: Overlay, n: number): unknown {
   System.Number.set(s, n - 1)
   // as the executive does: hooks run between initialize and note_finished_initialize
   initialize(s, n, new Uint8Array(32).fill(n - 1), [])
-  subtensorPallet().hooks.onInitialize?.({ s, env: new TestEnv(s, n), blockNumber: n })
+  return subtensorPallet().hooks.onInitialize?.({ s, env: new TestEnv(s, n), blockNumber: n })
 }
 
 describe('get_block_emission_for_issuance', () => {
@@ -136,5 +136,20 @@ describe('block_step on_initialize', () => {
     runBlock(s, 1)
     expect(S.BlockEmission.get(s)).toBe(0n)
     expect(events(s).some((e) => e.name === 'Balances.Issued')).toBe(false)
+  })
+
+  it('reports hooks.rs weight and cleans up hotkey-swap records older than one interval on its slot', () => {
+    const s = newStore()
+    subtensorPallet()
+    S.NetworksAdded.set(s, 1, true)
+    S.LastHotkeySwapOnNetuid.set(s, 1, new Uint8Array(32).fill(1), 0n)
+    S.LastHotkeySwapOnNetuid.set(s, 1, new Uint8Array(32).fill(2), 5n)
+    // block 7201 ≡ 1 (mod 7200): netuid 1's records; 0 + 7200 < 7201 goes, 5 + 7200 stays
+    const w = runBlock(s, 7201)
+    expect([...S.LastHotkeySwapOnNetuid.iterPrefix(s, 1)].map(([, at]) => at)).toEqual([5n])
+    // RocksDbWeight: 25e6 per read, 1e8 per write; clean-up read 2 + 1 subnet + 2 records, wrote 1
+    const reads = 8304n + 5n
+    const writes = 110n + 1n
+    expect(w).toEqual({ ref_time: 110_634_229_000n + reads * 25_000_000n + writes * 100_000_000n, proof_size: 0n })
   })
 })

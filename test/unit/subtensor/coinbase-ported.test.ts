@@ -56,24 +56,23 @@ describe('tests/coinbase.rs', () => {
     expect(Math.abs(asNumber(movingAlphaPrice(s, 1)) - 0.512325)).toBeLessThanOrEqual(0.001)
   })
 
-  it('test_update_moving_price_initial', () => {
-    const s = at(510)
+  /** Both Rust tests: price 1.0, SubnetMovingAlpha 0.5, EMA 0, started at block 500; returns the new EMA. */
+  function emaAfterOneUpdate(block: number): number {
+    const s = at(block)
     dynamicAtPriceOne(s)
     S.SubnetMovingAlpha.set(s, i96(0.5))
     S.SubnetMovingPrice.set(s, 1, i96(0))
     S.FirstEmissionBlockNumber.set(s, 1, 500n)
     updateMovingPrice(s, 1)
-    expect(Number(S.SubnetMovingPrice.get(s, 1).bits) / 2 ** 32).toBeLessThan(0.001)
+    return Number(S.SubnetMovingPrice.get(s, 1).bits) / 2 ** 32
+  }
+
+  it('test_update_moving_price_initial', () => {
+    expect(emaAfterOneUpdate(510)).toBeLessThan(0.001)
   })
 
   it('test_update_moving_price_after_time', () => {
-    const s = at(144_000_500)
-    dynamicAtPriceOne(s)
-    S.SubnetMovingAlpha.set(s, i96(0.5))
-    S.SubnetMovingPrice.set(s, 1, i96(0))
-    S.FirstEmissionBlockNumber.set(s, 1, 500n)
-    updateMovingPrice(s, 1)
-    expect(Math.abs(Number(S.SubnetMovingPrice.get(s, 1).bits) / 2 ** 32 - 0.5)).toBeLessThan(0.001)
+    expect(Math.abs(emaAfterOneUpdate(144_000_500) - 0.5)).toBeLessThan(0.001)
   })
 
   it('test_root_proportion', () => {

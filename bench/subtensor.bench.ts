@@ -13,10 +13,14 @@ import { hexToU8a } from '@polkadot/util'
 import { effectiveGenesisConfig, loadChainSpec } from '../src/node/chain-spec.js'
 import { adjustRegistrationTermsForNetworks } from '../src/pallets/subtensor/coinbase/block-step.js'
 import { updateRegistrationPrices } from '../src/pallets/subtensor/subnets/registration.js'
+import { getBlockEmission } from '../src/pallets/subtensor/coinbase/block-emission.js'
+import { runCoinbase } from '../src/pallets/subtensor/coinbase/run-coinbase.js'
+import { updateMovingPricesAndRootProp } from '../src/pallets/subtensor/coinbase/moving-price.js'
 import { initNewNetwork } from '../src/pallets/subtensor/subnets/subnet.js'
 import { System } from '../src/pallets/system/index.js'
 import { Runtime } from '../src/runtime/runtime.js'
 import { Overlay } from '../src/storage/overlay.js'
+import { SubtensorStorage as S } from '../src/pallets/subtensor/index.js'
 
 interface Row { name: string; value: number; unit: string }
 
@@ -74,11 +78,19 @@ async function hookCost(): Promise<Row[]> {
   const runtime = await Runtime.get()
   const s = new Overlay({ get: () => null, keys: () => [] })
   for (const [k, v] of runtime.buildGenesis(effectiveGenesisConfig(loadChainSpec('dev'), {}))) s.set(hexToU8a(k), v)
-  for (const netuid of [2, 3, 4]) initNewNetwork(s, netuid, 10)
+  for (const netuid of [2, 3, 4]) {
+    initNewNetwork(s, netuid, 10)
+    // started dynamic subnets with a pool, so the coinbase works on them every block
+    S.FirstEmissionBlockNumber.set(s, netuid, 2n)
+    S.SubtokenEnabled.set(s, netuid, true)
+    S.SubnetMechanism.set(s, netuid, 1)
+    S.SubnetTAO.set(s, netuid, 10n ** 12n)
+    S.SubnetAlphaIn.set(s, netuid, 10n ** 12n)
+  }
   System.Number.set(s, 10)
   const env = { depositEvent: () => {} }
   const rows: Row[] = []
-  for (const [name, fn] of [['classic', () => adjustRegistrationTermsForNetworks(s, env)], ['current', () => updateRegistrationPrices(s)]] as const) {
+  for (const [name, fn] of [['classic', () => adjustRegistrationTermsForNetworks(s, env)], ['current (registration prices, block emission, coinbase, moving prices)', () => { updateRegistrationPrices(s); updateMovingPricesAndRootProp(s, runCoinbase(s, getBlockEmission(s, env))) }]] as const) {
     for (let i = 0; i < 2000; i++) fn()
     const n = 20_000
     const t0 = performance.now()

@@ -1,13 +1,58 @@
 // macros/hooks.rs: what SubtensorModule does at the start of every block. The classic regime runs
-// v3.3.13's difficulty/burn controller; spec 425 decays the registration price. (The rest of
-// block_step — coinbase, epochs — arrives with those topics.)
+// v3.3.13's difficulty/burn controller; spec 425 cleans up hotkey-swap records, then runs
+// coinbase/block_step.rs in its order: registration prices, block emission (minted), run_coinbase
+// with that credit, then the moving prices and RootProp. (CRv3 reveals, epochs, pending children
+// and root claims arrive with those topics.)
 import type { HookCtx } from '../../../frame/declare/pallet.js'
+import type { Store } from '../../../frame/declare/storage.js'
+import { weight, type WeightValue } from '../../../frame/primitives.js'
+import { DB_WEIGHT } from '../../system/limits.js'
 import { subtensorBuild } from '../build.js'
+import { getBlockEmission } from '../coinbase/block-emission.js'
 import { adjustRegistrationTermsForNetworks } from '../coinbase/block-step.js'
+import { updateMovingPricesAndRootProp } from '../coinbase/moving-price.js'
+import { runCoinbase } from '../coinbase/run-coinbase.js'
 import { subtensorModule } from '../pallet.js'
+import { SubtensorStorage as S } from '../storage.js'
 import { updateRegistrationPrices } from '../subnets/registration.js'
+import { FAST_RUNTIME_CONSTANTS, SubtensorConstants } from './config.js'
 
-subtensorModule.hooks.onInitialize = ({ s, env }: HookCtx) => {
-  if (subtensorBuild().registration === 'classic') adjustRegistrationTermsForNetworks(s, env)
-  else updateRegistrationPrices(s)
+const dbWeight = (reads: bigint, writes: bigint): bigint => reads * DB_WEIGHT.read + writes * DB_WEIGHT.write
+
+/**
+ * `clean_up_hotkey_swap_records`: on the subnets whose netuid ≡ block (mod
+ * HotkeySwapOnSubnetInterval), drop LastHotkeySwapOnNetuid records older than one interval.
+ * Returns its ref time (DbWeight: 2 + one read per subnet, one per record, one write per removal).
+ */
+function cleanUpHotkeySwapRecords(s: Store, block: bigint): bigint {
+  const interval = subtensorBuild().fastRuntime ? FAST_RUNTIME_CONSTANTS.HotkeySwapOnSubnetInterval : SubtensorConstants.HotkeySwapOnSubnetInterval
+  const netuids = [...S.NetworksAdded.iterKeys(s)]
+  let reads = 2n + BigInt(netuids.length)
+  let writes = 0n
+  const slot = block % interval
+  for (const netuid of netuids) {
+    if (BigInt(netuid) % interval !== slot) continue
+    for (const [coldkey, at] of [...S.LastHotkeySwapOnNetuid.iterPrefix(s, netuid)]) {
+      if (at + interval < block) {
+        S.LastHotkeySwapOnNetuid.remove(s, netuid, coldkey)
+        writes++
+      }
+      reads++
+    }
+  }
+  return dbWeight(reads, writes)
+}
+
+/** What hooks.rs reports for block_step, successful or not: a fixed benchmark plus its DB accesses. */
+const BLOCK_STEP_REF_TIME = 110_634_229_000n + dbWeight(8304n, 110n)
+
+subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightValue | void => {
+  if (subtensorBuild().registration === 'classic') {
+    adjustRegistrationTermsForNetworks(s, env)
+    return
+  }
+  const cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber))
+  updateRegistrationPrices(s)
+  updateMovingPricesAndRootProp(s, runCoinbase(s, getBlockEmission(s, env)))
+  return weight(BLOCK_STEP_REF_TIME + cleanUp)
 }

@@ -26,6 +26,12 @@ describe.each([14, 15] as const)('docs in metadata V%i', (version) => {
     expect(undocumented(ty)).toEqual([])
   })
 
+  it('every SubtensorModule event has a non-empty doc line', () => {
+    const ty = pallet('SubtensorModule').events.unwrap().type.toNumber()
+    expect(count(ty)).toBeGreaterThan(0)
+    expect(undocumented(ty)).toEqual([])
+  })
+
   it('the docs reach clients as polkadot.js decodes them (a module error looked up by index)', () => {
     const { registry } = loaded[version]
     const sm = pallet('SubtensorModule')

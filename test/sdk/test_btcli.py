@@ -79,7 +79,7 @@ def test_btcli_subnets_register_and_wallet_overview(btcli, subtensor, wallets, f
         burn = storage(subtensor, "Burn", [netuid])
         reg = btcli("subnets", "register", "--netuid", str(netuid), *wallet_args(wallets, "miner"),
                     "--no-prompt", "--json-output").ok().json()
-        assert reg["success"] is True
+        assert reg["success"] is True, reg
         hotkey = miner.hotkey.ss58_address
         uid = subtensor.get_uid_for_hotkey_on_subnet(hotkey, netuid)
         assert uid is not None

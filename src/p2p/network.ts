@@ -22,18 +22,23 @@ import {
   type SyncRequestValue, type SyncResponseValue,
 } from './wire.js'
 
-export interface NetworkOptions {
-  nodeKey: Uint8Array
-  listen: string[]
+/** Who the node talks to (the CLI's peer-set flags, unchanged down to the network). */
+export interface PeerSetOptions {
   publicAddrs: string[]
   bootnodes: string[]
   reserved: string[]
   reservedOnly: boolean
   inPeers: number
   outPeers: number
+  /** How long a misbehaving peer stays banned. */
+  banMs?: number
+}
+
+export interface NetworkOptions extends PeerSetOptions {
+  nodeKey: Uint8Array
+  listen: string[]
   authority: boolean
   voter?: GrandpaVoter
-  banMs?: number
   log: (level: 'info' | 'warn' | 'debug', msg: string) => void
 }
 

@@ -2,21 +2,13 @@
 // of a dev authority, and log lines as Substrate prints them.
 import type { Logger } from 'pino'
 import { devPair } from '../node/keys.js'
-import { Network, type NetworkDeps } from './network.js'
+import { Network, type NetworkDeps, type PeerSetOptions } from './network.js'
 import type { GrandpaVoter } from './finality.js'
 
-export interface NetworkFlags {
+export interface NetworkFlags extends PeerSetOptions {
   /** --port (30333); ignored when listenAddrs are given. */
   port: number
   listenAddrs: string[]
-  publicAddrs: string[]
-  bootnodes: string[]
-  reserved: string[]
-  reservedOnly: boolean
-  inPeers: number
-  outPeers: number
-  /** How long a misbehaving peer stays banned. */
-  banMs?: number
 }
 
 /** The ed25519 GRANDPA key of a dev authority (`--alice` …). */

@@ -16,8 +16,14 @@ export interface NodeProcess {
 }
 
 export async function startNodeProcess(args: string[], timeoutMs = 30_000): Promise<NodeProcess> {
-  // Port 0 everywhere: several nodes may run at once.
-  const extra = ['--rpc-port', '0', ...(args.some((a) => a.includes('prometheus')) ? [] : ['--prometheus-port', '0'])]
+  // Port 0 everywhere: several nodes may run at once. A node not started with --dev opens its p2p
+  // listener (30333 unless told otherwise), so it gets a free p2p port too.
+  const p2pChosen = args.includes('--dev') || args.some((a) => a === '--port' || a === '--listen-addr')
+  const extra = [
+    '--rpc-port', '0',
+    ...(args.some((a) => a.includes('prometheus')) ? [] : ['--prometheus-port', '0']),
+    ...(p2pChosen ? [] : ['--port', '0']),
+  ]
   const proc = spawn(process.execPath, [BIN, ...args, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, sig) => resolve(code ?? sig ?? -1)))

@@ -25,8 +25,7 @@ beforeAll(async () => {
   spec.genesis.runtimeGenesis.patch.subtensorModule.hyperparameters = { 1: { Difficulty: Number(DIFFICULTY), MinDifficulty: 1 } }
   const path = join(mkdtempSync(join(tmpdir(), 'st-pow-')), 'spec.json')
   writeFileSync(path, JSON.stringify(spec))
-  // --port 0: a chain spec other than --dev starts the p2p listener; never collide with another test's node.
-  node = await startNodeProcess(['--chain', path, '--alice', '--tmp', '--sealing', 'instant', '--port', '0'])
+  node = await startNodeProcess(['--chain', path, '--alice', '--tmp', '--sealing', 'instant'])
   api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true })
   const keyring = new Keyring({ type: 'sr25519' })
   hotkey = keyring.addFromUri('//Bob')

@@ -1,32 +1,25 @@
 // author_*, account nonce, dry run and fees against a real dev node, with extrinsics signed by
 // @polkadot/api as a real client builds them.
-import { ApiPromise, WsProvider } from '@polkadot/api'
-import { Keyring } from '@polkadot/keyring'
+import type { ApiPromise } from '@polkadot/api'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import type { RuntimeDispatchInfo } from '@polkadot/types/interfaces'
 import { hexToU8a, u8aToHex } from '@polkadot/util'
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto'
+import { blake2AsHex } from '@polkadot/util-crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devNode, type Harness } from './node-harness.js'
+import { devNodeWithApi, type ApiHarness } from './node-harness.js'
 import type { RawClient } from './ws-client.js'
 
-let h: Harness
+let h: ApiHarness
 let c: RawClient
 let api: ApiPromise
 let alice: KeyringPair
 let bob: KeyringPair
 
 beforeAll(async () => {
-  await cryptoWaitReady()
-  h = await devNode()
-  c = h.client
-  api = await ApiPromise.create({ provider: new WsProvider(h.url), noInitWarn: true })
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
-  alice = keyring.addFromUri('//Alice')
-  bob = keyring.addFromUri('//Bob')
+  h = await devNodeWithApi()
+  ;({ client: c, api, alice, bob } = h)
 })
 afterAll(async () => {
-  await api?.disconnect()
   await h?.close()
 })
 

@@ -1,31 +1,24 @@
 // chainSpec_v1, transaction_v1, transactionWatch_v1 and archive_v1 against a real dev node
 // (manual sealing), with transactions signed by @polkadot/api as a real client builds them.
-import { ApiPromise, WsProvider } from '@polkadot/api'
-import { Keyring } from '@polkadot/keyring'
+import type { ApiPromise } from '@polkadot/api'
 import type { KeyringPair } from '@polkadot/keyring/types'
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto'
+import { blake2AsHex } from '@polkadot/util-crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { devNode, type Harness } from './node-harness.js'
+import { devNodeWithApi, type ApiHarness } from './node-harness.js'
 import { waitUntil } from './spec-helpers.js'
 import type { RawClient } from './ws-client.js'
 
-let h: Harness
+let h: ApiHarness
 let c: RawClient
 let api: ApiPromise
 let alice: KeyringPair
 let bob: KeyringPair
 
 beforeAll(async () => {
-  await cryptoWaitReady()
-  h = await devNode()
-  c = h.client
-  api = await ApiPromise.create({ provider: new WsProvider(h.url), noInitWarn: true })
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
-  alice = keyring.addFromUri('//Alice')
-  bob = keyring.addFromUri('//Bob')
+  h = await devNodeWithApi()
+  ;({ client: c, api, alice, bob } = h)
 })
 afterAll(async () => {
-  await api?.disconnect()
   await h?.close()
 })
 

@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { benchAccount, signedTransfer } from '../bench/lib/signer.js'
 import { hexOf, hexToBytes } from '../src/codec/bytes.js'
 import { Runtime } from '../src/runtime/runtime.js'
-import { crashCampaign, type CrashRound } from '../test/campaigns/crash.js'
+import { crashCampaign, crashRoundArb, type CrashRound } from '../test/campaigns/crash.js'
 import { accountKey, alice, mismatch, mutantArb } from '../test/campaigns/extrinsics.js'
 import { checkReply, frameArb, sendHttp, WsFrames } from '../test/campaigns/frames.js'
 import { startNodeProcess } from '../test/e2e/node-process.js'
@@ -15,14 +15,7 @@ const minutes = Number(process.argv[2] ?? 5)
 const until = Date.now() + minutes * 60_000
 const log = (m: string): void => console.log(`[soak ${new Date().toISOString().slice(11, 19)}] ${m}`)
 
-const roundArb: fc.Arbitrary<CrashRound> = fc.record({
-  kill: fc.oneof(
-    fc.record({ kind: fc.constant('timer' as const), delayMs: fc.integer({ min: 20, max: 3000 }) }),
-    fc.record({ kind: fc.constant('onFinalized' as const), nth: fc.integer({ min: 1, max: 5 }) }),
-  ),
-  blocksPerCall: fc.integer({ min: 1, max: 3000 }),
-  inFlight: fc.integer({ min: 1, max: 4 }),
-})
+const roundArb: fc.Arbitrary<CrashRound> = crashRoundArb({ minDelayMs: 20, maxDelayMs: 3000, maxNth: 5, maxInFlight: 4 })
 
 async function frames(runs: number): Promise<void> {
   const node = await startNodeProcess(['--dev', '--sealing', 'manual'])

@@ -3,6 +3,7 @@
 // very moment a transfer is reported finalized. After a restart on the same base path, everything
 // it ever announced as finalized or returned from dev_newBlock must be there: the blocks canonical,
 // the transfers in them, the chain linked, and the best state hashing to its header's state root.
+import fc from 'fast-check'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +21,18 @@ export interface CrashRound {
   blocksPerCall: number
   /** Watched transfers kept in flight. */
   inFlight: number
+}
+
+/** Generated rounds: kill after a delay or at the nth finalized status, bounds set by the caller (short in npm test, long in the soak). */
+export function crashRoundArb(o: { maxDelayMs: number; minDelayMs: number; maxNth: number; maxInFlight: number }): fc.Arbitrary<CrashRound> {
+  return fc.record({
+    kill: fc.oneof(
+      fc.record({ kind: fc.constant('timer' as const), delayMs: fc.integer({ min: o.minDelayMs, max: o.maxDelayMs }) }),
+      fc.record({ kind: fc.constant('onFinalized' as const), nth: fc.integer({ min: 1, max: o.maxNth }) }),
+    ),
+    blocksPerCall: fc.integer({ min: 1, max: 3000 }),
+    inFlight: fc.integer({ min: 1, max: o.maxInFlight }),
+  })
 }
 
 export interface RoundReport { announcedBlocks: number; finalizedTxs: number; bestAfter: number }

@@ -3,16 +3,9 @@
 // announced as finalized is lost. `npm run soak` runs the long variant.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { crashCampaign, type CrashRound } from '../campaigns/crash.js'
+import { crashCampaign, crashRoundArb, type CrashRound } from '../campaigns/crash.js'
 
-const roundArb: fc.Arbitrary<CrashRound> = fc.record({
-  kill: fc.oneof(
-    fc.record({ kind: fc.constant('timer' as const), delayMs: fc.integer({ min: 50, max: 1500 }) }),
-    fc.record({ kind: fc.constant('onFinalized' as const), nth: fc.integer({ min: 1, max: 3 }) }),
-  ),
-  blocksPerCall: fc.integer({ min: 1, max: 3000 }),
-  inFlight: fc.integer({ min: 1, max: 3 }),
-})
+const roundArb: fc.Arbitrary<CrashRound> = crashRoundArb({ minDelayMs: 50, maxDelayMs: 1500, maxNth: 3, maxInFlight: 3 })
 
 describe('SIGKILL at random moments', () => {
   it('loses nothing that was announced as finalized', async () => {

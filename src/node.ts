@@ -86,7 +86,6 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     authority,
     // With a network, GRANDPA votes finalize blocks.
     instantFinality: o.instantFinality && !o.network,
-    verifier,
     mayAuthor: () => !network?.isSyncing(),
     log: (m) => log?.warn(m),
   })

@@ -9,7 +9,6 @@ import type { KvOp } from '../storage/kv.js'
 import { slotAuthor, slotOfHeader } from './aura.js'
 import type { Blockchain, BuiltBlock, DurableChange } from './blockchain.js'
 import type { TxPool } from './txpool.js'
-import type { SignatureVerifier } from './verifier.js'
 
 export type SealingMode =
   | { kind: 'aura'; ms: number }
@@ -38,8 +37,6 @@ export interface ProducerOptions {
   /** Wall clock in ms; injected so tests and time travel can move it. */
   now?: () => number
   maxExtrinsicsPerBlock?: number
-  /** Checks candidate signatures on worker threads before a block executes them. */
-  verifier?: SignatureVerifier
   /** Aura: whether authoring is allowed now (not while the network is still catching up). */
   mayAuthor?: () => boolean
   log?: (msg: string) => void
@@ -192,12 +189,7 @@ export class BlockProducer {
       let lastYield = performance.now()
       const deferFinality = opts.auto === true && opts.finalize === undefined && this.o.instantFinality
       for (let i = 0; i < count; i++) {
-        let candidates = opts.emptyOnly === true ? [] : [...this.pool.readyInOrder()].map((t) => t.raw)
-        if (this.o.verifier && candidates.length > 0) {
-          await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, parent ?? this.chain.best.hash, candidates))
-          // The pool may have changed while the workers ran.
-          candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
-        }
+        const candidates = opts.emptyOnly === true ? [] : this.candidates()
         const at = parent ?? this.chain.best.hash
         const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined)
         const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
@@ -220,6 +212,16 @@ export class BlockProducer {
     return this.exclusive(run)
   }
 
+  /**
+   * The pool's ready transactions, in block order. Their signatures need no second look here:
+   * nothing enters the pool without passing the runtime's validation, signature included (RPC and
+   * gossip submissions are checked on the verifier's worker threads first), and the block's own
+   * check finds them in the runtime's verified-signature cache.
+   */
+  private candidates(): Uint8Array[] {
+    return [...this.pool.readyInOrder()].map((t) => t.raw)
+  }
+
   private wall(): number { return (this.o.now ?? Date.now)() + this.timeOffsetMs }
 
   /**
@@ -236,13 +238,7 @@ export class BlockProducer {
       if (parentSlot !== null && slot <= parentSlot) return undefined
       const author = slotAuthor(slot, this.runtime.auraAuthoritiesAt(this.chain.reader(parent)))
       if (!author || !sameBytes(author, this.o.authority.publicKey)) return undefined
-      let candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
-      if (this.o.verifier && candidates.length > 0) {
-        await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, parent, candidates))
-        candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
-      }
-      if (!sameBytes(this.chain.best.hash, parent)) return undefined
-      const built = this.build(parent, candidates, undefined, slot)
+      const built = this.build(parent, this.candidates(), undefined, slot)
       await this.importBuilt(built, false).durable
       if (this.o.instantFinality) this.scheduleFinality()
       return { hash: built.hash, number: built.header.number }

@@ -16,10 +16,10 @@ export class StateCache {
     if (hashKey !== this.hashKey) return view
     const values = this.values
     return {
-      get: (key) => {
+      get: (key, keyStr) => {
         // The cache moves on to the next block in place; a reader kept longer falls back to the trie.
         if (this.hashKey !== hashKey || this.values !== values) return view.get(key)
-        const ks = toKeyString(key)
+        const ks = keyStr ?? toKeyString(key)
         const hit = values.get(ks)
         if (hit !== undefined) return hit
         const v = view.get(key)

@@ -64,9 +64,21 @@ export class Executive {
     return env
   }
 
+  /**
+   * A transaction is decoded on submission, for its signature job, in validation, in the block
+   * and in revalidation: the bytes object the pool holds is decoded once (nothing mutates a
+   * decoded extrinsic; refused bytes are decoded again and refused again).
+   */
   decode(raw: Uint8Array): DecodedExtrinsic {
-    return decodeExtrinsic(raw, this.cfg.runtimeCall, this.cfg.extensions)
+    let xt = this.decoded.get(raw)
+    if (xt === undefined) {
+      xt = decodeExtrinsic(raw, this.cfg.runtimeCall, this.cfg.extensions)
+      this.decoded.set(raw, xt)
+    }
+    return xt
   }
+
+  private readonly decoded = new WeakMap<Uint8Array, DecodedExtrinsic>()
 
   initializeBlock(s: Store, b: BlockContext): WeightValue {
     this.cfg.system.initialize(s, b.number, b.parentHash, b.digest)

@@ -7,7 +7,8 @@ import { keyFromString as fromKeyString, keyString as toKeyString } from './kv.j
 
 /** What the overlay needs from committed state (the trie view implements this). */
 export interface StateBackend {
-  get(key: Uint8Array): Uint8Array | null
+  /** `ks`: keyString(key), when the caller has it already (caches key on it). */
+  get(key: Uint8Array, ks?: string): Uint8Array | null
   /** Keys under `prefix` in ascending order, strictly after `startAfter` when given. */
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
 }
@@ -54,7 +55,7 @@ export class Overlay {
   get(key: Uint8Array): Uint8Array | null {
     const ks = toKeyString(key)
     const e = this.lookup(ks)
-    if (e === undefined) return this.backend.get(key)
+    if (e === undefined) return this.backend.get(key, ks)
     return e instanceof Appended ? e.materialize() : e
   }
 
@@ -77,7 +78,7 @@ export class Overlay {
     if (cur !== undefined) prev = cur
     else {
       const lower = this.lookup(ks)
-      prev = lower === undefined ? this.backend.get(key) : lower
+      prev = lower === undefined ? this.backend.get(key, ks) : lower
     }
     top.set(ks, new Appended(prev, [item], topId))
   }

@@ -31,18 +31,37 @@ abstract class Item<V, R> {
   constructor(readonly decl: StorageItemDecl, defaultValue: V | null) {
     this.prefix = storagePrefix(decl.pallet, decl.name)
     this.defaultValue = defaultValue
+    this.verbatimKeyLen = verbatimLength(decl.keys[0])
+    this.smallKeyBytes = smallUintBytes(decl.keys[0])
   }
 
   /** Hashed keys by their encoded form: hot accounts and netuids are hashed once, not per access. */
   private readonly keyCache = new Map<string, Uint8Array>()
 
+  /** Byte length of the first key's type when it is a byte array that encodes verbatim (AccountId32…). */
+  private readonly verbatimKeyLen: number
+  private readonly smallKeyBytes: number
+
+  /** keyString of the first key's SCALE encoding, without encoding it when its bytes are at hand. */
+  private firstKeyString(k: unknown): { ks: string; enc?: Uint8Array } {
+    if (k instanceof Uint8Array && k.length === this.verbatimKeyLen) return { ks: keyString(k), enc: k }
+    if (this.smallKeyBytes > 0 && typeof k === 'number' && Number.isInteger(k) && k >= 0 && k < 2 ** (8 * this.smallKeyBytes)) {
+      let ks = ''
+      for (let i = 0, v = k; i < this.smallKeyBytes; i++, v = Math.floor(v / 256)) ks += String.fromCharCode(v % 256)
+      return { ks }
+    }
+    const enc = encode(this.decl.keys[0]!, k)
+    return { ks: keyString(enc), enc }
+  }
+
   protected keyOf(keys: unknown[]): Uint8Array {
     if (keys.length === 0) return this.prefix
     if (keys.length === 1) {
-      const enc = encode(this.decl.keys[0]!, keys[0])
-      const ks = keyString(enc)
+      const first = this.firstKeyString(keys[0])
+      const ks = first.ks
       let full = this.keyCache.get(ks)
       if (!full) {
+        const enc = first.enc ?? encode(this.decl.keys[0]!, keys[0])
         const h = hashKey(this.decl.hashers[0]!, enc)
         full = new Uint8Array(this.prefix.length + h.length)
         full.set(this.prefix)
@@ -162,6 +181,21 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
     }
   }
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }
+}
+
+/** N when `t` is `[u8; N]` (or a newtype of it), whose Uint8Array values encode as themselves. */
+function verbatimLength(t: Ty | undefined): number {
+  while (t !== undefined && t.def.tag === 'composite' && t.def.fields.length === 1) t = t.def.fields[0]!.type
+  if (t === undefined || t.def.tag !== 'array') return -1
+  const of = t.def.of.def
+  return of.tag === 'primitive' && of.prim === 'u8' ? t.def.len : -1
+}
+
+/** Byte width of `t` when it is u8/u16/u32 (numbers encoded little endian), else 0. */
+function smallUintBytes(t: Ty | undefined): number {
+  while (t !== undefined && t.def.tag === 'composite' && t.def.fields.length === 1) t = t.def.fields[0]!.type
+  if (t === undefined || t.def.tag !== 'primitive') return 0
+  return t.def.prim === 'u8' ? 1 : t.def.prim === 'u16' ? 2 : t.def.prim === 'u32' ? 4 : 0
 }
 
 /** Encode a JS default for a declaration's fallback bytes. Optional items fall back to `0x00`-free empty bytes. */

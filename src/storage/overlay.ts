@@ -52,8 +52,8 @@ export class Overlay {
 
   get depth(): number { return this.layers.length - 1 }
 
-  get(key: Uint8Array): Uint8Array | null {
-    const ks = toKeyString(key)
+  /** `ks`: keyString(key) when the caller has it (storage accessors keep one per hot key). */
+  get(key: Uint8Array, ks: string = toKeyString(key)): Uint8Array | null {
     const e = this.lookup(ks)
     if (e === undefined) return this.backend.get(key, ks)
     return e instanceof Appended ? e.materialize() : e
@@ -61,8 +61,8 @@ export class Overlay {
 
   exists(key: Uint8Array): boolean { return this.get(key) !== null }
 
-  set(key: Uint8Array, value: Uint8Array | null): void {
-    this.top().set(toKeyString(key), value)
+  set(key: Uint8Array, value: Uint8Array | null, ks: string = toKeyString(key)): void {
+    this.top().set(ks, value)
   }
 
   remove(key: Uint8Array): void { this.set(key, null) }

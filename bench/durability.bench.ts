@@ -51,12 +51,12 @@ async function subscribers(url: string, conns: number, perConn: number): Promise
   return { sockets, received: () => received }
 }
 
-async function transfersPerSecond(): Promise<number> {
+async function transfersPerSecond(perAccount: number): Promise<number> {
   const node = await startNodeProcess(['--dev', '--sealing', 'instant'])
   try {
     // Every transfer watched; a sender's go in nonce order over its own connection (at most 1,024
     // subscriptions each), 256 in flight. Done when each one has been reported finalized (durable).
-    return (await watchedTransfers(node.url, 1_000)).tps
+    return (await watchedTransfers(node.url, perAccount)).tps
   } finally {
     await node.kill('SIGTERM')
   }
@@ -91,7 +91,10 @@ export async function run(): Promise<Row[]> {
     await node.kill('SIGTERM')
   }
   progress('subscriptions done')
-  rows.push({ name: 'instant-seal transfers, submitted and watched to finalized', value: await transfersPerSecond(), unit: 'tx/s' })
+  rows.push({ name: 'instant-seal transfers, submitted and watched to finalized', value: await transfersPerSecond(1_000), unit: 'tx/s' })
+  // Instant-seal blocks become final 500 ms after import (COMPATIBILITY.md), so the last
+  // transfers of a run wait up to that long: a longer run shows the sustained rate.
+  rows.push({ name: '  same, 10,000 transfers (the 500 ms finality lag amortized)', value: await transfersPerSecond(2_500), unit: 'tx/s' })
   return rows
 }
 

@@ -3,7 +3,7 @@
 // accessor computes keys and SCALE values from the same objects, so the two cannot drift apart.
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
 import { codecOf, decode, encode, Reader, Writer } from '../../codec/scale.js'
-import type { Ty } from '../../codec/types.js'
+import { isOption, type Ty } from '../../codec/types.js'
 import { keyString } from '../../storage/kv.js'
 import type { Overlay } from '../../storage/overlay.js'
 
@@ -24,8 +24,12 @@ const KEY_CACHE_SIZE = 8192
 /** Read/write access to state as the runtime sees it. */
 export type Store = Overlay
 
-/** A full storage key and its keyString, made once per distinct key and reused on every access. */
-interface KeyRef { key: Uint8Array; ks: string }
+/**
+ * A full storage key and its keyString, made once per distinct key and reused on every access;
+ * for items whose values decode to immutable JS values, also the last value bytes seen there and
+ * their decoding (state hands out the same bytes object until the value changes).
+ */
+interface KeyRef { key: Uint8Array; ks: string; raw?: Uint8Array; value?: unknown }
 
 abstract class Item<V, R> {
   readonly prefix: Uint8Array
@@ -33,15 +37,21 @@ abstract class Item<V, R> {
   protected readonly prefixRef: KeyRef
   /** Per key: byte length when it is a byte array that encodes verbatim (AccountId32…), else -1. */
   private readonly verbatimLen: number[]
-  /** Per key: byte width when it is u8/u16/u32, else 0. */
+  /** Per key: byte width when it is u8/u16/u32, else 0; and the bound of its values (0: none). */
   private readonly smallBytes: number[]
+  private readonly smallLimit: number[]
+
+  /** Values are numbers, bigints, booleans, strings or null: a decoding can be handed out again. */
+  private readonly immutable: boolean
 
   constructor(readonly decl: StorageItemDecl, defaultValue: V | null) {
     this.prefix = storagePrefix(decl.pallet, decl.name)
     this.defaultValue = defaultValue
     this.prefixRef = { key: this.prefix, ks: keyString(this.prefix) }
+    this.immutable = decodesImmutable(decl.value)
     this.verbatimLen = decl.keys.map(verbatimLength)
     this.smallBytes = decl.keys.map(smallUintBytes)
+    this.smallLimit = this.smallBytes.map((w) => (w === 0 ? 0 : 2 ** (8 * w)))
   }
 
   /**
@@ -49,28 +59,31 @@ abstract class Item<V, R> {
    * strings made once, not per access (a new string per access is garbage, and is hashed again by
    * every Map it is looked up in).
    */
-  private readonly keyCache = new Map<string, KeyRef>()
+  private keyCaches: Map<string, unknown>[] = []
+  private cachedKeys = 0
 
   /** keyString of key `i`'s SCALE encoding, without encoding it when its bytes are at hand. */
   private partString(i: number, k: unknown): string {
-    if (k instanceof Uint8Array && k.length === this.verbatimLen[i]) return keyString(k)
-    const width = this.smallBytes[i]!
-    if (width > 0 && typeof k === 'number' && Number.isInteger(k) && k >= 0 && k < 2 ** (8 * width)) return smallUintString(k, width)
+    if (typeof k === 'number') {
+      const limit = this.smallLimit[i]!
+      if (k >>> 0 === k && k < limit) return smallUintString(k, this.smallBytes[i]!)
+    } else if (k instanceof Uint8Array && k.length === this.verbatimLen[i]) return keyString(k)
     return keyString(encode(this.decl.keys[i]!, k))
   }
 
   protected keyRef(keys: unknown[]): KeyRef {
     const n = keys.length
     if (n === 0) return this.prefixRef
-    // One key: its encoding. Several (or a prefix of them): each length-prefixed, so no two
-    // different key tuples share a lookup string.
-    let lookup: string
-    if (n === 1) lookup = this.partString(0, keys[0])
-    else {
-      lookup = ''
-      for (let i = 0; i < n; i++) { const p = this.partString(i, keys[i]); lookup += `${p.length}:${p}` }
+    // Looked up by each key's encoding, one Map level per key (several keys, or a prefix of them).
+    let level = this.keyCaches[n - 1] ??= new Map()
+    for (let i = 0; i < n - 1; i++) {
+      const p = this.partString(i, keys[i])
+      let next = level.get(p) as Map<string, unknown> | undefined
+      if (!next) { next = new Map(); level.set(p, next) }
+      level = next
     }
-    let ref = this.keyCache.get(lookup)
+    const last = this.partString(n - 1, keys[n - 1])
+    let ref = level.get(last) as KeyRef | undefined
     if (!ref) {
       const hashed = keys.map((k, i) => hashKey(this.decl.hashers[i]!, encode(this.decl.keys[i]!, k)))
       const key = new Uint8Array(this.prefix.length + hashed.reduce((len, h) => len + h.length, 0))
@@ -78,8 +91,8 @@ abstract class Item<V, R> {
       let off = this.prefix.length
       for (const h of hashed) { key.set(h, off); off += h.length }
       ref = { key, ks: keyString(key) }
-      if (this.keyCache.size >= KEY_CACHE_SIZE) this.keyCache.clear()
-      this.keyCache.set(lookup, ref)
+      if (++this.cachedKeys > KEY_CACHE_SIZE) { this.keyCaches = []; this.cachedKeys = 0 }
+      else level.set(last, ref)
     }
     return ref
   }
@@ -89,9 +102,13 @@ abstract class Item<V, R> {
   protected read(s: Store, ref: KeyRef): R {
     const raw = s.get(ref.key, ref.ks)
     if (raw === null) return (this.decl.modifier === 'Default' ? this.cloneDefault() : null) as R
-    return decode<V>(this.decl.value, raw) as unknown as R
+    if (raw === ref.raw) return ref.value as R
+    const v = decode<V>(this.decl.value, raw)
+    if (this.immutable) { ref.raw = raw; ref.value = v }
+    return v as unknown as R
   }
 
+  // (What is written is not remembered as decoded: a caller may pass a number for a u64.)
   protected write(s: Store, ref: KeyRef, v: V): void { s.set(ref.key, encode(this.decl.value, v), ref.ks) }
   protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
   protected has(s: Store, ref: KeyRef): boolean { return s.get(ref.key, ref.ks) !== null }
@@ -185,6 +202,17 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
     }
   }
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }
+}
+
+/** Whether `t` decodes to an immutable JS value (a primitive, a newtype or Option of one). */
+function decodesImmutable(t: Ty): boolean {
+  for (;;) {
+    const d = t.def
+    if (d.tag === 'primitive' || d.tag === 'compact') return true
+    if (d.tag === 'composite' && d.fields.length === 1 && !d.fields[0]!.name) { t = d.fields[0]!.type; continue }
+    if (isOption(t) && d.tag === 'variant') { t = d.variants[1]!.fields[0]!.type; continue }
+    return false
+  }
 }
 
 /** Latin1 strings of small little-endian integers (netuids, uids), made once each. */

@@ -180,7 +180,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const fin = ex.finalizeBlock(s, number)
     for (const [k, v] of o.overrides ?? []) s.set(k, v)
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parentRoot, changes)
+    const { root, newNodes } = applyDiff(this.store, parentRoot, changes, this.reader(o.parentHash))
     const header: HeaderValue = {
       parent_hash: o.parentHash,
       number,
@@ -221,7 +221,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     const fin = ex.finalizeBlock(s, header.number)
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes)
+    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, this.reader(header.parent_hash))
     const built: HeaderValue = { ...header, state_root: root, extrinsics_root: orderedTrieRoot(body), digest: { logs: fin.digest } }
     const headerBytes = encode(Header, built)
     return { hash: blake2_256(headerBytes), header: built, headerBytes, body, trieNodes: newNodes, changes, rejected: [] }
@@ -347,9 +347,21 @@ export function commitState(store: NodeSource, parentRoot: Uint8Array, s: Overla
 
 type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
 
-function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+/**
+ * `parent`: the parent's state. A block rewrites many keys with the value they already hold
+ * (per-subnet accumulators, a map cleared and refilled): those leave the trie as it is, so they
+ * are left out of the trie update (the diff itself, which announcements use, keeps them).
+ */
+function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, parent?: StateBackend): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
   const changes: [Uint8Array, Uint8Array | null][] = []
-  for (const [k, v] of diff) changes.push([fromKeyString(k), v])
+  for (const [k, v] of diff) {
+    const key = fromKeyString(k)
+    if (parent !== undefined) {
+      const old = parent.get(key, k)
+      if (old === null ? v === null : v !== null && sameBytes(old, v)) continue
+    }
+    changes.push([key, v])
+  }
   return applyChanges(store, parentRoot, changes)
 }
 

@@ -37,14 +37,10 @@ export function keyString(key: Uint8Array): string {
   return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1')
 }
 
-const latin1Write = (Buffer.prototype as unknown as { latin1Write?: (this: Uint8Array, s: string, offset: number, length: number) => number }).latin1Write
-
 export function keyFromString(s: string): Uint8Array {
-  if (latin1Write === undefined) return new Uint8Array(Buffer.from(s, 'latin1'))
-  // Written straight into a buffer of its own (no intermediate Buffer from the shared pool).
-  const out = new Uint8Array(s.length)
-  latin1Write.call(out, s, 0, s.length)
-  return out
+  // (Measured: faster than writing into a fresh Uint8Array with latin1Write or a charCodeAt loop;
+  // Buffer.from decodes into its shared pool, then one copy.)
+  return new Uint8Array(Buffer.from(s, 'latin1'))
 }
 
 /** The smallest key greater than every key that starts with `prefix` (undefined if none exists). */

@@ -72,18 +72,21 @@ function cpuDelta(before: Map<string, number>, after: Map<string, number>): Map<
 
 const windows: { name: string; from: number; to: number; run: TransferRun; cpu: Map<string, number> }[] = []
 let nonce = 0
-// Warm up (JIT, caches) before anything is counted.
-await submitTransfers(url, 200, 256, nonce); nonce += 200
-for (const w of which === 'both' ? ['unwatched', 'watched'] : [which]) {
-  const from = nowUs()
-  const cpu0 = threadCpu(proc.pid!)
-  const run = w === 'watched' ? await watchedTransfers(url, perAccount, 256, nonce) : await submitTransfers(url, perAccount, 256, nonce)
-  const cpu = cpuDelta(cpu0, threadCpu(proc.pid!))
-  nonce += perAccount
-  windows.push({ name: w, from, to: nowUs(), run, cpu })
+try {
+  // Warm up (JIT, caches) before anything is counted.
+  await submitTransfers(url, 200, 256, nonce); nonce += 200
+  for (const w of which === 'both' ? ['unwatched', 'watched'] : [which]) {
+    const from = nowUs()
+    const cpu0 = threadCpu(proc.pid!)
+    const run = w === 'watched' ? await watchedTransfers(url, perAccount, 256, nonce) : await submitTransfers(url, perAccount, 256, nonce)
+    const cpu = cpuDelta(cpu0, threadCpu(proc.pid!))
+    nonce += perAccount
+    windows.push({ name: w, from, to: nowUs(), run, cpu })
+  }
+} finally {
+  proc.kill('SIGTERM')
+  await exited
 }
-proc.kill('SIGTERM')
-await exited
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
 if (!file && !noProf) throw new Error(`no profile written in ${dir}`)
 for (const w of windows) {

@@ -97,7 +97,7 @@ const HALF = ACCURACY / 2n
 const SCALE = 10n ** 18n
 
 /** `mul_perquintill_round`: value·p rounded half up, in U256, clamped to u128. */
-function mulPerquintillRound(parts: bigint, value: bigint): bigint {
+export function mulPerquintillRound(parts: bigint, value: bigint): bigint {
   const r = (value * parts + ACCURACY / 2n) / ACCURACY
   return r > U128_MAX ? U128_MAX : r
 }

@@ -67,7 +67,7 @@ function spendTao(s: Store, sink: EventSink, who: Uint8Array, credit: bigint, pa
  * (no fee) as protocol-owned alpha; mint alpha_in into SubnetAlphaIn; pay tao_in into SubnetTAO.
  * Every TAO injected or swapped is credited to the subnet account. Returns the credit not spent.
  */
-function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint): bigint {
+export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint): bigint {
   const swap = swapInterface()
   let remaining = credit
   for (const n of subnets) {

@@ -2,7 +2,7 @@
 // side of the coinbase — shares, subnet terms, injection into the pools and the excess-TAO buy.
 // (The drain / distribute / epoch tests belong with the epoch port.) Epsilons and expected values
 // are the tests' own.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.js'
@@ -13,7 +13,7 @@ import { alphaIssuance, rootProportion, subnetBlockEmissions, subnetsToEmitTo } 
 import { getBlockEmissionForIssuance } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
 import { currentPrice, maybeInitializePalSwap, swapHandler } from '../../../src/pallets/swap/index.js'
 import {
-  addDynamicNetwork, addNetwork, mintAndRunCoinbase, newTestExt, setFullInjectionRootStake, setupReserves, u256, useMockSwapConfig,
+  type Ext, addDynamicNetwork, addNetwork, mintAndRunCoinbase, newTestExt, setFullInjectionRootStake, setupReserves, u256, useMockSwapConfig,
 } from './head-mock.js'
 
 const W = F.U96F32
@@ -23,9 +23,16 @@ const near = (a: bigint | number, b: bigint | number, eps: number): void => {
   expect(Math.abs(Number(a) - Number(b))).toBeLessThanOrEqual(eps)
 }
 
-let restore: () => void = () => {}
-beforeAll(() => { restore = useMockSwapConfig() })
-afterAll(() => restore())
+useMockSwapConfig()
+
+/** The three subnet-terms tests' set-up: a dynamic subnet with 1e15 / 1e15 reserves, pal-swap initialised. */
+function dynamicPoolAt1e15(): { ext: Ext; s: Ext['s']; n: number } {
+  const ext = newTestExt(1)
+  const n = addDynamicNetwork(ext, u256(1), u256(2))
+  setupReserves(ext.s, n, 10n ** 15n, 10n ** 15n)
+  maybeInitializePalSwap(ext.s, n, null)
+  return { ext, s: ext.s, n }
+}
 
 describe('tests/coinbase.rs (HEAD): TAO issuance and injection', () => {
   it('test_coinbase_basecase', () => {
@@ -183,11 +190,7 @@ describe('tests/coinbase.rs (HEAD): TAO issuance and injection', () => {
   })
 
   it('test_coinbase_subnet_terms_with_alpha_in_gt_alpha_emission', () => {
-    const ext = newTestExt(1)
-    const { s } = ext
-    const n = addDynamicNetwork(ext, u256(1), u256(2))
-    setupReserves(s, n, 10n ** 15n, 10n ** 15n)
-    maybeInitializePalSwap(s, n, null)
+    const { s, n } = dynamicPoolAt1e15()
     const alphaEmission = F.saturatingFromInt(W, getBlockEmissionForIssuance(s, alphaIssuance(s, n)))
     const price = F.saturatingFromF64(U, 0.01)
     const priceW = F.saturatingFromFixed(W, U, price)
@@ -206,11 +209,7 @@ describe('tests/coinbase.rs (HEAD): TAO issuance and injection', () => {
   })
 
   it('test_coinbase_subnet_terms_with_alpha_in_lte_alpha_emission', () => {
-    const ext = newTestExt(1)
-    const { s } = ext
-    const n = addDynamicNetwork(ext, u256(1), u256(2))
-    setupReserves(s, n, 10n ** 15n, 10n ** 15n)
-    maybeInitializePalSwap(s, n, null)
+    const { s, n } = dynamicPoolAt1e15()
     const alphaEmission = F.saturatingFromInt(W, getBlockEmissionForIssuance(s, alphaIssuance(s, n)))
     const taoEmission = F.saturatingFromInt(W, 34_566_756n)
     const price = F.saturatingFromFixed(W, U, currentPrice(s, n))
@@ -225,11 +224,7 @@ describe('tests/coinbase.rs (HEAD): TAO issuance and injection', () => {
   })
 
   it('test_coinbase_inject_and_maybe_swap_does_not_skew_reserves', () => {
-    const ext = newTestExt(1)
-    const { s } = ext
-    const n = addDynamicNetwork(ext, u256(1), u256(2))
-    setupReserves(s, n, 10n ** 15n, 10n ** 15n)
-    maybeInitializePalSwap(s, n, null)
+    const { ext, s, n } = dynamicPoolAt1e15()
     const credit = mintTao(s, ext.env, 123n + 789_100n)
     const terms = new Map([[n, { taoIn: F.fromInt(W, 123), alphaIn: F.fromInt(W, 456), excessTao: F.fromInt(W, 789_100), alphaOut: 0n }]])
     injectAndMaybeSwap(s, ext.env, [n], terms, credit)

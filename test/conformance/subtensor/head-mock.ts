@@ -1,6 +1,7 @@
 // The HEAD test runtime (pallets/subtensor/src/tests/mock.rs at 14bc6f9) as far as the coinbase
 // ports need it: the mock's Config values, `new_test_ext`, `add_network`, `add_dynamic_network`,
 // `setup_reserves`, and `mint_tao` + `run_coinbase` with a credit.
+import { afterAll, beforeAll } from 'vitest'
 import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.js'
 import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
 import { runCoinbase } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
@@ -13,11 +14,14 @@ import type { Overlay } from '../../../src/storage/overlay.js'
 
 export interface Ext { s: Overlay; env: TestEnv }
 
-/** `SwapMinimumReserve` of the mock (100); returns a restore function for afterAll. */
-export function useMockSwapConfig(): () => void {
-  const previous = SwapConstants.MinimumReserve
-  configureSwap({ minimumReserve: 100n })
-  return () => configureSwap({ minimumReserve: previous })
+/** The mock's `SwapMinimumReserve` (100) for the calling test file, restored after it. */
+export function useMockSwapConfig(): void {
+  let previous = SwapConstants.MinimumReserve
+  beforeAll(() => {
+    previous = SwapConstants.MinimumReserve
+    configureSwap({ minimumReserve: 100n })
+  })
+  afterAll(() => configureSwap({ minimumReserve: previous }))
 }
 
 /** `new_test_ext(block)` with the mock's lock, rate-limit, owner-cut and TaoWeight values. */

@@ -1,15 +1,13 @@
 // Port of subtensor pallets/subtensor/src/tests/subnet_emissions.rs (HEAD 14bc6f9): the live test
 // of the price shares. Not ported: the `inplace_pow_normalize` tests (that helper serves the flow
 // shares, dead code at HEAD, not built) and the flow-share tests the file keeps commented out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { shares } from '../../../src/pallets/subtensor/coinbase/subnet-emissions.js'
 import { addDynamicNetwork, newTestExt, u256, useMockSwapConfig } from './head-mock.js'
 
-let restore: () => void = () => {}
-beforeAll(() => { restore = useMockSwapConfig() })
-afterAll(() => restore())
+useMockSwapConfig()
 
 describe('tests/subnet_emissions.rs (HEAD)', () => {
   it('get_shares_ignores_root_prop_storage_when_prices_and_burns_match', () => {

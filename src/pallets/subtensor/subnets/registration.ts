@@ -365,11 +365,9 @@ implement('register', (ctx, a) => {
 
 implement('burned_register', (ctx, a) => doBurnedRegistration(ctx, a.netuid, a.hotkey))
 
-implement('register_limit', (ctx, a) => {
-  // v3.3.13 has no register_limit (call 134 arrived later)
-  if (subtensorBuild().registration === 'classic') throw E.CallDisabled()
-  doRegisterLimit(ctx, a.netuid, a.hotkey, a.limit_price)
-})
+// v3.3.13 has no call 134; in the classic regime it guards that regime's burned path, so the
+// clients that register through it (SDK 10.5's `register`) work on either chain.
+implement('register_limit', (ctx, a) => doRegisterLimit(ctx, a.netuid, a.hotkey, a.limit_price))
 
 implement('faucet', (ctx, a) => {
   const sink = { depositEvent: (ev: Uint8Array) => ctx.env.depositEvent(ev) }

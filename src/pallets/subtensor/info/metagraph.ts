@@ -9,7 +9,8 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { AccountId, AxonInfo, ChainIdentityV2, I96F32, SubnetIdentityV3, type AxonInfoValue } from '../types.js'
 import { currentBlock, ifSubnetExist, mechanismStorageIndex } from '../utils/misc.js'
-import { fixed64ToU64, stakeWeightsForHotkey, stakeWeightsForNetwork, type StakeWeights } from './stake-weights.js'
+import * as F from '../../../primitives/fixed/index.js'
+import { getStakeWeightsForHotkeyOnSubnet, getStakeWeightsForNetwork } from '../staking/stake-utils.js'
 import { activityCutoffBlocks, allSubnetNetuids } from './subnet-info.js'
 import { nameForSubnet } from './subnet-names.js'
 
@@ -20,7 +21,7 @@ const cbytes = vec(compact(u8))
 /** What the field getters read: the subnet, the storage index of its mechanism, lazily shared per-uid reads. */
 class Source {
   private hk?: Uint8Array[]
-  private sw?: StakeWeights[]
+  private sw?: [bigint[], bigint[], bigint[]]
   readonly block: bigint
   constructor(readonly s: Store, readonly netuid: number, readonly index: number) { this.block = currentBlock(s) }
   get n(): number { return S.SubnetworkN.get(this.s, this.netuid) }
@@ -29,8 +30,14 @@ class Source {
     return (this.hk ??= Array.from({ length: this.n }, (_, uid) => S.Keys.get(this.s, this.netuid, uid)))
   }
   coldkeys(): Uint8Array[] { return this.hotkeys().map((h) => S.Owner.get(this.s, h)) }
-  stake(): StakeWeights[] { return (this.sw ??= stakeWeightsForNetwork(this.s, this.netuid)) }
+  /** `get_stake_weights_for_network` as u64 columns: [total, alpha, tao]. */
+  stake(): [bigint[], bigint[], bigint[]] {
+    return (this.sw ??= getStakeWeightsForNetwork(this.s, this.netuid).map((col) => col.map(fixed64ToU64)) as [bigint[], bigint[], bigint[]])
+  }
 }
+
+/** `fixed64_to_u64`: I64F64 → u64, floored and clamped. */
+export const fixed64ToU64 = (x: bigint): bigint => F.saturatingToU64(F.I64F64, x)
 
 const zeroAxon = (): AxonInfoValue => ({ block: 0n, version: 0, ip: 0n, port: 0, ip_type: 0, protocol: 0, placeholder1: 0, placeholder2: 0 })
 const lastStep = (m: Source): bigint => S.LastMechansimStepBlock.get(m.s, m.netuid)
@@ -105,9 +112,9 @@ const FIELDS: [string, Ty, string, Getter][] = [
   ['trust', vec(c16), 'Vec<Compact<u16>>', () => []],
   ['rank', vec(c16), 'Vec<Compact<u16>>', () => []],
   ['block_at_registration', vec(c64), 'Vec<Compact<u64>>', (m) => Array.from({ length: m.n }, (_, uid) => S.BlockAtRegistration.get(m.s, m.netuid, uid))],
-  ['alpha_stake', vec(c64), 'Vec<Compact<AlphaBalance>>', (m) => m.stake().map((w) => fixed64ToU64(w.alpha))],
-  ['tao_stake', vec(c64), 'Vec<Compact<TaoBalance>>', (m) => m.stake().map((w) => fixed64ToU64(w.tao))],
-  ['total_stake', vec(c64), 'Vec<Compact<TaoBalance>>', (m) => m.stake().map((w) => fixed64ToU64(w.total))],
+  ['alpha_stake', vec(c64), 'Vec<Compact<AlphaBalance>>', (m) => m.stake()[1]],
+  ['tao_stake', vec(c64), 'Vec<Compact<TaoBalance>>', (m) => m.stake()[2]],
+  ['total_stake', vec(c64), 'Vec<Compact<TaoBalance>>', (m) => m.stake()[0]],
   ['tao_dividends_per_hotkey', vec(tuple(AccountId, c64)), 'Vec<(AccountId, Compact<TaoBalance>)>', (m) => m.hotkeys().map((h) => [h, 0n])],
   ['alpha_dividends_per_hotkey', vec(tuple(AccountId, c64)), 'Vec<(AccountId, Compact<AlphaBalance>)>',
     (m) => m.hotkeys().map((h) => [h, S.AlphaDividendsPerSubnet.get(m.s, m.netuid, h)])],
@@ -129,7 +136,7 @@ function validators(m: Source): number[] {
   const permits = S.ValidatorPermit.get(m.s, m.netuid)
   const staked: [number, bigint][] = []
   for (const [uid, hotkey] of S.Keys.iterPrefix(m.s, m.netuid)) {
-    if (permits[uid] === true) staked.push([uid, stakeWeightsForHotkey(m.s, hotkey, m.netuid).total])
+    if (permits[uid] === true) staked.push([uid, getStakeWeightsForHotkeyOnSubnet(m.s, hotkey, m.netuid)[0]])
   }
   staked.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
   return staked.filter(([, stake]) => stake > threshold).map(([uid]) => uid)

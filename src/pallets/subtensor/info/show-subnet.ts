@@ -5,7 +5,8 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { AccountId } from '../types.js'
 import { ifSubnetExist } from '../utils/misc.js'
-import { fixed64ToU64, stakeWeightsForNetwork } from './stake-weights.js'
+import { getStakeWeightsForNetwork } from '../staking/stake-utils.js'
+import { fixed64ToU64 } from './metagraph.js'
 import { allSubnetNetuids } from './subnet-info.js'
 
 const c16 = compact(u16)
@@ -27,15 +28,14 @@ export function subnetState(s: Store, netuid: number): Record<string, unknown> |
   if (!ifSubnetExist(s, netuid)) return null
   const n = S.SubnetworkN.get(s, netuid)
   const hotkeys = Array.from({ length: n }, (_, uid) => S.Keys.get(s, netuid, uid))
-  const stake = stakeWeightsForNetwork(s, netuid)
+  const [total, alpha, tao] = getStakeWeightsForNetwork(s, netuid).map((col) => col.map(fixed64ToU64))
   return {
     netuid, hotkeys, coldkeys: hotkeys.map((h) => S.Owner.get(s, h)),
     active: S.Active.get(s, netuid), validator_permit: S.ValidatorPermit.get(s, netuid), pruning_score: [],
     last_update: S.LastUpdate.get(s, netuid), emission: S.Emission.get(s, netuid), dividends: S.Dividends.get(s, netuid),
     incentives: S.Incentive.get(s, netuid), consensus: S.Consensus.get(s, netuid), trust: [], rank: [],
     block_at_registration: Array.from({ length: n }, (_, uid) => S.BlockAtRegistration.get(s, netuid, uid)),
-    alpha_stake: stake.map((w) => fixed64ToU64(w.alpha)), tao_stake: stake.map((w) => fixed64ToU64(w.tao)),
-    total_stake: stake.map((w) => fixed64ToU64(w.total)),
+    alpha_stake: alpha, tao_stake: tao, total_stake: total,
     // get_emissions_history: per subnet (storage-key order), each hotkey's LastHotkeyEmissionOnNetuid
     emission_history: allSubnetNetuids(s).map((net) => hotkeys.map((h) => S.LastHotkeyEmissionOnNetuid.get(s, h, net))),
   }

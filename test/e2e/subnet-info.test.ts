@@ -236,6 +236,29 @@ describe('SubnetInfoRuntimeApi (decoded by @polkadot/api from V15)', () => {
     expect(next).toBe(Number(await q('lastEpochBlock', 1)) + Number(await q('tempo', 1)))
   })
 
+  it('SwapRuntimeApi: spot prices in RAO per alpha, simulated swaps with slippage; the swap_* RPCs', async () => {
+    const swap = (api.call as unknown as Record<string, Record<string, Call>>).swapRuntimeApi!
+    const tao = BigInt(await q('subnetTAO', netuid2))
+    const alphaIn = BigInt(await q('subnetAlphaIn', netuid2))
+    // U64F64 tao/alpha, × 10^9, truncated
+    const price = ((((tao << 64n) / alphaIn) * 1_000_000_000n) >> 64n)
+    expect(BigInt((await swap.currentAlphaPrice!(netuid2)).toJSON() as number)).toBe(price)
+    expect((await swap.currentAlphaPrice!(0)).toJSON()).toBe(1_000_000_000)
+    const all = (await swap.currentAlphaPriceAll!()).toJSON() as { netuid: number; price: number }[]
+    expect(all.map((p) => p.netuid)).toEqual([0, 1, netuid2])
+    expect(await rpc('swap_currentAlphaPriceAll', [])).toEqual(all)
+    expect(BigInt(await rpc<number>('swap_currentAlphaPrice', [netuid2]))).toBe(price)
+    const buy = (await swap.simSwapTaoForAlpha!(netuid2, 1_000_000_000)).toJSON() as Record<string, number>
+    expect(buy.taoAmount! + buy.taoFee!).toBe(1_000_000_000) // the pool's input plus its fee
+    expect(buy.taoFee).toBeGreaterThan(0)
+    expect(buy.alphaAmount).toBeGreaterThan(0)
+    // slippage is what the spot price would have given beyond what the pool gives
+    expect(BigInt(buy.alphaSlippage!)).toBe(((1_000_000_000n << 64n) / ((tao << 64n) / alphaIn)) - BigInt(buy.alphaAmount!))
+    expect(await rpc('swap_simSwapTaoForAlpha', [netuid2, 1_000_000_000])).toEqual(Array.from((await swap.simSwapTaoForAlpha!(netuid2, 1_000_000_000)).toU8a()))
+    // no such subnet: a stable-mechanism sim swap of nothing; the spot price (1) would have given 5
+    expect((await swap.simSwapAlphaForTao!(99, 5)).toJSON()).toEqual({ taoAmount: 0, alphaAmount: 0, taoFee: 0, alphaFee: 0, taoSlippage: 5, alphaSlippage: 0 })
+  })
+
   it('legacy subnetInfo_* RPCs answer the runtime API bytes as number arrays', async () => {
     const same = async (method: string, params: unknown[], api_: string, ...args: unknown[]) => {
       const viaRpc = await rpc<number[]>(method, params)

@@ -10,6 +10,7 @@ import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { subtensorMethods } from './subtensor.js'
 import { subnetInfoMethods } from './subnet-info.js'
+import { swapMethods } from './swap.js'
 import { systemMethods } from './system.js'
 
 /** `manualSeal`: the node runs manual seal (`--sealing`), which brings the engine_* methods. */
@@ -25,5 +26,6 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...(o.manualSeal ? engineMethods(ctx) : []),
     ...subtensorMethods(ctx),
     ...subnetInfoMethods(ctx),
+    ...swapMethods(ctx),
   ]
 }

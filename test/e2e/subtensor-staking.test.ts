@@ -234,3 +234,38 @@ describe('stake through the pools (spec 425, real node)', () => {
     expect(await free(bob.address)).toBe(bal0 - s.fee)
   })
 })
+
+describe('StakeInfoRuntimeApi and DelegateInfoRuntimeApi (decoded by @polkadot/api from V15)', () => {
+  type Call = Record<string, Record<string, (...a: unknown[]) => Promise<{ toJSON(): unknown }>>>
+  const call = () => api.call as unknown as Call
+  const rpc = (m: string, p: unknown[]) => (api as unknown as { _rpcCore: { provider: { send(m: string, p: unknown[]): Promise<unknown> } } })._rpcCore.provider.send(m, p)
+
+  it('stake info for a coldkey lists every non-zero (hotkey, netuid) as storage has it', async () => {
+    const [n1, n2] = [subnets[0]!, subnets[1]!]
+    const rows = (await call().stakeInfoRuntimeApi!.getStakeInfoForColdkey!(charlie.address)).toJSON() as Record<string, unknown>[]
+    const mine = rows.filter((r) => r.hotkey === hkC.address)
+    expect(mine).toEqual([{ hotkey: hkC.address, coldkey: charlie.address, netuid: n1, stake: Number(await stake(hkC.address, charlie.address, n1)),
+      locked: 0, emission: 0, taoEmission: 0, drain: 0, isRegistered: true }])
+    const one = (await call().stakeInfoRuntimeApi!.getStakeInfoForHotkeyColdkeyNetuid!(hkB.address, bob.address, n2)).toJSON() as Record<string, unknown>
+    expect(BigInt(one.stake as number)).toBe(await stake(hkB.address, bob.address, n2))
+    const avail = (await call().stakeInfoRuntimeApi!.getStakeAvailabilityForColdkeys!([bob.address], [n2])).toJSON() as Record<string, Record<string, Record<string, number>>>
+    const total = Number(await stake(hkB.address, bob.address, n2))
+    expect(avail[bob.address]![String(n2)]).toEqual({ total, locked: 0, available: total })
+    expect((await call().stakeInfoRuntimeApi!.getStakeFee!([hkB.address, n1], bob.address, [hkB.address, n1], bob.address, 1_000_000n)).toJSON()).toBe(0)
+    expect((await call().stakeInfoRuntimeApi!.getColdkeyLock!(bob.address, n1)).toJSON()).toBeNull()
+  })
+
+  it('delegates: take, owner, registrations and nominators; get_delegated; the legacy RPC returns the same bytes', async () => {
+    const n2 = subnets[1]!
+    const d = (await call().delegateInfoRuntimeApi!.getDelegate!(hkB.address)).toJSON() as Record<string, unknown>
+    expect(d).toMatchObject({ delegateSs58: hkB.address, take: 1000, ownerSs58: bob.address })
+    expect((d.registrations as number[]).sort()).toEqual([...subnets].sort())
+    const nominated = (d.nominators as [string, [number, number][]][]).find(([who]) => who === bob.address)!
+    expect(nominated[1]).toContainEqual([n2, Number(await stake(hkB.address, bob.address, n2))])
+    const delegated = (await call().delegateInfoRuntimeApi!.getDelegated!(bob.address)).toJSON() as [Record<string, unknown>, [number, number]][]
+    expect(delegated.map(([i, [n, a]]) => [i.delegateSs58, n, a])).toContainEqual([hkB.address, n2, Number(await stake(hkB.address, bob.address, n2))])
+    const viaState = Array.from(Buffer.from((await api.rpc.state.call('DelegateInfoRuntimeApi_get_delegate', '0x' + Buffer.from(hkB.publicKey).toString('hex'))).toHex().slice(2), 'hex'))
+    expect(await rpc('delegateInfo_getDelegate', [Array.from(hkB.publicKey)])).toEqual(viaState)
+    expect((await call().delegateInfoRuntimeApi!.getDelegate!(charlie.address)).toJSON()).toBeNull()
+  })
+})

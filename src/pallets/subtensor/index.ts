@@ -22,6 +22,7 @@ import './staking/add-stake.js'
 import './staking/remove-stake.js'
 import './staking/move-stake.js'
 import './staking/recycle-alpha.js'
+import './staking/set-children.js'
 // The Swap pallet binds SubtensorModule's SwapInterface when loaded.
 import '../swap/index.js'
 

@@ -9,7 +9,9 @@ import { paymentMethods } from './payment.js'
 import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { subtensorMethods } from './subtensor.js'
+import { subnetInfoMethods } from './subnet-info.js'
 import { swapMethods } from './swap.js'
+import { delegateInfoMethods } from './delegate-info.js'
 import { systemMethods } from './system.js'
 
 /** `manualSeal`: the node runs manual seal (`--sealing`), which brings the engine_* methods. */
@@ -24,6 +26,8 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...specMethods(ctx),
     ...(o.manualSeal ? engineMethods(ctx) : []),
     ...subtensorMethods(ctx),
+    ...subnetInfoMethods(ctx),
     ...swapMethods(ctx),
+    ...delegateInfoMethods(ctx),
   ]
 }

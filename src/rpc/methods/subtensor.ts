@@ -20,19 +20,23 @@ export function u16Param(v: unknown): number {
 }
 
 /** Runs `api` at `at` (best when absent); errors become code 1 "`what`: <reason>". */
-export const runtimeApiRunner = (ctx: NodeContext) => (api: string, input: Uint8Array, at: unknown, what: string): Uint8Array => {
-  const hash = optionalHash(at)
-  try {
-    const block = blockOrBest(ctx, hash, (h) => new RuntimeCallFailure(unknownBlockApi(h)))
-    return callRuntime(ctx, block, api, input)
-  } catch (e) {
-    if (e instanceof RuntimeCallFailure) throw new RpcError(RUNTIME_ERROR, `${what}: ${e.message}`)
-    throw e
+export type RuntimeRpc = (api: string, input: Uint8Array, at: unknown, what: string) => Uint8Array
+
+export function runtimeRpc(ctx: NodeContext): RuntimeRpc {
+  return (api, input, at, what) => {
+    const hash = optionalHash(at)
+    try {
+      const block = blockOrBest(ctx, hash, (h) => new RuntimeCallFailure(unknownBlockApi(h)))
+      return callRuntime(ctx, block, api, input)
+    } catch (e) {
+      if (e instanceof RuntimeCallFailure) throw new RpcError(RUNTIME_ERROR, `${what}: ${e.message}`)
+      throw e
+    }
   }
 }
 
 export function subtensorMethods(ctx: NodeContext): RpcEntry[] {
-  const run = runtimeApiRunner(ctx)
+  const run = runtimeRpc(ctx)
   const bytes = (b: Uint8Array): number[] => Array.from(b)
   const netuidArgs = (p: unknown[]) => encode(u16, u16Param(p[0]))
   const netuidUidArgs = (p: unknown[]) => concatBytes(encode(u16, u16Param(p[0])), encode(u16, u16Param(p[1])))

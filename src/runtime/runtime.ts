@@ -19,6 +19,7 @@ import { transactionPaymentApi } from './api/payment.js'
 import { neuronInfoApi, subnetRegistrationApi } from './api/subtensor.js'
 import { subnetInfoApi } from './api/subnet-info.js'
 import { swapApi } from './api/swap.js'
+import { delegateInfoApi, stakeInfoApi } from './api/stake-info.js'
 import type { RuntimeApiDecl, RuntimeApiMethod } from './api/types.js'
 import type { PalletDecl } from '../frame/declare/pallet.js'
 import { Dispatcher } from './dispatch.js'
@@ -95,6 +96,7 @@ export class Runtime {
       auraApi(host), grandpaApi(host), accountNonceApi(host), transactionPaymentApi(host),
       neuronInfoApi(), subnetRegistrationApi(),
       subnetInfoApi(), swapApi(),
+      stakeInfoApi(), delegateInfoApi(),
     ]
     for (const a of this.apis) for (const m of a.methods) this.methods.set(`${a.name}_${m.name}`, m)
     this.version = runtimeVersion(this.apis)

@@ -24,7 +24,6 @@ def charged_fee(subtensor, extrinsic_identifier: str) -> int:
     return paid["actual_fee"] + paid["tip"]
 
 
-@needs_subtensor_module("StakeInfoRuntimeApi (issues 11-12)")
 def test_btcli_wallet_balance(btcli, subtensor, wallets, fund):
     w = wallets.new("holder")
     fund(w.coldkeypub.ss58_address, 7 * TAO)
@@ -71,7 +70,6 @@ def test_btcli_subnets_create_list_and_hyperparameters(btcli, subtensor, wallets
             assert str(values[param]) == str(storage(subtensor, item, [netuid])), param
 
 
-@needs_subtensor_module()
 def test_btcli_subnets_register_and_wallet_overview(btcli, subtensor, wallets, fund):
     with pending_subtensor_module():
         netuid = create_subnet(subtensor, wallets.new("owner"), fund)

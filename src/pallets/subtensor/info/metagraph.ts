@@ -10,7 +10,7 @@ import { SubtensorStorage as S } from '../storage.js'
 import { AccountId, AxonInfo, ChainIdentityV2, I96F32, SubnetIdentityV3, type AxonInfoValue } from '../types.js'
 import { currentBlock, ifSubnetExist, mechanismStorageIndex } from '../utils/misc.js'
 import * as F from '../../../primitives/fixed/index.js'
-import { getStakeWeightsForHotkeyOnSubnet, getStakeWeightsForNetwork } from '../staking/stake-utils.js'
+import { getInheritedForHotkeyOnSubnet, getStakeWeightsForHotkeyOnSubnet, getTaoInheritedForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
 import { activityCutoffBlocks, allSubnetNetuids } from './subnet-info.js'
 import { nameForSubnet } from './subnet-names.js'
 
@@ -21,6 +21,7 @@ const cbytes = vec(compact(u8))
 /** What the field getters read: the subnet, the storage index of its mechanism, lazily shared per-uid reads. */
 class Source {
   private hk?: Uint8Array[]
+  private ck?: Uint8Array[]
   private sw?: [bigint[], bigint[], bigint[]]
   readonly block: bigint
   constructor(readonly s: Store, readonly netuid: number, readonly index: number) { this.block = currentBlock(s) }
@@ -29,10 +30,28 @@ class Source {
   hotkeys(): Uint8Array[] {
     return (this.hk ??= Array.from({ length: this.n }, (_, uid) => S.Keys.get(this.s, this.netuid, uid)))
   }
-  coldkeys(): Uint8Array[] { return this.hotkeys().map((h) => S.Owner.get(this.s, h)) }
-  /** `get_stake_weights_for_network` as u64 columns: [total, alpha, tao]. */
+  coldkeys(): Uint8Array[] { return (this.ck ??= this.hotkeys().map((h) => S.Owner.get(this.s, h))) }
+  /**
+   * `get_stake_weights_for_network` as u64 columns [total, alpha, tao]: the same sums as
+   * `getStakeWeightsForNetwork`, with TaoWeight read once and the hotkeys already read.
+   */
   stake(): [bigint[], bigint[], bigint[]] {
-    return (this.sw ??= getStakeWeightsForNetwork(this.s, this.netuid).map((col) => col.map(fixed64ToU64)) as [bigint[], bigint[], bigint[]])
+    if (this.sw) return this.sw
+    const I = F.I64F64
+    const taoWeight = F.saturatingFromFixed(I, F.U96F32, getTaoWeight(this.s))
+    const hotkeys = this.hotkeys()
+    const cols: [bigint[], bigint[], bigint[]] = [[], [], []]
+    for (let uid = 0; uid < hotkeys.length; uid++) {
+      if (!S.Keys.contains(this.s, this.netuid, uid)) { cols[0].push(0n); cols[1].push(0n); cols[2].push(0n); continue }
+      const hotkey = hotkeys[uid]!
+      // Without child or parent keys on the subnet, inherited stake is the hotkey's own (exactly).
+      const shared = S.ChildKeys.get(this.s, hotkey, this.netuid).length > 0 || S.ParentKeys.get(this.s, hotkey, this.netuid).length > 0
+      const alpha = shared ? getInheritedForHotkeyOnSubnet(this.s, hotkey, this.netuid) : S.TotalHotkeyAlpha.get(this.s, hotkey, this.netuid)
+      const tao = shared ? getTaoInheritedForHotkeyOnSubnet(this.s, hotkey, this.netuid) : S.TotalHotkeyAlpha.get(this.s, hotkey, 0)
+      const total = F.saturatingAdd(I, F.saturatingFromInt(I, alpha), F.saturatingMul(I, F.saturatingFromInt(I, tao), taoWeight))
+      cols[0].push(fixed64ToU64(total)); cols[1].push(alpha); cols[2].push(tao)
+    }
+    return (this.sw = cols)
   }
 }
 

@@ -18,6 +18,7 @@ import './coinbase/root.js'
 import './utils/sudo.js'
 import './staking/take.js'
 import './swap/swap-hotkey.js'
+import './swap/swap-coldkey.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 
@@ -34,3 +35,4 @@ export { SubtensorConstants } from './macros/config.js'
 export { implement, isImplemented, type SubtensorCallArgs } from './macros/dispatches.js'
 export { subtensorBuild, type RegistrationRegime } from './build.js'
 export { CustomTransactionError, validateSubtensorCall } from './extensions/subtensor.js'
+export { subtensorDispatchExtension } from './swap/guard.js'

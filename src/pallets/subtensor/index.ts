@@ -19,6 +19,8 @@ import './utils/sudo.js'
 import './staking/take.js'
 import './swap/swap-hotkey.js'
 import './swap/swap-coldkey.js'
+// The Swap pallet binds SubtensorModule's SwapInterface when loaded.
+import '../swap/index.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

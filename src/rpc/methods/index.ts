@@ -9,6 +9,7 @@ import { paymentMethods } from './payment.js'
 import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { subtensorMethods } from './subtensor.js'
+import { swapMethods } from './swap.js'
 import { systemMethods } from './system.js'
 
 /** `manualSeal`: the node runs manual seal (`--sealing`), which brings the engine_* methods. */
@@ -23,5 +24,6 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...specMethods(ctx),
     ...(o.manualSeal ? engineMethods(ctx) : []),
     ...subtensorMethods(ctx),
+    ...swapMethods(ctx),
   ]
 }

@@ -13,24 +13,26 @@ import { callRuntime, RuntimeCallFailure } from './runtime-call.js'
 
 const RUNTIME_ERROR = 1
 
-function u16Param(v: unknown): number {
+export function u16Param(v: unknown): number {
   const n = u32Param(v)
   if (n > 0xffff) throw invalidParams(`invalid value: integer \`${n}\`, expected u16`)
   return n
 }
 
-export function subtensorMethods(ctx: NodeContext): RpcEntry[] {
-  /** Run `api` at `at` (best when absent); errors become code 1 "`what`: <reason>". */
-  const run = (api: string, input: Uint8Array, at: unknown, what: string): Uint8Array => {
-    const hash = optionalHash(at)
-    try {
-      const block = blockOrBest(ctx, hash, (h) => new RuntimeCallFailure(unknownBlockApi(h)))
-      return callRuntime(ctx, block, api, input)
-    } catch (e) {
-      if (e instanceof RuntimeCallFailure) throw new RpcError(RUNTIME_ERROR, `${what}: ${e.message}`)
-      throw e
-    }
+/** Runs `api` at `at` (best when absent); errors become code 1 "`what`: <reason>". */
+export const runtimeApiRunner = (ctx: NodeContext) => (api: string, input: Uint8Array, at: unknown, what: string): Uint8Array => {
+  const hash = optionalHash(at)
+  try {
+    const block = blockOrBest(ctx, hash, (h) => new RuntimeCallFailure(unknownBlockApi(h)))
+    return callRuntime(ctx, block, api, input)
+  } catch (e) {
+    if (e instanceof RuntimeCallFailure) throw new RpcError(RUNTIME_ERROR, `${what}: ${e.message}`)
+    throw e
   }
+}
+
+export function subtensorMethods(ctx: NodeContext): RpcEntry[] {
+  const run = runtimeApiRunner(ctx)
   const bytes = (b: Uint8Array): number[] => Array.from(b)
   const netuidArgs = (p: unknown[]) => encode(u16, u16Param(p[0]))
   const netuidUidArgs = (p: unknown[]) => concatBytes(encode(u16, u16Param(p[0])), encode(u16, u16Param(p[1])))

@@ -103,7 +103,7 @@ describe('emit_to_subnets: alpha_out into the pending accumulators', () => {
     const s = quarterRoot(true)
     Balances.TotalIssuance.set(s, 5_000_000_000n)
     S.TotalIssuance.set(s, 4_000_000_000n)
-    runCoinbase(s, 1_000_000_000n)
+    runCoinbase(s, new TestEnv(s, 10), 1_000_000_000n)
     expect(S.SubnetAlphaOutEmission.get(s, 1)).toBe(1_000_000_000n)
     expect(S.PendingOwnerCut.get(s, 1)).toBe(179_995_422n)
     expect(S.PendingServerEmission.get(s, 1)).toBe(410_002_288n)
@@ -117,7 +117,7 @@ describe('emit_to_subnets: alpha_out into the pending accumulators', () => {
 
   it('the same split from the formula; with root sell off the root alpha is recycled', () => {
     const s = quarterRoot(false)
-    runCoinbase(s, 0n)
+    runCoinbase(s, new TestEnv(s, 10), 0n)
     const cutBits = (11796n << 32n) / 65535n
     const out = 1_000_000_000n << 32n
     const cut = (out * cutBits) >> 32n
@@ -134,7 +134,7 @@ describe('emit_to_subnets: alpha_out into the pending accumulators', () => {
   it('the last BlockEmission writer is the subnet alpha curve (second halving for 15.75M alpha)', () => {
     const s = fresh()
     started(s, 3, { alphaIn: 15_750_000_000_000_000n, alphaOut: 0n, enabled: false })
-    runCoinbase(s, 1_000_000_000n)
+    runCoinbase(s, new TestEnv(s, 10), 1_000_000_000n)
     expect(S.BlockEmission.get(s)).toBe(250_000_000n)
     expect(S.SubnetAlphaOutEmission.get(s, 3)).toBe(250_000_000n)
   })

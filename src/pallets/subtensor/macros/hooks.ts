@@ -53,6 +53,6 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
   }
   const cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber))
   updateRegistrationPrices(s)
-  updateMovingPricesAndRootProp(s, runCoinbase(s, getBlockEmission(s, env)))
+  updateMovingPricesAndRootProp(s, runCoinbase(s, env, getBlockEmission(s, env)))
   return weight(BLOCK_STEP_REF_TIME + cleanUp)
 }

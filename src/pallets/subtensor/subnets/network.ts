@@ -4,6 +4,7 @@
 import type { CallCtx } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { badOrigin } from '../../../frame/primitives.js'
+import { swapInterface } from '../../../primitives/swap-interface/index.js'
 import { reducibleBalance, transferWith } from '../../balances/index.js'
 import { ensureSigned } from '../../system/index.js'
 import { implement } from '../macros/dispatches.js'
@@ -50,12 +51,9 @@ export function networkLockCost(s: Store): bigint {
   return cost < min ? min : cost
 }
 
-/** `current_price` of the Swap pallet with its default (½, ½) balancer: SubnetTAO / SubnetAlphaIn as U64F64 bits. */
+/** `T::SwapInterface::current_alpha_price` (U64F64 bits): the pool's balancer price, 1 on stable subnets. */
 export function currentAlphaPriceBits(s: Store, netuid: number): bigint {
-  if (S.SubnetMechanism.get(s, netuid) !== 1) return 1n << 64n
-  const alpha = S.SubnetAlphaIn.get(s, netuid)
-  if (alpha === 0n) return 0n
-  return (S.SubnetTAO.get(s, netuid) << 64n) / alpha
+  return swapInterface().currentAlphaPrice(s, netuid)
 }
 
 /** `get_median_subnet_alpha_price` (U64F64 bits): 1 when no subnet has a price. */

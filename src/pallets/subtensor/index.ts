@@ -19,6 +19,7 @@ import './utils/sudo.js'
 import './staking/take.js'
 import './swap/swap-hotkey.js'
 import './swap/swap-coldkey.js'
+import './subnets/dissolve.js'
 // The Swap pallet binds SubtensorModule's SwapInterface when loaded.
 import '../swap/index.js'
 

@@ -4,7 +4,7 @@
 import type { CallCtx, PostInfo } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { weight, type WeightValue } from '../../../frame/primitives.js'
-import { reducibleBalance, withdraw, dropCredit } from '../../balances/index.js'
+import { reducibleBalance, withdraw, dropCredit, totalIssuance, transferWith } from '../../balances/index.js'
 import { DB_WEIGHT } from '../../system/limits.js'
 import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorStorage as S } from '../storage.js'
@@ -37,6 +37,21 @@ export function recycleTao(ctx: CallCtx, coldkey: Uint8Array, amount: bigint): v
     throw E.BalanceWithdrawalError()
   }
   dropCredit(s, credit)
+}
+
+/** `transfer_allow_death_update_ti`: dust the transfer burns also leaves SubtensorModule's issuance. */
+export function transferAllowDeathUpdateTi(ctx: CallCtx, from: Uint8Array, to: Uint8Array, amount: bigint): void {
+  const { s } = ctx
+  const before = totalIssuance(s)
+  transferWith(s, { depositEvent: (ev) => ctx.env.depositEvent(ev) }, from, to, amount, 'Expendable')
+  const after = totalIssuance(s)
+  if (after < before) S.TotalIssuance.mutate(s, (t) => (t > before - after ? t - (before - after) : 0n))
+}
+
+/** `transfer_tao`: at most the reducible balance (Expendable), else InsufficientBalance. */
+export function transferTao(ctx: CallCtx, from: Uint8Array, to: Uint8Array, amount: bigint): void {
+  if (amount > reducibleBalance(ctx.s, from, 'Expendable', 'Polite')) throw E.InsufficientBalance()
+  transferAllowDeathUpdateTi(ctx, from, to, amount)
 }
 
 /**

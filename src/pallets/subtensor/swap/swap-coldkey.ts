@@ -5,7 +5,7 @@
 import { blake2_256 } from '../../../codec/hashing.js'
 import type { CallCtx, RuntimeCallValue } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { reducibleBalance, totalIssuance, transferWith } from '../../balances/index.js'
+import { reducibleBalance } from '../../balances/index.js'
 import { blockNumber, ensureRoot, ensureSigned } from '../../system/index.js'
 import { implement } from '../macros/dispatches.js'
 import { SubtensorConstants } from '../macros/config.js'
@@ -19,7 +19,7 @@ import {
 import { isSubnetAccountId } from '../subnets/network.js'
 import { equal } from '../subnets/uids.js'
 import { currentBlock } from '../utils/misc.js'
-import { recycleTao } from './common.js'
+import { recycleTao, transferAllowDeathUpdateTi } from './common.js'
 import { transferRootClaimed } from './swap-hotkey.js'
 
 /** lib.rs ACCOUNT_FLAGS_ACCEPT_LOCKED_ALPHA. */
@@ -138,15 +138,11 @@ function transferColdkeyStake(s: Store, netuid: number, oldColdkey: Uint8Array, 
   if (netuid === 0) maybeRemoveColdkeyIndex(s, oldColdkey)
 }
 
-/** `transfer_all_tao_and_kill`: what dust the transfer burns also leaves SubtensorModule's issuance. */
+/** `transfer_all_tao_and_kill`. */
 function transferAllTaoAndKill(ctx: CallCtx, from: Uint8Array, to: Uint8Array): void {
   const { s } = ctx
   const amount = reducibleBalance(s, from, 'Expendable', 'Polite')
-  if (amount === 0n) return
-  const before = totalIssuance(s)
-  transferWith(s, { depositEvent: (ev) => ctx.env.depositEvent(ev) }, from, to, amount, 'Expendable')
-  const after = totalIssuance(s)
-  if (after < before) S.TotalIssuance.mutate(s, (t) => (t > before - after ? t - (before - after) : 0n))
+  if (amount !== 0n) transferAllowDeathUpdateTi(ctx, from, to, amount)
 }
 
 /** CheckColdkeySwap: the error a signed call from `who` meets while its swap is announced, or null. */

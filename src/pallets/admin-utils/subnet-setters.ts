@@ -10,6 +10,7 @@ import {
   ensureAdminWindowOpen, ensureOwnerOrRootWithLimits, ensureSubnetOwnerOrRoot, recordOwnerRateLimit,
 } from '../subtensor/utils/rate-limiting.js'
 import { setTxLastBlockOnSubnet, txPassesOnSubnet, type TransactionType } from '../subtensor/utils/transaction-type.js'
+import { trimToMaxAllowedUids } from '../subtensor/subnets/trim-uids.js'
 import { ensureRoot } from '../system/index.js'
 import { implement } from './calls.js'
 import { AdminUtilsErrors as E } from './pallet.js'
@@ -233,4 +234,11 @@ implement('sudo_set_owner_cut_enabled', (ctx, a) => {
 implement('sudo_set_owner_cut_auto_lock_enabled', (ctx, a) => {
   ownerCutSwitch(ctx, a.netuid)
   S.OwnerCutAutoLockEnabled.set(ctx.s, a.netuid, a.enabled)
+})
+
+implement('sudo_trim_to_max_allowed_uids', (ctx, a) => {
+  const owner = ensureOwnerOrRootWithTx(ctx, a.netuid, 'MaxUidsTrimming')
+  ensureAdminWindowOpen(ctx.s, a.netuid)
+  trimToMaxAllowedUids(ctx.s, a.netuid, a.max_n)
+  recordOwnerTx(ctx.s, owner, a.netuid, 'MaxUidsTrimming')
 })

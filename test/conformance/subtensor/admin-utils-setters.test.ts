@@ -340,4 +340,94 @@ describe('admin-utils tests/mod.rs (setters with checks)', () => {
     call(m, 'sudo_set_owner_immune_neuron_limit', ROOT, { netuid: 1, immune_neurons: 10 })
     expect(S.ImmuneOwnerUidsLimit.get(m.s, 1)).toBe(10)
   })
+
+  it('test_trim_to_max_allowed_uids (lowest emitters dropped, survivors compressed and remapped)', () => {
+    const m = adminMock()
+    addNetwork(m, 1, 10)
+    S.AdminFreezeWindow.set(m.s, 0)
+    S.SubnetOwner.set(m.s, 1, u256(1))
+    S.SubnetOwnerHotkey.set(m.s, 1, u256(2))
+    S.ImmuneOwnerUidsLimit.set(m.s, 1, 2)
+    S.MinAllowedUids.set(m.s, 1, 4)
+    S.MechanismCountCurrent.set(m.s, 1, 4)
+    const maxN = 16
+    for (let i = 1; i <= maxN; i++) { appendNeuron(m.s, 1, u256(i * 1000), BigInt(m.block)); m.setBlockNumber(m.block + 1) }
+    m.setBlockNumber(m.block + S.ImmunityPeriod.get(m.s, 1) + 1)
+    const values = [17, 42, 8, 56, 23, 91, 34, 77, 12, 65, 3, 88, 29, 51, 74, 39]
+    const bools = [false, false, false, true, false, true, true, true, false, true, false, true, false, true, true, false]
+    S.Emission.set(m.s, 1, values.map(BigInt))
+    for (const item of [S.Consensus, S.Dividends, S.ValidatorTrust, S.StakeWeight]) item.set(m.s, 1, values)
+    S.ValidatorPermit.set(m.s, 1, bools)
+    S.Active.set(m.s, 1, bools)
+    const idx = [0, 1, 2, 3].map((mec) => mec * 4096 + 1)
+    for (const i of idx) { S.Incentive.set(m.s, i, values); S.LastUpdate.set(m.s, i, values.map(BigInt)) }
+    // uid 6 (34) made temporally immune
+    S.BlockAtRegistration.set(m.s, 1, 6, BigInt(m.block))
+    const evm = (n: number): [Uint8Array, bigint] => [new Uint8Array(20).fill(n), BigInt(m.block)]
+    for (const uid of [6, 10, 12, 14]) S.AssociatedEvmAddress.set(m.s, 1, uid, evm(uid))
+    for (let uid = 0; uid < maxN; uid++) {
+      const others = Array.from({ length: maxN }, (_, t) => t).filter((t) => t !== uid)
+      for (const i of idx) {
+        S.Weights.set(m.s, i, uid, others.map((t) => [t, (uid + t) % 1000]))
+        S.Bonds.set(m.s, i, uid, others.map((t) => [t, (uid * t) % 1000]))
+      }
+    }
+    call(m, 'sudo_trim_to_max_allowed_uids', ROOT, { netuid: 1, max_n: 8 })
+    expect(S.MaxAllowedUids.get(m.s, 1)).toBe(8)
+    const kept = [56, 91, 34, 77, 65, 88, 51, 74]
+    expect(S.Emission.get(m.s, 1)).toEqual(kept.map(BigInt))
+    expect(S.Active.get(m.s, 1)).toEqual(Array(8).fill(true))
+    expect(S.ValidatorPermit.get(m.s, 1)).toEqual(Array(8).fill(true))
+    for (const item of [S.Consensus, S.Dividends, S.ValidatorTrust, S.StakeWeight]) expect(item.get(m.s, 1)).toEqual(kept)
+    for (const i of idx) { expect(S.Incentive.get(m.s, i)).toEqual(kept); expect(S.LastUpdate.get(m.s, i)).toEqual(kept.map(BigInt)) }
+    for (let uid = 8; uid < maxN; uid++) {
+      expect(S.Keys.contains(m.s, 1, uid)).toBe(false)
+      expect(S.BlockAtRegistration.contains(m.s, 1, uid)).toBe(false)
+      expect(S.AssociatedEvmAddress.contains(m.s, 1, uid)).toBe(false)
+      for (const i of idx) { expect(S.Weights.contains(m.s, i, uid)).toBe(false); expect(S.Bonds.contains(m.s, i, uid)).toBe(false) }
+    }
+    for (const n of [1000, 2000, 3000, 5000, 9000, 11000, 13000, 16000]) {
+      expect(S.Uids.contains(m.s, 1, u256(n))).toBe(false)
+      expect(S.IsNetworkMember.contains(m.s, u256(n), 1)).toBe(false)
+    }
+    for (let uid = 0; uid < 8; uid++) {
+      for (const i of idx) {
+        expect(S.Weights.get(m.s, i, uid).every(([t]) => t < 8)).toBe(true)
+        expect(S.Bonds.get(m.s, i, uid).every(([t]) => t < 8)).toBe(true)
+      }
+      expect(S.Uids.get(m.s, 1, S.Keys.get(m.s, 1, uid))).toBe(uid)
+    }
+    expect(S.SubnetworkN.get(m.s, 1)).toBe(8)
+    // uids 6 → 2 and 14 → 7 keep their EVM association
+    expect(S.AssociatedEvmAddress.get(m.s, 1, 2)).toEqual(evm(6))
+    expect(S.AssociatedEvmAddress.get(m.s, 1, 7)).toEqual(evm(14))
+    // uid 3 (56) was kept at 0: its weight to old uid 5 (now 1) is (3 + 5) % 1000
+    expect(S.Weights.get(m.s, idx[0]!, 0)).toContainEqual([1, 8])
+    expect(fails(m, 'sudo_trim_to_max_allowed_uids', ROOT, { netuid: 42, max_n: 8 })).toEqual(se(SE.SubnetNotExists))
+    expect(fails(m, 'sudo_trim_to_max_allowed_uids', ROOT, { netuid: 1, max_n: 2 })).toEqual(se(SE.InvalidValue))
+    expect(fails(m, 'sudo_trim_to_max_allowed_uids', ROOT, { netuid: 1, max_n: 9 })).toEqual(se(SE.InvalidValue))
+  })
+
+  it('test_trim_to_max_allowed_uids_too_many_immune (Percent::from_rational ≥ 80 % refused)', () => {
+    const m = adminMock()
+    addNetwork(m, 1, 10)
+    S.AdminFreezeWindow.set(m.s, 0)
+    const owner = u256(1)
+    S.SubnetOwner.set(m.s, 1, owner)
+    S.ImmuneOwnerUidsLimit.set(m.s, 1, 2)
+    S.MinAllowedUids.set(m.s, 1, 2)
+    for (let i = 1; i <= 5; i++) { appendNeuron(m.s, 1, u256(i * 1000), BigInt(m.block)); m.setBlockNumber(m.block + 1) }
+    m.setBlockNumber(S.ImmunityPeriod.get(m.s, 1) + 1)
+    S.OwnedHotkeys.set(m.s, owner, [u256(1000), u256(2000)])
+    for (const uid of [2, 3]) S.BlockAtRegistration.set(m.s, 1, uid, BigInt(m.block))
+    expect(fails(m, 'sudo_trim_to_max_allowed_uids', ROOT, { netuid: 1, max_n: 4 })).toEqual(se(SE.TrimmingWouldExceedMaxImmunePercentage))
+    expect(fails(m, 'sudo_trim_to_max_allowed_uids', ROOT, { netuid: 1, max_n: 3 })).toEqual(se(SE.TrimmingWouldExceedMaxImmunePercentage))
+    // the owner is rate limited per MaxUidsTrimming, Root is not
+    S.BlockAtRegistration.set(m.s, 1, 3, 0n)
+    S.OwnedHotkeys.set(m.s, owner, [u256(1000)])
+    m.setBlockNumber(m.block + 10) // uids 1 and 4 leave their immunity period; 0 (owner) and 2 stay immune
+    call(m, 'sudo_trim_to_max_allowed_uids', signed(owner), { netuid: 1, max_n: 4 })
+    expect(S.SubnetworkN.get(m.s, 1)).toBe(4)
+    expect(fails(m, 'sudo_trim_to_max_allowed_uids', signed(owner), { netuid: 1, max_n: 4 })).toEqual(se(SE.TxRateLimitExceeded))
+  })
 })

@@ -17,6 +17,7 @@ import { currentBlock, ifSubnetExist } from '../utils/misc.js'
 import { createAccountIfNonExistent } from './registration.js'
 import { subtensorBuild } from '../build.js'
 import { defaultTempo, initNewNetwork, initNewNetworkClassic, nextNetuid } from './subnet.js'
+import { doDissolveNetwork, getNetworkToPrune } from './dissolve.js'
 import { symbolForSubnet, SYMBOLS } from './symbols.js'
 import { appendNeuron, equal } from './uids.js'
 
@@ -91,14 +92,14 @@ export function doRegisterNetwork(ctx: CallCtx, hotkey: Uint8Array, identity: Su
   if (last !== 0n && (now > last ? now - last : 0n) < S.NetworkRateLimit.get(s)) throw E.NetworkTxRateLimitExceeded()
   let count = 0
   for (const [netuid, added] of S.NetworksAdded.iter(s)) if (added && netuid !== 0) count++
-  const full = count >= S.SubnetLimit.get(s)
-  if (full && !networkToPruneExists(s, now)) throw E.SubnetLimitReached()
+  // at SubnetLimit the weakest non-immune subnet is dissolved (after the checks) and its netuid reused
+  const prune = count >= S.SubnetLimit.get(s) ? getNetworkToPrune(s) : null
+  if (count >= S.SubnetLimit.get(s) && prune === null) throw E.SubnetLimitReached()
   const lock = networkLockCost(s)
   const sink = { depositEvent: (ev: Uint8Array) => ctx.env.depositEvent(ev) }
   if (lock > reducibleBalance(s, coldkey, 'Expendable', 'Polite')) throw E.CannotAffordLockCost()
-  // The chain dissolves the weakest non-immune subnet here and reuses its netuid; not built yet.
-  if (full) throw E.CallDisabled()
-  const netuid = nextNetuid(s)
+  if (prune !== null) doDissolveNetwork(ctx, prune)
+  const netuid = prune ?? nextNetuid(s)
   const median = medianSubnetAlphaPriceBits(s)
   // the classic regime's subnets start as v3.3.13 made them (PoW bounds and controller settings)
   if (subtensorBuild().registration === 'classic') initNewNetworkClassic(s, netuid, defaultTempo())
@@ -144,16 +145,6 @@ export function doRegisterNetwork(ctx: CallCtx, hotkey: Uint8Array, identity: Su
   if ([...S.Keys.iterPrefix(s, 0)].some(([, hk]) => !equal(hk, hotkey) && S.AutoParentDelegationEnabled.get(s, hk))) throw E.CallDisabled()
   SubtensorEvents.NetworkAdded.emit(ctx.env, [netuid, 1])
   S.SubnetEmissionEnabled.set(s, netuid, false)
-}
-
-/** `get_network_to_prune`: some added subnet is past NetworkImmunityPeriod. */
-function networkToPruneExists(s: Store, now: bigint): boolean {
-  const immunity = S.NetworkImmunityPeriod.get(s)
-  for (const [netuid, added] of S.NetworksAdded.iter(s)) {
-    if (!added || netuid === 0) continue
-    if (now >= S.NetworkRegisteredAt.get(s, netuid) + immunity) return true
-  }
-  return false
 }
 
 /** `do_start_call`: the owner (or Root) starts emissions once StartCallDelay has passed. */

@@ -17,6 +17,7 @@ import './utils/identity.js'
 import './coinbase/root.js'
 import './utils/sudo.js'
 import './staking/take.js'
+import './subnets/weights.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

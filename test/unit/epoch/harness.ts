@@ -6,11 +6,16 @@ import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/sub
 import { epoch } from '../../../src/pallets/subtensor/epoch/persist.js'
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
-import { TestEnv, acct, callHandler, newStore, signed } from '../../../src/pallets/test-utils.js'
+import { TestEnv, callHandler, newStore, signed } from '../../../src/pallets/test-utils.js'
 import { System } from '../../../src/pallets/system/index.js'
 import type { Overlay } from '../../../src/storage/overlay.js'
 
-export const hk = (uid: number): Uint8Array => acct(uid + 1)
+/** A distinct hotkey per uid (uid + 1, big-endian, in the first bytes; the rest 0x11). */
+export function hk(uid: number): Uint8Array {
+  const a = new Uint8Array(32).fill(0x11)
+  new DataView(a.buffer).setUint32(0, uid + 1)
+  return a
+}
 
 export class Mock {
   readonly s: Overlay

@@ -90,3 +90,12 @@ export function computeBondsSparse(s: Store, netuid: number, weights: SparseMatr
   }
   return matEmaSparse(weights, bonds, disabledLiquidAlpha(s, netuid))
 }
+
+/** `do_reset_bonds`: with BondsResetOn, every bond row of the mechanism drops the hotkey's column. */
+export function doResetBonds(s: Store, netuidIndex: number, hotkey: Uint8Array): void {
+  const netuid = netuidIndex % 4096
+  if (!S.BondsResetOn.get(s, netuid)) return
+  const uid = S.Uids.get(s, netuid, hotkey)
+  if (uid === null) return
+  for (const [i, row] of [...S.Bonds.iterPrefix(s, netuidIndex)]) S.Bonds.set(s, netuidIndex, i, row.filter(([j]) => j !== uid))
+}

@@ -8,6 +8,7 @@ import { getLastUpdate, mechanismStorageIndex } from '../utils/misc.js'
 import { disabledLiquidAlpha, liquidAlphaParams } from './bonds.js'
 import { commitBlocks } from './commit-mask.js'
 import { toU16 } from './fast-fx.js'
+import { readPairRows } from './pair-rows.js'
 import { FRAC, U16_MAX_FX, fixed64ToFixed32, inplaceNormalize64, isTopkNonzero, safeDiv } from './math.js'
 import { ownerUid, stakeWeightsForNetwork } from './stake-weights.js'
 import { yumaFast } from './yuma-fast.js'
@@ -27,7 +28,8 @@ export interface EpochTerms {
   consensus: number
   validatorTrust: number
   newValidatorPermit: boolean
-  bond: [number, number][]
+  /** The bond row to store (u16), empty without a new permit. */
+  bond: Row
   stake: bigint
 }
 
@@ -79,26 +81,10 @@ export function blockAtRegistration(s: Store, netuid: number, n: number): bigint
 }
 
 /** `get_weights_sparse` as u16 rows: entries for uids ≥ n dropped. */
-export function weightsRows(s: Store, netuidIndex: number, n: number): Row[] {
-  const m: Row[] = Array.from({ length: n }, () => ({ c: [], v: [] }))
-  for (const [i, row] of S.Weights.iterPrefix(s, netuidIndex)) {
-    if (i >= n) continue
-    const out = m[i] as Row
-    for (const [j, w] of row) if (j < n) { out.c.push(j); out.v.push(w) }
-  }
-  return m
-}
+export const weightsRows = (s: Store, netuidIndex: number, n: number): Row[] => readPairRows(s, S.Weights, netuidIndex, n, n)
 
 /** `get_bonds_sparse` as the stored u16 rows. */
-export function bondsRows(s: Store, netuidIndex: number, n: number): Row[] {
-  const m: Row[] = Array.from({ length: n }, () => ({ c: [], v: [] }))
-  for (const [i, row] of S.Bonds.iterPrefix(s, netuidIndex)) {
-    if (i >= n) continue
-    const out = m[i] as Row
-    for (const [j, b] of row) { out.c.push(j); out.v.push(b) }
-  }
-  return m
-}
+export const bondsRows = (s: Store, netuidIndex: number, n: number): Row[] => readPairRows(s, S.Bonds, netuidIndex, n)
 
 /** Previous successful epoch + 1, or block − tempo before the first one. */
 function lastTempo(s: Store, netuid: number, block: bigint): bigint {
@@ -125,7 +111,7 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const lastUpdate = getLastUpdate(s, netuidIndex)
   const registered = blockAtRegistration(s, netuid, n)
 
-  const totalStake = stakeWeightsForNetwork(s, netuid)
+  const totalStake = stakeWeightsForNetwork(s, netuid, keyed)
   const minStake = S.StakeThreshold.get(s)
   const owner = ownerUid(s, netuid)
   const filtered = totalStake.map((x, uid) => (owner !== uid && (x < 0n ? 0n : x >> 64n) < minStake ? 0n : x))
@@ -187,12 +173,12 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
       consensus: toU16(r.consensus[uid] ?? 0),
       validatorTrust: toU16(r.validatorTrust[uid] ?? 0),
       newValidatorPermit: newPermits[uid] ?? false,
-      bond: [],
+      bond: { c: [], v: [] },
       stake: x < 0n ? 0n : (x >> 64n) > U64_MAX ? U64_MAX : x >> 64n,
     }
     if (t.newValidatorPermit) {
       const row = r.emaBonds[uid]
-      if (row) t.bond = row.c.map((j, k): [number, number] => [j, toU16(row.v[k] as number)])
+      if (row) t.bond = { c: row.c, v: row.v.map(toU16) }
     }
     return [hk, t]
   })

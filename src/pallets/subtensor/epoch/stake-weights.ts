@@ -19,19 +19,23 @@ const proportion = (p: bigint): bigint => (F.fromInt(W, p) << W.frac) / U64_MAX_
 /** `get_stake_for_hotkey_on_subnet`: the hotkey's pool value on the subnet. */
 export const stakeForHotkeyOnSubnet = (s: Store, hotkey: Uint8Array, netuid: number): bigint => S.TotalHotkeyAlpha.get(s, hotkey, netuid)
 
+type Links = { parents: [bigint, Uint8Array][]; children: [bigint, Uint8Array][] }
+const linksOf = (s: Store, hotkey: Uint8Array, netuid: number): Links =>
+  ({ parents: S.ParentKeys.get(s, hotkey, netuid), children: S.ChildKeys.get(s, hotkey, netuid) })
+
 /**
  * `get_inherited_for_hotkey_on_subnet` (stakeOn = netuid) and
  * `get_tao_inherited_for_hotkey_on_subnet` (stakeOn = ROOT): own stake on `stakeOn`, less what the
- * child keys of `netuid` take, plus what the parents of `netuid` give.
+ * child keys of the subnet take, plus what its parents give.
  */
-function inherited(s: Store, hotkey: Uint8Array, netuid: number, stakeOn: number): bigint {
-  const initial = F.fromInt(W, stakeForHotkeyOnSubnet(s, hotkey, stakeOn))
+function inherited(s: Store, hotkey: Uint8Array, links: Links, stakeOn: number): bigint {
+  const own = stakeForHotkeyOnSubnet(s, hotkey, stakeOn)
+  if (links.parents.length === 0 && links.children.length === 0) return own
+  const initial = F.fromInt(W, own)
   let toChildren = 0n
   let fromParents = 0n
-  const parents = S.ParentKeys.get(s, hotkey, netuid)
-  const children = S.ChildKeys.get(s, hotkey, netuid)
-  for (const [p] of children) toChildren = F.saturatingAdd(W, toChildren, F.saturatingMul(W, initial, proportion(p)))
-  for (const [p, parent] of parents) {
+  for (const [p] of links.children) toChildren = F.saturatingAdd(W, toChildren, F.saturatingMul(W, initial, proportion(p)))
+  for (const [p, parent] of links.parents) {
     const parentStake = F.fromInt(W, stakeForHotkeyOnSubnet(s, parent, stakeOn))
     fromParents = F.saturatingAdd(W, fromParents, F.saturatingMul(W, parentStake, proportion(p)))
   }
@@ -40,10 +44,10 @@ function inherited(s: Store, hotkey: Uint8Array, netuid: number, stakeOn: number
 
 export function inheritedForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): bigint {
   if (netuid === ROOT) return stakeForHotkeyOnSubnet(s, hotkey, ROOT)
-  return inherited(s, hotkey, netuid, netuid)
+  return inherited(s, hotkey, linksOf(s, hotkey, netuid), netuid)
 }
 
-export const taoInheritedForHotkeyOnSubnet = (s: Store, hotkey: Uint8Array, netuid: number): bigint => inherited(s, hotkey, netuid, ROOT)
+export const taoInheritedForHotkeyOnSubnet = (s: Store, hotkey: Uint8Array, netuid: number): bigint => inherited(s, hotkey, linksOf(s, hotkey, netuid), ROOT)
 
 export interface StakeWeights { total: bigint; alpha: bigint; tao: bigint }
 
@@ -62,14 +66,18 @@ export function stakeWeightsForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netu
   return combine(inheritedForHotkeyOnSubnet(s, hotkey, netuid), taoInheritedForHotkeyOnSubnet(s, hotkey, netuid), taoWeight64(s))
 }
 
-/** `get_stake_weights_for_network`: per uid (0 for an empty slot), I64F64 totals. */
-export function stakeWeightsForNetwork(s: Store, netuid: number): bigint[] {
+/** `get_stake_weights_for_network`: per uid (0 for an empty slot), I64F64 totals; `keyed` = the Keys rows (hotkey, uid). */
+export function stakeWeightsForNetwork(s: Store, netuid: number, keyed?: ReadonlyArray<readonly [Uint8Array, number]>): bigint[] {
   const n = S.SubnetworkN.get(s, netuid)
   const tw = taoWeight64(s)
-  const out: bigint[] = new Array(n)
-  for (let uid = 0; uid < n; uid++) {
-    const hk = S.Keys.contains(s, netuid, uid) ? S.Keys.get(s, netuid, uid) : null
-    out[uid] = hk === null ? 0n : combine(inheritedForHotkeyOnSubnet(s, hk, netuid), taoInheritedForHotkeyOnSubnet(s, hk, netuid), tw).total
+  const out: bigint[] = new Array<bigint>(n).fill(0n)
+  const rows = keyed ?? [...S.Keys.iterPrefix(s, netuid)].map(([uid, hk]) => [hk, uid] as const)
+  for (const [hk, uid] of rows) {
+    if (uid >= n) continue
+    const links = linksOf(s, hk, netuid)
+    const alpha = netuid === ROOT ? stakeForHotkeyOnSubnet(s, hk, ROOT) : inherited(s, hk, links, netuid)
+    // tao × 0 adds nothing: skip its reads when TaoWeight is 0
+    out[uid] = combine(alpha, tw === 0n ? 0n : inherited(s, hk, links, ROOT), tw).total
   }
   return out
 }

@@ -137,27 +137,32 @@ function matEmaLiquid(next: Row[], old: Row[], consensus: readonly number[], p: 
   })
 }
 
-/** `weighted_median` on numbers: the chain's mid-pivot quickselect. */
-function weightedMedian(stake: readonly number[], score: Float64Array, base: number, m: number, minority: number, stakeSum: number): number {
-  let current: number[] = Array.from({ length: m }, (_, k) => k)
+/**
+ * `weighted_median` on numbers: the chain's mid-pivot quickselect. `idx`, `lower`, `upper` are
+ * scratch buffers of length ≥ m; partitions keep the input order, as the chain's Vecs do.
+ */
+function weightedMedian(stake: readonly number[], score: Float64Array, base: number, m: number, minority: number, stakeSum: number, bufs: [Int32Array, Int32Array, Int32Array]): number {
+  let [cur, lower, upper] = bufs
+  let len = m
+  for (let k = 0; k < m; k++) cur[k] = k
   let lo = 0
   let hi = stakeSum
   for (let it = 0; ; it++) {
-    const len = current.length
     if (len === 0) return 0
-    if (len === 1) return score[base + (current[0] as number)] as number
-    const pivot = score[base + (current[len >> 1] as number)] as number
+    if (len === 1) return score[base + (cur[0] as number)] as number
+    const pivot = score[base + (cur[len >> 1] as number)] as number
     let loStake = 0
     let hiStake = 0
-    const lower: number[] = []
-    const upper: number[] = []
-    for (const k of current) {
+    let nl = 0
+    let nu = 0
+    for (let q = 0; q < len; q++) {
+      const k = cur[q] as number
       const s = score[base + k] as number
       if (s === pivot) continue
-      if (s < pivot) { loStake += stake[k] as number; lower.push(k) } else { hiStake += stake[k] as number; upper.push(k) }
+      if (s < pivot) { loStake += stake[k] as number; lower[nl++] = k } else { hiStake += stake[k] as number; upper[nu++] = k }
     }
-    if (minority < lo + loStake && lower.length > 0) { current = lower; hi = lo + loStake }
-    else if (hi - hiStake <= minority && upper.length > 0) { current = upper; lo = hi - hiStake }
+    if (minority < lo + loStake && nl > 0) { [cur, lower] = [lower, cur]; len = nl; hi = lo + loStake }
+    else if (hi - hiStake <= minority && nu > 0) { [cur, upper] = [upper, cur]; len = nu; lo = hi - hiStake }
     else return pivot
     if (it + 1 > m) return 0
   }
@@ -180,7 +185,8 @@ function weightedMedianCol(activeStake: readonly number[], w: readonly Row[], n:
     k++
   }
   const out: number[] = new Array(n)
-  for (let j = 0; j < n; j++) out[j] = weightedMedian(useStake, score, j * m, m, minority, stakeSum)
+  const bufs: [Int32Array, Int32Array, Int32Array] = [new Int32Array(m), new Int32Array(m), new Int32Array(m)]
+  for (let j = 0; j < n; j++) out[j] = weightedMedian(useStake, score, j * m, m, minority, stakeSum, bufs)
   return out
 }
 
@@ -192,19 +198,28 @@ export function yumaFast(inp: YumaInputs): YumaResult {
   for (const mask of [inp.inactive, forbids]) if (mask.length > 0) for (let i = 0; i < activeStake.length; i++) if (mask[i] ?? true) activeStake[i] = 0
   normalizeInPlace(activeStake)
 
-  // Weights: permit rows, diagonal (the owner keeps its own), outdated, commit-reveal columns.
+  // Weights: permit rows, diagonal (the owner keeps its own), outdated, commit-reveal columns;
+  // then each row normalised in u16 units ((w·2^32)/(Σw·2^32) floors exactly as w/Σw does).
   const owner = inp.ownerUid
-  let weights: Row[] = inp.weights.map((row, i) => ((forbids[i] ?? true) ? emptyRow() : { c: row.c.slice(), v: row.v.slice() }))
-  weights = filterRows(weights, (i, j) => i === j && !(owner !== null && i === owner))
-  weights = filterRows(weights, (i, j) => (inp.lastUpdate[i] ?? 0) <= (inp.registered[j] ?? 0))
   const cb = inp.commitBlocks
-  if (cb !== null) weights = filterRows(weights, (i, j) => (cb[i] ?? 0) < (inp.registered[j] ?? 0))
-  // Row normalisation in u16 units: (w·2^32)/(Σw·2^32) floors exactly as w/Σw does.
-  for (const row of weights) {
-    const s = sumOf(row.v)
-    if (s > 0) for (let k = 0; k < row.v.length; k++) row.v[k] = div(row.v[k] as number, s)
-    else for (let k = 0; k < row.v.length; k++) row.v[k] = (row.v[k] as number) * TWO32
-  }
+  const weights: Row[] = inp.weights.map((row, i) => {
+    const out = emptyRow()
+    if (forbids[i] ?? true) return out
+    const lu = inp.lastUpdate[i] ?? 0
+    const commit = cb === null ? Infinity : (cb[i] ?? 0)
+    let s = 0
+    for (let k = 0; k < row.c.length; k++) {
+      const j = row.c[k] as number
+      if (i === j && i !== owner) continue
+      const reg = inp.registered[j] ?? 0
+      if (lu <= reg || commit < reg) continue
+      out.c.push(j)
+      out.v.push(row.v[k] as number)
+      s += row.v[k] as number
+    }
+    for (let k = 0; k < out.v.length; k++) out.v[k] = s > 0 ? div(out.v[k] as number, s) : (out.v[k] as number) * TWO32
+    return out
+  })
 
   const consensus = weightedMedianCol(activeStake, weights, n, inp.kappa)
   const clipped = weights.map((row) => {

@@ -9,6 +9,8 @@ import { paymentMethods } from './payment.js'
 import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { subtensorMethods } from './subtensor.js'
+import { subnetInfoMethods } from './subnet-info.js'
+import { swapMethods } from './swap.js'
 import { systemMethods } from './system.js'
 
 /** `manualSeal`: the node runs manual seal (`--sealing`), which brings the engine_* methods. */
@@ -23,5 +25,7 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...specMethods(ctx),
     ...(o.manualSeal ? engineMethods(ctx) : []),
     ...subtensorMethods(ctx),
+    ...subnetInfoMethods(ctx),
+    ...swapMethods(ctx),
   ]
 }

@@ -25,6 +25,7 @@ import './staking/recycle-alpha.js'
 // The Swap pallet binds SubtensorModule's SwapInterface when loaded.
 import '../swap/index.js'
 import './subnets/weights.js'
+import './commit-reveal/hash-commits.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

@@ -28,6 +28,8 @@ import './swap/swap-coldkey.js'
 import './subnets/dissolve.js'
 // The Swap pallet binds SubtensorModule's SwapInterface when loaded.
 import '../swap/index.js'
+import './subnets/weights.js'
+import './commit-reveal/hash-commits.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

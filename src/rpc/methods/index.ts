@@ -12,6 +12,7 @@ import { subtensorMethods } from './subtensor.js'
 import { subnetInfoMethods } from './subnet-info.js'
 import { swapMethods } from './swap.js'
 import { delegateInfoMethods } from './delegate-info.js'
+import { explainMethods } from './subtensor-explain.js'
 import { systemMethods } from './system.js'
 
 /** `manualSeal`: the node runs manual seal (`--sealing`), which brings the engine_* methods. */
@@ -29,5 +30,6 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...subnetInfoMethods(ctx),
     ...swapMethods(ctx),
     ...delegateInfoMethods(ctx),
+    ...explainMethods(ctx),
   ]
 }

@@ -6,6 +6,7 @@ import { chainMethods } from './chain.js'
 import { devMethods } from './dev.js'
 import { engineMethods } from './engine.js'
 import { paymentMethods } from './payment.js'
+import { scenarioMethods } from './scenario.js'
 import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { subtensorMethods } from './subtensor.js'
@@ -23,5 +24,6 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...specMethods(ctx),
     ...(o.manualSeal ? engineMethods(ctx) : []),
     ...subtensorMethods(ctx),
+    ...scenarioMethods(ctx),
   ]
 }

@@ -8,6 +8,7 @@ import { registerCallDecls } from './call-info.js'
 import { grandpaPallet } from './grandpa/index.js'
 import { subtensorPallet } from './subtensor/index.js'
 import { sudoPallet } from './sudo/index.js'
+import { swapPallet } from './swap/index.js'
 import { systemPallet } from './system/index.js'
 import { timestampPallet } from './timestamp/index.js'
 import { transactionPaymentPallet } from './transaction-payment/index.js'
@@ -25,6 +26,7 @@ export function allPallets(): PalletDecl[] {
     all = [
       systemPallet(), timestampPallet(), auraPallet(), grandpaPallet(), balancesPallet(),
       transactionPaymentPallet(), subtensorPallet(), utilityPallet(), sudoPallet(), adminUtilsPallet(),
+      swapPallet(),
     ].sort((a, b) => a.index - b.index)
     registerCallDecls(all)
   }

@@ -17,6 +17,8 @@ import './utils/identity.js'
 import './coinbase/root.js'
 import './utils/sudo.js'
 import './staking/take.js'
+// The Swap pallet binds SubtensorModule's SwapInterface when loaded.
+import '../swap/index.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

@@ -1,0 +1,198 @@
+// staking/stake_utils.rs, the ledger part: a hotkey's alpha on a subnet is a share pool whose
+// value is TotalHotkeyAlpha and whose shares are per coldkey (AlphaV2, SafeFloat) over
+// TotalHotkeySharesV2. The deprecated U64F64 maps (Alpha, TotalHotkeyShares) are still read
+// first and migrated lazily on the first write, exactly as the chain does.
+import * as F from '../../../primitives/fixed/index.js'
+import { safeDiv } from '../../../primitives/safe-math/index.js'
+import { SafeFloat, SharePool, type SharePoolDataOperations } from '../../../primitives/share-pool/index.js'
+import type { Store } from '../../../frame/declare/storage.js'
+import { SubtensorErrors as E } from '../macros/errors.js'
+import { SubtensorStorage as S } from '../storage.js'
+import { equal } from '../subnets/uids.js'
+
+const U64_MAX = F.U64_MAX
+const W = F.U96F32
+const satU64 = (v: bigint): bigint => (v < 0n ? 0n : v > U64_MAX ? U64_MAX : v)
+
+type StoredFloat = { mantissa: bigint; exponent: bigint }
+/** A stored SafeFloat is already normalised; `new` re-checks it. */
+export const safeFloatOf = (v: StoredFloat): SafeFloat => SafeFloat.new(v.mantissa, v.exponent) ?? SafeFloat.zero()
+const stored = (f: SafeFloat): StoredFloat => ({ mantissa: f.mantissa, exponent: f.exponent })
+
+/** `HotkeyAlphaSharePoolDataOperations`: the pool of one (hotkey, netuid), keyed by coldkey. */
+export class HotkeyAlphaSharePoolOps implements SharePoolDataOperations<Uint8Array> {
+  constructor(private readonly s: Store, private readonly hotkey: Uint8Array, private readonly netuid: number) {}
+
+  getSharedValue(): bigint {
+    return S.TotalHotkeyAlpha.get(this.s, this.hotkey, this.netuid)
+  }
+
+  getShare(coldkey: Uint8Array): SafeFloat {
+    return this.tryGetShare(coldkey) ?? SafeFloat.zero()
+  }
+
+  tryGetShare(coldkey: Uint8Array): SafeFloat | null {
+    const { s, hotkey, netuid } = this
+    if (S.Alpha.contains(s, hotkey, coldkey, netuid)) return SafeFloat.fromU64F64(S.Alpha.get(s, hotkey, coldkey, netuid).bits)
+    if (S.AlphaV2.contains(s, hotkey, coldkey, netuid)) return safeFloatOf(S.AlphaV2.get(s, hotkey, coldkey, netuid))
+    return null
+  }
+
+  getDenominator(): SafeFloat {
+    const { s, hotkey, netuid } = this
+    if (S.TotalHotkeyShares.contains(s, hotkey, netuid)) return SafeFloat.fromU64F64(S.TotalHotkeyShares.get(s, hotkey, netuid).bits)
+    return safeFloatOf(S.TotalHotkeySharesV2.get(s, hotkey, netuid))
+  }
+
+  setSharedValue(value: bigint): void {
+    if (value !== 0n) S.TotalHotkeyAlpha.set(this.s, this.hotkey, this.netuid, value)
+    else S.TotalHotkeyAlpha.remove(this.s, this.hotkey, this.netuid)
+  }
+
+  setShare(coldkey: Uint8Array, share: SafeFloat): void {
+    const { s, hotkey, netuid } = this
+    if (S.Alpha.contains(s, hotkey, coldkey, netuid)) S.Alpha.remove(s, hotkey, coldkey, netuid)
+    if (!share.isZero()) S.AlphaV2.set(s, [hotkey, coldkey, netuid], stored(share))
+    else S.AlphaV2.remove(s, hotkey, coldkey, netuid)
+  }
+
+  setDenominator(update: SafeFloat): void {
+    const { s, hotkey, netuid } = this
+    if (S.TotalHotkeyShares.contains(s, hotkey, netuid)) S.TotalHotkeyShares.remove(s, hotkey, netuid)
+    if (!update.isZero()) S.TotalHotkeySharesV2.set(s, hotkey, netuid, stored(update))
+    else S.TotalHotkeySharesV2.remove(s, hotkey, netuid)
+  }
+}
+
+/** `get_alpha_share_pool`. */
+export const alphaSharePool = (s: Store, hotkey: Uint8Array, netuid: number): SharePool<Uint8Array> =>
+  new SharePool(new HotkeyAlphaSharePoolOps(s, hotkey, netuid))
+
+/** `get_stake_for_hotkey_and_coldkey_on_subnet`: the coldkey's alpha through this hotkey. */
+export function getStakeForHotkeyAndColdkeyOnSubnet(s: Store, hotkey: Uint8Array, coldkey: Uint8Array, netuid: number): bigint {
+  return alphaSharePool(s, hotkey, netuid).tryGetValue(coldkey) ?? 0n
+}
+
+/** `get_stake_for_hotkey_on_subnet`: TotalHotkeyAlpha. */
+export const getStakeForHotkeyOnSubnet = (s: Store, hotkey: Uint8Array, netuid: number): bigint =>
+  S.TotalHotkeyAlpha.get(s, hotkey, netuid)
+
+/** `increase_stake_for_hotkey_on_subnet`: every nominator of the hotkey gains pro rata (emission). */
+export function increaseStakeForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number, amount: bigint): void {
+  alphaSharePool(s, hotkey, netuid).updateValueForAll(amount)
+}
+
+/** `decrease_stake_for_hotkey_on_subnet`. */
+export function decreaseStakeForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number, amount: bigint): void {
+  alphaSharePool(s, hotkey, netuid).updateValueForAll(-amount)
+}
+
+/** Appends the hotkey to the coldkey's StakingHotkeys if it is not there yet. */
+export function addStakingHotkey(s: Store, coldkey: Uint8Array, hotkey: Uint8Array): void {
+  const hotkeys = S.StakingHotkeys.get(s, coldkey)
+  if (hotkeys.some((h) => equal(h, hotkey))) return
+  hotkeys.push(hotkey)
+  S.StakingHotkeys.set(s, coldkey, hotkeys)
+}
+
+/** `increase_stake_for_hotkey_and_coldkey_on_subnet`: buys shares at the pool's current value. */
+export function increaseStakeForHotkeyAndColdkeyOnSubnet(s: Store, hotkey: Uint8Array, coldkey: Uint8Array, netuid: number, amount: bigint): void {
+  if (amount !== 0n) addStakingHotkey(s, coldkey, hotkey)
+  alphaSharePool(s, hotkey, netuid).updateValueForOne(coldkey, amount)
+}
+
+/** `try_increase_stake_for_hotkey_and_coldkey_on_subnet`: would the amount buy any share at all. */
+export function tryIncreaseStakeForHotkeyAndColdkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number, amount: bigint): boolean {
+  return alphaSharePool(s, hotkey, netuid).simUpdateValueForOne(amount)
+}
+
+/** `decrease_stake_for_hotkey_and_coldkey_on_subnet`: sells shares; nothing when the stake is short. */
+export function decreaseStakeForHotkeyAndColdkeyOnSubnet(s: Store, hotkey: Uint8Array, coldkey: Uint8Array, netuid: number, amount: bigint): void {
+  const pool = alphaSharePool(s, hotkey, netuid)
+  const value = pool.tryGetValue(coldkey)
+  if (value !== null && value >= amount) pool.updateValueForOne(coldkey, -amount)
+}
+
+/** `calculate_reduced_stake_on_subnet`: the stake left after the decrement, or NotEnoughStakeToWithdraw. */
+export function calculateReducedStakeOnSubnet(s: Store, hotkey: Uint8Array, coldkey: Uint8Array, netuid: number, decrement: bigint): bigint {
+  const current = getStakeForHotkeyAndColdkeyOnSubnet(s, hotkey, coldkey, netuid)
+  if (current < decrement) throw E.NotEnoughStakeToWithdraw()
+  return current - decrement
+}
+
+/** `get_alpha_issuance`: SubnetAlphaIn + SubnetAlphaOut (u64 saturating). */
+export const getAlphaIssuance = (s: Store, netuid: number): bigint =>
+  satU64(S.SubnetAlphaIn.get(s, netuid) + S.SubnetAlphaOut.get(s, netuid))
+
+// ---- the pool reserves and TotalStake (stake_utils.rs, helpers.rs) ----
+
+export function increaseProvidedTaoReserve(s: Store, netuid: number, tao: bigint): void {
+  if (tao !== 0n) S.SubnetTAO.mutate(s, netuid, (t) => satU64(t + tao))
+}
+export function decreaseProvidedTaoReserve(s: Store, netuid: number, tao: bigint): void {
+  if (tao !== 0n) S.SubnetTAO.mutate(s, netuid, (t) => satU64(t - tao))
+}
+export function increaseProvidedAlphaReserve(s: Store, netuid: number, alpha: bigint): void {
+  if (alpha !== 0n) S.SubnetAlphaIn.mutate(s, netuid, (a) => satU64(a + alpha))
+}
+export function decreaseProvidedAlphaReserve(s: Store, netuid: number, alpha: bigint): void {
+  if (alpha !== 0n) S.SubnetAlphaIn.mutate(s, netuid, (a) => satU64(a - alpha))
+}
+export const increaseTotalStake = (s: Store, tao: bigint): void => S.TotalStake.set(s, satU64(S.TotalStake.get(s) + tao))
+export const decreaseTotalStake = (s: Store, tao: bigint): void => S.TotalStake.set(s, satU64(S.TotalStake.get(s) - tao))
+
+// ---- inherited stake through childkeys (the stake weights of the epoch) ----
+
+/** `get_tao_weight` as U96F32 bits: TaoWeight / u64::MAX. */
+export const getTaoWeight = (s: Store): bigint =>
+  safeDiv(W, F.saturatingFromInt(W, S.TaoWeight.get(s)), F.saturatingFromInt(W, U64_MAX))
+
+const normalizedProportion = (p: bigint): bigint => safeDiv(W, F.saturatingFromInt(W, p), F.saturatingFromInt(W, U64_MAX))
+
+/** stake − what the children take + what the parents give, in U96F32 (own stake read on `stakeNet`). */
+function inherited(s: Store, hotkey: Uint8Array, netuid: number, stakeNet: number): bigint {
+  const initial = F.saturatingFromInt(W, getStakeForHotkeyOnSubnet(s, hotkey, stakeNet))
+  let toChildren = 0n
+  for (const [proportion] of S.ChildKeys.get(s, hotkey, netuid)) {
+    toChildren = F.saturatingAdd(W, toChildren, F.saturatingMul(W, initial, normalizedProportion(proportion)))
+  }
+  let fromParents = 0n
+  for (const [proportion, parent] of S.ParentKeys.get(s, hotkey, netuid)) {
+    const parentStake = F.saturatingFromInt(W, getStakeForHotkeyOnSubnet(s, parent, stakeNet))
+    fromParents = F.saturatingAdd(W, fromParents, F.saturatingMul(W, parentStake, normalizedProportion(proportion)))
+  }
+  return F.saturatingToU64(W, F.saturatingAdd(W, F.saturatingSub(W, initial, toChildren), fromParents))
+}
+
+/** `get_inherited_for_hotkey_on_subnet` (alpha; root stake is not inherited). */
+export function getInheritedForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): bigint {
+  if (netuid === 0) return getStakeForHotkeyOnSubnet(s, hotkey, 0)
+  return inherited(s, hotkey, netuid, netuid)
+}
+
+/** `get_tao_inherited_for_hotkey_on_subnet`: root stake moved along this subnet's childkeys. */
+export const getTaoInheritedForHotkeyOnSubnet = (s: Store, hotkey: Uint8Array, netuid: number): bigint =>
+  inherited(s, hotkey, netuid, 0)
+
+/** `get_stake_weights_for_hotkey_on_subnet`: [total, alpha, tao] as I64F64 bits. */
+export function getStakeWeightsForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): [bigint, bigint, bigint] {
+  const I = F.I64F64
+  const taoWeight = F.saturatingFromFixed(I, W, getTaoWeight(s))
+  const alpha = F.saturatingFromInt(I, getInheritedForHotkeyOnSubnet(s, hotkey, netuid))
+  const tao = F.saturatingFromInt(I, getTaoInheritedForHotkeyOnSubnet(s, hotkey, netuid))
+  return [F.saturatingAdd(I, alpha, F.saturatingMul(I, tao, taoWeight)), alpha, tao]
+}
+
+/** `get_stake_weights_for_network`: per uid [total], [alpha], [tao] as I64F64 bits (0 for a uid without key). */
+export function getStakeWeightsForNetwork(s: Store, netuid: number): [bigint[], bigint[], bigint[]] {
+  const n = S.SubnetworkN.get(s, netuid)
+  const total: bigint[] = []
+  const alpha: bigint[] = []
+  const tao: bigint[] = []
+  for (let uid = 0; uid < n; uid++) {
+    if (!S.Keys.contains(s, netuid, uid)) { total.push(0n); alpha.push(0n); tao.push(0n); continue }
+    const [t, a, r] = getStakeWeightsForHotkeyOnSubnet(s, S.Keys.get(s, netuid, uid), netuid)
+    total.push(t); alpha.push(a); tao.push(r)
+  }
+  return [total, alpha, tao]
+}

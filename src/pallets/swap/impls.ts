@@ -1,0 +1,172 @@
+// pallets/swap/src/pallet/impls.rs: the pool price, pal-swap initialisation, protocol liquidity,
+// `do_swap` with its reserve and price-limit checks, and the SwapHandler SubtensorModule uses
+// (bound into primitives/swap-interface when this module loads).
+import * as F from '../../primitives/fixed/index.js'
+import { safeDiv } from '../../primitives/safe-math/index.js'
+import type { Store } from '../../frame/declare/storage.js'
+import { DispatchFailure } from '../../frame/primitives.js'
+import { bindSwapInterface, type Order, type OrderKind, type SwapHandler, type SwapResult } from '../../primitives/swap-interface/index.js'
+import { Balancer, perquintillFromRational } from './balancer.js'
+import { HALF_WEIGHT, SwapConstants, SwapErrors as E, SwapStorage as St } from './pallet.js'
+import { alphaReserve, decreaseProvided, mechanism, reserveIn, reserveOut, subnetExists, taoReserve } from './reserves.js'
+import { executeStep, feeAmount, poolView } from './swap-step.js'
+
+const U = F.U64F64
+const ONE_FX = 1n << 64n
+const U64_MAX = F.U64_MAX
+const U128_MAX = F.U128_MAX
+const fx = (n: bigint): bigint => F.saturatingFromInt(U, n)
+const RAO_PER_TAO = 1_000_000_000n
+
+/** `MAX_SWAP_INPUT_RESERVE_MULTIPLIER`: a swap may bring at most 1000× the input-side reserve. */
+export const MAX_SWAP_INPUT_RESERVE_MULTIPLIER = 1_000n
+/** `min_price_inner` / `max_price_inner`, in RAO per alpha. */
+export const MIN_PRICE = 1_000n
+export const MAX_PRICE = 1_000_000_000_000_000n
+
+export const balancerOf = (s: Store, netuid: number): Balancer => new Balancer(St.SwapBalancer.get(s, netuid).quote)
+
+/** `current_price` (U64F64 bits): the balancer price of a dynamic pool (0 with no alpha reserve); 1 otherwise. */
+export function currentPrice(s: Store, netuid: number): bigint {
+  if (mechanism(s, netuid) !== 1) return ONE_FX
+  const alpha = alphaReserve(s, netuid)
+  if (alpha === 0n) return 0n
+  return balancerOf(s, netuid).calculatePrice(alpha, taoReserve(s, netuid))
+}
+
+/**
+ * `maybe_initialize_palswap`: once per subnet, weights for the given price at the current
+ * reserves (w_quote = y/(p·x + y)), or ½ without one. Throws ReservesOutOfBalance.
+ */
+export function maybeInitializePalSwap(s: Store, netuid: number, maybePrice: bigint | null): void {
+  if (St.PalSwapInitialized.get(s, netuid)) return
+  const tao = taoReserve(s, netuid)
+  const alpha = alphaReserve(s, netuid)
+  let quote = HALF_WEIGHT
+  if (maybePrice !== null) {
+    const pxHigh = F.saturatingToU64(U, maybePrice) * alpha
+    const pxLow = F.saturatingToInt(U, F.saturatingMul(U, fx(alpha), F.fracPart(U, maybePrice)), 0n, U128_MAX)
+    let sum = pxHigh + pxLow
+    sum = sum > U128_MAX ? U128_MAX : sum
+    sum = sum + tao > U128_MAX ? U128_MAX : sum + tao
+    if (sum === 0n) throw E.ReservesOutOfBalance()
+    quote = perquintillFromRational(tao, sum)
+  }
+  const balancer = Balancer.create(quote)
+  if (!balancer) throw E.ReservesOutOfBalance()
+  St.SwapBalancer.set(s, netuid, { quote: balancer.quote })
+  St.PalSwapInitialized.set(s, netuid, true)
+}
+
+/**
+ * `adjust_protocol_liquidity`: re-weight the balancer so that adding (taoDelta, alphaDelta) to
+ * the current reserves keeps the price; the reserves themselves are not touched. Returns the
+ * deltas, or (0, 0) with nothing stored when the weights would leave [0.01, 0.99].
+ */
+export function adjustProtocolLiquidity(s: Store, netuid: number, taoDelta: bigint, alphaDelta: bigint): [bigint, bigint] {
+  const next = balancerOf(s, netuid).withAddedLiquidity(taoReserve(s, netuid), alphaReserve(s, netuid), taoDelta, alphaDelta)
+  if (!next) return [0n, 0n]
+  St.SwapBalancer.set(s, netuid, { quote: next.quote })
+  return [taoDelta, alphaDelta]
+}
+
+/** `calculate_fee_amount`: FeeRate share of `amount` on a dynamic pool, none otherwise or when dropped. */
+export function calculateFeeAmount(s: Store, netuid: number, amount: bigint, dropFees: boolean): bigint {
+  if (dropFees || mechanism(s, netuid) !== 1) return 0n
+  return feeAmount(St.FeeRate.get(s, netuid), amount)
+}
+
+function swapInner(s: Store, netuid: number, order: Order, limitPrice: bigint, dropFees: boolean): SwapResult {
+  if (reserveOut(s, netuid, order.kind) < SwapConstants.MinimumReserve) throw E.ReservesTooLow()
+  maybeInitializePalSwap(s, netuid, null)
+  const price = currentPrice(s, netuid)
+  const beyond = order.kind === 'GetAlphaForTao' ? price < limitPrice : price > limitPrice
+  if (!beyond) throw E.PriceLimitExceeded()
+  const fee = calculateFeeAmount(s, netuid, order.amount, dropFees)
+  const step = executeStep(poolView(s, netuid, balancerOf(s, netuid)), order.kind, order.amount, fee, price, limitPrice, dropFees)
+  return { amountPaidIn: step.deltaIn, amountPaidOut: step.deltaOut, feePaid: step.feePaid, feeToBlockAuthor: step.feeToBlockAuthor }
+}
+
+function ensureInputWithinReserveLimit(s: Store, netuid: number, kind: OrderKind, amount: bigint, dropFees: boolean): void {
+  const fee = calculateFeeAmount(s, netuid, amount, dropFees)
+  const net = amount > fee ? amount - fee : 0n
+  const max = reserveIn(s, netuid, kind) * MAX_SWAP_INPUT_RESERVE_MULTIPLIER
+  if (net > (max > U64_MAX ? U64_MAX : max)) throw E.SwapInputTooLarge()
+}
+
+/**
+ * `do_swap` (limit price as U64F64 bits): in its own storage layer, rolled back when simulating
+ * or failing. A result paying out more than the out-reserve held is an InsufficientLiquidity
+ * error, but what the swap wrote (its initialisation) is kept, as the chain commits it.
+ */
+export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigint, dropFees: boolean, simulate: boolean): SwapResult {
+  const reserve = reserveOut(s, netuid, order.kind)
+  s.startTransaction()
+  let result: SwapResult
+  try {
+    ensureInputWithinReserveLimit(s, netuid, order.kind, order.amount, dropFees)
+    result = swapInner(s, netuid, order, limitPrice, dropFees)
+  } catch (e) {
+    s.rollbackTransaction()
+    throw e
+  }
+  if (simulate) {
+    s.rollbackTransaction()
+    return result
+  }
+  s.commitTransaction()
+  if (reserve < result.amountPaidOut) throw E.InsufficientLiquidity()
+  return result
+}
+
+/** `SwapEngine::swap`: the limit in RAO per alpha becomes a U64F64 price (÷ 1e9). */
+export function swap(s: Store, netuid: number, order: Order, priceLimit: bigint, dropFees: boolean, shouldRollback: boolean): SwapResult {
+  const limit = safeDiv(U, fx(priceLimit), fx(RAO_PER_TAO))
+  return doSwap(s, netuid, order, limit, dropFees, shouldRollback)
+}
+
+/** `sim_swap`: a dynamic pool swaps at the default limit and rolls back; a stable one is 1:1 (0 if no subnet). */
+export function simSwap(s: Store, netuid: number, order: Order): SwapResult {
+  if (mechanism(s, netuid) === 1) {
+    const limit = order.kind === 'GetAlphaForTao' ? MAX_PRICE : MIN_PRICE
+    return swap(s, netuid, order, limit, false, true)
+  }
+  const amount = subnetExists(s, netuid) ? order.amount : 0n
+  return { amountPaidIn: amount, amountPaidOut: amount, feePaid: 0n, feeToBlockAuthor: 0n }
+}
+
+/** `do_clear_protocol_liquidity`: burn both reserves and wipe the subnet's swap state. */
+export function clearProtocolLiquidity(s: Store, netuid: number): void {
+  decreaseProvided(s, netuid, taoReserve(s, netuid), alphaReserve(s, netuid))
+  St.PalSwapInitialized.remove(s, netuid)
+  St.FeeRate.remove(s, netuid)
+  St.SwapBalancer.remove(s, netuid)
+}
+
+/** `get_alpha_amount_for_tao`: TAO ÷ spot price on a dynamic pool (no slippage), 1:1 otherwise. */
+export function alphaAmountForTao(s: Store, netuid: number, tao: bigint): bigint {
+  if (mechanism(s, netuid) !== 1) return tao
+  return F.saturatingToU64(U, safeDiv(U, fx(tao), currentPrice(s, netuid)))
+}
+
+export const swapHandler: SwapHandler = {
+  swap,
+  simSwap,
+  approxFeeAmount: (s, netuid, amount) => calculateFeeAmount(s, netuid, amount, false),
+  currentAlphaPrice: currentPrice,
+  maxPrice: () => MAX_PRICE,
+  minPrice: () => MIN_PRICE,
+  adjustProtocolLiquidity,
+  clearProtocolLiquidity,
+  initSwap: (s, netuid, maybePrice) => {
+    try {
+      maybeInitializePalSwap(s, netuid, maybePrice)
+    } catch (e) {
+      // `init_swap` drops the error (`unwrap_or_default`): the subnet stays uninitialised.
+      if (!(e instanceof DispatchFailure)) throw e
+    }
+  },
+  getAlphaAmountForTao: alphaAmountForTao,
+}
+
+bindSwapInterface(swapHandler)

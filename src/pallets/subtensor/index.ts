@@ -19,6 +19,7 @@ import './utils/sudo.js'
 import './staking/take.js'
 // The Swap pallet binds SubtensorModule's SwapInterface when loaded.
 import '../swap/index.js'
+import './subnets/weights.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

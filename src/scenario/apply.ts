@@ -7,12 +7,14 @@
 import { encodeAddress } from '@polkadot/util-crypto'
 import type { DispatchOutcome, ExecEnv, RuntimeCallValue } from '../frame/declare/pallet.js'
 import type { Store } from '../frame/declare/storage.js'
-import type { DispatchFailure, Origin } from '../frame/primitives.js'
+import { DispatchFailure, type Origin } from '../frame/primitives.js'
 import { allPallets } from '../pallets/index.js'
 import { SubtensorEvents } from '../pallets/subtensor/macros/events.js'
 import { SubtensorStorage as S } from '../pallets/subtensor/storage.js'
 import { createAccountIfNonExistent, registerNeuron } from '../pallets/subtensor/subnets/registration.js'
 import { nextNetuid } from '../pallets/subtensor/subnets/subnet.js'
+import { maxPrice, stakeIntoSubnet } from '../pallets/subtensor/staking/stake-pool.js'
+import { increaseStakeForHotkeyAndColdkeyOnSubnet } from '../pallets/subtensor/staking/stake-utils.js'
 import type { ResolvedAccount } from './keys.js'
 import { setGlobals, setHyperparameters } from './params.js'
 import { raoOf, ScenarioError, type Scenario, type ScenarioStake, type ScenarioSubnet } from './schema.js'
@@ -25,9 +27,7 @@ export interface ScenarioOutcome {
   accounts: Record<string, { coldkey: string; hotkey: string | null }>
 }
 
-/** Stakes `amount` RAO of `coldkey` onto `hotkey` on `netuid` (the staking ledger's increase-stake path). */
-export type StakeFn = (s: Store, env: ExecEnv, coldkey: Uint8Array, hotkey: Uint8Array, netuid: number, amount: bigint) => void
-
+const U64_MAX = (1n << 64n) - 1n
 const ss58 = (k: Uint8Array): string => encodeAddress(k, 42)
 
 /** `SubtensorModule.NetworkTxRateLimitExceeded`, `Token(FundsUnavailable)`, … */
@@ -78,7 +78,6 @@ export function parseIp(text: string, path: string): { ip: bigint; ipType: numbe
 
 export interface ApplyDeps {
   accounts: Map<string, ResolvedAccount>
-  stake?: StakeFn
 }
 
 /** Applies `sc` to `s`; throws a ScenarioError naming the field at fault (the caller discards `s`). */
@@ -125,7 +124,7 @@ export function applyScenario(s: Store, env: ExecEnv, sc: Scenario, deps: ApplyD
     })
   })
 
-  sc.stakes.forEach((st, i) => addStake(s, env, st, `stakes[${i}]`, named, hotkeyOf, deps.stake))
+  sc.stakes.forEach((st, i) => addStake(s, env, st, `stakes[${i}]`, named, hotkeyOf))
   // Chain-wide values last: they are what the chain keeps after the scenario.
   setGlobals(s, sc.globals, 'globals')
 
@@ -170,10 +169,30 @@ function addNeuron(s: Store, env: ExecEnv, netuid: number, coldkey: Uint8Array, 
   return uid
 }
 
-function addStake(s: Store, env: ExecEnv, st: ScenarioStake, path: string, named: Named, hotkeyOf: HotkeyOf, stake: StakeFn | undefined): void {
-  if (!stake) throw new ScenarioError(path, 'stakes need the staking ledger, which this node does not have yet')
+/**
+ * `amount`: TAO from the coldkey through the pool, as add_stake's stake_into_subnet (no rate limit
+ * or minimum here). `alpha`: credited with the ledger's increase-stake, SubnetAlphaOut growing with it.
+ */
+function addStake(s: Store, env: ExecEnv, st: ScenarioStake, path: string, named: Named, hotkeyOf: HotkeyOf): void {
   const { coldkey } = named(st.coldkey, `${path}.coldkey`)
   const hotkey = hotkeyOf(st.hotkey, `${path}.hotkey`)
   if (!S.NetworksAdded.get(s, st.netuid)) throw new ScenarioError(`${path}.netuid`, `netuid ${st.netuid} does not exist`)
-  stake(s, env, coldkey, hotkey, st.netuid, raoOf(st.amount, `${path}.amount`))
+  if (!S.Owner.contains(s, hotkey)) throw new ScenarioError(`${path}.hotkey`, 'hotkey has no owner yet (register it as a neuron first)')
+  const failing = (what: string, fn: () => void): void => {
+    try {
+      s.transactional(fn)
+    } catch (e) {
+      throw new ScenarioError(`${path}.${what}`, e instanceof DispatchFailure ? dispatchErrorName(e) : (e as Error).message)
+    }
+  }
+  if (st.alpha !== undefined) {
+    const alpha = raoOf(st.alpha, `${path}.alpha`)
+    failing('alpha', () => {
+      increaseStakeForHotkeyAndColdkeyOnSubnet(s, hotkey, coldkey, st.netuid, alpha)
+      S.SubnetAlphaOut.mutate(s, st.netuid, (v) => (v + alpha > U64_MAX ? U64_MAX : v + alpha))
+    })
+    return
+  }
+  const tao = raoOf(st.amount!, `${path}.amount`)
+  failing('amount', () => { stakeIntoSubnet({ origin: { kind: 'Signed', who: coldkey }, s, env }, hotkey, coldkey, st.netuid, tao, maxPrice(), false) })
 }

@@ -4,7 +4,7 @@ import { hexOf, hexToBytes } from '../codec/bytes.js'
 import { storagePrefix } from '../codec/hashing.js'
 import type { Runtime } from '../runtime/runtime.js'
 import { fromKeyString, Overlay, toKeyString, type StateBackend } from '../storage/overlay.js'
-import { applyScenario, type ApplyDeps, type ScenarioOutcome } from './apply.js'
+import { applyScenario, type ScenarioOutcome } from './apply.js'
 import { resolveAccounts } from './keys.js'
 import type { Scenario } from './schema.js'
 
@@ -25,9 +25,9 @@ class GenesisBackend implements StateBackend {
 }
 
 /** The genesis storage with the scenario applied (a new map; `storage` is left as it was). */
-export function applyScenarioToGenesis(storage: Map<string, Uint8Array>, sc: Scenario, runtime: Runtime, stake?: ApplyDeps['stake']): { storage: Map<string, Uint8Array>; outcome: ScenarioOutcome } {
+export function applyScenarioToGenesis(storage: Map<string, Uint8Array>, sc: Scenario, runtime: Runtime): { storage: Map<string, Uint8Array>; outcome: ScenarioOutcome } {
   const s = new Overlay(new GenesisBackend(storage))
-  const outcome = applyScenario(s, runtime.executive.env(s, 0), sc, { accounts: resolveAccounts(sc), stake })
+  const outcome = applyScenario(s, runtime.executive.env(s, 0), sc, { accounts: resolveAccounts(sc) })
   // Calls dispatched here deposit their events as in a block; genesis keeps none.
   const eventItems = ['Events', 'EventCount', 'EventTopics'].map((n) => toKeyString(storagePrefix('System', n)))
   const out = new Map(storage)

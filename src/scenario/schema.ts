@@ -57,8 +57,11 @@ const stake = z.strictObject({
   coldkey: z.string().min(1),
   hotkey: z.string().min(1),
   netuid: z.number().int().min(0).max(0xffff),
-  amount: tao,
-})
+  /** TAO the coldkey pays into the subnet's pool for alpha, as add_stake does. */
+  amount: tao.optional(),
+  /** Alpha credited to the stake directly (issued like emission, no TAO paid; 9 decimals). */
+  alpha: tao.optional(),
+}).refine((x) => (x.amount === undefined) !== (x.alpha === undefined), { message: 'give exactly one of amount (TAO) or alpha' })
 
 export const scenarioSchema = z.strictObject({
   accounts: z.record(z.string().min(1), account).default({}),

@@ -4,6 +4,7 @@ import { Keyring } from '@polkadot/keyring'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/storage.js'
 import { System } from '../../../src/pallets/system/pallet.js'
+import { getStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { loadScenarioFile, readScenarioDocument } from '../../../src/scenario/load.js'
 import { devNode, type Harness } from '../rpc/node-harness.js'
 
@@ -19,9 +20,7 @@ const head = async () => ({ best: await h.client.call<string>('chain_getBlockHas
 
 describe('dev_applyScenario', () => {
   it('registers the subnet, funds the accounts, registers and serves the neurons in one block', async () => {
-    const doc = readScenarioDocument('examples/3-neuron.yaml') as Record<string, unknown>
-    // without stakes (the staking ledger is another branch's)
-    delete doc.stakes
+    const doc = readScenarioDocument('examples/3-neuron.yaml')
     const before = h.ctx.chain.best.number
     const r = await h.client.call<{ number: number; netuids: number[]; neurons: { uid: number; account: string }[] }>('dev_applyScenario', [doc])
     expect(r.number).toBe(before + 1)
@@ -46,7 +45,27 @@ describe('dev_applyScenario', () => {
     expect(System.Account.get(s, key('//Charlie')).data.free).toBe(1_000_000_000_000n)
     const lock = S.SubnetLocked.get(s, 2)
     expect(lock).toBeGreaterThan(0n)
-    expect(System.Account.get(s, bob).data.free).toBe(100_000_000_000_000n - lock)
+    // Bob paid the lock and staked 10,000 TAO through the pool, which gave his hotkey alpha.
+    expect(System.Account.get(s, bob).data.free).toBe(100_000_000_000_000n - lock - 10_000_000_000_000n)
+    const alpha = getStakeForHotkeyAndColdkeyOnSubnet(s, key('//Bob_hk'), bob, 2)
+    expect(alpha).toBeGreaterThan(0n)
+    expect(S.TotalHotkeyAlpha.get(s, key('//Bob_hk'), 2)).toBe(alpha)
+    expect(S.SubnetTAO.get(s, 2)).toBeGreaterThan(10_000_000_000_000n)
+  })
+
+  it('credits alpha directly and delegates to another account\'s hotkey', async () => {
+    const r = await h.client.call<{ netuids: number[] }>('dev_applyScenario', [{
+      accounts: { v: { coldkey: '//Eve', balance: 5000 }, d: { coldkey: '//Ferdie', balance: 10 } },
+      subnets: [{ owner: 'v' }],
+      stakes: [{ coldkey: 'v', hotkey: 'v', netuid: 3, alpha: '1234.5' }, { coldkey: 'd', hotkey: 'v', netuid: 3, alpha: 1 }],
+    }])
+    expect(r.netuids).toEqual([3])
+    const s = state()
+    const hk = key('//Eve_hk')
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(s, hk, key('//Eve'), 3)).toBe(1_234_500_000_000n)
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(s, hk, key('//Ferdie'), 3)).toBe(1_000_000_000n)
+    expect(S.TotalHotkeyAlpha.get(s, hk, 3)).toBe(1_235_500_000_000n)
+    expect(S.SubnetAlphaOut.get(s, 3)).toBe(1_235_500_000_000n)
   })
 
   it('sets live overrides: chain-wide values and an existing subnet\'s hyperparameters', async () => {
@@ -67,6 +86,8 @@ describe('dev_applyScenario', () => {
     [{ globals: { Tempo: 1 } }, 'scenario: globals.Tempo: Tempo is not a chain-wide value'],
     [{ accounts: { e: { coldkey: '//Eve', balance: 1 } }, subnets: [{ owner: 'e' }] }, 'scenario: subnets[0].owner: SubtensorModule.register_network failed:'],
     [{ accounts: { f: { coldkey: '//Ferdie', balance: 1 } }, subnets: [{ netuid: 1, neurons: [{ account: 'f', axon: { ip: '127.0.0.1', port: 1 } }] }] }, 'scenario: subnets[0].neurons[0].axon: SubtensorModule.serve_axon failed: SubtensorModule.InvalidIpAddress'],
+    [{ stakes: [{ coldkey: 'x', hotkey: 'x', netuid: 1 }] }, 'scenario: stakes[0]: give exactly one of amount (TAO) or alpha'],
+    [{ accounts: { x: { coldkey: '//Eve' } }, stakes: [{ coldkey: 'x', hotkey: 'x', netuid: 1, amount: 1e30 }] }, 'scenario: stakes[0].amount: 1e+30 cannot be read exactly'],
     ['accounts: [unclosed', 'scenario: scenario: line 1'],
   ])('refuses %j with the path of the bad field and changes nothing', async (doc, message) => {
     const before = await head()

@@ -1,6 +1,7 @@
 // The node's JSON-RPC method table (rpc_methods is added by the dispatcher).
 import type { NodeContext } from '../../node/context.js'
 import type { RpcEntry } from '../types.js'
+import { advanceMethods } from './advance.js'
 import { authorMethods } from './author.js'
 import { chainMethods } from './chain.js'
 import { devMethods } from './dev.js'
@@ -25,5 +26,6 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...(o.manualSeal ? engineMethods(ctx) : []),
     ...subtensorMethods(ctx),
     ...scenarioMethods(ctx),
+    ...advanceMethods(ctx),
   ]
 }

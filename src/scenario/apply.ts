@@ -13,6 +13,7 @@ import { SubtensorEvents } from '../pallets/subtensor/macros/events.js'
 import { SubtensorStorage as S } from '../pallets/subtensor/storage.js'
 import { createAccountIfNonExistent, registerNeuron } from '../pallets/subtensor/subnets/registration.js'
 import { nextNetuid } from '../pallets/subtensor/subnets/subnet.js'
+import { setElementAt } from '../pallets/subtensor/utils/misc.js'
 import { maxPrice, stakeIntoSubnet } from '../pallets/subtensor/staking/stake-pool.js'
 import { increaseStakeForHotkeyAndColdkeyOnSubnet } from '../pallets/subtensor/staking/stake-utils.js'
 import type { ResolvedAccount } from './keys.js'
@@ -119,6 +120,7 @@ export function applyScenario(s: Store, env: ExecEnv, sc: Scenario, deps: ApplyD
             netuid, version: n.axon.version, ip, port: n.axon.port, ip_type: ipType, protocol: n.axon.protocol, placeholder1: 0, placeholder2: 0,
           }, `${np}.axon`)
         }
+        if (n.validatorPermit) S.ValidatorPermit.mutate(s, netuid, (v) => setElementAt(v, uid, true))
         neurons.push({ netuid, uid, account: n.account, hotkey: ss58(hotkey), coldkey: ss58(coldkey) })
       })
     })
@@ -154,7 +156,11 @@ function subnetOf(s: Store, env: ExecEnv, sub: ScenarioSubnet, path: string, nam
 
 /** register_neuron's slot for `hotkey`, owned by `coldkey`, with the NeuronRegistered event. */
 function addNeuron(s: Store, env: ExecEnv, netuid: number, coldkey: Uint8Array, hotkey: Uint8Array, path: string): number {
-  if (S.Uids.contains(s, netuid, hotkey)) throw new ScenarioError(`${path}.account`, `hotkey already registered on netuid ${netuid}`)
+  const existing = S.Uids.get(s, netuid, hotkey)
+  if (existing !== null) {
+    if (!S.Owner.get(s, hotkey).every((b, i) => b === coldkey[i])) throw new ScenarioError(`${path}.account`, `hotkey is registered on netuid ${netuid} under another coldkey`)
+    return existing
+  }
   createAccountIfNonExistent(s, coldkey, hotkey)
   const owner = S.Owner.get(s, hotkey)
   if (!owner.every((b, i) => b === coldkey[i])) throw new ScenarioError(`${path}.account`, `hotkey is owned by another coldkey (${ss58(owner)})`)

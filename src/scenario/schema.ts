@@ -36,9 +36,11 @@ const axon = z.strictObject({
 })
 
 const neuron = z.strictObject({
-  /** An account name from `accounts`; its hotkey is registered, owned by its coldkey. */
+  /** An account name from `accounts`; its hotkey is registered (unless it is already, as the owner's is), owned by its coldkey. */
   account: z.string().min(1),
   axon: axon.optional(),
+  /** ValidatorPermit for its uid now, as the next epoch would grant it to a staked top-k neuron. */
+  validatorPermit: z.boolean().default(false),
 })
 
 const subnet = z.strictObject({

@@ -25,7 +25,8 @@ describe('dev_applyScenario', () => {
     const r = await h.client.call<{ number: number; netuids: number[]; neurons: { uid: number; account: string }[] }>('dev_applyScenario', [doc])
     expect(r.number).toBe(before + 1)
     expect(r.netuids).toEqual([2])
-    expect(r.neurons.map((n) => [n.account, n.uid])).toEqual([['miner1', 1], ['miner2', 2]])
+    expect(r.neurons.map((n) => [n.account, n.uid])).toEqual([['validator', 0], ['miner1', 1], ['miner2', 2]])
+    expect(S.ValidatorPermit.get(state(), 2)).toEqual([true, false, false])
     const s = state()
     const bob = key('//Bob')
     expect(same(S.SubnetOwner.get(s, 2), bob)).toBe(true)
@@ -98,6 +99,6 @@ describe('dev_applyScenario', () => {
   })
 
   it('reads the shipped examples', () => {
-    expect(loadScenarioFile('examples/3-neuron.yaml').subnets[0]!.neurons).toHaveLength(2)
+    expect(loadScenarioFile('examples/3-neuron.yaml').subnets[0]!.neurons).toHaveLength(3)
   })
 })

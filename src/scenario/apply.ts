@@ -4,6 +4,7 @@
 // (registerNeuron, the owner link of create_account_if_non_existent) and serve_axon signed by the
 // hotkey. What a scenario skips on purpose: the network rate limit and start-call delay while it
 // runs, the registration burn and per-block/per-interval registration limits.
+import { Keyring } from '@polkadot/keyring'
 import { encodeAddress } from '@polkadot/util-crypto'
 import type { DispatchOutcome, ExecEnv, RuntimeCallValue } from '../frame/declare/pallet.js'
 import type { Store } from '../frame/declare/storage.js'
@@ -16,7 +17,7 @@ import { nextNetuid } from '../pallets/subtensor/subnets/subnet.js'
 import { setElementAt } from '../pallets/subtensor/utils/misc.js'
 import { maxPrice, stakeIntoSubnet } from '../pallets/subtensor/staking/stake-pool.js'
 import { increaseStakeForHotkeyAndColdkeyOnSubnet } from '../pallets/subtensor/staking/stake-utils.js'
-import type { ResolvedAccount } from './keys.js'
+import { keyOf, type ResolvedAccount } from './keys.js'
 import { setGlobals, setHyperparameters } from './params.js'
 import { raoOf, ScenarioError, type Scenario, type ScenarioStake, type ScenarioSubnet } from './schema.js'
 
@@ -103,6 +104,7 @@ export function applyScenario(s: Store, env: ExecEnv, sc: Scenario, deps: ApplyD
 
   const netuids: number[] = []
   const neurons: AppliedNeuron[] = []
+  const keyring = new Keyring({ type: 'sr25519' })
   lifted(s, [S.NetworkRateLimit, S.StartCallDelay], () => {
     sc.subnets.forEach((sub, i) => {
       const path = `subnets[${i}]`
@@ -123,6 +125,14 @@ export function applyScenario(s: Store, env: ExecEnv, sc: Scenario, deps: ApplyD
         if (n.validatorPermit) S.ValidatorPermit.mutate(s, netuid, (v) => setElementAt(v, uid, true))
         neurons.push({ netuid, uid, account: n.account, hotkey: ss58(hotkey), coldkey: ss58(coldkey) })
       })
+      const gen = sub.generatedNeurons
+      for (let k = 0; gen && k < gen.count; k++) {
+        const uri = gen.uri.replaceAll('{i}', String(k))
+        const coldkey = keyOf(uri, `${path}.generatedNeurons.uri`, keyring)
+        const hotkey = keyOf(`${uri}_hk`, `${path}.generatedNeurons.uri`, keyring)
+        const uid = addNeuron(s, env, netuid, coldkey, hotkey, `${path}.generatedNeurons[${k}]`)
+        neurons.push({ netuid, uid, account: uri, hotkey: ss58(hotkey), coldkey: ss58(coldkey) })
+      }
     })
   })
 

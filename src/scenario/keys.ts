@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { Keyring } from '@polkadot/keyring'
+import type { KeyringPair } from '@polkadot/keyring/types'
 import { decodeAddress } from '@polkadot/util-crypto'
 import { hexToBytes } from '../codec/bytes.js'
 import { ScenarioError, type Scenario, type ScenarioAccount } from './schema.js'
@@ -12,12 +13,27 @@ export interface ResolvedAccount { coldkey: Uint8Array; hotkey: Uint8Array | und
 
 const isSecretUri = (k: string): boolean => k.startsWith('//') || /^[a-z]+( [a-z]+){11,23}(\/\/?.*)?$/.test(k)
 
+/** Substrate's dev phrase: what a bare `//Name` URI derives from. */
+const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk'
+let devRoot: KeyringPair | undefined
+/** Derived public keys by URI: a phrase costs a PBKDF2 run, so `//…` derives from one cached root. */
+const derived = new Map<string, Uint8Array>()
+
+function publicOfUri(uri: string, keyring: Keyring): Uint8Array {
+  let pk = derived.get(uri)
+  if (pk) return pk
+  pk = uri.startsWith('//') ? (devRoot ??= keyring.createFromUri(DEV_PHRASE)).derive(uri).publicKey : keyring.createFromUri(uri).publicKey
+  if (derived.size > 100_000) derived.clear()
+  derived.set(uri, pk)
+  return pk
+}
+
 /** One key reference to its 32-byte public key. */
 export function keyOf(ref: string, path: string, keyring = new Keyring({ type: 'sr25519' })): Uint8Array {
   if (/^0x[0-9a-fA-F]{64}$/.test(ref)) return hexToBytes(ref)
   if (isSecretUri(ref)) {
     try {
-      return keyring.createFromUri(ref).publicKey
+      return publicOfUri(ref, keyring)
     } catch (e) {
       throw new ScenarioError(path, `not a valid secret URI: ${(e as Error).message}`)
     }

@@ -52,6 +52,11 @@ const subnet = z.strictObject({
   started: z.boolean().default(true),
   hyperparameters: params.default({}),
   neurons: z.array(neuron).default([]),
+  /** Many neurons without naming each: coldkey `uri` with {i} = 0, 1, …, hotkey `<coldkey>_hk`. */
+  generatedNeurons: z.strictObject({
+    count: z.number().int().min(1).max(0xffff),
+    uri: z.string().regex(/^\/\/.*\{i\}/, 'expected a secret URI template such as "//Miner2_{i}"'),
+  }).optional(),
 })
 
 const stake = z.strictObject({

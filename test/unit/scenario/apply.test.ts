@@ -102,3 +102,24 @@ describe('dev_applyScenario', () => {
     expect(loadScenarioFile('examples/3-neuron.yaml').subnets[0]!.neurons).toHaveLength(3)
   })
 })
+
+describe('the 4 × 256-uid example', () => {
+  it('fills four subnets to 256 uids in one block', async () => {
+    const h2 = await devNode()
+    try {
+      const r = await h2.client.call<{ number: number; netuids: number[]; neurons: unknown[] }>('dev_applyScenario', [readScenarioDocument('examples/4x256.yaml')])
+      expect(r.number).toBe(1)
+      expect(r.netuids).toEqual([2, 3, 4, 5])
+      expect(r.neurons).toHaveLength(4 * 255)
+      const s = h2.ctx.chain.overlayAt(h2.ctx.chain.best.hash)
+      for (const n of r.netuids) {
+        expect(S.SubnetworkN.get(s, n)).toBe(256)
+        expect(S.Active.get(s, n)).toHaveLength(256)
+      }
+      expect(same(S.Keys.get(s, 5, 255), key('//Subnet5_254_hk'))).toBe(true)
+      expect(same(S.Owner.get(s, key('//Subnet5_254_hk')), key('//Subnet5_254'))).toBe(true)
+    } finally {
+      await h2.close()
+    }
+  }, 120_000)
+})

@@ -84,16 +84,37 @@ class EmuNode:
                 self.proc.wait(5)
 
 
-def node_command() -> list[str]:
-    """SUBTENSOR_EMU_CMD (e.g. "node /path/to/bin/subtensor-emu.js"), else `npx subtensor-emu`."""
+def _local_bin(cwd: Path) -> list[str] | None:
+    """What `npx subtensor-emu` would run from `cwd`, found without starting npm (which costs
+    seconds): the package's own bin in the emulator's clone, or node_modules/.bin in a project."""
+    for d in [cwd, *cwd.parents]:
+        pkg = d / "package.json"
+        if pkg.is_file():
+            try:
+                meta = json.loads(pkg.read_text())
+            except ValueError:
+                meta = {}
+            if meta.get("name") == "subtensor-emu" and isinstance(meta.get("bin"), dict) and "subtensor-emu" in meta["bin"]:
+                return ["node", str(d / meta["bin"]["subtensor-emu"])]
+        link = d / "node_modules" / ".bin" / "subtensor-emu"
+        if link.exists():
+            return [str(link)]
+    return None
+
+
+def node_command(cwd: str | Path | None = None) -> list[str]:
+    """SUBTENSOR_EMU_CMD (e.g. "node /path/to/bin/subtensor-emu.js"), else what `npx subtensor-emu`
+    resolves to from `cwd`, else `npx subtensor-emu` itself."""
     cmd = os.environ.get("SUBTENSOR_EMU_CMD")
-    return shlex.split(cmd) if cmd else ["npx", "--no-install", "subtensor-emu"]
+    if cmd:
+        return shlex.split(cmd)
+    return _local_bin(Path(cwd or os.getcwd()).resolve()) or ["npx", "--no-install", "subtensor-emu"]
 
 
 def start_node(args: list[str] | None = None, cwd: str | Path | None = None, timeout: float = 60) -> EmuNode:
     """Starts a node and waits for its RPC server; `args` replace DEFAULT_ARGS."""
     proc = subprocess.Popen(
-        [*node_command(), *(DEFAULT_ARGS if args is None else args)],
+        [*node_command(cwd), *(DEFAULT_ARGS if args is None else args)],
         cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )

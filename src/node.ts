@@ -23,6 +23,9 @@ import type { CorsSetting } from './rpc/cors.js'
 import { createRpcServer, type RpcServer } from './rpc/server.js'
 import type { RpcMethodsPolicy } from './rpc/types.js'
 import { Runtime } from './runtime/runtime.js'
+import { withProfile, type ChainProfile } from './node/profile.js'
+import { applyScenarioToGenesis } from './scenario/genesis.js'
+import type { Scenario } from './scenario/schema.js'
 import { BlockStore } from './storage/block-store.js'
 import { openLevelKV } from './storage/level.js'
 
@@ -50,6 +53,10 @@ export interface NodeOptions {
   network?: NetworkFlags
   /** --node-key / --node-key-file: the network identity instead of the stored one. */
   nodeKey?: Uint8Array
+  /** --profile: fast-runtime (250 ms) or production (12 s) timing for any chain spec. */
+  profile?: ChainProfile
+  /** --scenario: applied to the genesis state. */
+  scenario?: Scenario
   logger?: Logger
 }
 
@@ -64,7 +71,7 @@ export interface RunningNode {
 
 export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const log = o.logger
-  const spec = loadChainSpec(o.chain)
+  const spec = withProfile(loadChainSpec(o.chain), o.profile)
   const runtime = await Runtime.get(runtimeBuildOf(spec))
   const tmpBase = o.basePath === undefined ? mkdtempSync(join(tmpdir(), 'subtensor-emu-')) : undefined
   const base = o.basePath ?? tmpBase!
@@ -75,7 +82,9 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const nodeKey = o.nodeKey ? nodeKeyFromSecret(o.nodeKey) : loadOrCreateNodeKey(join(base, 'chains', spec.id, 'network', 'secret_ed25519'))
   const kv = await openLevelKV(dbPath)
   const store = await BlockStore.open(kv)
-  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
+  let genesis = genesisStorage(spec, runtime)
+  if (o.scenario) genesis = applyScenarioToGenesis(genesis, o.scenario, runtime).storage
+  const chain = await Blockchain.open(store, runtime.executive, genesis)
   const pool = new TxPool()
   const verifier = new SignatureVerifier()
   const authority = devAuthority(o.authority ?? 'alice')

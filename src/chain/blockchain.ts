@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events'
 import { blake2_256 } from '../codec/hashing.js'
 import { decode, encode } from '../codec/scale.js'
+import type { ExecEnv } from '../frame/declare/pallet.js'
 import type { Executive } from '../runtime/executive.js'
 import { Digest, Header, type DigestItemValue, type HeaderValue } from '../frame/primitives.js'
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
@@ -37,7 +38,11 @@ export interface BuildOptions {
   maxExtrinsics?: number
   /** Raw storage writes applied after finalization (dev_setStorage); null deletes. */
   overrides?: [Uint8Array, Uint8Array | null][]
+  /** Runtime-level edits applied after finalization (a dev scenario); a throw builds nothing. */
+  mutate?: BlockMutation
 }
+
+export type BlockMutation = (s: Overlay, env: ExecEnv) => void
 
 /**
  * What one committed change (a block, a new best, a new finalized) did, announced once its
@@ -179,6 +184,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     const fin = ex.finalizeBlock(s, number)
     for (const [k, v] of o.overrides ?? []) s.set(k, v)
+    o.mutate?.(s, ex.env(s, number))
     const changes = s.changes()
     const { root, newNodes } = applyDiff(this.store, parentRoot, changes, this.reader(o.parentHash))
     const header: HeaderValue = {

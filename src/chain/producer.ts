@@ -7,7 +7,7 @@ import type { Runtime } from '../runtime/runtime.js'
 import type { BlockRef } from '../storage/block-store.js'
 import type { KvOp } from '../storage/kv.js'
 import { slotAuthor, slotOfHeader } from './aura.js'
-import type { Blockchain, BuiltBlock, DurableChange } from './blockchain.js'
+import type { Blockchain, BlockMutation, BuiltBlock, DurableChange } from './blockchain.js'
 import type { TxPool } from './txpool.js'
 
 export type SealingMode =
@@ -51,6 +51,8 @@ export interface ProduceOptions {
   emptyOnly?: boolean
   /** Raw storage writes put into the first block after its finalization (dev_setStorage). */
   overrides?: [Uint8Array, Uint8Array | null][]
+  /** Runtime-level edits applied to the first block after its finalization (dev_applyScenario). */
+  mutate?: BlockMutation
   /** Sealed by the producer's own timer or trigger: finality follows after a delay. */
   auto?: boolean
 }
@@ -191,7 +193,7 @@ export class BlockProducer {
       for (let i = 0; i < count; i++) {
         const candidates = opts.emptyOnly === true ? [] : this.candidates()
         const at = parent ?? this.chain.best.hash
-        const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined)
+        const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined, undefined, i === 0 ? opts.mutate : undefined)
         const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
         durable = this.chain.commit(built, { best: parent === undefined || built.header.number > this.chain.best.number, finalize })
         if (!this.chain.has(built.hash)) { await durable; throw new Error(`block ${hexOf(built.hash)} was not stored`) }
@@ -261,7 +263,7 @@ export class BlockProducer {
     return { durable }
   }
 
-  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint): BuiltBlock {
+  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint, mutate?: BlockMutation): BuiltBlock {
     const parentState = this.chain.reader(parentHash)
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
@@ -284,6 +286,7 @@ export class BlockProducer {
       seal: this.o.mode.kind === 'aura' ? (preSealHash) => this.runtime.auraSeal(this.o.authority.sign(preSealHash)) : undefined,
       maxExtrinsics: this.o.maxExtrinsicsPerBlock,
       overrides,
+      mutate,
     })
   }
 

@@ -6,6 +6,8 @@ import { parseNodeKey, readNodeKeyFile } from '../node/node-key.js'
 import { peerAddress } from '../p2p/host.js'
 import type { NetworkFlags } from '../p2p/start.js'
 import { parseCorsFlag } from '../rpc/cors.js'
+import { parseProfile } from '../node/profile.js'
+import { loadScenarioFile } from '../scenario/load.js'
 import { createLogger, parseLogLevel } from './logger.js'
 
 export interface RunFlags {
@@ -38,6 +40,8 @@ export interface RunFlags {
   prometheusExternal?: boolean
   alice?: boolean; bob?: boolean; charlie?: boolean; dave?: boolean; eve?: boolean; ferdie?: boolean
   one?: boolean; two?: boolean; three?: boolean
+  profile?: string
+  scenario?: string
 }
 
 export function parseSealing(v: string | undefined, fallback: SealingMode): SealingMode {
@@ -71,6 +75,8 @@ export function resolveOptions(f: RunFlags): NodeOptions {
     prometheusExternal: f.prometheusExternal,
     network: networkFlags(f),
     nodeKey: nodeKeyFlag(f),
+    profile: f.profile === undefined ? undefined : parseProfile(f.profile),
+    scenario: f.scenario === undefined ? undefined : loadScenarioFile(f.scenario),
   }
 }
 

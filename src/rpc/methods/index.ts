@@ -1,11 +1,13 @@
 // The node's JSON-RPC method table (rpc_methods is added by the dispatcher).
 import type { NodeContext } from '../../node/context.js'
 import type { RpcEntry } from '../types.js'
+import { advanceMethods } from './advance.js'
 import { authorMethods } from './author.js'
 import { chainMethods } from './chain.js'
 import { devMethods } from './dev.js'
 import { engineMethods } from './engine.js'
 import { paymentMethods } from './payment.js'
+import { scenarioMethods } from './scenario.js'
 import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { subtensorMethods } from './subtensor.js'
@@ -31,5 +33,7 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...swapMethods(ctx),
     ...delegateInfoMethods(ctx),
     ...explainMethods(ctx),
+    ...scenarioMethods(ctx),
+    ...advanceMethods(ctx),
   ]
 }

@@ -26,6 +26,8 @@ const YIELD_EVERY_MS = 5
 export interface ProducerOptions {
   mode: SealingMode
   authority: Authority
+  /** Aura: the key of a slot's author this node holds (the keystore); default: `authority` if it is the author. */
+  keyFor?: (author: Uint8Array) => Authority | undefined
   /** Finalize every block (single-voter GRANDPA in dev). */
   instantFinality: boolean
   /**
@@ -235,14 +237,15 @@ export class BlockProducer {
       const parentSlot = parentHeader ? slotOfHeader(parentHeader) : null
       if (parentSlot !== null && slot <= parentSlot) return undefined
       const author = slotAuthor(slot, this.runtime.auraAuthoritiesAt(this.chain.reader(parent)))
-      if (!author || !sameBytes(author, this.o.authority.publicKey)) return undefined
+      const key = !author ? undefined : this.o.keyFor ? this.o.keyFor(author) : sameBytes(author, this.o.authority.publicKey) ? this.o.authority : undefined
+      if (!key) return undefined
       let candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
       if (this.o.verifier && candidates.length > 0) {
         await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, parent, candidates))
         candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
       }
       if (!sameBytes(this.chain.best.hash, parent)) return undefined
-      const built = this.build(parent, candidates, undefined, slot)
+      const built = this.build(parent, candidates, undefined, slot, key)
       await this.importBuilt(built, false).durable
       if (this.o.instantFinality) this.scheduleFinality()
       return { hash: built.hash, number: built.header.number }
@@ -265,7 +268,7 @@ export class BlockProducer {
     return { durable }
   }
 
-  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint): BuiltBlock {
+  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint, key = this.o.authority): BuiltBlock {
     const parentState = this.chain.reader(parentHash)
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
@@ -285,7 +288,7 @@ export class BlockProducer {
       inherents: [this.runtime.timestampInherent(ts)],
       extrinsics: candidates,
       preDigest: [this.runtime.auraPreDigest(ts / slot)],
-      seal: this.o.mode.kind === 'aura' ? (preSealHash) => this.runtime.auraSeal(this.o.authority.sign(preSealHash)) : undefined,
+      seal: this.o.mode.kind === 'aura' ? (preSealHash) => this.runtime.auraSeal(key.sign(preSealHash)) : undefined,
       maxExtrinsics: this.o.maxExtrinsicsPerBlock,
       overrides,
     })

@@ -52,7 +52,8 @@ export function parseSealing(v: string | undefined, fallback: SealingMode): Seal
 export function resolveOptions(f: RunFlags): NodeOptions {
   if (f.tmp && f.basePath) throw new Error('--tmp cannot be used with --base-path')
   const devKey = DEV_NAMES.find((n) => f[n])
-  const authority = devKey ?? (f.dev ? 'alice' : undefined) ?? (f.validator ? 'alice' : undefined)
+  // --validator alone authors with the keystore's keys (author_insertKey / author_rotateKeys).
+  const authority = devKey ?? (f.dev ? 'alice' : undefined)
   const name = f.name ?? (devKey ? devKey[0]!.toUpperCase() + devKey.slice(1) : authority ? 'Alice' : 'subtensor-emu')
   return {
     chain: f.chain ?? (f.dev ? 'dev' : 'local'),
@@ -64,6 +65,7 @@ export function resolveOptions(f: RunFlags): NodeOptions {
     rpcMaxConnections: f.rpcMaxConnections,
     name,
     authority,
+    validator: Boolean(f.validator),
     // Without --sealing the node authors like the real one: sealed Aura blocks every 12 s slot.
     sealing: parseSealing(f.sealing, { kind: 'aura', ms: 12_000 }),
     instantFinality: true,
@@ -107,7 +109,7 @@ export async function runNode(f: RunFlags): Promise<void> {
   log.info('Subtensor Node (TypeScript emulator)')
   log.info(`📋 Chain specification: ${opts.chain}`)
   log.info(`🏷  Node name: ${opts.name}`)
-  log.info(`👤 Role: ${opts.authority ? 'AUTHORITY' : 'FULL'}`)
+  log.info(`👤 Role: ${opts.authority || opts.validator ? 'AUTHORITY' : 'FULL'}`)
   const node = await startNode(opts)
   log.info(`💾 Database: LevelDB at ${node.dbPath}`)
   let stopping = false

@@ -38,7 +38,8 @@ export interface NetworkOptions extends PeerSetOptions {
   nodeKey: Uint8Array
   listen: string[]
   authority: boolean
-  voter?: GrandpaVoter
+  /** The GRANDPA key among the voter set's ids, when this node is an authority. */
+  voter?: (ids: Uint8Array[]) => GrandpaVoter | undefined
   log: (level: 'info' | 'warn' | 'debug', msg: string) => void
 }
 

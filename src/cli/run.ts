@@ -25,6 +25,7 @@ export interface RunFlags {
   bootnodes?: string[]
   reservedNodes?: string[]
   reservedOnly?: boolean
+  discoverLocal?: boolean
   inPeers: number
   outPeers: number
   nodeKey?: string
@@ -78,7 +79,7 @@ export function resolveOptions(f: RunFlags): NodeOptions {
 
 /** The node's p2p settings; --dev runs alone unless a p2p flag asks for a network. */
 function networkFlags(f: RunFlags): NetworkFlags | undefined {
-  const asked = f.port !== undefined || f.listenAddr || f.bootnodes || f.reservedNodes || f.publicAddr || f.reservedOnly
+  const asked = f.port !== undefined || f.listenAddr || f.bootnodes || f.reservedNodes || f.publicAddr || f.reservedOnly || f.discoverLocal
   if (f.dev && !asked) return undefined
   for (const a of [...(f.bootnodes ?? []), ...(f.reservedNodes ?? [])]) peerAddress(a)
   for (const [flag, v] of [['--in-peers', f.inPeers], ['--out-peers', f.outPeers]] as const) {
@@ -86,7 +87,7 @@ function networkFlags(f: RunFlags): NetworkFlags | undefined {
   }
   return {
     port: f.port ?? 30333, listenAddrs: f.listenAddr ?? [], publicAddrs: f.publicAddr ?? [], bootnodes: f.bootnodes ?? [],
-    reserved: f.reservedNodes ?? [], reservedOnly: Boolean(f.reservedOnly), inPeers: f.inPeers, outPeers: f.outPeers,
+    reserved: f.reservedNodes ?? [], reservedOnly: Boolean(f.reservedOnly), discoverLocal: Boolean(f.discoverLocal), inPeers: f.inPeers, outPeers: f.outPeers,
   }
 }
 

@@ -18,7 +18,7 @@ export async function startNetwork(deps: NetworkDeps, f: NetworkFlags, nodeKey: 
   const listen = f.listenAddrs.length > 0 ? f.listenAddrs : [`/ip4/0.0.0.0/tcp/${f.port}`]
   const net = new Network(deps, {
     nodeKey, listen, publicAddrs: f.publicAddrs, bootnodes: f.bootnodes, reserved: f.reserved, reservedOnly: f.reservedOnly,
-    inPeers: f.inPeers, outPeers: f.outPeers, authority: role.authority,
+    inPeers: f.inPeers, outPeers: f.outPeers, discoverLocal: f.discoverLocal, authority: role.authority,
     voter: role.authority ? (ids: Uint8Array[]): GrandpaVoter | undefined => role.keystore.signerAmong('gran', ids) : undefined,
     banMs: f.banMs,
     log: (level, msg) => log?.[level](msg),

@@ -67,6 +67,9 @@ export class BlockImporter {
       for (let c = 0; c < chunks.length; c++) {
         await sealed
         sealed = this.preVerify(chunks[c + 1])
+        // Let the next chunk's seals reach the worker (preVerify posts them a few microtasks on)
+        // before this chunk's synchronous import holds the thread; otherwise the two alternate.
+        await new Promise<void>((r) => setImmediate(r))
         for (const b of chunks[c]!) {
           const r = this.importNow(b)
           out.push(r)
@@ -85,15 +88,16 @@ export class BlockImporter {
   /** Check the seals of `blocks` on the worker threads (valid ones land in the signature cache). */
   private async preVerify(blocks: BlockDataValue[] | undefined): Promise<void> {
     if (!this.verifier || !blocks || blocks.length === 0) return
-    let parent: HeaderValue
+    let first: HeaderValue
     try {
-      parent = decode<HeaderValue>(Header, blocks[0]!.header)
+      first = decode<HeaderValue>(Header, blocks[0]!.header)
     } catch {
       return
     }
-    if (!this.chain.has(parent.parent_hash)) return
-    // The authority set of the first parent; a block whose set differs is checked inline on import.
-    const authorities = this.runtime.auraAuthoritiesAt(this.chain.reader(parent.parent_hash))
+    // The authority set at the first block's parent, or (for the next range, checked while this
+    // one still imports) at our best block; a block whose set differs is checked inline on import.
+    const at = this.chain.has(first.parent_hash) ? first.parent_hash : this.chain.best.hash
+    const authorities = this.runtime.auraAuthoritiesAt(this.chain.reader(at))
     const jobs: SignatureJob[] = []
     for (const b of blocks) {
       try {

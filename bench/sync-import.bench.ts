@@ -19,28 +19,37 @@ import type { BlockDataValue } from '../src/p2p/wire.js'
 import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
+import type { KV } from '../src/storage/kv.js'
 import { MemoryKV } from '../src/storage/memory.js'
 
 interface Row { name: string; value: number; unit: string }
 
-async function sealedBlocks(count: number): Promise<BlockDataValue[]> {
+/**
+ * N blocks sealed by Alice on the dev chain, their slots ending before now (so none is from the
+ * future for an importer), committed to `kv` (memory when absent).
+ */
+export async function sealedBlocks(count: number, kv: KV = new MemoryKV()): Promise<BlockDataValue[]> {
   const spec = loadChainSpec('dev')
   const runtime = await Runtime.get(runtimeBuildOf(spec))
-  const chain = await Blockchain.open(await BlockStore.open(new MemoryKV()), runtime.executive, genesisStorage(spec, runtime))
+  if (typeof spec.slotDurationMs === 'number') runtime.useSlotDuration(spec.slotDurationMs)
+  const store = await BlockStore.open(kv)
+  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
   const alice = devAuthority('alice')
   const slotMs = BigInt(runtime.slotDurationMs)
-  // Slots in the past, so none is from the future for the importer.
   let ts = (BigInt(Date.now()) / slotMs - BigInt(count) - 10n) * slotMs
   const out: BlockDataValue[] = []
+  let durable: Promise<void> = Promise.resolve()
   for (let i = 0; i < count; i++) {
     ts += slotMs
     const b = chain.build({
       parentHash: chain.best.hash, inherents: [runtime.timestampInherent(ts)], extrinsics: [],
       preDigest: [runtime.auraPreDigest(ts / slotMs)], seal: (h) => runtime.auraSeal(alice.sign(h)),
     })
-    await chain.commit(b)
+    durable = chain.commit(b, { finalize: true })
     out.push({ header: b.headerBytes, body: b.body, justification: null })
   }
+  await durable
+  await store.close()
   return out
 }
 
@@ -51,6 +60,7 @@ export async function importRate(count: number): Promise<ImportFigures> {
   const blocks = await sealedBlocks(count)
   const spec = loadChainSpec('dev')
   const runtime = await Runtime.get(runtimeBuildOf(spec))
+  if (typeof spec.slotDurationMs === 'number') runtime.useSlotDuration(spec.slotDurationMs)
   const dir = mkdtempSync(join(tmpdir(), 'sync-import-'))
   const store = await BlockStore.open(await openLevelKV(dir))
   const verifier = new SignatureVerifier(1)

@@ -25,6 +25,8 @@ export type ImportResult =
 
 /** Blocks whose seals go to the workers at once. */
 const SEAL_CHUNK = 128
+/** The first chunk is small: import waits for its seals alone, before the pipeline overlaps. */
+const FIRST_SEAL_CHUNK = 16
 
 export class BlockImporter {
   /**
@@ -61,7 +63,11 @@ export class BlockImporter {
     return this.producer.exclusive(async () => {
       const out: ImportResult[] = []
       const chunks: BlockDataValue[][] = []
-      for (let i = 0; i < blocks.length; i += SEAL_CHUNK) chunks.push(blocks.slice(i, i + SEAL_CHUNK))
+      for (let i = 0; i < blocks.length;) {
+        const n = i === 0 ? FIRST_SEAL_CHUNK : SEAL_CHUNK
+        chunks.push(blocks.slice(i, i + n))
+        i += n
+      }
       // Pipeline: the workers check the seals of the next chunk while this thread executes one.
       let sealed = this.preVerify(chunks[0])
       for (let c = 0; c < chunks.length; c++) {

@@ -80,7 +80,7 @@ describe('BlockImporter', () => {
   })
 
   it('hands every block\'s seal to the worker ahead of import, not only the first range\'s', async () => {
-    // 300 blocks span three of importMany's seal chunks; the later chunks' parents are not
+    // 300 blocks span four of importMany's seal chunks; the later chunks' parents are not
     // imported yet when their seals are sent, so their authority set comes from our best block.
     const src = await memoryChain()
     const many: BlockDataValue[] = []

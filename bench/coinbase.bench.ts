@@ -77,10 +77,10 @@ async function coinbase(subnets: number): Promise<Row[]> {
     const started = [...S.SubtokenEnabled.iter(s0)].filter(([, on]) => on).length
     if (started !== subnets) throw new Error(`${started} started subnets, expected ${subnets}`)
     const env = { depositEvent: () => {} }
-    const emitting = runCoinbase(chain.overlayAt(chain.best.hash), getBlockEmission(chain.overlayAt(chain.best.hash), env)).length
+    const emitting = runCoinbase(chain.overlayAt(chain.best.hash), env, getBlockEmission(chain.overlayAt(chain.best.hash), env)).length
     if (emitting !== subnets) throw new Error(`coinbase emitted to ${emitting} subnets, expected ${subnets}`)
-    const cb = perBlock(chain, (s) => { runCoinbase(s, getBlockEmission(s, env)) })
-    const hook = perBlock(chain, (s) => { updateRegistrationPrices(s); updateMovingPricesAndRootProp(s, runCoinbase(s, getBlockEmission(s, env))) })
+    const cb = perBlock(chain, (s) => { runCoinbase(s, env, getBlockEmission(s, env)) })
+    const hook = perBlock(chain, (s) => { updateRegistrationPrices(s); updateMovingPricesAndRootProp(s, runCoinbase(s, env, getBlockEmission(s, env))) })
     const n = 300
     const t0 = performance.now()
     await producer.produceMany(n)

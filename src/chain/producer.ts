@@ -25,6 +25,8 @@ const YIELD_EVERY_MS = 5
 export interface ProducerOptions {
   mode: SealingMode
   authority: Authority
+  /** Aura: the key of a slot's author this node holds (the keystore); default: `authority` if it is the author. */
+  keyFor?: (author: Uint8Array) => Authority | undefined
   /** Finalize every block (single-voter GRANDPA in dev). */
   instantFinality: boolean
   /**
@@ -239,8 +241,9 @@ export class BlockProducer {
       const parentSlot = parentHeader ? slotOfHeader(parentHeader) : null
       if (parentSlot !== null && slot <= parentSlot) return undefined
       const author = slotAuthor(slot, this.runtime.auraAuthoritiesAt(this.chain.reader(parent)))
-      if (!author || !sameBytes(author, this.o.authority.publicKey)) return undefined
-      const built = this.build(parent, this.candidates(), undefined, slot)
+      const key = !author ? undefined : this.o.keyFor ? this.o.keyFor(author) : sameBytes(author, this.o.authority.publicKey) ? this.o.authority : undefined
+      if (!key) return undefined
+      const built = this.build(parent, this.candidates(), undefined, slot, undefined, key)
       await this.importBuilt(built, false).durable
       if (this.o.instantFinality) this.scheduleFinality()
       return { hash: built.hash, number: built.header.number }
@@ -263,7 +266,7 @@ export class BlockProducer {
     return { durable }
   }
 
-  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint, mutate?: BlockMutation): BuiltBlock {
+  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint, mutate?: BlockMutation, key = this.o.authority): BuiltBlock {
     const parentState = this.chain.reader(parentHash)
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
@@ -283,7 +286,7 @@ export class BlockProducer {
       inherents: [this.runtime.timestampInherent(ts)],
       extrinsics: candidates,
       preDigest: [this.runtime.auraPreDigest(ts / slot)],
-      seal: this.o.mode.kind === 'aura' ? (preSealHash) => this.runtime.auraSeal(this.o.authority.sign(preSealHash)) : undefined,
+      seal: this.o.mode.kind === 'aura' ? (preSealHash) => this.runtime.auraSeal(key.sign(preSealHash)) : undefined,
       maxExtrinsics: this.o.maxExtrinsicsPerBlock,
       overrides,
       mutate,

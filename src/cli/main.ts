@@ -36,6 +36,7 @@ program
   .option('--bootnodes <multiaddr...>', 'peers to connect to at start: /ip4/…/tcp/…/p2p/<peer id>')
   .option('--reserved-nodes <multiaddr...>', 'peers to stay connected to')
   .option('--reserved-only', 'connect to reserved nodes only')
+  .option('--discover-local', 'find peers on the local network with mDNS')
   .option('--in-peers <n>', 'maximum inbound peers', (v) => Number(v), 32)
   .option('--out-peers <n>', 'maximum outbound peers', (v) => Number(v), 8)
   .option('--node-key <hex>', 'the network identity: a 32-byte Ed25519 secret as hex')

@@ -95,7 +95,7 @@ export function explainEpoch(parent: Store, netuid: number, block: number): Expl
   const sink = { depositEvent: (): void => undefined }
   System.Number.set(s, block)
   updateRegistrationPrices(s)
-  runCoinbase(s, getBlockEmission(s, sink))
+  runCoinbase(s, sink, getBlockEmission(s, sink))
   const subnets = [...S.NetworksAdded.iterKeys(s)].filter((n) => n !== 0)
   const drained = drainPending(s, sink, subnets, BigInt(block)).get(netuid)
   if (drained === undefined) return null

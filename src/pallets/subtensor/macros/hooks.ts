@@ -1,8 +1,9 @@
 // macros/hooks.rs: what SubtensorModule does at the start of every block. The classic regime runs
-// v3.3.13's difficulty/burn controller; spec 425 cleans up hotkey-swap records, then runs
-// coinbase/block_step.rs in its order: registration prices, block emission (minted), run_coinbase
-// with that credit, then the moving prices and RootProp. (CRv3 reveals, epochs, pending children
-// and root claims arrive with those topics.)
+// v3.3.13's difficulty/burn controller; spec 425 cleans up hotkey-swap records and updates the
+// decaying registration prices. Both then run coinbase/block_step.rs's emission in its order: block
+// emission (minted), run_coinbase with that credit, drain pending emission into the epochs that
+// are due, then the moving prices and RootProp. (CRv3 reveals, pending children and root claims
+// arrive with those topics.)
 import type { HookCtx } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { weight, type WeightValue } from '../../../frame/primitives.js'
@@ -48,15 +49,19 @@ function cleanUpHotkeySwapRecords(s: Store, block: bigint): bigint {
 const BLOCK_STEP_REF_TIME = 110_634_229_000n + dbWeight(8304n, 110n)
 
 subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightValue | void => {
-  if (subtensorBuild().registration === 'classic') {
-    adjustRegistrationTermsForNetworks(s, env)
-    return
+  // The regimes differ only in how registration is priced (v3.3.13's block_step adjusted
+  // difficulty and burn, then ran the same coinbase and epochs).
+  const classic = subtensorBuild().registration === 'classic'
+  let cleanUp = 0n
+  if (classic) adjustRegistrationTermsForNetworks(s, env)
+  else {
+    cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber))
+    updateRegistrationPrices(s)
   }
-  const cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber))
-  updateRegistrationPrices(s)
   const eligible = runCoinbase(s, env, getBlockEmission(s, env))
   // run_coinbase's last two steps: drain_pending and distribute_emissions_to_subnets (the epochs)
   drainAndDistribute(s, env, BigInt(blockNumber))
   updateMovingPricesAndRootProp(s, eligible)
+  if (classic) return
   return weight(BLOCK_STEP_REF_TIME + cleanUp)
 }

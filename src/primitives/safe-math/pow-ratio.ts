@@ -53,13 +53,32 @@ function roundToPrecision(value: bigint, guard: bigint): bigint {
 
 const abs = (x: bigint): bigint => (x < 0n ? -x : x)
 
+/** `a ↦ ⌊a/d⌋` for d > 0; a shift when d is a power of two (every internal scale is). */
+function floorDivBy(d: bigint): (a: bigint) => bigint {
+  const k = bitLength(d) - 1n
+  return d === 1n << k ? (a) => a >> k : (a) => floorDiv(a, d)
+}
+
+/** ln 2 at a given internal scale and iteration cap: a pure function of both, so computed once each. */
+const lnTwoCache = new Map<string, bigint>()
+function lnTwoAt(internalScale: bigint, guard: bigint, iters: number): bigint {
+  const key = `${internalScale}:${guard}:${iters}`
+  let v = lnTwoCache.get(key)
+  if (v === undefined) {
+    v = -ln1pFixed(-(internalScale >> 1n), internalScale, guard, iters)
+    lnTwoCache.set(key, v)
+  }
+  return v
+}
+
 /** ln(1 + x) by its Taylor series, stopping once the rounded value settles. */
 function ln1pFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bigint {
+  const divScale = floorDivBy(scale)
   let term = x
   let result = term
   let prevRounded = roundToPrecision(result, guard)
   for (let n = 2; n <= maxIters; n++) {
-    term = floorDiv(term * x, scale)
+    term = divScale(term * x)
     if (term === 0n) break
     const next = floorDiv(term, BigInt(n))
     if (next === 0n) break
@@ -77,8 +96,10 @@ function expFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bi
   let term = scale
   let result = term
   let prevRounded = roundToPrecision(result, guard)
+  const divScale = floorDivBy(scale)
   for (let n = 1; n <= maxIters; n++) {
-    term = floorDiv(term * x, scale * BigInt(n))
+    // ⌊⌊a/scale⌋/n⌋ = ⌊a/(scale·n)⌋ for positive divisors
+    term = floorDiv(divScale(term * x), BigInt(n))
     if (term === 0n) break
     result += term
     const rounded = roundToPrecision(result, guard)
@@ -144,7 +165,7 @@ export function powRatioScaled(
   const guard = 1n << GUARD_BITS
   const internalScale = targetScale << GUARD_BITS
 
-  const lnTwo = -ln1pFixed(-(internalScale >> 1n), internalScale, guard, iters)
+  const lnTwo = lnTwoAt(internalScale, guard, iters)
   const lnNum = lnBig(baseNumerator, internal, internalScale, guard, lnTwo, iters)
   const lnDen = lnBig(baseDenominator, internal, internalScale, guard, lnTwo, iters)
   const lnScaled = floorDiv((lnNum - lnDen) * expNum, expDen)

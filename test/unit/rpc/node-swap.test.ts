@@ -2,6 +2,8 @@
 // state_call, and through the legacy swap_* JSON-RPC. The dev genesis gives netuid 1 a dynamic pool
 // of 10 TAO / 10 alpha at equal weights (price 1); the expected quotes are worked out here from the
 // balancer formulas at equal weights (spec notes §3.4) and the default fee rate 33/65535.
+import type { SubmittableExtrinsic } from '@polkadot/api/types'
+import type { ISubmittableResult } from '@polkadot/types/types'
 import { hexToU8a, u8aToHex } from '@polkadot/util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devNodeWithApi, type ApiHarness } from './node-harness.js'
@@ -79,5 +81,45 @@ describe('SwapRuntimeApi', () => {
   it('swap_* parameters are checked', async () => {
     await expect(send('swap_simSwapTaoForAlpha', [1, -1])).rejects.toThrow(/expected u64/)
     await expect(send('swap_currentAlphaPrice', [70_000])).rejects.toThrow(/expected u16/)
+  })
+})
+
+describe('Swap.set_fee_rate through a block', () => {
+  interface Outcome { ok: boolean; error?: string; events: { name: string; data: unknown }[] }
+  /** Submit, seal once it is in the pool, and return the finalized extrinsic's outcome and events. */
+  async function submit(tx: SubmittableExtrinsic<'promise'>, who: ApiHarness['alice']): Promise<Outcome> {
+    const done = new Promise<Outcome>((resolve, reject) => {
+      tx.signAndSend(who, (r: ISubmittableResult) => {
+        if (r.isError) reject(new Error('transaction failed'))
+        if (!r.status.isFinalized) return
+        const err = r.dispatchError
+        const meta = err?.isModule ? h.api.registry.findMetaError(err.asModule) : null
+        resolve({
+          ok: !err,
+          error: meta ? `${meta.section}.${meta.name}` : err?.toString(),
+          events: r.events.map((e) => ({ name: `${e.event.section}.${e.event.method}`, data: e.event.data.toJSON() })),
+        })
+      }).catch(reject)
+    })
+    for (let i = 0; i < 100 && (await h.client.call<string[]>('author_pendingExtrinsics')).length === 0; i++) await new Promise((r) => setTimeout(r, 20))
+    await h.client.call('engine_createBlock', [true, true])
+    return done
+  }
+
+  it('refuses a signed origin with BadOrigin; under sudo it sets the rate, emits FeeRateSet, and quotes use it', async () => {
+    const bad = await submit(h.api.tx.swap!.setFeeRate!(1, 500) , h.bob)
+    expect(bad.ok).toBe(false)
+    expect(bad.error).toContain('BadOrigin')
+    expect((await h.api.query.swap!.feeRate!(1)).toString()).toBe('33')
+    const r = await submit(h.api.tx.sudo!.sudo!(h.api.tx.swap!.setFeeRate!(1, 500)) , h.alice)
+    expect(r.ok).toBe(true)
+    expect(r.events.find((e) => e.name === 'sudo.Sudid')?.data).toEqual([{ ok: null }])
+    expect(r.events.find((e) => e.name === 'swap.FeeRateSet')?.data).toEqual([1, 500])
+    expect((await h.api.query.swap!.feeRate!(1)).toString()).toBe('500')
+    const tao = 1_000_000_000n
+    const f = (tao * ((500n << 64n) / 65535n)) >> 64n
+    const q = (await calls().swapRuntimeApi!.simSwapTaoForAlpha!(1, tao)).toJSON() as Record<string, number>
+    expect(q.taoFee).toBe(Number(f))
+    expect(q.taoAmount).toBe(Number(tao - f))
   })
 })

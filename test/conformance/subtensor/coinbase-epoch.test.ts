@@ -9,7 +9,7 @@ import { getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOn
 import { splitEmissions } from '../../../src/pallets/subtensor/subnets/mechanism.js'
 import { createAccountIfNonExistent } from '../../../src/pallets/subtensor/subnets/registration.js'
 import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
-import { Mock, hk } from './harness.js'
+import { Mock, hk } from './epoch-mock.js'
 
 const close = (expected: bigint, actual: bigint, eps: bigint): void => {
   const d = expected > actual ? expected - actual : actual - expected

@@ -4,7 +4,9 @@
 // an in-window reveal taken and used by the next epoch, an expired commit refused as expired —
 // and subtensor_explainEpoch's final vectors equal to what the epoch wrote to storage.
 import '@polkadot/api-augment'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api'
@@ -128,5 +130,10 @@ describe('epoch and commit-reveal through a real node (spec 425)', () => {
     expect(uids.map((u) => u.newValidatorPermit)).toEqual((await q2.validatorPermit(n)).toJSON())
     expect(uids.map((u) => u.emission)).toEqual(((await q2.emission(n)).toJSON() as (number | string)[]).map((x) => BigInt(x).toString()))
     await expect(rpc('subtensor_explainEpoch', [999])).rejects.toThrow(/does not exist/)
+    // the CLI prints the same epoch as a table
+    const text = await new Promise<string>((resolve, reject) => execFile(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url)), 'explain-epoch', String(n), '--url', node.url.replace(/^ws/, 'http'), '--at', best.toHex()], { encoding: 'utf8' }, (e, out) => (e ? reject(e) : resolve(out))))
+    expect(text).toContain(`subnet ${n}, epoch run in block ${out.block}`)
+    expect(text).toContain('mechanism 0')
+    expect(text).toMatch(/1\.0000 \(65535\)/)
   }, 60_000)
 })

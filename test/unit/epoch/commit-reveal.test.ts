@@ -7,7 +7,7 @@ import { commitHash } from '../../../src/pallets/subtensor/commit-reveal/hash-co
 import { drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
 import { callHandler, errorOf, eventNames, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
 import { SubtensorErrors as E } from '../../../src/pallets/subtensor/macros/errors.js'
-import { Mock, hk } from './harness.js'
+import { Mock, hk } from '../../conformance/subtensor/epoch-mock.js'
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const ALICE = Uint8Array.from(Buffer.from('d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d', 'hex'))

@@ -1,15 +1,15 @@
-// Ported from subtensor tests/coinbase.rs, tests/emission.rs and tests/mechanism.rs (14bc6f9):
+// Ported from subtensor tests/coinbase.rs, tests/emission.rs, tests/mechanism.rs and tests/tempo_control.rs (14bc6f9):
 // the epoch scheduler (dynamic tempo), split_emissions and distribute_emission, named after
 // their source. Tolerances are the Rust asserts' own.
 import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
-import { blocksUntilNextAutoEpoch, drainPending, epochsDeferredThisBlock, shouldRunEpoch } from '../../../src/pallets/subtensor/coinbase/epoch-schedule.js'
+import { blocksUntilNextAutoEpoch, drainPending, epochsDeferredThisBlock, nextEpochStartBlock, shouldRunEpoch } from '../../../src/pallets/subtensor/coinbase/epoch-schedule.js'
 import { getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { splitEmissions } from '../../../src/pallets/subtensor/subnets/mechanism.js'
 import { createAccountIfNonExistent } from '../../../src/pallets/subtensor/subnets/registration.js'
 import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
-import { Mock, hk } from './harness.js'
+import { Mock, hk } from './epoch-mock.js'
 
 const close = (expected: bigint, actual: bigint, eps: bigint): void => {
   const d = expected > actual ? expected - actual : actual - expected
@@ -124,4 +124,26 @@ describe('tests/coinbase.rs', () => {
     distributeEmission(m.s, m.env(), 1, 500_000n, 500_000n, 0n, 0n, BigInt(m.block))
     close(1_000_001n, S.TotalHotkeyAlpha.get(m.s, h, 1), 1n)
   })
+})
+
+describe('tests/tempo_control.rs', () => {
+  const subnet = (): Mock => { const m = new Mock(1); m.addNetwork(1, 360); return m }
+  it('get_next_epoch_start_block_returns_none_when_tempo_zero', () => {
+    const m = subnet()
+    S.Tempo.set(m.s, 1, 0)
+    expect(nextEpochStartBlock(m.s, 1)).toBeNull()
+  })
+  for (const [name, pending, want] of [
+    ['get_next_epoch_start_block_uses_last_epoch_block_plus_tempo', 0n, 150n],
+    ['get_next_epoch_start_block_returns_pending_when_pending_is_earlier', 120n, 120n],
+    ['get_next_epoch_start_block_ignores_pending_when_auto_is_earlier', 200n, 150n],
+  ] as const) {
+    it(name, () => {
+      const m = subnet()
+      S.LastEpochBlock.set(m.s, 1, 100n)
+      S.Tempo.set(m.s, 1, 50)
+      S.PendingEpochAt.set(m.s, 1, pending)
+      expect(nextEpochStartBlock(m.s, 1)).toBe(want)
+    })
+  }
 })

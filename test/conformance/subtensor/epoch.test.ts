@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { registerNeuron } from '../../../src/pallets/subtensor/subnets/registration.js'
 import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
-import { Mock, hk } from './harness.js'
+import { Mock, hk } from './epoch-mock.js'
 
 const col = (m: number[][], j: number, rows: number[]): number[] => rows.map((i) => (m[i] as number[])[j] as number)
 

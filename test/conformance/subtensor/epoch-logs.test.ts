@@ -6,7 +6,7 @@ import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { type EpochExplanation, epochMechanism } from '../../../src/pallets/subtensor/epoch/run-epoch.js'
 import type { Row } from '../../../src/pallets/subtensor/epoch/yuma-types.js'
 import { mechanismStorageIndex } from '../../../src/pallets/subtensor/utils/misc.js'
-import { Mock, hk } from './harness.js'
+import { Mock, hk } from './epoch-mock.js'
 
 const NETUID = 1
 interface Neuron { uid: number; validator: boolean; stake: bigint; reg: bigint; upd: bigint }

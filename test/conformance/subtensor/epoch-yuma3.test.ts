@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { doResetBonds } from '../../../src/pallets/subtensor/epoch/bonds.js'
-import { Mock, hk } from './harness.js'
+import { Mock, hk } from './epoch-mock.js'
 
 const M = 65535
 // The float simulator's bond targets drift from the u16-quantised chain over many epochs (1.1e-4

@@ -7,6 +7,7 @@ import { buildSpec, exportGenesisHead, exportGenesisState, purgeChain } from './
 import { registerDevCommands } from './dev-commands.js'
 import { keyGenerate, keyInspect } from './key-commands.js'
 import { generateNodeKey, inspectNodeKey } from './node-key-commands.js'
+import { explainEpochCommand } from './explain-command.js'
 
 const parsePort = (v: string): number => {
   const n = Number(v)
@@ -61,6 +62,12 @@ program.command('build-spec')
   .option('--raw', 'genesis as raw storage')
   .option('--disable-default-bootnode', 'do not add a 127.0.0.1 bootnode')
   .action(async (o) => { await buildSpec(o) })
+
+program.command('explain-epoch <netuid>')
+  .description("print a subnet's latest epoch (subtensor_explainEpoch of a running node) as a table")
+  .option('--url <url>', 'the node\'s HTTP JSON-RPC endpoint', 'http://127.0.0.1:9944')
+  .option('--at <blockHash>', 'explain the epoch at or before this block (default: best)')
+  .action(async (netuid: string, o: { url: string; at?: string }) => { await explainEpochCommand(netuid, o) })
 
 program.command('purge-chain')
   .description('remove the whole chain database')

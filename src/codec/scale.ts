@@ -15,6 +15,9 @@ import { isOption } from './types.js'
 
 export class ScaleError extends Error {}
 
+/** `Some(x)` of an Option whose `x` may itself be None (`Option<Option<T>>`): `new Some(null)` is 0x0100. */
+export class Some<T = unknown> { constructor(readonly value: T) {} }
+
 /**
  * frame_support's MAX_EXTRINSIC_DEPTH: how many Box/Vec levels a decoded value may nest, as
  * parity-scale-codec's DecodeLimit counts them (Box<T> and Vec<T> of non-primitive T each descend
@@ -226,7 +229,10 @@ function compile(t: Ty): Codec {
       if (isOption(t)) {
         const inner = codecOf(d.variants[1]!.fields[0]!.type)
         return {
-          enc: (w, v) => { if (v === null || v === undefined) w.byte(0); else { w.byte(1); inner.enc(w, v) } },
+          enc: (w, v) => {
+            if (v === null || v === undefined) w.byte(0)
+            else { w.byte(1); inner.enc(w, v instanceof Some ? v.value : v) }
+          },
           dec: (r) => {
             const b = r.byte()
             if (b === 0) return null

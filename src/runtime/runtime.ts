@@ -17,6 +17,8 @@ import { coreApi, metadataApi } from './api/core.js'
 import type { ApiHost } from './api/host.js'
 import { transactionPaymentApi } from './api/payment.js'
 import { neuronInfoApi, subnetRegistrationApi } from './api/subtensor.js'
+import { subnetInfoApi } from './api/subnet-info.js'
+import { swapApi } from './api/swap.js'
 import type { RuntimeApiDecl, RuntimeApiMethod } from './api/types.js'
 import type { PalletDecl } from '../frame/declare/pallet.js'
 import { Dispatcher } from './dispatch.js'
@@ -92,6 +94,7 @@ export class Runtime {
       coreApi(host), metadataApi(host), blockBuilderApi(host), taggedTransactionQueueApi(host),
       auraApi(host), grandpaApi(host), accountNonceApi(host), transactionPaymentApi(host),
       neuronInfoApi(), subnetRegistrationApi(),
+      subnetInfoApi(), swapApi(),
     ]
     for (const a of this.apis) for (const m of a.methods) this.methods.set(`${a.name}_${m.name}`, m)
     this.version = runtimeVersion(this.apis)

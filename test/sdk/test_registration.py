@@ -1,9 +1,8 @@
 """Issue 11 through the SDK: a subnet, burned registration, the SDK's `register` and the metagraph.
 
-These need SubtensorModule, which the node does not have yet: each test is a strict xfail that may
-only fail with SubtensorModuleMissing (the client names a missing SubtensorModule item or subtensor
-runtime API). When the pallet lands they pass, strict xfail reports that as a failure, and the
-marker must be removed. Proof-of-work registration is not tested: the pinned SDK (10.5.0) and btcli
+A test whose feature the node does not have yet is a strict xfail that may only fail with
+SubtensorModuleMissing (the client names a missing SubtensorModule item or subtensor runtime API);
+when it passes, strict xfail reports that as a failure, and the marker must be removed. Proof-of-work registration is not tested: the pinned SDK (10.5.0) and btcli
 (9.23.2) no longer have a PoW solver (`Subtensor.register` is `register_limit`, a burn with a price
 limit), matching subtensor's removal of PoW in 2026-03.
 """
@@ -22,53 +21,56 @@ def fee_of(receipt) -> int:
     return paid["actual_fee"] + paid["tip"]
 
 
-@needs_subtensor_module()
 def test_sdk_burned_register(subtensor, wallets, fund):
-    with pending_subtensor_module():
-        netuid = create_subnet(subtensor, wallets.new("owner"), fund)
-        miner = funded_wallet(wallets, fund, "miner")
-        burn = subtensor.recycle(netuid).rao
-        assert burn == storage(subtensor, "Burn", [netuid])
+    netuid = create_subnet(subtensor, wallets.new("owner"), fund)
+    miner = funded_wallet(wallets, fund, "miner")
+    burn = subtensor.recycle(netuid).rao
+    assert burn == storage(subtensor, "Burn", [netuid])
 
-        res = burned_register(subtensor, miner, netuid)
-        hotkey = miner.hotkey.ss58_address
-        assert subtensor.is_hotkey_registered(hotkey, netuid)
-        uid = subtensor.get_uid_for_hotkey_on_subnet(hotkey, netuid)
-        assert storage(subtensor, "Uids", [netuid, hotkey]) == uid
-        assert storage(subtensor, "Keys", [netuid, uid]) == hotkey
-        assert storage(subtensor, "Owner", [hotkey]) == miner.coldkeypub.ss58_address
-        [registered] = event_values(res.extrinsic_receipt, "SubtensorModule", "NeuronRegistered")
-        assert list(registered if isinstance(registered, (list, tuple)) else registered.values())[:3] == \
-            [netuid, uid, hotkey]
-        assert subtensor.get_balance(miner.coldkeypub.ss58_address).rao == \
-            100 * TAO - burn - fee_of(res.extrinsic_receipt)
+    res = burned_register(subtensor, miner, netuid)
+    hotkey = miner.hotkey.ss58_address
+    assert subtensor.is_hotkey_registered(hotkey, netuid)
+    uid = subtensor.get_uid_for_hotkey_on_subnet(hotkey, netuid)
+    assert storage(subtensor, "Uids", [netuid, hotkey]) == uid
+    assert storage(subtensor, "Keys", [netuid, uid]) == hotkey
+    assert storage(subtensor, "Owner", [hotkey]) == miner.coldkeypub.ss58_address
+    [registered] = event_values(res.extrinsic_receipt, "SubtensorModule", "NeuronRegistered")
+    assert list(registered if isinstance(registered, (list, tuple)) else registered.values())[:3] == \
+        [netuid, uid, hotkey]
+    assert subtensor.get_balance(miner.coldkeypub.ss58_address).rao == \
+        100 * TAO - burn - fee_of(res.extrinsic_receipt)
 
-        # The same hotkey again: the chain's error by name, nothing else changes.
-        again = subtensor.burned_register(miner, netuid, mev_protection=False, wait_for_inclusion=True,
-                                          wait_for_finalization=False)
-        assert not again.success
-        assert "HotKeyAlreadyRegisteredInSubNet" in again.message
+    # The same hotkey again: SDK 10.5 sees the registration itself and sends nothing ...
+    balance = subtensor.get_balance(miner.coldkeypub.ss58_address).rao
+    again = subtensor.burned_register(miner, netuid, mev_protection=False, wait_for_inclusion=True,
+                                      wait_for_finalization=False)
+    assert again.success and "Already registered" in again.message
+    assert subtensor.get_balance(miner.coldkeypub.ss58_address).rao == balance
+    # ... and the call sent anyway fails with the chain's error by name, charging only the fee.
+    call = subtensor.compose_call("SubtensorModule", "burned_register", {"netuid": netuid, "hotkey": hotkey})
+    sent = subtensor.sign_and_send_extrinsic(call, miner, wait_for_inclusion=True, wait_for_finalization=False)
+    assert not sent.success
+    assert "HotKeyAlreadyRegisteredInSubNet" in str(sent.message) + str(sent.error)
+    assert subtensor.get_balance(miner.coldkeypub.ss58_address).rao == balance - fee_of(sent.extrinsic_receipt)
 
 
-@needs_subtensor_module()
 def test_sdk_register_with_price_limit(subtensor, wallets, fund):
     """`Subtensor.register` in SDK 10.5 is `register_limit`: burn with a 0.5 % price tolerance."""
-    with pending_subtensor_module():
-        netuid = create_subnet(subtensor, wallets.new("owner"), fund)
-        miner = funded_wallet(wallets, fund, "miner")
-        res = subtensor.register(miner, netuid, mev_protection=False, wait_for_inclusion=True,
-                                 wait_for_finalization=False)
-        assert res.success, f"{res.message} ({res.error})"
-        assert subtensor.is_hotkey_registered(miner.hotkey.ss58_address, netuid)
+    netuid = create_subnet(subtensor, wallets.new("owner"), fund)
+    miner = funded_wallet(wallets, fund, "miner")
+    res = subtensor.register(miner, netuid, mev_protection=False, wait_for_inclusion=True,
+                             wait_for_finalization=False)
+    assert res.success, f"{res.message} ({res.error})"
+    assert subtensor.is_hotkey_registered(miner.hotkey.ss58_address, netuid)
 
-        # A limit below the price is refused by the chain and charges only the fee.
-        late = funded_wallet(wallets, fund, "late")
-        low = bt.Balance.from_rao(subtensor.recycle(netuid).rao // 2)
-        refused = subtensor.register(late, netuid, low, mev_protection=False, wait_for_inclusion=True,
-                                     wait_for_finalization=False)
-        assert not refused.success
-        assert "RegistrationPriceLimitExceeded" in refused.message
-        assert not subtensor.is_hotkey_registered(late.hotkey.ss58_address, netuid)
+    # A limit below the price is refused by the chain and charges only the fee.
+    late = funded_wallet(wallets, fund, "late")
+    low = bt.Balance.from_rao(subtensor.recycle(netuid).rao // 2)
+    refused = subtensor.register(late, netuid, low, mev_protection=False, wait_for_inclusion=True,
+                                 wait_for_finalization=False)
+    assert not refused.success
+    assert "RegistrationPriceLimitExceeded" in refused.message
+    assert not subtensor.is_hotkey_registered(late.hotkey.ss58_address, netuid)
 
 
 @needs_subtensor_module()

@@ -17,9 +17,15 @@ import './utils/identity.js'
 import './coinbase/root.js'
 import './utils/sudo.js'
 import './staking/take.js'
+// staking (dTAO): the stake calls
+import './staking/add-stake.js'
+import './staking/remove-stake.js'
+import './staking/move-stake.js'
+import './staking/recycle-alpha.js'
 // The Swap pallet binds SubtensorModule's SwapInterface when loaded.
 import '../swap/index.js'
 import './subnets/weights.js'
+import './commit-reveal/hash-commits.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

@@ -11,6 +11,9 @@ import { scenarioMethods } from './scenario.js'
 import { specMethods } from '../spec/index.js'
 import { stateMethods } from './state.js'
 import { subtensorMethods } from './subtensor.js'
+import { subnetInfoMethods } from './subnet-info.js'
+import { swapMethods } from './swap.js'
+import { explainMethods } from './subtensor-explain.js'
 import { systemMethods } from './system.js'
 
 /** `manualSeal`: the node runs manual seal (`--sealing`), which brings the engine_* methods. */
@@ -27,5 +30,8 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...subtensorMethods(ctx),
     ...scenarioMethods(ctx),
     ...advanceMethods(ctx),
+    ...subnetInfoMethods(ctx),
+    ...swapMethods(ctx),
+    ...explainMethods(ctx),
   ]
 }

@@ -13,15 +13,17 @@ import { callRuntime, RuntimeCallFailure } from './runtime-call.js'
 
 const RUNTIME_ERROR = 1
 
-function u16Param(v: unknown): number {
+export function u16Param(v: unknown): number {
   const n = u32Param(v)
   if (n > 0xffff) throw invalidParams(`invalid value: integer \`${n}\`, expected u16`)
   return n
 }
 
-export function subtensorMethods(ctx: NodeContext): RpcEntry[] {
-  /** Run `api` at `at` (best when absent); errors become code 1 "`what`: <reason>". */
-  const run = (api: string, input: Uint8Array, at: unknown, what: string): Uint8Array => {
+/** Runs `api` at `at` (best when absent); errors become code 1 "`what`: <reason>". */
+export type RuntimeRpc = (api: string, input: Uint8Array, at: unknown, what: string) => Uint8Array
+
+export function runtimeRpc(ctx: NodeContext): RuntimeRpc {
+  return (api, input, at, what) => {
     const hash = optionalHash(at)
     try {
       const block = blockOrBest(ctx, hash, (h) => new RuntimeCallFailure(unknownBlockApi(h)))
@@ -31,6 +33,10 @@ export function subtensorMethods(ctx: NodeContext): RpcEntry[] {
       throw e
     }
   }
+}
+
+export function subtensorMethods(ctx: NodeContext): RpcEntry[] {
+  const run = runtimeRpc(ctx)
   const bytes = (b: Uint8Array): number[] => Array.from(b)
   const netuidArgs = (p: unknown[]) => encode(u16, u16Param(p[0]))
   const netuidUidArgs = (p: unknown[]) => concatBytes(encode(u16, u16Param(p[0])), encode(u16, u16Param(p[1])))

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { type EpochExplanation, epochMechanism } from '../../../src/pallets/subtensor/epoch/run-epoch.js'
-import type { SparseMatrix } from '../../../src/pallets/subtensor/epoch/math.js'
+import type { Row } from '../../../src/pallets/subtensor/epoch/yuma-types.js'
 import { mechanismStorageIndex } from '../../../src/pallets/subtensor/utils/misc.js'
 import { Mock, hk } from './harness.js'
 
@@ -36,9 +36,9 @@ function setupEpoch(block: number, neurons: Neuron[], mechanisms = 1): Mock {
 }
 
 const run = (m: Mock, mecid = 0, emission = 1_000_000_000n): EpochExplanation => epochMechanism(m.s, NETUID, mecid, emission, BigInt(m.block)).explanation
-const dec = (x: bigint): number => Math.round((Number(x) / 2 ** 32) * 1e10) / 1e10
-const decs = (v: readonly bigint[]): number[] => v.map(dec)
-const mat = (w: SparseMatrix): [number, number][][] => w.map((r) => r.map(([j, v]): [number, number] => [j, dec(v)]))
+const dec = (x: number): number => Math.round((Number(x) / 2 ** 32) * 1e10) / 1e10
+const decs = (v: readonly number[]): number[] => v.map(dec)
+const mat = (w: readonly Row[]): [number, number][][] => w.map((r) => r.c.map((j, k): [number, number] => [j, dec(r.v[k] as number)]))
 
 function setWeights(m: Mock, rows: number[][], servers: number[]): void {
   S.CommitRevealWeightsEnabled.set(m.s, NETUID, false)
@@ -97,7 +97,7 @@ describe('tests/epoch_logs.rs', () => {
     const m = setupEpoch(1, [N(0, true, 2e9, 0, 1), N(1, true, 1e9, 0, 1)])
     S.MaxAllowedValidators.set(m.s, NETUID, 1)
     const e = run(m)
-    expect(String(dec(e.stake[0] as bigint)).startsWith('0.666')).toBe(true)
+    expect(String(dec(e.stake[0] as number)).startsWith('0.666')).toBe(true)
     expect(e.newValidatorPermit).toEqual([true, false])
   })
 

@@ -3,6 +3,7 @@
 // far the weight is from consensus (buying) or below the bond (selling).
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
+import type { LiquidAlphaParams } from './yuma-types.js'
 import {
   type Fx, type SparseMatrix, FRAC, ONE, ZERO, clampValue, expSafe, matEmaAlphaSparse, matEmaSparse, safeDiv, satAdd, satMul, satSub, U16_MAX_FX,
 } from './math.js'
@@ -15,11 +16,6 @@ export function disabledLiquidAlpha(s: Store, netuid: number): Fx {
   const bma = S.BondsMovingAverage.get(s, netuid) << 64n
   const q64 = (bma * I64F64_ONE) / MILLION_64
   return satSub(ONE, q64 >> 32n)
-}
-
-/** `compute_ema_bonds_normal_sparse` (original Yuma). */
-export function liquidAlphaOff(s: Store, netuid: number, delta: SparseMatrix, bonds: SparseMatrix): SparseMatrix {
-  return matEmaSparse(delta, bonds, disabledLiquidAlpha(s, netuid))
 }
 
 const HALF = ONE >> 1n
@@ -53,10 +49,8 @@ export function alphaValues32(s: Store, netuid: number): [Fx, Fx] {
  * `compute_liquid_alpha_values_sparse`: a dense alpha per row and column; each row is walked
  * with two cursors that assume ascending columns, as the chain's peekable iterators do.
  */
-export function liquidAlphaValuesSparse(s: Store, netuid: number, weights: SparseMatrix, bonds: SparseMatrix, consensus: readonly Fx[]): Fx[][] {
+export function liquidAlphaValuesSparse(weights: SparseMatrix, bonds: SparseMatrix, consensus: readonly Fx[], p: LiquidAlphaParams): Fx[][] {
   if (weights.length !== bonds.length) return []
-  const steepness = BigInt(S.AlphaSigmoidSteepness.get(s, netuid)) << FRAC
-  const [low, high] = alphaValues32(s, netuid)
   return weights.map((wRow, r) => {
     const bRow = bonds[r] as SparseMatrix[number]
     const out: Fx[] = new Array(consensus.length)
@@ -77,18 +71,25 @@ export function liquidAlphaValuesSparse(s: Store, netuid: number, weights: Spars
         if (c === j) bond = v
         break
       }
-      out[j] = alphaSigmoid(consensus[j] as Fx, weight, bond, low, high, steepness)
+      out[j] = alphaSigmoid(consensus[j] as Fx, weight, bond, p.low, p.high, p.steepness)
     }
     return out
   })
 }
 
-/** `compute_bonds_sparse` (Yuma3). */
-export function computeBondsSparse(s: Store, netuid: number, weights: SparseMatrix, bonds: SparseMatrix, consensus: readonly Fx[]): SparseMatrix {
-  if (S.LiquidAlphaOn.get(s, netuid) && consensus.length > 0 && consensus.some((c) => c !== ZERO)) {
-    return matEmaAlphaSparse(weights, bonds, liquidAlphaValuesSparse(s, netuid, weights, bonds, consensus))
+/** `compute_bonds_sparse` (Yuma3): liquid alpha when on and some consensus is non-zero. */
+export function computeBondsSparse(weights: SparseMatrix, bonds: SparseMatrix, consensus: readonly Fx[], emaAlpha: Fx, liquid: LiquidAlphaParams | null): SparseMatrix {
+  if (liquid !== null && consensus.length > 0 && consensus.some((c) => c !== ZERO)) {
+    return matEmaAlphaSparse(weights, bonds, liquidAlphaValuesSparse(weights, bonds, consensus, liquid))
   }
-  return matEmaSparse(weights, bonds, disabledLiquidAlpha(s, netuid))
+  return matEmaSparse(weights, bonds, emaAlpha)
+}
+
+/** The liquid alpha parameters of a subnet, or null when LiquidAlphaOn is false. */
+export function liquidAlphaParams(s: Store, netuid: number): LiquidAlphaParams | null {
+  if (!S.LiquidAlphaOn.get(s, netuid)) return null
+  const [low, high] = alphaValues32(s, netuid)
+  return { low, high, steepness: BigInt(S.AlphaSigmoidSteepness.get(s, netuid)) << FRAC }
 }
 
 /** `do_reset_bonds`: with BondsResetOn, every bond row of the mechanism drops the hotkey's column. */

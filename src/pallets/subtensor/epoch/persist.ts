@@ -6,6 +6,7 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { mechanismStorageIndex } from '../utils/misc.js'
+import { writePairRow } from './pair-rows.js'
 import { type EpochTerms, epochMechanism } from './run-epoch.js'
 
 type Env = Pick<ExecEnv, 'depositEvent'>
@@ -17,7 +18,7 @@ export function persistMechanismEpochTerms(s: Store, env: Env, netuid: number, m
   const sorted = byUid(terms)
   S.Incentive.set(s, idx, sorted.map((t) => t.incentive))
   SubtensorEvents.IncentiveAlphaEmittedToMiners.emit(env, { netuid: idx, emissions: sorted.map((t) => t.serverEmission) })
-  sorted.forEach((t, position) => S.Bonds.set(s, idx, Math.min(position, 0xffff), t.bond))
+  sorted.forEach((t, position) => writePairRow(s, S.Bonds, idx, Math.min(position, 0xffff), t.bond.c, t.bond.v))
 }
 
 /** `persist_netuid_epoch_terms`. */

@@ -5,16 +5,14 @@
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { getLastUpdate, mechanismStorageIndex } from '../utils/misc.js'
-import { computeBondsSparse, liquidAlphaOff } from './bonds.js'
-import {
-  type Fx, type SparseMatrix, FRAC, ZERO, colClipSparse, fixedProportionToU16, fixed64ToFixed32, inplaceColMaxUpscaleSparse,
-  inplaceColNormalizeSparse, inplaceMaskVector, inplaceNormalize, inplaceNormalize64, inplaceNormalizeUsingSum, inplaceRowNormalizeSparse,
-  interpolateSparse, isTopkNonzero, isZero, maskDiagSparse, maskDiagSparseExceptIndex, maskRowsSparse, matVecMulSparse, matmulSparse,
-  matmulTransposeSparse, rowHadamardSparse, rowSumSparse, safeDiv, satAdd, scalarVecMaskSparseMatrix, sum, u16ProportionToFixed,
-  U16_MAX_FX, vecMaskSparseMatrix, vecMul, weightedMedianColSparse,
-} from './math.js'
-import { ownerUid, stakeWeightsForNetwork } from './stake-weights.js'
+import { disabledLiquidAlpha, liquidAlphaParams } from './bonds.js'
 import { commitBlocks } from './commit-mask.js'
+import { toU16 } from './fast-fx.js'
+import { readPairRows } from './pair-rows.js'
+import { FRAC, U16_MAX_FX, fixed64ToFixed32, inplaceNormalize64, isTopkNonzero, safeDiv } from './math.js'
+import { ownerUid, stakeWeightsForNetwork } from './stake-weights.js'
+import { yumaFast } from './yuma-fast.js'
+import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
 
 const U64_MAX = (1n << 64n) - 1n
 
@@ -30,11 +28,12 @@ export interface EpochTerms {
   consensus: number
   validatorTrust: number
   newValidatorPermit: boolean
-  bond: [number, number][]
+  /** The bond row to store (u16), empty without a new permit. */
+  bond: Row
   stake: bigint
 }
 
-/** Everything the epoch computed, by uid (I32F32 raw bits unless noted). */
+/** Everything the epoch computed, by uid (I32F32 raw bits as numbers unless noted). */
 export interface EpochExplanation {
   netuid: number
   mecid: number
@@ -42,17 +41,17 @@ export interface EpochExplanation {
   raoEmission: bigint
   hyperparameters: Record<string, string | number | boolean>
   active: boolean[]
-  stake: Fx[]
+  stake: number[]
   validatorPermit: boolean[]
   newValidatorPermit: boolean[]
-  activeStake: Fx[]
-  weights: SparseMatrix
-  consensus: Fx[]
-  clippedWeights: SparseMatrix
-  validatorTrust: Fx[]
-  incentive: Fx[]
-  emaBonds: SparseMatrix
-  dividends: Fx[]
+  activeStake: number[]
+  weights: Row[]
+  consensus: number[]
+  clippedWeights: Row[]
+  validatorTrust: number[]
+  incentive: number[]
+  emaBonds: Row[]
+  dividends: number[]
   serverEmission: bigint[]
   validatorEmission: bigint[]
   combinedEmission: bigint[]
@@ -64,10 +63,9 @@ export interface EpochOutput {
   explanation: EpochExplanation
 }
 
-const hexOf = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
-export const floatKappa = (s: Store, netuid: number): Fx => safeDiv(BigInt(S.Kappa.get(s, netuid)) << FRAC, U16_MAX_FX)
-export const floatBondsPenalty = (s: Store, netuid: number): Fx => safeDiv(BigInt(S.BondsPenalty.get(s, netuid)) << FRAC, U16_MAX_FX)
+export const floatKappa = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.Kappa.get(s, netuid)) << FRAC, U16_MAX_FX)
+export const floatBondsPenalty = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.BondsPenalty.get(s, netuid)) << FRAC, U16_MAX_FX)
 
 /** `get_activity_cutoff_blocks`: max(1, factor‰ × tempo). */
 export function activityCutoffBlocks(s: Store, netuid: number): bigint {
@@ -82,27 +80,11 @@ export function blockAtRegistration(s: Store, netuid: number, n: number): bigint
   return out
 }
 
-/** `get_weights_sparse`: stored rows as I32F32 integers, entries for uids ≥ n dropped. */
-export function weightsSparse(s: Store, netuidIndex: number, n: number): SparseMatrix {
-  const m: SparseMatrix = Array.from({ length: n }, () => [])
-  for (const [i, row] of S.Weights.iterPrefix(s, netuidIndex)) {
-    if (i >= n) continue
-    const out = m[i] as SparseMatrix[number]
-    for (const [j, w] of row) if (j < n) out.push([j, BigInt(w) << FRAC])
-  }
-  return m
-}
+/** `get_weights_sparse` as u16 rows: entries for uids ≥ n dropped. */
+export const weightsRows = (s: Store, netuidIndex: number, n: number): Row[] => readPairRows(s, S.Weights, netuidIndex, n, n)
 
-/** `get_bonds_sparse`: stored u16s as I32F32 integers (optionally as u16 proportions, for Yuma3). */
-export function bondsSparse(s: Store, netuidIndex: number, n: number, proportion: boolean): SparseMatrix {
-  const m: SparseMatrix = Array.from({ length: n }, () => [])
-  for (const [i, row] of S.Bonds.iterPrefix(s, netuidIndex)) {
-    if (i >= n) continue
-    const out = m[i] as SparseMatrix[number]
-    for (const [j, b] of row) out.push([j, proportion ? u16ProportionToFixed(b) : BigInt(b) << FRAC])
-  }
-  return m
-}
+/** `get_bonds_sparse` as the stored u16 rows. */
+export const bondsRows = (s: Store, netuidIndex: number, n: number): Row[] => readPairRows(s, S.Bonds, netuidIndex, n)
 
 /** Previous successful epoch + 1, or block − tempo before the first one. */
 function lastTempo(s: Store, netuid: number, block: bigint): bigint {
@@ -113,132 +95,91 @@ function lastTempo(s: Store, netuid: number, block: bigint): bigint {
 }
 
 /** I96F32(x) × E, floored to u64: x is I32F32 and E a u64, so the product is exact. */
-function scaleEmission(x: Fx, e: bigint): bigint {
-  const v = (x * e) >> FRAC
+function scaleEmission(x: number, e: bigint): bigint {
+  const v = (BigInt(x) * e) >> FRAC
   return v < 0n ? 0n : v > U64_MAX ? U64_MAX : v
 }
 
-/** `epoch_mechanism`: Yuma consensus over one mechanism's weights and bonds with `raoEmission`. */
-export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmission: bigint, block: bigint): EpochOutput {
+const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(b))
+
+/** What epoch_mechanism reads, for the Yuma core. */
+export function readEpochInputs(s: Store, netuid: number, mecid: number, block: bigint): { inputs: YumaInputs; keyed: Array<[Uint8Array, number]>; totalStake: bigint[]; newPermits: boolean[]; cutoff: bigint; lastTempo: bigint } {
   const netuidIndex = mechanismStorageIndex(netuid, mecid)
   const keyed: Array<[Uint8Array, number]> = [...S.Keys.iterPrefix(s, netuid)].map(([uid, hk]) => [hk, uid])
   const n = S.SubnetworkN.get(s, netuid)
-
-  // == Active & updated ==
   const cutoff = activityCutoffBlocks(s, netuid)
   const lastUpdate = getLastUpdate(s, netuidIndex)
-  const inactive = lastUpdate.map((u) => u + cutoff < block)
-  const active = inactive.map((b) => !b)
   const registered = blockAtRegistration(s, netuid, n)
 
-  // == Stake ==
-  const totalStake = stakeWeightsForNetwork(s, netuid)
+  const totalStake = stakeWeightsForNetwork(s, netuid, keyed)
   const minStake = S.StakeThreshold.get(s)
   const owner = ownerUid(s, netuid)
   const filtered = totalStake.map((x, uid) => (owner !== uid && (x < 0n ? 0n : x >> 64n) < minStake ? 0n : x))
   inplaceNormalize64(filtered)
   const stake = filtered.map(fixed64ToFixed32)
 
-  // == Validator permits ==
   const validatorPermits = S.ValidatorPermit.get(s, netuid)
   if (owner !== null && owner < validatorPermits.length) validatorPermits[owner] = true
-  const forbids = validatorPermits.map((b) => !b)
   const newPermits = isTopkNonzero(stake, S.MaxAllowedValidators.get(s, netuid))
   if (owner !== null && owner < newPermits.length) newPermits[owner] = true
 
-  // == Active stake ==
-  const activeStake = stake.slice()
-  inplaceMaskVector(inactive, activeStake)
-  inplaceMaskVector(forbids, activeStake)
-  inplaceNormalize(activeStake)
-
-  // == Weights ==
-  let weights = weightsSparse(s, netuidIndex, n)
-  weights = maskRowsSparse(forbids, weights)
-  weights = owner !== null ? maskDiagSparseExceptIndex(weights, owner) : maskDiagSparse(weights)
-  weights = vecMaskSparseMatrix(weights, lastUpdate, registered, (updated, reg) => updated <= reg)
+  let commitBlockList: number[] | null = null
   if (S.CommitRevealWeightsEnabled.get(s, netuid)) {
-    const uidOf = new Map(keyed.map(([hk, uid]) => [hexOf(hk), uid]))
-    weights = vecMaskSparseMatrix(weights, commitBlocks(s, netuid, netuidIndex, n, uidOf), registered, (cb, reg) => cb < reg)
+    const uidOf = new Map(keyed.map(([hk, uid]) => [Buffer.from(hk).toString('hex'), uid]))
+    commitBlockList = commitBlocks(s, netuid, netuidIndex, n, uidOf).map(blockNumber)
   }
-  inplaceRowNormalizeSparse(weights)
-
-  // == Consensus, validator trust ==
-  const kappa = floatKappa(s, netuid)
-  const consensus = weightedMedianColSparse(activeStake, weights, n, kappa)
-  const clipped = colClipSparse(weights, consensus)
-  const validatorTrust = rowSumSparse(clipped)
-
-  // == Ranks, incentive ==
-  const ranks = matmulSparse(clipped, activeStake, n)
-  inplaceNormalize(ranks)
-  const incentive = ranks.slice()
-
-  // == Bonds and dividends ==
-  const bondsPenalty = floatBondsPenalty(s, netuid)
-  const weightsForBonds = interpolateSparse(weights, clipped, n, bondsPenalty)
   const since = lastTempo(s, netuid, block)
-  const yuma3 = S.Yuma3On.get(s, netuid)
-  let dividends: Fx[]
-  let emaBonds: SparseMatrix
-  if (yuma3) {
-    let bonds = bondsSparse(s, netuidIndex, n, true)
-    bonds = scalarVecMaskSparseMatrix(bonds, since, registered, (lt, reg) => lt <= reg)
-    emaBonds = computeBondsSparse(s, netuid, weightsForBonds, bonds, consensus)
-    const norm = emaBonds.map((r) => r.map(([j, v]): [number, Fx] => [j, v]))
-    inplaceColNormalizeSparse(norm, n)
-    const totalBondsPerValidator = rowSumSparse(matVecMulSparse(norm, incentive))
-    dividends = vecMul(totalBondsPerValidator, activeStake)
-    inplaceNormalize(dividends)
-  } else {
-    let bonds = bondsSparse(s, netuidIndex, n, false)
-    bonds = scalarVecMaskSparseMatrix(bonds, since, registered, (lt, reg) => lt <= reg)
-    inplaceColNormalizeSparse(bonds, n)
-    const delta = rowHadamardSparse(weightsForBonds, activeStake)
-    inplaceColNormalizeSparse(delta, n)
-    emaBonds = liquidAlphaOff(s, netuid, delta, bonds)
-    inplaceColNormalizeSparse(emaBonds, n)
-    dividends = matmulTransposeSparse(emaBonds, incentive)
-    inplaceNormalize(dividends)
-    inplaceColMaxUpscaleSparse(emaBonds, n)
+  const inputs: YumaInputs = {
+    n,
+    inactive: lastUpdate.map((u) => u + cutoff < block),
+    lastUpdate: lastUpdate.map(blockNumber),
+    registered: registered.map(blockNumber),
+    commitBlocks: commitBlockList,
+    stake: stake.map(Number),
+    validatorPermits,
+    ownerUid: owner,
+    weights: weightsRows(s, netuidIndex, n),
+    bonds: bondsRows(s, netuidIndex, n),
+    kappa: Number(floatKappa(s, netuid)),
+    bondsPenalty: Number(floatBondsPenalty(s, netuid)),
+    lastTempo: blockNumber(since),
+    yuma3: S.Yuma3On.get(s, netuid),
+    emaAlpha: Number(disabledLiquidAlpha(s, netuid)),
+    liquidAlpha: liquidAlphaParams(s, netuid),
   }
+  return { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since }
+}
 
-  // == Emission ==
-  const combined = incentive.map((ii, i) => satAdd(ii, dividends[i] ?? ZERO))
-  const emissionSum = sum(combined)
-  const nServer = incentive.slice()
-  let nValidator = dividends.slice()
-  let nCombined = combined.slice()
-  inplaceNormalizeUsingSum(nServer, emissionSum)
-  inplaceNormalizeUsingSum(nValidator, emissionSum)
-  inplaceNormalize(nCombined)
-  if (emissionSum === ZERO) {
-    const fallback = isZero(activeStake) ? stake : activeStake
-    nValidator = fallback.slice()
-    nCombined = fallback.slice()
-  }
-  const serverEmission = nServer.map((x) => scaleEmission(x, raoEmission))
-  const validatorEmission = nValidator.map((x) => scaleEmission(x, raoEmission))
-  const combinedEmission = nCombined.map((x) => scaleEmission(x, raoEmission))
+/** `epoch_mechanism`: Yuma consensus over one mechanism's weights and bonds with `raoEmission`. */
+export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmission: bigint, block: bigint, core: (i: YumaInputs) => YumaResult = yumaFast): EpochOutput {
+  const { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since } = readEpochInputs(s, netuid, mecid, block)
+  const r = core(inputs)
+  const serverEmission = r.normalizedServer.map((x) => scaleEmission(x, raoEmission))
+  const validatorEmission = r.normalizedValidator.map((x) => scaleEmission(x, raoEmission))
+  const combinedEmission = r.normalizedCombined.map((x) => scaleEmission(x, raoEmission))
+  const active = inputs.inactive.map((b) => !b)
 
-  // == Epoch output ==
   const terms: Array<[Uint8Array, EpochTerms]> = keyed.map(([hk, uid]) => {
+    const x = totalStake[uid] ?? 0n
     const t: EpochTerms = {
       uid,
-      dividend: fixedProportionToU16(dividends[uid] ?? ZERO),
-      incentive: fixedProportionToU16(incentive[uid] ?? ZERO),
+      dividend: toU16(r.dividends[uid] ?? 0),
+      incentive: toU16(r.incentive[uid] ?? 0),
       validatorEmission: validatorEmission[uid] ?? 0n,
       serverEmission: serverEmission[uid] ?? 0n,
-      stakeWeight: fixedProportionToU16(stake[uid] ?? ZERO),
+      stakeWeight: toU16(inputs.stake[uid] ?? 0),
       active: active[uid] ?? false,
       emission: combinedEmission[uid] ?? 0n,
-      consensus: fixedProportionToU16(consensus[uid] ?? ZERO),
-      validatorTrust: fixedProportionToU16(validatorTrust[uid] ?? ZERO),
+      consensus: toU16(r.consensus[uid] ?? 0),
+      validatorTrust: toU16(r.validatorTrust[uid] ?? 0),
       newValidatorPermit: newPermits[uid] ?? false,
-      bond: [],
-      stake: (() => { const x = totalStake[uid] ?? 0n; const v = x >> 64n; return v < 0n ? 0n : v > U64_MAX ? U64_MAX : v })(),
+      bond: { c: [], v: [] },
+      stake: x < 0n ? 0n : (x >> 64n) > U64_MAX ? U64_MAX : x >> 64n,
     }
-    if (t.newValidatorPermit) t.bond = (emaBonds[uid] ?? []).map(([j, v]): [number, number] => [j, fixedProportionToU16(v)])
+    if (t.newValidatorPermit) {
+      const row = r.emaBonds[uid]
+      if (row) t.bond = { c: row.c, v: row.v.map(toU16) }
+    }
     return [hk, t]
   })
   terms.sort((a, b) => compareBytes(a[0], b[0]))
@@ -248,14 +189,16 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
     hyperparameters: {
       tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
       bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
-      maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(minStake),
-      taoWeight: String(S.TaoWeight.get(s)), yuma3, liquidAlpha: S.LiquidAlphaOn.get(s, netuid),
+      maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
+      taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
       alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
       alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
-      commitReveal: S.CommitRevealWeightsEnabled.get(s, netuid), ownerUid: owner ?? -1, lastTempo: Number(since),
+      commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
     },
-    active, stake, validatorPermit: validatorPermits, newValidatorPermit: newPermits, activeStake, weights, consensus,
-    clippedWeights: clipped, validatorTrust, incentive, emaBonds, dividends, serverEmission, validatorEmission, combinedEmission,
+    active, stake: inputs.stake, validatorPermit: inputs.validatorPermits, newValidatorPermit: newPermits,
+    activeStake: r.activeStake, weights: r.weights, consensus: r.consensus, clippedWeights: r.clipped,
+    validatorTrust: r.validatorTrust, incentive: r.incentive, emaBonds: r.emaBonds, dividends: r.dividends,
+    serverEmission, validatorEmission, combinedEmission,
   }
   return { terms, explanation }
 }

@@ -75,7 +75,7 @@ export function epochWithMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>
           emission: weightedAcc(0n, t.emission, w, U64_MAX),
           consensus: Number(weightedAcc(0n, BigInt(t.consensus), w, U16_MAX)),
           validatorTrust: Number(weightedAcc(0n, BigInt(t.validatorTrust), w, U16_MAX)),
-          bond: [],
+          bond: { c: [], v: [] },
         }])
         continue
       }

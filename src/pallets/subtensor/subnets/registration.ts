@@ -14,6 +14,11 @@ import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { currentBlock, ifSubnetExist } from '../utils/misc.js'
 import { appendNeuron, equal, replaceNeuron } from './uids.js'
+import { dropCredit, withdraw } from '../../balances/index.js'
+import { DispatchFailure } from '../../../frame/primitives.js'
+import { maxPrice, swapTaoForAlpha } from '../staking/stake-pool.js'
+import { canRemoveBalanceFromColdkeyAccount, increaseRaoRecycled, recordTaoInflow, transferTaoToSubnet } from '../staking/tao-transfer.js'
+import { isSubnetAccountId } from './network.js'
 
 const U256 = 1n << 256n
 
@@ -267,14 +272,102 @@ export function bumpRegistrationPrice(s: Store, netuid: number): void {
   S.Burn.set(s, netuid, clamp(next, S.MinBurn.get(s, netuid), S.MaxBurn.get(s, netuid)))
 }
 
+// ---- the burned path (subnets/registration.rs `do_register` at spec 425; v3.3.13's `do_burned_registration`) ----
+
+/**
+ * The burn buys alpha on the subnet's pool and that alpha is recycled (taken off AlphaOut): the
+ * TAO stays in the pool. Spec 425 moves the TAO into the subnet's account first; v3.3.13 withdrew
+ * it from the coldkey (the credit dropped, Balances' issuance falling) before the same swap.
+ */
+function payBurnIntoPool(ctx: CallCtx, coldkey: Uint8Array, netuid: number, cost: bigint, classic: boolean): bigint {
+  const { s, env } = ctx
+  let paid: bigint
+  if (classic) {
+    if (cost === 0n) paid = 0n
+    else {
+      paid = withdrawOrFail(s, env, coldkey, cost)
+      dropCredit(s, paid)
+    }
+  } else {
+    paid = transferTaoToSubnet(s, env, netuid, coldkey, cost)
+  }
+  const burnedAlpha = swapTaoForAlpha(s, netuid, paid, maxPrice(), false).amountPaidOut
+  S.SubnetAlphaOut.mutate(s, netuid, (t) => (t > burnedAlpha ? t - burnedAlpha : 0n))
+  return paid
+}
+
+/** `remove_balance_from_coldkey_account` (v3.3.13): BestEffort, keep-alive; nothing taken is an error. */
+function withdrawOrFail(s: Store, env: CallCtx['env'], coldkey: Uint8Array, amount: bigint): bigint {
+  let taken: bigint
+  try {
+    taken = withdraw(s, env, coldkey, amount, 'BestEffort', 'Preserve', 'Polite')
+  } catch (e) {
+    if (e instanceof DispatchFailure) throw E.BalanceWithdrawalError()
+    throw e
+  }
+  if (taken === 0n) throw E.ZeroBalanceAfterWithdrawn()
+  return taken
+}
+
+/**
+ * `do_register` (spec 425: `register`, `burned_register`, `register_limit`) and, in the classic
+ * regime, v3.3.13's `do_burned_registration` (its per-block and per-interval caps and counters,
+ * no price bump).
+ */
+export function doBurnedRegistration(ctx: CallCtx, netuid: number, hotkey: Uint8Array): void {
+  const { s } = ctx
+  const classic = subtensorBuild().registration === 'classic'
+  const coldkey = ensureSigned(ctx)
+  if (netuid === 0) throw E.RegistrationNotPermittedOnRootSubnet()
+  if (!ifSubnetExist(s, netuid)) throw E.SubnetNotExists()
+  if (!S.NetworkRegistrationAllowed.get(s, netuid)) throw E.SubNetRegistrationDisabled()
+  if (classic) checkRegistrationLimits(s, netuid)
+  if (S.Uids.contains(s, netuid, hotkey)) throw E.HotKeyAlreadyRegisteredInSubNet()
+  const cost = S.Burn.get(s, netuid)
+  if (!canRemoveBalanceFromColdkeyAccount(s, coldkey, cost)) throw E.NotEnoughBalanceToStake()
+  if (!classic && isSubnetAccountId(hotkey)) throw E.CannotUseSystemAccount()
+  createAccountIfNonExistent(s, coldkey, hotkey)
+  if (!coldkeyOwnsHotkey(s, coldkey, hotkey)) throw E.NonAssociatedColdKey()
+  ensureSlot(s, netuid)
+  const paid = payBurnIntoPool(ctx, coldkey, netuid, cost, classic)
+  const uid = registerNeuron(s, netuid, hotkey)
+  const sink = { depositEvent: (ev: Uint8Array) => ctx.env.depositEvent(ev) }
+  if (classic) {
+    S.BurnRegistrationsThisInterval.mutate(s, netuid, inc)
+    S.RegistrationsThisInterval.mutate(s, netuid, inc)
+    S.RegistrationsThisBlock.mutate(s, netuid, inc)
+    increaseRaoRecycled(s, sink, netuid, S.Burn.get(s, netuid))
+  } else {
+    bumpRegistrationPrice(s, netuid)
+    S.RegistrationsThisBlock.mutate(s, netuid, inc)
+    increaseRaoRecycled(s, sink, netuid, cost)
+    recordTaoInflow(s, netuid, paid)
+  }
+  SubtensorEvents.NeuronRegistered.emit(ctx.env, [netuid, uid, hotkey])
+}
+
+/** `do_register_limit`: the burn must not exceed the caller's limit. */
+export function doRegisterLimit(ctx: CallCtx, netuid: number, hotkey: Uint8Array, limitPrice: bigint): void {
+  ensureSigned(ctx)
+  if (netuid === 0) throw E.RegistrationNotPermittedOnRootSubnet()
+  if (!ifSubnetExist(ctx.s, netuid)) throw E.SubnetNotExists()
+  if (S.Burn.get(ctx.s, netuid) > limitPrice) throw E.RegistrationPriceLimitExceeded()
+  doBurnedRegistration(ctx, netuid, hotkey)
+}
+
 // ---- the calls this file gives behaviour ----
 
 implement('register', (ctx, a) => {
-  // Spec 425 runs the burn path for `register`, which buys alpha through the Swap pallet (not
-  // built yet); the classic regime is v3.3.13's proof of work.
-  if (subtensorBuild().registration !== 'classic') throw E.CallDisabled()
-  doPowRegistration(ctx, a)
+  // Spec 425 ignores the proof of work and runs the burned path charged to the signer.
+  if (subtensorBuild().registration === 'classic') doPowRegistration(ctx, a)
+  else doBurnedRegistration(ctx, a.netuid, a.hotkey)
 })
+
+implement('burned_register', (ctx, a) => doBurnedRegistration(ctx, a.netuid, a.hotkey))
+
+// v3.3.13 has no call 134; in the classic regime it guards that regime's burned path, so the
+// clients that register through it (SDK 10.5's `register`) work on either chain.
+implement('register_limit', (ctx, a) => doRegisterLimit(ctx, a.netuid, a.hotkey, a.limit_price))
 
 implement('faucet', (ctx, a) => {
   const sink = { depositEvent: (ev: Uint8Array) => ctx.env.depositEvent(ev) }

@@ -71,7 +71,6 @@ def test_btcli_subnets_create_list_and_hyperparameters(btcli, subtensor, wallets
             assert str(values[param]) == str(storage(subtensor, item, [netuid])), param
 
 
-@needs_subtensor_module()
 def test_btcli_subnets_register_and_wallet_overview(btcli, subtensor, wallets, fund):
     with pending_subtensor_module():
         netuid = create_subnet(subtensor, wallets.new("owner"), fund)

@@ -73,7 +73,6 @@ def test_sdk_register_with_price_limit(subtensor, wallets, fund):
     assert not subtensor.is_hotkey_registered(late.hotkey.ss58_address, netuid)
 
 
-@needs_subtensor_module()
 def test_sdk_metagraph_lists_neurons_with_keys_axons_and_stake(subtensor, wallets, fund):
     from bittensor.core.extrinsics.serving import serve_extrinsic
     from bittensor.utils.networking import ip_to_int

@@ -1,6 +1,6 @@
 // Issue 17 (2): subtensor_advanceEpochs(netuid, 10) at tempo 360 on a 256-uid subnet (target ≤ 2 s),
-// against a real node process (--dev, manual seal). The subnet comes from a scenario: an owner and
-// 255 generated neurons, weights from the owner to all, tempo 360.
+// against a real node process (the mainnet-like chain, whose blocks run spec 425's epochs, manual
+// seal). The subnet comes from a scenario: an owner and 255 generated neurons, tempo 360.
 import '../src/polyfill.js'
 import { pathToFileURL } from 'node:url'
 import { startNodeProcess } from '../test/e2e/node-process.js'
@@ -19,7 +19,7 @@ const SCENARIO = {
 }
 
 export async function run(): Promise<Row[]> {
-  const node = await startNodeProcess(['--dev', '--sealing', 'manual'], 60_000)
+  const node = await startNodeProcess(['--chain', 'mainnet-like', '--alice', '--tmp', '--sealing', 'manual'], 60_000)
   const c = await Client.open(node.url)
   try {
     const applied = await c.call<{ netuids: number[] }>('dev_applyScenario', [SCENARIO])

@@ -12,7 +12,11 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-DEFAULT_ARGS = ["--dev", "--sealing", "instant", "--rpc-port", "0", "--no-prometheus"]
+# spec 425's registration and epoch scheduling (the mainnet-like chain) with fast-runtime timing;
+# blocks on demand (a transaction, new_blocks, advance_epochs). `--dev` is the v3.3.13-style
+# localnet, whose blocks do not run subnet epochs.
+DEFAULT_ARGS = ["--chain", "mainnet-like", "--alice", "--tmp", "--profile", "fast", "--sealing", "instant",
+                "--rpc-port", "0", "--no-prometheus"]
 READY_LINE = "Running JSON-RPC server: addr="
 
 

@@ -2,8 +2,9 @@
 // Balances.force_set_balance (Root), a subnet is SubtensorModule.register_network signed by its
 // owner (the lock paid from the owner's coldkey) and start_call, a neuron is register_neuron's slot
 // (registerNeuron, the owner link of create_account_if_non_existent) and serve_axon signed by the
-// hotkey. What a scenario skips on purpose: the network rate limit and start-call delay while it
-// runs, the registration burn and per-block/per-interval registration limits.
+// hotkey, a stake is stake_into_subnet (TAO through the pool) or the ledger's increase-stake (alpha).
+// What a scenario skips on purpose: the network rate limit and start-call delay while it runs, the
+// registration burn and per-block/per-interval registration limits, add_stake's minimum and rate limit.
 import { Keyring } from '@polkadot/keyring'
 import { encodeAddress } from '@polkadot/util-crypto'
 import type { DispatchOutcome, ExecEnv, RuntimeCallValue } from '../frame/declare/pallet.js'

@@ -69,3 +69,19 @@ describe('scenarios through the CLI', () => {
     expect((await a.rpc.chain.getHeader()).number.toNumber()).toBe(1)
   }, 90_000)
 })
+
+describe('subtensor-emu advance', () => {
+  it('runs K epochs of a subnet on a running node and names their blocks', async () => {
+    // the mainnet-like chain runs spec 425's epochs in its blocks
+    const a = await open(['--chain', 'mainnet-like', '--alice', '--tmp', '--sealing', 'manual'])
+    await exec(process.execPath, [BIN, 'apply', 'examples/3-neuron.yaml', '--url', node!.url])
+    const before = BigInt((await a.query.subtensorModule.subnetEpochIndex(2)).toString())
+    const { stdout } = await exec(process.execPath, [BIN, 'advance', '--netuid', '2', '--epochs', '2', '--url', node!.url])
+    const m = /2 epoch\(s\) of netuid 2 ran at block\(s\) (\d+), (\d+)/.exec(stdout)
+    expect(m).not.toBeNull()
+    // the scenario's tempo is 10
+    expect(Number(m![2]) - Number(m![1])).toBe(10)
+    expect(BigInt((await a.query.subtensorModule.subnetEpochIndex(2)).toString())).toBe(before + 2n)
+    expect((await a.query.subtensorModule.lastEpochBlock(2)).toString()).toBe(m![2])
+  }, 120_000)
+})

@@ -25,6 +25,12 @@ def test_validator_sets_weights_on_its_miners(emu):
     # the SDK sends max-normalised u16 weights: 1.0 → 65535, 0.25 → round(0.25 × 65535)
     assert dict(st.weights(netuid))[validator] == [(miners[0], 65535), (miners[1], round(0.25 * 65535))]
 
+    # one epoch of the subnet: the miner with the larger weight earns the larger incentive
+    ran = emu.node.advance_epochs(netuid, 1)
+    assert len(ran["epochs"]) == 1
+    incentive = {n.uid: n.incentive for n in st.neurons_lite(netuid)}
+    assert incentive[miners[0]] > incentive[miners[1]] > 0
+
 
 def test_each_test_starts_from_the_scenario(emu):
     # the weights of the test above went with its reverted blocks

@@ -95,4 +95,16 @@ describe('keys and subnet removal through a node', () => {
     expect(result.isErr).toBe(true)
     expect(errorName(result.asErr)).toBe('subtensorModule.SubnetNotExists')
   })
+
+  it('an announced coldkey swap holds the coldkey to the swap calls: refused in the pool (Custom 0) and at a nested dispatch (ColdkeySwapAnnounced)', async () => {
+    const dave = new Keyring({ type: 'sr25519' }).addFromUri('//Dave')
+    const hash = api.registry.hash(new Keyring({ type: 'sr25519' }).addFromUri('//Dave_new').publicKey)
+    const r = await send(api.tx.subtensorModule.announceColdkeySwap(hash), dave)
+    expect(names(r)).toContain('subtensorModule.ColdkeySwapAnnounced')
+    await expect(send(api.tx.balances.transferKeepAlive(alice.address, 1_000_000_000n), dave)).rejects.toThrow(/Custom error: 0/)
+    const viaSudo = await send(api.tx.sudo.sudoAs(dave.address, api.tx.balances.transferKeepAlive(alice.address, 1_000_000_000n)), alice)
+    const done = viaSudo.events.find(({ event }) => api.events.sudo.SudoAsDone.is(event))!.event.data[0] as unknown as { isErr: boolean; asErr: DispatchError }
+    expect(done.isErr).toBe(true)
+    expect(errorName(done.asErr)).toBe('subtensorModule.ColdkeySwapAnnounced')
+  })
 })

@@ -77,7 +77,8 @@ function nextAvailableSymbol(s: Store, netuid: number): Uint8Array {
   const used = new Set([...S.TokenSymbol.iter(s)].map(([, v]) => Buffer.from(v).toString('hex')))
   const own = symbolForSubnet(netuid)
   if (!used.has(Buffer.from(own).toString('hex'))) return own
-  return (SYMBOLS.find((x) => !used.has(Buffer.from(x).toString('hex'))) ?? symbolForSubnet(0xffff)).slice()
+  // the root symbol (index 0) is never handed out
+  return (SYMBOLS.slice(1).find((x) => !used.has(Buffer.from(x).toString('hex'))) ?? symbolForSubnet(0xffff)).slice()
 }
 
 /** `do_register_network` (mechanism 1). */

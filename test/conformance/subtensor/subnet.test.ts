@@ -1,0 +1,100 @@
+// Port of subtensor pallets/subtensor/src/tests/subnet.rs (HEAD 14bc6f9), the cases of subnet
+// creation and start: start_call, token symbols, subnet accounts, no owner alpha at creation.
+import { describe, expect, it } from 'vitest'
+import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.js'
+import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
+import { getStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { isSubnetAccountId, networkLockCost, subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
+import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
+import { DEFAULT_SYMBOL, SYMBOLS } from '../../../src/pallets/subtensor/subnets/symbols.js'
+import type { Origin } from '../../../src/frame/primitives.js'
+import { callHandler, errorOf, events, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
+import { Mock, u256 } from './mock.js'
+
+const se = (e: () => unknown): unknown => errorOf(e())
+const call = (m: Mock, name: string, origin: Origin, args: Record<string, unknown>) => callHandler(m.env, 'SubtensorModule', name, origin, args)
+const fails = (m: Mock, name: string, origin: Origin, args: Record<string, unknown>) => errorOf(failsUntouched(m.s, () => call(m, name, origin, args)))
+const fund = (m: Mock, who: Uint8Array, amount: bigint) => mint(m.s, { depositEvent: (e) => m.env.depositEvent(e) }, who, amount)
+/** add_network_without_emission_block: the subnet exists, owned by account 0, not started. */
+const addNetworkWithoutEmissionBlock = (m: Mock, netuid: number) => initNewNetwork(m.s, netuid, 13)
+function registerNetwork(m: Mock, cold: Uint8Array, hot: Uint8Array): number {
+  fund(m, cold, EXISTENTIAL_DEPOSIT + networkLockCost(m.s))
+  call(m, 'register_network', signed(cold), { hotkey: hot })
+  const added = events(m.s).filter((e) => e.name === 'SubtensorModule.NetworkAdded').at(-1)!
+  return (added.value as [number, number])[0]
+}
+
+describe('tests/subnet.rs', () => {
+  it('test_do_start_call_ok / fail_with_not_existed_subnet / fail_not_owner / fail_for_set_again', () => {
+    const m = new Mock()
+    const owner = u256(0)
+    expect(fails(m, 'start_call', signed(owner), { netuid: 1 })).toEqual(se(SE.SubnetNotExists))
+    addNetworkWithoutEmissionBlock(m, 1)
+    expect(S.FirstEmissionBlockNumber.get(m.s, 1)).toBeNull()
+    expect(S.SubnetOwner.get(m.s, 1)).toEqual(owner)
+    const block = m.block + Number(S.StartCallDelay.get(m.s))
+    m.setBlockNumber(block)
+    expect(fails(m, 'start_call', signed(u256(2)), { netuid: 1 })).toEqual({ type: 'BadOrigin' })
+    call(m, 'start_call', signed(owner), { netuid: 1 })
+    expect(S.FirstEmissionBlockNumber.get(m.s, 1)).toBe(BigInt(block + 1))
+    expect(fails(m, 'start_call', signed(owner), { netuid: 1 })).toEqual(se(SE.FirstEmissionBlockNumberAlreadySet))
+  })
+
+  it('test_register_network_min_burn_at_default', () => {
+    const m = new Mock()
+    const netuid = registerNetwork(m, u256(0), u256(1))
+    expect(S.MinBurn.get(m.s, netuid)).toBe(S.MinBurn.get(m.s, 9_999))
+    expect(S.NetworkRegistrationAllowed.get(m.s, netuid)).toBe(true)
+  })
+
+  it('test_register_network_use_symbol_for_subnet_if_available / next available / default once all are taken', () => {
+    const m = new Mock()
+    S.NetworkRateLimit.set(m.s, 0n)
+    S.SubnetLimit.set(m.s, SYMBOLS.length)
+    for (let i = 0; i < SYMBOLS.length - 1; i++) {
+      if (i === 50) {
+        // netuid 25's symbol swapped for netuid 51's: the next subnet (51) takes 25's
+        S.TokenSymbol.set(m.s, 25, SYMBOLS[51]!)
+        const netuid = registerNetwork(m, u256(1_000_000 + i), u256(2_000_000 + i))
+        expect(netuid).toBe(51)
+        expect(S.TokenSymbol.get(m.s, netuid)).toEqual(SYMBOLS[25])
+        S.NetworkLastLockCost.set(m.s, 1_000n)
+        continue
+      }
+      const netuid = registerNetwork(m, u256(1_000_000 + i), u256(2_000_000 + i))
+      expect(S.TokenSymbol.get(m.s, netuid)).toEqual(SYMBOLS[netuid])
+      S.NetworkLastLockCost.set(m.s, 1_000n)
+    }
+    const netuid = registerNetwork(m, u256(1_000_000 + SYMBOLS.length), u256(2_000_000 + SYMBOLS.length))
+    expect(netuid).toBe(SYMBOLS.length)
+    expect(S.TokenSymbol.get(m.s, netuid)).toEqual(DEFAULT_SYMBOL)
+  })
+
+  it('test_no_duplicates_in_symbol_static', () => {
+    expect(new Set(SYMBOLS.map((x) => Buffer.from(x).toString('hex'))).size).toBe(SYMBOLS.length)
+  })
+
+  it('test_get_subnet_account_id_exists_and_is_distinct_for_257_consecutive_subnets / test_is_subnet_account_id', () => {
+    const ids = new Set<string>()
+    for (let n = 0; n <= 2048; n++) {
+      const id = subnetAccountId(n)
+      if (n <= 256) ids.add(Buffer.from(id).toString('hex'))
+      expect(isSubnetAccountId(id)).toBe(true)
+      // the netuid reads back from the sub-account bytes
+      expect(id[12]! | (id[13]! << 8)).toBe(n)
+    }
+    expect(ids.size).toBe(257)
+    expect(isSubnetAccountId(u256(1))).toBe(false)
+  })
+
+  it('test_register_network_gives_owner_no_initial_alpha_distribution', () => {
+    const m = new Mock()
+    const [cold, hot] = [u256(5001), u256(5002)]
+    const netuid = registerNetwork(m, cold, hot)
+    expect(S.SubnetOwner.get(m.s, netuid)).toEqual(cold)
+    expect(S.SubnetOwnerHotkey.get(m.s, netuid)).toEqual(hot)
+    expect(S.SubnetAlphaOut.get(m.s, netuid)).toBe(0n)
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(m.s, hot, cold, netuid)).toBe(0n)
+    expect(S.Lock.iterPrefix(m.s, cold, netuid).next().done).toBe(true)
+  })
+})

@@ -52,16 +52,23 @@ abstract class Item<V, R> {
       }
       return full
     }
+    // Several keys: cached by their concatenated SCALE encodings (self-delimiting, so unambiguous).
+    const encs = keys.map((k, i) => encode(this.decl.keys[i]!, k))
+    const ks = encs.map(keyString).join('')
+    const cached = this.keyCache.get(ks)
+    if (cached) return cached
     const parts: Uint8Array[] = [this.prefix]
     let len = this.prefix.length
     for (let i = 0; i < keys.length; i++) {
-      const h = hashKey(this.decl.hashers[i]!, encode(this.decl.keys[i]!, keys[i]))
+      const h = hashKey(this.decl.hashers[i]!, encs[i]!)
       parts.push(h)
       len += h.length
     }
     const out = new Uint8Array(len)
     let off = 0
     for (const p of parts) { out.set(p, off); off += p.length }
+    if (this.keyCache.size >= KEY_CACHE_SIZE) this.keyCache.clear()
+    this.keyCache.set(ks, out)
     return out
   }
 

@@ -8,8 +8,8 @@ describe('SubtensorModule calls not built yet', () => {
   it('fail with SubtensorModule.CallDisabled (error 87) and leave state untouched', () => {
     const s = newStore()
     const env = startBlock(s)
-    expect(isImplemented('add_stake')).toBe(false)
-    const e = failsUntouched(s, () => callHandler(env, 'SubtensorModule', 'add_stake', signed(acct(1)), { hotkey: acct(2), netuid: 1, amount_staked: 5n }))
+    expect(isImplemented('lock_stake')).toBe(false)
+    const e = failsUntouched(s, () => callHandler(env, 'SubtensorModule', 'lock_stake', signed(acct(1)), { hotkey: acct(2), netuid: 1, amount: 5n }))
     expect(errorOf(e)).toEqual(moduleError(7, 87))
     expect(SubtensorErrors.CallDisabled().message).toBe('SubtensorModule.CallDisabled')
   })

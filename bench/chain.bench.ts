@@ -88,7 +88,7 @@ export async function run(): Promise<Row[]> {
 }
 
 /** Build and commit one block per batch on the best block; returns how many transactions went in. */
-async function runBlocks(runtime: Runtime, chain: Blockchain, batches: Uint8Array[][], verifier?: SignatureVerifier): Promise<number> {
+export async function runBlocks(runtime: Runtime, chain: Blockchain, batches: Uint8Array[][], verifier?: SignatureVerifier): Promise<number> {
   let applied = 0
   for (const txs of batches) {
     const parent = chain.best.hash

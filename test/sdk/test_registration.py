@@ -1,17 +1,15 @@
 """Issue 11 through the SDK: a subnet, burned registration, the SDK's `register` and the metagraph.
 
-A test whose feature the node does not have yet is a strict xfail that may only fail with
-SubtensorModuleMissing (the client names a missing SubtensorModule item or subtensor runtime API);
-when it passes, strict xfail reports that as a failure, and the marker must be removed. Proof-of-work registration is not tested: the pinned SDK (10.5.0) and btcli
-(9.23.2) no longer have a PoW solver (`Subtensor.register` is `register_limit`, a burn with a price
-limit), matching subtensor's removal of PoW in 2026-03.
+A test whose feature the node does not have yet would be a strict xfail (pending.py). Proof-of-work
+registration is not tested: the pinned SDK (10.5.0) and btcli (9.23.2) no longer have a PoW solver
+(`Subtensor.register` is `register_limit`, a burn with a price limit), matching subtensor's removal
+of PoW in 2026-03.
 """
 from __future__ import annotations
 
 import bittensor as bt
 import pytest
 
-from pending import needs_subtensor_module, pending_subtensor_module
 from subnets import TAO, burned_register, create_subnet, event_values, funded_wallet, storage
 
 
@@ -77,32 +75,31 @@ def test_sdk_metagraph_lists_neurons_with_keys_axons_and_stake(subtensor, wallet
     from bittensor.core.extrinsics.serving import serve_extrinsic
     from bittensor.utils.networking import ip_to_int
 
-    with pending_subtensor_module():
-        netuid = create_subnet(subtensor, wallets.new("owner"), fund)
-        miners = [funded_wallet(wallets, fund, f"miner{i}") for i in range(2)]
-        for m in miners:
-            burned_register(subtensor, m, netuid)
-        served = serve_extrinsic(subtensor, miners[0], "10.1.2.3", 8091, 4, netuid, mev_protection=False,
-                                 wait_for_inclusion=True, wait_for_finalization=False)
-        assert served.success, served.message
+    netuid = create_subnet(subtensor, wallets.new("owner"), fund)
+    miners = [funded_wallet(wallets, fund, f"miner{i}") for i in range(2)]
+    for m in miners:
+        burned_register(subtensor, m, netuid)
+    served = serve_extrinsic(subtensor, miners[0], "10.1.2.3", 8091, 4, netuid, mev_protection=False,
+                             wait_for_inclusion=True, wait_for_finalization=False)
+    assert served.success, served.message
 
-        mg = subtensor.metagraph(netuid)
-        n = storage(subtensor, "SubnetworkN", [netuid])
-        assert mg.n.item() == n
-        # Every UID as storage has it: Keys -> hotkey, Owner -> coldkey, Axons, alpha stake.
-        for uid in range(n):
-            hotkey = storage(subtensor, "Keys", [netuid, uid])
-            assert mg.hotkeys[uid] == hotkey
-            assert mg.coldkeys[uid] == storage(subtensor, "Owner", [hotkey])
-            alpha = storage(subtensor, "TotalHotkeyAlpha", [hotkey, netuid])
-            assert float(mg.alpha_stake[uid]) == pytest.approx(alpha / TAO, abs=1e-9)
-        by_hotkey = {hk: uid for uid, hk in enumerate(mg.hotkeys)}
-        for m in miners:
-            uid = by_hotkey[m.hotkey.ss58_address]
-            assert mg.coldkeys[uid] == m.coldkeypub.ss58_address
-        axon = mg.axons[by_hotkey[miners[0].hotkey.ss58_address]]
-        assert (axon.ip, axon.port, axon.protocol) == ("10.1.2.3", 8091, 4)
-        stored = storage(subtensor, "Axons", [netuid, miners[0].hotkey.ss58_address])
-        assert stored["ip"] == ip_to_int("10.1.2.3") and stored["port"] == 8091
-        unserved = mg.axons[by_hotkey[miners[1].hotkey.ss58_address]]
-        assert unserved.port == 0
+    mg = subtensor.metagraph(netuid)
+    n = storage(subtensor, "SubnetworkN", [netuid])
+    assert mg.n.item() == n
+    # Every UID as storage has it: Keys -> hotkey, Owner -> coldkey, Axons, alpha stake.
+    for uid in range(n):
+        hotkey = storage(subtensor, "Keys", [netuid, uid])
+        assert mg.hotkeys[uid] == hotkey
+        assert mg.coldkeys[uid] == storage(subtensor, "Owner", [hotkey])
+        alpha = storage(subtensor, "TotalHotkeyAlpha", [hotkey, netuid])
+        assert float(mg.alpha_stake[uid]) == pytest.approx(alpha / TAO, abs=1e-9)
+    by_hotkey = {hk: uid for uid, hk in enumerate(mg.hotkeys)}
+    for m in miners:
+        uid = by_hotkey[m.hotkey.ss58_address]
+        assert mg.coldkeys[uid] == m.coldkeypub.ss58_address
+    axon = mg.axons[by_hotkey[miners[0].hotkey.ss58_address]]
+    assert (axon.ip, axon.port, axon.protocol) == ("10.1.2.3", 8091, 4)
+    stored = storage(subtensor, "Axons", [netuid, miners[0].hotkey.ss58_address])
+    assert stored["ip"] == ip_to_int("10.1.2.3") and stored["port"] == 8091
+    unserved = mg.axons[by_hotkey[miners[1].hotkey.ss58_address]]
+    assert unserved.port == 0

@@ -1,12 +1,12 @@
 """Issue 11 through btcli, non-interactively (--no-prompt, wallets in a temporary folder).
 
-Strict xfails until SubtensorModule lands (see test_registration.py): they may only fail by naming a
+A test whose feature the node lacks is a strict xfail (see pending.py) that may only fail by naming a
 missing SubtensorModule item or subtensor runtime API. `--no-mev-protection`: the node has no
 MevShield pallet yet (btcli turns the shield on by default for `subnets create`).
 """
 from __future__ import annotations
 
-from pending import needs_subtensor_module, pending_subtensor_module
+from pending import pending_subtensor_module
 from subnets import TAO, create_subnet, funded_wallet, storage
 
 
@@ -27,9 +27,8 @@ def charged_fee(subtensor, extrinsic_identifier: str) -> int:
 def test_btcli_wallet_balance(btcli, subtensor, wallets, fund):
     w = wallets.new("holder")
     fund(w.coldkeypub.ss58_address, 7 * TAO)
-    with pending_subtensor_module():
-        out = btcli("wallet", "balance", "--wallet-name", "holder", "--wallet-path", str(wallets.path),
-                    "--json-output").ok().json()
+    out = btcli("wallet", "balance", "--wallet-name", "holder", "--wallet-path", str(wallets.path),
+                "--json-output").ok().json()
     [row] = out["balances"].values()
     assert row["coldkey"] == w.coldkeypub.ss58_address
     assert row["free"] == 7.0 and row["staked"] == 0.0
@@ -71,23 +70,22 @@ def test_btcli_subnets_create_list_and_hyperparameters(btcli, subtensor, wallets
 
 
 def test_btcli_subnets_register_and_wallet_overview(btcli, subtensor, wallets, fund):
-    with pending_subtensor_module():
-        netuid = create_subnet(subtensor, wallets.new("owner"), fund)
-        miner = funded_wallet(wallets, fund, "miner")
-        burn = storage(subtensor, "Burn", [netuid])
-        reg = btcli("subnets", "register", "--netuid", str(netuid), *wallet_args(wallets, "miner"),
-                    "--no-prompt", "--json-output").ok().json()
-        assert reg["success"] is True, reg
-        hotkey = miner.hotkey.ss58_address
-        uid = subtensor.get_uid_for_hotkey_on_subnet(hotkey, netuid)
-        assert uid is not None
-        assert subtensor.get_balance(miner.coldkeypub.ss58_address).rao == \
-            100 * TAO - burn - charged_fee(subtensor, reg["extrinsic_identifier"])
+    netuid = create_subnet(subtensor, wallets.new("owner"), fund)
+    miner = funded_wallet(wallets, fund, "miner")
+    burn = storage(subtensor, "Burn", [netuid])
+    reg = btcli("subnets", "register", "--netuid", str(netuid), *wallet_args(wallets, "miner"),
+                "--no-prompt", "--json-output").ok().json()
+    assert reg["success"] is True, reg
+    hotkey = miner.hotkey.ss58_address
+    uid = subtensor.get_uid_for_hotkey_on_subnet(hotkey, netuid)
+    assert uid is not None
+    assert subtensor.get_balance(miner.coldkeypub.ss58_address).rao == \
+        100 * TAO - burn - charged_fee(subtensor, reg["extrinsic_identifier"])
 
-        overview = btcli("wallet", "overview", "--wallet-name", "miner", "--wallet-path", str(wallets.path),
-                         "--json-output").ok().json()
-        assert overview["wallet"] == f"miner|{miner.coldkeypub.ss58_address}"
-        [subnet] = [s for s in overview["subnets"] if s["netuid"] == netuid]
-        [neuron] = subnet["neurons"]
-        assert (neuron["hotkey_ss58"], neuron["uid"]) == (hotkey, uid)
-        assert subnet["tempo"] == storage(subtensor, "Tempo", [netuid])
+    overview = btcli("wallet", "overview", "--wallet-name", "miner", "--wallet-path", str(wallets.path),
+                     "--json-output").ok().json()
+    assert overview["wallet"] == f"miner|{miner.coldkeypub.ss58_address}"
+    [subnet] = [s for s in overview["subnets"] if s["netuid"] == netuid]
+    [neuron] = subnet["neurons"]
+    assert (neuron["hotkey_ss58"], neuron["uid"]) == (hotkey, uid)
+    assert subnet["tempo"] == storage(subtensor, "Tempo", [netuid])

@@ -6,12 +6,15 @@
 import '../src/polyfill.js'
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bestOf, startNetNode, stopAll, type NetNode } from '../test/e2e/net-harness.js'
+import { loadChainSpec } from '../src/node/chain-spec.js'
+import { openLevelKV } from '../src/storage/level.js'
 import { Client } from './lib/client.js'
+import { sealedBlocks } from './sync-import.bench.js'
 
 interface Row { name: string; value: number; unit: string }
 
@@ -84,15 +87,20 @@ async function propagation(seconds: number): Promise<Row[]> {
   }
 }
 
-/** A dev node seals 10,000 blocks (time-travelled into the past, so none is from the future); a full node syncs them. */
+/**
+ * A dev node whose base path holds 10,000 sealed blocks (written beforehand, their slots all in
+ * the past: a node authoring at 250 ms slots would otherwise race dev_newBlock and push the
+ * blocks' slots ahead of the clock, and the sink would wait for the clock); a fresh full node syncs them.
+ */
 async function catchUp(count: number): Promise<Row[]> {
   const nodes: NetNode[] = []
   try {
-    const source = await startNetNode({ keyByte: 111, chain: 'dev', extra: ['--alice', '--rpc-methods', 'unsafe'] })
+    const base = mkdtempSync(join(tmpdir(), 'bench-catchup-'))
+    const dbPath = join(base, 'chains', loadChainSpec('dev').id, 'db', 'full')
+    mkdirSync(dbPath, { recursive: true })
+    await sealedBlocks(count, await openLevelKV(dbPath))
+    const source = await startNetNode({ keyByte: 111, chain: 'dev', base, extra: ['--alice'] })
     nodes.push(source)
-    const slotMs = 12_000
-    await source.rpc('dev_timeTravel', [Date.now() - (count + 100) * slotMs])
-    for (let done = 0; done < count; done += 1000) await source.rpc('dev_newBlock', [{ count: 1000 }])
     const target = (await bestOf(source)).number
     const sink = await startNetNode({ keyByte: 112, chain: 'dev', bootnodes: [source.addr] })
     nodes.push(sink)

@@ -2,13 +2,11 @@
 // dev_newBlock throughput, pipelined state_getStorage, and signed transfers end to end.
 import '../src/polyfill.js'
 import { ApiPromise, WsProvider } from '@polkadot/api'
-import { hexToU8a } from '@polkadot/util'
 import { pathToFileURL } from 'node:url'
 import { cryptoReady } from '../src/codec/hashing.js'
-import { Runtime } from '../src/runtime/runtime.js'
 import { startNodeProcess, type NodeProcess } from '../test/e2e/node-process.js'
 import { Client } from './lib/client.js'
-import { benchAccount, signedTransfer } from './lib/signer.js'
+import { submitTransfers } from './lib/transfers.js'
 
 interface Row { name: string; value: number; unit: string }
 
@@ -82,37 +80,8 @@ export async function run(): Promise<Row[]> {
 
     // Signed transfers from 4 accounts, submitted over RPC, into blocks (instant sealing).
     node = await startNodeProcess(['--dev', '--sealing', 'instant'])
-    const c2 = await Client.open(node.url)
-    const runtime = await Runtime.get()
-    const genesis = hexToU8a(await c2.call<string>('chain_getBlockHash', [0]))
-    const senders = ['//Bob', '//Charlie', '//Dave', '//Eve'].map(benchAccount)
-    const dest = benchAccount('//Ferdie').publicKey
-    const perAccount = 1_500
-    const txs: string[] = []
-    for (let i = 0; i < perAccount; i++) for (const s of senders) txs.push('0x' + Buffer.from(signedTransfer(runtime, genesis, s, dest, 1_000_000n, i)).toString('hex'))
-    let submitted = 0
-    const allIncluded = (): Promise<void> => new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        void c2.call<string[]>('author_pendingExtrinsics').then((pending) => {
-          if (pending.length === 0 && submitted === txs.length) { clearInterval(poll); resolve() }
-        })
-      }, 5)
-    })
-    t0 = performance.now()
-    let firstError: string | undefined
-    await pipelined(c2, txs.length, 256, async (i) => {
-      try { await c2.call('author_submitExtrinsic', [txs[i]]); submitted++ } catch (e) { firstError ??= (e as Error).message }
-    })
-    if (firstError) throw new Error(`submission failed: ${firstError}`)
-    await allIncluded()
-    const secs = (performance.now() - t0) / 1000
-    // Check on chain that every transfer landed: each sender's nonce is perAccount.
-    for (const s of senders) {
-      const nonce = await c2.call<number>('system_accountNextIndex', ['0x' + Buffer.from(s.publicKey).toString('hex')])
-      if (nonce !== perAccount) throw new Error(`${s.name}: nonce ${nonce}, expected ${perAccount}`)
-    }
-    rows.push({ name: 'signed transfers over RPC (4 accounts) into blocks', value: txs.length / secs, unit: 'tx/s' })
-    c2.close()
+    const t = await submitTransfers(node.url, 1_500)
+    rows.push({ name: 'signed transfers over RPC (4 accounts) into blocks', value: t.tps, unit: 'tx/s' })
   } finally {
     await node.kill('SIGTERM')
   }

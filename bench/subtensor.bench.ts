@@ -90,7 +90,7 @@ async function hookCost(): Promise<Row[]> {
   System.Number.set(s, 10)
   const env = { depositEvent: () => {} }
   const rows: Row[] = []
-  for (const [name, fn] of [['classic', () => adjustRegistrationTermsForNetworks(s, env)], ['current (registration prices, block emission, coinbase, moving prices)', () => { updateRegistrationPrices(s); updateMovingPricesAndRootProp(s, runCoinbase(s, getBlockEmission(s, env))) }]] as const) {
+  for (const [name, fn] of [['classic', () => adjustRegistrationTermsForNetworks(s, env)], ['current (registration prices, block emission, coinbase, moving prices)', () => { updateRegistrationPrices(s); updateMovingPricesAndRootProp(s, runCoinbase(s, env, getBlockEmission(s, env))) }]] as const) {
     for (let i = 0; i < 2000; i++) fn()
     const n = 20_000
     const t0 = performance.now()

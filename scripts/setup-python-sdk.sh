@@ -21,7 +21,18 @@ mkdir -p "$(dirname "$VENV")"
 exec 9>"$VENV.lock"
 flock 9   # two concurrent runs (CI and a developer) must not build the same venv at once
 
+# The repo's pytest fixture package (python/, issue 17), reinstalled whenever its files change.
+install_emu_fixture() {
+  local s
+  s="$(cd "$ROOT/python" && find . -type f -not -path '*/__pycache__/*' -not -path '*.egg-info*' -not -path './build/*' | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
+  [ "$(cat "$VENV/.emu-stamp" 2>/dev/null)" = "$s" ] && return 0
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-input --no-deps "$ROOT/python"
+  rm -rf "$ROOT/python/build" "$ROOT/python"/*.egg-info
+  echo "$s" > "$VENV/.emu-stamp"
+}
+
 if [ -x "$VENV/bin/python" ] && [ "$(cat "$VENV/.pins-stamp" 2>/dev/null)" = "$stamp" ]; then
+  install_emu_fixture
   exit 0
 fi
 
@@ -33,4 +44,5 @@ rm -rf "$VENV"
 "$VENV/bin/python" -m pip check
 "$VENV/bin/python" -c 'import bittensor, bittensor_cli, async_substrate_interface, pytest'
 echo "$stamp" > "$VENV/.pins-stamp"
+install_emu_fixture
 echo "setup-python-sdk: ready ($("$VENV/bin/python" -m pip freeze | grep -iE '^(bittensor|bittensor-cli|async-substrate-interface)==' | tr '\n' ' '))"

@@ -11,7 +11,8 @@ import { SignatureVerifier } from './chain/verifier.js'
 import { hexOf } from './codec/bytes.js'
 import { genesisStorage, loadChainSpec, runtimeBuildOf } from './node/chain-spec.js'
 import type { NodeContext } from './node/context.js'
-import { devAuthority } from './node/keys.js'
+import { devAuthority, devSuri } from './node/keys.js'
+import { Keystore } from './node/keystore.js'
 import { startInformant } from './node/informant.js'
 import { loadOrCreateNodeKey, nodeKeyFromSecret } from './node/node-key.js'
 import type { Network } from './p2p/network.js'
@@ -23,6 +24,9 @@ import type { CorsSetting } from './rpc/cors.js'
 import { createRpcServer, type RpcServer } from './rpc/server.js'
 import type { RpcMethodsPolicy } from './rpc/types.js'
 import { Runtime } from './runtime/runtime.js'
+import { withProfile, type ChainProfile } from './node/profile.js'
+import { applyScenarioToGenesis } from './scenario/genesis.js'
+import type { Scenario } from './scenario/schema.js'
 import { BlockStore } from './storage/block-store.js'
 import { openLevelKV } from './storage/level.js'
 
@@ -39,8 +43,10 @@ export interface NodeOptions {
   rpcCors: CorsSetting
   rpcMaxConnections?: number
   name: string
-  /** Dev key this node authors with (`--alice` …); no block production without one. */
+  /** Dev key this node authors with (`--alice` …), held in memory beside the keystore's keys. */
   authority?: string
+  /** --validator: author and vote with the keystore's keys (`chains/<id>/keystore/`). */
+  validator?: boolean
   sealing: SealingMode
   instantFinality: boolean
   /** Prometheus exporter port (Substrate: 9615); undefined disables it. */
@@ -50,6 +56,10 @@ export interface NodeOptions {
   network?: NetworkFlags
   /** --node-key / --node-key-file: the network identity instead of the stored one. */
   nodeKey?: Uint8Array
+  /** --profile: fast-runtime (250 ms) or production (12 s) timing for any chain spec. */
+  profile?: ChainProfile
+  /** --scenario: applied to the genesis state. */
+  scenario?: Scenario
   logger?: Logger
 }
 
@@ -64,7 +74,7 @@ export interface RunningNode {
 
 export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const log = o.logger
-  const spec = loadChainSpec(o.chain)
+  const spec = withProfile(loadChainSpec(o.chain), o.profile)
   const runtime = await Runtime.get(runtimeBuildOf(spec))
   const tmpBase = o.basePath === undefined ? mkdtempSync(join(tmpdir(), 'subtensor-emu-')) : undefined
   const base = o.basePath ?? tmpBase!
@@ -75,31 +85,33 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const nodeKey = o.nodeKey ? nodeKeyFromSecret(o.nodeKey) : loadOrCreateNodeKey(join(base, 'chains', spec.id, 'network', 'secret_ed25519'))
   const kv = await openLevelKV(dbPath)
   const store = await BlockStore.open(kv)
-  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
+  let genesis = genesisStorage(spec, runtime)
+  if (o.scenario) genesis = applyScenarioToGenesis(genesis, o.scenario, runtime).storage
+  const chain = await Blockchain.open(store, runtime.executive, genesis)
   const pool = new TxPool()
   const verifier = new SignatureVerifier()
   const authority = devAuthority(o.authority ?? 'alice')
+  // As Substrate's dev_key_seed: the dev name's session keys are ephemeral keystore entries.
+  const keystore = new Keystore(join(base, 'chains', spec.id, 'keystore'))
+  if (o.authority) for (const t of ['aura', 'gran']) keystore.insertEphemeral(t, devSuri(o.authority))
+  const isAuthority = o.authority !== undefined || o.validator === true
   let network: Network | undefined
   const producer = new BlockProducer(chain, pool, runtime, {
     // Aura slots are the chain's (a chain spec may shorten them, as fast-runtime does).
-    mode: !o.authority ? { kind: 'manual' } : o.sealing.kind === 'aura' ? { kind: 'aura', ms: runtime.slotDurationMs } : o.sealing,
+    mode: !isAuthority ? { kind: 'manual' } : o.sealing.kind === 'aura' ? { kind: 'aura', ms: runtime.slotDurationMs } : o.sealing,
     authority,
+    keyFor: (author) => keystore.signer('aura', author),
     // With a network, GRANDPA votes finalize blocks.
     instantFinality: o.instantFinality && !o.network,
-    verifier,
     mayAuthor: () => !network?.isSyncing(),
     log: (m) => log?.warn(m),
   })
-  const keystore = new Map<string, Set<string>>()
-  if (o.authority) {
-    keystore.set('aura', new Set([hexOf(authority.publicKey)]))
-  }
   const ctx: NodeContext = {
     runtime, chain, pool, producer, spec, keystore,
     info: {
       implName: IMPL_NAME, implVersion: IMPL_VERSION, nodeName: o.name,
       // No p2p listener yet, so no listen addresses; the identity is already the real one.
-      roles: o.authority ? ['Authority'] : ['Full'], peerId: nodeKey.peerId, listenAddresses: [],
+      roles: isAuthority ? ['Authority'] : ['Full'], peerId: nodeKey.peerId, listenAddresses: [],
     },
     submit: async (raw) => {
       // Check the signature on a worker thread first; validation then finds it in the cache.
@@ -112,7 +124,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   if (o.network) {
     // The chain spec's bootNodes join --bootnodes, as in Substrate.
     const flags = { ...o.network, bootnodes: [...o.network.bootnodes, ...spec.bootNodes] }
-    network = await startNetwork({ chain, runtime, pool, producer, submit: ctx.submit }, flags, nodeKey.secret, o.authority, log)
+    network = await startNetwork({ chain, runtime, pool, producer, submit: ctx.submit }, flags, nodeKey.secret, { authority: isAuthority, keystore }, log)
     ctx.network = network
     const submit = ctx.submit
     ctx.submit = async (raw) => { const tx = await submit(raw); network!.announceTransaction(raw); return tx }

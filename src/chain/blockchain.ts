@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events'
 import { blake2_256 } from '../codec/hashing.js'
 import { decode, encode } from '../codec/scale.js'
+import type { ExecEnv } from '../frame/declare/pallet.js'
 import type { Executive } from '../runtime/executive.js'
 import { Digest, Header, type DigestItemValue, type HeaderValue } from '../frame/primitives.js'
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
@@ -37,7 +38,11 @@ export interface BuildOptions {
   maxExtrinsics?: number
   /** Raw storage writes applied after finalization (dev_setStorage); null deletes. */
   overrides?: [Uint8Array, Uint8Array | null][]
+  /** Runtime-level edits applied after finalization (a dev scenario); a throw builds nothing. */
+  mutate?: BlockMutation
 }
+
+export type BlockMutation = (s: Overlay, env: ExecEnv) => void
 
 /**
  * What one committed change (a block, a new best, a new finalized) did, announced once its
@@ -179,8 +184,9 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     const fin = ex.finalizeBlock(s, number)
     for (const [k, v] of o.overrides ?? []) s.set(k, v)
+    o.mutate?.(s, ex.env(s, number))
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parentRoot, changes)
+    const { root, newNodes } = applyDiff(this.store, parentRoot, changes, this.reader(o.parentHash))
     const header: HeaderValue = {
       parent_hash: o.parentHash,
       number,
@@ -221,7 +227,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     const fin = ex.finalizeBlock(s, header.number)
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes)
+    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, this.reader(header.parent_hash))
     const built: HeaderValue = { ...header, state_root: root, extrinsics_root: orderedTrieRoot(body), digest: { logs: fin.digest } }
     const headerBytes = encode(Header, built)
     return { hash: blake2_256(headerBytes), header: built, headerBytes, body, trieNodes: newNodes, changes, rejected: [] }
@@ -347,9 +353,21 @@ export function commitState(store: NodeSource, parentRoot: Uint8Array, s: Overla
 
 type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
 
-function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+/**
+ * `parent`: the parent's state. A block rewrites many keys with the value they already hold
+ * (per-subnet accumulators, a map cleared and refilled): those leave the trie as it is, so they
+ * are left out of the trie update (the diff itself, which announcements use, keeps them).
+ */
+function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, parent?: StateBackend): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
   const changes: [Uint8Array, Uint8Array | null][] = []
-  for (const [k, v] of diff) changes.push([fromKeyString(k), v])
+  for (const [k, v] of diff) {
+    const key = fromKeyString(k)
+    if (parent !== undefined) {
+      const old = parent.get(key, k)
+      if (old === null ? v === null : v !== null && sameBytes(old, v)) continue
+    }
+    changes.push([key, v])
+  }
   return applyChanges(store, parentRoot, changes)
 }
 

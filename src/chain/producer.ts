@@ -7,9 +7,8 @@ import type { Runtime } from '../runtime/runtime.js'
 import type { BlockRef } from '../storage/block-store.js'
 import type { KvOp } from '../storage/kv.js'
 import { slotAuthor, slotOfHeader } from './aura.js'
-import type { Blockchain, BuiltBlock, DurableChange } from './blockchain.js'
+import type { Blockchain, BlockMutation, BuiltBlock, DurableChange } from './blockchain.js'
 import type { TxPool } from './txpool.js'
-import type { SignatureVerifier } from './verifier.js'
 
 export type SealingMode =
   | { kind: 'aura'; ms: number }
@@ -26,6 +25,8 @@ const YIELD_EVERY_MS = 5
 export interface ProducerOptions {
   mode: SealingMode
   authority: Authority
+  /** Aura: the key of a slot's author this node holds (the keystore); default: `authority` if it is the author. */
+  keyFor?: (author: Uint8Array) => Authority | undefined
   /** Finalize every block (single-voter GRANDPA in dev). */
   instantFinality: boolean
   /**
@@ -38,8 +39,6 @@ export interface ProducerOptions {
   /** Wall clock in ms; injected so tests and time travel can move it. */
   now?: () => number
   maxExtrinsicsPerBlock?: number
-  /** Checks candidate signatures on worker threads before a block executes them. */
-  verifier?: SignatureVerifier
   /** Aura: whether authoring is allowed now (not while the network is still catching up). */
   mayAuthor?: () => boolean
   log?: (msg: string) => void
@@ -54,6 +53,8 @@ export interface ProduceOptions {
   emptyOnly?: boolean
   /** Raw storage writes put into the first block after its finalization (dev_setStorage). */
   overrides?: [Uint8Array, Uint8Array | null][]
+  /** Runtime-level edits applied to the first block after its finalization (dev_applyScenario). */
+  mutate?: BlockMutation
   /** Sealed by the producer's own timer or trigger: finality follows after a delay. */
   auto?: boolean
 }
@@ -192,14 +193,9 @@ export class BlockProducer {
       let lastYield = performance.now()
       const deferFinality = opts.auto === true && opts.finalize === undefined && this.o.instantFinality
       for (let i = 0; i < count; i++) {
-        let candidates = opts.emptyOnly === true ? [] : [...this.pool.readyInOrder()].map((t) => t.raw)
-        if (this.o.verifier && candidates.length > 0) {
-          await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, parent ?? this.chain.best.hash, candidates))
-          // The pool may have changed while the workers ran.
-          candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
-        }
+        const candidates = opts.emptyOnly === true ? [] : this.candidates()
         const at = parent ?? this.chain.best.hash
-        const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined)
+        const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined, undefined, i === 0 ? opts.mutate : undefined)
         const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
         durable = this.chain.commit(built, { best: parent === undefined || built.header.number > this.chain.best.number, finalize })
         if (!this.chain.has(built.hash)) { await durable; throw new Error(`block ${hexOf(built.hash)} was not stored`) }
@@ -220,6 +216,16 @@ export class BlockProducer {
     return this.exclusive(run)
   }
 
+  /**
+   * The pool's ready transactions, in block order. Their signatures need no second look here:
+   * nothing enters the pool without passing the runtime's validation, signature included (RPC and
+   * gossip submissions are checked on the verifier's worker threads first), and the block's own
+   * check finds them in the runtime's verified-signature cache.
+   */
+  private candidates(): Uint8Array[] {
+    return [...this.pool.readyInOrder()].map((t) => t.raw)
+  }
+
   private wall(): number { return (this.o.now ?? Date.now)() + this.timeOffsetMs }
 
   /**
@@ -235,14 +241,9 @@ export class BlockProducer {
       const parentSlot = parentHeader ? slotOfHeader(parentHeader) : null
       if (parentSlot !== null && slot <= parentSlot) return undefined
       const author = slotAuthor(slot, this.runtime.auraAuthoritiesAt(this.chain.reader(parent)))
-      if (!author || !sameBytes(author, this.o.authority.publicKey)) return undefined
-      let candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
-      if (this.o.verifier && candidates.length > 0) {
-        await this.o.verifier.verifyBatch(this.runtime.signatureJobsAt(this.chain, parent, candidates))
-        candidates = [...this.pool.readyInOrder()].map((t) => t.raw)
-      }
-      if (!sameBytes(this.chain.best.hash, parent)) return undefined
-      const built = this.build(parent, candidates, undefined, slot)
+      const key = !author ? undefined : this.o.keyFor ? this.o.keyFor(author) : sameBytes(author, this.o.authority.publicKey) ? this.o.authority : undefined
+      if (!key) return undefined
+      const built = this.build(parent, this.candidates(), undefined, slot, undefined, key)
       await this.importBuilt(built, false).durable
       if (this.o.instantFinality) this.scheduleFinality()
       return { hash: built.hash, number: built.header.number }
@@ -265,7 +266,7 @@ export class BlockProducer {
     return { durable }
   }
 
-  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint): BuiltBlock {
+  private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint, mutate?: BlockMutation, key = this.o.authority): BuiltBlock {
     const parentState = this.chain.reader(parentHash)
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
@@ -285,9 +286,10 @@ export class BlockProducer {
       inherents: [this.runtime.timestampInherent(ts)],
       extrinsics: candidates,
       preDigest: [this.runtime.auraPreDigest(ts / slot)],
-      seal: this.o.mode.kind === 'aura' ? (preSealHash) => this.runtime.auraSeal(this.o.authority.sign(preSealHash)) : undefined,
+      seal: this.o.mode.kind === 'aura' ? (preSealHash) => this.runtime.auraSeal(key.sign(preSealHash)) : undefined,
       maxExtrinsics: this.o.maxExtrinsicsPerBlock,
       overrides,
+      mutate,
     })
   }
 

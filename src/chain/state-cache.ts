@@ -1,45 +1,101 @@
 // A value cache for the state of one block (normally the best): reads that hit it skip the trie
 // walk. When a block built on the cached block is committed, its diff is applied and the cache
 // moves to the child, so the keys every block touches (System.Number, Timestamp.Now, …) stay hot.
+// It also keeps the key listings of the storage maps blocks iterate (NetworksAdded, per-subnet
+// maps…), kept up to date from each diff, so iterating them costs no trie walk either.
 import type { StateBackend } from '../storage/overlay.js'
-import { toKeyString } from '../storage/overlay.js'
+import { fromKeyString, toKeyString } from '../storage/overlay.js'
 import type { TrieView } from '../storage/trie/index.js'
 
 const MAX_ENTRIES = 200_000
+/** Listings are kept for prefixes of at least a storage item's (pallet + item, 32 bytes)… */
+const ITEM_PREFIX = 32
+/** …with at most this many keys, and at most this many listings. */
+const MAX_LISTED_KEYS = 4_096
+const MAX_LISTINGS = 256
+
+/** Sorted key strings under one prefix. */
+interface Listing { prefix: string; keys: string[] }
 
 export class StateCache {
   private hashKey = ''
   private values = new Map<string, Uint8Array | null>()
+  /** Listings by the item prefix (first 32 bytes) of their prefix, so a diff finds them cheaply. */
+  private listings = new Map<string, Listing[]>()
+  private listingCount = 0
+  /** Prefixes found too large to list (until the cache is reset: walking them again each block to find out would cost more than it saves). */
+  private unlisted = new Set<string>()
 
   /** A backend for `view` (the state of block `hash`) that reads through the cache when it matches. */
   backend(hashKey: string, view: TrieView): StateBackend {
     if (hashKey !== this.hashKey) return view
     const values = this.values
+    const current = (): boolean => this.hashKey === hashKey && this.values === values
     return {
-      get: (key) => {
+      get: (key, keyStr) => {
         // The cache moves on to the next block in place; a reader kept longer falls back to the trie.
-        if (this.hashKey !== hashKey || this.values !== values) return view.get(key)
-        const ks = toKeyString(key)
+        if (!current()) return view.get(key)
+        const ks = keyStr ?? toKeyString(key)
         const hit = values.get(ks)
         if (hit !== undefined) return hit
         const v = view.get(key)
         if (values.size < MAX_ENTRIES) values.set(ks, v)
         return v
       },
-      keys: (prefix, startAfter) => view.keys(prefix, startAfter),
+      keys: (prefix, startAfter) => {
+        const listing = prefix.length >= ITEM_PREFIX && current() ? this.listing(toKeyString(prefix), prefix, view) : undefined
+        return listing === undefined ? view.keys(prefix, startAfter) : listedKeys(listing, startAfter)
+      },
     }
+  }
+
+  private listing(ps: string, prefix: Uint8Array, view: TrieView): Listing | undefined {
+    const bucket = ps.slice(0, ITEM_PREFIX)
+    const found = this.listings.get(bucket)?.find((l) => l.prefix === ps)
+    if (found || this.unlisted.has(ps) || this.listingCount >= MAX_LISTINGS) return found
+    const keys: string[] = []
+    for (const k of view.keys(prefix)) {
+      if (keys.length >= MAX_LISTED_KEYS) { this.unlisted.add(ps); return undefined }
+      keys.push(toKeyString(k))
+    }
+    const l = { prefix: ps, keys }
+    const list = this.listings.get(bucket)
+    if (list) list.push(l); else this.listings.set(bucket, [l])
+    this.listingCount++
+    return l
   }
 
   /** Block `childKey` was committed on top of `parentKey` with `changes` (latin1 key strings). */
   advance(parentKey: string, childKey: string, changes: Map<string, Uint8Array | null>): void {
-    if (parentKey !== this.hashKey) {
-      this.values = new Map()
-    } else if (this.values.size + changes.size > MAX_ENTRIES) {
-      this.values = new Map()
-    } else {
-      for (const [k, v] of changes) this.values.set(k, v)
+    if (parentKey !== this.hashKey || this.values.size + changes.size > MAX_ENTRIES) {
+      this.reset(childKey)
+      return
+    }
+    for (const [k, v] of changes) {
+      this.values.set(k, v)
+      const list = this.listings.get(k.slice(0, ITEM_PREFIX))
+      if (list) for (const l of list) if (k.startsWith(l.prefix)) this.relist(l, k, v !== null)
     }
     this.hashKey = childKey
+  }
+
+  /** Keep `k` in (or out of) a listing after a diff. */
+  private relist(l: Listing, k: string, present: boolean): void {
+    const keys = l.keys
+    let lo = 0
+    let hi = keys.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid]! < k) lo = mid + 1; else hi = mid }
+    const there = lo < keys.length && keys[lo] === k
+    if (present && !there) keys.splice(lo, 0, k)
+    else if (!present && there) keys.splice(lo, 1)
+    if (keys.length > MAX_LISTED_KEYS) this.dropListing(l)
+  }
+
+  private dropListing(l: Listing): void {
+    const bucket = l.prefix.slice(0, ITEM_PREFIX)
+    const list = this.listings.get(bucket)!.filter((x) => x !== l)
+    if (list.length > 0) this.listings.set(bucket, list); else this.listings.delete(bucket)
+    this.listingCount--
   }
 
   /** Point the cache at `hashKey` unless it already is there (it was advanced to it). */
@@ -50,6 +106,23 @@ export class StateCache {
   /** Start caching the state of `hashKey` (e.g. after a reorg or a restart). */
   reset(hashKey: string): void {
     this.values = new Map()
+    this.listings = new Map()
+    this.listingCount = 0
+    this.unlisted = new Set()
     this.hashKey = hashKey
   }
+}
+
+/** A listing's keys (copied: the listing changes with the next block), after `startAfter`. */
+function listedKeys(l: Listing, startAfter?: Uint8Array): Uint8Array[] {
+  const keys = l.keys
+  let lo = 0
+  if (startAfter !== undefined) {
+    const after = toKeyString(startAfter)
+    let hi = keys.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid]! <= after) lo = mid + 1; else hi = mid }
+  }
+  const out: Uint8Array[] = []
+  for (let i = lo; i < keys.length; i++) out.push(fromKeyString(keys[i]!))
+  return out
 }

@@ -1,5 +1,6 @@
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
+import { sr25519Verify } from '@polkadot/wasm-crypto'
 import { describe, expect, it } from 'vitest'
 import { isVerified } from '../runtime/signature.js'
 import { SignatureVerifier } from './verifier.js'
@@ -22,6 +23,38 @@ describe('SignatureVerifier', () => {
       expect(isVerified(good.kind, good.sig, good.msg, good.signer)).toBe(true)
       expect(isVerified('Ed25519', good.sig, good.msg, good.signer)).toBe(false)
       expect(await v.verify(edGood)).toBe(true)
+    } finally {
+      await v.close()
+    }
+  })
+
+  it('answers every sr25519 job as wasm-crypto does: valid, tampered, unmarked, non-canonical, bad keys', async () => {
+    const v = new SignatureVerifier(1)
+    try {
+      const pairs = ['//Alice', '//Bob', '//Charlie'].map((u) => new Keyring({ type: 'sr25519' }).addFromUri(u))
+      const jobs: { kind: 'Sr25519'; sig: Uint8Array; msg: Uint8Array; signer: Uint8Array }[] = []
+      const flip = (b: Uint8Array, i: number, mask: number): Uint8Array => { const c = b.slice(); c[i]! ^= mask; return c }
+      for (let n = 0; n < 12; n++) {
+        const p = pairs[n % 3]!
+        const msg = new Uint8Array(20 + n).map((_, i) => (i * 7 + n) & 0xff)
+        const sig = p.sign(msg)
+        jobs.push(
+          { kind: 'Sr25519', sig, msg, signer: p.publicKey },
+          { kind: 'Sr25519', sig, msg: flip(msg, n, 1), signer: p.publicKey },
+          { kind: 'Sr25519', sig: flip(sig, n, 0x10), msg, signer: p.publicKey }, // R
+          { kind: 'Sr25519', sig: flip(sig, 32 + n, 0x01), msg, signer: p.publicKey }, // s
+          { kind: 'Sr25519', sig: flip(sig, 63, 0x80), msg, signer: p.publicKey }, // marker bit cleared
+          { kind: 'Sr25519', sig: flip(sig, 63, 0x70), msg, signer: p.publicKey }, // scalar not canonical
+          { kind: 'Sr25519', sig, msg, signer: pairs[(n + 1) % 3]!.publicKey },
+          { kind: 'Sr25519', sig, msg, signer: new Uint8Array(32).fill(0xff) }, // no Ristretto point
+          { kind: 'Sr25519', sig, msg, signer: flip(p.publicKey, 0, 0x01) },
+        )
+      }
+      const expected = jobs.map((j) => sr25519Verify(j.sig, j.msg, j.signer))
+      expect(expected.filter(Boolean)).toHaveLength(12)
+      // Twice: the second round runs on keys the worker has seen (its fast path), after refusals.
+      expect(await v.verifyBatch(jobs)).toEqual(expected)
+      expect(await v.verifyBatch(jobs)).toEqual(expected)
     } finally {
       await v.close()
     }

@@ -4,6 +4,7 @@ import { Command, Option, InvalidArgumentError } from 'commander'
 import { DEV_NAMES } from '../node/keys.js'
 import { runNode, type RunFlags } from './run.js'
 import { buildSpec, exportGenesisHead, exportGenesisState, purgeChain } from './chain-commands.js'
+import { registerDevCommands } from './dev-commands.js'
 import { keyGenerate, keyInspect } from './key-commands.js'
 import { generateNodeKey, inspectNodeKey } from './node-key-commands.js'
 
@@ -35,6 +36,7 @@ program
   .option('--bootnodes <multiaddr...>', 'peers to connect to at start: /ip4/…/tcp/…/p2p/<peer id>')
   .option('--reserved-nodes <multiaddr...>', 'peers to stay connected to')
   .option('--reserved-only', 'connect to reserved nodes only')
+  .option('--discover-local', 'find peers on the local network with mDNS')
   .option('--in-peers <n>', 'maximum inbound peers', (v) => Number(v), 32)
   .option('--out-peers <n>', 'maximum outbound peers', (v) => Number(v), 8)
   .option('--node-key <hex>', 'the network identity: a 32-byte Ed25519 secret as hex')
@@ -46,6 +48,8 @@ program
   .option('--prometheus-port <port>', 'Prometheus exporter port', parsePort, 9615)
   .option('--prometheus-external', 'expose Prometheus metrics on all interfaces')
   .option('--no-prometheus', 'do not expose Prometheus metrics')
+  .addOption(new Option('--profile <profile>', 'chain timing for any chain spec: fast (250 ms slots, fast-runtime values) or real (12 s, production values)').choices(['fast', 'real']))
+  .option('--scenario <file>', 'a scenario file (YAML or JSON) applied at genesis')
 for (const who of DEV_NAMES) {
   program.option(`--${who}`, `shortcut for --name ${who[0]!.toUpperCase() + who.slice(1)} --validator with ${who}'s dev keys`)
 }
@@ -78,6 +82,8 @@ for (const [name, fn, desc] of [
     .option('--hash', 'print the genesis block hash instead of the header')
     .action(async (o) => { await fn(o) })
 }
+
+registerDevCommands(program)
 
 const key = program.command('key').description('key utilities')
 key.command('generate')

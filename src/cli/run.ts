@@ -6,6 +6,8 @@ import { parseNodeKey, readNodeKeyFile } from '../node/node-key.js'
 import { peerAddress } from '../p2p/host.js'
 import type { NetworkFlags } from '../p2p/start.js'
 import { parseCorsFlag } from '../rpc/cors.js'
+import { parseProfile } from '../node/profile.js'
+import { loadScenarioFile } from '../scenario/load.js'
 import { createLogger, parseLogLevel } from './logger.js'
 
 export interface RunFlags {
@@ -25,6 +27,7 @@ export interface RunFlags {
   bootnodes?: string[]
   reservedNodes?: string[]
   reservedOnly?: boolean
+  discoverLocal?: boolean
   inPeers: number
   outPeers: number
   nodeKey?: string
@@ -38,6 +41,8 @@ export interface RunFlags {
   prometheusExternal?: boolean
   alice?: boolean; bob?: boolean; charlie?: boolean; dave?: boolean; eve?: boolean; ferdie?: boolean
   one?: boolean; two?: boolean; three?: boolean
+  profile?: string
+  scenario?: string
 }
 
 export function parseSealing(v: string | undefined, fallback: SealingMode): SealingMode {
@@ -52,7 +57,8 @@ export function parseSealing(v: string | undefined, fallback: SealingMode): Seal
 export function resolveOptions(f: RunFlags): NodeOptions {
   if (f.tmp && f.basePath) throw new Error('--tmp cannot be used with --base-path')
   const devKey = DEV_NAMES.find((n) => f[n])
-  const authority = devKey ?? (f.dev ? 'alice' : undefined) ?? (f.validator ? 'alice' : undefined)
+  // --validator alone authors with the keystore's keys (author_insertKey / author_rotateKeys).
+  const authority = devKey ?? (f.dev ? 'alice' : undefined)
   const name = f.name ?? (devKey ? devKey[0]!.toUpperCase() + devKey.slice(1) : authority ? 'Alice' : 'subtensor-emu')
   return {
     chain: f.chain ?? (f.dev ? 'dev' : 'local'),
@@ -64,6 +70,7 @@ export function resolveOptions(f: RunFlags): NodeOptions {
     rpcMaxConnections: f.rpcMaxConnections,
     name,
     authority,
+    validator: Boolean(f.validator),
     // Without --sealing the node authors like the real one: sealed Aura blocks every 12 s slot.
     sealing: parseSealing(f.sealing, { kind: 'aura', ms: 12_000 }),
     instantFinality: true,
@@ -71,12 +78,14 @@ export function resolveOptions(f: RunFlags): NodeOptions {
     prometheusExternal: f.prometheusExternal,
     network: networkFlags(f),
     nodeKey: nodeKeyFlag(f),
+    profile: f.profile === undefined ? undefined : parseProfile(f.profile),
+    scenario: f.scenario === undefined ? undefined : loadScenarioFile(f.scenario),
   }
 }
 
 /** The node's p2p settings; --dev runs alone unless a p2p flag asks for a network. */
 function networkFlags(f: RunFlags): NetworkFlags | undefined {
-  const asked = f.port !== undefined || f.listenAddr || f.bootnodes || f.reservedNodes || f.publicAddr || f.reservedOnly
+  const asked = f.port !== undefined || f.listenAddr || f.bootnodes || f.reservedNodes || f.publicAddr || f.reservedOnly || f.discoverLocal
   if (f.dev && !asked) return undefined
   for (const a of [...(f.bootnodes ?? []), ...(f.reservedNodes ?? [])]) peerAddress(a)
   for (const [flag, v] of [['--in-peers', f.inPeers], ['--out-peers', f.outPeers]] as const) {
@@ -84,7 +93,7 @@ function networkFlags(f: RunFlags): NetworkFlags | undefined {
   }
   return {
     port: f.port ?? 30333, listenAddrs: f.listenAddr ?? [], publicAddrs: f.publicAddr ?? [], bootnodes: f.bootnodes ?? [],
-    reserved: f.reservedNodes ?? [], reservedOnly: Boolean(f.reservedOnly), inPeers: f.inPeers, outPeers: f.outPeers,
+    reserved: f.reservedNodes ?? [], reservedOnly: Boolean(f.reservedOnly), discoverLocal: Boolean(f.discoverLocal), inPeers: f.inPeers, outPeers: f.outPeers,
   }
 }
 
@@ -107,7 +116,7 @@ export async function runNode(f: RunFlags): Promise<void> {
   log.info('Subtensor Node (TypeScript emulator)')
   log.info(`📋 Chain specification: ${opts.chain}`)
   log.info(`🏷  Node name: ${opts.name}`)
-  log.info(`👤 Role: ${opts.authority ? 'AUTHORITY' : 'FULL'}`)
+  log.info(`👤 Role: ${opts.authority || opts.validator ? 'AUTHORITY' : 'FULL'}`)
   const node = await startNode(opts)
   log.info(`💾 Database: LevelDB at ${node.dbPath}`)
   let stopping = false

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compactBytes, decode, encode, readCompact, Reader, ScaleError } from './scale.js'
 import { zeroOf } from './zero.js'
-import { bool, bytes, compact, composite, enumOf, f, option, str, tuple, u8, u16, u32, u64, u128, vec, i32 } from './types.js'
+import { bool, bytes, compact, composite, enumOf, f, option, str, tuple, u8, u16, u32, u64, u128, vec, i32, i64, i128 } from './types.js'
 
 const reg = new TypeRegistry()
 const pjs = (type: string, v: unknown): string => u8aToHex(reg.createType(type, v).toU8a())
@@ -21,6 +21,14 @@ describe('SCALE codec agrees with @polkadot/types', () => {
     }))
     fc.assert(fc.property(fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), (n) => {
       expect(u8aToHex(encode(u128, n))).toBe(pjs('u128', n))
+      expect(decode(u128, encode(u128, n))).toBe(n)
+    }))
+    // Small magnitudes too (most balances), where the codec takes a Number fast path.
+    fc.assert(fc.property(fc.oneof(fc.bigInt({ min: -(2n ** 127n), max: 2n ** 127n - 1n }), fc.bigInt({ min: -(2n ** 50n), max: 2n ** 50n })), (n) => {
+      expect(u8aToHex(encode(i128, n))).toBe(pjs('i128', n))
+      expect(decode(i128, encode(i128, n))).toBe(n)
+      expect(u8aToHex(encode(i64, BigInt.asIntN(64, n)))).toBe(pjs('i64', BigInt.asIntN(64, n)))
+      expect(decode(i64, encode(i64, BigInt.asIntN(64, n)))).toBe(BigInt.asIntN(64, n))
     }))
     fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (n) => {
       expect(u8aToHex(encode(i32, n))).toBe(pjs('i32', n))

@@ -28,10 +28,13 @@ export const MAX_EXTRINSIC_DEPTH = 256
 /** parity-scale-codec's DECODE_MAX_DEPTH_MSG. */
 export const MAX_DEPTH_MESSAGE = 'Maximum recursion depth reached when decoding'
 
+const MAX_CHUNK = (1n << 48n) - 1n
+const CHUNK_SHIFT = [0n, 8n, 16n, 24n, 32n, 40n, 48n]
+
 export class Writer {
   buf: Uint8Array
   len = 0
-  constructor(capacity = 64) { this.buf = new Uint8Array(capacity) }
+  constructor(capacity: number | Uint8Array = 64) { this.buf = typeof capacity === 'number' ? new Uint8Array(capacity) : capacity }
   reserve(n: number): void {
     if (this.len + n <= this.buf.length) return
     let cap = this.buf.length * 2
@@ -46,9 +49,21 @@ export class Writer {
     this.reserve(n)
     for (let i = 0; i < n; i++) { this.buf[this.len++] = v & 0xff; v = Math.floor(v / 256) }
   }
+  /** The low `n` bytes of `v` (two's complement when negative), little endian. */
   bigLE(v: bigint, n: number): void {
     this.reserve(n)
-    for (let i = 0; i < n; i++) { this.buf[this.len++] = Number(v & 0xffn); v >>= 8n }
+    // 48 bits at a time in Number arithmetic: a u128 costs three BigInt steps, not sixteen.
+    let i = 0
+    while (i < n) {
+      if (v >= 0n && v <= MAX_CHUNK) {
+        let x = Number(v)
+        for (; i < n; i++) { this.buf[this.len++] = x % 256; x = Math.floor(x / 256) }
+        return
+      }
+      let x = Number(BigInt.asUintN(48, v))
+      v >>= 48n
+      for (const end = Math.min(n, i + 6); i < end; i++) { this.buf[this.len++] = x % 256; x = Math.floor(x / 256) }
+    }
   }
   finish(): Uint8Array { return this.buf.slice(0, this.len) }
 }
@@ -72,9 +87,21 @@ export class Reader {
   }
   bigLE(n: number): bigint {
     this.need(n)
-    let v = 0n
-    for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(this.buf[this.pos + i]!)
+    const b = this.buf
+    const p = this.pos
     this.pos += n
+    // Most values (balances, stakes) have zero high bytes: skip them, then take 48 bits at a time
+    // in Number arithmetic, so a u128 costs at most three BigInt steps, not sixteen.
+    let top = n
+    while (top > 0 && b[p + top - 1] === 0) top--
+    let v = 0n
+    while (top > 0) {
+      const k = top >= 6 ? 6 : top
+      let x = 0
+      for (let i = top - 1; i >= top - k; i--) x = x * 256 + b[p + i]!
+      v = v === 0n ? BigInt(x) : (v << CHUNK_SHIFT[k]!) | BigInt(x)
+      top -= k
+    }
     return v
   }
   get remaining(): number { return this.buf.length - this.pos }
@@ -153,10 +180,26 @@ export function codecOf<T = unknown>(t: Ty): Codec<T> {
   return c as Codec<T>
 }
 
+// One scratch buffer for the encodings in flight: an encoding then costs one exact-size copy, not a
+// fresh buffer that doubles as it grows. Taken while in use, so a nested encode gets its own.
+let scratch: Uint8Array | null = new Uint8Array(4096)
+
+/** Encode with `fn` into a Writer on the scratch buffer; returns a copy of exactly what it wrote. */
+export function encodeWith(fn: (w: Writer) => void): Uint8Array {
+  const w = new Writer(scratch ?? new Uint8Array(256))
+  scratch = null
+  try {
+    fn(w)
+    return w.finish()
+  } finally {
+    // A buffer that grew for one huge value (a runtime upgrade's code) is not kept.
+    if (w.buf.length <= 65_536) scratch = w.buf
+  }
+}
+
 export function encode(t: Ty, v: unknown): Uint8Array {
-  const w = new Writer()
-  codecOf(t).enc(w, v)
-  return w.finish()
+  const codec = codecOf(t)
+  return encodeWith((w) => codec.enc(w, v))
 }
 
 /** Decode a complete value: trailing bytes are an error, as in parity-scale-codec's decode_all. */
@@ -359,14 +402,15 @@ function primitive(p: string): Codec {
   if (big !== undefined) {
     const signed = p.startsWith('i')
     const mod = 1n << BigInt(big * 8)
+    const half = mod / 2n
     return {
       enc: (w, v) => {
-        let n = BigInt(v as bigint | number)
-        if (signed ? n < -(mod / 2n) || n >= mod / 2n : n < 0n || n >= mod) throw new ScaleError(`${n} out of range for ${p}`)
+        let n = typeof v === 'bigint' ? v : BigInt(v as number)
+        if (signed ? n < -half || n >= half : n < 0n || n >= mod) throw new ScaleError(`${n} out of range for ${p}`)
         if (n < 0n) n += mod
         w.bigLE(n, big)
       },
-      dec: (r) => { const n = r.bigLE(big); return signed && n >= mod / 2n ? n - mod : n },
+      dec: (r) => { const n = r.bigLE(big); return signed && n >= half ? n - mod : n },
     }
   }
   throw new ScaleError(`unknown primitive ${p}`)

@@ -4,6 +4,7 @@ import type { BlockProducer } from '../chain/producer.js'
 import type { PoolTx, TxPool } from '../chain/txpool.js'
 import type { Runtime } from '../runtime/runtime.js'
 import type { ChainSpec } from './chain-spec.js'
+import type { Keystore } from './keystore.js'
 
 export interface NodeInfo {
   /** `system_name`. */
@@ -45,8 +46,8 @@ export interface NodeContext {
   info: NodeInfo
   /** Validate against the best block and add to the pool; rejects with PoolError. */
   submit(raw: Uint8Array): Promise<PoolTx>
-  /** Keys held by this node (author_hasKey / insertKey): key type → public keys (hex). */
-  keystore: Map<string, Set<string>>
+  /** Keys held by this node (author_insertKey / hasKey / rotateKeys; Aura and GRANDPA sign with them). */
+  keystore: Keystore
   /** The p2p network, when the node runs one. */
   network?: NetworkStatus
 }

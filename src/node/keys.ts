@@ -10,8 +10,11 @@ export type DevName = (typeof DEV_NAMES)[number]
 
 const capital = (n: string): string => n[0]!.toUpperCase() + n.slice(1)
 
+/** The secret URI of a dev name: `//Alice` … */
+export const devSuri = (name: string): string => `//${capital(name)}`
+
 export function devPair(name: string, type: 'sr25519' | 'ed25519' = 'sr25519'): KeyringPair {
-  return new Keyring({ type, ss58Format: 42 }).addFromUri(`//${capital(name)}`)
+  return new Keyring({ type, ss58Format: 42 }).addFromUri(devSuri(name))
 }
 
 /** Aura (sr25519) signer for a dev authority; signs with wasm-crypto directly. */

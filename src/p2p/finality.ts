@@ -49,7 +49,8 @@ export class Finality extends EventEmitter<FinalityEvents> {
     private readonly runtime: Runtime,
     private readonly producer: BlockProducer,
     private readonly o: {
-      voter?: GrandpaVoter
+      /** This node's key among the set's voters (the keystore's), looked up each time: keys may be inserted later. */
+      voter?: (ids: Uint8Array[]) => GrandpaVoter | undefined
       /** Gossip a vote we cast. */
       broadcastVote(v: SignedVoteValue): void
       log(msg: string): void
@@ -81,7 +82,17 @@ export class Finality extends EventEmitter<FinalityEvents> {
     return v
   }
 
-  isVoter(): boolean { return this.o.voter !== undefined && this.voters().weights.has(hexOf(this.o.voter.publicKey)) }
+  /** Our voter key, if the keystore holds one of the current set's. */
+  localVoter(): GrandpaVoter | undefined {
+    if (!this.o.voter) return undefined
+    const set = this.voters()
+    if (this.localIds?.set !== set) this.localIds = { set, ids: set.ids.map(hexToBytes) }
+    return this.o.voter(this.localIds.ids)
+  }
+
+  private localIds: { set: VoterSet; ids: Uint8Array[] } | undefined
+
+  isVoter(): boolean { return this.localVoter() !== undefined }
 
   votesOf(round: bigint): RoundVotes | undefined { return this.rounds.get(round) }
 
@@ -93,7 +104,8 @@ export class Finality extends EventEmitter<FinalityEvents> {
   /** Our own votes of the current round, for re-broadcast. */
   ownVotes(): SignedVoteValue[] {
     const r = this.rounds.get(this.round)
-    const me = this.o.voter ? hexOf(this.o.voter.publicKey) : undefined
+    const voter = this.localVoter()
+    const me = voter ? hexOf(voter.publicKey) : undefined
     if (!r || !me) return []
     return [r.Prevote.get(me), r.Precommit.get(me)].filter((v): v is SignedVoteValue => v !== undefined)
   }
@@ -181,8 +193,8 @@ export class Finality extends EventEmitter<FinalityEvents> {
   }
 
   private vote(stage: Stage, target?: VoteTarget): void {
-    const voter = this.o.voter
-    if (!voter || !this.isVoter()) return
+    const voter = this.localVoter()
+    if (!voter) return
     const round = this.round
     const me = hexOf(voter.publicKey)
     const votes = this.roundVotes(round)

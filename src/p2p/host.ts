@@ -1,5 +1,5 @@
-// The libp2p host: TCP, noise, yamux, identify, ping, bootstrap and gossipsub, with the node key
-// as identity. Reserved peers are kept connected; --reserved-only refuses everyone else;
+// The libp2p host: TCP, noise, yamux, identify, ping, bootstrap, mDNS (--discover-local) and
+// gossipsub, with the node key as identity. Reserved peers are kept connected; --reserved-only refuses everyone else;
 // --in-peers / --out-peers cap the two directions (reserved peers do not count), and banned
 // peers are refused at the connection gate.
 import { noise } from '@chainsafe/libp2p-noise'
@@ -8,6 +8,7 @@ import { bootstrap } from '@libp2p/bootstrap'
 import { generateKeyPairFromSeed } from '@libp2p/crypto/keys'
 import { gossipsub, type GossipSub } from '@libp2p/gossipsub'
 import { identify } from '@libp2p/identify'
+import { mdns } from '@libp2p/mdns'
 import type { Connection, Libp2p, PeerId } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { ping } from '@libp2p/ping'
@@ -28,6 +29,8 @@ export interface HostOptions {
   reservedOnly: boolean
   inPeers: number
   outPeers: number
+  /** --discover-local: announce and find peers with mDNS on the local network. */
+  discoverLocal?: boolean
   isBanned(peer: string): boolean
 }
 
@@ -68,7 +71,11 @@ export async function createHost(o: HostOptions, reserved: Set<string>): Promise
       denyOutboundEncryptedConnection: (peer) => !allowed(peer),
     },
     connectionManager: { maxConnections: o.inPeers + o.outPeers + reserved.size + 4 },
-    peerDiscovery: o.bootnodes.length > 0 ? [bootstrap({ list: o.bootnodes, timeout: 100 })] : [],
+    peerDiscovery: [
+      ...(o.bootnodes.length > 0 ? [bootstrap({ list: o.bootnodes, timeout: 100 })] : []),
+      // A query every 2 s so nodes started together find each other quickly (mDNS default: 10 s).
+      ...(o.discoverLocal === true ? [mdns({ interval: 2000 })] : []),
+    ],
     services: {
       identify: identify(),
       ping: ping(),

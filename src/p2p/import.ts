@@ -25,6 +25,8 @@ export type ImportResult =
 
 /** Blocks whose seals go to the workers at once. */
 const SEAL_CHUNK = 128
+/** The first chunk is small: import waits for its seals alone, before the pipeline overlaps. */
+const FIRST_SEAL_CHUNK = 16
 
 export class BlockImporter {
   /**
@@ -61,12 +63,19 @@ export class BlockImporter {
     return this.producer.exclusive(async () => {
       const out: ImportResult[] = []
       const chunks: BlockDataValue[][] = []
-      for (let i = 0; i < blocks.length; i += SEAL_CHUNK) chunks.push(blocks.slice(i, i + SEAL_CHUNK))
+      for (let i = 0; i < blocks.length;) {
+        const n = i === 0 ? FIRST_SEAL_CHUNK : SEAL_CHUNK
+        chunks.push(blocks.slice(i, i + n))
+        i += n
+      }
       // Pipeline: the workers check the seals of the next chunk while this thread executes one.
       let sealed = this.preVerify(chunks[0])
       for (let c = 0; c < chunks.length; c++) {
         await sealed
         sealed = this.preVerify(chunks[c + 1])
+        // Let the next chunk's seals reach the worker (preVerify posts them a few microtasks on)
+        // before this chunk's synchronous import holds the thread; otherwise the two alternate.
+        await new Promise<void>((r) => setImmediate(r))
         for (const b of chunks[c]!) {
           const r = this.importNow(b)
           out.push(r)
@@ -85,15 +94,16 @@ export class BlockImporter {
   /** Check the seals of `blocks` on the worker threads (valid ones land in the signature cache). */
   private async preVerify(blocks: BlockDataValue[] | undefined): Promise<void> {
     if (!this.verifier || !blocks || blocks.length === 0) return
-    let parent: HeaderValue
+    let first: HeaderValue
     try {
-      parent = decode<HeaderValue>(Header, blocks[0]!.header)
+      first = decode<HeaderValue>(Header, blocks[0]!.header)
     } catch {
       return
     }
-    if (!this.chain.has(parent.parent_hash)) return
-    // The authority set of the first parent; a block whose set differs is checked inline on import.
-    const authorities = this.runtime.auraAuthoritiesAt(this.chain.reader(parent.parent_hash))
+    // The authority set at the first block's parent, or (for the next range, checked while this
+    // one still imports) at our best block; a block whose set differs is checked inline on import.
+    const at = this.chain.has(first.parent_hash) ? first.parent_hash : this.chain.best.hash
+    const authorities = this.runtime.auraAuthoritiesAt(this.chain.reader(at))
     const jobs: SignatureJob[] = []
     for (const b of blocks) {
       try {

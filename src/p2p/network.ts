@@ -30,6 +30,8 @@ export interface PeerSetOptions {
   reservedOnly: boolean
   inPeers: number
   outPeers: number
+  /** --discover-local: find peers on the local network with mDNS. */
+  discoverLocal?: boolean
   /** How long a misbehaving peer stays banned. */
   banMs?: number
 }
@@ -38,7 +40,8 @@ export interface NetworkOptions extends PeerSetOptions {
   nodeKey: Uint8Array
   listen: string[]
   authority: boolean
-  voter?: GrandpaVoter
+  /** The GRANDPA key among the voter set's ids, when this node is an authority. */
+  voter?: (ids: Uint8Array[]) => GrandpaVoter | undefined
   log: (level: 'info' | 'warn' | 'debug', msg: string) => void
 }
 
@@ -94,7 +97,8 @@ export class Network implements NetworkStatus {
     this.host = await createHost({
       nodeKey: this.o.nodeKey, listen: this.o.listen, announce: this.o.publicAddrs,
       bootnodes: this.o.bootnodes, reserved: this.o.reserved, reservedOnly: this.o.reservedOnly,
-      inPeers: this.o.inPeers, outPeers: this.o.outPeers, isBanned: (p) => this.scores.isBanned(p),
+      inPeers: this.o.inPeers, outPeers: this.o.outPeers, discoverLocal: this.o.discoverLocal === true,
+      isBanned: (p) => this.scores.isBanned(p),
     }, this.reserved)
     this.protocol = syncProtocol(chain.genesisHash)
     await serve(this.host, this.protocol, (req, peer) => this.answer(req, peer))
@@ -110,6 +114,15 @@ export class Network implements NetworkStatus {
       // Where the peer listens, to tell others (peer exchange in the status response).
       this.listenAddrs.set(id, e.detail.listenAddrs.map((a) => `${a.toString()}/p2p/${id}`))
       if (e.detail.protocols.includes(this.protocol)) void this.refreshStatus(e.detail.peerId.toString())
+    })
+    // A peer found by mDNS is dialled like a bootnode (libp2p itself does not dial discovered peers).
+    this.host.addEventListener('peer:discovery', (e) => {
+      const id = e.detail.id.toString()
+      if (this.o.reservedOnly || id === this.peerId || this.scores.isBanned(id)) return
+      const connected = this.connectedPeers()
+      if (connected.includes(id) || connected.length >= this.o.outPeers) return
+      this.o.log('debug', `discovered ${id} at ${e.detail.multiaddrs.map(String).join(' ')}`)
+      void this.host.dial(e.detail.id).catch(() => {})
     })
     this.host.addEventListener('peer:disconnect', (e) => {
       const id = e.detail.toString()

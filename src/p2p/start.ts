@@ -1,7 +1,7 @@
 // From the node's network flags to a running Network: listen addresses, the GRANDPA voter key
-// of a dev authority, and log lines as Substrate prints them.
+// from the keystore, and log lines as Substrate prints them.
 import type { Logger } from 'pino'
-import { devPair } from '../node/keys.js'
+import type { Keystore } from '../node/keystore.js'
 import { Network, type NetworkDeps, type PeerSetOptions } from './network.js'
 import type { GrandpaVoter } from './finality.js'
 
@@ -11,18 +11,15 @@ export interface NetworkFlags extends PeerSetOptions {
   listenAddrs: string[]
 }
 
-/** The ed25519 GRANDPA key of a dev authority (`--alice` …). */
-export function devVoter(name: string): GrandpaVoter {
-  const pair = devPair(name, 'ed25519')
-  return { publicKey: pair.publicKey, sign: (m) => pair.sign(m) }
-}
+/** The node's role: an authority votes with the `gran` key of the voter set its keystore holds. */
+export interface NetworkRole { authority: boolean; keystore: Keystore }
 
-export async function startNetwork(deps: NetworkDeps, f: NetworkFlags, nodeKey: Uint8Array, authority: string | undefined, log?: Logger): Promise<Network> {
+export async function startNetwork(deps: NetworkDeps, f: NetworkFlags, nodeKey: Uint8Array, role: NetworkRole, log?: Logger): Promise<Network> {
   const listen = f.listenAddrs.length > 0 ? f.listenAddrs : [`/ip4/0.0.0.0/tcp/${f.port}`]
   const net = new Network(deps, {
     nodeKey, listen, publicAddrs: f.publicAddrs, bootnodes: f.bootnodes, reserved: f.reserved, reservedOnly: f.reservedOnly,
-    inPeers: f.inPeers, outPeers: f.outPeers, authority: authority !== undefined,
-    voter: authority ? devVoter(authority) : undefined,
+    inPeers: f.inPeers, outPeers: f.outPeers, discoverLocal: f.discoverLocal, authority: role.authority,
+    voter: role.authority ? (ids: Uint8Array[]): GrandpaVoter | undefined => role.keystore.signerAmong('gran', ids) : undefined,
     banMs: f.banMs,
     log: (level, msg) => log?.[level](msg),
   })

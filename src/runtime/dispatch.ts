@@ -8,10 +8,13 @@ const BATCH_CALLS = new Set(['batch', 'batch_all', 'force_batch'])
 const SYSTEM_INDEX = 0
 const CALL_FILTERED = 5 // frame_system::Error::CallFiltered
 
+/** frame_system's Config::DispatchExtension: checked at every dispatch of a signed origin. */
+export type DispatchExtension = (s: Store, who: Uint8Array, call: RuntimeCallValue) => DispatchFailure | null
+
 export class Dispatcher {
   private readonly calls = new Map<string, Map<string, CallDecl<never>>>()
 
-  constructor(pallets: PalletDecl[]) {
+  constructor(pallets: PalletDecl[], private readonly extension: DispatchExtension | null = null) {
     for (const p of pallets) this.calls.set(p.name, new Map(p.calls.map((c) => [c.name, c])))
   }
 
@@ -46,6 +49,8 @@ export class Dispatcher {
     if (this.isFiltered(call, origin)) {
       return { ok: false, error: new DispatchFailure({ type: 'Module', value: { index: SYSTEM_INDEX, error: new Uint8Array([CALL_FILTERED, 0, 0, 0]) } }), post: {} }
     }
+    const refused = origin.kind === 'Signed' && this.extension ? this.extension(s, origin.who, call) : null
+    if (refused) return { ok: false, error: refused, post: {} }
     s.startTransaction()
     let post: PostInfo = {}
     try {

@@ -1,5 +1,6 @@
 // frame_executive in TypeScript: initialise a block, apply extrinsics, finalise, and validate
 // transactions for the pool. Pure: it only touches the Store it is handed.
+import { sameBytes } from '../codec/bytes.js'
 import type { Ty } from '../codec/types.js'
 import type { CallInfo, DispatchOutcome, ExecEnv, PalletDecl, RuntimeCallValue } from '../frame/declare/pallet.js'
 import type { Store } from '../frame/declare/storage.js'
@@ -64,9 +65,21 @@ export class Executive {
     return env
   }
 
+  /**
+   * A transaction is decoded on submission, for its signature job, in validation, in the block
+   * and in revalidation: the bytes object the pool holds is decoded once (nothing mutates a
+   * decoded extrinsic; refused bytes are decoded again and refused again).
+   */
   decode(raw: Uint8Array): DecodedExtrinsic {
-    return decodeExtrinsic(raw, this.cfg.runtimeCall, this.cfg.extensions)
+    let xt = this.decoded.get(raw)
+    if (xt === undefined) {
+      xt = decodeExtrinsic(raw, this.cfg.runtimeCall, this.cfg.extensions)
+      this.decoded.set(raw, xt)
+    }
+    return xt
   }
+
+  private readonly decoded = new WeakMap<Uint8Array, DecodedExtrinsic>()
 
   initializeBlock(s: Store, b: BlockContext): WeightValue {
     this.cfg.system.initialize(s, b.number, b.parentHash, b.digest)
@@ -173,10 +186,24 @@ export class Executive {
     return explicit
   }
 
+  /**
+   * The signed payload. An immortal transaction's depends on nothing but its own bytes, the
+   * runtime's versions and the genesis hash (its era's birth block is genesis), so it is kept per
+   * decoded extrinsic and only the genesis hash is read again; a mortal one's birth hash depends
+   * on the state, so it is always recomputed.
+   */
   private signedMessage(s: Store, xt: DecodedExtrinsic, explicit: Map<string, unknown>): Uint8Array {
+    const mortality = explicit.get('CheckMortality') as { type: string } | undefined
+    const genesis = mortality?.type === 'Immortal' ? this.cfg.host.blockHash(s, 0) : null
+    const memo = genesis === null ? undefined : this.messages.get(xt)
+    if (memo !== undefined && sameBytes(memo.genesis, genesis!)) return memo.msg
     const implicit = implicitBytes(s, this.cfg.host, explicit, this.cfg.extensions)
-    return signingMessage(xt.callBytes, xt.signed!.extraBytes, implicit)
+    const msg = signingMessage(xt.callBytes, xt.signed!.extraBytes, implicit)
+    if (genesis !== null) this.messages.set(xt, { genesis, msg })
+    return msg
   }
+
+  private readonly messages = new WeakMap<DecodedExtrinsic, { genesis: Uint8Array; msg: Uint8Array }>()
 
   private checkSigned(s: Store, xt: DecodedExtrinsic, info: CallInfo): CheckCtx {
     const signed = xt.signed!

@@ -1,7 +1,6 @@
 // Behaviour of the spec-425 transaction extensions, keyed by their metadata identifier. Their
 // wire types come from the metadata declaration (extensions list); here is what each checks.
-import { concatBytes } from '../codec/bytes.js'
-import { encode } from '../codec/scale.js'
+import { codecOf, encode, encodeWith } from '../codec/scale.js'
 import { tuple, u32, type Ty } from '../codec/types.js'
 import type { CallInfo, ExecEnv, PostInfo, RuntimeCallValue } from '../frame/declare/pallet.js'
 import type { Store } from '../frame/declare/storage.js'
@@ -52,14 +51,16 @@ export interface Prepared { who: Uint8Array; fee: bigint; tip: bigint }
 const MAX_U64 = (1n << 64n) - 1n
 const OPERATIONAL_PRIORITY = 10_000_000_000n
 
+const NonceTag = tuple(AccountId32, u32)
+
 /** CheckNonce's pool tag: SCALE (AccountId, nonce). */
 export function nonceTag(who: Uint8Array, nonce: number): Uint8Array {
-  return encode(tuple(AccountId32, u32), [who, nonce])
+  return encode(NonceTag, [who, nonce])
 }
 
 /** Implicit (additional signed) values, encoded in declaration order. */
 export function implicitBytes(s: Store, host: ExtensionHost, explicit: Map<string, unknown>, order: { identifier: string; additionalSigned: Ty }[]): Uint8Array {
-  const parts: Uint8Array[] = []
+  const values: unknown[] = []
   for (const ext of order) {
     let v: unknown = null
     switch (ext.identifier) {
@@ -82,9 +83,10 @@ export function implicitBytes(s: Store, host: ExtensionHost, explicit: Map<strin
         break
       }
     }
-    parts.push(encode(ext.additionalSigned, v))
+    values.push(v)
   }
-  return concatBytes(...parts)
+  // One encoding of all parts: most are `()` and add nothing.
+  return encodeWith((w) => order.forEach((ext, i) => codecOf(ext.additionalSigned).enc(w, values[i])))
 }
 
 /** Pool and block validity: throws TransactionValidityError, returns the combined ValidTransaction. */

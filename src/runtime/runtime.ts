@@ -23,6 +23,7 @@ import { delegateInfoApi, stakeInfoApi } from './api/stake-info.js'
 import type { RuntimeApiDecl, RuntimeApiMethod } from './api/types.js'
 import type { PalletDecl } from '../frame/declare/pallet.js'
 import { Dispatcher } from './dispatch.js'
+import { subtensorDispatchExtension } from '../pallets/subtensor/index.js'
 import { Executive, type TransactionSource } from './executive.js'
 import { bareExtrinsic } from './extrinsic.js'
 import {
@@ -68,7 +69,7 @@ export class Runtime {
     applyBuild(build)
     this.pallets = allPallets()
     composeOuterEnums(this.pallets)
-    this.dispatcher = new Dispatcher(this.pallets)
+    this.dispatcher = new Dispatcher(this.pallets, subtensorDispatchExtension)
     const extensions = extensionsSpec425(RuntimeTy)
     // Subtensor reports frontier's self-contained wrapper and the nested extension tuple; the
     // bytes are those of a plain v4 extrinsic either way.

@@ -37,8 +37,17 @@ function check(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Ui
   }
 }
 
-const cacheKey = (kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): string =>
-  kind + toKeyString(sig) + toKeyString(signer) + toKeyString(blake2_256(msg))
+// A transaction's signed payload is one bytes object from submission to block (the executive keeps
+// it), so its cache key, which hashes the payload, is made once per payload object.
+const keysOf = new WeakMap<Uint8Array, { kind: SignatureKind; sig: Uint8Array; signer: Uint8Array; key: string }>()
+
+function cacheKey(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): string {
+  const k = keysOf.get(msg)
+  if (k !== undefined && k.kind === kind && k.sig === sig && k.signer === signer) return k.key
+  const key = kind + toKeyString(sig) + toKeyString(signer) + toKeyString(blake2_256(msg))
+  keysOf.set(msg, { kind, sig, signer, key })
+  return key
+}
 
 export function verifySignature(kind: SignatureKind, sig: Uint8Array, msg: Uint8Array, signer: Uint8Array): boolean {
   const key = cacheKey(kind, sig, msg, signer)

@@ -99,6 +99,15 @@ describe('key helpers', () => {
     expect(byString).toEqual([...keys].sort(byteOrder))
   })
 
+  it('keyString reads a view into a larger buffer, and long keys, byte for byte', () => {
+    const all = new Uint8Array(1024).map((_, i) => (i * 37) & 0xff)
+    const view = all.subarray(100, 180)
+    const s = keyString(view)
+    expect(s).toHaveLength(80)
+    expect([...s].map((c) => c.charCodeAt(0))).toEqual([...view])
+    expect(keyFromString(keyString(all))).toEqual(all)
+  })
+
   it('prefixEnd is the least key above every key with the prefix', () => {
     expect(prefixEnd(b(0x6b, 0x01))).toEqual(b(0x6b, 0x02))
     expect(prefixEnd(b(0x6b, 0xff))).toEqual(b(0x6c))

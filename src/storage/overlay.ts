@@ -7,7 +7,8 @@ import { keyFromString as fromKeyString, keyString as toKeyString } from './kv.j
 
 /** What the overlay needs from committed state (the trie view implements this). */
 export interface StateBackend {
-  get(key: Uint8Array): Uint8Array | null
+  /** `ks`: keyString(key), when the caller has it already (caches key on it). */
+  get(key: Uint8Array, ks?: string): Uint8Array | null
   /** Keys under `prefix` in ascending order, strictly after `startAfter` when given. */
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
 }
@@ -51,17 +52,17 @@ export class Overlay {
 
   get depth(): number { return this.layers.length - 1 }
 
-  get(key: Uint8Array): Uint8Array | null {
-    const ks = toKeyString(key)
+  /** `ks`: keyString(key) when the caller has it (storage accessors keep one per hot key). */
+  get(key: Uint8Array, ks: string = toKeyString(key)): Uint8Array | null {
     const e = this.lookup(ks)
-    if (e === undefined) return this.backend.get(key)
+    if (e === undefined) return this.backend.get(key, ks)
     return e instanceof Appended ? e.materialize() : e
   }
 
   exists(key: Uint8Array): boolean { return this.get(key) !== null }
 
-  set(key: Uint8Array, value: Uint8Array | null): void {
-    this.top().set(toKeyString(key), value)
+  set(key: Uint8Array, value: Uint8Array | null, ks: string = toKeyString(key)): void {
+    this.top().set(ks, value)
   }
 
   remove(key: Uint8Array): void { this.set(key, null) }
@@ -77,7 +78,7 @@ export class Overlay {
     if (cur !== undefined) prev = cur
     else {
       const lower = this.lookup(ks)
-      prev = lower === undefined ? this.backend.get(key) : lower
+      prev = lower === undefined ? this.backend.get(key, ks) : lower
     }
     top.set(ks, new Appended(prev, [item], topId))
   }

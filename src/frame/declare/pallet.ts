@@ -2,7 +2,7 @@
 // hooks and genesis. The metadata builder, the call decoder and the storage accessors all read
 // the resulting PalletDecl.
 import type { Hasher } from '../../codec/hashing.js'
-import { encode, Writer, codecOf } from '../../codec/scale.js'
+import { encode, encodeWith, codecOf } from '../../codec/scale.js'
 import { zeroOf } from '../../codec/zero.js'
 import { variant, type Field, type Ty } from '../../codec/types.js'
 import {
@@ -93,11 +93,11 @@ export class EventDef<T> {
     this.codec = codecOf({ def: { tag: 'composite', fields: decl.fields }, path: [], params: [] })
   }
   encode(value: T): Uint8Array {
-    const w = new Writer()
-    w.byte(this.palletIndex)
-    w.byte(this.decl.index)
-    this.codec.enc(w, value)
-    return w.finish()
+    return encodeWith((w) => {
+      w.byte(this.palletIndex)
+      w.byte(this.decl.index)
+      this.codec.enc(w, value)
+    })
   }
   emit(env: { depositEvent: ExecEnv['depositEvent'] }, value: T): void { env.depositEvent(this.encode(value)) }
 }

@@ -3,7 +3,7 @@
 // accessor computes keys and SCALE values from the same objects, so the two cannot drift apart.
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
 import { codecOf, decode, encode, Reader, Writer } from '../../codec/scale.js'
-import type { Ty } from '../../codec/types.js'
+import { isOption, type Ty } from '../../codec/types.js'
 import { keyString } from '../../storage/kv.js'
 import type { Overlay } from '../../storage/overlay.js'
 
@@ -24,54 +24,94 @@ const KEY_CACHE_SIZE = 8192
 /** Read/write access to state as the runtime sees it. */
 export type Store = Overlay
 
+/**
+ * A full storage key and its keyString, made once per distinct key and reused on every access;
+ * for items whose values decode to immutable JS values, also the last value bytes seen there and
+ * their decoding (state hands out the same bytes object until the value changes).
+ */
+interface KeyRef { key: Uint8Array; ks: string; raw?: Uint8Array; value?: unknown }
+
 abstract class Item<V, R> {
   readonly prefix: Uint8Array
   protected readonly defaultValue: V | null
+  protected readonly prefixRef: KeyRef
+  /** Per key: byte length when it is a byte array that encodes verbatim (AccountId32…), else -1. */
+  private readonly verbatimLen: number[]
+  /** Per key: byte width when it is u8/u16/u32, else 0; and the bound of its values (0: none). */
+  private readonly smallBytes: number[]
+  private readonly smallLimit: number[]
+
+  /** Values are numbers, bigints, booleans, strings or null: a decoding can be handed out again. */
+  private readonly immutable: boolean
 
   constructor(readonly decl: StorageItemDecl, defaultValue: V | null) {
     this.prefix = storagePrefix(decl.pallet, decl.name)
     this.defaultValue = defaultValue
+    this.prefixRef = { key: this.prefix, ks: keyString(this.prefix) }
+    this.immutable = decodesImmutable(decl.value)
+    this.verbatimLen = decl.keys.map(verbatimLength)
+    this.smallBytes = decl.keys.map(smallUintBytes)
+    this.smallLimit = this.smallBytes.map((w) => (w === 0 ? 0 : 2 ** (8 * w)))
   }
 
-  /** Hashed keys by their encoded form: hot accounts and netuids are hashed once, not per access. */
-  private readonly keyCache = new Map<string, Uint8Array>()
+  /**
+   * Hashed keys by their encoded form: hot accounts and netuids are hashed once, and their key
+   * strings made once, not per access (a new string per access is garbage, and is hashed again by
+   * every Map it is looked up in).
+   */
+  private keyCaches: Map<string, unknown>[] = []
+  private cachedKeys = 0
 
-  protected keyOf(keys: unknown[]): Uint8Array {
-    if (keys.length === 0) return this.prefix
-    if (keys.length === 1) {
-      const enc = encode(this.decl.keys[0]!, keys[0])
-      const ks = keyString(enc)
-      let full = this.keyCache.get(ks)
-      if (!full) {
-        const h = hashKey(this.decl.hashers[0]!, enc)
-        full = new Uint8Array(this.prefix.length + h.length)
-        full.set(this.prefix)
-        full.set(h, this.prefix.length)
-        if (this.keyCache.size >= KEY_CACHE_SIZE) this.keyCache.clear()
-        this.keyCache.set(ks, full)
-      }
-      return full
-    }
-    const parts: Uint8Array[] = [this.prefix]
-    let len = this.prefix.length
-    for (let i = 0; i < keys.length; i++) {
-      const h = hashKey(this.decl.hashers[i]!, encode(this.decl.keys[i]!, keys[i]))
-      parts.push(h)
-      len += h.length
-    }
-    const out = new Uint8Array(len)
-    let off = 0
-    for (const p of parts) { out.set(p, off); off += p.length }
-    return out
+  /** keyString of key `i`'s SCALE encoding, without encoding it when its bytes are at hand. */
+  private partString(i: number, k: unknown): string {
+    if (typeof k === 'number') {
+      const limit = this.smallLimit[i]!
+      if (k >>> 0 === k && k < limit) return smallUintString(k, this.smallBytes[i]!)
+    } else if (k instanceof Uint8Array && k.length === this.verbatimLen[i]) return keyString(k)
+    return keyString(encode(this.decl.keys[i]!, k))
   }
 
-  protected read(s: Store, key: Uint8Array): R {
-    const raw = s.get(key)
+  protected keyRef(keys: unknown[]): KeyRef {
+    const n = keys.length
+    if (n === 0) return this.prefixRef
+    // Looked up by each key's encoding, one Map level per key (several keys, or a prefix of them).
+    let level = this.keyCaches[n - 1] ??= new Map()
+    for (let i = 0; i < n - 1; i++) {
+      const p = this.partString(i, keys[i])
+      let next = level.get(p) as Map<string, unknown> | undefined
+      if (!next) { next = new Map(); level.set(p, next) }
+      level = next
+    }
+    const last = this.partString(n - 1, keys[n - 1])
+    let ref = level.get(last) as KeyRef | undefined
+    if (!ref) {
+      const hashed = keys.map((k, i) => hashKey(this.decl.hashers[i]!, encode(this.decl.keys[i]!, k)))
+      const key = new Uint8Array(this.prefix.length + hashed.reduce((len, h) => len + h.length, 0))
+      key.set(this.prefix)
+      let off = this.prefix.length
+      for (const h of hashed) { key.set(h, off); off += h.length }
+      ref = { key, ks: keyString(key) }
+      if (++this.cachedKeys > KEY_CACHE_SIZE) { this.keyCaches = []; this.cachedKeys = 0 }
+      else level.set(last, ref)
+    }
+    return ref
+  }
+
+  protected keyOf(keys: unknown[]): Uint8Array { return this.keyRef(keys).key }
+
+  protected read(s: Store, ref: KeyRef): R {
+    const raw = s.get(ref.key, ref.ks)
     if (raw === null) return (this.decl.modifier === 'Default' ? this.cloneDefault() : null) as R
-    return decode<V>(this.decl.value, raw) as unknown as R
+    if (raw === ref.raw) return ref.value as R
+    const v = decode<V>(this.decl.value, raw)
+    if (this.immutable) { ref.raw = raw; ref.value = v }
+    return v as unknown as R
   }
 
-  protected write(s: Store, key: Uint8Array, v: V): void { s.set(key, encode(this.decl.value, v)) }
+  // (What is written is not remembered as decoded: a caller may pass a number for a u64.)
+  protected write(s: Store, ref: KeyRef, v: V): void { s.set(ref.key, encode(this.decl.value, v), ref.ks) }
+  protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
+  protected has(s: Store, ref: KeyRef): boolean { return s.get(ref.key, ref.ks) !== null }
 
   private cloneDefault(): V {
     // Defaults may be objects; hand out a fresh decode so callers can mutate freely.
@@ -95,19 +135,19 @@ abstract class Item<V, R> {
 
 export class StorageValue<V, R = V> extends Item<V, R> {
   key(): Uint8Array { return this.prefix }
-  get(s: Store): R { return this.read(s, this.prefix) }
-  set(s: Store, v: V): void { this.write(s, this.prefix, v) }
-  kill(s: Store): void { s.remove(this.prefix) }
-  exists(s: Store): boolean { return s.exists(this.prefix) }
+  get(s: Store): R { return this.read(s, this.prefixRef) }
+  set(s: Store, v: V): void { this.write(s, this.prefixRef, v) }
+  kill(s: Store): void { this.removeKey(s, this.prefixRef) }
+  exists(s: Store): boolean { return this.has(s, this.prefixRef) }
   mutate(s: Store, fn: (v: R) => V): V { const v = fn(this.get(s)); this.set(s, v); return v }
 }
 
 export class StorageMap<K, V, R = V> extends Item<V, R> {
   key(k: K): Uint8Array { return this.keyOf([k]) }
-  get(s: Store, k: K): R { return this.read(s, this.keyOf([k])) }
-  set(s: Store, k: K, v: V): void { this.write(s, this.keyOf([k]), v) }
-  remove(s: Store, k: K): void { s.remove(this.keyOf([k])) }
-  contains(s: Store, k: K): boolean { return s.exists(this.keyOf([k])) }
+  get(s: Store, k: K): R { return this.read(s, this.keyRef([k])) }
+  set(s: Store, k: K, v: V): void { this.write(s, this.keyRef([k]), v) }
+  remove(s: Store, k: K): void { this.removeKey(s, this.keyRef([k])) }
+  contains(s: Store, k: K): boolean { return this.has(s, this.keyRef([k])) }
   mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
   /** Entries in storage-key order (hashed order, as the chain iterates them). */
   *iter(s: Store): Generator<[K, V]> {
@@ -122,10 +162,10 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
 
 export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
   key(k1: K1, k2: K2): Uint8Array { return this.keyOf([k1, k2]) }
-  get(s: Store, k1: K1, k2: K2): R { return this.read(s, this.keyOf([k1, k2])) }
-  set(s: Store, k1: K1, k2: K2, v: V): void { this.write(s, this.keyOf([k1, k2]), v) }
-  remove(s: Store, k1: K1, k2: K2): void { s.remove(this.keyOf([k1, k2])) }
-  contains(s: Store, k1: K1, k2: K2): boolean { return s.exists(this.keyOf([k1, k2])) }
+  get(s: Store, k1: K1, k2: K2): R { return this.read(s, this.keyRef([k1, k2])) }
+  set(s: Store, k1: K1, k2: K2, v: V): void { this.write(s, this.keyRef([k1, k2]), v) }
+  remove(s: Store, k1: K1, k2: K2): void { this.removeKey(s, this.keyRef([k1, k2])) }
+  contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef([k1, k2])) }
   mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { const v = fn(this.get(s, k1, k2)); this.set(s, k1, k2, v); return v }
   *iter(s: Store): Generator<[K1, K2, V]> {
     for (const key of s.keys(this.prefix)) {
@@ -146,10 +186,10 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
 
 export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
   key(...k: K): Uint8Array { return this.keyOf(k) }
-  get(s: Store, ...k: K): R { return this.read(s, this.keyOf(k)) }
-  set(s: Store, k: K, v: V): void { this.write(s, this.keyOf(k), v) }
-  remove(s: Store, ...k: K): void { s.remove(this.keyOf(k)) }
-  contains(s: Store, ...k: K): boolean { return s.exists(this.keyOf(k)) }
+  get(s: Store, ...k: K): R { return this.read(s, this.keyRef(k)) }
+  set(s: Store, k: K, v: V): void { this.write(s, this.keyRef(k), v) }
+  remove(s: Store, ...k: K): void { this.removeKey(s, this.keyRef(k)) }
+  contains(s: Store, ...k: K): boolean { return this.has(s, this.keyRef(k)) }
   *iter(s: Store): Generator<[K, V]> {
     for (const key of s.keys(this.prefix)) {
       yield [this.decodeKeys(key, this.decl.keys.length) as K, decode<V>(this.decl.value, s.get(key)!)]
@@ -162,6 +202,43 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
     }
   }
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }
+}
+
+/** Whether `t` decodes to an immutable JS value (a primitive, a newtype or Option of one). */
+function decodesImmutable(t: Ty): boolean {
+  for (;;) {
+    const d = t.def
+    if (d.tag === 'primitive' || d.tag === 'compact') return true
+    if (d.tag === 'composite' && d.fields.length === 1 && !d.fields[0]!.name) { t = d.fields[0]!.type; continue }
+    if (isOption(t) && d.tag === 'variant') { t = d.variants[1]!.fields[0]!.type; continue }
+    return false
+  }
+}
+
+/** Latin1 strings of small little-endian integers (netuids, uids), made once each. */
+const smallStrings: string[][] = [[], [], [], [], []]
+function smallUintString(k: number, width: number): string {
+  const cached = k < 4096 ? smallStrings[width]![k] : undefined
+  if (cached !== undefined) return cached
+  let s = ''
+  for (let j = 0, v = k; j < width; j++, v = Math.floor(v / 256)) s += String.fromCharCode(v % 256)
+  if (k < 4096) smallStrings[width]![k] = s
+  return s
+}
+
+/** N when `t` is `[u8; N]` (or a newtype of it), whose Uint8Array values encode as themselves. */
+function verbatimLength(t: Ty | undefined): number {
+  while (t !== undefined && t.def.tag === 'composite' && t.def.fields.length === 1) t = t.def.fields[0]!.type
+  if (t === undefined || t.def.tag !== 'array') return -1
+  const of = t.def.of.def
+  return of.tag === 'primitive' && of.prim === 'u8' ? t.def.len : -1
+}
+
+/** Byte width of `t` when it is u8/u16/u32 (numbers encoded little endian), else 0. */
+function smallUintBytes(t: Ty | undefined): number {
+  while (t !== undefined && t.def.tag === 'composite' && t.def.fields.length === 1) t = t.def.fields[0]!.type
+  if (t === undefined || t.def.tag !== 'primitive') return 0
+  return t.def.prim === 'u8' ? 1 : t.def.prim === 'u16' ? 2 : t.def.prim === 'u32' ? 4 : 0
 }
 
 /** Encode a JS default for a declaration's fallback bytes. Optional items fall back to `0x00`-free empty bytes. */

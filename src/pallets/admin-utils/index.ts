@@ -3,6 +3,8 @@
 import type { PalletDecl } from '../../frame/declare/pallet.js'
 import './calls.js'
 import './setters.js'
+import './subnet-setters.js'
+import './consensus.js'
 import { adminUtils } from './pallet.js'
 
 let decl: PalletDecl | null = null

@@ -148,6 +148,17 @@ rootGlobal('sudo_set_commit_reveal_version', (a) => a.version, S.CommitRevealWei
 rootGlobal('sudo_set_coldkey_swap_announcement_delay', (a) => a.duration, S.ColdkeySwapAnnouncementDelay, Ev.ColdkeySwapAnnouncementDelaySet)
 rootGlobal('sudo_set_coldkey_swap_reannouncement_delay', (a) => a.duration, S.ColdkeySwapReannouncementDelay, Ev.ColdkeySwapReannouncementDelaySet)
 rootGlobal('sudo_set_dissolve_network_schedule_duration', (a) => a.duration, S.DissolveNetworkScheduleDuration, Ev.DissolveNetworkScheduleDurationSet)
+// these write without an event
+rootGlobal('sudo_set_subnet_moving_alpha', (a) => a.alpha, S.SubnetMovingAlpha)
+rootGlobal('sudo_set_tao_flow_cutoff', (a) => a.flow_cutoff, S.TaoFlowCutoff)
+rootGlobal('sudo_set_tao_flow_smoothing_factor', (a) => a.smoothing_factor, S.FlowEmaSmoothingFactor)
+rootGlobal('sudo_set_net_tao_flow_enabled', (a) => a.enabled, S.NetTaoFlowEnabled)
+implement('sudo_set_tao_flow_normalization_exponent', (ctx, a) => {
+  ensureRoot(ctx)
+  const ONE = 1n << 64n // U64F64 1.0
+  if (a.exponent.bits < ONE || a.exponent.bits > 2n * ONE) throw E.InvalidValue()
+  S.FlowNormExponent.set(ctx.s, a.exponent)
+})
 // `set_ck_burn` deposits no event
 rootGlobal('sudo_set_ck_burn', (a) => a.burn, S.CKBurn)
 implement('sudo_set_max_epochs_per_block', (ctx, a) => {

@@ -17,8 +17,9 @@ describe('SubtensorModule calls not built yet', () => {
   it('AdminUtils setters without behaviour fail with DispatchError::Unavailable', () => {
     const s = newStore()
     const env = startBlock(s)
-    expect(adminImplemented('sudo_set_tempo')).toBe(false)
-    const e = failsUntouched(s, () => callHandler(env, 'AdminUtils', 'sudo_set_tempo', ROOT, { netuid: 1, tempo: 5 }))
+    // the EVMChainId pallet it writes to is not in this runtime
+    expect(adminImplemented('sudo_set_evm_chain_id')).toBe(false)
+    const e = failsUntouched(s, () => callHandler(env, 'AdminUtils', 'sudo_set_evm_chain_id', ROOT, { chain_id: 945n }))
     expect(errorOf(e)).toEqual({ type: 'Unavailable' })
   })
 })

@@ -23,8 +23,13 @@ import './staking/remove-stake.js'
 import './staking/move-stake.js'
 import './staking/recycle-alpha.js'
 import './staking/set-children.js'
+import './swap/swap-hotkey.js'
+import './swap/swap-coldkey.js'
+import './subnets/dissolve.js'
 // The Swap pallet binds SubtensorModule's SwapInterface when loaded.
 import '../swap/index.js'
+import './subnets/weights.js'
+import './commit-reveal/hash-commits.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 
@@ -41,3 +46,4 @@ export { SubtensorConstants } from './macros/config.js'
 export { implement, isImplemented, type SubtensorCallArgs } from './macros/dispatches.js'
 export { subtensorBuild, type RegistrationRegime } from './build.js'
 export { CustomTransactionError, validateSubtensorCall } from './extensions/subtensor.js'
+export { subtensorDispatchExtension } from './swap/guard.js'

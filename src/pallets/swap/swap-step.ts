@@ -35,9 +35,8 @@ export function convertDeltas(p: PoolView, kind: OrderKind, deltaIn: bigint): bi
   return F.saturatingToU64(U, F.saturatingMul(U, fx(p.tao), F.saturatingSub(U, ONE_FX, e)))
 }
 
-/** `price_target`: the price after swapping `deltaIn` in full. */
-function priceTarget(p: PoolView, kind: OrderKind, deltaIn: bigint): bigint {
-  const out = convertDeltas(p, kind, deltaIn)
+/** `price_target`: the price after swapping `deltaIn` (paying out `out`) in full. */
+function priceTarget(p: PoolView, kind: OrderKind, deltaIn: bigint, out: bigint): bigint {
   return kind === 'GetAlphaForTao'
     ? p.balancer.calculatePrice(satSubU64(p.alpha, out), satAddU64(p.tao, deltaIn))
     : p.balancer.calculatePrice(satAddU64(p.alpha, deltaIn), satSubU64(p.tao, out))
@@ -62,7 +61,9 @@ export function feeAmount(feeRate: number, amount: bigint): bigint {
  */
 export function executeStep(p: PoolView, kind: OrderKind, amount: bigint, fee: bigint, currentPrice: bigint, limitPrice: bigint, dropFees: boolean): SwapStepResult {
   const requested = satSubU64(amount, fee)
-  const target = priceTarget(p, kind, requested)
+  // convert_deltas is pure in the pool state, which a step does not change: computed once for the full amount
+  const requestedOut = convertDeltas(p, kind, requested)
+  const target = priceTarget(p, kind, requested, requestedOut)
   const closer = kind === 'GetAlphaForTao' ? target <= limitPrice : target >= limitPrice
   let deltaIn = requested
   if (!closer) {
@@ -72,7 +73,7 @@ export function executeStep(p: PoolView, kind: OrderKind, amount: bigint, fee: b
     const factor = safeDiv(U, rate, F.saturatingSub(U, fx(0xffffn), rate))
     fee = F.saturatingToU64(U, F.saturatingMul(U, fx(deltaIn), factor))
   }
-  const deltaOut = convertDeltas(p, kind, deltaIn)
+  const deltaOut = deltaIn === requested ? requestedOut : convertDeltas(p, kind, deltaIn)
   let feeToBlockAuthor = 0n
   if (deltaIn !== 0n) {
     if (deltaOut === 0n) throw E.ReservesTooLow()

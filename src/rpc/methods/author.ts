@@ -1,6 +1,5 @@
 // author_*: transaction submission and watching, the pool's ready set, and the keystore calls
 // (sc-rpc author module). Submission never changes chain state: it only feeds the pool.
-import { ed25519PairFromSeed, randomAsU8a, sr25519PairFromSeed } from '@polkadot/util-crypto'
 import { concatBytes, hexOf } from '../../codec/bytes.js'
 import { blake2_256 } from '../../codec/hashing.js'
 import { PoolError, type TxStatus } from '../../chain/txpool.js'
@@ -84,12 +83,6 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
     if (Buffer.byteLength(t) !== 4) throw authorOther('Invalid key type ID format (should be of length four)')
     return t
   }
-  const hasKey = (type: string, publicHex: string): boolean => ctx.keystore.get(type)?.has(publicHex) === true
-  const addKey = (type: string, publicHex: string): void => {
-    let set = ctx.keystore.get(type)
-    if (!set) ctx.keystore.set(type, (set = new Set()))
-    set.add(publicHex)
-  }
 
   const watch: RpcSubscriptionMethod = {
     name: 'author_submitAndWatchExtrinsic',
@@ -152,8 +145,7 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
       name: 'author_hasKey',
       unsafe: true,
       handler: ([publicKey, type]) => {
-        const pk = hexOf(hexBytes(publicKey))
-        return hasKey(keyType(type), pk)
+        return ctx.keystore.has(keyType(type), hexBytes(publicKey))
       },
     },
     {
@@ -161,9 +153,8 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
       unsafe: true,
       handler: ([type, suri, publicKey]) => {
         const t = keyType(type)
-        stringParam(suri)
-        // The keystore files the public key under its type without checking it against the suri.
-        addKey(t, hexOf(hexBytes(publicKey)))
+        // The keystore files the suri under type and public key without checking that they match.
+        ctx.keystore.insert(t, stringParam(suri), hexBytes(publicKey))
         return null
       },
     },
@@ -171,11 +162,8 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
       name: 'author_rotateKeys',
       unsafe: true,
       handler: () => {
-        const aura = sr25519PairFromSeed(randomAsU8a(32)).publicKey
-        const gran = ed25519PairFromSeed(randomAsU8a(32)).publicKey
-        addKey('aura', hexOf(aura))
-        addKey('gran', hexOf(gran))
-        return hexOf(concatBytes(aura, gran))
+        // generate_session_keys(None): a new random key per session key type, stored; SessionKeys' SCALE.
+        return hexOf(concatBytes(...SESSION_KEY_TYPES.map((t) => ctx.keystore.generate(t))))
       },
     },
     {
@@ -184,7 +172,7 @@ export function authorMethods(ctx: NodeContext): RpcEntry[] {
       handler: ([keys]) => {
         const b = hexBytes(keys)
         if (b.length !== 32 * SESSION_KEY_TYPES.length) throw authorOther('Session keys are not encoded correctly')
-        return SESSION_KEY_TYPES.every((t, i) => hasKey(t, hexOf(b.subarray(32 * i, 32 * (i + 1)))))
+        return SESSION_KEY_TYPES.every((t, i) => ctx.keystore.has(t, b.subarray(32 * i, 32 * (i + 1))))
       },
     },
   ]

@@ -31,7 +31,8 @@ export function hexBytes(v: unknown, what = 'a (both 0x-prefixed or not) hex str
     throw invalidParams(`invalid hex character: ${s[bad]}, at ${bad + (s.length === v.length ? 0 : 2)}`)
   }
   const even = s.length % 2 === 0 ? s : '0' + s
-  return Uint8Array.from(Buffer.from(even, 'hex'))
+  // A copy of its own (not a view into Buffer's shared pool), made without iterating.
+  return new Uint8Array(Buffer.from(even, 'hex'))
 }
 
 export function optionalHexBytes(v: unknown): Uint8Array | undefined {

@@ -2,34 +2,13 @@
 // admin-utils mock (admin freeze window 1, networks from init_new_network).
 import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
-import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
-import { callHandler, errorOf, eventNames, failsUntouched, moduleError, ROOT, signed } from '../../../src/pallets/test-utils.js'
-import type { Origin } from '../../../src/frame/primitives.js'
-import { Mock, u256 } from './mock.js'
+import { eventNames, moduleError, ROOT, signed } from '../../../src/pallets/test-utils.js'
+import { adminMock, addNetwork, auErr, BAD_ORIGIN, call, fails, SM } from './admin-mock.js'
+import { u256 } from './mock.js'
+import type { Mock } from './mock.js'
 
-const AU = 19
-const SM = 7
-const auErr = (name: string) => moduleError(AU, ['SubnetDoesNotExist', 'MaxValidatorsLargerThanMaxUIds', 'MaxAllowedUIdsLessThanCurrentUIds',
-  'BondsMovingAverageMaxReached', 'NegativeSigmoidSteepness', 'ValueNotInBounds', 'MinAllowedUidsGreaterThanCurrentUids',
-  'MinAllowedUidsGreaterThanMaxAllowedUids', 'MaxAllowedUidsLessThanMinAllowedUids', 'MaxAllowedUidsGreaterThanDefaultMaxAllowedUids',
-  'InvalidValue', 'NotPermittedOnRootSubnet', 'POWRegistrationDisabled', 'Deprecated'].indexOf(name))
-const BAD_ORIGIN = { type: 'BadOrigin' }
 const TX_RATE_LIMIT_EXCEEDED = moduleError(SM, 64)
 const FROZEN = moduleError(SM, 107) // AdminActionProhibitedDuringWeightsWindow
-
-function adminMock(): Mock {
-  const m = new Mock()
-  S.AdminFreezeWindow.set(m.s, 1)
-  return m
-}
-function addNetwork(m: Mock, netuid: number, tempo: number): void {
-  initNewNetwork(m.s, netuid, tempo)
-  S.NetworkRegistrationAllowed.set(m.s, netuid, true)
-  S.FirstEmissionBlockNumber.set(m.s, netuid, 1n)
-  S.SubtokenEnabled.set(m.s, netuid, true)
-}
-const call = (m: Mock, name: string, origin: Origin, args: Record<string, unknown>) => callHandler(m.env, 'AdminUtils', name, origin, args)
-const fails = (m: Mock, name: string, origin: Origin, args: Record<string, unknown>) => errorOf(failsUntouched(m.s, () => call(m, name, origin, args)))
 
 /** The shape of most root/owner setter tests: BadOrigin, SubnetDoesNotExist, then the value lands. */
 function setterCase(name: string, field: string, value: unknown, read: (m: Mock) => unknown, event?: string) {

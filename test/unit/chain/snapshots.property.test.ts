@@ -1,6 +1,6 @@
 // Issue 17 (1): dev_snapshot / dev_revert / dev_reset against an in-process dev node (instant
 // finality, so every revert also moves finality back). Random operations — transfers, blocks,
-// snapshots, reverts — and after each revert the best block, its state root, balances and the pool
+// scenario blocks (balances, a subnet's tempo), snapshots, reverts — and after each revert the best block, its state root, balances and the pool
 // equal what was observed when the snapshot was taken.
 import fc from 'fast-check'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -41,12 +41,15 @@ type Op =
   | { kind: 'blocks'; count: number }
   | { kind: 'snapshot' }
   | { kind: 'revert'; pick: number }
+  | { kind: 'scenario'; who: number; tao: number; tempo: number }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('transfer' as const), from: fc.nat(3), to: fc.nat(3), amount: fc.bigInt(1n, 10n ** 12n) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('blocks' as const), count: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'snapshot' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('revert' as const), pick: fc.nat() }) },
+  // SubtensorModule and Balances state through a scenario block: a balance set, a tempo changed
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('scenario' as const), who: fc.nat(3), tao: fc.integer({ min: 1, max: 10_000 }), tempo: fc.integer({ min: 1, max: 1000 }) }) },
 )
 
 describe('dev_snapshot / dev_revert (property)', () => {
@@ -70,6 +73,9 @@ describe('dev_snapshot / dev_revert (property)', () => {
           await c.call('author_submitExtrinsic', [hexOf(xt)])
         } else if (o.kind === 'blocks') {
           await c.call('dev_newBlock', [{ count: o.count }])
+        } else if (o.kind === 'scenario') {
+          const uri = ['//Alice', '//Bob', '//Charlie', '//Dave'][o.who]!
+          await c.call('dev_applyScenario', [{ accounts: { a: { coldkey: uri, balance: o.tao } }, subnets: [{ netuid: 1, hyperparameters: { Tempo: o.tempo } }] }])
         } else if (o.kind === 'snapshot') {
           taken.push([await c.call<number>('dev_snapshot'), await observe(c)])
         } else if (taken.length > 0) {

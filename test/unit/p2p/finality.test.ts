@@ -8,7 +8,7 @@ import { hexOf } from '../../../src/codec/bytes.js'
 import { decode, encode } from '../../../src/codec/scale.js'
 import { devAuthority } from '../../../src/node/keys.js'
 import { Finality, threshold } from '../../../src/p2p/finality.js'
-import { devVoter } from '../../../src/p2p/start.js'
+import { Keystore } from '../../../src/node/keystore.js'
 import { Justification, localizedPayload, type JustificationValue, type SignedVoteValue, type Stage } from '../../../src/p2p/wire.js'
 import type { BlockRef } from '../../../src/storage/block-store.js'
 import { memoryChain, type MemoryChain } from '../helpers/memory-chain.js'
@@ -26,10 +26,23 @@ async function chainOf(n: number): Promise<{ mc: MemoryChain; refs: BlockRef[] }
   return { mc, refs }
 }
 
+/** An in-memory keystore holding `who`'s dev GRANDPA key, as `--alice` … give a node. */
+function devKeystore(who: string): Keystore {
+  const ks = new Keystore()
+  ks.insertEphemeral('gran', `//${who[0]!.toUpperCase()}${who.slice(1)}`)
+  return ks
+}
+
+function devVoter(who: string): { publicKey: Uint8Array; sign(m: Uint8Array): Uint8Array } {
+  const ks = devKeystore(who)
+  return ks.signer('gran', ks.publicKeys('gran')[0]!)!
+}
+
 function finalityOn(mc: MemoryChain, who?: string): { f: Finality; sent: SignedVoteValue[] } {
   const producer = new BlockProducer(mc.chain, new TxPool(), mc.runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: false })
   const sent: SignedVoteValue[] = []
-  const f = new Finality(mc.chain, mc.runtime, producer, { voter: who ? devVoter(who) : undefined, broadcastVote: (v) => sent.push(v), log: () => {} })
+  const ks = who ? devKeystore(who) : undefined
+  const f = new Finality(mc.chain, mc.runtime, producer, { voter: ks ? (ids) => ks.signerAmong('gran', ids) : undefined, broadcastVote: (v) => sent.push(v), log: () => {} })
   return { f, sent }
 }
 

@@ -2,6 +2,7 @@
 // reproduces the header; otherwise refused with the reason, nothing stored.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BlockProducer } from '../../../src/chain/producer.js'
+import type { SignatureJob, SignatureVerifier } from '../../../src/chain/verifier.js'
 import { TxPool } from '../../../src/chain/txpool.js'
 import { hexOf } from '../../../src/codec/bytes.js'
 import { blake2_256 } from '../../../src/codec/hashing.js'
@@ -77,4 +78,23 @@ describe('BlockImporter', () => {
     const r = await importer.import({ ...blocks[0]!, header: encode(Header, h) })
     expect(r).toMatchObject({ kind: 'invalid', badSeal: true })
   })
+
+  it('hands every block\'s seal to the worker ahead of import, not only the first range\'s', async () => {
+    // 300 blocks span four of importMany's seal chunks; the later chunks' parents are not
+    // imported yet when their seals are sent, so their authority set comes from our best block.
+    const src = await memoryChain()
+    const many: BlockDataValue[] = []
+    for (let i = 0; i < 300; i++) {
+      const b = await buildBlock(src, [])
+      many.push({ header: b.headerBytes, body: b.body, justification: null })
+    }
+    const sent: SignatureJob[] = []
+    const verifier = { verifyBatch: async (jobs: SignatureJob[]) => { sent.push(...jobs); return jobs.map(() => false) } } as unknown as SignatureVerifier
+    const mc = await memoryChain()
+    const producer = new BlockProducer(mc.chain, new TxPool(), mc.runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: false })
+    const results = await new BlockImporter(mc.chain, mc.runtime, producer, verifier).importMany(many)
+    expect(results.every((r) => r.kind === 'imported')).toBe(true)
+    expect(sent.length).toBe(300)
+    expect(new Set(sent.map((j) => hexOf(j.sig))).size).toBe(300)
+  }, 60_000)
 })

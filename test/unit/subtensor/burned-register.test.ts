@@ -42,9 +42,9 @@ describe('burned_register (spec 425)', () => {
     expect(S.Keys.get(s, netuid, uid)).toEqual(hot)
     expect(S.BlockAtRegistration.get(s, netuid, uid)).toBe(1n)
     expect(S.IsNetworkMember.get(s, hot, netuid)).toBe(true)
-    // append_neuron only writes LastUpdate where the vector already reaches the uid (the epoch
-    // resizes it): a new uid past its end gets no entry, as on chain
-    expect(S.LastUpdate.get(s, netuid).length).toBeLessThanOrEqual(uid)
+    // append_neuron: set_last_update_for_uid works on get_last_update, which pads the vector to
+    // SubnetworkN (already incremented), so the new uid's entry is the registration block
+    expect(S.LastUpdate.get(s, netuid)[uid]).toBe(1n)
     expect(S.Owner.get(s, hot)).toEqual(cold)
     expect(S.OwnedHotkeys.get(s, cold)).toEqual([hot])
     expect(S.RegistrationsThisBlock.get(s, netuid)).toBe(1)

@@ -1,13 +1,15 @@
-// run_coinbase's shares, terms and alpha_out split, and the moving-price update, against the
-// formulas re-derived here in plain integer arithmetic (2^-64 / 2^-32 fixed point floored at each
-// step as the chain's U64F64 / U96F32 do) and the worked values of the spec notes (§3.5).
+// run_coinbase's shares, terms, injection and alpha_out split, and the moving-price update, against
+// the formulas re-derived here in plain integer arithmetic (2^-64 / 2^-32 fixed point floored at
+// each step as the chain's U64F64 / U96F32 do) and the worked values of the spec notes (§3.4, §3.5).
 import { describe, expect, it } from 'vitest'
-import { Balances, totalIssuance } from '../../../src/pallets/balances/index.js'
+import { Balances, freeBalance, totalIssuance } from '../../../src/pallets/balances/index.js'
 import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
 import { runCoinbase } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
 import { subnetBlockEmissions, subnetsToEmitTo } from '../../../src/pallets/subtensor/coinbase/subnet-emissions.js'
 import { updateMovingPrice } from '../../../src/pallets/subtensor/coinbase/moving-price.js'
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
+import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
+import { SwapStorage } from '../../../src/pallets/swap/index.js'
 import { TestEnv, newStore } from '../../../src/pallets/test-utils.js'
 import { initialize } from '../../../src/pallets/system/block.js'
 import { System } from '../../../src/pallets/system/index.js'
@@ -103,7 +105,7 @@ describe('emit_to_subnets: alpha_out into the pending accumulators', () => {
     const s = quarterRoot(true)
     Balances.TotalIssuance.set(s, 5_000_000_000n)
     S.TotalIssuance.set(s, 4_000_000_000n)
-    runCoinbase(s, 1_000_000_000n)
+    runCoinbase(s, new TestEnv(s, 10), 1_000_000_000n)
     expect(S.SubnetAlphaOutEmission.get(s, 1)).toBe(1_000_000_000n)
     expect(S.PendingOwnerCut.get(s, 1)).toBe(179_995_422n)
     expect(S.PendingServerEmission.get(s, 1)).toBe(410_002_288n)
@@ -117,7 +119,7 @@ describe('emit_to_subnets: alpha_out into the pending accumulators', () => {
 
   it('the same split from the formula; with root sell off the root alpha is recycled', () => {
     const s = quarterRoot(false)
-    runCoinbase(s, 0n)
+    runCoinbase(s, new TestEnv(s, 10), 0n)
     const cutBits = (11796n << 32n) / 65535n
     const out = 1_000_000_000n << 32n
     const cut = (out * cutBits) >> 32n
@@ -134,7 +136,7 @@ describe('emit_to_subnets: alpha_out into the pending accumulators', () => {
   it('the last BlockEmission writer is the subnet alpha curve (second halving for 15.75M alpha)', () => {
     const s = fresh()
     started(s, 3, { alphaIn: 15_750_000_000_000_000n, alphaOut: 0n, enabled: false })
-    runCoinbase(s, 1_000_000_000n)
+    runCoinbase(s, new TestEnv(s, 10), 1_000_000_000n)
     expect(S.BlockEmission.get(s)).toBe(250_000_000n)
     expect(S.SubnetAlphaOutEmission.get(s, 3)).toBe(250_000_000n)
   })
@@ -186,5 +188,102 @@ describe('block_step with a started, emission-disabled subnet', () => {
     expect([totalIssuance(s), S.TotalIssuance.get(s)]).toEqual([10n ** 15n, 10n ** 15n])
     expect(S.SubnetAlphaOut.get(s, 1) > 0n).toBe(true)
     expect(S.PendingServerEmission.get(s, 1)).toBe(100n * 410_002_288n)
+  })
+})
+
+let block = 10
+function step(s: Overlay): void {
+  block++
+  System.Number.set(s, block - 1)
+  initialize(s, block, new Uint8Array(32), [])
+  subtensorPallet().hooks.onInitialize?.({ s, env: new TestEnv(s, block), blockNumber: block })
+}
+
+/** Steps blocks until the subnet's EMA price is non-zero (it starts at 0: no share, credit recycled). */
+function untilPriced(s: Overlay, netuid: number): void {
+  block = 10
+  for (let i = 0; i < 100 && S.SubnetMovingPrice.get(s, netuid).bits === 0n; i++) step(s)
+  expect(S.SubnetMovingPrice.get(s, netuid).bits > 0n).toBe(true)
+}
+
+// Issue #12 acceptance: block emission injected into a started subnet's pool through the Swap
+// pallet (inject_and_maybe_swap, spec notes §3.4); expected values from the spec's formulas.
+const TAO = 1_000_000_000n
+const E18 = 10n ** 18n
+
+describe('run_coinbase injection (issue #12 acceptance)', () => {
+  it('with no root stake the whole emission is an excess buy: 100 blocks mint exactly 100 TAO, all of it in the pool', () => {
+    const s = fresh()
+    started(s, 1, { tao: 1_000n * TAO, alphaIn: 4_000n * TAO })
+    untilPriced(s, 1)
+    const account = subnetAccountId(1)
+    const before = { ti: S.TotalIssuance.get(s), bi: totalIssuance(s), acct: freeBalance(s, account), tao: S.SubnetTAO.get(s, 1), stake: S.TotalStake.get(s) }
+    let protocolAlpha = S.SubnetProtocolAlpha.get(s, 1)
+    for (let i = 0; i < 100; i++) {
+      const [x, y] = [S.SubnetAlphaIn.get(s, 1), S.SubnetTAO.get(s, 1)]
+      step(s)
+      // root_prop = 0 ⇒ the injection cap is 0: tao_in = alpha_in = 0, excess = the whole 1 TAO
+      expect([S.SubnetTaoInEmission.get(s, 1), S.SubnetAlphaInEmission.get(s, 1), S.SubnetExcessTao.get(s, 1)]).toEqual([0n, 0n, TAO])
+      // weights stay ½ (adjust(0, 0) at equal weights), so Δx = ⌊x·(1 − ⌊1e18·y/(y+X)⌋/1e18)⌋ in U64F64
+      expect(SwapStorage.SwapBalancer.get(s, 1).quote).toBe(E18 / 2n)
+      const e = (E18 * y) / (y + TAO)
+      const dx = (x * (Q64 - (e << 64n) / E18)) >> 64n
+      protocolAlpha += dx
+      expect(S.SubnetProtocolAlpha.get(s, 1)).toBe(protocolAlpha)
+    }
+    expect(S.TotalIssuance.get(s) - before.ti).toBe(100n * TAO)
+    expect(totalIssuance(s) - before.bi).toBe(100n * TAO)
+    expect(freeBalance(s, account) - before.acct).toBe(100n * TAO)
+    expect(S.SubnetTAO.get(s, 1) - before.tao).toBe(100n * TAO)
+    expect(S.TotalStake.get(s) - before.stake).toBe(100n * TAO)
+    expect(S.SubnetProtocolFlow.get(s, 1) >= 100n * TAO).toBe(true)
+  })
+
+  it('with a large root stake the emission is injected as tao_in and alpha_in at the spot price, minting exactly 100 TAO', () => {
+    const s = fresh()
+    S.SubnetTAO.set(s, 0, 10_000_000n * TAO)
+    S.TaoWeight.set(s, (1n << 64n) - 1n)
+    // price 4: alpha_in ≈ ¼ alpha per block stays under the cap root_prop × alpha_emission ≈ 1 alpha
+    started(s, 1, { tao: 4_000n * TAO, alphaIn: 1_000n * TAO })
+    untilPriced(s, 1)
+    const account = subnetAccountId(1)
+    const before = { ti: S.TotalIssuance.get(s), acct: freeBalance(s, account), tao: S.SubnetTAO.get(s, 1) }
+    for (let i = 0; i < 100; i++) {
+      const [x, y, w] = [S.SubnetAlphaIn.get(s, 1), S.SubnetTAO.get(s, 1), SwapStorage.SwapBalancer.get(s, 1).quote]
+      step(s)
+      expect(S.SubnetTaoInEmission.get(s, 1)).toBe(TAO)
+      expect(S.SubnetExcessTao.get(s, 1)).toBe(0n)
+      // alpha_in = 1 TAO ÷ price, price = (w1/w2)(y/x) in U64F64 then U96F32 (low 32 bits dropped)
+      const w1 = E18 - w
+      const price64 = ((((w1 << 64n) << 64n) / (w << 64n)) * ((y << 64n << 64n) / (x << 64n))) >> 64n
+      const price32 = price64 >> 32n
+      const alphaIn = ((TAO << 32n) << 32n) / price32 >> 32n
+      expect(S.SubnetAlphaInEmission.get(s, 1)).toBe(alphaIn)
+      expect(S.SubnetAlphaIn.get(s, 1)).toBe(x + alphaIn)
+      // the weights move so the price holds within rounding
+      const after = S.SubnetAlphaIn.get(s, 1)
+      const p0 = Number(y) / Number(x) * Number(w1) / Number(w)
+      const w2n = SwapStorage.SwapBalancer.get(s, 1).quote
+      const p1 = Number(S.SubnetTAO.get(s, 1)) / Number(after) * Number(E18 - w2n) / Number(w2n)
+      expect(Math.abs(p1 - p0) / p0).toBeLessThan(1e-9)
+    }
+    expect(S.TotalIssuance.get(s) - before.ti).toBe(100n * TAO)
+    expect(freeBalance(s, account) - before.acct).toBe(100n * TAO)
+    expect(S.SubnetTAO.get(s, 1) - before.tao).toBe(100n * TAO)
+  })
+
+  it('recycles only the credit left over: an emission-disabled subnet next to an enabled one leaves nothing unspent', () => {
+    const s = fresh()
+    started(s, 1, { tao: 1_000n * TAO, alphaIn: 4_000n * TAO })
+    started(s, 2, { tao: 1_000n * TAO, alphaIn: 4_000n * TAO })
+    S.SubnetEmissionEnabled.set(s, 2, false)
+    S.SubnetMovingPrice.set(s, 1, { bits: 1n << 30n })
+    S.SubnetMovingPrice.set(s, 2, { bits: 1n << 30n })
+    const [ti, tao1, tao2] = [S.TotalIssuance.get(s), S.SubnetTAO.get(s, 1), S.SubnetTAO.get(s, 2)]
+    S.TotalIssuance.set(s, ti + TAO)
+    runCoinbase(s, new TestEnv(s, 10), TAO)
+    expect(S.TotalIssuance.get(s)).toBe(ti + TAO)
+    expect(S.SubnetTAO.get(s, 1) - tao1).toBe(TAO)
+    expect(S.SubnetTAO.get(s, 2)).toBe(tao2)
   })
 })

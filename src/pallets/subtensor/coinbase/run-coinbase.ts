@@ -3,7 +3,12 @@
 import * as F from '../../../primitives/fixed/index.js'
 import { safeDiv, safeDivOr } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { currentAlphaPriceBits } from '../subnets/network.js'
+import { DispatchFailure } from '../../../frame/primitives.js'
+import { swapInterface } from '../../../primitives/swap-interface/index.js'
+import { resolveCredit } from '../../balances/index.js'
+import type { EventSink } from '../../system/accounts.js'
+import { swapTaoForAlpha } from '../staking/pool-swap.js'
+import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { getBlockEmissionForIssuance } from './block-emission.js'
 import { alphaIssuance, allSubnets, rootProportion, rootSellFlag, subnetBlockEmissions, subnetsToEmitTo } from './subnet-emissions.js'
@@ -38,25 +43,70 @@ export function subnetTerms(s: Store, emissions: Map<number, bigint>): Map<numbe
   return out
 }
 
+const I64_MIN = -(1n << 63n)
+const I64_MAX = (1n << 63n) - 1n
+
+/** `record_protocol_inflow`: SubnetProtocolFlow += tao (as i64, saturating). */
+function recordProtocolInflow(s: Store, netuid: number, tao: bigint): void {
+  const d = BigInt.asIntN(64, tao)
+  S.SubnetProtocolFlow.mutate(s, netuid, (v) => {
+    const r = v + d
+    return r > I64_MAX ? I64_MAX : r < I64_MIN ? I64_MIN : r
+  })
+}
+
+/** `spend_tao`: `part` of the credit into `who`; the credit left, or null (credit unchanged) when it cannot be spent. */
+function spendTao(s: Store, sink: EventSink, who: Uint8Array, credit: bigint, part: bigint): bigint | null {
+  if (credit < part) return null
+  return resolveCredit(s, sink, who, part) ? credit - part : null
+}
+
 /**
- * `inject_and_maybe_swap`, for the subnets it is built for: those with nothing to inject this
- * block (emission disabled, or a zero EMA share). Their balancer weights provably stay put (the
- * protocol-liquidity adjustment of (0, 0) at equal weights gives ½ again), so the per-block
- * counters are all that change. A subnet with TAO or alpha to inject needs the Swap pallet
- * (balancer weights, excess buy), which is not built yet: its part of the credit is left unspent.
- * Returns the credit not spent.
+ * `inject_and_maybe_swap`, eligible subnets in order: re-weight the balancer for the TAO and alpha
+ * about to join (the reserves keep the price); buy alpha with the excess TAO on the old reserves
+ * (no fee) as protocol-owned alpha; mint alpha_in into SubnetAlphaIn; pay tao_in into SubnetTAO.
+ * Every TAO injected or swapped is credited to the subnet account. Returns the credit not spent.
  */
-function injectAndMaybeSwap(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint): bigint {
+export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint): bigint {
+  const swap = swapInterface()
+  let remaining = credit
   for (const n of subnets) {
+    if (n !== 0 && !S.NetworksAdded.contains(s, n)) continue
+    const account = subnetAccountId(n)
     const t = terms.get(n)
-    if (!t) continue
-    const [tao, alpha, excess] = [floorU64(t.taoIn), floorU64(t.alphaIn), floorU64(t.excessTao)]
-    if (tao !== 0n || alpha !== 0n || excess !== 0n) continue
+    const [taoIn, alphaIn, excess] = t ? [floorU64(t.taoIn), floorU64(t.alphaIn), floorU64(t.excessTao)] : [0n, 0n, 0n]
+    const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, taoIn, alphaIn)
     S.SubnetExcessTao.set(s, n, 0n)
     S.SubnetTaoInEmission.set(s, n, 0n)
-    S.SubnetAlphaInEmission.set(s, n, 0n)
+    if (excess > 0n) {
+      const left = spendTao(s, sink, account, remaining, excess)
+      if (left !== null) {
+        remaining = left
+        try {
+          const r = swapTaoForAlpha(s, n, excess, swap.maxPrice(), true)
+          S.SubnetProtocolAlpha.mutate(s, n, (v) => addU64(v, r.amountPaidOut))
+          S.SubnetExcessTao.set(s, n, r.amountPaidIn)
+          recordProtocolInflow(s, n, r.amountPaidIn)
+        } catch (e) {
+          // A failed buy leaves its TAO on the subnet account, outside the pool.
+          if (!(e instanceof DispatchFailure)) throw e
+        }
+      }
+    }
+    S.SubnetAlphaInEmission.set(s, n, alpha)
+    if (alpha !== 0n) S.SubnetAlphaIn.mutate(s, n, (v) => addU64(v, alpha))
+    if (tao !== 0n) {
+      const left = spendTao(s, sink, account, remaining, tao)
+      if (left !== null) {
+        remaining = left
+        S.SubnetTaoInEmission.set(s, n, tao)
+        S.SubnetTAO.mutate(s, n, (v) => addU64(v, tao))
+        S.TotalStake.mutate(s, (v) => addU64(v, tao))
+        recordProtocolInflow(s, n, tao)
+      }
+    }
   }
-  return credit
+  return remaining
 }
 
 /**
@@ -90,12 +140,13 @@ function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, S
 
 /**
  * `run_coinbase` up to the epochs: reset the root-sell counters, share the credit by EMA price,
- * inject, split alpha_out into the pending accumulators, recycle the credit nobody took
- * (TotalIssuance back down, so recycled TAO delays the halvings). drain_pending and the epochs
+ * inject, split alpha_out into the pending accumulators, recycle the credit left unspent (flooring
+ * dust, a refused adjustment, disabled emission: TotalIssuance back down, so recycled TAO delays
+ * the halvings). drain_pending and the epochs
  * are not built yet. Returns the eligible subnets (block_step reuses them: nothing in between
  * changes what makes a subnet eligible).
  */
-export function runCoinbase(s: Store, credit: bigint): number[] {
+export function runCoinbase(s: Store, sink: EventSink, credit: bigint): number[] {
   S.SubnetRootSellTao.clear(s)
   const eligible = subnetsToEmitTo(s, allSubnets(s))
   if (eligible.length === 0) {
@@ -105,7 +156,7 @@ export function runCoinbase(s: Store, credit: bigint): number[] {
   const emissions = subnetBlockEmissions(s, eligible, credit)
   const rootSell = rootSellFlag(s, eligible)
   const terms = subnetTerms(s, emissions)
-  const left = injectAndMaybeSwap(s, eligible, terms, credit)
+  const left = injectAndMaybeSwap(s, sink, eligible, terms, credit)
   emitAlphaOut(s, eligible, terms, rootSell)
   recycleCredit(s, left)
   return eligible

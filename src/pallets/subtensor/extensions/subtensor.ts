@@ -6,6 +6,7 @@ import { DispatchFailure } from '../../../frame/primitives.js'
 import { subtensorBuild } from '../build.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { checkDelegateTake } from '../staking/take.js'
+import { coldkeySwapGuard } from '../swap/swap-coldkey.js'
 import { validateServeAxon, validateServePrometheus, type AxonArgs, type PrometheusArgs } from '../subnets/serving.js'
 
 /** CustomTransactionError codes. */
@@ -21,6 +22,9 @@ export const CustomTransactionError = {
 
 /** The custom refusal code for a SubtensorModule call from `who`, or null when it may enter the pool. */
 export function validateSubtensorCall(s: Store, who: Uint8Array, call: RuntimeCallValue): number | null {
+  // CheckColdkeySwap applies to every call of an announced coldkey
+  const swap = coldkeySwapGuard(s, who, call)
+  if (swap !== null) return swap === 'ColdkeySwapDisputed' ? CustomTransactionError.ColdkeySwapDisputed : CustomTransactionError.ColdkeyInSwapSchedule
   if (call.type !== 'SubtensorModule') return null
   const name = call.value.type
   // CheckServingEndpoints (spec 425's guard, also v3.3.13's validate for serve_axon)

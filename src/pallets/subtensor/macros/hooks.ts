@@ -12,6 +12,7 @@ import { getBlockEmission } from '../coinbase/block-emission.js'
 import { adjustRegistrationTermsForNetworks } from '../coinbase/block-step.js'
 import { updateMovingPricesAndRootProp } from '../coinbase/moving-price.js'
 import { runCoinbase } from '../coinbase/run-coinbase.js'
+import { drainAndDistribute } from '../coinbase/distribute-emission.js'
 import { subtensorModule } from '../pallet.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { updateRegistrationPrices } from '../subnets/registration.js'
@@ -53,6 +54,9 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
   }
   const cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber))
   updateRegistrationPrices(s)
-  updateMovingPricesAndRootProp(s, runCoinbase(s, getBlockEmission(s, env)))
+  const eligible = runCoinbase(s, env, getBlockEmission(s, env))
+  // run_coinbase's last two steps: drain_pending and distribute_emissions_to_subnets (the epochs)
+  drainAndDistribute(s, env, BigInt(blockNumber))
+  updateMovingPricesAndRootProp(s, eligible)
   return weight(BLOCK_STEP_REF_TIME + cleanUp)
 }

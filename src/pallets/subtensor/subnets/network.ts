@@ -4,6 +4,7 @@
 import type { CallCtx } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { badOrigin } from '../../../frame/primitives.js'
+import { swapInterface } from '../../../primitives/swap-interface/index.js'
 import { reducibleBalance, transferWith } from '../../balances/index.js'
 import { ensureSigned } from '../../system/index.js'
 import { implement } from '../macros/dispatches.js'
@@ -16,6 +17,7 @@ import { currentBlock, ifSubnetExist } from '../utils/misc.js'
 import { createAccountIfNonExistent } from './registration.js'
 import { subtensorBuild } from '../build.js'
 import { defaultTempo, initNewNetwork, initNewNetworkClassic, nextNetuid } from './subnet.js'
+import { doDissolveNetwork, getNetworkToPrune } from './dissolve.js'
 import { symbolForSubnet, SYMBOLS } from './symbols.js'
 import { appendNeuron, equal } from './uids.js'
 
@@ -50,12 +52,9 @@ export function networkLockCost(s: Store): bigint {
   return cost < min ? min : cost
 }
 
-/** `current_price` of the Swap pallet with its default (½, ½) balancer: SubnetTAO / SubnetAlphaIn as U64F64 bits. */
+/** `T::SwapInterface::current_alpha_price` (U64F64 bits): the pool's balancer price, 1 on stable subnets. */
 export function currentAlphaPriceBits(s: Store, netuid: number): bigint {
-  if (S.SubnetMechanism.get(s, netuid) !== 1) return 1n << 64n
-  const alpha = S.SubnetAlphaIn.get(s, netuid)
-  if (alpha === 0n) return 0n
-  return (S.SubnetTAO.get(s, netuid) << 64n) / alpha
+  return swapInterface().currentAlphaPrice(s, netuid)
 }
 
 /** `get_median_subnet_alpha_price` (U64F64 bits): 1 when no subnet has a price. */
@@ -93,14 +92,14 @@ export function doRegisterNetwork(ctx: CallCtx, hotkey: Uint8Array, identity: Su
   if (last !== 0n && (now > last ? now - last : 0n) < S.NetworkRateLimit.get(s)) throw E.NetworkTxRateLimitExceeded()
   let count = 0
   for (const [netuid, added] of S.NetworksAdded.iter(s)) if (added && netuid !== 0) count++
-  const full = count >= S.SubnetLimit.get(s)
-  if (full && !networkToPruneExists(s, now)) throw E.SubnetLimitReached()
+  // at SubnetLimit the weakest non-immune subnet is dissolved (after the checks) and its netuid reused
+  const prune = count >= S.SubnetLimit.get(s) ? getNetworkToPrune(s) : null
+  if (count >= S.SubnetLimit.get(s) && prune === null) throw E.SubnetLimitReached()
   const lock = networkLockCost(s)
   const sink = { depositEvent: (ev: Uint8Array) => ctx.env.depositEvent(ev) }
   if (lock > reducibleBalance(s, coldkey, 'Expendable', 'Polite')) throw E.CannotAffordLockCost()
-  // The chain dissolves the weakest non-immune subnet here and reuses its netuid; not built yet.
-  if (full) throw E.CallDisabled()
-  const netuid = nextNetuid(s)
+  if (prune !== null) doDissolveNetwork(ctx, prune)
+  const netuid = prune ?? nextNetuid(s)
   const median = medianSubnetAlphaPriceBits(s)
   // the classic regime's subnets start as v3.3.13 made them (PoW bounds and controller settings)
   if (subtensorBuild().registration === 'classic') initNewNetworkClassic(s, netuid, defaultTempo())
@@ -146,16 +145,6 @@ export function doRegisterNetwork(ctx: CallCtx, hotkey: Uint8Array, identity: Su
   if ([...S.Keys.iterPrefix(s, 0)].some(([, hk]) => !equal(hk, hotkey) && S.AutoParentDelegationEnabled.get(s, hk))) throw E.CallDisabled()
   SubtensorEvents.NetworkAdded.emit(ctx.env, [netuid, 1])
   S.SubnetEmissionEnabled.set(s, netuid, false)
-}
-
-/** `get_network_to_prune`: some added subnet is past NetworkImmunityPeriod. */
-function networkToPruneExists(s: Store, now: bigint): boolean {
-  const immunity = S.NetworkImmunityPeriod.get(s)
-  for (const [netuid, added] of S.NetworksAdded.iter(s)) {
-    if (!added || netuid === 0) continue
-    if (now >= S.NetworkRegisteredAt.get(s, netuid) + immunity) return true
-  }
-  return false
 }
 
 /** `do_start_call`: the owner (or Root) starts emissions once StartCallDelay has passed. */

@@ -23,9 +23,17 @@ export function setElementAt<V>(v: V[], index: number, value: V): V[] {
   return v
 }
 
-/** `set_last_update_for_uid`: only an existing entry changes (the vector is not extended). */
-export function setLastUpdateForUid(s: Store, netuidIndex: number, uid: number, block: bigint): void {
+/** `get_last_update`: the stored vector, padded with zeros to the subnet's size. */
+export function getLastUpdate(s: Store, netuidIndex: number): bigint[] {
   const v = S.LastUpdate.get(s, netuidIndex)
+  const n = S.SubnetworkN.get(s, netuidIndex % GLOBAL_MAX_SUBNET_COUNT)
+  while (v.length < n) v.push(0n)
+  return v
+}
+
+/** `set_last_update_for_uid`: on the padded vector (get_last_update), so a new uid's entry is written. */
+export function setLastUpdateForUid(s: Store, netuidIndex: number, uid: number, block: bigint): void {
+  const v = getLastUpdate(s, netuidIndex)
   if (uid >= v.length) return
   v[uid] = block
   S.LastUpdate.set(s, netuidIndex, v)

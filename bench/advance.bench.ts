@@ -1,0 +1,50 @@
+// Issue 17 (2): subtensor_advanceEpochs(netuid, 10) at tempo 360 on a 256-uid subnet (target ≤ 2 s),
+// against a real node process (--dev, manual seal). The subnet comes from a scenario: an owner and
+// 255 generated neurons, weights from the owner to all, tempo 360.
+import '../src/polyfill.js'
+import { pathToFileURL } from 'node:url'
+import { startNodeProcess } from '../test/e2e/node-process.js'
+import { Client } from './lib/client.js'
+
+interface Row { name: string; value: number; unit: string }
+
+const SCENARIO = {
+  accounts: { owner: { coldkey: '//BenchOwner', balance: 100_000 } },
+  subnets: [{
+    owner: 'owner',
+    hyperparameters: { Tempo: 360, MaxAllowedUids: 256, WeightsSetRateLimit: 0, CommitRevealWeightsEnabled: false, SubnetEmissionEnabled: true },
+    generatedNeurons: { count: 255, uri: '//BenchNeuron_{i}' },
+  }],
+  stakes: [{ coldkey: 'owner', hotkey: 'owner', netuid: 2, alpha: 1000 }],
+}
+
+export async function run(): Promise<Row[]> {
+  const node = await startNodeProcess(['--dev', '--sealing', 'manual'], 60_000)
+  const c = await Client.open(node.url)
+  try {
+    const applied = await c.call<{ netuids: number[] }>('dev_applyScenario', [SCENARIO])
+    const netuid = applied.netuids[0]!
+    // one epoch first, so the timed ten start right after an epoch
+    await c.call('subtensor_advanceEpochs', [netuid, 1])
+    const t0 = performance.now()
+    const r = await c.call<{ epochs: { number: number }[] }>('subtensor_advanceEpochs', [netuid, 10])
+    const ms = performance.now() - t0
+    const blocks = r.epochs.at(-1)!.number - r.epochs[0]!.number + 360
+    return [
+      { name: 'subtensor_advanceEpochs(netuid, 10), tempo 360, 256 uids', value: ms, unit: 'ms' },
+      { name: '  blocks built by it', value: blocks, unit: 'blocks' },
+    ]
+  } catch (e) {
+    // A runtime whose blocks do not run the epoch has nothing to measure here.
+    process.stderr.write(`advance.bench: ${(e as Error).message}\n`)
+    return []
+  } finally {
+    c.close()
+    await node.kill()
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  for (const r of await run()) console.log(`${r.name}: ${r.value.toFixed(2)} ${r.unit}`)
+  process.exit(0)
+}

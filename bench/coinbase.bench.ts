@@ -1,0 +1,123 @@
+// Issue #12 figures: one block's coinbase with 128 started subnets (in process, on the committed
+// state of a real chain, a fresh block overlay each time as block building has), and a dev chain
+// with 32 started subnets making empty blocks through dev_newBlock (a node process).
+import '../src/polyfill.js'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Blockchain } from '../src/chain/blockchain.js'
+import { BlockProducer } from '../src/chain/producer.js'
+import { TxPool } from '../src/chain/txpool.js'
+import { cryptoReady } from '../src/codec/hashing.js'
+import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
+import { devAuthority } from '../src/node/keys.js'
+import { getBlockEmission } from '../src/pallets/subtensor/coinbase/block-emission.js'
+import { updateMovingPricesAndRootProp } from '../src/pallets/subtensor/coinbase/moving-price.js'
+import { runCoinbase } from '../src/pallets/subtensor/coinbase/run-coinbase.js'
+import { SubtensorStorage as S } from '../src/pallets/subtensor/index.js'
+import { updateRegistrationPrices } from '../src/pallets/subtensor/subnets/registration.js'
+import { System } from '../src/pallets/system/index.js'
+import { Runtime } from '../src/runtime/runtime.js'
+import { BlockStore } from '../src/storage/block-store.js'
+import { openLevelKV } from '../src/storage/level.js'
+import { Overlay } from '../src/storage/overlay.js'
+import { startNodeProcess } from '../test/e2e/node-process.js'
+import { Client } from './lib/client.js'
+
+interface Row { name: string; value: number; unit: string }
+
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
+
+/** The dev spec with netuids 2…`subnets` added, all `subnets` started, in `regime`. */
+function specWithSubnets(subnets: number, regime: 'classic' | 'current'): string {
+  const spec = JSON.parse(readFileSync(new URL('../genesis/dev.json', import.meta.url), 'utf8'))
+  const st = spec.genesis.runtimeGenesis.patch.subtensorModule
+  st.registrationRegime = regime
+  st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
+  // Genesis' netuid 1 started too.
+  st.hyperparameters = { ...st.hyperparameters, 1: { ...st.hyperparameters?.['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
+  const path = join(mkdtempSync(join(tmpdir(), 'coinbase-bench-')), 'spec.json')
+  writeFileSync(path, JSON.stringify(spec))
+  return path
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+/** µs per call of `fn` on a fresh overlay over the best block's state (median of rounds). */
+function perBlock(chain: Blockchain, fn: (s: Overlay) => void, rounds = 15, perRound = 20): number {
+  const times: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    let us = 0
+    for (let i = 0; i < perRound; i++) {
+      const s = new Overlay(chain.reader(chain.best.hash))
+      System.Number.set(s, chain.best.number + 1)
+      const t0 = performance.now()
+      fn(s)
+      us += (performance.now() - t0) * 1000
+    }
+    times.push(us / perRound)
+  }
+  return median(times)
+}
+
+async function coinbase(subnets: number): Promise<Row[]> {
+  const specPath = specWithSubnets(subnets, 'current')
+  const spec = loadChainSpec(specPath)
+  const runtime = await Runtime.get(runtimeBuildOf(spec))
+  const dir = mkdtempSync(join(tmpdir(), 'coinbase-bench-db-'))
+  const store = await BlockStore.open(await openLevelKV(dir))
+  try {
+    const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
+    const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true })
+    // Past the first emission block; every subnet then takes part in the coinbase.
+    await producer.produceMany(50)
+    const s0 = chain.overlayAt(chain.best.hash)
+    const started = [...S.SubtokenEnabled.iter(s0)].filter(([, on]) => on).length
+    if (started !== subnets) throw new Error(`${started} started subnets, expected ${subnets}`)
+    const env = { depositEvent: () => {} }
+    const emitting = runCoinbase(chain.overlayAt(chain.best.hash), env, getBlockEmission(chain.overlayAt(chain.best.hash), env)).length
+    if (emitting !== subnets) throw new Error(`coinbase emitted to ${emitting} subnets, expected ${subnets}`)
+    const cb = perBlock(chain, (s) => { runCoinbase(s, env, getBlockEmission(s, env)) })
+    const hook = perBlock(chain, (s) => { updateRegistrationPrices(s); updateMovingPricesAndRootProp(s, runCoinbase(s, env, getBlockEmission(s, env))) })
+    const n = 300
+    const t0 = performance.now()
+    await producer.produceMany(n)
+    const blockMs = (performance.now() - t0) / n
+    return [
+      { name: `one block's coinbase (block emission + run_coinbase), ${subnets} started subnets`, value: cb / 1000, unit: 'ms' },
+      { name: `SubtensorModule on_initialize (prices, coinbase, moving prices), ${subnets} subnets`, value: hook / 1000, unit: 'ms' },
+      { name: `empty block built + committed, ${subnets} subnets, in process`, value: blockMs, unit: 'ms' },
+    ]
+  } finally {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function devChainBlocks(subnets: number, regime: 'classic' | 'current'): Promise<Row> {
+  const node = await startNodeProcess(['--chain', specWithSubnets(subnets, regime), '--alice', '--tmp', '--sealing', 'manual'])
+  try {
+    const c = await Client.open(node.url)
+    await c.call('dev_newBlock', [{ count: 200 }])
+    const n = 3_000
+    const t0 = performance.now()
+    await c.call('dev_newBlock', [{ count: n }])
+    const rate = n / ((performance.now() - t0) / 1000)
+    c.close()
+    return { name: `dev chain, ${subnets} started subnets (${regime} regime): dev_newBlock empty blocks`, value: rate, unit: 'blocks/s' }
+  } finally {
+    await node.kill('SIGTERM')
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  await cryptoReady()
+  return [...(await coinbase(128)), await devChainBlocks(32, 'current'), await devChainBlocks(32, 'classic')]
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const r of await run()) console.log(`${r.name.padEnd(90)} ${r.value.toFixed(3).padStart(12)} ${r.unit}`)
+  process.exit(0)
+}

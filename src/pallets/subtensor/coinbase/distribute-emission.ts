@@ -1,0 +1,208 @@
+// coinbase/run_coinbase.rs, paying out one subnet's epoch (`distribute_emission`): the epoch over
+// all mechanisms on the drained server + validator + root alpha, the parent/child split of each
+// validator's dividend, the alpha/root split, then in order the owner cut, miner incentives
+// (owner hotkeys' withheld and burned or recycled), alpha dividends and root dividends.
+// All fractional values are U96F32 (bits), floored where the chain floors.
+import * as F from '../../../primitives/fixed/index.js'
+import type { ExecEnv } from '../../../frame/declare/pallet.js'
+import type { Store } from '../../../frame/declare/storage.js'
+import { compareBytes } from '../epoch/run-epoch.js'
+import { drainPending } from './epoch-schedule.js'
+import { SubtensorEvents } from '../macros/events.js'
+import { getStakeForHotkeyOnSubnet, getTaoWeight, increaseStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyOnSubnet } from '../staking/stake-utils.js'
+import { SubtensorStorage as S } from '../storage.js'
+import { epochWithMechanisms } from '../subnets/mechanism.js'
+import { equal } from '../subnets/uids.js'
+
+const W = F.U96F32
+const I = F.I96F32
+const ROOT = 0
+type Env = Pick<ExecEnv, 'depositEvent'>
+const hexOf = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+const fromU64 = (v: bigint): bigint => F.saturatingFromInt(W, v)
+const floorU64 = (bits: bigint): bigint => F.saturatingToU64(W, bits)
+const checkedDivOr0 = (a: bigint, b: bigint): bigint => F.checkedDiv(W, a, b) ?? 0n
+const safeDiv = (a: bigint, b: bigint): bigint => (b === 0n ? 0n : F.checkedDiv(W, a, b) ?? 0n)
+const ckBurn = (s: Store): bigint => safeDiv(fromU64(S.CKBurn.get(s)), fromU64(F.U64_MAX))
+const proportion = (p: bigint): bigint => safeDiv(fromU64(p), fromU64(F.U64_MAX))
+
+/** A BTreeMap<AccountId, V> stand-in: insertion by key, iteration in byte order. */
+class AccountMap<V> {
+  private readonly m = new Map<string, [Uint8Array, V]>()
+  get(k: Uint8Array): V | undefined { return this.m.get(hexOf(k))?.[1] }
+  set(k: Uint8Array, v: V): void { this.m.set(hexOf(k), [k, v]) }
+  entries(): Array<[Uint8Array, V]> { return [...this.m.values()].sort((a, b) => compareBytes(a[0], b[0])) }
+}
+
+/** `recycle_subnet_alpha`: out of SubnetAlphaOut (the alpha-assets ledger is not modelled). */
+export function recycleSubnetAlpha(s: Store, netuid: number, amount: bigint): void {
+  if (amount === 0n) return
+  S.SubnetAlphaOut.mutate(s, netuid, (v) => (v > amount ? v - amount : 0n))
+}
+
+/** `get_childkey_take`: the hotkey's take, at least the effective minimum. */
+function childkeyTake(s: Store, hotkey: Uint8Array, netuid: number): number {
+  const min = Math.max(S.MinChildkeyTake.get(s), S.MinChildkeyTakePerSubnet.get(s, netuid) ?? 0)
+  return Math.max(S.ChildkeyTake.get(s, hotkey, netuid) ?? 0, min)
+}
+
+/** `get_self_contribution`: own alpha and TaoWeight × root stake, less what the child keys take, floored. */
+function selfContribution(s: Store, hotkey: Uint8Array, netuid: number, tw: bigint): bigint {
+  let remaining = F.fromInt(W, 1)
+  for (const [p] of S.ChildKeys.get(s, hotkey, netuid)) remaining = F.saturatingSub(W, remaining, proportion(p))
+  const root = fromU64(getStakeForHotkeyOnSubnet(s, hotkey, ROOT))
+  const alpha = fromU64(getStakeForHotkeyOnSubnet(s, hotkey, netuid))
+  return floorU64(F.saturatingAdd(W, F.saturatingMul(W, alpha, remaining), F.saturatingMul(W, F.saturatingMul(W, root, remaining), tw)))
+}
+
+/** `get_parent_child_dividends_distribution`: the validator's dividend shared with its parents by contribution. */
+export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: number, dividend: bigint, tw: bigint): Array<[Uint8Array, bigint]> {
+  const out: Array<[Uint8Array, bigint]> = []
+  const validating = fromU64(dividend)
+  let remaining = validating
+  const burnProp = ckBurn(s)
+  const takeProp = safeDiv(fromU64(BigInt(childkeyTake(s, hotkey, netuid))), fromU64(0xffffn))
+  const childOwner = S.Owner.get(s, hotkey)
+  let totalTake = 0n
+  let total = fromU64(selfContribution(s, hotkey, netuid, tw))
+  const contributions: Array<[Uint8Array, bigint]> = []
+  for (const [p, parent] of S.ParentKeys.get(s, hotkey, netuid)) {
+    const prop = proportion(p)
+    const parentRoot = fromU64(getStakeForHotkeyOnSubnet(s, parent, ROOT))
+    const parentAlpha = fromU64(getStakeForHotkeyOnSubnet(s, parent, netuid))
+    const c = F.saturatingAdd(W, F.saturatingMul(W, parentAlpha, prop), F.saturatingMul(W, F.saturatingMul(W, parentRoot, prop), tw))
+    total = F.saturatingAdd(W, total, c)
+    contributions.push([parent, c])
+  }
+  for (const [parent, c] of contributions) {
+    let e = F.saturatingMul(W, validating, checkedDivOr0(c, total))
+    remaining = F.saturatingSub(W, remaining, e)
+    if (!equal(S.Owner.get(s, parent), childOwner)) {
+      const burn = F.saturatingMul(W, burnProp, e)
+      const take = F.saturatingMul(W, takeProp, e)
+      e = F.saturatingSub(W, F.saturatingSub(W, e, burn), take)
+      totalTake = F.saturatingAdd(W, totalTake, take)
+      recycleSubnetAlpha(s, netuid, floorU64(burn))
+    }
+    out.push([parent, floorU64(e)])
+  }
+  out.push([hotkey, floorU64(F.saturatingAdd(W, remaining, totalTake))])
+  return out
+}
+
+/** `get_owner_hotkeys`: the owner coldkey's hotkeys registered here, plus SubnetOwnerHotkey if registered. */
+function ownerHotkeys(s: Store, netuid: number): Uint8Array[] {
+  const owner = S.SubnetOwner.get(s, netuid)
+  const out = S.OwnedHotkeys.get(s, owner).filter((hk) => S.Uids.get(s, netuid, hk) !== null)
+  if (S.SubnetOwnerHotkey.contains(s, netuid)) {
+    const hk = S.SubnetOwnerHotkey.get(s, netuid)
+    if (S.Uids.get(s, netuid, hk) !== null && !out.some((h) => equal(h, hk))) out.unshift(hk)
+  }
+  return out
+}
+
+const hotkeyTake = (s: Store, hotkey: Uint8Array): bigint => safeDiv(fromU64(BigInt(S.Delegates.get(s, hotkey))), fromU64(0xffffn))
+
+/** `increase_root_claimable_for_hotkey_and_subnet`: a per-root-stake rate, or plain alpha stake if root stake is short. */
+function increaseRootClaimable(s: Store, hotkey: Uint8Array, netuid: number, amount: bigint): void {
+  const rootStake = getStakeForHotkeyOnSubnet(s, hotkey, ROOT)
+  const increment = F.checkedDiv(I, F.saturatingFromInt(I, amount), F.saturatingFromInt(I, rootStake)) ?? 0n
+  if (amount > rootStake) {
+    increaseStakeForHotkeyAndColdkeyOnSubnet(s, hotkey, S.Owner.get(s, hotkey), netuid, amount)
+    return
+  }
+  const claimable = S.RootClaimable.get(s, hotkey)
+  const at = claimable.findIndex(([n]) => n === netuid)
+  if (at >= 0) claimable[at] = [netuid, { bits: F.saturatingAdd(I, (claimable[at] as [number, { bits: bigint }])[1].bits, increment) }]
+  else { claimable.push([netuid, { bits: increment }]); claimable.sort((a, b) => a[0] - b[0]) }
+  S.RootClaimable.set(s, hotkey, claimable)
+}
+
+/** `distribute_emission` for one drained subnet. */
+export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint): void {
+  const tw = getTaoWeight(s)
+  const total = server + validator + root
+  const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block)
+  const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
+  const validatorAlpha = incentiveSum !== 0n ? validator : validator + server
+
+  // calculate_dividends_and_incentives
+  const incentives = new AccountMap<bigint>()
+  const dividends = new AccountMap<bigint>()
+  for (const [hk, inc, div] of hotkeyEmission) {
+    incentives.set(hk, (incentives.get(hk) ?? 0n) + inc)
+    for (const [p, d] of parentChildDividends(s, hk, netuid, div, tw)) dividends.set(p, F.saturatingAdd(W, dividends.get(p) ?? 0n, fromU64(d)))
+  }
+  // calculate_dividend_distribution, with the stakes read before any payout
+  const alphaDivs = new AccountMap<bigint>()
+  const rootDivs = new AccountMap<bigint>()
+  let totalAlpha = 0n
+  let totalRoot = 0n
+  for (const [hk, d] of dividends.entries()) {
+    const a = fromU64(getStakeForHotkeyOnSubnet(s, hk, netuid))
+    const r = fromU64(getStakeForHotkeyOnSubnet(s, hk, ROOT))
+    const rootAlpha = F.saturatingMul(W, r, tw)
+    const rootProp = checkedDivOr0(rootAlpha, F.saturatingAdd(W, a, rootAlpha))
+    const rd = F.saturatingMul(W, d, rootProp)
+    const ad = F.saturatingSub(W, d, rd)
+    alphaDivs.set(hk, F.saturatingAdd(W, alphaDivs.get(hk) ?? 0n, ad))
+    totalAlpha = F.saturatingAdd(W, totalAlpha, ad)
+    rootDivs.set(hk, F.saturatingAdd(W, rootDivs.get(hk) ?? 0n, rd))
+    totalRoot = F.saturatingAdd(W, totalRoot, rd)
+  }
+  const rootAlphaDividends = rootDivs.entries().map(([hk, rd]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(root), checkedDivOr0(rd, totalRoot))])
+  const alphaDividends = alphaDivs.entries().map(([hk, ad]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(validatorAlpha), checkedDivOr0(ad, totalAlpha))])
+
+  // distribute_dividends_and_incentives
+  if (S.SubnetOwner.contains(s, netuid) && S.SubnetOwnerHotkey.contains(s, netuid)) {
+    increaseStakeForHotkeyAndColdkeyOnSubnet(s, S.SubnetOwnerHotkey.get(s, netuid), S.SubnetOwner.get(s, netuid), netuid, ownerCut)
+  }
+  const owners = ownerHotkeys(s, netuid)
+  let totalIncentive = 0n
+  let withheld = 0n
+  for (const [hk, inc] of incentives.entries()) {
+    totalIncentive += inc
+    if (owners.some((o) => equal(o, hk))) {
+      withheld += inc
+      // Burning leaves SubnetAlphaOut as it is (only the alpha-assets ledger records it)
+      if (S.RecycleOrBurn.get(s, netuid).type === 'Recycle') recycleSubnetAlpha(s, netuid, inc)
+      continue
+    }
+    const owner = S.Owner.get(s, hk)
+    const dest = S.AutoStakeDestination.get(s, owner, netuid)
+    if (dest !== null) SubtensorEvents.AutoStakeAdded.emit(env, { netuid, destination: dest, hotkey: hk, owner, incentive: inc })
+    increaseStakeForHotkeyAndColdkeyOnSubnet(s, dest ?? hk, owner, netuid, inc)
+  }
+  S.MinerBurned.set(s, netuid, { bits: checkedDivOr0(fromU64(withheld), fromU64(totalIncentive)) })
+
+  S.AlphaDividendsPerSubnet.clearPrefix(s, netuid)
+  for (const [hk, divs] of alphaDividends) {
+    const take = F.saturatingMul(W, hotkeyTake(s, hk), divs)
+    const rest = F.saturatingSub(W, divs, take)
+    increaseStakeForHotkeyAndColdkeyOnSubnet(s, hk, S.Owner.get(s, hk), netuid, floorU64(take))
+    increaseStakeForHotkeyOnSubnet(s, hk, netuid, floorU64(rest))
+    S.AlphaDividendsPerSubnet.mutate(s, netuid, hk, (v) => v + floorU64(rest))
+    S.TotalHotkeyAlphaLastEpoch.set(s, hk, netuid, S.TotalHotkeyAlpha.get(s, hk, netuid))
+  }
+  S.RootAlphaDividendsPerSubnet.clearPrefix(s, netuid)
+  for (const [hk, ra] of rootAlphaDividends) {
+    const take = F.saturatingMul(W, hotkeyTake(s, hk), ra)
+    const rest = F.saturatingSub(W, ra, take)
+    increaseStakeForHotkeyAndColdkeyOnSubnet(s, hk, S.Owner.get(s, hk), netuid, floorU64(take))
+    increaseRootClaimable(s, hk, netuid, floorU64(rest))
+    S.RootAlphaDividendsPerSubnet.mutate(s, netuid, hk, (v) => v + floorU64(rest))
+  }
+}
+
+/**
+ * The tail of `run_coinbase`: `drain_pending` over every non-root subnet (NetworksAdded order),
+ * then `distribute_emissions_to_subnets` in ascending netuid, each followed by
+ * LastMechansimStepBlock = block (so this epoch's bond mask saw the previous one).
+ */
+export function drainAndDistribute(s: Store, env: Env, block: bigint): void {
+  const subnets = [...S.NetworksAdded.iterKeys(s)].filter((n) => n !== ROOT)
+  for (const [netuid, d] of drainPending(s, env, subnets, block)) {
+    distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block)
+    S.LastMechansimStepBlock.set(s, netuid, block)
+  }
+}

@@ -1,0 +1,103 @@
+// coinbase/run_coinbase.rs, the epoch scheduler of spec 425 (dynamic tempo): when a subnet's epoch
+// is due, the per-block cap, and `drain_pending`, which consumes the slot and takes the pending
+// emission the epoch will distribute.
+import type { ExecEnv } from '../../../frame/declare/pallet.js'
+import type { Store } from '../../../frame/declare/storage.js'
+import { SubtensorEvents } from '../macros/events.js'
+import { SubtensorStorage as S } from '../storage.js'
+
+/** MAX_TEMPO: the BlocksSinceLastStep safety net. */
+export const MAX_TEMPO = 50_400n
+const U64_MAX = (1n << 64n) - 1n
+
+/** `should_run_epoch`: owner trigger/deferral, the safety net, else tempo blocks since the last. */
+export function shouldRunEpoch(s: Store, netuid: number, block: bigint): boolean {
+  const tempo = S.Tempo.get(s, netuid)
+  if (tempo === 0) return false
+  const pending = S.PendingEpochAt.get(s, netuid)
+  if (pending > 0n && block >= pending) return true
+  if (S.BlocksSinceLastStep.get(s, netuid) > MAX_TEMPO) return true
+  const last = S.LastEpochBlock.get(s, netuid)
+  return (block > last ? block - last : 0n) >= BigInt(tempo)
+}
+
+/** `blocks_until_next_auto_epoch`. */
+export function blocksUntilNextAutoEpoch(s: Store, netuid: number, tempo: number, block: bigint): bigint {
+  if (tempo === 0) return U64_MAX
+  const next = S.LastEpochBlock.get(s, netuid) + BigInt(tempo)
+  const sat = next > U64_MAX ? U64_MAX : next
+  return sat > block ? sat - block : 0n
+}
+
+/** `get_next_epoch_start_block`. */
+export function nextEpochStartBlock(s: Store, netuid: number): bigint | null {
+  const tempo = S.Tempo.get(s, netuid)
+  if (tempo === 0) return null
+  const auto = S.LastEpochBlock.get(s, netuid) + BigInt(tempo)
+  const pending = S.PendingEpochAt.get(s, netuid)
+  return pending > 0n && pending < auto ? pending : auto
+}
+
+/** `is_epoch_input_state_consistent`: no hotkey appears twice in Keys. */
+export function isEpochInputStateConsistent(s: Store, netuid: number): boolean {
+  const seen = new Set<string>()
+  for (const [, hk] of S.Keys.iterPrefix(s, netuid)) {
+    const k = Buffer.from(hk).toString('hex')
+    if (seen.has(k)) return false
+    seen.add(k)
+  }
+  return true
+}
+
+/** `epochs_deferred_this_block`: due subnets beyond the cap (before BlocksSinceLastStep moves). */
+export function epochsDeferredThisBlock(s: Store, subnets: readonly number[], block: bigint): Set<number> {
+  const cap = S.MaxEpochsPerBlock.get(s)
+  const deferred = new Set<number>()
+  let run = 0
+  for (const netuid of subnets) {
+    if (!shouldRunEpoch(s, netuid, block)) continue
+    if (run >= cap) { deferred.add(netuid); continue }
+    if (isEpochInputStateConsistent(s, netuid)) run++
+  }
+  return deferred
+}
+
+export interface PendingDrain { server: bigint; validator: bigint; root: bigint; ownerCut: bigint }
+
+/**
+ * `drain_pending`, in `subnets` order: count the block, and for each due subnet either defer it
+ * (cap reached), drain its four accumulators (consistent Keys) or skip it; a consumed slot moves
+ * LastEpochBlock and SubnetEpochIndex. Returns the drained subnets in ascending netuid.
+ * (`change_subnet_owner_if_needed`, conviction-based owner changes, belongs to staking/lock.rs.)
+ */
+export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subnets: readonly number[], block: bigint): Map<number, PendingDrain> {
+  const out = new Map<number, PendingDrain>()
+  const cap = S.MaxEpochsPerBlock.get(s)
+  let run = 0
+  for (const netuid of subnets) {
+    S.BlocksSinceLastStep.mutate(s, netuid, (v) => (v < U64_MAX ? v + 1n : v))
+    if (!shouldRunEpoch(s, netuid, block)) continue
+    if (run >= cap) {
+      S.PendingEpochAt.set(s, netuid, block + 1n)
+      SubtensorEvents.EpochDeferred.emit(env, { netuid, from_block: block, to_block: block + 1n })
+      continue
+    }
+    if (isEpochInputStateConsistent(s, netuid)) {
+      S.BlocksSinceLastStep.set(s, netuid, 0n)
+      const take = (m: typeof S.PendingServerEmission): bigint => { const v = m.get(s, netuid); m.set(s, netuid, 0n); return v }
+      out.set(netuid, {
+        server: take(S.PendingServerEmission),
+        validator: take(S.PendingValidatorEmission),
+        root: take(S.PendingRootAlphaDivs),
+        ownerCut: take(S.PendingOwnerCut),
+      })
+      run++
+    } else {
+      SubtensorEvents.EpochSkipped.emit(env, { netuid, block })
+    }
+    S.LastEpochBlock.set(s, netuid, block)
+    S.PendingEpochAt.set(s, netuid, 0n)
+    S.SubnetEpochIndex.mutate(s, netuid, (v) => (v < U64_MAX ? v + 1n : v))
+  }
+  return new Map([...out].sort((a, b) => a[0] - b[0]))
+}

@@ -1,0 +1,58 @@
+// Weights and Bonds (`Identity` NetUidStorageIndex, `Identity` u16 → Vec<(u16, u16)>) read and
+// written as raw SCALE, straight into and out of the epoch's column/value lists: at 4,096 UIDs
+// a mechanism holds ~262k pairs, and decoding each into a tuple costs more than the epoch's
+// arithmetic. Same bytes as the typed accessors (tests compare both).
+import { Reader, Writer, readCompactNumber, writeCompact } from '../../../codec/scale.js'
+import type { Store } from '../../../frame/declare/storage.js'
+import { SubtensorStorage as S } from '../storage.js'
+import type { Row } from './yuma-types.js'
+
+type PairMap = typeof S.Weights
+
+const le16 = (v: number): [number, number] => [v & 0xff, (v >> 8) & 0xff]
+
+function prefixOf(map: PairMap, netuidIndex: number): Uint8Array {
+  const out = new Uint8Array(map.prefix.length + 2)
+  out.set(map.prefix)
+  out.set(le16(netuidIndex), map.prefix.length)
+  return out
+}
+
+/** Every row under `netuidIndex` with uid < n, as (column, value) lists; `maxColumn` drops columns ≥ it. */
+export function readPairRows(s: Store, map: PairMap, netuidIndex: number, n: number, maxColumn = Infinity): Row[] {
+  const rows: Row[] = Array.from({ length: n }, () => ({ c: [], v: [] }))
+  for (const key of s.keys(prefixOf(map, netuidIndex))) {
+    const uid = (key[key.length - 2] as number) | ((key[key.length - 1] as number) << 8)
+    if (uid >= n) continue
+    const raw = s.get(key)
+    if (raw === null) continue
+    const r = new Reader(raw)
+    const len = readCompactNumber(r)
+    r.need(len * 4)
+    const row = rows[uid] as Row
+    let p = r.pos
+    for (let k = 0; k < len; k++, p += 4) {
+      const j = (raw[p] as number) | ((raw[p + 1] as number) << 8)
+      if (j >= maxColumn) continue
+      row.c.push(j)
+      row.v.push((raw[p + 2] as number) | ((raw[p + 3] as number) << 8))
+    }
+  }
+  return rows
+}
+
+/** `map.insert(netuid_index, uid, row)`. */
+export function writePairRow(s: Store, map: PairMap, netuidIndex: number, uid: number, c: readonly number[], v: readonly number[]): void {
+  const w = new Writer(5 + c.length * 4)
+  writeCompact(w, c.length)
+  const head = w.finish()
+  const out = new Uint8Array(head.length + c.length * 4)
+  out.set(head)
+  let p = head.length
+  for (let k = 0; k < c.length; k++, p += 4) {
+    const j = c[k] as number
+    const x = v[k] as number
+    out[p] = j & 0xff; out[p + 1] = j >> 8; out[p + 2] = x & 0xff; out[p + 3] = x >> 8
+  }
+  s.set(map.key(netuidIndex, uid), out)
+}

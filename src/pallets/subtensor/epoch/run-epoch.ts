@@ -1,0 +1,210 @@
+// epoch/run_epoch.rs: Yuma consensus for one mechanism of one subnet (the sparse production path,
+// original Yuma and Yuma3 with liquid alpha), and what it persists. Every step uses the chain's
+// fixed-point types and rounding (see math*.ts); the intermediate vectors are kept in the
+// returned explanation so subtensor_explainEpoch can show them.
+import type { Store } from '../../../frame/declare/storage.js'
+import { SubtensorStorage as S } from '../storage.js'
+import { getLastUpdate, mechanismStorageIndex } from '../utils/misc.js'
+import { disabledLiquidAlpha, liquidAlphaParams } from './bonds.js'
+import { commitBlocks } from './commit-mask.js'
+import { toU16 } from './fast-fx.js'
+import { readPairRows } from './pair-rows.js'
+import { FRAC, U16_MAX_FX, fixed64ToFixed32, inplaceNormalize64, isTopkNonzero, safeDiv } from './math.js'
+import { ownerUid, stakeWeightsForNetwork } from './stake-weights.js'
+import { yumaFast } from './yuma-fast.js'
+import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
+
+const U64_MAX = (1n << 64n) - 1n
+
+export interface EpochTerms {
+  uid: number
+  dividend: number
+  incentive: number
+  validatorEmission: bigint
+  serverEmission: bigint
+  stakeWeight: number
+  active: boolean
+  emission: bigint
+  consensus: number
+  validatorTrust: number
+  newValidatorPermit: boolean
+  /** The bond row to store (u16), empty without a new permit. */
+  bond: Row
+  stake: bigint
+}
+
+/** Everything the epoch computed, by uid (I32F32 raw bits as numbers unless noted). */
+export interface EpochExplanation {
+  netuid: number
+  mecid: number
+  block: bigint
+  raoEmission: bigint
+  hyperparameters: Record<string, string | number | boolean>
+  active: boolean[]
+  stake: number[]
+  validatorPermit: boolean[]
+  newValidatorPermit: boolean[]
+  activeStake: number[]
+  weights: Row[]
+  consensus: number[]
+  clippedWeights: Row[]
+  validatorTrust: number[]
+  incentive: number[]
+  emaBonds: Row[]
+  dividends: number[]
+  serverEmission: bigint[]
+  validatorEmission: bigint[]
+  combinedEmission: bigint[]
+}
+
+export interface EpochOutput {
+  /** Terms by hotkey, in ascending AccountId byte order (the chain's BTreeMap). */
+  terms: Array<[Uint8Array, EpochTerms]>
+  explanation: EpochExplanation
+}
+
+
+export const floatKappa = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.Kappa.get(s, netuid)) << FRAC, U16_MAX_FX)
+export const floatBondsPenalty = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.BondsPenalty.get(s, netuid)) << FRAC, U16_MAX_FX)
+
+/** `get_activity_cutoff_blocks`: max(1, factor‰ × tempo). */
+export function activityCutoffBlocks(s: Store, netuid: number): bigint {
+  const v = (BigInt(S.ActivityCutoffFactorMilli.get(s, netuid)) * BigInt(S.Tempo.get(s, netuid))) / 1000n
+  return v > 0n ? v : 1n
+}
+
+/** `get_block_at_registration`: 0 for an empty slot. */
+export function blockAtRegistration(s: Store, netuid: number, n: number): bigint[] {
+  const out: bigint[] = new Array(n)
+  for (let uid = 0; uid < n; uid++) out[uid] = S.Keys.contains(s, netuid, uid) ? S.BlockAtRegistration.get(s, netuid, uid) : 0n
+  return out
+}
+
+/** `get_weights_sparse` as u16 rows: entries for uids ≥ n dropped. */
+export const weightsRows = (s: Store, netuidIndex: number, n: number): Row[] => readPairRows(s, S.Weights, netuidIndex, n, n)
+
+/** `get_bonds_sparse` as the stored u16 rows. */
+export const bondsRows = (s: Store, netuidIndex: number, n: number): Row[] => readPairRows(s, S.Bonds, netuidIndex, n)
+
+/** Previous successful epoch + 1, or block − tempo before the first one. */
+function lastTempo(s: Store, netuid: number, block: bigint): bigint {
+  const lms = S.LastMechansimStepBlock.get(s, netuid)
+  if (lms !== 0n) return lms + 1n
+  const tempo = BigInt(S.Tempo.get(s, netuid))
+  return block > tempo ? block - tempo : 0n
+}
+
+/** I96F32(x) × E, floored to u64: x is I32F32 and E a u64, so the product is exact. */
+function scaleEmission(x: number, e: bigint): bigint {
+  const v = (BigInt(x) * e) >> FRAC
+  return v < 0n ? 0n : v > U64_MAX ? U64_MAX : v
+}
+
+const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(b))
+
+/** What epoch_mechanism reads, for the Yuma core. */
+export function readEpochInputs(s: Store, netuid: number, mecid: number, block: bigint): { inputs: YumaInputs; keyed: Array<[Uint8Array, number]>; totalStake: bigint[]; newPermits: boolean[]; cutoff: bigint; lastTempo: bigint } {
+  const netuidIndex = mechanismStorageIndex(netuid, mecid)
+  const keyed: Array<[Uint8Array, number]> = [...S.Keys.iterPrefix(s, netuid)].map(([uid, hk]) => [hk, uid])
+  const n = S.SubnetworkN.get(s, netuid)
+  const cutoff = activityCutoffBlocks(s, netuid)
+  const lastUpdate = getLastUpdate(s, netuidIndex)
+  const registered = blockAtRegistration(s, netuid, n)
+
+  const totalStake = stakeWeightsForNetwork(s, netuid, keyed)
+  const minStake = S.StakeThreshold.get(s)
+  const owner = ownerUid(s, netuid)
+  const filtered = totalStake.map((x, uid) => (owner !== uid && (x < 0n ? 0n : x >> 64n) < minStake ? 0n : x))
+  inplaceNormalize64(filtered)
+  const stake = filtered.map(fixed64ToFixed32)
+
+  const validatorPermits = S.ValidatorPermit.get(s, netuid)
+  if (owner !== null && owner < validatorPermits.length) validatorPermits[owner] = true
+  const newPermits = isTopkNonzero(stake, S.MaxAllowedValidators.get(s, netuid))
+  if (owner !== null && owner < newPermits.length) newPermits[owner] = true
+
+  let commitBlockList: number[] | null = null
+  if (S.CommitRevealWeightsEnabled.get(s, netuid)) {
+    const uidOf = new Map(keyed.map(([hk, uid]) => [Buffer.from(hk).toString('hex'), uid]))
+    commitBlockList = commitBlocks(s, netuid, netuidIndex, n, uidOf).map(blockNumber)
+  }
+  const since = lastTempo(s, netuid, block)
+  const inputs: YumaInputs = {
+    n,
+    inactive: lastUpdate.map((u) => u + cutoff < block),
+    lastUpdate: lastUpdate.map(blockNumber),
+    registered: registered.map(blockNumber),
+    commitBlocks: commitBlockList,
+    stake: stake.map(Number),
+    validatorPermits,
+    ownerUid: owner,
+    weights: weightsRows(s, netuidIndex, n),
+    bonds: bondsRows(s, netuidIndex, n),
+    kappa: Number(floatKappa(s, netuid)),
+    bondsPenalty: Number(floatBondsPenalty(s, netuid)),
+    lastTempo: blockNumber(since),
+    yuma3: S.Yuma3On.get(s, netuid),
+    emaAlpha: Number(disabledLiquidAlpha(s, netuid)),
+    liquidAlpha: liquidAlphaParams(s, netuid),
+  }
+  return { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since }
+}
+
+/** `epoch_mechanism`: Yuma consensus over one mechanism's weights and bonds with `raoEmission`. */
+export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmission: bigint, block: bigint, core: (i: YumaInputs) => YumaResult = yumaFast): EpochOutput {
+  const { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since } = readEpochInputs(s, netuid, mecid, block)
+  const r = core(inputs)
+  const serverEmission = r.normalizedServer.map((x) => scaleEmission(x, raoEmission))
+  const validatorEmission = r.normalizedValidator.map((x) => scaleEmission(x, raoEmission))
+  const combinedEmission = r.normalizedCombined.map((x) => scaleEmission(x, raoEmission))
+  const active = inputs.inactive.map((b) => !b)
+
+  const terms: Array<[Uint8Array, EpochTerms]> = keyed.map(([hk, uid]) => {
+    const x = totalStake[uid] ?? 0n
+    const t: EpochTerms = {
+      uid,
+      dividend: toU16(r.dividends[uid] ?? 0),
+      incentive: toU16(r.incentive[uid] ?? 0),
+      validatorEmission: validatorEmission[uid] ?? 0n,
+      serverEmission: serverEmission[uid] ?? 0n,
+      stakeWeight: toU16(inputs.stake[uid] ?? 0),
+      active: active[uid] ?? false,
+      emission: combinedEmission[uid] ?? 0n,
+      consensus: toU16(r.consensus[uid] ?? 0),
+      validatorTrust: toU16(r.validatorTrust[uid] ?? 0),
+      newValidatorPermit: newPermits[uid] ?? false,
+      bond: { c: [], v: [] },
+      stake: x < 0n ? 0n : (x >> 64n) > U64_MAX ? U64_MAX : x >> 64n,
+    }
+    if (t.newValidatorPermit) {
+      const row = r.emaBonds[uid]
+      if (row) t.bond = { c: row.c, v: row.v.map(toU16) }
+    }
+    return [hk, t]
+  })
+  terms.sort((a, b) => compareBytes(a[0], b[0]))
+
+  const explanation: EpochExplanation = {
+    netuid, mecid, block, raoEmission,
+    hyperparameters: {
+      tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
+      bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
+      maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
+      taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
+      alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
+      alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
+      commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
+    },
+    active, stake: inputs.stake, validatorPermit: inputs.validatorPermits, newValidatorPermit: newPermits,
+    activeStake: r.activeStake, weights: r.weights, consensus: r.consensus, clippedWeights: r.clipped,
+    validatorTrust: r.validatorTrust, incentive: r.incentive, emaBonds: r.emaBonds, dividends: r.dividends,
+    serverEmission, validatorEmission, combinedEmission,
+  }
+  return { terms, explanation }
+}
+
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number)
+  return a.length - b.length
+}

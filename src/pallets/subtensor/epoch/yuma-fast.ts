@@ -1,0 +1,325 @@
+// The Yuma core of epoch_mechanism (run_epoch.rs) on JS numbers with exact I32F32 semantics
+// (fast-fx.ts): the same steps, in the same order and with the same floors as the bigint
+// port in yuma-reference.ts, which the tests hold it equal to. This is the production path.
+import { alphaSigmoid } from './bonds.js'
+import { ONE, TWO32, div, divideInPlace, mul, normalizeInPlace } from './fast-fx.js'
+import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
+
+const emptyRow = (): Row => ({ c: [], v: [] })
+const sumOf = (x: readonly number[]): number => { let s = 0; for (const v of x) s += v; return s }
+
+/** Drops the cells of each row where `drop(i, j)` holds. */
+function filterRows(m: readonly Row[], drop: (i: number, j: number) => boolean): Row[] {
+  return m.map((row, i) => {
+    const out = emptyRow()
+    for (let k = 0; k < row.c.length; k++) {
+      const j = row.c[k] as number
+      if (!drop(i, j)) { out.c.push(j); out.v.push(row.v[k] as number) }
+    }
+    return out
+  })
+}
+
+/** Each column divided by its sum where non-zero (`inplace_col_normalize_sparse`). */
+function colNormalize(m: Row[], n: number): void {
+  const colSum = new Float64Array(n)
+  for (const row of m) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) colSum[j] += row.v[k] as number }
+  for (const row of m) for (let k = 0; k < row.c.length; k++) {
+    const j = row.c[k] as number
+    const d = j < n ? (colSum[j] as number) : 0
+    if (d !== 0) row.v[k] = div(row.v[k] as number, d)
+  }
+}
+
+/** Each column divided by its maximum where non-zero (`inplace_col_max_upscale_sparse`). */
+function colMaxUpscale(m: Row[], n: number): void {
+  const colMax = new Float64Array(n)
+  for (const row of m) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n && (colMax[j] as number) < (row.v[k] as number)) colMax[j] = row.v[k] as number }
+  for (const row of m) for (let k = 0; k < row.c.length; k++) {
+    const j = row.c[k] as number
+    const mx = j < n ? (colMax[j] as number) : 0
+    if (mx !== 0) row.v[k] = div(row.v[k] as number, mx)
+  }
+}
+
+/** A dense row scratchpad remembering touched columns (ascending on drain). */
+class Scratch {
+  readonly acc: Float64Array
+  private readonly seen: Uint8Array
+  readonly touched: number[] = []
+  constructor(readonly n: number) { this.acc = new Float64Array(n); this.seen = new Uint8Array(n) }
+  touch(j: number): boolean {
+    if (j >= this.n) return false
+    if (this.seen[j] === 0) { this.seen[j] = 1; this.touched.push(j) }
+    return true
+  }
+  drain(emit: (j: number, v: number) => void): void {
+    this.touched.sort((a, b) => a - b)
+    for (const j of this.touched) { emit(j, this.acc[j] as number); this.acc[j] = 0; this.seen[j] = 0 }
+    this.touched.length = 0
+  }
+}
+
+/** `mat_ema_sparse`: α·new + (1−α)·old per cell, positive results, ascending columns. */
+function matEma(next: Row[], old: Row[], alpha: number, n: number): Row[] {
+  if (next.length === 0) return []
+  const oneMinus = ONE - alpha
+  const acc = new Scratch(next.length)
+  return next.map((row, i) => {
+    for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (acc.touch(j)) acc.acc[j] += mul(alpha, row.v[k] as number) }
+    const o = old[i]
+    if (o) for (let k = 0; k < o.c.length; k++) { const j = o.c[k] as number; if (acc.touch(j)) acc.acc[j] += mul(oneMinus, o.v[k] as number) }
+    const out = emptyRow()
+    acc.drain((j, v) => { if (v > 0) { out.c.push(j); out.v.push(v) } })
+    void n
+    return out
+  })
+}
+
+const strictlyAscending = (c: readonly number[]): boolean => { for (let k = 1; k < c.length; k++) if ((c[k] as number) <= (c[k - 1] as number)) return false; return true }
+
+/**
+ * `compute_liquid_alpha_values_sparse` + `mat_ema_alpha_sparse` (Yuma3 with liquid alpha). The
+ * per-cell alpha depends only on the clamped distance `diff`, so each distinct diff's sigmoid
+ * (bigint exp) is computed once; alphas are only evaluated where a new weight exists, unless a
+ * row is unsorted, where the chain's cursor walk over every column is reproduced.
+ */
+function matEmaLiquid(next: Row[], old: Row[], consensus: readonly number[], p: NonNullable<YumaInputs['liquidAlpha']>): Row[] {
+  const n = consensus.length
+  const memo = new Map<number, number>()
+  const alphaOf = (w: number, b: number, c: number): number => {
+    const clamp = (x: number): number => (x < 0 ? 0 : x > ONE ? ONE : x)
+    const diff = w >= b ? clamp(w - c) : clamp(b - w)
+    let a = memo.get(diff)
+    if (a === undefined) { a = Number(alphaSigmoid(0n, BigInt(diff), 0n, p.low, p.high, p.steepness)); memo.set(diff, a) }
+    return a
+  }
+  const decayed = new Float64Array(n)
+  return next.map((row, i) => {
+    const orow = old[i] as Row
+    let alphaAt: (j: number) => number
+    if (strictlyAscending(row.c) && strictlyAscending(orow.c)) {
+      const wAt = new Map<number, number>()
+      for (let k = 0; k < row.c.length; k++) wAt.set(row.c[k] as number, row.v[k] as number)
+      const bAt = new Map<number, number>()
+      for (let k = 0; k < orow.c.length; k++) bAt.set(orow.c[k] as number, orow.v[k] as number)
+      alphaAt = (j) => alphaOf(wAt.get(j) ?? 0, bAt.get(j) ?? 0, consensus[j] as number)
+    } else {
+      const dense = new Float64Array(n)
+      let wi = 0
+      let bi = 0
+      for (let j = 0; j < n; j++) {
+        let w = 0
+        while (wi < row.c.length) { const c = row.c[wi] as number; if (c < j) { wi++; continue } if (c === j) w = row.v[wi] as number; break }
+        let b = 0
+        while (bi < orow.c.length) { const c = orow.c[bi] as number; if (c < j) { bi++; continue } if (c === j) b = orow.v[bi] as number; break }
+        dense[j] = alphaOf(w, b, consensus[j] as number)
+      }
+      alphaAt = (j) => dense[j] as number
+    }
+    const touched: number[] = []
+    for (let k = 0; k < orow.c.length; k++) {
+      const j = orow.c[k] as number
+      if (j < n) { decayed[j] = mul(ONE - alphaAt(j), orow.v[k] as number); touched.push(j) }
+    }
+    const out = emptyRow()
+    for (let k = 0; k < row.c.length; k++) {
+      const j = row.c[k] as number
+      if (j >= n) continue
+      let inc = mul(alphaAt(j), row.v[k] as number)
+      if (inc < 0) inc = 0
+      let v = (decayed[j] as number) + inc
+      if (v > ONE) v = ONE
+      if (v > 0) { out.c.push(j); out.v.push(v) }
+    }
+    for (const j of touched) decayed[j] = 0
+    return out
+  })
+}
+
+/**
+ * `weighted_median` on numbers: the chain's mid-pivot quickselect. `idx`, `lower`, `upper` are
+ * scratch buffers of length ≥ m; partitions keep the input order, as the chain's Vecs do.
+ */
+function weightedMedian(stake: readonly number[], score: Float64Array, base: number, m: number, minority: number, stakeSum: number, bufs: [Int32Array, Int32Array, Int32Array]): number {
+  let [cur, lower, upper] = bufs
+  let len = m
+  for (let k = 0; k < m; k++) cur[k] = k
+  let lo = 0
+  let hi = stakeSum
+  for (let it = 0; ; it++) {
+    if (len === 0) return 0
+    if (len === 1) return score[base + (cur[0] as number)] as number
+    const pivot = score[base + (cur[len >> 1] as number)] as number
+    let loStake = 0
+    let hiStake = 0
+    let nl = 0
+    let nu = 0
+    for (let q = 0; q < len; q++) {
+      const k = cur[q] as number
+      const s = score[base + k] as number
+      if (s === pivot) continue
+      if (s < pivot) { loStake += stake[k] as number; lower[nl++] = k } else { hiStake += stake[k] as number; upper[nu++] = k }
+    }
+    if (minority < lo + loStake && nl > 0) { [cur, lower] = [lower, cur]; len = nl; hi = lo + loStake }
+    else if (hi - hiStake <= minority && nu > 0) { [cur, upper] = [upper, cur]; len = nu; lo = hi - hiStake }
+    else return pivot
+    if (it + 1 > m) return 0
+  }
+}
+
+/** `weighted_median_col_sparse`. */
+function weightedMedianCol(activeStake: readonly number[], w: readonly Row[], n: number, kappa: number): number[] {
+  const useStake = activeStake.filter((s) => s > 0)
+  normalizeInPlace(useStake)
+  const stakeSum = sumOf(useStake)
+  const minority = stakeSum - kappa
+  const m = useStake.length
+  const score = new Float64Array(n * m)
+  let k = 0
+  const rows = Math.min(activeStake.length, w.length)
+  for (let i = 0; i < rows; i++) {
+    if ((activeStake[i] as number) <= 0) continue
+    const row = w[i] as Row
+    for (let e = 0; e < row.c.length; e++) { const c = row.c[e] as number; if (c < n && k < m) score[c * m + k] = row.v[e] as number }
+    k++
+  }
+  const out: number[] = new Array(n)
+  const bufs: [Int32Array, Int32Array, Int32Array] = [new Int32Array(m), new Int32Array(m), new Int32Array(m)]
+  for (let j = 0; j < n; j++) out[j] = weightedMedian(useStake, score, j * m, m, minority, stakeSum, bufs)
+  return out
+}
+
+/** Yuma consensus for one mechanism (the body of `epoch_mechanism` between reading and writing). */
+export function yumaFast(inp: YumaInputs): YumaResult {
+  const { n } = inp
+  const forbids = inp.validatorPermits.map((b) => !b)
+  const activeStake = inp.stake.slice()
+  for (const mask of [inp.inactive, forbids]) if (mask.length > 0) for (let i = 0; i < activeStake.length; i++) if (mask[i] ?? true) activeStake[i] = 0
+  normalizeInPlace(activeStake)
+
+  // Weights: permit rows, diagonal (the owner keeps its own), outdated, commit-reveal columns;
+  // then each row normalised in u16 units ((w·2^32)/(Σw·2^32) floors exactly as w/Σw does).
+  const owner = inp.ownerUid
+  const cb = inp.commitBlocks
+  const weights: Row[] = inp.weights.map((row, i) => {
+    const out = emptyRow()
+    if (forbids[i] ?? true) return out
+    const lu = inp.lastUpdate[i] ?? 0
+    const commit = cb === null ? Infinity : (cb[i] ?? 0)
+    let s = 0
+    for (let k = 0; k < row.c.length; k++) {
+      const j = row.c[k] as number
+      if (i === j && i !== owner) continue
+      const reg = inp.registered[j] ?? 0
+      if (lu <= reg || commit < reg) continue
+      out.c.push(j)
+      out.v.push(row.v[k] as number)
+      s += row.v[k] as number
+    }
+    for (let k = 0; k < out.v.length; k++) out.v[k] = s > 0 ? div(out.v[k] as number, s) : (out.v[k] as number) * TWO32
+    return out
+  })
+
+  const consensus = weightedMedianCol(activeStake, weights, n, inp.kappa)
+  const clipped = weights.map((row) => {
+    const out = emptyRow()
+    for (let k = 0; k < row.c.length; k++) {
+      const j = row.c[k] as number
+      const v = row.v[k] as number
+      const th = consensus[j] ?? 0
+      if (th < v) { if (th > 0) { out.c.push(j); out.v.push(th) } } else { out.c.push(j); out.v.push(v) }
+    }
+    return out
+  })
+  const validatorTrust = clipped.map((r) => sumOf(r.v))
+  const ranks = new Array<number>(n).fill(0)
+  clipped.forEach((row, i) => {
+    const scale = activeStake[i] ?? 0
+    for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) ranks[j] = (ranks[j] as number) + mul(scale, row.v[k] as number) }
+  })
+  normalizeInPlace(ranks)
+  const incentive = ranks
+
+  const weightsForBonds = interpolate(weights, clipped, n, inp.bondsPenalty)
+  const maskBonds = (b: Row[]): Row[] => filterRows(b, (_i, j) => inp.lastTempo <= (inp.registered[j] ?? 0))
+  let dividends: number[]
+  let emaBonds: Row[]
+  if (inp.yuma3) {
+    const bonds = maskBonds(inp.bonds.map((r) => ({ c: r.c.slice(), v: r.v.map((u) => div(u, 65535)) })))
+    const liquid = inp.liquidAlpha !== null && consensus.length > 0 && consensus.some((c) => c !== 0)
+    emaBonds = liquid ? matEmaLiquid(weightsForBonds, bonds, consensus, inp.liquidAlpha!) : matEma(weightsForBonds, bonds, inp.emaAlpha, n)
+    const norm = emaBonds.map((r) => ({ c: r.c.slice(), v: r.v.slice() }))
+    colNormalize(norm, n)
+    const tbpv = norm.map((row) => {
+      let acc = 0
+      for (let k = 0; k < row.c.length; k++) { const x = incentive[row.c[k] as number]; if (x !== undefined) acc += mul(row.v[k] as number, x) }
+      return acc
+    })
+    dividends = tbpv.slice(0, Math.min(tbpv.length, activeStake.length)).map((t, i) => mul(t, activeStake[i] as number))
+    normalizeInPlace(dividends)
+  } else {
+    // Stored bonds are u16 column-max-upscaled integers: normalising u16 by u16 sums floors exactly as the raw I32F32s do.
+    const bonds = maskBonds(inp.bonds)
+    const colSum = new Float64Array(n)
+    for (const row of bonds) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) colSum[j] += row.v[k] as number }
+    for (const row of bonds) for (let k = 0; k < row.c.length; k++) {
+      const j = row.c[k] as number
+      const d = j < n ? (colSum[j] as number) : 0
+      row.v[k] = d !== 0 ? div(row.v[k] as number, d) : (row.v[k] as number) * TWO32
+    }
+    const delta = weightsForBonds.slice(0, Math.min(weightsForBonds.length, activeStake.length))
+      .map((row, i) => ({ c: row.c.slice(), v: row.v.map((v) => mul(v, activeStake[i] as number)) }))
+    colNormalize(delta, n)
+    emaBonds = matEma(delta, bonds, inp.emaAlpha, n)
+    colNormalize(emaBonds, n)
+    dividends = emaBonds.map((row) => {
+      let acc = 0
+      for (let k = 0; k < row.c.length; k++) acc += mul(incentive[row.c[k] as number] ?? 0, row.v[k] as number)
+      return acc
+    })
+    normalizeInPlace(dividends)
+    colMaxUpscale(emaBonds, n)
+  }
+
+  const combined = incentive.map((x, i) => x + (dividends[i] ?? 0))
+  const emissionSum = sumOf(combined)
+  let normalizedServer = incentive.slice()
+  let normalizedValidator = dividends.slice()
+  let normalizedCombined = combined.slice()
+  divideInPlace(normalizedServer, emissionSum)
+  divideInPlace(normalizedValidator, emissionSum)
+  normalizeInPlace(normalizedCombined)
+  if (emissionSum === 0) {
+    const fallback = sumOf(activeStake) === 0 ? inp.stake : activeStake
+    normalizedValidator = fallback.slice()
+    normalizedCombined = fallback.slice()
+  }
+  normalizedServer = normalizedServer.slice()
+  return { activeStake, weights, consensus, clipped, validatorTrust, incentive, emaBonds, dividends, normalizedServer, normalizedValidator, normalizedCombined }
+}
+
+/** `interpolate_sparse`: W + bp·(Wc − W), copies at bp 0 and 1. */
+function interpolate(w: Row[], wc: Row[], n: number, ratio: number): Row[] {
+  const copy = (m: Row[]): Row[] => m.map((r) => ({ c: r.c.slice(), v: r.v.slice() }))
+  if (ratio === 0) return copy(w)
+  if (ratio === ONE) return copy(wc)
+  if (w.length !== wc.length) return copy(wc)
+  const a = new Scratch(n)
+  const b = new Scratch(n)
+  const both = new Scratch(n)
+  return w.map((row1, i) => {
+    const row2 = wc[i] as Row
+    for (let k = 0; k < row1.c.length; k++) { const j = row1.c[k] as number; if (a.touch(j)) a.acc[j] = row1.v[k] as number; both.touch(j) }
+    for (let k = 0; k < row2.c.length; k++) { const j = row2.c[k] as number; if (b.touch(j)) b.acc[j] = row2.v[k] as number; both.touch(j) }
+    const out = emptyRow()
+    both.drain((j) => {
+      const v1 = a.acc[j] as number
+      const v = v1 + mul(ratio, (b.acc[j] as number) - v1)
+      if (v > 0) { out.c.push(j); out.v.push(v) }
+    })
+    a.drain(() => undefined)
+    b.drain(() => undefined)
+    return out
+  })
+}

@@ -1,0 +1,100 @@
+// subnets/mechanism.rs: sub-subnets ("mechanisms"). Each has its own Weights, Bonds, LastUpdate and
+// Incentive (keyed by netuid_index = mecid × 4096 + netuid); they share the netuid's stake,
+// permits and registrations, and split the subnet's epoch emission.
+import type { ExecEnv } from '../../../frame/declare/pallet.js'
+import type { Store } from '../../../frame/declare/storage.js'
+import { persistMechanismEpochTerms, persistNetuidEpochTerms } from '../epoch/persist.js'
+import { type EpochTerms, compareBytes, epochMechanism } from '../epoch/run-epoch.js'
+import { SubtensorErrors as E } from '../macros/errors.js'
+import { SubtensorStorage as S } from '../storage.js'
+import { GLOBAL_MAX_SUBNET_COUNT, ifSubnetExist, mechanismStorageIndex } from '../utils/misc.js'
+
+export { mechanismStorageIndex }
+
+export const MAX_MECHANISM_COUNT_PER_SUBNET = 16
+
+/** `get_netuid`: the netuid part of a storage index. */
+export const netuidOfIndex = (netuidIndex: number): number => netuidIndex % GLOBAL_MAX_SUBNET_COUNT
+
+/** `ensure_mechanism_exists`: the subnet exists and has more than `mecid` mechanisms. */
+export function ensureMechanismExists(s: Store, netuid: number, mecid: number): void {
+  if (!ifSubnetExist(s, netuid)) throw E.MechanismDoesNotExist()
+  if (S.MechanismCountCurrent.get(s, netuid) <= mecid) throw E.MechanismDoesNotExist()
+}
+
+/**
+ * `split_emissions`: an even split (floor(E/count) each) or MechanismEmissionSplit's u16 shares
+ * (floor(E·share/65535), missing shares 0); the rounding dust goes to mechanism 0.
+ */
+export function splitEmissions(s: Store, netuid: number, alpha: bigint): bigint[] {
+  const count = S.MechanismCountCurrent.get(s, netuid)
+  const split = S.MechanismEmissionSplit.get(s, netuid)
+  let result: bigint[]
+  if (split !== null) result = split.map((share) => (alpha * BigInt(share)) / 65535n)
+  else result = new Array<bigint>(count).fill(count === 0 ? 0n : alpha / BigInt(count))
+  if (result.length !== count) {
+    result = result.slice(0, count)
+    while (result.length < count) result.push(0n)
+  }
+  const total = result.reduce((a, b) => a + b, 0n)
+  if (result.length > 0) result[0] = (result[0] as bigint) + (alpha > total ? alpha - total : 0n)
+  return result
+}
+
+const Q64 = 1n << 64n
+const U16_MAX = 0xffffn
+
+/** U64F64(existing) + U64F64(added) × weight, floored and saturated at `max`. */
+function weightedAcc(existing: bigint, added: bigint, weight: bigint, max: bigint): bigint {
+  const v = ((existing * Q64 + ((added * Q64 * weight) >> 64n)) >> 64n)
+  return v > max ? max : v
+}
+
+/**
+ * `epoch_with_mechanisms`: each mechanism's epoch on its share of `raoEmission` (persisted per
+ * mechanism), folded per hotkey — emissions summed, u16 terms and Emission weighted by the
+ * mechanism's share (U64F64; with E = 0 mechanism 0 weighs 1), flags ORed — then persisted per
+ * netuid. Returns (hotkey, server, validator) in ascending hotkey order.
+ */
+export function epochWithMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, block: bigint): Array<[Uint8Array, bigint, bigint]> {
+  const agg = new Map<string, [Uint8Array, EpochTerms]>()
+  splitEmissions(s, netuid, raoEmission).forEach((sub, mecid) => {
+    const out = epochMechanism(s, netuid, mecid, sub, block)
+    persistMechanismEpochTerms(s, env, netuid, mecid, out.terms)
+    // U64F64 safe_div_or: a zero total gives 1 to mechanism 0, 0 to the others
+    const w = raoEmission === 0n ? (mecid === 0 ? Q64 : 0n) : ((sub << 64n) * Q64) / (raoEmission << 64n)
+    for (const [hk, t] of out.terms) {
+      const key = Buffer.from(hk).toString('hex')
+      const acc = agg.get(key)?.[1]
+      if (acc === undefined) {
+        agg.set(key, [hk, {
+          ...t,
+          dividend: Number(weightedAcc(0n, BigInt(t.dividend), w, U16_MAX)),
+          incentive: Number(weightedAcc(0n, BigInt(t.incentive), w, U16_MAX)),
+          stakeWeight: Number(weightedAcc(0n, BigInt(t.stakeWeight), w, U16_MAX)),
+          emission: weightedAcc(0n, t.emission, w, U64_MAX),
+          consensus: Number(weightedAcc(0n, BigInt(t.consensus), w, U16_MAX)),
+          validatorTrust: Number(weightedAcc(0n, BigInt(t.validatorTrust), w, U16_MAX)),
+          bond: { c: [], v: [] },
+        }])
+        continue
+      }
+      acc.validatorEmission = satU64(acc.validatorEmission + t.validatorEmission)
+      acc.serverEmission = satU64(acc.serverEmission + t.serverEmission)
+      acc.dividend = Number(weightedAcc(BigInt(acc.dividend), BigInt(t.dividend), w, U16_MAX))
+      acc.stakeWeight = Number(weightedAcc(BigInt(acc.stakeWeight), BigInt(t.stakeWeight), w, U16_MAX))
+      acc.active ||= t.active
+      acc.emission = weightedAcc(acc.emission, t.emission, w, U64_MAX)
+      acc.consensus = Number(weightedAcc(BigInt(acc.consensus), BigInt(t.consensus), w, U16_MAX))
+      acc.validatorTrust = Number(weightedAcc(BigInt(acc.validatorTrust), BigInt(t.validatorTrust), w, U16_MAX))
+      acc.newValidatorPermit ||= t.newValidatorPermit
+      acc.stake = satU64(acc.stake + t.stake)
+    }
+  })
+  const terms = [...agg.values()].sort((a, b) => compareBytes(a[0], b[0]))
+  persistNetuidEpochTerms(s, netuid, terms)
+  return terms.map(([hk, t]) => [hk, t.serverEmission, t.validatorEmission])
+}
+
+const U64_MAX = (1n << 64n) - 1n
+const satU64 = (v: bigint): bigint => (v > U64_MAX ? U64_MAX : v)

@@ -8,6 +8,7 @@ import { option } from '../../../src/codec/types.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { Metagraph, metagraph, SelectiveMetagraph, selectiveMetagraph } from '../../../src/pallets/subtensor/info/metagraph.js'
 import { HyperparamValue, SubnetHyperparamsV3, subnetHyperparamsV3 } from '../../../src/pallets/subtensor/info/subnet-info.js'
+import { networkToPrune } from '../../../src/pallets/subtensor/info/subnet-queries.js'
 import { Mock } from './mock.js'
 
 const EXPECTED_V3_NAMES = [
@@ -124,5 +125,22 @@ describe('metagraph.rs', () => {
     const all = decode<Record<string, unknown>>(SelectiveMetagraph, encode(SelectiveMetagraph, selectiveMetagraph(m.s, 1, names.map((_, i) => i))!))
     for (const name of names) expect(all[name], name).toEqual(full[name])
     expect(encode(option(Metagraph), metagraph(m.s, 9))).toEqual(Uint8Array.of(0))
+  })
+})
+
+describe('root.rs get_network_to_prune (SubnetInfoRuntimeApi_get_subnet_to_prune)', () => {
+  it('the non-immune subnet with the lowest moving price; on a tie the earliest registered; root and immune ones never', () => {
+    const m = new Mock()
+    for (const n of [1, 2, 3]) { m.addNetwork(n, 1); S.SubnetMechanism.set(m.s, n, 1) }
+    m.setBlockNumber(1_000)
+    S.NetworkImmunityPeriod.set(m.s, 100n)
+    S.NetworkRegisteredAt.set(m.s, 1, 10n); S.NetworkRegisteredAt.set(m.s, 2, 5n); S.NetworkRegisteredAt.set(m.s, 3, 950n)
+    S.SubnetMovingPrice.set(m.s, 1, { bits: 3n << 31n }); S.SubnetMovingPrice.set(m.s, 2, { bits: 5n << 31n })
+    S.SubnetMovingPrice.set(m.s, 3, { bits: 1n })
+    expect(networkToPrune(m.s)).toBe(1) // 3 is the cheapest but still immune (950 + 100 > 1000)
+    S.SubnetMovingPrice.set(m.s, 2, { bits: 3n << 31n })
+    expect(networkToPrune(m.s)).toBe(2) // same price: registered earlier
+    S.NetworkImmunityPeriod.set(m.s, 10_000n)
+    expect(networkToPrune(m.s)).toBeNull()
   })
 })

@@ -42,3 +42,14 @@ def storage(subtensor, name: str, params: list):
     """One SubtensorModule storage value read directly (not through a runtime API)."""
     v = subtensor.query_subtensor(name, params=params)
     return getattr(v, "value", v)
+
+
+def hold_epochs(subtensor, alice_wallet, netuid: int, tempo: int = 1000) -> None:
+    """Sets the subnet's tempo through sudo(AdminUtils.sudo_set_tempo), so that no epoch pays
+    dividends while a test compares stakes read in different blocks."""
+    inner = subtensor.substrate.compose_call("AdminUtils", "sudo_set_tempo", {"netuid": netuid, "tempo": tempo})
+    call = subtensor.substrate.compose_call("Sudo", "sudo", {"call": inner})
+    res = subtensor.sign_and_send_extrinsic(call=call, wallet=alice_wallet, wait_for_inclusion=True)
+    assert res.success, res.message
+    # A sudo whose inner call fails is still a successful extrinsic: the stored tempo tells.
+    assert storage(subtensor, "Tempo", [netuid]) == tempo

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bittensor as bt
 
-from subnets import TAO, burned_register, create_subnet, funded_wallet, storage
+from subnets import TAO, burned_register, create_subnet, funded_wallet, hold_epochs, storage
 
 OPTS = dict(mev_protection=False, wait_for_inclusion=True, wait_for_finalization=False)
 
@@ -15,10 +15,13 @@ def wallet_args(wallets, name: str) -> list[str]:
     return ["--wallet-name", name, "--wallet-path", str(wallets.path), "--hotkey", "default"]
 
 
-def test_btcli_stake_add_remove_move_transfer(btcli, subtensor, wallets, fund):
+def test_btcli_stake_add_remove_move_transfer(btcli, subtensor, wallets, fund, alice_wallet):
     owner = wallets.new("owner")
     netuid = create_subnet(subtensor, owner, fund)
     assert subtensor.start_call(owner, netuid, **OPTS).success
+    # The dev chain runs the coinbase and the epochs: stakes read in later blocks must not have
+    # earned dividends in between for the arithmetic below to hold.
+    hold_epochs(subtensor, alice_wallet, netuid)
     a = funded_wallet(wallets, fund, "a", tao=200)
     b = funded_wallet(wallets, fund, "b")
     burned_register(subtensor, a, netuid)

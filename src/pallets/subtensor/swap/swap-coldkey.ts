@@ -13,6 +13,7 @@ import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorEvents as Ev } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { allSubnetNetuids } from '../staking/helpers.js'
+import { maybeRemoveColdkeyIndex } from '../staking/claim-root.js'
 import {
   decreaseStakeForHotkeyAndColdkeyOnSubnet, getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOnSubnet,
 } from '../staking/stake-utils.js'
@@ -43,23 +44,6 @@ function maybeAddColdkeyIndex(s: Store, coldkey: Uint8Array): void {
   S.NumStakingColdkeys.set(s, n + 1n)
 }
 
-/** `maybe_remove_coldkey_index`: the last entry moves into the freed slot. */
-function maybeRemoveColdkeyIndex(s: Store, coldkey: Uint8Array): void {
-  const idx = S.StakingColdkeys.get(s, coldkey)
-  if (idx === null) return
-  S.StakingColdkeys.remove(s, coldkey)
-  const n = S.NumStakingColdkeys.get(s)
-  const last = n > 0n ? n - 1n : 0n
-  const moved = idx !== last ? S.StakingColdkeysByIndex.get(s, last) : null
-  if (moved !== null) {
-    S.StakingColdkeysByIndex.remove(s, last)
-    S.StakingColdkeysByIndex.set(s, idx, moved)
-    S.StakingColdkeys.set(s, moved, idx)
-  } else {
-    S.StakingColdkeysByIndex.remove(s, idx)
-  }
-  S.NumStakingColdkeys.set(s, last)
-}
 
 /**
  * `swap_coldkey_locks` moves conviction locks and the account flags. Locks are not built here: with

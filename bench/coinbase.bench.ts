@@ -2,7 +2,7 @@
 // state of a real chain, a fresh block overlay each time as block building has), and a dev chain
 // with 32 started subnets making empty blocks through dev_newBlock (a node process).
 import '../src/polyfill.js'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -22,7 +22,7 @@ import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { Overlay } from '../src/storage/overlay.js'
-import { startNodeProcess } from '../test/e2e/node-process.js'
+import { devSpecWith, startNodeProcess } from '../test/e2e/node-process.js'
 import { Client } from './lib/client.js'
 
 interface Row { name: string; value: number; unit: string }
@@ -32,15 +32,13 @@ const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 
 /** The dev spec with netuids 2…`subnets` added, all `subnets` started, in `regime`. */
 function specWithSubnets(subnets: number, regime: 'classic' | 'current'): string {
-  const spec = JSON.parse(readFileSync(new URL('../genesis/dev.json', import.meta.url), 'utf8'))
-  const st = spec.genesis.runtimeGenesis.patch.subtensorModule
-  st.registrationRegime = regime
-  st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
-  // Genesis' netuid 1 started too.
-  st.hyperparameters = { ...st.hyperparameters, 1: { ...st.hyperparameters?.['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
-  const path = join(mkdtempSync(join(tmpdir(), 'coinbase-bench-')), 'spec.json')
-  writeFileSync(path, JSON.stringify(spec))
-  return path
+  return devSpecWith((st) => {
+    st.registrationRegime = regime
+    st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
+    // Genesis' netuid 1 started too.
+    const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
+    st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
+  })
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!

@@ -2,13 +2,10 @@
 // spec) making empty blocks through dev_newBlock (the pallet's per-block hook runs on each), and
 // PoW seal checks in process.
 import '../src/polyfill.js'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import WebSocket from 'ws'
 import { cryptoReady } from '../src/codec/hashing.js'
 import { hashMeetsDifficulty, sealHash } from '../src/pallets/subtensor/subnets/registration.js'
-import { startNodeProcess } from '../test/e2e/node-process.js'
+import { devSpecWith, startNodeProcess } from '../test/e2e/node-process.js'
 import { hexToU8a } from '@polkadot/util'
 import { effectiveGenesisConfig, loadChainSpec } from '../src/node/chain-spec.js'
 import { adjustRegistrationTermsForNetworks } from '../src/pallets/subtensor/coinbase/block-step.js'
@@ -39,12 +36,9 @@ function call<T>(ws: WebSocket, method: string, params: unknown[]): Promise<T> {
 }
 
 async function blocksWithSubnets(): Promise<Row> {
-  const spec = JSON.parse(readFileSync(new URL('../genesis/dev.json', import.meta.url), 'utf8'))
   const alice = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
   const bob = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
-  spec.genesis.runtimeGenesis.patch.subtensorModule.subnets = [2, 3, 4].map((netuid) => ({ netuid, owner: alice, hotkey: bob, started: true }))
-  const path = join(mkdtempSync(join(tmpdir(), 'st-bench-')), 'spec.json')
-  writeFileSync(path, JSON.stringify(spec))
+  const path = devSpecWith((st) => { st.subnets = [2, 3, 4].map((netuid) => ({ netuid, owner: alice, hotkey: bob, started: true })) })
   const node = await startNodeProcess(['--chain', path, '--alice', '--tmp', '--sealing', 'manual'])
   try {
     const ws = new WebSocket(node.url)

@@ -1,10 +1,24 @@
 // Starts the real node binary as a child process (as a user would) and finds its RPC port.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BIN = join(ROOT, 'bin', 'subtensor-emu.js')
+
+/**
+ * genesis/dev.json with its SubtensorModule genesis section changed by `patch`, written to a
+ * temporary file: the path to give `--chain`.
+ */
+export function devSpecWith(patch: (subtensorModule: Record<string, unknown>) => void): string {
+  const spec = JSON.parse(readFileSync(join(ROOT, 'genesis', 'dev.json'), 'utf8'))
+  patch(spec.genesis.runtimeGenesis.patch.subtensorModule)
+  const path = join(mkdtempSync(join(tmpdir(), 'dev-spec-')), 'spec.json')
+  writeFileSync(path, JSON.stringify(spec))
+  return path
+}
 
 export interface NodeProcess {
   proc: ChildProcess

@@ -2,9 +2,6 @@
 // by @polkadot/api from the V15 metadata, each answer checked against the storage it reads (read
 // separately through api.query); the legacy subnetInfo_* RPCs return the same SCALE bytes.
 import '@polkadot/api-augment'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api'
 import type { SubmittableExtrinsic } from '@polkadot/api/types'
 import type { KeyringPair } from '@polkadot/keyring/types'
@@ -12,7 +9,7 @@ import type { ISubmittableResult } from '@polkadot/types/types'
 import { hexToU8a, stringToU8a, u8aConcat, u8aToBigInt, u8aToHex } from '@polkadot/util'
 import { blake2AsU8a, keccakAsU8a, sha256AsU8a } from '@polkadot/util-crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeProcess, type NodeProcess } from './node-process.js'
+import { devSpecWith, startNodeProcess, type NodeProcess } from './node-process.js'
 
 const DIFFICULTY = 2_000n
 const U64_MAX = (1n << 64n) - 1n
@@ -72,11 +69,7 @@ const BOB_ROOT = 7_000_000_000n
 const TAO_WEIGHT = 3_000_000_000_000_000_000n
 
 beforeAll(async () => {
-  const spec = JSON.parse(readFileSync(new URL('../../genesis/dev.json', import.meta.url), 'utf8'))
-  spec.genesis.runtimeGenesis.patch.subtensorModule.hyperparameters = { 1: { Difficulty: Number(DIFFICULTY), MinDifficulty: 1 } }
-  const path = join(mkdtempSync(join(tmpdir(), 'st-info-')), 'spec.json')
-  writeFileSync(path, JSON.stringify(spec))
-  node = await startNodeProcess(['--chain', path, '--alice', '--tmp', '--sealing', 'instant'])
+  node = await startNodeProcess(['--chain', devSpecWith((st) => { st.hyperparameters = { 1: { Difficulty: Number(DIFFICULTY), MinDifficulty: 1 } } }), '--alice', '--tmp', '--sealing', 'instant'])
   api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true })
   const keyring = new Keyring({ type: 'sr25519' })
   bob = keyring.addFromUri('//Bob')

@@ -5,17 +5,14 @@
 // and subtensor_explainEpoch's final vectors equal to what the epoch wrote to storage.
 import '@polkadot/api-augment'
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api'
 import type { SubmittableExtrinsic } from '@polkadot/api/types'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import { u8aToHex } from '@polkadot/util'
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeProcess, type NodeProcess } from './node-process.js'
+import { devSpecWith, startNodeProcess, type NodeProcess } from './node-process.js'
 
 const TAO = 1_000_000_000n
 let node: NodeProcess
@@ -27,11 +24,7 @@ let miner: KeyringPair
 let n = 0
 
 beforeAll(async () => {
-  const spec = JSON.parse(readFileSync(new URL('../../genesis/dev.json', import.meta.url), 'utf8'))
-  spec.genesis.runtimeGenesis.patch.subtensorModule.registrationRegime = 'current'
-  const path = join(mkdtempSync(join(tmpdir(), 'st-epoch-')), 'spec.json')
-  writeFileSync(path, JSON.stringify(spec))
-  node = await startNodeProcess(['--chain', path, '--alice', '--tmp', '--sealing', 'instant'])
+  node = await startNodeProcess(['--chain', devSpecWith((st) => { st.registrationRegime = 'current' }), '--alice', '--tmp', '--sealing', 'instant'])
   api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true })
   const k = new Keyring({ type: 'sr25519' })
   ;[alice, bob, owner, miner] = [k.addFromUri('//Alice'), k.addFromUri('//Bob'), k.addFromUri('//Alice_epoch_owner'), k.addFromUri('//Bob_epoch_miner')]

@@ -2,9 +2,6 @@
 // registers on netuid 1 by proof of work — the test mines a real seal at low difficulty — and the
 // neuron reads back from storage; a second attempt fails with the chain's error by name.
 import '@polkadot/api-augment'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api'
 import type { SubmittableExtrinsic } from '@polkadot/api/types'
 import type { KeyringPair } from '@polkadot/keyring/types'
@@ -12,7 +9,7 @@ import type { ISubmittableResult } from '@polkadot/types/types'
 import { hexToU8a, u8aConcat, u8aToBigInt, u8aToHex } from '@polkadot/util'
 import { keccakAsU8a, sha256AsU8a } from '@polkadot/util-crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeProcess, type NodeProcess } from './node-process.js'
+import { devSpecWith, startNodeProcess, type NodeProcess } from './node-process.js'
 
 const DIFFICULTY = 5_000n
 let node: NodeProcess
@@ -21,11 +18,7 @@ let hotkey: KeyringPair
 let coldkey: KeyringPair
 
 beforeAll(async () => {
-  const spec = JSON.parse(readFileSync(new URL('../../genesis/dev.json', import.meta.url), 'utf8'))
-  spec.genesis.runtimeGenesis.patch.subtensorModule.hyperparameters = { 1: { Difficulty: Number(DIFFICULTY), MinDifficulty: 1 } }
-  const path = join(mkdtempSync(join(tmpdir(), 'st-pow-')), 'spec.json')
-  writeFileSync(path, JSON.stringify(spec))
-  node = await startNodeProcess(['--chain', path, '--alice', '--tmp', '--sealing', 'instant'])
+  node = await startNodeProcess(['--chain', devSpecWith((st) => { st.hyperparameters = { 1: { Difficulty: Number(DIFFICULTY), MinDifficulty: 1 } } }), '--alice', '--tmp', '--sealing', 'instant'])
   api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true })
   const keyring = new Keyring({ type: 'sr25519' })
   hotkey = keyring.addFromUri('//Bob')

@@ -5,15 +5,12 @@
 // out = y·(1 − x/(x+dx)) at 10^18 accuracy, then U64F64; fee = amount · FeeRate/65535); a crossed
 // limit price and a rate limit each refused by name with nothing changed but fee and nonce.
 import '@polkadot/api-augment'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api'
 import type { SubmittableExtrinsic } from '@polkadot/api/types'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import type { ISubmittableResult } from '@polkadot/types/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeProcess, type NodeProcess } from './node-process.js'
+import { devSpecWith, startNodeProcess, type NodeProcess } from './node-process.js'
 
 const TAO = 1_000_000_000n
 const ACC = 10n ** 18n
@@ -29,11 +26,7 @@ let hkC: KeyringPair
 const subnets: number[] = []
 
 beforeAll(async () => {
-  const spec = JSON.parse(readFileSync(new URL('../../genesis/dev.json', import.meta.url), 'utf8'))
-  spec.genesis.runtimeGenesis.patch.subtensorModule.registrationRegime = 'current'
-  const path = join(mkdtempSync(join(tmpdir(), 'st-stake-')), 'spec.json')
-  writeFileSync(path, JSON.stringify(spec))
-  node = await startNodeProcess(['--chain', path, '--alice', '--tmp', '--sealing', 'instant'])
+  node = await startNodeProcess(['--chain', devSpecWith((st) => { st.registrationRegime = 'current' }), '--alice', '--tmp', '--sealing', 'instant'])
   api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true })
   const k = new Keyring({ type: 'sr25519' })
   ;[alice, bob, charlie] = [k.addFromUri('//Alice'), k.addFromUri('//Bob'), k.addFromUri('//Charlie')]

@@ -1,8 +1,7 @@
 """Runs the pinned btcli as a user does, non-interactively, and checks its outcome.
 
 btcli exits 0 even after printing "❌ An unknown error has occurred", so success is judged from the
-exit code *and* the output; a failure naming a missing SubtensorModule item raises
-SubtensorModuleMissing (see pending.py).
+exit code *and* the output.
 """
 from __future__ import annotations
 
@@ -12,8 +11,6 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
-
-from pending import SubtensorModuleMissing, names_missing_subtensor_item
 
 TIMEOUT_S = 180
 FAILURE_MARKS = ("❌", "Error", "Traceback", "error:", "Failed", "Aborted")  # "Aborted": a prompt hit closed stdin
@@ -38,8 +35,6 @@ class BtcliResult:
 
     def _fail(self) -> None:
         detail = f"btcli {' '.join(self.args)} (exit {self.returncode}):\n{self.text}"
-        if names_missing_subtensor_item(self.text):
-            raise SubtensorModuleMissing(detail)
         raise AssertionError(detail)
 
     def json(self):

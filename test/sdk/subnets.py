@@ -32,8 +32,7 @@ def funded_wallet(wallets, fund, name: str, tao: int = 100):
 def burned_register(subtensor, wallet, netuid: int) -> bt.ExtrinsicResponse:
     res = subtensor.burned_register(wallet, netuid, mev_protection=False, wait_for_inclusion=True,
                                     wait_for_finalization=False)
-    # The underlying error (e.g. the module error's name) is part of the message, so a call the node
-    # declares but has not built yet (SubtensorModule.CallDisabled) is recognised as pending.
+    # The underlying error (e.g. the module error's name) goes into the assertion's message.
     assert res.success, f"{res.message} ({res.error})"
     return res
 

@@ -1,12 +1,10 @@
 """Issue 11 through btcli, non-interactively (--no-prompt, wallets in a temporary folder).
 
-A test whose feature the node lacks is a strict xfail (see pending.py) that may only fail by naming a
-missing SubtensorModule item or subtensor runtime API. `--no-mev-protection`: the node has no
+`--no-mev-protection`: the node has no
 MevShield pallet yet (btcli turns the shield on by default for `subnets create`).
 """
 from __future__ import annotations
 
-from pending import pending_subtensor_module
 from subnets import TAO, create_subnet, funded_wallet, storage
 
 
@@ -37,36 +35,35 @@ def test_btcli_wallet_balance(btcli, subtensor, wallets, fund):
 
 def test_btcli_subnets_create_list_and_hyperparameters(btcli, subtensor, wallets, fund):
     owner = wallets.new("owner")
-    with pending_subtensor_module():
-        cost = btcli("subnets", "burn-cost", "--json-output").ok().json()
-        lock = cost["burn_cost"]["rao"]
-        assert lock == subtensor.get_subnet_burn_cost().rao
-        fund(owner.coldkeypub.ss58_address, lock + 10 * TAO)
-        # Every identity field is given: btcli asks for any missing one even with --no-prompt.
-        created = btcli("subnets", "create", *wallet_args(wallets, "owner"), "--subnet-name", "emu-sdk-test",
-                        "--github-repo", "https://github.com/example/emu", "--subnet-contact", "dev@example.com",
-                        "--subnet-url", "https://example.com", "--discord-handle", "emu", "--description", "SDK test",
-                        "--logo-url", "https://example.com/logo.png", "--additional-info", "none",
-                        "--no-mev-protection", "--no-prompt", "--json-output").ok().json()
-        assert created["success"] is True
-        netuid = int(created["netuid"])
-        assert subtensor.subnet_exists(netuid)
-        assert storage(subtensor, "SubnetOwner", [netuid]) == owner.coldkeypub.ss58_address
-        assert subtensor.get_balance(owner.coldkeypub.ss58_address).rao == \
-            10 * TAO - charged_fee(subtensor, created["extrinsic_identifier"])
+    cost = btcli("subnets", "burn-cost", "--json-output").ok().json()
+    lock = cost["burn_cost"]["rao"]
+    assert lock == subtensor.get_subnet_burn_cost().rao
+    fund(owner.coldkeypub.ss58_address, lock + 10 * TAO)
+    # Every identity field is given: btcli asks for any missing one even with --no-prompt.
+    created = btcli("subnets", "create", *wallet_args(wallets, "owner"), "--subnet-name", "emu-sdk-test",
+                    "--github-repo", "https://github.com/example/emu", "--subnet-contact", "dev@example.com",
+                    "--subnet-url", "https://example.com", "--discord-handle", "emu", "--description", "SDK test",
+                    "--logo-url", "https://example.com/logo.png", "--additional-info", "none",
+                    "--no-mev-protection", "--no-prompt", "--json-output").ok().json()
+    assert created["success"] is True
+    netuid = int(created["netuid"])
+    assert subtensor.subnet_exists(netuid)
+    assert storage(subtensor, "SubnetOwner", [netuid]) == owner.coldkeypub.ss58_address
+    assert subtensor.get_balance(owner.coldkeypub.ss58_address).rao == \
+        10 * TAO - charged_fee(subtensor, created["extrinsic_identifier"])
 
-        listed = btcli("subnets", "list", "--json-output").ok().json()
-        assert listed["total_netuids"] == len(subtensor.get_all_subnets_netuid())
-        row = listed["subnets"][str(netuid)]
-        assert row["netuid"] == netuid
-        assert row["tempo"]["sn_tempo"] == storage(subtensor, "Tempo", [netuid])
+    listed = btcli("subnets", "list", "--json-output").ok().json()
+    assert listed["total_netuids"] == len(subtensor.get_all_subnets_netuid())
+    row = listed["subnets"][str(netuid)]
+    assert row["netuid"] == netuid
+    assert row["tempo"]["sn_tempo"] == storage(subtensor, "Tempo", [netuid])
 
-        hyper = btcli("subnets", "hyperparameters", "--netuid", str(netuid), "--json-output").ok().json()
-        values = {h["hyperparameter"]: h["value"] for h in hyper}
-        # (get_subnet_hyperparams_v3, which btcli reads, has no difficulty entry at spec 425)
-        for param, item in (("tempo", "Tempo"), ("immunity_period", "ImmunityPeriod"),
-                            ("max_validators", "MaxAllowedValidators"), ("max_regs_per_block", "MaxRegistrationsPerBlock")):
-            assert str(values[param]) == str(storage(subtensor, item, [netuid])), param
+    hyper = btcli("subnets", "hyperparameters", "--netuid", str(netuid), "--json-output").ok().json()
+    values = {h["hyperparameter"]: h["value"] for h in hyper}
+    # (get_subnet_hyperparams_v3, which btcli reads, has no difficulty entry at spec 425)
+    for param, item in (("tempo", "Tempo"), ("immunity_period", "ImmunityPeriod"),
+                        ("max_validators", "MaxAllowedValidators"), ("max_regs_per_block", "MaxRegistrationsPerBlock")):
+        assert str(values[param]) == str(storage(subtensor, item, [netuid])), param
 
 
 def test_btcli_subnets_register_and_wallet_overview(btcli, subtensor, wallets, fund):

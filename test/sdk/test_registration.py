@@ -1,7 +1,6 @@
 """Issue 11 through the SDK: a subnet, burned registration, the SDK's `register` and the metagraph.
 
-A test whose feature the node does not have yet would be a strict xfail (pending.py). Proof-of-work
-registration is not tested: the pinned SDK (10.5.0) and btcli (9.23.2) no longer have a PoW solver
+Proof-of-work registration is not tested: the pinned SDK (10.5.0) and btcli (9.23.2) no longer have a PoW solver
 (`Subtensor.register` is `register_limit`, a burn with a price limit), matching subtensor's removal
 of PoW in 2026-03.
 """

@@ -17,20 +17,15 @@ import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import { createLibp2p } from 'libp2p'
 import { concatBytes } from '../codec/bytes.js'
 import { blake2_256 } from '../codec/hashing.js'
+import type { PeerSetOptions } from './network.js'
 
-export interface HostOptions {
+/** The peer-set flags the host itself acts on (the rest of PeerSetOptions is the network's). */
+export interface HostOptions extends Pick<PeerSetOptions, 'bootnodes' | 'reserved' | 'reservedOnly' | 'inPeers' | 'outPeers' | 'discoverLocal'> {
   /** The 32-byte Ed25519 secret of chains/<id>/network/secret_ed25519. */
   nodeKey: Uint8Array
   listen: string[]
   /** --public-addr: what identify tells others to dial. */
   announce: string[]
-  bootnodes: string[]
-  reserved: string[]
-  reservedOnly: boolean
-  inPeers: number
-  outPeers: number
-  /** --discover-local: announce and find peers with mDNS on the local network. */
-  discoverLocal?: boolean
   isBanned(peer: string): boolean
 }
 

@@ -12,12 +12,7 @@ export const MAX_TAO_ISSUANCE = 21_000_000_000_000_000n
  * that cannot be spent whole is dropped again (Rescinded).
  */
 export function mintAndSpend(s: Store, sink: EventSink, who: Uint8Array, amount: bigint): void {
-  const current = totalIssuance(s)
-  const remaining = MAX_TAO_ISSUANCE > current ? MAX_TAO_ISSUANCE - current : 0n
-  const issued = amount < remaining ? amount : remaining
-  S.TotalIssuance.mutate(s, (t) => t + issued)
-  setTotalIssuance(s, current + issued)
-  sink.depositEvent(BalancesEvents.Issued.encode({ amount: issued }))
+  const issued = mintTao(s, sink, amount)
   if (issued >= amount && resolveCredit(s, sink, who, amount)) return
   setTotalIssuance(s, totalIssuance(s) - issued)
   sink.depositEvent(BalancesEvents.Rescinded.encode({ amount: issued }))

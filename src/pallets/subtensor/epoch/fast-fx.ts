@@ -1,7 +1,7 @@
 /**
  * I32F32 arithmetic on JS numbers, exact: a value is its raw i64 bits held in a double, which is
  * exact while |raw| < 2^53. The epoch's proportions live in [0, 2^33) raw, so every product and
- * quotient here splits its operands into 16-bit limbs to keep each partial result below 2^53,
+ * quotient here is taken exactly when it fits in 2^53, else split into limbs whose partial results do,
  * giving bit-for-bit the floors of math-fx.ts's bigint versions (multiply floors toward −∞,
  * divide truncates) — many times faster, without allocating.
  */
@@ -9,30 +9,43 @@ export const TWO16 = 65536
 export const TWO32 = 4294967296
 export const ONE = TWO32
 const I64_MAX_Q = 2 ** 31 // a quotient ≥ 2^31 overflows I32F32: safe_div gives 0
+const TWO20 = 1048576
 
-/** floor(|a|·|b| / 2^32) for 0 ≤ a < 2^37, 0 ≤ b ≤ 2^33; returns [quotient, remainder ≠ 0]. */
-function mulMag(a: number, b: number): number {
-  const ah = Math.floor(a / TWO16)
-  const al = a - ah * TWO16
-  const p1 = ah * b
-  const p2 = al * b
-  const q1 = Math.floor(p1 / TWO16)
-  const low = (p1 - q1 * TWO16) * TWO16 + p2
-  const q = q1 + Math.floor(low / TWO32)
-  mulRem = low - Math.floor(low / TWO32) * TWO32
-  return q
-}
-let mulRem = 0
+const TWO53 = 2 ** 53
+const TWO26 = 67108864
 
-/** `saturating_mul` / `checked_mul` within range: floor(a·b / 2^32), toward −∞ for negatives. */
+// No helper here keeps a remainder in a module variable: a double stored outside a function is
+// boxed on the heap, and at ~10^5 operations per epoch that garbage costs more than the arithmetic.
+
+/** `saturating_mul` / `checked_mul` for |a|, |b| < 2^37: floor(a·b / 2^32), toward −∞ for negatives. */
 export function mul(a: number, b: number): number {
   if (a === 0 || b === 0) return 0
   const neg = (a < 0) !== (b < 0)
-  const x = a < 0 ? -a : a
-  const y = b < 0 ? -b : b
-  const q = x >= y ? mulMag(x, y) : mulMag(y, x)
+  let x = a < 0 ? -a : a
+  let y = b < 0 ? -b : b
+  if (x < y) { const t = x; x = y; y = t }
+  let q: number
+  let exact: boolean
+  const p = x * y
+  if (p < TWO53) {
+    // the product itself is exact
+    q = Math.floor(p / TWO32)
+    exact = q * TWO32 === p
+  } else {
+    // x, y < 2^37 split at 2^26: x·y = hh·2^52 + mid·2^26 + ll, every partial below 2^53
+    const xh = Math.floor(x / TWO26)
+    const xl = x - xh * TWO26
+    const yh = Math.floor(y / TWO26)
+    const yl = y - yh * TWO26
+    const mid = xh * yl + xl * yh
+    const mh = Math.floor(mid / 64)
+    const low = (mid - mh * 64) * TWO26 + xl * yl
+    const lq = Math.floor(low / TWO32)
+    q = xh * yh * TWO20 + mh + lq
+    exact = low === lq * TWO32
+  }
   if (!neg) return q
-  return mulRem !== 0 ? -(q + 1) : -q
+  return exact ? -q : -(q + 1)
 }
 
 /** floor(t / b) for integers t < 2^53, b > 0, corrected for the double division's rounding. */
@@ -41,18 +54,19 @@ function idiv(t: number, b: number): number {
   let r = t - q * b
   while (r < 0) { q--; r += b }
   while (r >= b) { q++; r -= b }
-  idivRem = r
   return q
 }
-let idivRem = 0
 
 /** `safe_div` for a ≥ 0, b ≥ 0 below 2^37: floor(a·2^32 / b); 0 when b = 0 or on overflow. */
 export function div(a: number, b: number): number {
   if (b === 0) return 0
+  // |a|·2^32 < 2^52 is exact, and so is q·b (within b of it): one corrected division suffices
+  if (a < TWO20 && a > -TWO20) return idiv(a * TWO32, b)
   const q0 = idiv(a, b)
   if (q0 >= I64_MAX_Q) return 0
-  const q1 = idiv(idivRem * TWO16, b)
-  const q2 = idiv(idivRem * TWO16, b)
+  const t1 = (a - q0 * b) * TWO16
+  const q1 = idiv(t1, b)
+  const q2 = idiv((t1 - q1 * b) * TWO16, b)
   return q0 * TWO32 + q1 * TWO16 + q2
 }
 

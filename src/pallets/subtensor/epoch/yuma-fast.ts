@@ -8,16 +8,21 @@ import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
 const emptyRow = (): Row => ({ c: [], v: [] })
 const sumOf = (x: readonly number[]): number => { let s = 0; for (const v of x) s += v; return s }
 
-/** Drops the cells of each row where `drop(i, j)` holds. */
-function filterRows(m: readonly Row[], drop: (i: number, j: number) => boolean): Row[] {
-  return m.map((row, i) => {
-    const out = emptyRow()
+/** Each row without the columns registered at or after `since`, values mapped by `f`. */
+function dropRecentColumns(m: readonly Row[], since: number, registered: readonly number[], f: ((v: number) => number) | null): Row[] {
+  const out = new Array<Row>(m.length)
+  for (let i = 0; i < m.length; i++) {
+    const row = m[i] as Row
+    const o = emptyRow()
     for (let k = 0; k < row.c.length; k++) {
       const j = row.c[k] as number
-      if (!drop(i, j)) { out.c.push(j); out.v.push(row.v[k] as number) }
+      if (since <= (registered[j] ?? 0)) continue
+      o.c.push(j)
+      o.v.push(f === null ? (row.v[k] as number) : f(row.v[k] as number))
     }
-    return out
-  })
+    out[i] = o
+  }
+  return out
 }
 
 /** Each column divided by its sum where non-zero (`inplace_col_normalize_sparse`). */
@@ -60,23 +65,49 @@ class Scratch {
   }
 }
 
-/** `mat_ema_sparse`: α·new + (1−α)·old per cell, positive results, ascending columns. */
-function matEma(next: Row[], old: Row[], alpha: number, n: number): Row[] {
-  if (next.length === 0) return []
-  const oneMinus = ONE - alpha
-  const acc = new Scratch(next.length)
-  return next.map((row, i) => {
-    for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (acc.touch(j)) acc.acc[j] += mul(alpha, row.v[k] as number) }
-    const o = old[i]
-    if (o) for (let k = 0; k < o.c.length; k++) { const j = o.c[k] as number; if (acc.touch(j)) acc.acc[j] += mul(oneMinus, o.v[k] as number) }
-    const out = emptyRow()
-    acc.drain((j, v) => { if (v > 0) { out.c.push(j); out.v.push(v) } })
-    void n
-    return out
-  })
-}
-
 const strictlyAscending = (c: readonly number[]): boolean => { for (let k = 1; k < c.length; k++) if ((c[k] as number) <= (c[k - 1] as number)) return false; return true }
+
+const EMPTY: Row = { c: [], v: [] }
+
+/** `mat_ema_sparse`: α·new + (1−α)·old per cell, positive results, ascending columns. */
+function matEma(next: Row[], old: Row[], alpha: number): Row[] {
+  const rows = next.length
+  if (rows === 0) return []
+  const oneMinus = ONE - alpha
+  let acc: Scratch | null = null
+  const out = new Array<Row>(rows)
+  for (let i = 0; i < rows; i++) {
+    const row = next[i] as Row
+    const o = old[i] ?? EMPTY
+    const res = emptyRow()
+    if (strictlyAscending(row.c) && strictlyAscending(o.c)) {
+      // Both rows ascending: a merge gives the scratchpad's sorted drain without sorting.
+      const rc = row.c
+      const oc = o.c
+      let a = 0
+      let b = 0
+      for (;;) {
+        const ja = a < rc.length ? (rc[a] as number) : Infinity
+        const jb = b < oc.length ? (oc[b] as number) : Infinity
+        if (ja >= rows && jb >= rows) break
+        let j: number
+        let v: number
+        if (ja < jb) { j = ja; v = mul(alpha, row.v[a++] as number) }
+        else if (jb < ja) { j = jb; v = mul(oneMinus, o.v[b++] as number) }
+        else { j = ja; v = mul(alpha, row.v[a++] as number) + mul(oneMinus, o.v[b++] as number) }
+        if (v > 0) { res.c.push(j); res.v.push(v) }
+      }
+    } else {
+      acc ??= new Scratch(rows)
+      const sc = acc
+      for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (sc.touch(j)) sc.acc[j] += mul(alpha, row.v[k] as number) }
+      for (let k = 0; k < o.c.length; k++) { const j = o.c[k] as number; if (sc.touch(j)) sc.acc[j] += mul(oneMinus, o.v[k] as number) }
+      sc.drain((j, v) => { if (v > 0) { res.c.push(j); res.v.push(v) } })
+    }
+    out[i] = res
+  }
+  return out
+}
 
 /**
  * `compute_liquid_alpha_values_sparse` + `mat_ema_alpha_sparse` (Yuma3 with liquid alpha). The
@@ -242,14 +273,13 @@ export function yumaFast(inp: YumaInputs): YumaResult {
   const incentive = ranks
 
   const weightsForBonds = interpolate(weights, clipped, n, inp.bondsPenalty)
-  const maskBonds = (b: Row[]): Row[] => filterRows(b, (_i, j) => inp.lastTempo <= (inp.registered[j] ?? 0))
   let dividends: number[]
   let emaBonds: Row[]
   if (inp.yuma3) {
-    const bonds = maskBonds(inp.bonds.map((r) => ({ c: r.c.slice(), v: r.v.map((u) => div(u, 65535)) })))
+    const bonds = dropRecentColumns(inp.bonds, inp.lastTempo, inp.registered, (u) => div(u, 65535))
     const liquid = inp.liquidAlpha !== null && consensus.length > 0 && consensus.some((c) => c !== 0)
-    emaBonds = liquid ? matEmaLiquid(weightsForBonds, bonds, consensus, inp.liquidAlpha!) : matEma(weightsForBonds, bonds, inp.emaAlpha, n)
-    const norm = emaBonds.map((r) => ({ c: r.c.slice(), v: r.v.slice() }))
+    emaBonds = liquid ? matEmaLiquid(weightsForBonds, bonds, consensus, inp.liquidAlpha!) : matEma(weightsForBonds, bonds, inp.emaAlpha)
+    const norm = emaBonds.map((r) => ({ c: r.c, v: r.v.slice() })) // colNormalize rewrites values only
     colNormalize(norm, n)
     const tbpv = norm.map((row) => {
       let acc = 0
@@ -260,7 +290,7 @@ export function yumaFast(inp: YumaInputs): YumaResult {
     normalizeInPlace(dividends)
   } else {
     // Stored bonds are u16 column-max-upscaled integers: normalising u16 by u16 sums floors exactly as the raw I32F32s do.
-    const bonds = maskBonds(inp.bonds)
+    const bonds = dropRecentColumns(inp.bonds, inp.lastTempo, inp.registered, null)
     const colSum = new Float64Array(n)
     for (const row of bonds) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) colSum[j] += row.v[k] as number }
     for (const row of bonds) for (let k = 0; k < row.c.length; k++) {
@@ -269,9 +299,9 @@ export function yumaFast(inp: YumaInputs): YumaResult {
       row.v[k] = d !== 0 ? div(row.v[k] as number, d) : (row.v[k] as number) * TWO32
     }
     const delta = weightsForBonds.slice(0, Math.min(weightsForBonds.length, activeStake.length))
-      .map((row, i) => ({ c: row.c.slice(), v: row.v.map((v) => mul(v, activeStake[i] as number)) }))
+      .map((row, i) => ({ c: row.c, v: row.v.map((v) => mul(v, activeStake[i] as number)) }))
     colNormalize(delta, n)
-    emaBonds = matEma(delta, bonds, inp.emaAlpha, n)
+    emaBonds = matEma(delta, bonds, inp.emaAlpha)
     colNormalize(emaBonds, n)
     dividends = emaBonds.map((row) => {
       let acc = 0
@@ -301,10 +331,10 @@ export function yumaFast(inp: YumaInputs): YumaResult {
 
 /** `interpolate_sparse`: W + bp·(Wc − W), copies at bp 0 and 1. */
 function interpolate(w: Row[], wc: Row[], n: number, ratio: number): Row[] {
-  const copy = (m: Row[]): Row[] => m.map((r) => ({ c: r.c.slice(), v: r.v.slice() }))
-  if (ratio === 0) return copy(w)
-  if (ratio === ONE) return copy(wc)
-  if (w.length !== wc.length) return copy(wc)
+  // The callers never modify the rows they get, so the bp = 0 and bp = 1 cases share them.
+  if (ratio === 0) return w
+  if (ratio === ONE) return wc
+  if (w.length !== wc.length) return wc
   const a = new Scratch(n)
   const b = new Scratch(n)
   const both = new Scratch(n)

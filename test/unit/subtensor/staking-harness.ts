@@ -8,6 +8,8 @@ import { nextNetuid } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { callValue, newStore, signed, startBlock, type TestEnv } from '../../../src/pallets/test-utils.js'
 import type { Overlay } from '../../../src/storage/overlay.js'
 import type { DispatchOutcome } from '../../../src/frame/declare/pallet.js'
+import type { Store } from '../../../src/frame/declare/storage.js'
+import { System } from '../../../src/pallets/system/index.js'
 
 export const TAO = 1_000_000_000n
 const ACC = 10n ** 18n
@@ -36,6 +38,13 @@ export function chainWithSubnet(): Chain {
   if (!r.ok) throw new Error('register_network failed')
   S.SubtokenEnabled.set(s, netuid, true)
   return { s, env, netuid, owner, ownerHot }
+}
+
+/** Σ(free + reserved) over every account: what Balances' TotalIssuance must equal. */
+export function accountsTotal(c: { s: Store }): bigint {
+  let sum = 0n
+  for (const [, info] of System.Account.iter(c.s)) sum += info.data.free + info.data.reserved
+  return sum
 }
 
 export const call = (c: Chain, who: Uint8Array, name: string, args: Record<string, unknown>): DispatchOutcome =>

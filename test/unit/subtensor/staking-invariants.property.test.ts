@@ -15,7 +15,7 @@ import { getStakeForHotkeyAndColdkeyOnSubnet as stakeOf } from '../../../src/pal
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { startBlock } from '../../../src/pallets/test-utils.js'
-import { call, chainWithSubnet, fund, TAO, u256, type Chain } from './staking-harness.js'
+import { accountsTotal, call, chainWithSubnet, fund, TAO, u256, type Chain } from './staking-harness.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 
@@ -72,12 +72,6 @@ function apply(ch: Chain & { netuids: number[] }, o: Op): void {
     default: throw new Error(o.k)
   } })()
   if (r.ok) succeeded.set(o.k, (succeeded.get(o.k) ?? 0) + 1)
-}
-
-function accountsTotal(ch: Chain): bigint {
-  let sum = 0n
-  for (const [, info] of System.Account.iter(ch.s)) sum += info.data.free + info.data.reserved
-  return sum
 }
 
 function checkInvariants(ch: Chain & { netuids: number[] }, issuance: { balances: bigint; subtensor: bigint }): void {

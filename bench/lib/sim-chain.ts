@@ -47,6 +47,8 @@ export interface SimChain {
   rng: () => number
   /** Signs set_weights for validator `v` of `netuid` and submits it to the pool. */
   submitWeights(netuid: number, v: SimValidator, dests: number[], weights: number[]): void
+  /** Signs it now (the validator's next nonce); the returned function submits it to the pool. */
+  prepareWeights(netuid: number, v: SimValidator, dests: number[], weights: number[]): () => void
   close(): Promise<void>
 }
 
@@ -113,13 +115,14 @@ export async function openSimChain(o: SimOptions): Promise<SimChain> {
       return { key: benchAccount(`${vUri(k, i)}_hk`), uid: n.uid, nonce: 0 }
     }))
   }
+  const prepareWeights = (netuid: number, v: SimValidator, dests: number[], weights: number[]): () => void => {
+    const call = encode(RuntimeCall, { type: 'SubtensorModule', value: { type: 'set_weights', value: { netuid, dests, weights, version_key: 0n } } })
+    const raw = assemble(signParts(runtime, chain.genesisHash, v.key, call, { nonce: v.nonce++ }))
+    return () => { pool.submit(raw, (x) => runtime.validateAt(chain, chain.best.hash, x, 'External')) }
+  }
   return {
-    runtime, chain, pool, producer, netuids, validators, rng: r,
-    submitWeights(netuid, v, dests, weights) {
-      const call = encode(RuntimeCall, { type: 'SubtensorModule', value: { type: 'set_weights', value: { netuid, dests, weights, version_key: 0n } } })
-      const raw = assemble(signParts(runtime, chain.genesisHash, v.key, call, { nonce: v.nonce++ }))
-      pool.submit(raw, (x) => runtime.validateAt(chain, chain.best.hash, x, 'External'))
-    },
+    runtime, chain, pool, producer, netuids, validators, rng: r, prepareWeights,
+    submitWeights: (netuid, v, dests, weights) => prepareWeights(netuid, v, dests, weights)(),
     async close() {
       await producer.stop()
       await store.close()

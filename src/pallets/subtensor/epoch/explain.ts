@@ -12,7 +12,8 @@ import { splitEmissions } from '../subnets/mechanism.js'
 import { updateRegistrationPrices } from '../subnets/registration.js'
 import { toU16 } from './fast-fx.js'
 import { type EpochExplanation, epochMechanism } from './run-epoch.js'
-import type { Row } from './yuma-types.js'
+import { yumaFast } from './yuma-fast.js'
+import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
 
 const TWO32 = 2 ** 32
 const fx = (x: number): number => x / TWO32
@@ -89,8 +90,10 @@ function describe(s: Store, netuid: number, e: EpochExplanation): ExplainedMecha
 /**
  * On `parent` (an overlay of block `block − 1`'s state, thrown away afterwards): replays block
  * `block`'s subtensor block_step up to the drain; null when `netuid`'s epoch did not run then.
+ * `core` is the Yuma implementation (the bigint port of run_epoch.rs lets a check recompute an
+ * epoch independently of the production path).
  */
-export function explainEpoch(parent: Store, netuid: number, block: number): ExplainedEpoch | null {
+export function explainEpoch(parent: Store, netuid: number, block: number, core: (i: YumaInputs) => YumaResult = yumaFast): ExplainedEpoch | null {
   const s = parent
   const sink = { depositEvent: (): void => undefined }
   System.Number.set(s, block)
@@ -100,7 +103,7 @@ export function explainEpoch(parent: Store, netuid: number, block: number): Expl
   const drained = drainPending(s, sink, subnets, BigInt(block)).get(netuid)
   if (drained === undefined) return null
   const total = drained.server + drained.validator + drained.root
-  const mechanisms = splitEmissions(s, netuid, total).map((e, mecid) => describe(s, netuid, epochMechanism(s, netuid, mecid, e, BigInt(block)).explanation))
+  const mechanisms = splitEmissions(s, netuid, total).map((e, mecid) => describe(s, netuid, epochMechanism(s, netuid, mecid, e, BigInt(block), core).explanation))
   return {
     netuid, block,
     pending: { server: String(drained.server), validator: String(drained.validator), root: String(drained.root), ownerCut: String(drained.ownerCut) },

@@ -73,10 +73,10 @@ export function activityCutoffBlocks(s: Store, netuid: number): bigint {
   return v > 0n ? v : 1n
 }
 
-/** `get_block_at_registration`: 0 for an empty slot. */
-export function blockAtRegistration(s: Store, netuid: number, n: number): bigint[] {
-  const out: bigint[] = new Array(n)
-  for (let uid = 0; uid < n; uid++) out[uid] = S.Keys.contains(s, netuid, uid) ? S.BlockAtRegistration.get(s, netuid, uid) : 0n
+/** `get_block_at_registration`: 0 for an empty slot (the Keys rows already read say which are keyed). */
+export function blockAtRegistration(s: Store, netuid: number, n: number, keyed: ReadonlyArray<readonly [Uint8Array, number]>): bigint[] {
+  const out: bigint[] = new Array<bigint>(n).fill(0n)
+  for (const [, uid] of keyed) if (uid < n) out[uid] = S.BlockAtRegistration.get(s, netuid, uid)
   return out
 }
 
@@ -109,7 +109,7 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const n = S.SubnetworkN.get(s, netuid)
   const cutoff = activityCutoffBlocks(s, netuid)
   const lastUpdate = getLastUpdate(s, netuidIndex)
-  const registered = blockAtRegistration(s, netuid, n)
+  const registered = blockAtRegistration(s, netuid, n, keyed)
 
   const totalStake = stakeWeightsForNetwork(s, netuid, keyed)
   const minStake = S.StakeThreshold.get(s)

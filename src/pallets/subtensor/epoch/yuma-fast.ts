@@ -5,7 +5,17 @@ import { alphaSigmoid } from './bonds.js'
 import { ONE, TWO32, div, divideInPlace, mul, normalizeInPlace } from './fast-fx.js'
 import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
 
-const emptyRow = (): Row => ({ c: [], v: [] })
+/**
+ * An empty list V8 keeps as doubles: values start as u16 integers and are rewritten in place as
+ * I32F32 bits (above the small-integer range), and a list switching representation every epoch
+ * costs a copy and leaves the code that reads it polymorphic.
+ */
+function doubles(): number[] {
+  const a = [0.5]
+  a.length = 0
+  return a
+}
+const emptyRow = (): Row => ({ c: [], v: doubles() })
 const sumOf = (x: readonly number[]): number => { let s = 0; for (const v of x) s += v; return s }
 
 /** Each row without the columns registered at or after `since`, values mapped by `f`. */

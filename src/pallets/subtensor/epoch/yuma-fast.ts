@@ -20,7 +20,7 @@ const sumOf = (x: readonly number[]): number => { let s = 0; for (const v of x) 
 
 /** Each row without the columns registered at or after `since`, values mapped by `f`. */
 function dropRecentColumns(m: readonly Row[], since: number, registered: readonly number[], f: ((v: number) => number) | null): Row[] {
-  const out = new Array<Row>(m.length)
+  const out: Row[] = [] // packed (not pre-sized, which is holey): every matrix the epoch passes around has one representation
   for (let i = 0; i < m.length; i++) {
     const row = m[i] as Row
     const o = emptyRow()
@@ -30,31 +30,32 @@ function dropRecentColumns(m: readonly Row[], since: number, registered: readonl
       o.c.push(j)
       o.v.push(f === null ? (row.v[k] as number) : f(row.v[k] as number))
     }
-    out[i] = o
+    out.push(o)
   }
   return out
+}
+
+/** Each cell divided by its column's divisor where that is non-zero (columns ≥ n: left as they are). */
+function divideColumns(m: Row[], n: number, by: Float64Array): void {
+  for (const row of m) for (let k = 0; k < row.c.length; k++) {
+    const j = row.c[k] as number
+    const d = j < n ? (by[j] as number) : 0
+    if (d !== 0) row.v[k] = div(row.v[k] as number, d)
+  }
 }
 
 /** Each column divided by its sum where non-zero (`inplace_col_normalize_sparse`). */
 function colNormalize(m: Row[], n: number): void {
   const colSum = new Float64Array(n)
   for (const row of m) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) colSum[j] += row.v[k] as number }
-  for (const row of m) for (let k = 0; k < row.c.length; k++) {
-    const j = row.c[k] as number
-    const d = j < n ? (colSum[j] as number) : 0
-    if (d !== 0) row.v[k] = div(row.v[k] as number, d)
-  }
+  divideColumns(m, n, colSum)
 }
 
 /** Each column divided by its maximum where non-zero (`inplace_col_max_upscale_sparse`). */
 function colMaxUpscale(m: Row[], n: number): void {
   const colMax = new Float64Array(n)
   for (const row of m) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n && (colMax[j] as number) < (row.v[k] as number)) colMax[j] = row.v[k] as number }
-  for (const row of m) for (let k = 0; k < row.c.length; k++) {
-    const j = row.c[k] as number
-    const mx = j < n ? (colMax[j] as number) : 0
-    if (mx !== 0) row.v[k] = div(row.v[k] as number, mx)
-  }
+  divideColumns(m, n, colMax)
 }
 
 /** A dense row scratchpad remembering touched columns (ascending on drain). */
@@ -77,7 +78,7 @@ class Scratch {
 
 const strictlyAscending = (c: readonly number[]): boolean => { for (let k = 1; k < c.length; k++) if ((c[k] as number) <= (c[k - 1] as number)) return false; return true }
 
-const EMPTY: Row = { c: [], v: [] }
+const EMPTY: Row = emptyRow()
 
 /** `mat_ema_sparse`: α·new + (1−α)·old per cell, positive results, ascending columns. */
 function matEma(next: Row[], old: Row[], alpha: number): Row[] {
@@ -85,7 +86,7 @@ function matEma(next: Row[], old: Row[], alpha: number): Row[] {
   if (rows === 0) return []
   const oneMinus = ONE - alpha
   let acc: Scratch | null = null
-  const out = new Array<Row>(rows)
+  const out: Row[] = []
   for (let i = 0; i < rows; i++) {
     const row = next[i] as Row
     const o = old[i] ?? EMPTY
@@ -114,7 +115,7 @@ function matEma(next: Row[], old: Row[], alpha: number): Row[] {
       for (let k = 0; k < o.c.length; k++) { const j = o.c[k] as number; if (sc.touch(j)) sc.acc[j] += mul(oneMinus, o.v[k] as number) }
       sc.drain((j, v) => { if (v > 0) { res.c.push(j); res.v.push(v) } })
     }
-    out[i] = res
+    out.push(res)
   }
   return out
 }
@@ -274,7 +275,8 @@ export function yumaFast(inp: YumaInputs): YumaResult {
     return out
   })
   const validatorTrust = clipped.map((r) => sumOf(r.v))
-  const ranks = new Array<number>(n).fill(0)
+  const ranks = doubles()
+  for (let j = 0; j < n; j++) ranks.push(0)
   clipped.forEach((row, i) => {
     const scale = activeStake[i] ?? 0
     for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) ranks[j] = (ranks[j] as number) + mul(scale, row.v[k] as number) }
@@ -308,8 +310,12 @@ export function yumaFast(inp: YumaInputs): YumaResult {
       const d = j < n ? (colSum[j] as number) : 0
       row.v[k] = d !== 0 ? div(row.v[k] as number, d) : (row.v[k] as number) * TWO32
     }
-    const delta = weightsForBonds.slice(0, Math.min(weightsForBonds.length, activeStake.length))
-      .map((row, i) => ({ c: row.c, v: row.v.map((v) => mul(v, activeStake[i] as number)) }))
+    const delta = weightsForBonds.slice(0, Math.min(weightsForBonds.length, activeStake.length)).map((row, i) => {
+      const scale = activeStake[i] as number
+      const v = doubles()
+      for (let k = 0; k < row.v.length; k++) v.push(mul(row.v[k] as number, scale))
+      return { c: row.c, v }
+    })
     colNormalize(delta, n)
     emaBonds = matEma(delta, bonds, inp.emaAlpha)
     colNormalize(emaBonds, n)

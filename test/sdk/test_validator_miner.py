@@ -136,10 +136,11 @@ def test_sdk_validator_sets_weights_and_miners_earn(subtensor, alice_wallet, wal
         ok(subtensor.commit_weights(owner, netuid, salt, uids, values, version_key=VERSION_KEY, raise_error=False,
                                     **OPTS))
         [(_, commit_epoch, _, _)] = [tuple(c) for c in storage(subtensor, "WeightCommits", [netuid, validator_hotkey])]
-        # Too early: the chain refuses the reveal and keeps the commit.
+        # Too early: the CheckWeights guard refuses the reveal in the pool with
+        # CustomTransactionError::CommitBlockNotInRevealRange (17), and the commit stays.
         early = subtensor.reveal_weights(owner, netuid, uids, values, salt, version_key=VERSION_KEY, max_attempts=1,
                                          **OPTS)
-        assert not early.success and "RevealTooEarly" in f"{early.message} {early.error}"
+        assert not early.success and "Custom error: 17" in f"{early.message} {early.error}"
         assert len(storage(subtensor, "WeightCommits", [netuid, validator_hotkey])) == 1
         wait_for_epoch(subtensor, netuid, commit_epoch + reveal_period - 1)
         res = subtensor.reveal_weights(owner, netuid, uids, values, salt, version_key=VERSION_KEY, **OPTS)

@@ -1,0 +1,461 @@
+// Port of subtensor pallets/subtensor/src/tests/weights.rs (HEAD 14bc6f9): the set_weights checks
+// and hash commit-reveal cases that assert values or errors. The calls are made the way the Rust
+// tests make them (`SubtensorModule::set_weights(...)`: the call body, without the dispatch guards;
+// CheckWeights has its own port in check-weights.test.ts). The timelocked (CRv3) cases belong to the
+// drand work; the dispatch-info cases are checked against the node's call info.
+import { describe, expect, it } from 'vitest'
+import { mint } from '../../../src/pallets/balances/index.js'
+import type { Origin } from '../../../src/frame/primitives.js'
+import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
+import { commitHash } from '../../../src/pallets/subtensor/commit-reveal/hash-commits.js'
+import { checkWeightsMinStake } from '../../../src/pallets/subtensor/epoch/stake-weights.js'
+import { SubtensorErrors as E } from '../../../src/pallets/subtensor/macros/errors.js'
+import { increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
+import {
+  checkLength, checkLenUidsWithinAllowed, getMaxWeightLimit, isSelfWeight, maxWeightLimited,
+} from '../../../src/pallets/subtensor/subnets/weights.js'
+import { callInfoOf } from '../../../src/pallets/call-info.js'
+import { allPallets } from '../../../src/pallets/index.js'
+import { System } from '../../../src/pallets/system/index.js'
+import { callHandler, errorOf, failsUntouched, NONE, newStore, signed, startBlock, TestEnv } from '../../../src/pallets/test-utils.js'
+import type { Overlay } from '../../../src/storage/overlay.js'
+import { u256 } from './head-mock.js'
+
+/** The HEAD mock's `new_test_ext(block)` with `step_block`, `run_to_block`, `step_epochs`. */
+class Ext {
+  readonly s: Overlay
+  env: TestEnv
+  constructor(public block: number) {
+    this.s = newStore()
+    subtensorPallet()
+    System.Number.set(this.s, block)
+    this.env = new TestEnv(this.s, block)
+  }
+
+  /** `System::set_block_number`. */
+  setBlockNumber(n: number): void { this.block = n; System.Number.set(this.s, n); this.env = new TestEnv(this.s, n) }
+  stepBlock(n = 1): void {
+    for (let i = 0; i < n; i++) {
+      this.block++
+      this.env = startBlock(this.s, this.block)
+      subtensorPallet().hooks.onInitialize!({ s: this.s, env: this.env, blockNumber: this.block })
+    }
+  }
+  runToBlock(n: number): void { while (this.block < n) this.stepBlock() }
+  stepEpochs(count: number, netuid: number): void {
+    const target = S.SubnetEpochIndex.get(this.s, netuid) + BigInt(count)
+    while (S.SubnetEpochIndex.get(this.s, netuid) < target) this.stepBlock()
+  }
+
+  /** `add_network`: the mock's InitialMinAllowedWeights is 0. */
+  addNetwork(netuid: number, tempo: number): void {
+    initNewNetwork(this.s, netuid, tempo)
+    S.NetworkRegistrationAllowed.set(this.s, netuid, true)
+    S.FirstEmissionBlockNumber.set(this.s, netuid, 1n)
+    S.SubtokenEnabled.set(this.s, netuid, true)
+    S.MinAllowedWeights.set(this.s, netuid, 0)
+  }
+  addNetworkDisableCommitReveal(netuid: number, tempo: number): void {
+    this.addNetwork(netuid, tempo)
+    S.CommitRevealWeightsEnabled.set(this.s, netuid, false)
+    S.Yuma3On.set(this.s, netuid, false)
+  }
+
+  /** `register_ok_neuron`: burned_register at burn 0 with 1e12/1e12 reserves, as the mock does. */
+  registerOkNeuron(netuid: number, hot: Uint8Array, cold: Uint8Array): void {
+    S.Burn.set(this.s, netuid, 0n)
+    if (S.SubnetTAO.get(this.s, netuid) === 0n && S.SubnetAlphaIn.get(this.s, netuid) === 0n) {
+      S.SubnetTAO.set(this.s, netuid, 1_000_000_000_000n)
+      S.SubnetAlphaIn.set(this.s, netuid, 1_000_000_000_000n)
+    }
+    mint(this.s, this.env, cold, 1_000_000n)
+    callHandler(this.env, 'SubtensorModule', 'burned_register', signed(cold), { netuid, hotkey: hot })
+  }
+  uid(netuid: number, hot: Uint8Array): number {
+    const uid = S.Uids.get(this.s, netuid, hot)
+    expect(uid).not.toBeNull()
+    return uid as number
+  }
+  setPermit(netuid: number, uid: number): void {
+    S.ValidatorPermit.mutate(this.s, netuid, (v) => { const o = [...v]; o[uid] = true; return o })
+  }
+  stake(netuid: number, hot: Uint8Array, cold: Uint8Array, amount: bigint): void {
+    increaseStakeForHotkeyAndColdkeyOnSubnet(this.s, hot, cold, netuid, amount)
+  }
+
+  call(name: string, origin: Origin, args: Record<string, unknown>): void {
+    callHandler(this.env, 'SubtensorModule', name, origin, args)
+  }
+  fails(name: string, origin: Origin, args: Record<string, unknown>): unknown {
+    return errorOf(failsUntouched(this.s, () => this.call(name, origin, args)))
+  }
+  setWeights(hot: Uint8Array, netuid: number, dests: number[], weights: number[], versionKey = 0n): void {
+    this.call('set_weights', signed(hot), { netuid, dests, weights, version_key: versionKey })
+  }
+  setWeightsFails(hot: Uint8Array, netuid: number, dests: number[], weights: number[], versionKey = 0n): unknown {
+    return this.fails('set_weights', signed(hot), { netuid, dests, weights, version_key: versionKey })
+  }
+  commit(hot: Uint8Array, netuid: number, hash: Uint8Array): void {
+    this.call('commit_weights', signed(hot), { netuid, commit_hash: hash })
+  }
+  reveal(hot: Uint8Array, netuid: number, uids: number[], values: number[], salt: number[], versionKey = 0n): void {
+    this.call('reveal_weights', signed(hot), { netuid, uids, values, salt, version_key: versionKey })
+  }
+  revealFails(hot: Uint8Array, netuid: number, uids: number[], values: number[], salt: number[], versionKey = 0n): unknown {
+    return this.fails('reveal_weights', signed(hot), { netuid, uids, values, salt, version_key: versionKey })
+  }
+
+  /** The file's `commit_reveal_set_weights`: enable CR, commit, one epoch, reveal. */
+  commitRevealSetWeights(hot: Uint8Array, netuid: number, uids: number[], values: number[], salt: number[], versionKey = 0n): unknown {
+    S.CommitRevealWeightsEnabled.set(this.s, netuid, true)
+    try {
+      this.commit(hot, netuid, commitHash(hot, netuid, uids, values, salt, versionKey))
+      this.stepEpochs(1, netuid)
+      this.reveal(hot, netuid, uids, values, salt, versionKey)
+      return null
+    } catch (e) {
+      return errorOf(e)
+    }
+  }
+}
+
+const SALT = [1, 2, 3, 4, 5, 6, 7, 8]
+const NET = 1
+
+/** The set-up shared by the commit-reveal cases: uids 0 (hotkey 3) and 1 (hotkey 1), both permitted and staked. */
+function crSetup(tempo: number, block = 1): Ext {
+  const x = new Ext(block)
+  x.addNetwork(NET, tempo)
+  x.setBlockNumber(0)
+  x.registerOkNeuron(NET, u256(3), u256(4))
+  x.registerOkNeuron(NET, u256(1), u256(2))
+  S.StakeThreshold.set(x.s, 0n)
+  S.WeightsSetRateLimit.set(x.s, NET, 5n)
+  x.setPermit(NET, 0)
+  x.setPermit(NET, 1)
+  x.stake(NET, u256(0), u256(0), 1n)
+  x.stake(NET, u256(1), u256(1), 1n)
+  S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+  return x
+}
+const UIDS = [0, 1]
+const VALUES = [10, 10]
+const HOT = u256(1)
+const HASH = commitHash(HOT, NET, UIDS, VALUES, SALT, 0n)
+
+describe('tests/weights.rs: dispatch info', () => {
+  for (const [test, name, args] of [
+    ['test_set_weights_dispatch_info_ok', 'set_weights', { netuid: 1, dests: [1, 1], weights: [1, 1], version_key: 0n }],
+    ['test_commit_weights_dispatch_info_ok', 'commit_weights', { netuid: 1, commit_hash: new Uint8Array(32) }],
+    ['test_reveal_weights_dispatch_info_ok', 'reveal_weights', { netuid: 1, uids: [1, 1], values: [1, 1], salt: SALT, version_key: 0n }],
+  ] as const) {
+    it(test, () => {
+      allPallets()
+      const info = callInfoOf({ type: 'SubtensorModule', value: { type: name, value: args } })
+      expect(info.class).toBe('Normal')
+      expect(info.paysFee).toBe('No')
+    })
+  }
+})
+
+describe('tests/weights.rs: set_weights', () => {
+  it('test_set_weights_is_root_error', () => {
+    const x = new Ext(0)
+    S.CommitRevealWeightsEnabled.set(x.s, 0, false)
+    expect(x.setWeightsFails(u256(1), 0, [0], [1])).toEqual(E.CanNotSetRootNetworkWeights().error)
+  })
+
+  it('test_weights_err_no_validator_permit', () => {
+    const x = new Ext(0)
+    x.addNetworkDisableCommitReveal(NET, 13)
+    S.MaxAllowedUids.set(x.s, NET, 3)
+    x.registerOkNeuron(NET, u256(55), u256(66))
+    x.registerOkNeuron(NET, u256(1), u256(1))
+    x.registerOkNeuron(NET, u256(2), u256(2))
+    expect(x.setWeightsFails(u256(55), NET, [1, 2], [1, 2])).toEqual(E.NeuronNoValidatorPermit().error)
+    x.setPermit(NET, x.uid(NET, u256(55)))
+    x.setWeights(u256(55), NET, [1, 2], [1, 2])
+  })
+
+  it('test_set_stake_threshold_failed (stake written to the pool instead of do_add_stake)', () => {
+    const x = new Ext(0)
+    const hot = u256(0)
+    x.addNetworkDisableCommitReveal(NET, 1)
+    x.registerOkNeuron(NET, hot, hot)
+    S.StakeThreshold.set(x.s, 20_000_000_000_000n)
+    expect(checkWeightsMinStake(x.s, hot, NET)).toBe(false)
+    x.stake(NET, hot, hot, 19_999_999_999_999n)
+    expect(checkWeightsMinStake(x.s, hot, NET)).toBe(false)
+    x.stake(NET, hot, hot, 1n)
+    expect(checkWeightsMinStake(x.s, hot, NET)).toBe(true)
+    S.StakeThreshold.set(x.s, 100_000_000_000_000n)
+    expect(x.setWeightsFails(hot, NET, [0], [1])).toEqual(E.NotEnoughStakeToSetWeights().error)
+    x.stake(NET, hot, hot, 80_000_000_000_000n)
+    x.setWeights(hot, NET, [0], [1])
+  })
+
+  it('test_weights_version_key', () => {
+    const x = new Ext(0)
+    const [hot, cold] = [u256(55), u256(66)]
+    x.addNetworkDisableCommitReveal(1, 1)
+    x.addNetworkDisableCommitReveal(2, 1)
+    x.registerOkNeuron(1, hot, cold)
+    x.registerOkNeuron(2, hot, cold)
+    x.setWeights(hot, 1, [0], [1], 0n)
+    x.setWeights(hot, 2, [0], [1], 0n)
+    const [key0, key1] = [12312n, 20313n]
+    S.WeightsVersionKey.set(x.s, 1, key0)
+    S.WeightsVersionKey.set(x.s, 2, key1)
+    x.setWeights(hot, 1, [0], [1], key0)
+    x.setWeights(hot, 2, [0], [1], key1)
+    x.setWeights(hot, 1, [0], [1], key1)
+    expect(x.setWeightsFails(hot, 2, [0], [1], key0)).toEqual(E.IncorrectWeightVersionKey().error)
+  })
+
+  it('test_weights_err_setting_weights_too_fast', () => {
+    const x = new Ext(0)
+    const hot = u256(55)
+    x.addNetworkDisableCommitReveal(NET, 13)
+    S.MaxAllowedUids.set(x.s, NET, 3)
+    x.registerOkNeuron(NET, hot, u256(66))
+    x.registerOkNeuron(NET, u256(1), u256(1))
+    x.registerOkNeuron(NET, u256(2), u256(2))
+    x.setPermit(NET, x.uid(NET, hot))
+    x.stake(NET, hot, u256(66), 1n)
+    S.WeightsSetRateLimit.set(x.s, NET, 10n)
+    x.setWeights(hot, NET, [1, 2], [1, 2])
+    x.runToBlock(1)
+    for (let i = 1; i < 100; i++) {
+      if (i % 10 === 1) x.setWeights(hot, NET, [1, 2], [1, 2])
+      else expect(x.setWeightsFails(hot, NET, [1, 2], [1, 2])).toEqual(E.SettingWeightsTooFast().error)
+      x.runToBlock(i + 1)
+    }
+  })
+
+  it('test_weights_err_weights_vec_not_equal_size', () => {
+    const x = new Ext(0)
+    x.addNetwork(NET, 13)
+    x.registerOkNeuron(NET, u256(55), u256(66))
+    x.setPermit(NET, x.uid(NET, u256(55)))
+    expect(x.commitRevealSetWeights(u256(55), NET, [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5], SALT)).toEqual(E.WeightVecNotEqualSize().error)
+  })
+
+  it('test_weights_err_has_duplicate_ids', () => {
+    const x = new Ext(0)
+    const hot = u256(666)
+    x.addNetwork(NET, 13)
+    S.StakeThreshold.set(x.s, 0n)
+    S.MaxAllowedUids.set(x.s, NET, 100)
+    x.registerOkNeuron(NET, hot, u256(77))
+    x.setPermit(NET, x.uid(NET, hot))
+    x.stake(NET, hot, u256(77), 1n)
+    for (const k of [1, 2, 3]) x.registerOkNeuron(NET, u256(k), u256(1))
+    expect(S.SubnetworkN.get(x.s, NET)).toBe(4)
+    expect(x.commitRevealSetWeights(hot, NET, [1, 1, 1], [1, 2, 3], SALT)).toEqual(E.DuplicateUids().error)
+  })
+
+  it('test_no_signature', () => {
+    const x = new Ext(0)
+    S.CommitRevealWeightsEnabled.set(x.s, 1, false)
+    expect(x.fails('set_weights', NONE, { netuid: 1, dests: [], weights: [], version_key: 0n })).toEqual({ type: 'BadOrigin' })
+  })
+
+  it('test_set_weights_err_not_active', () => {
+    const x = new Ext(0)
+    x.addNetwork(NET, 13)
+    x.registerOkNeuron(NET, u256(666), u256(2))
+    expect(x.commitRevealSetWeights(u256(1), NET, [0], [1], SALT)).toEqual(E.HotKeyNotRegisteredInSubNet().error)
+  })
+
+  it('test_set_weights_err_invalid_uid', () => {
+    const x = new Ext(0)
+    const hot = u256(55)
+    x.addNetwork(NET, 13)
+    x.registerOkNeuron(NET, hot, u256(66))
+    S.StakeThreshold.set(x.s, 0n)
+    x.setPermit(NET, x.uid(NET, hot))
+    x.stake(NET, hot, u256(66), 1n)
+    expect(x.commitRevealSetWeights(hot, NET, [9999], [88], SALT)).toEqual(E.UidVecContainInvalidOne().error)
+  })
+
+  it('test_set_weight_not_enough_values', () => {
+    const x = new Ext(0)
+    const hot = u256(1)
+    x.addNetworkDisableCommitReveal(NET, 13)
+    x.registerOkNeuron(NET, hot, u256(2))
+    x.setPermit(NET, x.uid(NET, hot))
+    x.stake(NET, hot, u256(2), 1n)
+    x.registerOkNeuron(NET, u256(3), u256(4))
+    S.MinAllowedWeights.set(x.s, NET, 2)
+    expect(x.setWeightsFails(hot, NET, [1], [88])).toEqual(E.WeightVecLengthIsLow().error)
+    x.setWeights(hot, NET, [0], [88])
+    S.MinAllowedWeights.set(x.s, NET, 1)
+    expect(x.commitRevealSetWeights(hot, NET, [0, 1], [10, 10], SALT)).toBeNull()
+  })
+
+  it('test_set_weight_too_many_uids', () => {
+    const x = new Ext(0)
+    x.addNetworkDisableCommitReveal(NET, 13)
+    x.registerOkNeuron(NET, u256(1), u256(2))
+    x.setPermit(NET, x.uid(NET, u256(1)))
+    x.registerOkNeuron(NET, u256(3), u256(4))
+    S.MinAllowedWeights.set(x.s, NET, 2)
+    expect(x.setWeightsFails(u256(1), NET, [0, 1, 2, 3, 4], [88, 102, 303, 1212, 11])).toEqual(E.UidsLengthExceedUidsInSubNet().error)
+    x.setWeights(u256(1), NET, [0, 1], [10, 10])
+  })
+
+  it('test_set_weights_sum_larger_than_u16_max', () => {
+    const x = new Ext(0)
+    x.addNetwork(NET, 13)
+    x.registerOkNeuron(NET, u256(1), u256(2))
+    const uid = x.uid(NET, u256(1))
+    S.StakeThreshold.set(x.s, 0n)
+    x.setPermit(NET, uid)
+    x.stake(NET, u256(1), u256(2), 1n)
+    x.registerOkNeuron(NET, u256(3), u256(4))
+    S.MinAllowedWeights.set(x.s, NET, 2)
+    expect(x.commitRevealSetWeights(u256(1), NET, [0, 1], [65535, 65535], SALT)).toBeNull()
+    expect(S.Weights.get(x.s, NET, uid)).toEqual([[0, 65535], [1, 65535]])
+  })
+})
+
+describe('tests/weights.rs: the check helpers', () => {
+  it('test_check_length_allows_singleton', () => {
+    const x = new Ext(0)
+    S.MinAllowedWeights.set(x.s, NET, 1)
+    expect(checkLength(x.s, NET, 1, [1], [1])).toBe(true)
+  })
+
+  it('test_check_length_weights_length_exceeds_min_allowed', () => {
+    const x = new Ext(0)
+    S.MinAllowedWeights.set(x.s, NET, 3)
+    expect(checkLength(x.s, NET, 1, [1, 2, 3], [1, 2, 3])).toBe(true)
+  })
+
+  it('test_check_length_to_few_weights', () => {
+    const x = new Ext(0)
+    x.addNetwork(NET, 1)
+    for (let k = 1; k <= 7; k++) x.registerOkNeuron(NET, u256(k), u256(k))
+    S.MinAllowedWeights.set(x.s, NET, 3)
+    expect(checkLength(x.s, NET, 1, [1, 2], [1, 2])).toBe(false)
+  })
+
+  it('test_max_weight_limited_allow_self_weights_to_exceed_max_weight_limit', () => {
+    const x = new Ext(0)
+    expect(maxWeightLimited(x.s, NET, 1, [1], [0])).toBe(true)
+  })
+
+  it('test_max_weight_limited_when_weight_limit_is_u16_max', () => {
+    const x = new Ext(0)
+    expect(maxWeightLimited(x.s, NET, 1, [1, 2, 3], [65535, 65535, 65535])).toBe(true)
+  })
+
+  it('test_get_max_weight_limit_is_constant', () => {
+    const x = new Ext(0)
+    // The MaxWeightsLimit item no longer counts, whatever it holds.
+    S.MaxWeightsLimit.set(x.s, 1, 100)
+    expect(getMaxWeightLimit(1)).toBe(65535)
+    expect(getMaxWeightLimit(0)).toBe(65535)
+    expect(maxWeightLimited(x.s, 1, 0, [1, 2], [65535, 1])).toBe(true)
+  })
+
+  it('test_is_self_weight_weights_length_not_one', () => {
+    expect(isSelfWeight(1, [1, 2, 3], [1, 2, 3])).toBe(false)
+  })
+  it('test_is_self_weight_uid_not_in_uids', () => {
+    expect(isSelfWeight(2, [1, 2, 3], [0])).toBe(false)
+  })
+  it('test_is_self_weight_uid_in_uids', () => {
+    expect(isSelfWeight(1, [1], [0])).toBe(true)
+  })
+
+  for (const [test, extra, expected] of [
+    ['test_check_len_uids_within_allowed_within_network_pool', 0, true],
+    ['test_check_len_uids_within_allowed_not_within_network_pool', 1, false],
+  ] as const) {
+    it(test, () => {
+      const x = new Ext(0)
+      x.addNetwork(NET, 13)
+      for (const k of [1, 3, 5]) x.registerOkNeuron(NET, u256(k), u256(k))
+      const n = S.SubnetworkN.get(x.s, NET)
+      S.MaxAllowedUids.set(x.s, NET, n)
+      expect(checkLenUidsWithinAllowed(x.s, NET, Array.from({ length: n + extra }, (_, i) => i))).toBe(expected)
+    })
+  }
+})
+
+describe('tests/weights.rs: hash commit-reveal', () => {
+  it('test_set_weights_commit_reveal_enabled_error', () => {
+    const x = new Ext(0)
+    x.addNetwork(NET, 1)
+    x.registerOkNeuron(NET, u256(1), u256(2))
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    expect(x.setWeightsFails(u256(1), NET, [0], [1])).toEqual(E.CommitRevealEnabled().error)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    x.setWeights(u256(1), NET, [0], [1])
+  })
+
+  it('test_reveal_weights_when_commit_reveal_disabled', () => {
+    const x = crSetup(5)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.CommitRevealDisabled().error)
+  })
+
+  it('test_commit_reveal_weights_ok', () => {
+    const x = crSetup(5)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    expect(S.Weights.get(x.s, NET, 1)).toEqual([[0, 65535], [1, 65535]])
+  })
+
+  it('test_commit_reveal_tempo_interval', () => {
+    const x = crSetup(100)
+    x.commit(HOT, NET, HASH)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.RevealTooEarly().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    x.stepBlock(6)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.NoWeightsCommitFound().error)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(2, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.ExpiredWeightCommit().error)
+    x.commit(HOT, NET, HASH)
+    x.stepBlock(50)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.RevealTooEarly().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+  })
+
+  it('test_commit_reveal_hash', () => {
+    const x = crSetup(5)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    expect(x.revealFails(HOT, NET, [0, 2], VALUES, SALT)).toEqual(E.InvalidRevealCommitHashNotMatch().error)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, [0, 2, 3, 4, 5, 6, 7, 8])).toEqual(E.InvalidRevealCommitHashNotMatch().error)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+  })
+
+  it('test_commit_reveal_disabled_or_enabled', () => {
+    const x = crSetup(5)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: HASH })).toEqual(E.CommitRevealDisabled().error)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+  })
+
+  it('test_toggle_commit_reveal_weights_and_set_weights', () => {
+    const x = crSetup(5)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    x.stepBlock(5)
+    x.setWeights(HOT, NET, UIDS, VALUES)
+  })
+})

@@ -18,7 +18,7 @@ import {
 import { callInfoOf } from '../../../src/pallets/call-info.js'
 import { allPallets } from '../../../src/pallets/index.js'
 import { System } from '../../../src/pallets/system/index.js'
-import { callHandler, errorOf, failsUntouched, NONE, newStore, signed, startBlock, TestEnv } from '../../../src/pallets/test-utils.js'
+import { callHandler, errorOf, events, failsUntouched, NONE, newStore, signed, startBlock, TestEnv } from '../../../src/pallets/test-utils.js'
 import type { Overlay } from '../../../src/storage/overlay.js'
 import { u256 } from './head-mock.js'
 
@@ -457,5 +457,228 @@ describe('tests/weights.rs: hash commit-reveal', () => {
     S.CommitRevealWeightsEnabled.set(x.s, NET, false)
     x.stepBlock(5)
     x.setWeights(HOT, NET, UIDS, VALUES)
+  })
+})
+
+/** Set-up of the batch and multi-commit cases: tempo `tempo`, rate limit 0, uids 0 and 1 permitted and staked. */
+function batchSetup(tempo: number, stake = true): Ext {
+  const x = new Ext(1)
+  x.setBlockNumber(0)
+  x.addNetwork(NET, tempo)
+  S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+  S.WeightsSetRateLimit.set(x.s, NET, 0n)
+  x.registerOkNeuron(NET, u256(3), u256(4))
+  x.registerOkNeuron(NET, HOT, u256(2))
+  S.StakeThreshold.set(x.s, 0n)
+  x.setPermit(NET, 0)
+  x.setPermit(NET, 1)
+  if (stake) {
+    x.stake(NET, u256(0), u256(0), 1n)
+    x.stake(NET, u256(1), u256(1), 1n)
+  }
+  return x
+}
+const salt8 = (i: number): number[] => new Array<number>(8).fill(i)
+const BATCH_UIDS = [[0, 1], [1, 0], [0, 1]]
+const BATCH_VALUES = [[10, 20], [30, 40], [50, 60]]
+const batchHash = (i: number): Uint8Array => commitHash(HOT, NET, BATCH_UIDS[i] as number[], BATCH_VALUES[i] as number[], salt8(i), 0n)
+const batchArgs = (idx: number[]) => ({
+  netuid: NET, uids_list: idx.map((i) => BATCH_UIDS[i]), values_list: idx.map((i) => BATCH_VALUES[i]),
+  salts_list: idx.map(salt8), version_keys: idx.map(() => 0n),
+})
+const commitsOf = (x: Ext) => S.WeightCommits.get(x.s, NET, HOT)
+
+describe('tests/weights.rs: commit queues and tempo changes', () => {
+  it('test_tempo_change_during_commit_reveal_process', () => {
+    const x = crSetup(100, 0)
+    x.commit(HOT, NET, HASH)
+    x.stepBlock(9)
+    S.Tempo.set(x.s, NET, 200)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    x.commit(HOT, NET, HASH)
+    S.Tempo.set(x.s, NET, 150)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    S.Tempo.set(x.s, NET, 1050)
+    x.commit(HOT, NET, HASH)
+    S.Tempo.set(x.s, NET, 805)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+  })
+
+  it('test_commit_reveal_multiple_commits (tempo 100 for 7200: only epoch counts matter, and 7,200-block epochs stepped one block at a time take minutes)', () => {
+    const x = batchSetup(100)
+    const h = (i: number): Uint8Array => commitHash(HOT, NET, UIDS, VALUES, salt8(i), 0n)
+    for (let i = 0; i < 10; i++) x.commit(HOT, NET, h(i))
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: h(11) })).toEqual(E.TooManyUnrevealedCommits().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(1))
+    expect(commitsOf(x)?.length).toBe(8)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(9))
+    expect(commitsOf(x)).toBeNull()
+    x.commit(HOT, NET, h(11))
+    x.commit(HOT, NET, h(12))
+    x.stepEpochs(2, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(12))).toEqual(E.ExpiredWeightCommit().error)
+    x.commit(HOT, NET, h(13))
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(13))
+    x.commit(HOT, NET, h(14))
+    x.stepEpochs(2, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(14))).toEqual(E.ExpiredWeightCommit().error)
+    x.commit(HOT, NET, h(15))
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(15))).toEqual(E.RevealTooEarly().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(15))
+    x.commit(HOT, NET, h(16))
+    x.stepEpochs(1, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(99))).toEqual(E.InvalidRevealCommitHashNotMatch().error)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(16))
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(16))).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_commit_reveal_order_enforcement', () => {
+    const x = batchSetup(100)
+    for (let i = 0; i < 3; i++) x.commit(HOT, NET, commitHash(HOT, NET, UIDS, VALUES, salt8(i), 0n))
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(1))
+    expect(commitsOf(x)?.length).toBe(1)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(2))
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(0))).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_commit_weights_rate_limit', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(11)
+    x.addNetwork(NET, 5)
+    x.registerOkNeuron(NET, u256(3), u256(4))
+    x.registerOkNeuron(NET, HOT, u256(2))
+    S.StakeThreshold.set(x.s, 0n)
+    S.WeightsSetRateLimit.set(x.s, NET, 10n)
+    x.setPermit(NET, 0)
+    x.setPermit(NET, 1)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    x.stake(NET, u256(0), u256(0), 1n)
+    x.stake(NET, u256(1), u256(1), 1n)
+    const uid = x.uid(NET, HOT)
+    S.LastUpdate.mutate(x.s, NET, (v) => { const o = [...v]; o[uid] = 0n; return o })
+    x.commit(HOT, NET, HASH)
+    const next = commitHash(HOT, NET, UIDS, VALUES, salt8(9), 0n)
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: next })).toEqual(E.CommittingWeightsTooFast().error)
+    x.stepBlock(5)
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: next })).toEqual(E.CommittingWeightsTooFast().error)
+    x.stepBlock(5)
+    x.commit(HOT, NET, next)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    expect(x.setWeightsFails(HOT, NET, [0], [1])).toEqual(E.SettingWeightsTooFast().error)
+    x.stepBlock(10)
+    x.setWeights(HOT, NET, [0], [1])
+    expect(x.setWeightsFails(HOT, NET, [0], [1])).toEqual(E.SettingWeightsTooFast().error)
+    x.stepBlock(5)
+    expect(x.setWeightsFails(HOT, NET, [0], [1])).toEqual(E.SettingWeightsTooFast().error)
+    x.stepBlock(5)
+    x.setWeights(HOT, NET, [0], [1])
+  })
+})
+
+describe('tests/weights.rs: batch reveal', () => {
+  it('test_successful_batch_reveal', () => {
+    const x = batchSetup(100)
+    for (let i = 0; i < 3; i++) x.commit(HOT, NET, batchHash(i))
+    x.stepEpochs(1, NET)
+    x.call('batch_reveal_weights', signed(HOT), batchArgs([0, 1, 2]))
+    expect(commitsOf(x)).toBeNull()
+  })
+
+  it('test_batch_reveal_with_expired_commits', () => {
+    const x = batchSetup(100)
+    x.commit(HOT, NET, batchHash(0))
+    x.stepEpochs(1, NET)
+    x.commit(HOT, NET, batchHash(1))
+    x.commit(HOT, NET, batchHash(2))
+    x.stepEpochs(1, NET)
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0, 1, 2]))).toEqual(E.ExpiredWeightCommit().error)
+    expect(commitsOf(x)?.length).toBe(3)
+    x.call('batch_reveal_weights', signed(HOT), batchArgs([1, 2]))
+    expect(commitsOf(x)).toBeNull()
+  })
+
+  it('test_batch_reveal_with_invalid_input_lengths', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(0)
+    x.addNetwork(NET, 100)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    const base = { netuid: NET, uids_list: [[0, 1], [1, 0]], values_list: [[10, 20], [30, 40]], salts_list: [salt8(0), salt8(1)], version_keys: [0n, 0n] }
+    for (const bad of [
+      { uids_list: [[0, 1], [1, 0], [2, 3]] }, { values_list: [[10, 20], [30, 40], [50, 60]] },
+      { salts_list: [salt8(0), salt8(1), salt8(2)] }, { version_keys: [0n, 0n, 0n] },
+      { uids_list: [[0, 1]], values_list: [[10, 20], [30, 40]], salts_list: [salt8(0)], version_keys: [0n, 0n, 0n] },
+    ]) expect(x.fails('batch_reveal_weights', signed(HOT), { ...base, ...bad })).toEqual(E.InputLengthsUnequal().error)
+    expect(x.fails('batch_reveal_weights', signed(HOT), base)).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_batch_reveal_with_no_commits', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(0)
+    x.addNetwork(NET, 100)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0]))).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_batch_reveal_before_reveal_period', () => {
+    const x = batchSetup(100, false)
+    for (let i = 0; i < 2; i++) x.commit(HOT, NET, batchHash(i))
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0, 1]))).toEqual(E.RevealTooEarly().error)
+  })
+
+  it('test_batch_reveal_after_commits_expired', () => {
+    const x = batchSetup(100, false)
+    x.commit(HOT, NET, batchHash(0))
+    x.stepEpochs(1, NET)
+    x.commit(HOT, NET, batchHash(1))
+    x.stepEpochs(3, NET)
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0, 1]))).toEqual(E.ExpiredWeightCommit().error)
+  })
+
+  it('test_batch_reveal_when_commit_reveal_disabled', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(0)
+    x.addNetwork(NET, 100)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0]))).toEqual(E.CommitRevealDisabled().error)
+  })
+
+  it('test_batch_reveal_with_out_of_order_commits', () => {
+    const x = batchSetup(100)
+    for (let i = 0; i < 3; i++) x.commit(HOT, NET, batchHash(i))
+    x.stepEpochs(1, NET)
+    x.call('batch_reveal_weights', signed(HOT), batchArgs([2, 0]))
+    x.call('batch_reveal_weights', signed(HOT), batchArgs([1]))
+    expect(commitsOf(x)).toBeNull()
+  })
+})
+
+describe('tests/weights.rs: batch item failures', () => {
+  const failedNetuids = (x: Ext): number[] => events(x.s).filter((e) => e.name === 'SubtensorModule.BatchWeightItemFailed').map((e) => (e.value as [number, unknown])[0])
+
+  it('test_batch_commit_weights_item_failure_event_includes_netuid', () => {
+    const x = new Ext(1)
+    x.addNetwork(1, 1)
+    x.addNetwork(2, 1)
+    S.CommitRevealWeightsEnabled.set(x.s, 1, false)
+    S.CommitRevealWeightsEnabled.set(x.s, 2, false)
+    x.call('batch_commit_weights', signed(u256(1)), { netuids: [1, 2], commit_hashes: [new Uint8Array(32).fill(0xaa), new Uint8Array(32).fill(0xbb)] })
+    expect(failedNetuids(x)).toEqual([1, 2])
+  })
+
+  it('test_batch_set_weights_item_failure_event_includes_netuid', () => {
+    const x = new Ext(1)
+    x.addNetwork(3, 1)
+    x.addNetwork(4, 1)
+    S.CommitRevealWeightsEnabled.set(x.s, 3, true)
+    S.CommitRevealWeightsEnabled.set(x.s, 4, true)
+    x.call('batch_set_weights', signed(u256(11)), { netuids: [3, 4], weights: [[], []], version_keys: [0n, 0n] })
+    expect(failedNetuids(x)).toEqual([3, 4])
   })
 })

@@ -8,10 +8,14 @@ import { callInfoOf } from '../../../src/pallets/call-info.js'
 import { allPallets } from '../../../src/pallets/index.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { commitHash } from '../../../src/pallets/subtensor/commit-reveal/hash-commits.js'
-import { checkWeightsMinStake } from '../../../src/pallets/subtensor/epoch/stake-weights.js'
+import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.js'
+import { checkWeightsMinStake, ownerUid } from '../../../src/pallets/subtensor/epoch/stake-weights.js'
+import { decreaseStakeForHotkeyAndColdkeyOnSubnet, getStakeForHotkeyAndColdkeyOnSubnet, getStakeWeightsForHotkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { networkLockCost } from '../../../src/pallets/subtensor/subnets/network.js'
+import { nextNetuid } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { SubtensorErrors as E } from '../../../src/pallets/subtensor/macros/errors.js'
 import {
-  checkLength, checkLenUidsWithinAllowed, getMaxWeightLimit, isSelfWeight, maxWeightLimited,
+  checkLength, checkLenUidsWithinAllowed, checkValidatorPermit, getMaxWeightLimit, isSelfWeight, maxWeightLimited,
 } from '../../../src/pallets/subtensor/subnets/weights.js'
 import { events, NONE, signed } from '../../../src/pallets/test-utils.js'
 import { u256 } from './head-mock.js'
@@ -577,5 +581,93 @@ describe('tests/weights.rs: batch item failures', () => {
     S.CommitRevealWeightsEnabled.set(x.s, 4, true)
     x.call('batch_set_weights', signed(u256(11)), { netuids: [3, 4], weights: [[], []], version_keys: [0n, 0n] })
     expect(failedNetuids(x)).toEqual([3, 4])
+  })
+})
+
+describe('tests/weights.rs: expiry and reveal windows', () => {
+  const h = (i: number): Uint8Array => commitHash(HOT, NET, UIDS, VALUES, salt8(i), 0n)
+
+  it('test_expired_commits_handling_in_commit_and_reveal', () => {
+    const x = batchSetup(100)
+    for (let i = 0; i < 5; i++) x.commit(HOT, NET, h(i))
+    x.stepEpochs(1, NET)
+    for (let i = 5; i < 10; i++) x.commit(HOT, NET, h(i))
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: h(11) })).toEqual(E.TooManyUnrevealedCommits().error)
+    x.stepEpochs(1, NET)
+    x.commit(HOT, NET, h(11))
+    expect(commitsOf(x)?.length).toBe(6)
+    // The expired commits were pruned by the last commit: their hash is simply unknown now.
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(0))).toEqual(E.InvalidRevealCommitHashNotMatch().error)
+    for (let i = 5; i < 10; i++) x.reveal(HOT, NET, UIDS, VALUES, salt8(i))
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(11))
+    expect(commitsOf(x)).toBeNull()
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(11))).toEqual(E.NoWeightsCommitFound().error)
+    x.commit(HOT, NET, h(12))
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(12))
+  })
+
+  it('test_reveal_at_exact_epoch (reveal periods 1, 2, 7 of 1, 2, 7, 40, 86, 100: the long ones step 10,000-block runs one block at a time)', () => {
+    const x = batchSetup(100)
+    for (const period of [1n, 2n, 7n]) {
+      S.RevealPeriodEpochs.set(x.s, NET, period)
+      x.commit(HOT, NET, h(42))
+      const commitEpoch = S.SubnetEpochIndex.get(x.s, NET)
+      const revealEpoch = commitEpoch + period
+      x.stepEpochs(Number(period) - 1, NET)
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(42))).toEqual(E.RevealTooEarly().error)
+      const current = S.SubnetEpochIndex.get(x.s, NET)
+      if (current < revealEpoch) x.stepEpochs(Number(revealEpoch - current), NET)
+      x.reveal(HOT, NET, UIDS, VALUES, salt8(42))
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(42))).toEqual(E.NoWeightsCommitFound().error)
+      x.commit(HOT, NET, h(43))
+      x.stepEpochs(Number(period) + 1, NET)
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(43))).toEqual(E.ExpiredWeightCommit().error)
+      S.WeightCommits.remove(x.s, NET, HOT)
+    }
+  })
+})
+
+describe('tests/weights.rs: the subnet owner', () => {
+  it('test_subnet_owner_can_validate_without_stake_or_manual_permit', () => {
+    const x = new Ext(0)
+    const [ownerHot, ownerCold, otherHot, otherCold] = [u256(10), u256(11), u256(20), u256(21)]
+    // add_dynamic_network_disable_commit_reveal: register_network by the owner's coldkey
+    S.NetworkMinLockCost.set(x.s, 100_000_000_000n)
+    S.NetworkLastLockCost.set(x.s, 100_000_000_000n)
+    S.NetworkRateLimit.set(x.s, 0n)
+    const netuid = nextNetuid(x.s)
+    const lock = networkLockCost(x.s)
+    mint(x.s, x.env, ownerCold, lock + EXISTENTIAL_DEPOSIT)
+    x.call('register_network', signed(ownerCold), { hotkey: ownerHot })
+    S.NetworkRegistrationAllowed.set(x.s, netuid, true)
+    S.FirstEmissionBlockNumber.set(x.s, netuid, 0n)
+    S.SubtokenEnabled.set(x.s, netuid, true)
+    S.CommitRevealWeightsEnabled.set(x.s, netuid, false)
+    S.MinAllowedWeights.set(x.s, netuid, 0)
+    // remove_owner_registration_stake
+    const ownerStake = getStakeForHotkeyAndColdkeyOnSubnet(x.s, ownerHot, ownerCold, netuid)
+    if (ownerStake > 0n) {
+      decreaseStakeForHotkeyAndColdkeyOnSubnet(x.s, ownerHot, ownerCold, netuid, ownerStake)
+      S.SubnetAlphaOut.mutate(x.s, netuid, (v) => v - ownerStake)
+    }
+    x.registerOkNeuron(netuid, otherHot, otherCold)
+    x.stake(netuid, otherHot, otherCold, 1n)
+    const ownerUidV = ownerUid(x.s, netuid) as number
+    expect(x.uid(netuid, ownerHot)).toBe(ownerUidV)
+    const otherUid = x.uid(netuid, otherHot)
+    expect(getStakeWeightsForHotkeyOnSubnet(x.s, ownerHot, netuid)[0]).toBeLessThan(getStakeWeightsForHotkeyOnSubnet(x.s, otherHot, netuid)[0])
+    S.StakeThreshold.set(x.s, 1n)
+    expect(checkWeightsMinStake(x.s, otherHot, netuid)).toBe(true)
+    S.ValidatorPermit.set(x.s, netuid, [false, false])
+    expect(checkValidatorPermit(x.s, netuid, otherUid, [ownerUidV], [1])).toBe(false)
+    expect(x.setWeightsFails(otherHot, netuid, [ownerUidV], [1])).toEqual(E.NeuronNoValidatorPermit().error)
+    expect(checkWeightsMinStake(x.s, ownerHot, netuid)).toBe(true)
+    expect(checkValidatorPermit(x.s, netuid, ownerUidV, [otherUid], [1])).toBe(true)
+    x.setWeights(ownerHot, netuid, [otherUid], [1])
+    x.stepEpochs(1, netuid)
+    expect(S.ValidatorPermit.get(x.s, netuid)[ownerUidV]).toBe(true)
+    expect(S.ValidatorPermit.get(x.s, netuid)[otherUid]).toBe(true)
   })
 })

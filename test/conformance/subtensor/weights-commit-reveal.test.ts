@@ -1,0 +1,378 @@
+// Port of subtensor pallets/subtensor/src/tests/weights.rs (HEAD 14bc6f9), the hash commit-reveal
+// half: commit, reveal windows and expiry, queues, tempo changes, batch reveals, batch item
+// failures. The calls are made the way the Rust tests make them (the call body, without the
+// dispatch guards; CheckWeights has its own port in check-weights.test.ts).
+import { describe, expect, it } from 'vitest'
+import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
+import { commitHash } from '../../../src/pallets/subtensor/commit-reveal/hash-commits.js'
+import { SubtensorErrors as E } from '../../../src/pallets/subtensor/macros/errors.js'
+import { events, signed } from '../../../src/pallets/test-utils.js'
+import { u256 } from './head-mock.js'
+import { Ext } from './weights-mock.js'
+
+const SALT = [1, 2, 3, 4, 5, 6, 7, 8]
+const NET = 1
+
+/** The set-up shared by the commit-reveal cases: uids 0 (hotkey 3) and 1 (hotkey 1), both permitted and staked. */
+function crSetup(tempo: number, block = 1): Ext {
+  const x = new Ext(block)
+  x.addNetwork(NET, tempo)
+  x.setBlockNumber(0)
+  x.registerOkNeuron(NET, u256(3), u256(4))
+  x.registerOkNeuron(NET, u256(1), u256(2))
+  S.StakeThreshold.set(x.s, 0n)
+  S.WeightsSetRateLimit.set(x.s, NET, 5n)
+  x.setPermit(NET, 0)
+  x.setPermit(NET, 1)
+  x.stake(NET, u256(0), u256(0), 1n)
+  x.stake(NET, u256(1), u256(1), 1n)
+  S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+  return x
+}
+const UIDS = [0, 1]
+const VALUES = [10, 10]
+const HOT = u256(1)
+const HASH = commitHash(HOT, NET, UIDS, VALUES, SALT, 0n)
+
+describe('tests/weights.rs: hash commit-reveal', () => {
+  it('test_set_weights_commit_reveal_enabled_error', () => {
+    const x = new Ext(0)
+    x.addNetwork(NET, 1)
+    x.registerOkNeuron(NET, u256(1), u256(2))
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    expect(x.setWeightsFails(u256(1), NET, [0], [1])).toEqual(E.CommitRevealEnabled().error)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    x.setWeights(u256(1), NET, [0], [1])
+  })
+
+  it('test_reveal_weights_when_commit_reveal_disabled', () => {
+    const x = crSetup(5)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.CommitRevealDisabled().error)
+  })
+
+  it('test_commit_reveal_weights_ok', () => {
+    const x = crSetup(5)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    expect(S.Weights.get(x.s, NET, 1)).toEqual([[0, 65535], [1, 65535]])
+  })
+
+  it('test_commit_reveal_tempo_interval', () => {
+    const x = crSetup(100)
+    x.commit(HOT, NET, HASH)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.RevealTooEarly().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    x.stepBlock(6)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.NoWeightsCommitFound().error)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(2, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.ExpiredWeightCommit().error)
+    x.commit(HOT, NET, HASH)
+    x.stepBlock(50)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, SALT)).toEqual(E.RevealTooEarly().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+  })
+
+  it('test_commit_reveal_hash', () => {
+    const x = crSetup(5)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    expect(x.revealFails(HOT, NET, [0, 2], VALUES, SALT)).toEqual(E.InvalidRevealCommitHashNotMatch().error)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, [0, 2, 3, 4, 5, 6, 7, 8])).toEqual(E.InvalidRevealCommitHashNotMatch().error)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+  })
+
+  it('test_commit_reveal_disabled_or_enabled', () => {
+    const x = crSetup(5)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: HASH })).toEqual(E.CommitRevealDisabled().error)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+  })
+
+  it('test_toggle_commit_reveal_weights_and_set_weights', () => {
+    const x = crSetup(5)
+    x.commit(HOT, NET, HASH)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    x.stepBlock(5)
+    x.setWeights(HOT, NET, UIDS, VALUES)
+  })
+})
+
+/** Set-up of the batch and multi-commit cases: tempo `tempo`, rate limit 0, uids 0 and 1 permitted and staked. */
+function batchSetup(tempo: number, stake = true): Ext {
+  const x = new Ext(1)
+  x.setBlockNumber(0)
+  x.addNetwork(NET, tempo)
+  S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+  S.WeightsSetRateLimit.set(x.s, NET, 0n)
+  x.registerOkNeuron(NET, u256(3), u256(4))
+  x.registerOkNeuron(NET, HOT, u256(2))
+  S.StakeThreshold.set(x.s, 0n)
+  x.setPermit(NET, 0)
+  x.setPermit(NET, 1)
+  if (stake) {
+    x.stake(NET, u256(0), u256(0), 1n)
+    x.stake(NET, u256(1), u256(1), 1n)
+  }
+  return x
+}
+const salt8 = (i: number): number[] => new Array<number>(8).fill(i)
+const BATCH_UIDS = [[0, 1], [1, 0], [0, 1]]
+const BATCH_VALUES = [[10, 20], [30, 40], [50, 60]]
+const batchHash = (i: number): Uint8Array => commitHash(HOT, NET, BATCH_UIDS[i] as number[], BATCH_VALUES[i] as number[], salt8(i), 0n)
+const batchArgs = (idx: number[]) => ({
+  netuid: NET, uids_list: idx.map((i) => BATCH_UIDS[i]), values_list: idx.map((i) => BATCH_VALUES[i]),
+  salts_list: idx.map(salt8), version_keys: idx.map(() => 0n),
+})
+const commitsOf = (x: Ext) => S.WeightCommits.get(x.s, NET, HOT)
+
+describe('tests/weights.rs: commit queues and tempo changes', () => {
+  it('test_tempo_change_during_commit_reveal_process', () => {
+    const x = crSetup(100, 0)
+    x.commit(HOT, NET, HASH)
+    x.stepBlock(9)
+    S.Tempo.set(x.s, NET, 200)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    x.commit(HOT, NET, HASH)
+    S.Tempo.set(x.s, NET, 150)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+    S.Tempo.set(x.s, NET, 1050)
+    x.commit(HOT, NET, HASH)
+    S.Tempo.set(x.s, NET, 805)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, SALT)
+  })
+
+  it('test_commit_reveal_multiple_commits (tempo 100 for 7200: only epoch counts matter, and 7,200-block epochs stepped one block at a time take minutes)', () => {
+    const x = batchSetup(100)
+    const h = (i: number): Uint8Array => commitHash(HOT, NET, UIDS, VALUES, salt8(i), 0n)
+    for (let i = 0; i < 10; i++) x.commit(HOT, NET, h(i))
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: h(11) })).toEqual(E.TooManyUnrevealedCommits().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(1))
+    expect(commitsOf(x)?.length).toBe(8)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(9))
+    expect(commitsOf(x)).toBeNull()
+    x.commit(HOT, NET, h(11))
+    x.commit(HOT, NET, h(12))
+    x.stepEpochs(2, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(12))).toEqual(E.ExpiredWeightCommit().error)
+    x.commit(HOT, NET, h(13))
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(13))
+    x.commit(HOT, NET, h(14))
+    x.stepEpochs(2, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(14))).toEqual(E.ExpiredWeightCommit().error)
+    x.commit(HOT, NET, h(15))
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(15))).toEqual(E.RevealTooEarly().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(15))
+    x.commit(HOT, NET, h(16))
+    x.stepEpochs(1, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(99))).toEqual(E.InvalidRevealCommitHashNotMatch().error)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(16))
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(16))).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_commit_reveal_order_enforcement', () => {
+    const x = batchSetup(100)
+    for (let i = 0; i < 3; i++) x.commit(HOT, NET, commitHash(HOT, NET, UIDS, VALUES, salt8(i), 0n))
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(1))
+    expect(commitsOf(x)?.length).toBe(1)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(2))
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(0))).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_commit_weights_rate_limit', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(11)
+    x.addNetwork(NET, 5)
+    x.registerOkNeuron(NET, u256(3), u256(4))
+    x.registerOkNeuron(NET, HOT, u256(2))
+    S.StakeThreshold.set(x.s, 0n)
+    S.WeightsSetRateLimit.set(x.s, NET, 10n)
+    x.setPermit(NET, 0)
+    x.setPermit(NET, 1)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    x.stake(NET, u256(0), u256(0), 1n)
+    x.stake(NET, u256(1), u256(1), 1n)
+    const uid = x.uid(NET, HOT)
+    S.LastUpdate.mutate(x.s, NET, (v) => { const o = [...v]; o[uid] = 0n; return o })
+    x.commit(HOT, NET, HASH)
+    const next = commitHash(HOT, NET, UIDS, VALUES, salt8(9), 0n)
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: next })).toEqual(E.CommittingWeightsTooFast().error)
+    x.stepBlock(5)
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: next })).toEqual(E.CommittingWeightsTooFast().error)
+    x.stepBlock(5)
+    x.commit(HOT, NET, next)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    expect(x.setWeightsFails(HOT, NET, [0], [1])).toEqual(E.SettingWeightsTooFast().error)
+    x.stepBlock(10)
+    x.setWeights(HOT, NET, [0], [1])
+    expect(x.setWeightsFails(HOT, NET, [0], [1])).toEqual(E.SettingWeightsTooFast().error)
+    x.stepBlock(5)
+    expect(x.setWeightsFails(HOT, NET, [0], [1])).toEqual(E.SettingWeightsTooFast().error)
+    x.stepBlock(5)
+    x.setWeights(HOT, NET, [0], [1])
+  })
+})
+
+describe('tests/weights.rs: batch reveal', () => {
+  it('test_successful_batch_reveal', () => {
+    const x = batchSetup(100)
+    for (let i = 0; i < 3; i++) x.commit(HOT, NET, batchHash(i))
+    x.stepEpochs(1, NET)
+    x.call('batch_reveal_weights', signed(HOT), batchArgs([0, 1, 2]))
+    expect(commitsOf(x)).toBeNull()
+  })
+
+  it('test_batch_reveal_with_expired_commits', () => {
+    const x = batchSetup(100)
+    x.commit(HOT, NET, batchHash(0))
+    x.stepEpochs(1, NET)
+    x.commit(HOT, NET, batchHash(1))
+    x.commit(HOT, NET, batchHash(2))
+    x.stepEpochs(1, NET)
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0, 1, 2]))).toEqual(E.ExpiredWeightCommit().error)
+    expect(commitsOf(x)?.length).toBe(3)
+    x.call('batch_reveal_weights', signed(HOT), batchArgs([1, 2]))
+    expect(commitsOf(x)).toBeNull()
+  })
+
+  it('test_batch_reveal_with_invalid_input_lengths', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(0)
+    x.addNetwork(NET, 100)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    const base = { netuid: NET, uids_list: [[0, 1], [1, 0]], values_list: [[10, 20], [30, 40]], salts_list: [salt8(0), salt8(1)], version_keys: [0n, 0n] }
+    for (const bad of [
+      { uids_list: [[0, 1], [1, 0], [2, 3]] }, { values_list: [[10, 20], [30, 40], [50, 60]] },
+      { salts_list: [salt8(0), salt8(1), salt8(2)] }, { version_keys: [0n, 0n, 0n] },
+      { uids_list: [[0, 1]], values_list: [[10, 20], [30, 40]], salts_list: [salt8(0)], version_keys: [0n, 0n, 0n] },
+    ]) expect(x.fails('batch_reveal_weights', signed(HOT), { ...base, ...bad })).toEqual(E.InputLengthsUnequal().error)
+    expect(x.fails('batch_reveal_weights', signed(HOT), base)).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_batch_reveal_with_no_commits', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(0)
+    x.addNetwork(NET, 100)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0]))).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_batch_reveal_before_reveal_period', () => {
+    const x = batchSetup(100, false)
+    for (let i = 0; i < 2; i++) x.commit(HOT, NET, batchHash(i))
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0, 1]))).toEqual(E.RevealTooEarly().error)
+  })
+
+  it('test_batch_reveal_after_commits_expired', () => {
+    const x = batchSetup(100, false)
+    x.commit(HOT, NET, batchHash(0))
+    x.stepEpochs(1, NET)
+    x.commit(HOT, NET, batchHash(1))
+    x.stepEpochs(3, NET)
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0, 1]))).toEqual(E.ExpiredWeightCommit().error)
+  })
+
+  it('test_batch_reveal_when_commit_reveal_disabled', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(0)
+    x.addNetwork(NET, 100)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, false)
+    expect(x.fails('batch_reveal_weights', signed(HOT), batchArgs([0]))).toEqual(E.CommitRevealDisabled().error)
+  })
+
+  it('test_batch_reveal_with_out_of_order_commits', () => {
+    const x = batchSetup(100)
+    for (let i = 0; i < 3; i++) x.commit(HOT, NET, batchHash(i))
+    x.stepEpochs(1, NET)
+    x.call('batch_reveal_weights', signed(HOT), batchArgs([2, 0]))
+    x.call('batch_reveal_weights', signed(HOT), batchArgs([1]))
+    expect(commitsOf(x)).toBeNull()
+  })
+})
+
+describe('tests/weights.rs: batch item failures', () => {
+  const failedNetuids = (x: Ext): number[] => events(x.s).filter((e) => e.name === 'SubtensorModule.BatchWeightItemFailed').map((e) => (e.value as [number, unknown])[0])
+
+  it('test_batch_commit_weights_item_failure_event_includes_netuid', () => {
+    const x = new Ext(1)
+    x.addNetwork(1, 1)
+    x.addNetwork(2, 1)
+    S.CommitRevealWeightsEnabled.set(x.s, 1, false)
+    S.CommitRevealWeightsEnabled.set(x.s, 2, false)
+    x.call('batch_commit_weights', signed(u256(1)), { netuids: [1, 2], commit_hashes: [new Uint8Array(32).fill(0xaa), new Uint8Array(32).fill(0xbb)] })
+    expect(failedNetuids(x)).toEqual([1, 2])
+  })
+
+  it('test_batch_set_weights_item_failure_event_includes_netuid', () => {
+    const x = new Ext(1)
+    x.addNetwork(3, 1)
+    x.addNetwork(4, 1)
+    S.CommitRevealWeightsEnabled.set(x.s, 3, true)
+    S.CommitRevealWeightsEnabled.set(x.s, 4, true)
+    x.call('batch_set_weights', signed(u256(11)), { netuids: [3, 4], weights: [[], []], version_keys: [0n, 0n] })
+    expect(failedNetuids(x)).toEqual([3, 4])
+  })
+})
+
+describe('tests/weights.rs: expiry and reveal windows', () => {
+  const h = (i: number): Uint8Array => commitHash(HOT, NET, UIDS, VALUES, salt8(i), 0n)
+
+  it('test_expired_commits_handling_in_commit_and_reveal', () => {
+    const x = batchSetup(100)
+    for (let i = 0; i < 5; i++) x.commit(HOT, NET, h(i))
+    x.stepEpochs(1, NET)
+    for (let i = 5; i < 10; i++) x.commit(HOT, NET, h(i))
+    expect(x.fails('commit_weights', signed(HOT), { netuid: NET, commit_hash: h(11) })).toEqual(E.TooManyUnrevealedCommits().error)
+    x.stepEpochs(1, NET)
+    x.commit(HOT, NET, h(11))
+    expect(commitsOf(x)?.length).toBe(6)
+    // The expired commits were pruned by the last commit: their hash is simply unknown now.
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(0))).toEqual(E.InvalidRevealCommitHashNotMatch().error)
+    for (let i = 5; i < 10; i++) x.reveal(HOT, NET, UIDS, VALUES, salt8(i))
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(11))
+    expect(commitsOf(x)).toBeNull()
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(11))).toEqual(E.NoWeightsCommitFound().error)
+    x.commit(HOT, NET, h(12))
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(12))
+  })
+
+  it('test_reveal_at_exact_epoch (reveal periods 1, 2, 7 of 1, 2, 7, 40, 86, 100: the long ones step 10,000-block runs one block at a time)', () => {
+    const x = batchSetup(100)
+    for (const period of [1n, 2n, 7n]) {
+      S.RevealPeriodEpochs.set(x.s, NET, period)
+      x.commit(HOT, NET, h(42))
+      const commitEpoch = S.SubnetEpochIndex.get(x.s, NET)
+      const revealEpoch = commitEpoch + period
+      x.stepEpochs(Number(period) - 1, NET)
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(42))).toEqual(E.RevealTooEarly().error)
+      const current = S.SubnetEpochIndex.get(x.s, NET)
+      if (current < revealEpoch) x.stepEpochs(Number(revealEpoch - current), NET)
+      x.reveal(HOT, NET, UIDS, VALUES, salt8(42))
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(42))).toEqual(E.NoWeightsCommitFound().error)
+      x.commit(HOT, NET, h(43))
+      x.stepEpochs(Number(period) + 1, NET)
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(43))).toEqual(E.ExpiredWeightCommit().error)
+      S.WeightCommits.remove(x.s, NET, HOT)
+    }
+  })
+})

@@ -376,3 +376,63 @@ describe('tests/weights.rs: expiry and reveal windows', () => {
     }
   })
 })
+
+describe('tests/weights.rs: reveal windows under changing tempo and period', () => {
+  const h = (salt: number[]): Uint8Array => commitHash(HOT, NET, UIDS, VALUES, salt, 0n)
+  const lastCommitEpoch = (x: Ext): bigint => (commitsOf(x)?.at(-1) as [Uint8Array, bigint, bigint, bigint])[1]
+
+  it('test_tempo_and_reveal_period_change_during_commit_reveal_process', () => {
+    const x = batchSetup(100)
+    S.RevealPeriodEpochs.set(x.s, NET, 1n)
+    x.commit(HOT, NET, h(salt8(42)))
+    const commitEpoch = S.SubnetEpochIndex.get(x.s, NET)
+    S.Tempo.set(x.s, NET, 50)
+    S.RevealPeriodEpochs.set(x.s, NET, 2n)
+    const revealEpoch = commitEpoch + 2n
+    const current = S.SubnetEpochIndex.get(x.s, NET)
+    if (current < revealEpoch) x.stepEpochs(Number(revealEpoch - current - 1n), NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(42))).toEqual(E.RevealTooEarly().error)
+    x.stepEpochs(1, NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(42))
+    S.Tempo.set(x.s, NET, 200)
+    S.RevealPeriodEpochs.set(x.s, NET, 1n)
+    x.commit(HOT, NET, h(salt8(43)))
+    const newReveal = S.SubnetEpochIndex.get(x.s, NET) + 1n
+    const now = S.SubnetEpochIndex.get(x.s, NET)
+    if (now < newReveal) x.stepEpochs(Number(newReveal - now), NET)
+    x.reveal(HOT, NET, UIDS, VALUES, salt8(43))
+    x.stepEpochs(1, NET)
+    expect(x.revealFails(HOT, NET, UIDS, VALUES, salt8(43))).toEqual(E.NoWeightsCommitFound().error)
+  })
+
+  it('test_reveal_at_exact_block', () => {
+    const x = new Ext(1)
+    x.setBlockNumber(0)
+    x.addNetworkDisableCommitReveal(NET, 360)
+    S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+    S.WeightsSetRateLimit.set(x.s, NET, 0n)
+    x.registerOkNeuron(NET, u256(3), u256(4))
+    x.registerOkNeuron(NET, HOT, u256(2))
+    x.setPermit(NET, 0)
+    x.setPermit(NET, 1)
+    for (const period of [1n, 2n, 5n, 19n, 21n, 30n, 77n]) {
+      S.RevealPeriodEpochs.set(x.s, NET, period)
+      const salt = salt8(42 + Number(period % 100n))
+      x.commit(HOT, NET, h(salt))
+      const commitEpoch = lastCommitEpoch(x)
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, salt)).toEqual(E.RevealTooEarly().error)
+      // The epoch counter moved by hand to the reveal epoch, with no epoch due this block.
+      S.SubnetEpochIndex.set(x.s, NET, commitEpoch + period)
+      S.LastEpochBlock.set(x.s, NET, BigInt(x.block))
+      S.PendingEpochAt.set(x.s, NET, 0n)
+      x.reveal(HOT, NET, UIDS, VALUES, salt)
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, salt)).toEqual(E.NoWeightsCommitFound().error)
+      const late = salt8(43 + Number(period % 100n))
+      x.commit(HOT, NET, h(late))
+      S.SubnetEpochIndex.set(x.s, NET, lastCommitEpoch(x) + period + 1n)
+      S.LastEpochBlock.set(x.s, NET, BigInt(x.block))
+      expect(x.revealFails(HOT, NET, UIDS, VALUES, late)).toEqual(E.ExpiredWeightCommit().error)
+      S.WeightCommits.remove(x.s, NET, HOT)
+    }
+  })
+})

@@ -9,16 +9,36 @@ be what the epoch wrote to storage (`Incentive`, `Emission`), read at the same b
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 import bittensor as bt
 import numpy as np
+import pytest
 from bittensor.core.extrinsics.pallets.admin_utils import AdminUtils
 from bittensor.core.extrinsics.utils import sudo_call_extrinsic
+from subtensor_emu import start_node
 
+from conftest import NODE_ARGS, ROOT
 from subnets import TAO, burned_register, create_subnet, funded_wallet, storage
 
 OPTS = dict(mev_protection=False, wait_for_inclusion=True, wait_for_finalization=False)
 U16_MAX = 65535
 VERSION_KEY = 7
+
+
+@pytest.fixture(scope="module")
+def subtensor() -> Iterator[bt.Subtensor]:
+    """A node of this module's own: the subnet here is registered at the dev chain's first lock cost,
+    which the session node's earlier subnets have doubled past //Alice's balance."""
+    node = start_node(NODE_ARGS, cwd=ROOT)
+    try:
+        s = bt.Subtensor(node.url)
+        try:
+            yield s
+        finally:
+            s.close()
+    finally:
+        node.stop()
 
 
 def ok(res) -> None:

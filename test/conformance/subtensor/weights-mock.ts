@@ -12,6 +12,7 @@ import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js
 import { System } from '../../../src/pallets/system/index.js'
 import { callHandler, errorOf, failsUntouched, newStore, signed, startBlock, TestEnv } from '../../../src/pallets/test-utils.js'
 import type { Overlay } from '../../../src/storage/overlay.js'
+import { u256 } from './head-mock.js'
 
 /** The HEAD mock's `new_test_ext(block)` with `step_block`, `run_to_block`, `step_epochs`. */
 export class Ext {
@@ -111,3 +112,55 @@ export class Ext {
   }
 }
 
+// The set-ups and data the weights.rs commit-reveal cases share.
+export const SALT = [1, 2, 3, 4, 5, 6, 7, 8]
+export const NET = 1
+
+/** The set-up shared by the commit-reveal cases: uids 0 (hotkey 3) and 1 (hotkey 1), both permitted and staked. */
+export function crSetup(tempo: number, block = 1): Ext {
+  const x = new Ext(block)
+  x.addNetwork(NET, tempo)
+  x.setBlockNumber(0)
+  x.registerOkNeuron(NET, u256(3), u256(4))
+  x.registerOkNeuron(NET, u256(1), u256(2))
+  S.StakeThreshold.set(x.s, 0n)
+  S.WeightsSetRateLimit.set(x.s, NET, 5n)
+  x.setPermit(NET, 0)
+  x.setPermit(NET, 1)
+  x.stake(NET, u256(0), u256(0), 1n)
+  x.stake(NET, u256(1), u256(1), 1n)
+  S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+  return x
+}
+export const UIDS = [0, 1]
+export const VALUES = [10, 10]
+export const HOT = u256(1)
+export const HASH = commitHash(HOT, NET, UIDS, VALUES, SALT, 0n)
+
+/** Set-up of the batch and multi-commit cases: tempo `tempo`, rate limit 0, uids 0 and 1 permitted and staked. */
+export function batchSetup(tempo: number, stake = true): Ext {
+  const x = new Ext(1)
+  x.setBlockNumber(0)
+  x.addNetwork(NET, tempo)
+  S.CommitRevealWeightsEnabled.set(x.s, NET, true)
+  S.WeightsSetRateLimit.set(x.s, NET, 0n)
+  x.registerOkNeuron(NET, u256(3), u256(4))
+  x.registerOkNeuron(NET, HOT, u256(2))
+  S.StakeThreshold.set(x.s, 0n)
+  x.setPermit(NET, 0)
+  x.setPermit(NET, 1)
+  if (stake) {
+    x.stake(NET, u256(0), u256(0), 1n)
+    x.stake(NET, u256(1), u256(1), 1n)
+  }
+  return x
+}
+export const salt8 = (i: number): number[] => new Array<number>(8).fill(i)
+export const BATCH_UIDS = [[0, 1], [1, 0], [0, 1]]
+export const BATCH_VALUES = [[10, 20], [30, 40], [50, 60]]
+export const batchHash = (i: number): Uint8Array => commitHash(HOT, NET, BATCH_UIDS[i] as number[], BATCH_VALUES[i] as number[], salt8(i), 0n)
+export const batchArgs = (idx: number[]) => ({
+  netuid: NET, uids_list: idx.map((i) => BATCH_UIDS[i]), values_list: idx.map((i) => BATCH_VALUES[i]),
+  salts_list: idx.map(salt8), version_keys: idx.map(() => 0n),
+})
+export const commitsOf = (x: Ext) => S.WeightCommits.get(x.s, NET, HOT)

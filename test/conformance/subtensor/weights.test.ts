@@ -19,10 +19,8 @@ import {
 } from '../../../src/pallets/subtensor/subnets/weights.js'
 import { NONE, signed } from '../../../src/pallets/test-utils.js'
 import { u256 } from './head-mock.js'
-import { Ext } from './weights-mock.js'
+import { Ext, NET, SALT } from './weights-mock.js'
 
-const SALT = [1, 2, 3, 4, 5, 6, 7, 8]
-const NET = 1
 
 describe('tests/weights.rs: dispatch info', () => {
   for (const [test, name, args] of [

@@ -7,6 +7,7 @@ import { subtensorBuild } from '../build.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { checkDelegateTake } from '../staking/take.js'
 import { coldkeySwapGuard } from '../swap/swap-coldkey.js'
+import { checkWeights } from './check-weights.js'
 import { validateServeAxon, validateServePrometheus, type AxonArgs, type PrometheusArgs } from '../subnets/serving.js'
 
 /** CustomTransactionError codes. */
@@ -26,6 +27,8 @@ export function validateSubtensorCall(s: Store, who: Uint8Array, call: RuntimeCa
   const swap = coldkeySwapGuard(s, who, call)
   if (swap !== null) return swap === 'ColdkeySwapDisputed' ? CustomTransactionError.ColdkeySwapDisputed : CustomTransactionError.ColdkeyInSwapSchedule
   if (call.type !== 'SubtensorModule') return null
+  const weights = checkWeights(s, who, call)
+  if (weights !== null) return customOf(weights)
   const name = call.value.type
   // CheckServingEndpoints (spec 425's guard, also v3.3.13's validate for serve_axon)
   if (name === 'serve_axon' || name === 'serve_axon_tls' || name === 'serve_prometheus') {
@@ -71,6 +74,11 @@ function customOf(e: DispatchFailure): number {
     NonAssociatedColdKey: CustomTransactionError.NonAssociatedColdKey,
     DelegateTakeTooLow: CustomTransactionError.DelegateTakeTooLow,
     DelegateTakeTooHigh: CustomTransactionError.DelegateTakeTooHigh,
+    NotEnoughStakeToSetWeights: CustomTransactionError.StakeAmountTooLow,
+    InputLengthsUnequal: CustomTransactionError.InputLengthsUnequal,
+    NoWeightsCommitFound: CustomTransactionError.CommitNotFound,
+    RevealTooEarly: CustomTransactionError.CommitBlockNotInRevealRange,
+    InvalidRevealRound: CustomTransactionError.InvalidRevealRound,
   }
   return map[name] ?? CustomTransactionError.BadRequest
 }

@@ -58,10 +58,16 @@ export function checkLength(s: Store, netuid: number, uid: number, uids: readonl
   return values.length >= minAllowed
 }
 
+/** `get_max_weight_limit`: a constant at HEAD (the MaxWeightsLimit item is no longer read). */
+export const getMaxWeightLimit = (_netuid: number): number => 0xffff
+
+/** `check_len_uids_within_allowed`: at most SubnetworkN uids. */
+export const checkLenUidsWithinAllowed = (s: Store, netuid: number, uids: readonly number[]): boolean => uids.length <= S.SubnetworkN.get(s, netuid)
+
 /** `max_weight_limited`: self-weights and a 65535 limit pass; else the normalised max ≤ limit. */
 export function maxWeightLimited(s: Store, netuid: number, uid: number, uids: readonly number[], values: readonly number[]): boolean {
   if (isSelfWeight(uid, uids, values)) return true
-  const limit = S.MaxWeightsLimit.get(s, netuid)
+  const limit = getMaxWeightLimit(netuid)
   if (limit === 0xffff) return true
   return checkVecMaxLimited(values, limit)
 }
@@ -73,7 +79,7 @@ export function internalSetWeights(ctx: CallCtx, hotkey: Uint8Array, netuid: num
   if (netuid === 0) throw E.CanNotSetRootNetworkWeights()
   if (uids.length !== values.length) throw E.WeightVecNotEqualSize()
   ensureMechanismExists(s, netuid, mecid)
-  if (uids.length > S.SubnetworkN.get(s, netuid)) throw E.UidsLengthExceedUidsInSubNet()
+  if (!checkLenUidsWithinAllowed(s, netuid, uids)) throw E.UidsLengthExceedUidsInSubNet()
   const uid = S.Uids.get(s, netuid, hotkey)
   if (uid === null) throw E.HotKeyNotRegisteredInSubNet()
   if (!checkWeightsMinStake(s, hotkey, netuid)) throw E.NotEnoughStakeToSetWeights()

@@ -7,6 +7,7 @@ import { subtensorBuild } from '../build.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { checkDelegateTake } from '../staking/take.js'
 import { coldkeySwapGuard } from '../swap/swap-coldkey.js'
+import { isInvalidRevealRound } from '../commit-reveal/timelocked.js'
 import { validateServeAxon, validateServePrometheus, type AxonArgs, type PrometheusArgs } from '../subnets/serving.js'
 
 /** CustomTransactionError codes. */
@@ -48,6 +49,10 @@ export function validateSubtensorCall(s: Store, who: Uint8Array, call: RuntimeCa
       throw e
     }
     return null
+  }
+  // CheckWeights' timelocked rule: a reveal round below Drand.LastStoredRound
+  if (name === 'commit_timelocked_weights' || name === 'commit_timelocked_mechanism_weights' || name === 'commit_crv3_mechanism_weights') {
+    if (isInvalidRevealRound(s, (call.value.value as { reveal_round: bigint }).reveal_round)) return CustomTransactionError.InvalidRevealRound
   }
   // v3.3.13's registration guard (spec 425 has none: its interval counter is root-only)
   if ((name === 'register' || name === 'burned_register') && subtensorBuild().registration === 'classic') {

@@ -46,6 +46,7 @@ export function roundAt(config: BeaconConfigurationValue, unixMs: bigint): bigin
 
 /** The rounds the off-chain worker would submit: from LastStoredRound + 1 (or just the current one on an empty store), at most 50. */
 export function dueRounds(s: Store, current: bigint): bigint[] {
+  if (current === 0n) return [] // before the beacon's genesis: no round yet
   const last = D.LastStoredRound.get(s)
   const from = last === 0n ? current : last + 1n
   const out: bigint[] = []

@@ -97,12 +97,17 @@ describe('Drand pallet', () => {
       expect(roundAt(cfg, t0 - 1n)).toBe(999n)
       Timestamp.Now.set(s, t0)
       const hook = drandPallet().hooks.onInitialize!
+      // before the beacon's genesis (a chain's first block, whose parent timestamp is 0) nothing is due
+      Timestamp.Now.set(s, 0n)
       hook({ s, env: startBlock(s, 2), blockNumber: 2 })
+      expect(D.LastStoredRound.get(s)).toBe(0n)
+      Timestamp.Now.set(s, t0)
+      hook({ s, env: startBlock(s, 3), blockNumber: 3 })
       // an empty store takes only the current round, as the off-chain worker does
       expect(D.LastStoredRound.get(s)).toBe(1000n)
       expect(D.OldestStoredRound.get(s)).toBe(1000n)
       Timestamp.Now.set(s, t0 + 7_000n) // two rounds later
-      hook({ s, env: startBlock(s, 3), blockNumber: 3 })
+      hook({ s, env: startBlock(s, 4), blockNumber: 4 })
       expect(events(s).at(-1)).toMatchObject({ name: 'Drand.NewPulse', value: { rounds: [1001n, 1002n] } })
       for (const r of [1000n, 1001n, 1002n]) {
         const p = D.Pulses.get(s, r)!
@@ -112,7 +117,7 @@ describe('Drand pallet', () => {
       // a BeaconConfig naming another key stops the beacon (write_pulse would reject its pulses)
       D.BeaconConfig.set(s, QUICKNET_CONFIG)
       Timestamp.Now.set(s, t0 + 30_000n)
-      hook({ s, env: startBlock(s, 4), blockNumber: 4 })
+      hook({ s, env: startBlock(s, 5), blockNumber: 5 })
       expect(D.LastStoredRound.get(s)).toBe(1002n)
     } finally {
       configureDrandBeacon(null)

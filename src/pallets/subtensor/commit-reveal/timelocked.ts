@@ -18,7 +18,7 @@ import { implement } from '../macros/dispatches.js'
 import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
-import { ensureMechanismExists, mechanismStorageIndex } from '../subnets/mechanism.js'
+import { ensureMechanismExists, mechanismStorageIndex, netuidOfIndex } from '../subnets/mechanism.js'
 import { checkRateLimit, internalSetWeights } from '../subnets/weights.js'
 import { currentBlock, setLastUpdateForUid } from '../utils/misc.js'
 import { currentEpochWithLookahead } from './epochs.js'
@@ -127,11 +127,24 @@ export function revealCrv3CommitsForSubnet(s: Store, env: ExecEnv, netuid: numbe
 
 const startsWith0x = (b: Uint8Array): boolean => b.length >= 2 && b[0] === 0x30 && b[1] === 0x78
 
+/**
+ * The netuids that have any timelocked commit, from the keys alone (prefix ‖ twox64 ‖ u16 LE
+ * netuid_index ‖ …). A subnet without commits is left as the chain leaves it, so only these are visited.
+ */
+function netuidsWithCommits(s: Store): Set<number> {
+  const at = S.TimelockedWeightCommits.prefix.length + 8
+  const out = new Set<number>()
+  for (const key of s.keys(S.TimelockedWeightCommits.prefix)) out.add(netuidOfIndex((key[at] as number) | ((key[at + 1] as number) << 8)))
+  return out
+}
+
 /** block_step's `reveal_crv3_commits`: every subnet but root whose epoch is not deferred this block. */
 export function revealCrv3Commits(s: Store, env: ExecEnv): void {
+  const pending = netuidsWithCommits(s)
+  if (pending.size === 0) return
   const subnets = allSubnets(s)
   const deferred = epochsDeferredThisBlock(s, subnets, currentBlock(s))
-  for (const netuid of subnets) if (!deferred.has(netuid)) revealCrv3CommitsForSubnet(s, env, netuid)
+  for (const netuid of subnets) if (pending.has(netuid) && !deferred.has(netuid)) revealCrv3CommitsForSubnet(s, env, netuid)
 }
 
 implement('commit_timelocked_weights', (ctx, a) => {

@@ -134,6 +134,13 @@ describe('timelocked commit-reveal through a real node', () => {
     // the far-round commit waits for its pulse in the reveal epoch
     const left = (await a.query.subtensorModule.timelockedWeightCommits(h.netuid, epoch)).toJSON() as [string, number, string, number][]
     expect(left.map((c) => BigInt(c[3]))).toEqual([far])
+
+    // a quicknet pulse for a round the beacon has passed is stored over it; LastStoredRound stays
+    const lastNow = BigInt((await a.query.drand.lastStoredRound()).toString())
+    await expect(h.rpc('dev_drandQuicknetPulses', [{ ...QUICKNET_1000, randomness: '00'.repeat(32) }])).rejects.toThrow(/randomness/)
+    await h.rpc('dev_drandQuicknetPulses', [{ ...QUICKNET_1000 }])
+    expect(await pulseOf(a, 1000n)).toEqual({ round: 1000, randomness: `0x${QUICKNET_1000.randomness}`, signature: `0x${QUICKNET_1000.signature}` })
+    expect(BigInt((await a.query.drand.lastStoredRound()).toString())).toBeGreaterThanOrEqual(lastNow)
   }, 120_000)
 
   it('an SDK commit to quicknet is revealed once the real quicknet pulse is fed', async () => {

@@ -67,7 +67,14 @@ export function runtimeBuildOf(spec: ChainSpec): RuntimeBuild {
   for (const f of features) if (!FEATURES.includes(f as RuntimeFeature)) throw new ChainSpecError(`unknown runtime feature ${String(f)} (known: ${FEATURES.join(', ')})`)
   const regime = subtensorSection(spec)?.registrationRegime ?? spec.registrationRegime ?? 'current'
   if (regime !== 'classic' && regime !== 'current') throw new ChainSpecError(`registrationRegime must be "classic" or "current", not ${JSON.stringify(regime)}`)
-  return { features: features as RuntimeFeature[], registration: regime }
+  const build: RuntimeBuild = { features: features as RuntimeFeature[], registration: regime }
+  const rg = spec.genesis.runtimeGenesis
+  const drandKey = ((rg?.patch ?? rg?.config) as { drand?: { beaconSecretKey?: unknown } } | undefined)?.drand?.beaconSecretKey ?? spec.drandBeaconSecretKey
+  if (drandKey !== undefined) {
+    if (typeof drandKey !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(drandKey)) throw new ChainSpecError('drand.beaconSecretKey must be 0x followed by 64 hex digits')
+    build.drandBeaconKey = drandKey
+  }
+  return build
 }
 
 /**
@@ -108,7 +115,9 @@ export function toRawSpec(spec: ChainSpec, runtime: Runtime): ChainSpec {
   const top: Record<string, string> = {}
   const storage = genesisStorage(spec, runtime)
   for (const k of [...storage.keys()].sort()) top[k] = hexOf(storage.get(k)!)
-  return { ...spec, registrationRegime: runtimeBuildOf(spec).registration, genesis: { raw: { top, childrenDefault: {} } } }
+  const build = runtimeBuildOf(spec)
+  const drandKey = build.drandBeaconKey === undefined ? {} : { drandBeaconSecretKey: build.drandBeaconKey }
+  return { ...spec, registrationRegime: build.registration, ...drandKey, genesis: { raw: { top, childrenDefault: {} } } }
 }
 
 /** `system_chainType` JSON: "Development", "Local", "Live" or {"custom": name}. */

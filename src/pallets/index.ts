@@ -4,6 +4,7 @@ import type { PalletDecl } from '../frame/declare/pallet.js'
 import { adminUtilsPallet } from './admin-utils/index.js'
 import { auraPallet } from './aura/index.js'
 import { balancesPallet } from './balances/index.js'
+import { drandPallet } from './drand/index.js'
 import { registerCallDecls } from './call-info.js'
 import { grandpaPallet } from './grandpa/index.js'
 import { subtensorPallet } from './subtensor/index.js'
@@ -27,6 +28,7 @@ export function allPallets(): PalletDecl[] {
       systemPallet(), timestampPallet(), auraPallet(), grandpaPallet(), balancesPallet(),
       transactionPaymentPallet(), subtensorPallet(), utilityPallet(), sudoPallet(), adminUtilsPallet(),
       swapPallet(),
+      drandPallet(),
     ].sort((a, b) => a.index - b.index)
     registerCallDecls(all)
   }

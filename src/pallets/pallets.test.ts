@@ -59,6 +59,7 @@ describe('pallet list', () => {
       [4, 'Grandpa', 'pallet_grandpa'], [5, 'Balances', 'pallet_balances'], [6, 'TransactionPayment', 'pallet_transaction_payment'],
       [7, 'SubtensorModule', 'pallet_subtensor'], [11, 'Utility', 'pallet_subtensor_utility'], [12, 'Sudo', 'pallet_sudo'],
       [19, 'AdminUtils', 'pallet_admin_utils'],
+      [26, 'Drand', 'pallet_drand'],
       [28, 'Swap', 'pallet_subtensor_swap'],
     ])
     ensureComposed()

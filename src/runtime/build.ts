@@ -2,11 +2,16 @@
 // A chain spec chooses it (`runtimeFeatures` and SubtensorModule's `registrationRegime`); the
 // runtime is built once per process.
 import { setSlotDuration } from '../pallets/aura/index.js'
+import { configureDrandBeacon, parseBeaconSecretKey } from '../pallets/drand/index.js'
 import { configureSubtensor, type RegistrationRegime } from '../pallets/subtensor/build.js'
 import { setMinimumPeriod } from '../pallets/timestamp/index.js'
 
 export type RuntimeFeature = 'fast-runtime' | 'pow-faucet'
-export interface RuntimeBuild { features: RuntimeFeature[]; registration: RegistrationRegime }
+export interface RuntimeBuild {
+  features: RuntimeFeature[]; registration: RegistrationRegime
+  /** The local drand beacon's secret key (0x-hex), from the spec's `drand.beaconSecretKey`; none on mainnet builds. */
+  drandBeaconKey?: string
+}
 
 /** The mainnet build: 12 s slots, current registration. */
 export const MAINNET_BUILD: RuntimeBuild = { features: [], registration: 'current' }
@@ -24,4 +29,5 @@ export function applyBuild(b: RuntimeBuild): void {
   setSlotDuration(slot)
   setMinimumPeriod(slot / 2n)
   configureSubtensor({ fastRuntime: b.features.includes('fast-runtime'), powFaucet: b.features.includes('pow-faucet'), registration: b.registration })
+  configureDrandBeacon(b.drandBeaconKey === undefined ? null : parseBeaconSecretKey(b.drandBeaconKey))
 }

@@ -28,7 +28,7 @@ describe.each([14, 15] as const)('metadata V%i of the runtime', (version) => {
     expect(() => metadata.getUniqTypes(true)).not.toThrow()
     expect(metadata.asLatest.pallets.map((p) => `${p.name.toString()}@${p.index.toNumber()}`)).toEqual([
       'System@0', 'Timestamp@2', 'Aura@3', 'Grandpa@4', 'Balances@5', 'TransactionPayment@6',
-      'SubtensorModule@7', 'Utility@11', 'Sudo@12', 'AdminUtils@19',
+      'SubtensorModule@7', 'Utility@11', 'Sudo@12', 'AdminUtils@19', 'Drand@26',
       'Swap@28',
     ])
     expect(loaded[version].registry.signedExtensions).toEqual([

@@ -8,8 +8,8 @@ describe('SubtensorModule calls not built yet', () => {
   it('fail with SubtensorModule.CallDisabled (error 87) and leave state untouched', () => {
     const s = newStore()
     const env = startBlock(s)
-    expect(isImplemented('commit_timelocked_weights')).toBe(false)
-    const e = failsUntouched(s, () => callHandler(env, 'SubtensorModule', 'commit_timelocked_weights', signed(acct(1)), { netuid: 1, commit: new Uint8Array(4), reveal_round: 5n, commit_reveal_version: 4 }))
+    expect(isImplemented('disable_voting_power_tracking')).toBe(false)
+    const e = failsUntouched(s, () => callHandler(env, 'SubtensorModule', 'disable_voting_power_tracking', signed(acct(1)), { netuid: 1 }))
     expect(errorOf(e)).toEqual(moduleError(7, 87))
     expect(SubtensorErrors.CallDisabled().message).toBe('SubtensorModule.CallDisabled')
   })

@@ -30,6 +30,7 @@ import './subnets/dissolve.js'
 import '../swap/index.js'
 import './subnets/weights.js'
 import './commit-reveal/hash-commits.js'
+import './commit-reveal/timelocked.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

@@ -5,6 +5,7 @@ import { advanceMethods } from './advance.js'
 import { authorMethods } from './author.js'
 import { chainMethods } from './chain.js'
 import { devMethods } from './dev.js'
+import { drandMethods } from './drand.js'
 import { engineMethods } from './engine.js'
 import { paymentMethods } from './payment.js'
 import { scenarioMethods } from './scenario.js'
@@ -35,5 +36,6 @@ export function rpcMethods(ctx: NodeContext, o: { manualSeal: boolean }): RpcEnt
     ...explainMethods(ctx),
     ...scenarioMethods(ctx),
     ...advanceMethods(ctx),
+    ...drandMethods(ctx),
   ]
 }

@@ -31,7 +31,7 @@ const present = (item: { key(...k: never[]): Uint8Array }, ...keys: unknown[]): 
 
 describe('dev chain: localnet build', () => {
   it('runs 250 ms Aura slots (MinimumPeriod 125) and the chain spec says so', () => {
-    expect(runtime.build).toEqual({ features: ['fast-runtime', 'pow-faucet'], registration: 'classic' })
+    expect(runtime.build).toEqual({ features: ['fast-runtime', 'pow-faucet'], registration: 'classic', drandBeaconKey: expect.stringMatching(/^0x[0-9a-f]{64}$/) })
     expect(runtime.slotDurationMs).toBe(250)
     const c = (p: string, n: string) => decode<bigint>(u64, runtime.pallets.find((x) => x.name === p)!.constants.find((x) => x.name === n)!.value)
     expect(c('Aura', 'SlotDuration')).toBe(250n)

@@ -6,7 +6,7 @@
 import type { RuntimeCallValue } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import type { DispatchFailure } from '../../../frame/primitives.js'
-import { twox128 } from '../../../codec/hashing.js'
+import { isInvalidRevealRound } from '../commit-reveal/timelocked.js'
 import { commitHash } from '../commit-reveal/hash-commits.js'
 import { isRevealBlockRange } from '../commit-reveal/epochs.js'
 import { checkWeightsMinStake } from '../epoch/stake-weights.js'
@@ -26,15 +26,6 @@ const TIMELOCKED = new Set(['commit_timelocked_weights', 'commit_timelocked_mech
 type Args = Record<string, unknown>
 
 const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
-
-/** `pallet_drand::LastStoredRound` (u64, ValueQuery) read by its key, so the guard needs no Drand declaration. */
-const LAST_STORED_ROUND_KEY = new Uint8Array([...twox128(new TextEncoder().encode('Drand')), ...twox128(new TextEncoder().encode('LastStoredRound'))])
-
-function lastStoredRound(s: Store): bigint {
-  const raw = s.get(LAST_STORED_ROUND_KEY)
-  if (raw === null || raw.length < 8) return 0n
-  return new DataView(raw.buffer, raw.byteOffset, 8).getBigUint64(0, true)
-}
 
 export const checkWeightsAppliesTo = (call: RuntimeCallValue): boolean => call.type === 'SubtensorModule' && WEIGHT_CALLS.has(call.value.type)
 
@@ -87,6 +78,6 @@ function checkCommitReveal(s: Store, who: Uint8Array, name: string, a: Args): Di
     }
     return null
   }
-  if (TIMELOCKED.has(name) && (a.reveal_round as bigint) < lastStoredRound(s)) return E.InvalidRevealRound()
+  if (TIMELOCKED.has(name) && isInvalidRevealRound(s, a.reveal_round as bigint)) return E.InvalidRevealRound()
   return null
 }

@@ -14,6 +14,7 @@ import { adjustRegistrationTermsForNetworks } from '../coinbase/block-step.js'
 import { updateMovingPricesAndRootProp } from '../coinbase/moving-price.js'
 import { runCoinbase } from '../coinbase/run-coinbase.js'
 import { drainAndDistribute } from '../coinbase/distribute-emission.js'
+import { revealCrv3Commits } from '../commit-reveal/timelocked.js'
 import { subtensorModule } from '../pallet.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { updateRegistrationPrices } from '../subnets/registration.js'
@@ -58,6 +59,7 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
     cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber))
     updateRegistrationPrices(s)
   }
+  revealCrv3Commits(s, env)
   const eligible = runCoinbase(s, env, getBlockEmission(s, env))
   // run_coinbase's last two steps: drain_pending and distribute_emissions_to_subnets (the epochs)
   drainAndDistribute(s, env, BigInt(blockNumber))

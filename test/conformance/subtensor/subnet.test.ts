@@ -8,7 +8,8 @@ import { isSubnetAccountId, networkLockCost, subnetAccountId } from '../../../sr
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { DEFAULT_SYMBOL, SYMBOLS } from '../../../src/pallets/subtensor/subnets/symbols.js'
 import type { Origin } from '../../../src/frame/primitives.js'
-import { callHandler, errorOf, events, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
+import { callHandler, callValue, errorOf, events, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
+import { callInfoOf } from '../../../src/pallets/call-info.js'
 import { Mock, u256 } from './mock.js'
 
 const se = (e: () => unknown): unknown => errorOf(e())
@@ -96,5 +97,69 @@ describe('tests/subnet.rs', () => {
     expect(S.SubnetAlphaOut.get(m.s, netuid)).toBe(0n)
     expect(getStakeForHotkeyAndColdkeyOnSubnet(m.s, hot, cold, netuid)).toBe(0n)
     expect(S.Lock.iterPrefix(m.s, cold, netuid).next().done).toBe(true)
+  })
+})
+
+describe('tests/subnet.rs: update_symbol', () => {
+  /** HEAD mock's add_network: init_new_network writes no TokenSymbol. */
+  const ext = (): Mock => { const m = new Mock(); initNewNetwork(m.s, 1, 10); return m }
+
+  it('test_update_symbol_works_as_root_if_symbol_exists_and_available / as_subnet_owner', () => {
+    for (const origin of [{ kind: 'Root' } as Origin, signed(u256(1))]) {
+      const m = ext()
+      S.SubnetOwner.set(m.s, 1, u256(1))
+      for (const symbol of SYMBOLS.slice(1)) {
+        call(m, 'update_symbol', origin, { netuid: 1, symbol })
+        expect(S.TokenSymbol.get(m.s, 1)).toEqual(symbol)
+        expect(events(m.s).at(-1)).toMatchObject({ name: 'SubtensorModule.SymbolUpdated', value: { netuid: 1, symbol } })
+      }
+    }
+  })
+
+  it('update_symbol refuses another signer (BadOrigin) and the root symbol (SymbolDoesNotExist)', () => {
+    const m = ext()
+    S.SubnetOwner.set(m.s, 1, u256(1))
+    expect(fails(m, 'update_symbol', signed(u256(2)), { netuid: 1, symbol: SYMBOLS[5] })).toEqual({ type: 'BadOrigin' })
+    expect(fails(m, 'update_symbol', signed(u256(1)), { netuid: 1, symbol: DEFAULT_SYMBOL })).toEqual(se(SE.SymbolDoesNotExist))
+  })
+
+  it('test_update_symbol_fails_if_symbol_doesnt_exist', () => {
+    const m = ext()
+    S.SubnetOwner.set(m.s, 1, u256(1))
+    expect(fails(m, 'update_symbol', signed(u256(1)), { netuid: 1, symbol: new TextEncoder().encode('TEST') })).toEqual(se(SE.SymbolDoesNotExist))
+  })
+
+  it('test_update_symbol_fails_if_symbol_already_in_use', () => {
+    const m = ext()
+    S.SubnetOwner.set(m.s, 1, u256(1))
+    initNewNetwork(m.s, 2, 10)
+    S.SubnetOwner.set(m.s, 2, u256(2))
+    call(m, 'update_symbol', signed(u256(1)), { netuid: 1, symbol: SYMBOLS[42] })
+    expect(fails(m, 'update_symbol', signed(u256(2)), { netuid: 2, symbol: SYMBOLS[42] })).toEqual(se(SE.SymbolAlreadyInUse))
+    // the holder itself cannot set it again either
+    expect(fails(m, 'update_symbol', signed(u256(1)), { netuid: 1, symbol: SYMBOLS[42] })).toEqual(se(SE.SymbolAlreadyInUse))
+  })
+})
+
+describe('tests/staking2.rs: try_associate_hotkey', () => {
+  it('test_try_associate_hotkey (a second coldkey changes nothing; pays a fee)', () => {
+    const m = new Mock()
+    const [hotkey, cold1, cold2] = [u256(1), u256(2), u256(3)]
+    expect(S.Owner.contains(m.s, hotkey)).toBe(false)
+    call(m, 'try_associate_hotkey', signed(cold1), { hotkey })
+    expect(S.Owner.get(m.s, hotkey)).toEqual(cold1)
+    expect(S.OwnedHotkeys.get(m.s, cold1)).toEqual([hotkey])
+    expect(S.StakingHotkeys.get(m.s, cold1)).toEqual([hotkey])
+    expect(callInfoOf(callValue('SubtensorModule', 'try_associate_hotkey', { hotkey })).paysFee).toBe('Yes')
+    call(m, 'try_associate_hotkey', signed(cold2), { hotkey })
+    expect(S.Owner.get(m.s, hotkey)).toEqual(cold1)
+    expect(S.OwnedHotkeys.get(m.s, cold2)).toEqual([])
+  })
+
+  it('test_cannot_register_system_hotkey (a subnet account is refused: CannotUseSystemAccount)', () => {
+    const m = new Mock()
+    for (const netuid of [0, 1, 2, 2048]) {
+      expect(fails(m, 'try_associate_hotkey', signed(u256(1)), { hotkey: subnetAccountId(netuid) })).toEqual(se(SE.CannotUseSystemAccount))
+    }
   })
 })

@@ -113,6 +113,21 @@ describe('tests/registration.rs (HEAD): burned registration', () => {
     expect(S.SubnetTaoFlow.get(x.s, 1)).toBe(1_000n)
   })
 
+  it('test_burned_register_increases_subnet_tao_flow (subnet.rs)', () => {
+    const x = subnetWithBurn(1_000n)
+    const before = S.SubnetTaoFlow.get(x.s, 1)
+    addBalance(x, u256(77), EXISTENTIAL_DEPOSIT + 1_000n + 10n)
+    burnedRegister(x, u256(77), 1, u256(88))
+    expect(S.SubnetTaoFlow.get(x.s, 1)).toBe(before + 1_000n)
+  })
+
+  it('test_neuron_registration_disabled (register runs the burned path: SubNetRegistrationDisabled)', () => {
+    const x = subnetWithBurn(1_000n)
+    S.NetworkRegistrationAllowed.set(x.s, 1, false)
+    expect(fails(x, 'register', signed(u256(1)), { netuid: 1, block_number: 0n, nonce: 0n, work: new Uint8Array(32), hotkey: u256(1), coldkey: u256(668) }))
+      .toEqual(se(SE.SubNetRegistrationDisabled))
+  })
+
   it('test_registration_failed_no_signature / test_registration_disabled / test_registration_root_not_permitted', () => {
     const x = subnetWithBurn(1_000n)
     expect(fails(x, 'burned_register', NONE, { netuid: 1, hotkey: u256(1) })).toEqual({ type: 'BadOrigin' })

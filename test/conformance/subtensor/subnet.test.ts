@@ -6,6 +6,8 @@ import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/palle
 import { getStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { isSubnetAccountId, networkLockCost, subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
+import { increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { symbolForSubnet } from '../../../src/pallets/subtensor/subnets/symbols.js'
 import { DEFAULT_SYMBOL, SYMBOLS } from '../../../src/pallets/subtensor/subnets/symbols.js'
 import type { Origin } from '../../../src/frame/primitives.js'
 import { callHandler, callValue, errorOf, events, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
@@ -161,5 +163,93 @@ describe('tests/staking2.rs: try_associate_hotkey', () => {
     for (const netuid of [0, 1, 2, 2048]) {
       expect(fails(m, 'try_associate_hotkey', signed(u256(1)), { hotkey: subnetAccountId(netuid) })).toEqual(se(SE.CannotUseSystemAccount))
     }
+  })
+})
+
+describe('tests/subnet.rs: start_call and the subtoken switch', () => {
+  /** add_network_disable_subtoken: created by init_new_network, registration allowed, subtoken off. */
+  const addNetworkDisableSubtoken = (m: Mock, netuid: number) => {
+    initNewNetwork(m.s, netuid, 10)
+    S.NetworkRegistrationAllowed.set(m.s, netuid, true)
+    S.SubtokenEnabled.set(m.s, netuid, false)
+  }
+
+  it('test_do_start_call_can_start_now (StartCallDelay 0, as the HEAD mock)', () => {
+    const m = new Mock()
+    S.StartCallDelay.set(m.s, 0n)
+    addNetworkWithoutEmissionBlock(m, 1)
+    expect(S.SubnetOwner.get(m.s, 1)).toEqual(u256(0))
+    call(m, 'start_call', signed(u256(0)), { netuid: 1 })
+    expect(S.FirstEmissionBlockNumber.get(m.s, 1)).toBe(BigInt(m.block) + 1n)
+  })
+
+  it('test_do_start_call_ok_with_same_block_number_after_coinbase (blocks do not move FirstEmissionBlockNumber)', () => {
+    const m = new Mock()
+    addNetworkWithoutEmissionBlock(m, 1)
+    S.SubnetTAO.set(m.s, 1, 1_000_000_000n)
+    S.SubnetAlphaIn.set(m.s, 1, 1_000_000_000n)
+    m.setBlockNumber(m.block + Number(S.StartCallDelay.get(m.s)))
+    call(m, 'start_call', signed(u256(0)), { netuid: 1 })
+    const first = BigInt(m.block) + 1n
+    expect(S.FirstEmissionBlockNumber.get(m.s, 1)).toBe(first)
+    m.stepBlock(13)
+    expect(S.FirstEmissionBlockNumber.get(m.s, 1)).toBe(first)
+  })
+
+  it('test_subtoken_enable (start_call switches it on)', () => {
+    const m = new Mock()
+    addNetworkDisableSubtoken(m, 1)
+    expect(S.SubtokenEnabled.get(m.s, 1)).toBe(false)
+    m.setBlockNumber(m.block + Number(S.StartCallDelay.get(m.s)))
+    call(m, 'start_call', signed(u256(0)), { netuid: 1 })
+    expect(S.SubtokenEnabled.get(m.s, 1)).toBe(true)
+  })
+
+  it('test_subtoken_enable_reject_trading_before_enable', () => {
+    const m = new Mock()
+    const [hk, ck, hk2] = [u256(1), u256(2), u256(3)]
+    const amount = 2_000_000n * 10n
+    const stake = 10_000_000_000n
+    const limit = 1_000_000_000n
+    addNetworkDisableSubtoken(m, 1)
+    addNetworkDisableSubtoken(m, 2)
+    S.SubnetTAO.set(m.s, 1, 20_000_000_000n)
+    S.SubnetAlphaIn.set(m.s, 1, 20_000_000_000n)
+    for (const [netuid, hotkey, nonce] of [[1, hk, 0], [2, hk, 100], [1, hk2, 0], [2, hk2, 100]] as const) m.registerOk(netuid, hotkey, ck, nonce)
+    fund(m, ck, 10_000n + EXISTENTIAL_DEPOSIT)
+    increaseStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, ck, 1, stake)
+    const disabled = se(SE.SubtokenDisabled)
+    expect(fails(m, 'add_stake', signed(ck), { hotkey: hk, netuid: 1, amount_staked: amount })).toEqual(disabled)
+    expect(fails(m, 'add_stake_limit', signed(ck), { hotkey: hk, netuid: 1, amount_staked: amount, limit_price: limit, allow_partial: false })).toEqual(disabled)
+    // unstake_all skips subnets whose token is off: the stake stays
+    call(m, 'unstake_all', signed(ck), { hotkey: hk })
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, ck, 1)).toBe(stake)
+    expect(fails(m, 'unstake_all_alpha', signed(ck), { hotkey: hk })).toEqual(se(SE.AmountTooLow))
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, ck, 1)).toBe(stake)
+    expect(fails(m, 'remove_stake', signed(ck), { hotkey: hk, netuid: 1, amount_unstaked: amount })).toEqual(disabled)
+    expect(fails(m, 'recycle_alpha', signed(ck), { hotkey: hk, amount, netuid: 1 })).toEqual(disabled)
+    expect(fails(m, 'burn_alpha', signed(ck), { hotkey: hk, amount, netuid: 1 })).toEqual(disabled)
+    expect(fails(m, 'move_stake', signed(ck), { origin_hotkey: hk, destination_hotkey: hk2, origin_netuid: 1, destination_netuid: 2, alpha_amount: amount })).toEqual(disabled)
+    expect(fails(m, 'transfer_stake', signed(ck), { destination_coldkey: hk, hotkey: hk2, origin_netuid: 1, destination_netuid: 2, alpha_amount: amount })).toEqual(disabled)
+    expect(fails(m, 'swap_stake', signed(ck), { hotkey: hk, origin_netuid: 1, destination_netuid: 2, alpha_amount: amount })).toEqual(disabled)
+  })
+
+  it('test_subtoken_enable_ok_for_burn_register_before_enable', () => {
+    const m = new Mock()
+    const ck = u256(2)
+    for (const netuid of [1, 2]) {
+      addNetworkDisableSubtoken(m, netuid)
+      S.SubnetTAO.set(m.s, netuid, 1_000_000_000n)
+      S.SubnetAlphaIn.set(m.s, netuid, 1_000_000_000n)
+      S.Burn.set(m.s, netuid, 1_000n)
+    }
+    fund(m, ck, 2_000n + EXISTENTIAL_DEPOSIT + 5_000n)
+    call(m, 'burned_register', signed(ck), { netuid: 1, hotkey: u256(1) })
+    call(m, 'burned_register', signed(ck), { netuid: 2, hotkey: u256(3) })
+    expect([S.Uids.get(m.s, 1, u256(1)), S.Uids.get(m.s, 2, u256(3))]).toEqual([0, 0])
+  })
+
+  it('test_get_symbol_for_subnet_returns_default_symbol_if_netuid_is_out_of_bounds', () => {
+    expect(symbolForSubnet(SYMBOLS.length + 1)).toEqual(DEFAULT_SYMBOL)
   })
 })

@@ -8,6 +8,9 @@ import { EXISTENTIAL_DEPOSIT, freeBalance, mint, reducibleBalance } from '../../
 import { SubtensorConstants, SubtensorErrors as SE, SubtensorStorage as S, validateSubtensorCall, CustomTransactionError } from '../../../src/pallets/subtensor/index.js'
 import { getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
+import { getTotalStakeForColdkey } from '../../../src/pallets/subtensor/staking/helpers.js'
+import { doSwapColdkey } from '../../../src/pallets/subtensor/swap/swap-coldkey.js'
+import { addStakingHotkey } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { subtensorDispatchExtension } from '../../../src/pallets/subtensor/swap/guard.js'
 import type { Origin } from '../../../src/frame/primitives.js'
 import { callHandler, callValue, errorOf, events, failsUntouched, NONE, ROOT, signed } from '../../../src/pallets/test-utils.js'
@@ -248,5 +251,40 @@ describe('guards/check_coldkey_swap.rs: an announced coldkey is held to the swap
     call(m, 'dispute_coldkey_swap', signed(WHO))
     expect(subtensorDispatchExtension(m.s, WHO, serve)).toEqual(SE.ColdkeySwapDisputed())
     expect(validateSubtensorCall(m.s, WHO, serve)).toBe(CustomTransactionError.ColdkeySwapDisputed)
+  })
+})
+
+describe('tests/swap_coldkey.rs: do_swap_coldkey totals', () => {
+  const swap = (m: Mock, old: Uint8Array, nw: Uint8Array) => doSwapColdkey({ origin: signed(old), s: m.s, env: m.env }, old, nw)
+
+  it('test_do_swap_coldkey_with_no_stake', () => {
+    const m = new Mock()
+    swap(m, u256(1), u256(2))
+    expect(getTotalStakeForColdkey(m.s, u256(1))).toBe(0n)
+    expect(getTotalStakeForColdkey(m.s, u256(2))).toBe(0n)
+  })
+
+  it('test_do_swap_coldkey_with_max_values (near half the supply each, valued at the pool price)', () => {
+    const m = new Mock()
+    const maxStake = (21_000_000_000_000_000n - 2n * ED - 100n) / 2n
+    const [[old1, new1, hk1], [old2, new2, hk2]] = [[u256(1), u256(2), u256(5)], [u256(3), u256(4), u256(6)]]
+    for (const [netuid, old, hk] of [[1, old1, hk1], [2, old2, hk2]] as const) {
+      m.addNetwork(netuid, 1)
+      S.SubnetTAO.set(m.s, netuid, maxStake)
+      S.SubnetAlphaIn.set(m.s, netuid, maxStake)
+      S.Owner.set(m.s, hk, old)
+      addStakingHotkey(m.s, old, hk)
+      increaseStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, old, netuid, maxStake)
+    }
+    const before1 = getTotalStakeForColdkey(m.s, old1)
+    const before2 = getTotalStakeForColdkey(m.s, old2)
+    expect(before1).toBeGreaterThan(0n)
+    swap(m, old1, new1)
+    swap(m, old2, new2)
+    expect(getTotalStakeForColdkey(m.s, old1)).toBe(0n)
+    expect(getTotalStakeForColdkey(m.s, old2)).toBe(0n)
+    expect(getTotalStakeForColdkey(m.s, new1)).toBe(before1)
+    expect(getTotalStakeForColdkey(m.s, new2)).toBe(before2)
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(m.s, hk1, new1, 1)).toBe(maxStake)
   })
 })

@@ -386,3 +386,70 @@ describe('tests/swap_hotkey_with_subnet.rs: the per-subnet swap', () => {
     expect(swapFails(m, COLD, OLD, NEW, netuid)).toEqual(se(SE.HotKeyAlreadyRegisteredInSubNet))
   })
 })
+
+describe('tests/swap_hotkey.rs: more of perform_hotkey_swap_on_all_subnets and the subnet cooldown', () => {
+  it('test_swap_owner_old_hotkey_not_exist (the new owner is written anyway)', () => {
+    const m = ext()
+    expect(S.Owner.contains(m.s, OLD)).toBe(false)
+    swapAll(m)
+    expect(S.Owner.get(m.s, NEW)).toEqual(COLD)
+    expect(S.Owner.contains(m.s, OLD)).toBe(false)
+  })
+
+  it('test_swap_hotkey_with_no_stake', () => {
+    const m = ext()
+    const netuid = addDynamicNetwork(m, u256(1002), u256(1001))
+    S.Owner.set(m.s, OLD, COLD)
+    swapAll(m)
+    expect(S.Owner.contains(m.s, OLD)).toBe(false)
+    expect(S.Owner.get(m.s, NEW)).toEqual(COLD)
+    expect(S.Alpha.contains(m.s, OLD, COLD, netuid)).toBe(false)
+    expect(S.Alpha.contains(m.s, NEW, COLD, netuid)).toBe(false)
+  })
+
+  it('test_swap_stake_old_hotkey_not_exist (a deprecated Alpha row lands in AlphaV2 under the new hotkey)', () => {
+    const m = ext()
+    addDynamicNetwork(m, u256(1002), u256(1001))
+    S.Alpha.set(m.s, [OLD, COLD, 1], { bits: 1000n << 64n })
+    S.TotalHotkeyAlpha.set(m.s, OLD, 1, 1000n)
+    S.TotalHotkeyShares.set(m.s, OLD, 1, { bits: 1000n << 64n })
+    swapAll(m)
+    expect(S.AlphaV2.contains(m.s, NEW, COLD, 1)).toBe(true)
+    expect(S.Alpha.contains(m.s, OLD, COLD, 1)).toBe(false)
+  })
+
+  it('test_swap_staking_hotkeys', () => {
+    const m = ext()
+    addDynamicNetwork(m, u256(1002), u256(1001))
+    S.StakingHotkeys.set(m.s, COLD, [OLD])
+    S.Alpha.set(m.s, [OLD, COLD, 1], { bits: 100n << 64n })
+    swapAll(m)
+    expect(S.StakingHotkeys.get(m.s, COLD)).toEqual([NEW])
+  })
+
+  it('ghsa_2026_011_subnet_swap_interval_bypassed_by_all_subnets_path', () => {
+    const m = ext()
+    const [hkA, hkContrast, hkB] = [u256(2), u256(6), u256(7)]
+    const interval = Number(SubtensorConstants.HotkeySwapOnSubnetInterval)
+    S.TxRateLimit.set(m.s, 0n) // the mock's InitialTxRateLimit
+    addNetwork(m, 1)
+    m.registerOk(1, OLD, COLD, 0)
+    fund(m, COLD, 1_000_000_000_000n)
+    m.setBlockNumber(interval + 20)
+    const block = BigInt(m.block)
+    expect(S.LastHotkeySwapOnNetuid.get(m.s, 1, COLD)).toBe(0n)
+    swap(m, COLD, OLD, hkA, 1)
+    expect(S.LastHotkeySwapOnNetuid.get(m.s, 1, COLD)).toBe(block)
+    expect(swapFails(m, COLD, hkA, hkContrast, 1)).toEqual(se(SE.HotKeySwapOnSubnetIntervalNotPassed))
+    expect(S.IsNetworkMember.get(m.s, hkA, 1)).toBe(true)
+    // the all-subnets path honours the same cooldown
+    expect(swapFails(m, COLD, hkA, hkB, null)).toEqual(se(SE.HotKeySwapOnSubnetIntervalNotPassed))
+    expect(S.Owner.get(m.s, hkA)).toEqual(COLD)
+    expect(S.Owner.contains(m.s, hkB)).toBe(false)
+    m.setBlockNumber(m.block + interval + 1)
+    swap(m, COLD, hkA, hkB, null)
+    expect(S.Owner.get(m.s, hkB)).toEqual(COLD)
+    expect(S.Owner.contains(m.s, hkA)).toBe(false)
+    expect(S.LastHotkeySwapOnNetuid.get(m.s, 1, COLD)).toBe(BigInt(m.block))
+  })
+})

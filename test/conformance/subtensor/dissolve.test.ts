@@ -8,6 +8,7 @@ import { SafeFloat } from '../../../src/primitives/share-pool/index.js'
 import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { networkLockCost, subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { getNetworkToPrune } from '../../../src/pallets/subtensor/subnets/dissolve.js'
+import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import type { Origin } from '../../../src/frame/primitives.js'
 import { callHandler, errorOf, eventNames, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
 import { Mock, u256 } from './mock.js'
@@ -265,5 +266,96 @@ describe('tests/networks.rs: get_network_to_prune and register_network at Subnet
     addDynamicNetwork(m, u256(42), u256(41))
     fund(m, u256(50), networkLockCost(m.s) * 10n)
     expect(errorOf(failsUntouched(m.s, () => call(m, 'register_network', signed(u256(50)), { hotkey: u256(51) })))).toEqual(se(SE.SubnetLimitReached))
+  })
+})
+
+describe('tests/networks.rs: more of do_dissolve_network and the subnet counter', () => {
+  it('dissolve_owner_cut_refund_logic (legacy: the lock less the owner cut of the issuance at the spot price)', () => {
+    const m = ext()
+    const [oc, oh] = [u256(70), u256(71)]
+    const net = addDynamicNetwork(m, oh, oc)
+    removeOwnerRegistrationStake(m, net)
+    S.NetworkRegistrationStartBlock.set(m.s, S.NetworkRegisteredAt.get(m.s, net) + 1n)
+    stake(m, u256(77), u256(88), net, 800n)
+    S.SubnetAlphaOut.mutate(m.s, net, (v) => v + 800n)
+    S.SubnetTAO.set(m.s, net, 1_000n)
+    S.SubnetLocked.set(m.s, net, 2_000n)
+    S.SubnetOwnerCut.set(m.s, 11_796)
+    const issuance = S.SubnetAlphaIn.get(m.s, net) + S.SubnetAlphaOut.get(m.s, net)
+    expect(issuance).toBeGreaterThan(0n)
+    // U96F32 arithmetic of the source test: frac = cut / u16::MAX; owner alpha and its TAO value floored
+    const frac = (11_796n << 32n) / 65_535n
+    const ownerAlpha = (issuance * frac) >> 32n
+    const price = swapInterface().currentAlphaPrice(m.s, net) >> 32n
+    const ownerTao = (ownerAlpha * price) >> 32n
+    const expected = 2_000n > ownerTao ? 2_000n - ownerTao : 0n
+    const before = freeBalance(m.s, oc)
+    dissolve(m, net)
+    expect(freeBalance(m.s, oc)).toBeGreaterThan(before)
+    expect(freeBalance(m.s, oc)).toBe(before + expected)
+  })
+
+  it('dissolve_zero_refund_when_emission_exceeds_lock (not a legacy subnet: no refund)', () => {
+    const m = ext()
+    const oc = u256(1_000)
+    const net = addDynamicNetwork(m, u256(2_000), oc)
+    removeOwnerRegistrationStake(m, net)
+    S.SubnetLocked.set(m.s, net, 1_000n)
+    S.SubnetOwnerCut.set(m.s, 0xffff)
+    S.Emission.set(m.s, net, [2_000n])
+    const before = freeBalance(m.s, oc)
+    dissolve(m, net)
+    expect(freeBalance(m.s, oc)).toBe(before)
+  })
+
+  it('dissolve_decrements_total_networks', () => {
+    const m = ext()
+    const before = S.TotalNetworks.get(m.s)
+    const net = addDynamicNetwork(m, u256(42), u256(41))
+    fund(m, subnetAccountId(net), 100_000_000_000n)
+    expect(S.TotalNetworks.get(m.s)).toBe(before + 1)
+    dissolve(m, net)
+    expect(S.TotalNetworks.get(m.s)).toBe(before)
+  })
+
+  it('dissolve_alpha_out_but_zero_tao_no_rewards', () => {
+    const m = ext()
+    const net = addDynamicNetwork(m, u256(22), u256(21))
+    const [sh, sc] = [u256(23), u256(24)]
+    stake(m, sh, sc, net, 1_000n)
+    S.SubnetTAO.set(m.s, net, 0n)
+    S.SubnetLocked.set(m.s, net, 0n)
+    S.Emission.set(m.s, net, [])
+    const before = freeBalance(m.s, sc)
+    dissolve(m, net)
+    expect(freeBalance(m.s, sc)).toBe(before)
+    expect([...S.AlphaV2.iter(m.s)]).toEqual([])
+  })
+
+  it('registered_subnet_counter_is_independent_per_netuid', () => {
+    const m = ext()
+    const n1 = addDynamicNetwork(m, u256(10), u256(11))
+    const n2 = addDynamicNetwork(m, u256(20), u256(21))
+    expect(n1).not.toBe(n2)
+    expect([S.RegisteredSubnetCounter.get(m.s, n1), S.RegisteredSubnetCounter.get(m.s, n2)]).toEqual([1n, 1n])
+  })
+
+  it('registered_subnet_counter_survives_dissolve_and_bumps_on_reregistration', () => {
+    const m = ext()
+    S.SubnetLimit.set(m.s, 2)
+    const [cold, hot] = [u256(100), u256(101)]
+    const net = addDynamicNetwork(m, hot, cold)
+    expect(S.RegisteredSubnetCounter.get(m.s, net)).toBe(1n)
+    dissolve(m, net)
+    expect(S.NetworksAdded.get(m.s, net)).toBe(false)
+    expect(S.RegisteredSubnetCounter.get(m.s, net)).toBe(1n)
+    expect(addDynamicNetwork(m, hot, cold)).toBe(net)
+    expect(S.RegisteredSubnetCounter.get(m.s, net)).toBe(2n)
+  })
+
+  it('test_tempo_greater_than_weight_set_rate_limit', () => {
+    const m = ext()
+    const net = addDynamicNetwork(m, u256(1), u256(2))
+    expect(BigInt(S.Tempo.get(m.s, net))).toBeGreaterThanOrEqual(S.WeightsSetRateLimit.get(m.s, net))
   })
 })

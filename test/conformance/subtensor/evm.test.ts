@@ -3,10 +3,10 @@
 import { secp256k1Expand, secp256k1FromSeed, secp256k1Sign } from '@polkadot/wasm-crypto'
 import { describe, expect, it } from 'vitest'
 import { blake2_256, keccak_256 } from '../../../src/codec/hashing.js'
-import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
+import { SubtensorErrors as SE, SubtensorStorage as S, subtensorDispatchExtension } from '../../../src/pallets/subtensor/index.js'
 import { createAccountIfNonExistent } from '../../../src/pallets/subtensor/subnets/registration.js'
 import { evmKeyAssociateRateLimit } from '../../../src/pallets/subtensor/utils/evm.js'
-import { callHandler, errorOf, events, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
+import { callHandler, callValue, errorOf, events, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
 import { Mock, u256 } from './mock.js'
 
 const se = (e: () => unknown): unknown => errorOf(e())
@@ -107,5 +107,17 @@ describe('tests/evm.rs', () => {
     const signature = signEvm(secret, message(hotkey, 1n))
     signature[64] = 27 + 4
     expect(fails(m, hotkey, { evm_key: address, block_number: 1n, signature })).toEqual(se(SE.InvalidIdentity))
+  })
+
+  it('guards/check_evm_key_association.rs: before dispatch, a uid on the subnet and the rate limit (other calls pass)', () => {
+    const { m, hotkey } = setup(Number(evmKeyAssociateRateLimit()))
+    const { secret, address } = evmPair(15)
+    const value = (b: bigint) => callValue('SubtensorModule', 'associate_evm_key', { netuid: NETUID, evm_key: address, block_number: b, signature: signEvm(secret, message(hotkey, b)) })
+    // an unowned, unregistered signer: the guard answers first (the call body would say NonAssociatedColdKey)
+    expect(subtensorDispatchExtension(m.s, u256(99), value(1n))).toEqual(SE.HotKeyNotRegisteredInSubNet())
+    expect(subtensorDispatchExtension(m.s, hotkey, value(1n))).toBeNull()
+    associate(m, hotkey, { evm_key: address, block_number: 1n, signature: signEvm(secret, message(hotkey, 1n)) })
+    expect(subtensorDispatchExtension(m.s, hotkey, value(2n))).toEqual(SE.EvmKeyAssociateRateLimitExceeded())
+    expect(subtensorDispatchExtension(m.s, hotkey, callValue('SubtensorModule', 'try_associate_hotkey', { hotkey }))).toBeNull()
   })
 })

@@ -4,6 +4,9 @@ import { secp256k1Expand, secp256k1Recover } from '@polkadot/wasm-crypto'
 import { concatBytes } from '../../../codec/bytes.js'
 import { keccak_256 } from '../../../codec/hashing.js'
 import { Writer } from '../../../codec/scale.js'
+import type { RuntimeCallValue } from '../../../frame/declare/pallet.js'
+import type { Store } from '../../../frame/declare/storage.js'
+import type { DispatchFailure } from '../../../frame/primitives.js'
 import { implement } from '../macros/dispatches.js'
 import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorEvents } from '../macros/events.js'
@@ -41,6 +44,30 @@ function recoverPrehashed(sig: Uint8Array, hash: Uint8Array): Uint8Array | null 
   }
 }
 
+/** `ensure_evm_key_associate_rate_limit`: EvmKeyAssociateRateLimit blocks since the uid's last association. */
+function ensureEvmKeyAssociateRateLimit(s: Store, netuid: number, uid: number): void {
+  const now = currentBlock(s)
+  const associatedAt = S.AssociatedEvmAddress.get(s, netuid, uid)?.[1] ?? 0n
+  if ((now > associatedAt ? now - associatedAt : 0n) < evmKeyAssociateRateLimit()) throw E.EvmKeyAssociateRateLimitExceeded()
+}
+
+/**
+ * guards/check_evm_key_association.rs (a DispatchExtension): before a signed associate_evm_key is
+ * dispatched, the signer must hold a uid on the subnet and be past the rate limit.
+ */
+export function checkEvmKeyAssociation(s: Store, who: Uint8Array, call: RuntimeCallValue): DispatchFailure | null {
+  if (call.type !== 'SubtensorModule' || call.value.type !== 'associate_evm_key') return null
+  const { netuid } = call.value.value as { netuid: number }
+  const uid = S.Uids.get(s, netuid, who)
+  if (uid === null) return E.HotKeyNotRegisteredInSubNet()
+  try {
+    ensureEvmKeyAssociateRateLimit(s, netuid, uid)
+  } catch {
+    return E.EvmKeyAssociateRateLimitExceeded()
+  }
+  return null
+}
+
 implement('associate_evm_key', (ctx, a) => {
   const { s } = ctx
   const hotkey = ensureSigned(ctx)
@@ -50,9 +77,8 @@ implement('associate_evm_key', (ctx, a) => {
   if (sig[64]! >= 27) sig[64] = sig[64]! - 27
   const uid = S.Uids.get(s, a.netuid, hotkey)
   if (uid === null) throw E.HotKeyNotRegisteredInSubNet()
+  ensureEvmKeyAssociateRateLimit(s, a.netuid, uid)
   const now = currentBlock(s)
-  const associatedAt = S.AssociatedEvmAddress.get(s, a.netuid, uid)?.[1] ?? 0n
-  if ((now > associatedAt ? now - associatedAt : 0n) < evmKeyAssociateRateLimit()) throw E.EvmKeyAssociateRateLimitExceeded()
   const pub = recoverPrehashed(sig, hashMessageEip191(evmAssociationMessage(hotkey, a.block_number)))
   if (pub === null) throw E.InvalidIdentity()
   let uncompressed: Uint8Array

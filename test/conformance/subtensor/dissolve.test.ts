@@ -7,7 +7,7 @@ import { EXISTENTIAL_DEPOSIT, freeBalance, mint } from '../../../src/pallets/bal
 import { SafeFloat } from '../../../src/primitives/share-pool/index.js'
 import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { networkLockCost, subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
-import { getNetworkToPrune } from '../../../src/pallets/subtensor/subnets/dissolve.js'
+import { destroyAlphaInOutStakes, getNetworkToPrune } from '../../../src/pallets/subtensor/subnets/dissolve.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import type { Origin } from '../../../src/frame/primitives.js'
 import { callHandler, errorOf, eventNames, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
@@ -357,5 +357,74 @@ describe('tests/networks.rs: more of do_dissolve_network and the subnet counter'
     const m = ext()
     const net = addDynamicNetwork(m, u256(1), u256(2))
     expect(BigInt(S.Tempo.get(m.s, net))).toBeGreaterThanOrEqual(S.WeightsSetRateLimit.get(m.s, net))
+  })
+
+  it('dissolve_protocol_alpha_post_deploy_includes_alpha_in (the protocol holds AlphaIn + SubnetProtocolAlpha)', () => {
+    const m = ext()
+    const oc = u256(611)
+    const net = addDynamicNetwork(m, u256(621), oc)
+    removeOwnerRegistrationStake(m, net)
+    S.TaoInRefundDeploymentBlock.set(m.s, 100n)
+    S.NetworkRegisteredAt.set(m.s, net, 101n)
+    S.SubnetLocked.set(m.s, net, 0n)
+    S.SubnetAlphaIn.set(m.s, net, 100n)
+    S.SubnetProtocolAlpha.set(m.s, net, 50n)
+    const [sh, sc] = [u256(631), u256(641)]
+    stake(m, sh, sc, net, 50n)
+    S.SubnetTAO.set(m.s, net, 200n)
+    fund(m, sc, EXISTENTIAL_DEPOSIT)
+    const [stakerBefore, ownerBefore] = [freeBalance(m.s, sc), freeBalance(m.s, oc)]
+    dissolve(m, net)
+    // 200 TAO over 50 staker + 150 protocol alpha: the staker gets 50
+    expect(freeBalance(m.s, sc)).toBe(stakerBefore + 50n)
+    expect(freeBalance(m.s, oc)).toBe(ownerBefore)
+    expect(S.SubnetProtocolAlpha.contains(m.s, net)).toBe(false)
+  })
+
+  it('dissolve_chain_bought_alpha_is_converted_to_tao_and_recycled (issuance falls, owner unpaid)', () => {
+    const m = ext()
+    const oc = u256(710)
+    const net = addDynamicNetwork(m, u256(720), oc)
+    removeOwnerRegistrationStake(m, net)
+    S.TaoInRefundDeploymentBlock.set(m.s, S.NetworkRegisteredAt.get(m.s, net) + 1n)
+    S.SubnetLocked.set(m.s, net, 0n)
+    S.SubnetAlphaIn.set(m.s, net, 123n)
+    S.SubnetProtocolAlpha.set(m.s, net, 100n)
+    S.SubnetTAO.set(m.s, net, 100n)
+    // the mock's issuance counts what add_dynamic_network minted
+    S.TotalIssuance.set(m.s, networkLockCost(m.s) * 2n)
+    const [issuance, ownerBefore] = [S.TotalIssuance.get(m.s), freeBalance(m.s, oc)]
+    const accountKeepAlive = freeBalance(m.s, subnetAccountId(net)) - EXISTENTIAL_DEPOSIT
+    dissolve(m, net)
+    expect(freeBalance(m.s, oc)).toBe(ownerBefore)
+    // no staker: the pot is the protocol's, and all the subnet account holds above the ED is recycled
+    expect(S.TotalIssuance.get(m.s)).toBe(issuance - accountKeepAlive)
+    expect(S.SubnetProtocolAlpha.contains(m.s, net)).toBe(false)
+  })
+
+  it('destroy_alpha_out_refund_gating_by_registration_block (legacy: lock less owner cut; not legacy or no lock: nothing)', () => {
+    const legacy = (regOffset: bigint, lock: bigint, seed: (m: Mock, net: number) => void) => {
+      const m = ext()
+      const oc = u256(10_000)
+      const net = addDynamicNetwork(m, u256(20_000), oc)
+      removeOwnerRegistrationStake(m, net)
+      S.NetworkRegistrationStartBlock.set(m.s, S.NetworkRegisteredAt.get(m.s, net) + regOffset)
+      S.SubnetLocked.set(m.s, net, lock)
+      S.SubnetOwnerCut.set(m.s, 32_768)
+      seed(m, net)
+      const issuance = S.SubnetAlphaIn.get(m.s, net) + S.SubnetAlphaOut.get(m.s, net)
+      expect(issuance).toBeGreaterThan(0n)
+      const ownerAlpha = (issuance * ((32_768n << 32n) / 65_535n)) >> 32n
+      const ownerTao = (ownerAlpha * (swapInterface().currentAlphaPrice(m.s, net) >> 32n)) >> 32n
+      const before = freeBalance(m.s, oc)
+      destroyAlphaInOutStakes({ origin: ROOT, s: m.s, env: m.env }, net)
+      expect(S.SubnetLocked.get(m.s, net)).toBe(0n)
+      return { paid: freeBalance(m.s, oc) - before, ownerTao }
+    }
+    const staker = (alpha: bigint) => (m: Mock, net: number) => { stake(m, u256(2_345), u256(1_234), net, alpha); S.SubnetAlphaOut.mutate(m.s, net, (v) => v + alpha) }
+    const a = legacy(1n, 50_000n, staker(30n))
+    expect(a.paid).toBe(50_000n > a.ownerTao ? 50_000n - a.ownerTao : 0n)
+    expect(legacy(0n, 42_000n, staker(300n)).paid).toBe(0n)
+    expect(legacy(1n, 0n, (m, net) => S.SubnetAlphaOut.set(m.s, net, 10_000n)).paid).toBe(0n)
   })
 })

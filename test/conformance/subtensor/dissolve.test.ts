@@ -8,6 +8,7 @@ import { SafeFloat } from '../../../src/primitives/share-pool/index.js'
 import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { networkLockCost, subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { destroyAlphaInOutStakes, getNetworkToPrune } from '../../../src/pallets/subtensor/subnets/dissolve.js'
+import { mechanismStorageIndex } from '../../../src/pallets/subtensor/subnets/mechanism.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import type { Origin } from '../../../src/frame/primitives.js'
 import { callHandler, errorOf, eventNames, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
@@ -426,5 +427,32 @@ describe('tests/networks.rs: more of do_dissolve_network and the subnet counter'
     expect(a.paid).toBe(50_000n > a.ownerTao ? 50_000n - a.ownerTao : 0n)
     expect(legacy(0n, 42_000n, staker(300n)).paid).toBe(0n)
     expect(legacy(1n, 0n, (m, net) => S.SubnetAlphaOut.set(m.s, net, 10_000n)).paid).toBe(0n)
+  })
+
+  it('dissolve_clears_all_mechanism_scoped_maps_for_all_mechanisms', () => {
+    const m = ext()
+    const [oc, oh] = [u256(123), u256(456)]
+    const net = addDynamicNetwork(m, oh, oc)
+    fund(m, subnetAccountId(net), 100_000_000_000n)
+    S.MechanismCountCurrent.set(m.s, net, 2)
+    const idx = [0, 1].map((mec) => mechanismStorageIndex(net, mec))
+    idx.forEach((i, k) => {
+      S.Weights.set(m.s, i, 0, [[k + 1, 1]])
+      S.Bonds.set(m.s, i, 0, [[k + 1, 1]])
+      S.TimelockedWeightCommits.set(m.s, i, BigInt(k + 1), [[u256(1), BigInt(k + 1), new Uint8Array(), 0n]])
+      S.Incentive.set(m.s, i, [2 * k + 1, 2 * k + 2])
+      S.LastUpdate.set(m.s, i, [42n * BigInt(k + 1)])
+      S.WeightCommits.set(m.s, i, oh, [[new Uint8Array(32), 1n, 1n, 1n]])
+    })
+    dissolve(m, net)
+    for (const i of idx) {
+      expect([...S.Weights.iterPrefix(m.s, i)]).toEqual([])
+      expect([...S.Bonds.iterPrefix(m.s, i)]).toEqual([])
+      expect([...S.WeightCommits.iterPrefix(m.s, i)]).toEqual([])
+      expect([...S.TimelockedWeightCommits.iterPrefix(m.s, i)]).toEqual([])
+      expect(S.Incentive.contains(m.s, i)).toBe(false)
+      expect(S.LastUpdate.contains(m.s, i)).toBe(false)
+    }
+    expect(S.MechanismCountCurrent.contains(m.s, net)).toBe(false)
   })
 })

@@ -234,6 +234,37 @@ describe('tests/subnet.rs: start_call and the subtoken switch', () => {
     expect(fails(m, 'swap_stake', signed(ck), { hotkey: hk, origin_netuid: 1, destination_netuid: 2, alpha_amount: amount })).toEqual(disabled)
   })
 
+  it('test_subtoken_enable_trading_ok_with_enable (every stake operation goes through once started)', () => {
+    const m = new Mock()
+    const [hk, ck, hk2] = [u256(1), u256(2), u256(3)]
+    const stakeAmount = 2_000_000n * 10_000n
+    const unstake = 2_000_000n * 10n
+    const reserve = stakeAmount * 1000n
+    // the root network of the HEAD mock's genesis (unstake_all_alpha restakes into it)
+    initNewNetwork(m.s, 0, 100)
+    for (const netuid of [1, 2]) {
+      m.addNetwork(netuid, 10)
+      S.SubnetTAO.set(m.s, netuid, reserve)
+      S.SubnetAlphaIn.set(m.s, netuid, reserve)
+      S.SubnetAlphaOut.set(m.s, netuid, reserve)
+      fund(m, subnetAccountId(netuid), EXISTENTIAL_DEPOSIT)
+    }
+    for (const [netuid, hotkey, nonce] of [[1, hk, 0], [2, hk, 100], [1, hk2, 0], [2, hk2, 100]] as const) m.registerOk(netuid, hotkey, ck, nonce)
+    fund(m, ck, stakeAmount * 10n)
+    for (const [hotkey, netuid] of [[hk, 1], [hk, 2], [hk2, 1], [hk2, 2]] as const) call(m, 'add_stake', signed(ck), { hotkey, netuid, amount_staked: stakeAmount })
+    const before = getStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, ck, 1)
+    call(m, 'remove_stake', signed(ck), { hotkey: hk, netuid: 1, amount_unstaked: unstake })
+    call(m, 'recycle_alpha', signed(ck), { hotkey: hk, amount: unstake, netuid: 1 })
+    call(m, 'burn_alpha', signed(ck), { hotkey: hk, amount: unstake, netuid: 1 })
+    call(m, 'move_stake', signed(ck), { origin_hotkey: hk, destination_hotkey: hk2, origin_netuid: 1, destination_netuid: 2, alpha_amount: unstake })
+    call(m, 'transfer_stake', signed(ck), { destination_coldkey: hk, hotkey: hk2, origin_netuid: 1, destination_netuid: 2, alpha_amount: unstake })
+    call(m, 'swap_stake', signed(ck), { hotkey: hk, origin_netuid: 1, destination_netuid: 2, alpha_amount: unstake })
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, ck, 1)).toBeLessThan(before)
+    call(m, 'unstake_all_alpha', signed(ck), { hotkey: hk })
+    expect([1, 2].map((n) => getStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, ck, n))).toEqual([0n, 0n])
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, ck, 0)).toBeGreaterThan(0n)
+  })
+
   it('test_subtoken_enable_ok_for_burn_register_before_enable', () => {
     const m = new Mock()
     const ck = u256(2)

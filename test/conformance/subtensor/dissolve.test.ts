@@ -7,6 +7,7 @@ import { EXISTENTIAL_DEPOSIT, freeBalance, mint } from '../../../src/pallets/bal
 import { SafeFloat } from '../../../src/primitives/share-pool/index.js'
 import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { networkLockCost, subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
+import { getStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { destroyAlphaInOutStakes, getNetworkToPrune } from '../../../src/pallets/subtensor/subnets/dissolve.js'
 import { mechanismStorageIndex } from '../../../src/pallets/subtensor/subnets/mechanism.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
@@ -454,5 +455,39 @@ describe('tests/networks.rs: more of do_dissolve_network and the subnet counter'
       expect(S.LastUpdate.contains(m.s, i)).toBe(false)
     }
     expect(S.MechanismCountCurrent.contains(m.s, net)).toBe(false)
+  })
+
+  it('destroy_alpha_out_multiple_stakers_pro_rata (stake by add_stake; largest remainder; legacy lock refunded)', () => {
+    const m = ext()
+    const oc = u256(10)
+    const net = addDynamicNetwork(m, u256(20), oc)
+    removeOwnerRegistrationStake(m, net)
+    S.NetworkRegistrationStartBlock.set(m.s, S.NetworkRegisteredAt.get(m.s, net) + 1n)
+    const [[c1, h1], [c2, h2]] = [[u256(111), u256(211)], [u256(222), u256(333)]]
+    S.MaxRegistrationsPerBlock.set(m.s, net, 10)
+    S.SubtokenEnabled.set(m.s, net, true) // the mock's add_dynamic_network starts the subnet
+    m.registerOk(net, h1, c1, 0)
+    m.registerOk(net, h2, c2, 0)
+    const [s1, s2] = [3n * 2_000_000n, 7n * 2_000_000n]
+    fund(m, c1, s1 + 50_000n)
+    fund(m, c2, s2 + 50_000n)
+    call(m, 'add_stake', signed(c1), { hotkey: h1, netuid: net, amount_staked: s1 })
+    call(m, 'add_stake', signed(c2), { hotkey: h2, netuid: net, amount_staked: s2 })
+    S.SubnetAlphaIn.set(m.s, net, 0n)
+    S.SubnetProtocolAlpha.set(m.s, net, 0n)
+    const a1 = getStakeForHotkeyAndColdkeyOnSubnet(m.s, h1, c1, net)
+    const a2 = getStakeForHotkeyAndColdkeyOnSubnet(m.s, h2, c2, net)
+    expect(a1 > 0n && a2 > a1).toBe(true)
+    const pot = 10_000n
+    S.SubnetTAO.set(m.s, net, pot)
+    S.SubnetLocked.set(m.s, net, 5_000n)
+    const [b1, b2, bo] = [freeBalance(m.s, c1), freeBalance(m.s, c2), freeBalance(m.s, oc)]
+    destroyAlphaInOutStakes({ origin: ROOT, s: m.s, env: m.env }, net)
+    const total = a1 + a2
+    let [x1, x2] = [(pot * a1) / total, (pot * a2) / total]
+    if (x1 + x2 < pot) { if ((pot * a1) % total >= (pot * a2) % total) x1 += 1n; else x2 += 1n }
+    expect([freeBalance(m.s, c1) - b1, freeBalance(m.s, c2) - b2]).toEqual([x1, x2])
+    expect(freeBalance(m.s, oc) - bo).toBe(5_000n)
+    expect(S.AlphaV2.contains(m.s, h1, c1, net) || S.AlphaV2.contains(m.s, h2, c2, net)).toBe(false)
   })
 })

@@ -125,4 +125,27 @@ describe('tests/tempo_control.rs', () => {
     expect(fails(m, 'trigger_epoch', signed(owner), { netuid: 1 })).toEqual(se(SE.AutoEpochAlreadyImminent))
     expect(S.PendingEpochAt.get(m.s, 1)).toBe(0n)
   })
+
+  it('a triggered epoch runs at fires_at (the scheduler consumes PendingEpochAt); set_tempo restarts the cycle', () => {
+    const owner = u256(1)
+    const m = setupSubnet(owner)
+    S.CommitRevealWeightsEnabled.set(m.s, 1, false)
+    S.AdminFreezeWindow.set(m.s, 5)
+    call(m, 'trigger_epoch', signed(owner), { netuid: 1 })
+    const firesAt = BigInt(m.block) + 5n
+    m.stepBlock(4)
+    expect(S.LastEpochBlock.get(m.s, 1)).toBe(0n)
+    m.stepBlock(1)
+    expect(BigInt(m.block)).toBe(firesAt)
+    expect(S.LastEpochBlock.get(m.s, 1)).toBe(firesAt)
+    expect(S.PendingEpochAt.get(m.s, 1)).toBe(0n)
+    // set_tempo at block b: the next automatic epoch is b + tempo
+    S.AdminFreezeWindow.set(m.s, 0)
+    call(m, 'set_tempo', signed(owner), { netuid: 1, tempo: 400 })
+    const b = BigInt(m.block)
+    m.stepBlock(399)
+    expect(S.LastEpochBlock.get(m.s, 1)).toBe(b)
+    m.stepBlock(1)
+    expect(S.LastEpochBlock.get(m.s, 1)).toBe(b + 400n)
+  })
 })

@@ -160,6 +160,7 @@ describe('tests/staking2.rs: try_associate_hotkey', () => {
 
   it('test_cannot_register_system_hotkey (a subnet account is refused: CannotUseSystemAccount)', () => {
     const m = new Mock()
+    expect(fails(m, 'try_associate_hotkey', { kind: 'Root' }, { hotkey: u256(5) })).toEqual({ type: 'BadOrigin' })
     for (const netuid of [0, 1, 2, 2048]) {
       expect(fails(m, 'try_associate_hotkey', signed(u256(1)), { hotkey: subnetAccountId(netuid) })).toEqual(se(SE.CannotUseSystemAccount))
     }

@@ -8,8 +8,8 @@ describe('SubtensorModule calls not built yet', () => {
   it('fail with SubtensorModule.CallDisabled (error 87) and leave state untouched', () => {
     const s = newStore()
     const env = startBlock(s)
-    expect(isImplemented('disable_voting_power_tracking')).toBe(false)
-    const e = failsUntouched(s, () => callHandler(env, 'SubtensorModule', 'disable_voting_power_tracking', signed(acct(1)), { netuid: 1 }))
+    expect(isImplemented('terminate_lease')).toBe(false)
+    const e = failsUntouched(s, () => callHandler(env, 'SubtensorModule', 'terminate_lease', signed(acct(1)), { lease_id: 0, hotkey: acct(2) }))
     expect(errorOf(e)).toEqual(moduleError(7, 87))
     expect(SubtensorErrors.CallDisabled().message).toBe('SubtensorModule.CallDisabled')
   })

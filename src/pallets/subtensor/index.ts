@@ -31,6 +31,12 @@ import '../swap/index.js'
 import './subnets/weights.js'
 import './commit-reveal/hash-commits.js'
 import './commit-reveal/timelocked.js'
+// subcalls: dynamic tempo, symbols, hotkey association, voting power, EVM keys
+import './subnets/tempo-control.js'
+import './subnets/update-symbol.js'
+import './subnets/account.js'
+import './utils/voting-power.js'
+import './utils/evm.js'
 
 subtensorModule.genesis = (s, config) => subtensorGenesis(s, config as SubtensorGenesisConfig)
 

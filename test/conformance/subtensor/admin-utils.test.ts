@@ -1,8 +1,10 @@
 // Port of subtensor pallets/admin-utils/src/tests/mod.rs: the setters built so far, with the
 // admin-utils mock (admin freeze window 1, networks from init_new_network).
 import { describe, expect, it } from 'vitest'
-import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
-import { eventNames, moduleError, ROOT, signed } from '../../../src/pallets/test-utils.js'
+import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
+import { callHandler, callValue, errorOf, eventNames, events, failsUntouched, moduleError, ROOT, signed } from '../../../src/pallets/test-utils.js'
+import { callInfoOf } from '../../../src/pallets/call-info.js'
+import { epochsDeferredThisBlock, shouldRunEpoch } from '../../../src/pallets/subtensor/coinbase/epoch-schedule.js'
 import { adminMock, addNetwork, auErr, BAD_ORIGIN, call, fails, SM } from './admin-mock.js'
 import { u256 } from './mock.js'
 import type { Mock } from './mock.js'
@@ -216,5 +218,90 @@ describe('admin-utils tests/mod.rs', () => {
     call(m, 'sudo_set_burn_increase_mult', ROOT, { netuid: 1, burn_increase_mult: { bits: 3n * ONE } })
     expect(S.BurnIncreaseMult.get(m.s, 1)).toEqual({ bits: 3n * ONE })
     expect(eventNames(m.s)).toEqual(expect.arrayContaining(['AdminUtils.BurnHalfLifeSet', 'AdminUtils.BurnIncreaseMultSet']))
+  })
+
+  it('test_sudo_set_serving_rate_limit (no subnet check: netuid 3 need not exist)', () => {
+    const m = adminMock()
+    const before = S.ServingRateLimit.get(m.s, 3)
+    expect(fails(m, 'sudo_set_serving_rate_limit', signed(u256(1)), { netuid: 3, serving_rate_limit: 10n })).toEqual(BAD_ORIGIN)
+    expect(S.ServingRateLimit.get(m.s, 3)).toBe(before)
+    call(m, 'sudo_set_serving_rate_limit', ROOT, { netuid: 3, serving_rate_limit: 10n })
+    expect(S.ServingRateLimit.get(m.s, 3)).toBe(10n)
+  })
+
+  it('test_sudo_set_commit_reveal_weights_enabled', () => {
+    const m = adminMock()
+    addNetwork(m, 1, 10)
+    expect(S.CommitRevealWeightsEnabled.get(m.s, 1)).toBe(true)
+    call(m, 'sudo_set_commit_reveal_weights_enabled', ROOT, { netuid: 1, enabled: false })
+    expect(S.CommitRevealWeightsEnabled.get(m.s, 1)).toBe(false)
+  })
+
+  it('test_sudo_set_liquid_alpha_enabled', () => {
+    const m = adminMock()
+    addNetwork(m, 1, 10)
+    expect(S.LiquidAlphaOn.get(m.s, 1)).toBe(false)
+    call(m, 'sudo_set_liquid_alpha_enabled', ROOT, { netuid: 1, enabled: true })
+    expect(S.LiquidAlphaOn.get(m.s, 1)).toBe(true)
+  })
+
+  it('test_sudo_set_yuma3_enabled (root, then the owner)', () => {
+    const m = adminMock()
+    addNetwork(m, 1, 10)
+    const init = S.Yuma3On.get(m.s, 1)
+    expect(fails(m, 'sudo_set_yuma3_enabled', signed(u256(1)), { netuid: 1, enabled: false })).toEqual(BAD_ORIGIN)
+    call(m, 'sudo_set_yuma3_enabled', ROOT, { netuid: 1, enabled: false })
+    expect(S.Yuma3On.get(m.s, 1)).toBe(false)
+    expect(init).toBe(true)
+    S.SubnetOwner.set(m.s, 1, u256(1))
+    call(m, 'sudo_set_yuma3_enabled', signed(u256(1)), { netuid: 1, enabled: true })
+    expect(S.Yuma3On.get(m.s, 1)).toBe(true)
+  })
+
+  it('test_sudo_set_min_childkey_take_per_subnet_rejects_below_global', () => {
+    const m = adminMock()
+    addNetwork(m, 1, 10)
+    S.MinChildkeyTake.set(m.s, 100)
+    expect(fails(m, 'sudo_set_min_childkey_take_per_subnet', ROOT, { netuid: 1, take: 99 })).toEqual(auErr('InvalidValue'))
+    call(m, 'sudo_set_min_childkey_take_per_subnet', ROOT, { netuid: 1, take: 100 })
+  })
+
+  it('test_set_alpha_values_dispatch_info_ok (Normal, pays)', () => {
+    const info = callInfoOf(callValue('AdminUtils', 'sudo_set_alpha_values', { netuid: 1, alpha_low: 1638, alpha_high: 0xffff - 10 }))
+    expect([info.class, info.paysFee]).toEqual(['Normal', 'Yes'])
+  })
+
+  it('test_sudo_set_max_epochs_per_block_changes_deferrals', () => {
+    const m = adminMock()
+    for (let netuid = 1; netuid <= 4; netuid++) {
+      addNetwork(m, netuid, 100)
+      S.PendingEpochAt.set(m.s, netuid, 1n)
+    }
+    const block = BigInt(m.block)
+    const subnets = [1, 2, 3, 4]
+    const due = subnets.filter((n) => shouldRunEpoch(m.s, n, block)).length
+    expect(due).toBeGreaterThanOrEqual(4)
+    call(m, 'sudo_set_max_epochs_per_block', ROOT, { max_epochs_per_block: 1 })
+    const tight = epochsDeferredThisBlock(m.s, subnets, block).size
+    expect(tight).toBe(due - 1)
+    call(m, 'sudo_set_max_epochs_per_block', ROOT, { max_epochs_per_block: due + 2 })
+    expect(epochsDeferredThisBlock(m.s, subnets, block).size).toBe(0)
+  })
+
+  it('test_sudo_set_start_call_delay_permissions_and_zero_delay', () => {
+    const m = adminMock()
+    S.StartCallDelay.set(m.s, 0n) // the admin mock's InitialStartCallDelay
+    expect(fails(m, 'sudo_set_start_call_delay', signed(u256(1)), { delay: 0n })).toEqual(BAD_ORIGIN)
+    addNetwork(m, 1, 13)
+    S.FirstEmissionBlockNumber.remove(m.s, 1)
+    expect(S.SubnetOwner.get(m.s, 1)).toEqual(u256(0))
+    callHandler(m.env, 'SubtensorModule', 'start_call', signed(u256(0)), { netuid: 1 })
+    expect(S.FirstEmissionBlockNumber.get(m.s, 1)).toBe(BigInt(m.block) + 1n)
+    call(m, 'sudo_set_start_call_delay', ROOT, { delay: 0n })
+    expect(S.StartCallDelay.get(m.s)).toBe(0n)
+    expect(events(m.s).at(-1)).toMatchObject({ name: 'SubtensorModule.StartCallDelaySet', value: 0n })
+    const again = () => errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', 'start_call', signed(u256(0)), { netuid: 1 })))
+    expect(again()).toEqual(errorOf(SE.FirstEmissionBlockNumberAlreadySet()))
+    expect(S.FirstEmissionBlockNumber.get(m.s, 1)).toBe(BigInt(m.block) + 1n)
   })
 })

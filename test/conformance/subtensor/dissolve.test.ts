@@ -3,42 +3,13 @@
 // share withheld, legacy lock refund), the storage it clears, get_network_to_prune, and
 // register_network reusing a pruned netuid at SubnetLimit.
 import { describe, expect, it } from 'vitest'
-import { EXISTENTIAL_DEPOSIT, freeBalance, mint } from '../../../src/pallets/balances/index.js'
-import { SafeFloat } from '../../../src/primitives/share-pool/index.js'
+import { EXISTENTIAL_DEPOSIT, freeBalance } from '../../../src/pallets/balances/index.js'
 import { SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { networkLockCost, subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { getNetworkToPrune } from '../../../src/pallets/subtensor/subnets/dissolve.js'
-import type { Origin } from '../../../src/frame/primitives.js'
-import { callHandler, errorOf, eventNames, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
-import { Mock, u256 } from './mock.js'
-
-const se = (e: () => unknown): unknown => errorOf(e())
-const fund = (m: Mock, who: Uint8Array, amount: bigint) => mint(m.s, { depositEvent: (e) => m.env.depositEvent(e) }, who, amount)
-const call = (m: Mock, name: string, origin: Origin, args: Record<string, unknown>) => callHandler(m.env, 'SubtensorModule', name, origin, args)
-const dissolve = (m: Mock, netuid: number) => call(m, 'dissolve_network', ROOT, { coldkey: u256(0), netuid })
-const sf = (v: bigint) => { const f = SafeFloat.fromU64(v); return { mantissa: f.mantissa, exponent: f.exponent } }
-
-function ext(): Mock {
-  const m = new Mock()
-  S.NetworkRateLimit.set(m.s, 0n)
-  return m
-}
-/** add_dynamic_network: register_network through the call, the lock paid into the subnet account. */
-function addDynamicNetwork(m: Mock, hot: Uint8Array, cold: Uint8Array): number {
-  fund(m, cold, networkLockCost(m.s) * 2n + EXISTENTIAL_DEPOSIT)
-  call(m, 'register_network', signed(cold), { hotkey: hot })
-  return [...S.SubnetOwnerHotkey.iter(m.s)].find(([, h]) => h.every((b, i) => b === hot[i]))![0]
-}
-/** remove_owner_registration_stake: the pool's alpha out to the owner is zeroed. */
-function removeOwnerRegistrationStake(m: Mock, netuid: number): void {
-  for (const [[h, c, n]] of [...S.AlphaV2.iter(m.s)]) if (n === netuid) S.AlphaV2.remove(m.s, h, c, n)
-  for (const [h, n] of [...S.TotalHotkeyAlpha.iter(m.s)]) if (n === netuid) S.TotalHotkeyAlpha.remove(m.s, h, n)
-  S.SubnetAlphaOut.set(m.s, netuid, 0n)
-}
-const stake = (m: Mock, hot: Uint8Array, cold: Uint8Array, netuid: number, alpha: bigint) => {
-  S.AlphaV2.set(m.s, [hot, cold, netuid], sf(alpha))
-  S.TotalHotkeyAlpha.set(m.s, hot, netuid, alpha)
-}
+import { errorOf, eventNames, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
+import { addDynamicNetwork, call, dissolve, ext, fund, removeOwnerRegistrationStake, se, stake } from './dissolve-mock.js'
+import { u256 } from './mock.js'
 
 describe('tests/networks.rs: do_dissolve_network', () => {
   it('test_registration_ok / dissolve_nonexistent_subnet_fails / root only', () => {

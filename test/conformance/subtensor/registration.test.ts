@@ -1,5 +1,5 @@
 // Port of subtensor v3.3.13 pallets/subtensor/src/tests/registration.rs: the proof-of-work and
-// slot/pruning cases (the burned_register cases need the Swap pallet; see COMPATIBILITY.md).
+// slot/pruning cases (its burned_register cases are in registration-burned.test.ts).
 import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S, validateSubtensorCall } from '../../../src/pallets/subtensor/index.js'
 import { neuronIsImmune, neuronToPrune } from '../../../src/pallets/subtensor/subnets/registration.js'

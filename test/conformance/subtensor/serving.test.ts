@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S, validateSubtensorCall } from '../../../src/pallets/subtensor/index.js'
 import { isValidIpAddress, isValidIpType } from '../../../src/pallets/subtensor/subnets/serving.js'
 import { isValidIdentity, isValidSubnetIdentity } from '../../../src/pallets/subtensor/utils/identity.js'
-import { callHandler, errorOf, eventNames, failsUntouched, moduleError, signed } from '../../../src/pallets/test-utils.js'
+import { callHandler, callValue, errorOf, eventNames, failsUntouched, moduleError, signed } from '../../../src/pallets/test-utils.js'
+import { callInfoOf } from '../../../src/pallets/call-info.js'
 import { Mock, u256 } from './mock.js'
 
 const ipv4 = (a: number, b: number, c: number, d: number): bigint => BigInt((a << 24 >>> 0) + (b << 16) + (c << 8) + d)
@@ -171,5 +172,35 @@ describe('tests/serving.rs', () => {
       .toEqual(moduleError(7, 41)) // NotSubnetOwner
     expect(errorOf(failsUntouched(m.s, () => callHandler(m.env, 'SubtensorModule', 'set_subnet_identity', signed(u256(1)), { netuid: 999, ...args }))))
       .toEqual(moduleError(7, 41))
+  })
+
+  it('test_serving_subscribe_ok_dispatch_info_ok / test_prometheus_serving_subscribe_ok_dispatch_info_ok / test_set_subnet_identity_dispatch_info_ok', () => {
+    new Mock()
+    const info = (name: string, args: Record<string, unknown>) => callInfoOf(callValue('SubtensorModule', name, args))
+    for (const name of ['serve_axon', 'serve_prometheus']) {
+      const i = info(name, { netuid: 1, ...AXON })
+      expect(i.weight.ref_time).toBeGreaterThan(0n)
+      expect([i.class, i.paysFee]).toEqual(['Normal', 'No'])
+    }
+    const bytes = (x: string) => new TextEncoder().encode(x)
+    const sid = info('set_subnet_identity', {
+      netuid: 1, subnet_name: bytes('JesusSubnet'), github_repo: bytes('bible.com'), subnet_contact: bytes('https://www.vatican.va'),
+      subnet_url: bytes('subnet.com'), discord: bytes('discord.com'), description: bytes('I am the describer'),
+      logo_url: bytes('https://testsubnet.com/logo.png'), additional: bytes('tao foreva'),
+    })
+    expect([sid.class, sid.paysFee]).toEqual(['Normal', 'Yes'])
+  })
+
+  it('test_set_and_get_identity (every field kept; an update replaces them)', () => {
+    const m = new Mock()
+    m.addNetwork(1, 13)
+    m.registerOk(1, u256(2), u256(1), 0)
+    const bob = identity({ name: 'Bob', url: 'https://bob.com', github_repo: 'https://github.com', image: 'bob.jpg', discord: 'bob#5678', description: "Bob's identity", additional: 'More about Bob' })
+    callHandler(m.env, 'SubtensorModule', 'set_identity', signed(u256(1)), bob)
+    expect(S.IdentitiesV2.get(m.s, u256(1))).toEqual(bob)
+    const bobby = { ...bob, ...identity({ name: 'Bobby', url: 'https://bobby.com' }) }
+    callHandler(m.env, 'SubtensorModule', 'set_identity', signed(u256(1)), { ...bob, name: bobby.name, url: bobby.url })
+    expect(S.IdentitiesV2.get(m.s, u256(1))).toEqual({ ...bob, name: bobby.name, url: bobby.url })
+    expect(S.IdentitiesV2.get(m.s, u256(999))).toBeNull()
   })
 })

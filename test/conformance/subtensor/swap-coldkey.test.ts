@@ -8,10 +8,14 @@ import { EXISTENTIAL_DEPOSIT, freeBalance, mint, reducibleBalance } from '../../
 import { SubtensorConstants, SubtensorErrors as SE, SubtensorStorage as S, validateSubtensorCall, CustomTransactionError } from '../../../src/pallets/subtensor/index.js'
 import { getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
+import { getTotalStakeForColdkey } from '../../../src/pallets/subtensor/staking/helpers.js'
+import { doSwapColdkey } from '../../../src/pallets/subtensor/swap/swap-coldkey.js'
+import { addStakingHotkey } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { subtensorDispatchExtension } from '../../../src/pallets/subtensor/swap/guard.js'
 import type { Origin } from '../../../src/frame/primitives.js'
 import { callHandler, callValue, errorOf, events, failsUntouched, NONE, ROOT, signed } from '../../../src/pallets/test-utils.js'
 import { Mock, u256 } from './mock.js'
+import { addDynamicNetwork as addDynamicHeadNetwork, newTestExt, setupReserves } from './head-mock.js'
 
 const [WHO, NEW_CK] = [u256(1), u256(2)]
 const se = (e: () => unknown): unknown => errorOf(e())
@@ -248,5 +252,87 @@ describe('guards/check_coldkey_swap.rs: an announced coldkey is held to the swap
     call(m, 'dispute_coldkey_swap', signed(WHO))
     expect(subtensorDispatchExtension(m.s, WHO, serve)).toEqual(SE.ColdkeySwapDisputed())
     expect(validateSubtensorCall(m.s, WHO, serve)).toBe(CustomTransactionError.ColdkeySwapDisputed)
+  })
+})
+
+describe('tests/swap_coldkey.rs: do_swap_coldkey totals', () => {
+  const swap = (m: Mock, old: Uint8Array, nw: Uint8Array) => doSwapColdkey({ origin: signed(old), s: m.s, env: m.env }, old, nw)
+
+  it('test_do_swap_coldkey_with_no_stake', () => {
+    const m = new Mock()
+    swap(m, u256(1), u256(2))
+    expect(getTotalStakeForColdkey(m.s, u256(1))).toBe(0n)
+    expect(getTotalStakeForColdkey(m.s, u256(2))).toBe(0n)
+  })
+
+  it('test_do_swap_coldkey_with_max_values (near half the supply each, valued at the pool price)', () => {
+    const m = new Mock()
+    const maxStake = (21_000_000_000_000_000n - 2n * ED - 100n) / 2n
+    const [[old1, new1, hk1], [old2, new2, hk2]] = [[u256(1), u256(2), u256(5)], [u256(3), u256(4), u256(6)]]
+    for (const [netuid, old, hk] of [[1, old1, hk1], [2, old2, hk2]] as const) {
+      m.addNetwork(netuid, 1)
+      S.SubnetTAO.set(m.s, netuid, maxStake)
+      S.SubnetAlphaIn.set(m.s, netuid, maxStake)
+      S.Owner.set(m.s, hk, old)
+      addStakingHotkey(m.s, old, hk)
+      increaseStakeForHotkeyAndColdkeyOnSubnet(m.s, hk, old, netuid, maxStake)
+    }
+    const before1 = getTotalStakeForColdkey(m.s, old1)
+    const before2 = getTotalStakeForColdkey(m.s, old2)
+    expect(before1).toBeGreaterThan(0n)
+    swap(m, old1, new1)
+    swap(m, old2, new2)
+    expect(getTotalStakeForColdkey(m.s, old1)).toBe(0n)
+    expect(getTotalStakeForColdkey(m.s, old2)).toBe(0n)
+    expect(getTotalStakeForColdkey(m.s, new1)).toBe(before1)
+    expect(getTotalStakeForColdkey(m.s, new2)).toBe(before2)
+    expect(getStakeForHotkeyAndColdkeyOnSubnet(m.s, hk1, new1, 1)).toBe(maxStake)
+  })
+})
+
+describe('tests/swap_coldkey.rs: do_swap_coldkey with stake placed by add_stake', () => {
+  const addStake = (x: { s: Mock['s']; env: Mock['env'] }, cold: Uint8Array, hotkey: Uint8Array, netuid: number, amount: bigint) =>
+    callHandler(x.env, 'SubtensorModule', 'add_stake', signed(cold), { hotkey, netuid, amount_staked: amount })
+
+  it('test_do_swap_coldkey_effect_on_delegated_stake (the delegator keeps its stake)', () => {
+    const x = newTestExt(1)
+    const netuid = addDynamicHeadNetwork(x, u256(1002), u256(1001))
+    const [old, nw, delegator, hotkey] = [u256(1), u256(2), u256(3), u256(4)]
+    const stake = 100_000_000_000n
+    S.StakingHotkeys.set(x.s, old, [hotkey])
+    S.StakingHotkeys.set(x.s, delegator, [hotkey])
+    S.Owner.set(x.s, hotkey, old)
+    S.OwnedHotkeys.set(x.s, old, [hotkey])
+    for (const who of [old, delegator]) { mint(x.s, x.env, who, stake + ED); addStake(x, who, hotkey, netuid, stake) }
+    const [oldBefore, delegatorBefore] = [getTotalStakeForColdkey(x.s, old), getTotalStakeForColdkey(x.s, delegator)]
+    expect(oldBefore).toBeGreaterThan(0n)
+    doSwapColdkey({ origin: signed(old), s: x.s, env: x.env }, old, nw)
+    expect(getTotalStakeForColdkey(x.s, nw)).toBe(oldBefore)
+    expect(getTotalStakeForColdkey(x.s, delegator)).toBe(delegatorBefore)
+    expect(getTotalStakeForColdkey(x.s, old)).toBe(0n)
+  })
+
+  it('test_swap_delegated_stake_for_coldkey (rows, totals, issuance and total stake unchanged)', () => {
+    const x = newTestExt(1)
+    const netuid = addDynamicHeadNetwork(x, u256(1002), u256(1001))
+    const [old, nw, other, hk1, hk2] = [u256(1), u256(2), u256(3), u256(4), u256(5)]
+    const [a1, a2] = [2_000_000n * 10n, 2_000_000n * 20n]
+    for (const hk of [hk1, hk2]) { S.Owner.set(x.s, hk, other); S.OwnedHotkeys.mutate(x.s, other, (v) => [...v, hk]) }
+    setupReserves(x.s, netuid, (a1 + a2) * 10n, (a1 + a2) * 10n)
+    mint(x.s, x.env, old, a1 + a2 + 1_000_000n)
+    addStake(x, old, hk1, netuid, a1)
+    addStake(x, old, hk2, netuid, a2)
+    const alpha1 = getStakeForHotkeyAndColdkeyOnSubnet(x.s, hk1, old, netuid)
+    const alpha2 = getStakeForHotkeyAndColdkeyOnSubnet(x.s, hk2, old, netuid)
+    expect(alpha1 > 0n && alpha2 > alpha1).toBe(true)
+    const [issuance, totalStake, coldkeyStake] = [S.TotalIssuance.get(x.s), S.TotalStake.get(x.s), getTotalStakeForColdkey(x.s, old)]
+    const [hk1Alpha, hk2Alpha] = [S.TotalHotkeyAlpha.get(x.s, hk1, netuid), S.TotalHotkeyAlpha.get(x.s, hk2, netuid)]
+    doSwapColdkey({ origin: signed(old), s: x.s, env: x.env }, old, nw)
+    expect([getStakeForHotkeyAndColdkeyOnSubnet(x.s, hk1, nw, netuid), getStakeForHotkeyAndColdkeyOnSubnet(x.s, hk2, nw, netuid)]).toEqual([alpha1, alpha2])
+    expect([getStakeForHotkeyAndColdkeyOnSubnet(x.s, hk1, old, netuid), getStakeForHotkeyAndColdkeyOnSubnet(x.s, hk2, old, netuid)]).toEqual([0n, 0n])
+    expect(getTotalStakeForColdkey(x.s, nw)).toBe(coldkeyStake)
+    expect(getTotalStakeForColdkey(x.s, old)).toBe(0n)
+    expect([S.TotalHotkeyAlpha.get(x.s, hk1, netuid), S.TotalHotkeyAlpha.get(x.s, hk2, netuid)]).toEqual([hk1Alpha, hk2Alpha])
+    expect([S.TotalIssuance.get(x.s), S.TotalStake.get(x.s)]).toEqual([issuance, totalStake])
   })
 })

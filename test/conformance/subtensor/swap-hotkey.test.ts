@@ -1,49 +1,20 @@
 // Port of subtensor pallets/subtensor/src/tests/swap_hotkey.rs (HEAD 14bc6f9): every storage
 // item perform_hotkey_swap_on_all_subnets moves, and do_swap_hotkey's checks, costs and limits
 // through the swap_hotkey / swap_hotkey_v2 calls. Stake is placed with the ledger functions
-// add_stake ends in (its TAO→alpha swap is not what is tested here).
+// add_stake ends in (its TAO→alpha swap is not what is tested here). More cases in
+// swap-hotkey-maps.test.ts.
 import { describe, expect, it } from 'vitest'
-import { EXISTENTIAL_DEPOSIT, freeBalance, mint } from '../../../src/pallets/balances/index.js'
+import { EXISTENTIAL_DEPOSIT, freeBalance } from '../../../src/pallets/balances/index.js'
 import { SubtensorConstants, SubtensorErrors as SE, SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { getTotalStakeForColdkey } from '../../../src/pallets/subtensor/staking/helpers.js'
 import { getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
-import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
 import { Weigher } from '../../../src/pallets/subtensor/swap/common.js'
 import { performHotkeySwapOnAllSubnets } from '../../../src/pallets/subtensor/swap/swap-hotkey.js'
-import { callHandler, errorOf, eventNames, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
-import { Mock, u256 } from './mock.js'
-
-const [OLD, NEW, COLD] = [u256(1), u256(2), u256(3)]
-const se = (e: () => unknown): unknown => errorOf(e())
-const KEY_SWAP_COST = SubtensorConstants.KeySwapCost
-
-function ext(): Mock { return new Mock() }
-/** tests/mock.rs add_network: init_new_network, registration allowed. */
-function addNetwork(m: Mock, netuid: number): void {
-  initNewNetwork(m.s, netuid, 1)
-  S.NetworkRegistrationAllowed.set(m.s, netuid, true)
-}
-/** add_dynamic_network as far as the swap sees it: a pool, owner keys, the owner hotkey at uid 0. */
-function addDynamicNetwork(m: Mock, hotkey: Uint8Array, coldkey: Uint8Array): number {
-  let netuid = 1
-  while (S.NetworksAdded.contains(m.s, netuid)) netuid++
-  addNetwork(m, netuid)
-  S.SubnetMechanism.set(m.s, netuid, 1)
-  S.SubnetOwner.set(m.s, netuid, coldkey)
-  S.SubnetOwnerHotkey.set(m.s, netuid, hotkey)
-  S.Owner.set(m.s, hotkey, coldkey)
-  S.OwnedHotkeys.set(m.s, coldkey, [hotkey])
-  appendNeuron(m.s, netuid, hotkey, BigInt(m.block))
-  return netuid
-}
-const fund = (m: Mock, who: Uint8Array, amount: bigint) => mint(m.s, { depositEvent: (e) => m.env.depositEvent(e) }, who, amount)
-const swapAll = (m: Mock, coldkey = COLD, keep = false) => performHotkeySwapOnAllSubnets({ origin: signed(coldkey), s: m.s, env: m.env }, OLD, NEW, coldkey, new Weigher(), keep)
-const swap = (m: Mock, coldkey: Uint8Array, old: Uint8Array, nw: Uint8Array, netuid: number | null, keep = false) =>
-  callHandler(m.env, 'SubtensorModule', 'swap_hotkey_v2', signed(coldkey), { hotkey: old, new_hotkey: nw, netuid, keep_stake: keep })
-const swapFails = (m: Mock, coldkey: Uint8Array, old: Uint8Array, nw: Uint8Array, netuid: number | null) =>
-  errorOf(failsUntouched(m.s, () => swap(m, coldkey, old, nw, netuid)))
+import { errorOf, eventNames, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
+import { OLD, NEW, COLD, se, KEY_SWAP_COST, ext, addNetwork, addDynamicNetwork, fund, swapAll, swap, swapFails } from './swap-hotkey-mock.js'
+import { u256 } from './mock.js'
 
 describe('tests/swap_hotkey.rs: perform_hotkey_swap_on_all_subnets', () => {
   it('test_swap_owner / test_swap_owned_hotkeys / test_swap_delegates', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { neuronToPrune } from '../../../src/pallets/subtensor/subnets/registration.js'
 import { replaceNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
+import { callHandler, signed } from '../../../src/pallets/test-utils.js'
 import { Mock, u256 } from './mock.js'
 
 const setAt = <V>(v: V[], i: number, x: V): V[] => { if (i < v.length) v[i] = x; return v }
@@ -132,5 +133,102 @@ describe('tests/uids.rs (v3.3.13)', () => {
     S.OwnedHotkeys.set(m.s, ck, hks)
     S.ImmuneOwnerUidsLimit.set(m.s, netuid, 10)
     expect(neuronToPrune(m.s, netuid)).toBeNull()
+  })
+
+  it('test_replace_neuron_resets_last_update / test_replace_neuron_clears_validator_trust_and_permit', () => {
+    const m = new Mock()
+    m.addNetwork(1, 13)
+    m.registerOk(1, u256(1), u256(1234), 0)
+    const uid = S.Uids.get(m.s, 1, u256(1))!
+    S.LastUpdate.set(m.s, 1, [7n])
+    S.ValidatorTrust.set(m.s, 1, [42])
+    S.ValidatorPermit.set(m.s, 1, [true])
+    replaceNeuron(m.s, 1, uid, u256(2), 123n)
+    expect(S.LastUpdate.get(m.s, 1)[uid]).toBe(123n)
+    expect(S.ValidatorTrust.get(m.s, 1)[uid]).toBe(0)
+    expect(S.ValidatorPermit.get(m.s, 1)[uid]).toBe(false)
+  })
+
+  it('test_neuron_certificate (through serve_axon_tls: 65 and 33 bytes kept, 88 and 0 ignored)', () => {
+    const m = new Mock()
+    m.addNetwork(1, 13)
+    const hk = u256(1)
+    m.registerOk(1, hk, u256(2), 0)
+    const serve = (certificate: Uint8Array) => callHandler(m.env, 'SubtensorModule', 'serve_axon_tls', signed(hk), {
+      netuid: 1, version: 2, ip: 1676056785n, port: 128, ip_type: 4, protocol: 0, placeholder1: 0, placeholder2: 0, certificate,
+    })
+    serve(new Uint8Array(65))
+    expect(S.NeuronCertificates.get(m.s, 1, hk)).toEqual({ algorithm: 0, public_key: new Uint8Array(64) })
+    serve(new Uint8Array(33).fill(1))
+    expect(S.NeuronCertificates.get(m.s, 1, hk)).toEqual({ algorithm: 1, public_key: new Uint8Array(32).fill(1) })
+    serve(new Uint8Array(88).fill(8))
+    serve(new Uint8Array(0))
+    expect(S.NeuronCertificates.get(m.s, 1, hk)).toEqual({ algorithm: 1, public_key: new Uint8Array(32).fill(1) })
+  })
+
+  it('test_replace_neuron_subnet_owner_not_replaced_if_in_sn_owner_hotkey_map', () => {
+    const m = new Mock()
+    const [ownerHk, ownerCk, otherOwnerHk] = [u256(123), u256(999), u256(456)]
+    const evm = new Uint8Array(20).fill(1)
+    m.addDynamicNetwork(1, ownerHk, ownerCk)
+    S.MaxRegistrationsPerBlock.set(m.s, 1, 100)
+    S.TargetRegistrationsPerInterval.set(m.s, 1, 100)
+    const ownerUid = S.Uids.get(m.s, 1, ownerHk)!
+    S.AssociatedEvmAddress.set(m.s, 1, ownerUid, [evm, 1n])
+    m.registerOk(1, otherOwnerHk, ownerCk, 0)
+    const otherUid = S.Uids.get(m.s, 1, otherOwnerHk)!
+    const [extra1, extra2] = [u256(1000), u256(1001)]
+    const now = BigInt(m.block)
+    // the owner hotkey of SubnetOwnerHotkey is never replaced
+    replaceNeuron(m.s, 1, ownerUid, extra1, now)
+    expect(S.Uids.get(m.s, 1, ownerHk)).toBe(ownerUid)
+    expect(S.AssociatedEvmAddress.get(m.s, 1, ownerUid)).not.toBeNull()
+    expect(S.Uids.get(m.s, 1, extra1)).toBeNull()
+    // another hotkey of the owner coldkey is
+    S.AssociatedEvmAddress.set(m.s, 1, otherUid, [evm, 1n])
+    replaceNeuron(m.s, 1, otherUid, extra1, now)
+    expect(S.Uids.get(m.s, 1, otherOwnerHk)).toBeNull()
+    expect(S.AssociatedEvmAddress.get(m.s, 1, otherUid)).toBeNull()
+    // once SubnetOwnerHotkey names the other hotkey, the first one can be replaced
+    m.stepBlock(1)
+    m.registerOk(1, otherOwnerHk, ownerCk, 0)
+    S.SubnetOwnerHotkey.set(m.s, 1, otherOwnerHk)
+    replaceNeuron(m.s, 1, ownerUid, extra2, now)
+    expect(S.Uids.get(m.s, 1, ownerHk)).toBeNull()
+    expect(S.Uids.get(m.s, 1, extra2)).toBe(ownerUid)
+    expect(S.AssociatedEvmAddress.get(m.s, 1, ownerUid)).toBeNull()
+  })
+
+  it('test_get_neuron_to_prune_owner_not_pruned', () => {
+    const m = new Mock()
+    const [ownerHk, ownerCk] = [u256(123), u256(999)]
+    m.addDynamicNetwork(1, ownerHk, ownerCk)
+    S.MaxRegistrationsPerBlock.set(m.s, 1, 100)
+    S.TargetRegistrationsPerInterval.set(m.s, 1, 100)
+    S.ImmuneOwnerUidsLimit.set(m.s, 1, 1)
+    S.MinNonImmuneUids.set(m.s, 1, 0)
+    m.registerOk(1, u256(1000), u256(2000), 0)
+    m.registerOk(1, u256(1001), u256(2001), 1)
+    const [u0, u1, u2] = [ownerHk, u256(1000), u256(1001)].map((hk) => S.Uids.get(m.s, 1, hk)!)
+    S.Emission.mutate(m.s, 1, (v) => { v[u0!] = 0n; v[u1!] = 1n; v[u2!] = 2n; return v })
+    expect(neuronToPrune(m.s, 1)).toBe(u1)
+  })
+
+  it('test_get_neuron_to_prune_owner_pruned_if_not_in_sn_owner_hotkey_map', () => {
+    const m = new Mock()
+    const [ownerHk, ownerCk, otherOwnerHk] = [u256(123), u256(999), u256(456)]
+    m.addDynamicNetwork(1, ownerHk, ownerCk)
+    S.MaxRegistrationsPerBlock.set(m.s, 1, 100)
+    S.TargetRegistrationsPerInterval.set(m.s, 1, 100)
+    S.ImmuneOwnerUidsLimit.set(m.s, 1, 1)
+    S.MinNonImmuneUids.set(m.s, 1, 0)
+    m.registerOk(1, otherOwnerHk, ownerCk, 0)
+    m.registerOk(1, u256(1000), u256(2000), 1)
+    m.registerOk(1, u256(1001), u256(2001), 2)
+    const uids = [ownerHk, otherOwnerHk, u256(1000), u256(1001)].map((hk) => S.Uids.get(m.s, 1, hk)!)
+    S.Emission.mutate(m.s, 1, (v) => { uids.forEach((uid, i) => { v[uid] = BigInt(i) }); return v })
+    expect(neuronToPrune(m.s, 1)).toBe(uids[1])
+    S.SubnetOwnerHotkey.set(m.s, 1, otherOwnerHk)
+    expect(neuronToPrune(m.s, 1)).toBe(uids[0])
   })
 })

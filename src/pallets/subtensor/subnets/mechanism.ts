@@ -8,6 +8,7 @@ import { type EpochTerms, compareBytes, epochMechanism } from '../epoch/run-epoc
 import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { GLOBAL_MAX_SUBNET_COUNT, ifSubnetExist, mechanismStorageIndex } from '../utils/misc.js'
+import { updateVotingPowerForSubnet } from '../utils/voting-power.js'
 
 export { mechanismStorageIndex }
 
@@ -93,6 +94,7 @@ export function epochWithMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>
   })
   const terms = [...agg.values()].sort((a, b) => compareBytes(a[0], b[0]))
   persistNetuidEpochTerms(s, netuid, terms)
+  updateVotingPowerForSubnet(s, env, netuid, terms)
   return terms.map(([hk, t]) => [hk, t.serverEmission, t.validatorEmission])
 }
 

@@ -55,13 +55,13 @@ class Layer {
   readonly entries = new Map<string, Entry>()
   readonly buckets = new Map<string, string[]>()
   set(ks: string, e: Entry): void {
-    if (!this.entries.has(ks)) {
-      const b = bucketOf(ks)
-      const list = this.buckets.get(b)
-      if (list) list.push(ks)
-      else this.buckets.set(b, [ks])
-    }
+    const size = this.entries.size
     this.entries.set(ks, e)
+    if (this.entries.size === size) return
+    const b = bucketOf(ks)
+    const list = this.buckets.get(b)
+    if (list) list.push(ks)
+    else this.buckets.set(b, [ks])
   }
 }
 

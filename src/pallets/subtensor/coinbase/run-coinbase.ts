@@ -47,13 +47,10 @@ export function subnetTerms(s: Store, emissions: Map<number, bigint>, tw: bigint
 const I64_MIN = -(1n << 63n)
 const I64_MAX = (1n << 63n) - 1n
 
-/** `record_protocol_inflow`: SubnetProtocolFlow += tao (as i64, saturating). */
-function recordProtocolInflow(s: Store, netuid: number, tao: bigint): void {
-  const d = BigInt.asIntN(64, tao)
-  S.SubnetProtocolFlow.mutate(s, netuid, (v) => {
-    const r = v + d
-    return r > I64_MAX ? I64_MAX : r < I64_MIN ? I64_MIN : r
-  })
+/** `record_protocol_inflow`'s step: flow + tao (as i64), saturating. */
+function inflow(flow: bigint, tao: bigint): bigint {
+  const r = flow + BigInt.asIntN(64, tao)
+  return r > I64_MAX ? I64_MAX : r < I64_MIN ? I64_MIN : r
 }
 
 /** `spend_tao`: `part` of the credit into `who`; the credit left, or null (credit unchanged) when it cannot be spent. */
@@ -77,8 +74,11 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
     const t = terms.get(n)
     const [taoIn, alphaIn, excess] = t ? [floorU64(t.taoIn), floorU64(t.alphaIn), floorU64(t.excessTao)] : [0n, 0n, 0n]
     const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, taoIn, alphaIn)
-    S.SubnetExcessTao.set(s, n, 0n)
-    S.SubnetTaoInEmission.set(s, n, 0n)
+    // SubnetExcessTao, SubnetTaoInEmission and SubnetProtocolFlow are reset or moved twice here and
+    // read by nothing in between (the swap and the balances do not): each is written once, last.
+    let excessTao = 0n
+    let taoInEmission = 0n
+    let flow: bigint | null = null
     if (excess > 0n) {
       const left = spendTao(s, sink, account, remaining, excess)
       if (left !== null) {
@@ -86,8 +86,8 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
         try {
           const r = swapTaoForAlpha(s, n, excess, swap.maxPrice(), true)
           S.SubnetProtocolAlpha.mutate(s, n, (v) => addU64(v, r.amountPaidOut))
-          S.SubnetExcessTao.set(s, n, r.amountPaidIn)
-          recordProtocolInflow(s, n, r.amountPaidIn)
+          excessTao = r.amountPaidIn
+          flow = inflow(S.SubnetProtocolFlow.get(s, n), r.amountPaidIn)
         } catch (e) {
           // A failed buy leaves its TAO on the subnet account, outside the pool.
           if (!(e instanceof DispatchFailure)) throw e
@@ -100,12 +100,15 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
       const left = spendTao(s, sink, account, remaining, tao)
       if (left !== null) {
         remaining = left
-        S.SubnetTaoInEmission.set(s, n, tao)
+        taoInEmission = tao
         S.SubnetTAO.mutate(s, n, (v) => addU64(v, tao))
         S.TotalStake.mutate(s, (v) => addU64(v, tao))
-        recordProtocolInflow(s, n, tao)
+        flow = inflow(flow ?? S.SubnetProtocolFlow.get(s, n), tao)
       }
     }
+    S.SubnetExcessTao.set(s, n, excessTao)
+    S.SubnetTaoInEmission.set(s, n, taoInEmission)
+    if (flow !== null) S.SubnetProtocolFlow.set(s, n, flow)
   }
   return remaining
 }

@@ -43,30 +43,8 @@ type Entry = Uint8Array | null | Appended
 
 export { keyString as toKeyString, keyFromString as fromKeyString } from './kv.js'
 
-/**
- * Storage keys of one item share their first 32 bytes (twox128(pallet) ‖ twox128(item)): each
- * layer lists its keys by that prefix, so iterating one map looks at that map's keys only, not at
- * every key the block has written so far.
- */
-const ITEM_PREFIX = 32
-const bucketOf = (ks: string): string => (ks.length >= ITEM_PREFIX ? ks.slice(0, ITEM_PREFIX) : '')
-
-class Layer {
-  readonly entries = new Map<string, Entry>()
-  readonly buckets = new Map<string, string[]>()
-  set(ks: string, e: Entry): void {
-    const size = this.entries.size
-    this.entries.set(ks, e)
-    if (this.entries.size === size) return
-    const b = bucketOf(ks)
-    const list = this.buckets.get(b)
-    if (list) list.push(ks)
-    else this.buckets.set(b, [ks])
-  }
-}
-
 export class Overlay {
-  private layers: Layer[] = [new Layer()]
+  private layers: Map<string, Entry>[] = [new Map()]
   private layerIds: number[] = [0]
   private nextLayerId = 1
 
@@ -94,7 +72,7 @@ export class Overlay {
     const ks = toKeyString(key)
     const top = this.top()
     const topId = this.layerIds[this.layerIds.length - 1]!
-    const cur = top.entries.get(ks)
+    const cur = top.get(ks)
     if (cur instanceof Appended && cur.owner === topId) { cur.items.push(item); return }
     let prev: Appended | Uint8Array | null
     if (cur !== undefined) prev = cur
@@ -106,7 +84,7 @@ export class Overlay {
   }
 
   startTransaction(): void {
-    this.layers.push(new Layer())
+    this.layers.push(new Map())
     this.layerIds.push(this.nextLayerId++)
   }
 
@@ -116,7 +94,7 @@ export class Overlay {
     this.layerIds.pop()
     const below = this.top()
     const belowId = this.layerIds[this.layerIds.length - 1]!
-    for (const [k, v] of top.entries) {
+    for (const [k, v] of top) {
       if (v instanceof Appended) v.owner = belowId
       below.set(k, v)
     }
@@ -146,15 +124,7 @@ export class Overlay {
     const ps = toKeyString(prefix)
     const after = startAfter ? toKeyString(startAfter) : ''
     const merged = new Map<string, Entry>()
-    if (ps.length >= ITEM_PREFIX) {
-      const b = ps.slice(0, ITEM_PREFIX)
-      for (const layer of this.layers) {
-        const list = layer.buckets.get(b)
-        if (list) for (const k of list) if (k.startsWith(ps) && k > after) merged.set(k, layer.entries.get(k)!)
-      }
-    } else {
-      for (const layer of this.layers) for (const [k, v] of layer.entries) if (k.startsWith(ps) && k > after) merged.set(k, v)
-    }
+    for (const layer of this.layers) for (const [k, v] of layer) if (k.startsWith(ps) && k > after) merged.set(k, v)
     const local = [...merged.keys()].sort()
     let i = 0
     for (const bk of this.backend.keys(prefix, startAfter)) {
@@ -194,15 +164,15 @@ export class Overlay {
   changes(): Map<string, Uint8Array | null> {
     if (this.layers.length !== 1) throw new Error('storage transactions still open')
     const out = new Map<string, Uint8Array | null>()
-    for (const [k, v] of this.layers[0]!.entries) out.set(k, v instanceof Appended ? v.materialize() : v)
+    for (const [k, v] of this.layers[0]!) out.set(k, v instanceof Appended ? v.materialize() : v)
     return out
   }
 
-  private top(): Layer { return this.layers[this.layers.length - 1]! }
+  private top(): Map<string, Entry> { return this.layers[this.layers.length - 1]! }
 
   private lookup(ks: string): Entry | undefined {
     for (let i = this.layers.length - 1; i >= 0; i--) {
-      const e = this.layers[i]!.entries.get(ks)
+      const e = this.layers[i]!.get(ks)
       if (e !== undefined) return e
     }
     return undefined

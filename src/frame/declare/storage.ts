@@ -167,12 +167,7 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   set(s: Store, k: K, v: V): void { this.write(s, this.keyRef1(k), v) }
   remove(s: Store, k: K): void { this.removeKey(s, this.keyRef1(k)) }
   contains(s: Store, k: K): boolean { return this.has(s, this.keyRef1(k)) }
-  mutate(s: Store, k: K, fn: (v: R) => V): V {
-    const ref = this.keyRef1(k)
-    const v = fn(this.read(s, ref))
-    this.write(s, ref, v)
-    return v
-  }
+  mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
   /** Entries in storage-key order (hashed order, as the chain iterates them). */
   *iter(s: Store): Generator<[K, V]> {
     for (const key of s.keys(this.prefix)) {

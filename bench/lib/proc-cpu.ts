@@ -1,8 +1,8 @@
-// CPU time (ms, user + system, all threads) a process has used so far, from /proc: unlike wall
-// time it barely moves when other processes take the cores, so per-block figures stay comparable
-// on a loaded machine.
+// CPU time a process has used (all its threads, user + system), read from /proc: unlike wall time
+// it hardly moves when other processes take the cores, so a bench can report µs of CPU per unit.
 import { readFileSync } from 'node:fs'
 
+/** ms of CPU `pid` has used so far (utime + stime of every thread, 10 ms ticks). */
 export function processCpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')

@@ -5,6 +5,7 @@ import '../src/polyfill.js'
 import { pathToFileURL } from 'node:url'
 import { startNodeProcess } from '../test/e2e/node-process.js'
 import { Client } from './lib/client.js'
+import { processCpuMs } from './lib/proc-cpu.js'
 
 interface Row { name: string; value: number; unit: string }
 
@@ -26,12 +27,15 @@ export async function run(): Promise<Row[]> {
     const netuid = applied.netuids[0]!
     // one epoch first, so the timed ten start right after an epoch
     await c.call('subtensor_advanceEpochs', [netuid, 1])
+    const c0 = processCpuMs(node.proc.pid!)
     const t0 = performance.now()
     const r = await c.call<{ epochs: { number: number }[] }>('subtensor_advanceEpochs', [netuid, 10])
     const ms = performance.now() - t0
+    const cpuMs = processCpuMs(node.proc.pid!) - c0
     const blocks = r.epochs.at(-1)!.number - r.epochs[0]!.number + 360
     return [
       { name: 'subtensor_advanceEpochs(netuid, 10), tempo 360, 256 uids', value: ms, unit: 'ms' },
+      { name: '  same, node process CPU', value: cpuMs, unit: 'ms' },
       { name: '  blocks built by it', value: blocks, unit: 'blocks' },
     ]
   } catch (e) {

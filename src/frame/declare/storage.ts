@@ -49,6 +49,7 @@ abstract class Item<V, R> {
     this.defaultValue = defaultValue
     this.prefixRef = { key: this.prefix, ks: keyString(this.prefix) }
     this.immutable = decodesImmutable(decl.value)
+    this.encodeUnsigned = unsignedEncoder(decl.value)
     this.verbatimLen = decl.keys.map(verbatimLength)
     this.smallBytes = decl.keys.map(smallUintBytes)
     this.smallLimit = this.smallBytes.map((w) => (w === 0 ? 0 : 2 ** (8 * w)))
@@ -97,6 +98,18 @@ abstract class Item<V, R> {
     return ref
   }
 
+  /** Refs of a single-key item by a small-integer key (netuid, uid): an array slot, no string or Map. */
+  private smallRefs: (KeyRef | undefined)[] | null = null
+
+  /** keyRef([k]), without the array and the key string when `k` is a small integer key. */
+  protected keyRef1(k: unknown): KeyRef {
+    if (typeof k === 'number' && k >>> 0 === k && k < 65_536 && k < this.smallLimit[0]!) {
+      const refs = (this.smallRefs ??= [])
+      return refs[k] ??= this.keyRef([k])
+    }
+    return this.keyRef([k])
+  }
+
   protected keyOf(keys: unknown[]): Uint8Array { return this.keyRef(keys).key }
 
   protected read(s: Store, ref: KeyRef): R {
@@ -108,8 +121,14 @@ abstract class Item<V, R> {
     return v as unknown as R
   }
 
+  /** For u64/u128 values (balances, stakes, counters): their bytes without the generic encoder. */
+  private readonly encodeUnsigned: ((v: unknown) => Uint8Array | null) | null
+
   // (What is written is not remembered as decoded: a caller may pass a number for a u64.)
-  protected write(s: Store, ref: KeyRef, v: V): void { s.set(ref.key, encode(this.decl.value, v), ref.ks) }
+  protected write(s: Store, ref: KeyRef, v: V): void {
+    const bytes = (this.encodeUnsigned !== null ? this.encodeUnsigned(v) : null) ?? encode(this.decl.value, v)
+    s.set(ref.key, bytes, ref.ks)
+  }
   protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
   protected has(s: Store, ref: KeyRef): boolean { return s.get(ref.key, ref.ks) !== null }
 
@@ -143,11 +162,11 @@ export class StorageValue<V, R = V> extends Item<V, R> {
 }
 
 export class StorageMap<K, V, R = V> extends Item<V, R> {
-  key(k: K): Uint8Array { return this.keyOf([k]) }
-  get(s: Store, k: K): R { return this.read(s, this.keyRef([k])) }
-  set(s: Store, k: K, v: V): void { this.write(s, this.keyRef([k]), v) }
-  remove(s: Store, k: K): void { this.removeKey(s, this.keyRef([k])) }
-  contains(s: Store, k: K): boolean { return this.has(s, this.keyRef([k])) }
+  key(k: K): Uint8Array { return this.keyRef1(k).key }
+  get(s: Store, k: K): R { return this.read(s, this.keyRef1(k)) }
+  set(s: Store, k: K, v: V): void { this.write(s, this.keyRef1(k), v) }
+  remove(s: Store, k: K): void { this.removeKey(s, this.keyRef1(k)) }
+  contains(s: Store, k: K): boolean { return this.has(s, this.keyRef1(k)) }
   mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
   /** Entries in storage-key order (hashed order, as the chain iterates them). */
   *iter(s: Store): Generator<[K, V]> {
@@ -212,6 +231,28 @@ function decodesImmutable(t: Ty): boolean {
     if (d.tag === 'composite' && d.fields.length === 1 && !d.fields[0]!.name) { t = d.fields[0]!.type; continue }
     if (isOption(t) && d.tag === 'variant') { t = d.variants[1]!.fields[0]!.type; continue }
     return false
+  }
+}
+
+/**
+ * The SCALE bytes of a u64/u128 (or a newtype of one) written straight from a bigint in range;
+ * null for anything else, which then goes through the generic encoder (and its range errors).
+ */
+export function unsignedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null {
+  while (t.def.tag === 'composite' && t.def.fields.length === 1 && !t.def.fields[0]!.name) t = t.def.fields[0]!.type
+  if (t.def.tag !== 'primitive' || (t.def.prim !== 'u64' && t.def.prim !== 'u128')) return null
+  const n = t.def.prim === 'u64' ? 8 : 16
+  const limit = 1n << BigInt(8 * n)
+  return (v) => {
+    if (typeof v !== 'bigint' || v < 0n || v >= limit) return null
+    const out = new Uint8Array(n)
+    let i = 0
+    // 48 bits at a time in Number arithmetic
+    for (let r = v; r > 0n; r >>= 48n) {
+      let x = Number(BigInt.asUintN(48, r))
+      for (const end = i + 6; i < end && i < n; i++) { out[i] = x % 256; x = Math.floor(x / 256) }
+    }
+    return out
   }
 }
 

@@ -8,8 +8,8 @@ import { DispatchFailure } from '../../frame/primitives.js'
 import { bindSwapInterface, type Order, type OrderKind, type SwapHandler, type SwapResult } from '../../primitives/swap-interface/index.js'
 import { Balancer, perquintillFromRational } from './balancer.js'
 import { HALF_WEIGHT, SwapConstants, SwapErrors as E, SwapStorage as St } from './pallet.js'
-import { alphaReserve, decreaseProvided, mechanism, reserveIn, reserveOut, subnetExists, taoReserve } from './reserves.js'
-import { executeStep, feeAmount, poolView } from './swap-step.js'
+import { alphaReserve, decreaseProvided, mechanism, subnetExists, taoReserve } from './reserves.js'
+import { executeStep, feeAmount } from './swap-step.js'
 
 const U = F.U64F64
 const ONE_FX = 1n << 64n
@@ -76,21 +76,46 @@ export function calculateFeeAmount(s: Store, netuid: number, amount: bigint, dro
   return feeAmount(St.FeeRate.get(s, netuid), amount)
 }
 
-function swapInner(s: Store, netuid: number, order: Order, limitPrice: bigint, dropFees: boolean): SwapResult {
-  if (reserveOut(s, netuid, order.kind) < SwapConstants.MinimumReserve) throw E.ReservesTooLow()
+/**
+ * What one swap reads of the pool, read once: nothing a swap does writes the reserves, the
+ * mechanism or the fee rate (SubtensorModule moves the reserves afterwards).
+ */
+interface PoolState { tao: bigint; alpha: bigint; mechanism: number; feeRate: number }
+
+function readPool(s: Store, netuid: number): PoolState {
+  return { tao: taoReserve(s, netuid), alpha: alphaReserve(s, netuid), mechanism: mechanism(s, netuid), feeRate: St.FeeRate.get(s, netuid) }
+}
+
+/** `calculate_fee_amount` on a pool already read. */
+const poolFee = (p: PoolState, amount: bigint, dropFees: boolean): bigint =>
+  (dropFees || p.mechanism !== 1 ? 0n : feeAmount(p.feeRate, amount))
+
+/** `current_price` on a pool already read. */
+function poolPrice(p: PoolState, balancer: Balancer): bigint {
+  if (p.mechanism !== 1) return ONE_FX
+  return p.alpha === 0n ? 0n : balancer.calculatePrice(p.alpha, p.tao)
+}
+
+const poolReserveOut = (p: PoolState, kind: OrderKind): bigint => (kind === 'GetAlphaForTao' ? p.alpha : p.tao)
+const poolReserveIn = (p: PoolState, kind: OrderKind): bigint => (kind === 'GetAlphaForTao' ? p.tao : p.alpha)
+
+function swapInner(s: Store, netuid: number, p: PoolState, order: Order, limitPrice: bigint, dropFees: boolean): SwapResult {
+  if (poolReserveOut(p, order.kind) < SwapConstants.MinimumReserve) throw E.ReservesTooLow()
   maybeInitializePalSwap(s, netuid, null)
-  const price = currentPrice(s, netuid)
+  const balancer = balancerOf(s, netuid)
+  const price = poolPrice(p, balancer)
   const beyond = order.kind === 'GetAlphaForTao' ? price < limitPrice : price > limitPrice
   if (!beyond) throw E.PriceLimitExceeded()
-  const fee = calculateFeeAmount(s, netuid, order.amount, dropFees)
-  const step = executeStep(poolView(s, netuid, balancerOf(s, netuid)), order.kind, order.amount, fee, price, limitPrice, dropFees)
+  const fee = poolFee(p, order.amount, dropFees)
+  const view = { netuid, tao: p.tao, alpha: p.alpha, balancer, feeRate: p.feeRate }
+  const step = executeStep(view, order.kind, order.amount, fee, price, limitPrice, dropFees)
   return { amountPaidIn: step.deltaIn, amountPaidOut: step.deltaOut, feePaid: step.feePaid, feeToBlockAuthor: step.feeToBlockAuthor }
 }
 
-function ensureInputWithinReserveLimit(s: Store, netuid: number, kind: OrderKind, amount: bigint, dropFees: boolean): void {
-  const fee = calculateFeeAmount(s, netuid, amount, dropFees)
+function ensureInputWithinReserveLimit(p: PoolState, kind: OrderKind, amount: bigint, dropFees: boolean): void {
+  const fee = poolFee(p, amount, dropFees)
   const net = amount > fee ? amount - fee : 0n
-  const max = reserveIn(s, netuid, kind) * MAX_SWAP_INPUT_RESERVE_MULTIPLIER
+  const max = poolReserveIn(p, kind) * MAX_SWAP_INPUT_RESERVE_MULTIPLIER
   if (net > (max > U64_MAX ? U64_MAX : max)) throw E.SwapInputTooLarge()
 }
 
@@ -100,12 +125,13 @@ function ensureInputWithinReserveLimit(s: Store, netuid: number, kind: OrderKind
  * error, but what the swap wrote (its initialisation) is kept, as the chain commits it.
  */
 export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigint, dropFees: boolean, simulate: boolean): SwapResult {
-  const reserve = reserveOut(s, netuid, order.kind)
+  const pool = readPool(s, netuid)
+  const reserve = poolReserveOut(pool, order.kind)
   s.startTransaction()
   let result: SwapResult
   try {
-    ensureInputWithinReserveLimit(s, netuid, order.kind, order.amount, dropFees)
-    result = swapInner(s, netuid, order, limitPrice, dropFees)
+    ensureInputWithinReserveLimit(pool, order.kind, order.amount, dropFees)
+    result = swapInner(s, netuid, pool, order, limitPrice, dropFees)
   } catch (e) {
     s.rollbackTransaction()
     throw e

@@ -17,8 +17,11 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q
 }
 
+/** Bits of a non-negative x (from its hex digits: a quarter of the binary string's length). */
 function bitLength(x: bigint): bigint {
-  return x === 0n ? 0n : BigInt(x.toString(2).length)
+  if (x === 0n) return 0n
+  const hex = x.toString(16)
+  return BigInt((hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16))))
 }
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -26,12 +29,17 @@ function gcd(a: bigint, b: bigint): bigint {
   return a
 }
 
-/** Largest r with r^q · den ≤ num (binary search after doubling an upper bound). */
+/**
+ * Largest r with r^q · den ≤ num (num ≥ 0, den > 0), by binary search. The predicate is monotone
+ * in r, so any upper bound gives the same r: num/den < 2^(bits(num) − bits(den) + 1) bounds it
+ * without the doubling search; for q = 1 the answer is the floor quotient itself.
+ */
 function nthRootRatioFloor(num: bigint, den: bigint, q: bigint): bigint {
   if (q === 0n) return 0n
+  if (q === 1n) return num / den
+  const spanBits = bitLength(num) - bitLength(den) + 1n
   let low = 0n
-  let high = 1n
-  while (high ** q * den <= num) high <<= 1n
+  let high = spanBits <= 0n ? 1n : 1n << ((spanBits + q - 1n) / q)
   while (low < high) {
     const mid = (low + high + 1n) >> 1n
     if (mid ** q * den <= num) low = mid

@@ -41,9 +41,9 @@ function setDifficulty(s: Store, env: Env, netuid: number, v: bigint): void {
 }
 
 /** Every subnet, each block: re-target at the interval's end, then reset RegistrationsThisBlock. */
-export function adjustRegistrationTermsForNetworks(s: Store, env: Env): void {
+export function adjustRegistrationTermsForNetworks(s: Store, env: Env, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): void {
   const now = currentBlock(s)
-  for (const netuid of [...S.NetworksAdded.iterKeys(s)]) {
+  for (const netuid of networks) {
     const last = S.LastAdjustmentBlock.get(s, netuid)
     const interval = BigInt(S.AdjustmentInterval.get(s, netuid))
     if ((now > last ? now - last : 0n) >= interval) {

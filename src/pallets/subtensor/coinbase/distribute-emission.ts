@@ -197,10 +197,11 @@ export function distributeEmission(s: Store, env: Env, netuid: number, server: b
 /**
  * The tail of `run_coinbase`: `drain_pending` over every non-root subnet (NetworksAdded order),
  * then `distribute_emissions_to_subnets` in ascending netuid, each followed by
- * LastMechansimStepBlock = block (so this epoch's bond mask saw the previous one).
+ * LastMechansimStepBlock = block (so this epoch's bond mask saw the previous one). `networks`:
+ * NetworksAdded's keys, when the caller has listed them this block.
  */
-export function drainAndDistribute(s: Store, env: Env, block: bigint): void {
-  const subnets = [...S.NetworksAdded.iterKeys(s)].filter((n) => n !== ROOT)
+export function drainAndDistribute(s: Store, env: Env, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): void {
+  const subnets = networks.filter((n) => n !== ROOT)
   for (const [netuid, d] of drainPending(s, env, subnets, block)) {
     distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block)
     S.LastMechansimStepBlock.set(s, netuid, block)

@@ -7,7 +7,7 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { currentAlphaPriceBits } from '../subnets/network.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { currentBlock } from '../utils/misc.js'
-import { movingAlphaPrice, rootProportion } from './subnet-emissions.js'
+import { alphaIssuance, movingAlphaPrice, rootProportionOf, rootTaoWeight } from './subnet-emissions.js'
 
 const U = F.U64F64
 const ONE = F.fromInt(U, 1)
@@ -28,5 +28,7 @@ export function updateMovingPrice(s: Store, netuid: number): void {
 /** `update_moving_prices` then `update_root_prop`, over the subnets eligible this block. */
 export function updateMovingPricesAndRootProp(s: Store, eligible: readonly number[]): void {
   for (const n of eligible) updateMovingPrice(s, n)
-  for (const n of eligible) S.RootProp.set(s, n, { bits: rootProportion(s, n) })
+  if (eligible.length === 0) return
+  const tw = rootTaoWeight(s)
+  for (const n of eligible) S.RootProp.set(s, n, { bits: rootProportionOf(tw, alphaIssuance(s, n)) })
 }

@@ -11,7 +11,7 @@ import { swapTaoForAlpha } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { getBlockEmissionForIssuance } from './block-emission.js'
-import { alphaIssuance, allSubnets, rootProportion, rootSellFlag, subnetBlockEmissions, subnetsToEmitTo } from './subnet-emissions.js'
+import { alphaIssuance, movingAlphaPrice, rootProportionOf, rootSellFlag, rootTaoWeight, subnetBlockEmissions, subnetsToEmitTo } from './subnet-emissions.js'
 import { recycleCredit } from './tao.js'
 
 const W = F.U96F32
@@ -26,14 +26,15 @@ export interface SubnetTerms { taoIn: bigint; alphaIn: bigint; alphaOut: bigint;
  * subnet's own halving curve, alpha_in at the spot price capped by root_prop × alpha_out (TAO
  * that cannot be injected becomes excess TAO).
  */
-export function subnetTerms(s: Store, emissions: Map<number, bigint>): Map<number, SubnetTerms> {
+export function subnetTerms(s: Store, emissions: Map<number, bigint>, tw: bigint = rootTaoWeight(s)): Map<number, SubnetTerms> {
   const out = new Map<number, SubnetTerms>()
   for (const [n, taoEmission] of emissions) {
-    const alphaOut = F.saturatingFromInt(W, getBlockEmissionForIssuance(s, alphaIssuance(s, n)))
+    const issuance = alphaIssuance(s, n)
+    const alphaOut = F.saturatingFromInt(W, getBlockEmissionForIssuance(s, issuance))
     const price = F.saturatingFromFixed(W, F.U64F64, currentAlphaPriceBits(s, n))
     let taoIn = taoEmission
     let alphaIn = safeDivOr(W, taoEmission, price, 0n)
-    const cap = F.saturatingMul(W, rootProportion(s, n), alphaOut)
+    const cap = F.saturatingMul(W, rootProportionOf(tw, issuance), alphaOut)
     if (alphaIn > cap) {
       alphaIn = cap
       taoIn = F.saturatingMul(W, alphaIn, price)
@@ -46,13 +47,10 @@ export function subnetTerms(s: Store, emissions: Map<number, bigint>): Map<numbe
 const I64_MIN = -(1n << 63n)
 const I64_MAX = (1n << 63n) - 1n
 
-/** `record_protocol_inflow`: SubnetProtocolFlow += tao (as i64, saturating). */
-function recordProtocolInflow(s: Store, netuid: number, tao: bigint): void {
-  const d = BigInt.asIntN(64, tao)
-  S.SubnetProtocolFlow.mutate(s, netuid, (v) => {
-    const r = v + d
-    return r > I64_MAX ? I64_MAX : r < I64_MIN ? I64_MIN : r
-  })
+/** `record_protocol_inflow`'s step: flow + tao (as i64), saturating. */
+function inflow(flow: bigint, tao: bigint): bigint {
+  const r = flow + BigInt.asIntN(64, tao)
+  return r > I64_MAX ? I64_MAX : r < I64_MIN ? I64_MIN : r
 }
 
 /** `spend_tao`: `part` of the credit into `who`; the credit left, or null (credit unchanged) when it cannot be spent. */
@@ -76,8 +74,11 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
     const t = terms.get(n)
     const [taoIn, alphaIn, excess] = t ? [floorU64(t.taoIn), floorU64(t.alphaIn), floorU64(t.excessTao)] : [0n, 0n, 0n]
     const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, taoIn, alphaIn)
-    S.SubnetExcessTao.set(s, n, 0n)
-    S.SubnetTaoInEmission.set(s, n, 0n)
+    // SubnetExcessTao, SubnetTaoInEmission and SubnetProtocolFlow are reset or moved twice here and
+    // read by nothing in between (the swap and the balances do not): each is written once, last.
+    let excessTao = 0n
+    let taoInEmission = 0n
+    let flow: bigint | null = null
     if (excess > 0n) {
       const left = spendTao(s, sink, account, remaining, excess)
       if (left !== null) {
@@ -85,8 +86,8 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
         try {
           const r = swapTaoForAlpha(s, n, excess, swap.maxPrice(), true)
           S.SubnetProtocolAlpha.mutate(s, n, (v) => addU64(v, r.amountPaidOut))
-          S.SubnetExcessTao.set(s, n, r.amountPaidIn)
-          recordProtocolInflow(s, n, r.amountPaidIn)
+          excessTao = r.amountPaidIn
+          flow = inflow(S.SubnetProtocolFlow.get(s, n), r.amountPaidIn)
         } catch (e) {
           // A failed buy leaves its TAO on the subnet account, outside the pool.
           if (!(e instanceof DispatchFailure)) throw e
@@ -99,12 +100,15 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
       const left = spendTao(s, sink, account, remaining, tao)
       if (left !== null) {
         remaining = left
-        S.SubnetTaoInEmission.set(s, n, tao)
+        taoInEmission = tao
         S.SubnetTAO.mutate(s, n, (v) => addU64(v, tao))
         S.TotalStake.mutate(s, (v) => addU64(v, tao))
-        recordProtocolInflow(s, n, tao)
+        flow = inflow(flow ?? S.SubnetProtocolFlow.get(s, n), tao)
       }
     }
+    S.SubnetExcessTao.set(s, n, excessTao)
+    S.SubnetTaoInEmission.set(s, n, taoInEmission)
+    if (flow !== null) S.SubnetProtocolFlow.set(s, n, flow)
   }
   return remaining
 }
@@ -115,7 +119,7 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
  * pending accumulator. The root share is kept for root only when the EMA prices sum above 1,
  * else recycled.
  */
-function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, rootSell: boolean): void {
+function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, rootSell: boolean, tw: bigint): void {
   const cutPercent = safeDiv(W, F.fromInt(W, S.SubnetOwnerCut.get(s)), F.fromInt(W, 0xffff))
   for (const n of subnets) {
     let alphaOut = terms.get(n)?.alphaOut ?? 0n
@@ -127,7 +131,7 @@ function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, S
       alphaOut = F.saturatingSub(W, alphaOut, cut)
       S.PendingOwnerCut.mutate(s, n, (v) => addU64(v, floorU64(cut)))
     }
-    const rootAlpha = F.saturatingMul(W, F.saturatingMul(W, rootProportion(s, n), alphaOut), HALF)
+    const rootAlpha = F.saturatingMul(W, F.saturatingMul(W, rootProportionOf(tw, alphaIssuance(s, n)), alphaOut), HALF)
     const server = F.saturatingMul(W, alphaOut, HALF)
     const validator = F.saturatingSub(W, F.saturatingSub(W, alphaOut, server), rootAlpha)
     S.PendingServerEmission.mutate(s, n, (v) => addU64(v, floorU64(server)))
@@ -144,20 +148,24 @@ function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, S
  * dust, a refused adjustment, disabled emission: TotalIssuance back down, so recycled TAO delays
  * the halvings). drain_pending and the epochs
  * are not built yet. Returns the eligible subnets (block_step reuses them: nothing in between
- * changes what makes a subnet eligible).
+ * changes what makes a subnet eligible). `networks`: NetworksAdded's keys, when the caller has
+ * listed them this block.
  */
-export function runCoinbase(s: Store, sink: EventSink, credit: bigint): number[] {
+export function runCoinbase(s: Store, sink: EventSink, credit: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): number[] {
   S.SubnetRootSellTao.clear(s)
-  const eligible = subnetsToEmitTo(s, allSubnets(s))
+  const eligible = subnetsToEmitTo(s, networks.filter((n) => n !== 0))
   if (eligible.length === 0) {
     recycleCredit(s, credit)
     return eligible
   }
-  const emissions = subnetBlockEmissions(s, eligible, credit)
-  const rootSell = rootSellFlag(s, eligible)
-  const terms = subnetTerms(s, emissions)
+  // The EMA prices and root's weight are read once: nothing below changes them.
+  const emaPrices = new Map(eligible.map((n) => [n, movingAlphaPrice(s, n)]))
+  const emissions = subnetBlockEmissions(s, eligible, credit, emaPrices)
+  const rootSell = rootSellFlag(s, eligible, emaPrices)
+  const tw = rootTaoWeight(s)
+  const terms = subnetTerms(s, emissions, tw)
   const left = injectAndMaybeSwap(s, sink, eligible, terms, credit)
-  emitAlphaOut(s, eligible, terms, rootSell)
+  emitAlphaOut(s, eligible, terms, rootSell, tw)
   recycleCredit(s, left)
   return eligible
 }

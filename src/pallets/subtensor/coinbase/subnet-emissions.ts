@@ -36,18 +36,31 @@ export function alphaIssuance(s: Store, netuid: number): bigint {
   return v > F.U64_MAX ? F.U64_MAX : v
 }
 
-/** `root_proportion` (U96F32 bits): tw / (tw + alpha issuance), tw = root TAO × TaoWeight/u64::MAX. */
-export function rootProportion(s: Store, netuid: number): bigint {
-  const issuance = F.saturatingFromInt(W, alphaIssuance(s, netuid))
+/**
+ * `root_proportion`'s tw (U96F32 bits): root TAO × TaoWeight/u64::MAX. The same for every subnet
+ * of a block step (nothing in run_coinbase or the moving prices touches root's pool or TaoWeight).
+ */
+export function rootTaoWeight(s: Store): bigint {
   const taoWeight = safeDiv(W, F.saturatingFromInt(W, S.TaoWeight.get(s)), F.saturatingFromInt(W, F.U64_MAX))
-  const tw = F.saturatingMul(W, F.saturatingFromInt(W, S.SubnetTAO.get(s, 0)), taoWeight)
-  return F.checkedDiv(W, tw, F.saturatingAdd(W, tw, issuance)) ?? 0n
+  return F.saturatingMul(W, F.saturatingFromInt(W, S.SubnetTAO.get(s, 0)), taoWeight)
 }
 
-/** `get_shares`: EMA-price shares, reweighted by (1 − min(1, MinerBurned)) when that leaves any weight. */
-export function shares(s: Store, subnets: readonly number[]): Map<number, bigint> {
+/** `root_proportion` from its two inputs: tw / (tw + alpha issuance). */
+export const rootProportionOf = (tw: bigint, issuance: bigint): bigint =>
+  F.checkedDiv(W, tw, F.saturatingAdd(W, tw, F.saturatingFromInt(W, issuance))) ?? 0n
+
+/** `root_proportion` (U96F32 bits): tw / (tw + alpha issuance), tw = root TAO × TaoWeight/u64::MAX. */
+export function rootProportion(s: Store, netuid: number): bigint {
+  return rootProportionOf(rootTaoWeight(s), alphaIssuance(s, netuid))
+}
+
+/**
+ * `get_shares`: EMA-price shares, reweighted by (1 − min(1, MinerBurned)) when that leaves any
+ * weight. `emaPrices`: movingAlphaPrice of each subnet, when the caller has read them already.
+ */
+export function shares(s: Store, subnets: readonly number[], emaPrices?: ReadonlyMap<number, bigint>): Map<number, bigint> {
   const sorted = [...subnets].sort((a, b) => a - b)
-  const prices = sorted.map((n) => movingAlphaPrice(s, n))
+  const prices = sorted.map((n) => emaPrices?.get(n) ?? movingAlphaPrice(s, n))
   const total = prices.reduce((acc, p) => F.saturatingAdd(U, acc, p), 0n)
   const priceShares = new Map(sorted.map((n, i) => [n, F.checkedDiv(U, prices[i], total) ?? 0n]))
   const weighted = new Map<number, bigint>()
@@ -67,8 +80,8 @@ export function shares(s: Store, subnets: readonly number[]): Map<number, bigint
  * `get_subnet_block_emissions` (U96F32 bits per netuid, ascending): the minted emission times each
  * share; when any subnet has SubnetEmissionEnabled false its share goes to the enabled ones.
  */
-export function subnetBlockEmissions(s: Store, subnets: readonly number[], blockEmission: bigint): Map<number, bigint> {
-  const sh = shares(s, subnets)
+export function subnetBlockEmissions(s: Store, subnets: readonly number[], blockEmission: bigint, emaPrices?: ReadonlyMap<number, bigint>): Map<number, bigint> {
+  const sh = shares(s, subnets, emaPrices)
   let anyDisabled = false
   let enabledSum = 0n
   const enabled = new Map<number, boolean>()
@@ -88,6 +101,6 @@ export function subnetBlockEmissions(s: Store, subnets: readonly number[], block
 }
 
 /** `get_network_root_sell_flag`: the EMA prices of the eligible subnets sum above 1. */
-export function rootSellFlag(s: Store, subnets: readonly number[]): boolean {
-  return subnets.reduce((acc, n) => acc + movingAlphaPrice(s, n), 0n) > ONE
+export function rootSellFlag(s: Store, subnets: readonly number[], emaPrices?: ReadonlyMap<number, bigint>): boolean {
+  return subnets.reduce((acc, n) => acc + (emaPrices?.get(n) ?? movingAlphaPrice(s, n)), 0n) > ONE
 }

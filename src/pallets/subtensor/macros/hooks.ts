@@ -27,9 +27,8 @@ const dbWeight = (reads: bigint, writes: bigint): bigint => reads * DB_WEIGHT.re
  * HotkeySwapOnSubnetInterval), drop LastHotkeySwapOnNetuid records older than one interval.
  * Returns its ref time (DbWeight: 2 + one read per subnet, one per record, one write per removal).
  */
-function cleanUpHotkeySwapRecords(s: Store, block: bigint): bigint {
+function cleanUpHotkeySwapRecords(s: Store, block: bigint, netuids: readonly number[]): bigint {
   const interval = subtensorBuild().fastRuntime ? FAST_RUNTIME_CONSTANTS.HotkeySwapOnSubnetInterval : SubtensorConstants.HotkeySwapOnSubnetInterval
-  const netuids = [...S.NetworksAdded.iterKeys(s)]
   let reads = 2n + BigInt(netuids.length)
   let writes = 0n
   const slot = block % interval
@@ -53,16 +52,18 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
   // The regimes differ only in how registration is priced (v3.3.13's block_step adjusted
   // difficulty and burn, then ran the same coinbase and epochs).
   const classic = subtensorBuild().registration === 'classic'
+  // NetworksAdded listed once: nothing in block_step adds or removes a network.
+  const networks = [...S.NetworksAdded.iterKeys(s)]
   let cleanUp = 0n
-  if (classic) adjustRegistrationTermsForNetworks(s, env)
+  if (classic) adjustRegistrationTermsForNetworks(s, env, networks)
   else {
-    cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber))
+    cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber), networks)
     updateRegistrationPrices(s)
   }
   revealCrv3Commits(s, env)
-  const eligible = runCoinbase(s, env, getBlockEmission(s, env))
+  const eligible = runCoinbase(s, env, getBlockEmission(s, env), networks)
   // run_coinbase's last two steps: drain_pending and distribute_emissions_to_subnets (the epochs)
-  drainAndDistribute(s, env, BigInt(blockNumber))
+  drainAndDistribute(s, env, BigInt(blockNumber), networks)
   updateMovingPricesAndRootProp(s, eligible)
   if (classic) return
   return weight(BLOCK_STEP_REF_TIME + cleanUp)

@@ -1,0 +1,90 @@
+// Where empty blocks spend their CPU, in process: a dev chain (classic or current regime) with
+// `subnets` started subnets builds blocks through the BlockProducer as dev_newBlock does; prints
+// CPU µs per block (process.cpuUsage, steadier than wall time on a loaded machine) and, with
+// --prof, the top functions by self and inclusive time from the inspector's CPU profile.
+//
+//   npx tsx bench/profile-blocks.ts [subnets=4] [classic|current] [blocks=2000] [--prof] [--uids=N]
+import '../src/polyfill.js'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Blockchain } from '../src/chain/blockchain.js'
+import { BlockProducer } from '../src/chain/producer.js'
+import { TxPool } from '../src/chain/txpool.js'
+import { cryptoReady } from '../src/codec/hashing.js'
+import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
+import { devAuthority } from '../src/node/keys.js'
+import { subtensorModule } from '../src/pallets/subtensor/pallet.js'
+import { Runtime } from '../src/runtime/runtime.js'
+import { BlockStore } from '../src/storage/block-store.js'
+import { openLevelKV } from '../src/storage/level.js'
+import { devSpecWith } from '../test/e2e/node-process.js'
+import { summarizeProfile } from './lib/cpu-profile.js'
+import { summarizeUnder, type Profile } from './lib/profile-under.js'
+
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
+const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const subnets = Number(pos[0] ?? 4)
+const regime = (pos[1] ?? 'classic') as 'classic' | 'current'
+const blocks = Number(pos[2] ?? 2_000)
+const prof = process.argv.includes('--prof')
+
+/** The dev spec with netuids 2…`subnets` added and started (netuid 1 started too). */
+function spec(): string {
+  return devSpecWith((st) => {
+    st.registrationRegime = regime
+    st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
+    const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
+    st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
+  })
+}
+
+await cryptoReady()
+const chainSpec = loadChainSpec(spec())
+const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
+const dir = mkdtempSync(join(tmpdir(), 'profile-blocks-db-'))
+const store = await BlockStore.open(await openLevelKV(dir))
+try {
+  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(chainSpec, runtime))
+  const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true })
+  await producer.produceMany(300)
+  // SubtensorModule's on_initialize timed on its own (wall, but on the main thread only).
+  const hook = subtensorModule.hooks.onInitialize!
+  let hookUs = 0
+  subtensorModule.hooks.onInitialize = (ctx) => {
+    const h0 = performance.now()
+    try { return hook(ctx) } finally { hookUs += (performance.now() - h0) * 1000 }
+  }
+  const session = new Session()
+  if (prof) {
+    session.connect()
+    await session.post('Profiler.enable')
+    await session.post('Profiler.setSamplingInterval', { interval: 200 })
+    await session.post('Profiler.start')
+  }
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  await producer.produceMany(blocks)
+  const wall = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  const cpuUs = (c.user + c.system) / blocks
+  console.log(`${subnets} subnets, ${regime}: ${blocks} blocks, CPU ${cpuUs.toFixed(0)} µs/block (${(1e6 / cpuUs).toFixed(0)} blocks/s of CPU), wall ${(wall * 1000 / blocks).toFixed(0)} µs/block, of which SubtensorModule on_initialize ${(hookUs / blocks).toFixed(0)} µs/block`)
+  if (prof) {
+    const { profile } = await session.post('Profiler.stop')
+    const path = join(dir, 'p.cpuprofile')
+    writeFileSync(path, JSON.stringify(profile))
+    const per = (us: number): string => `${(us / blocks).toFixed(1).padStart(8)} µs/block`
+    const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
+    const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)
+    console.log(`busy ${per(sum.busyUs)}${under ? ` under ${under}` : ''}\n-- self --`)
+    for (const f of sum.byFunction.slice(0, 40)) console.log(`${per(f.us)}  ${f.name}`)
+    console.log('-- inclusive --')
+    for (const f of sum.inclusive.slice(0, 80)) console.log(`${per(f.us)}  ${f.name}`)
+  }
+} finally {
+  await store.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+process.exit(0)

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { bestOf, startNetNode, stopAll, type NetNode } from '../test/e2e/net-harness.js'
+import { bestOf, startNetNode, stopAll, waitFor, type NetNode } from '../test/e2e/net-harness.js'
 import { loadChainSpec } from '../src/node/chain-spec.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { Client } from './lib/client.js'
@@ -44,7 +44,7 @@ async function propagation(seconds: number): Promise<Row[]> {
     nodes.push(await startNetNode({ who: 'alice', keyByte: 101, chain }))
     nodes.push(...await Promise.all(['bob', 'charlie', 'dave', 'eve'].map((who, i) => startNetNode({ who, keyByte: 102 + i, chain, bootnodes: [nodes[0]!.addr] }))))
     // Let the mesh form and the first rounds run before measuring.
-    while ((await bestOf(nodes[0]!)).number < 5) await sleep(500)
+    await waitFor('five blocks on Alice\'s node', async () => (await bestOf(nodes[0]!)).number >= 5, STALL_MS)
     const arrivals = new Map<string, number[]>()
     for (const n of nodes) {
       const c = await Client.open(n.proc.url)
@@ -102,20 +102,55 @@ async function catchUp(count: number): Promise<Row[]> {
     const source = await startNetNode({ keyByte: 111, chain: 'dev', base, extra: ['--alice'] })
     nodes.push(source)
     const target = (await bestOf(source)).number
-    const sink = await startNetNode({ keyByte: 112, chain: 'dev', bootnodes: [source.addr] })
+    // NET_BENCH_PROFILE=<dir>: the syncing node writes a V8 CPU profile there when it stops.
+    const prof = process.env.NET_BENCH_PROFILE
+    const sink = await withNodeOptions(prof ? `--cpu-prof --cpu-prof-dir=${prof}` : undefined, () => startNetNode({ keyByte: 112, chain: 'dev', bootnodes: [source.addr] }))
     nodes.push(sink)
     let t0 = 0
     let n0 = 0
+    let cpu0 = 0
+    let last = { n: -1, at: Date.now() }
     for (;;) {
       const n = (await bestOf(sink)).number
-      if (n > 0 && t0 === 0) { t0 = performance.now(); n0 = n }
+      if (n > 0 && t0 === 0) { t0 = performance.now(); n0 = n; cpu0 = processCpuMs(sink.proc.proc.pid!) }
       if (n >= target) break
+      if (n !== last.n) last = { n, at: Date.now() }
+      else if (Date.now() - last.at > STALL_MS) {
+        throw new Error(`catch-up sync stalled at #${n} of #${target} for ${STALL_MS / 1000} s; syncing node said:\n${sink.proc.output().slice(-3000)}`)
+      }
       await sleep(50)
     }
     const seconds = (performance.now() - t0) / 1000
-    return [{ name: `network: catch-up sync of ${count.toLocaleString('en-US')} blocks from one peer`, value: (target - n0) / seconds, unit: 'blocks/s' }]
+    const cpuMs = processCpuMs(sink.proc.proc.pid!) - cpu0
+    return [
+      { name: `network: catch-up sync of ${count.toLocaleString('en-US')} blocks from one peer`, value: (target - n0) / seconds, unit: 'blocks/s' },
+      { name: 'network: catch-up sync: CPU time of the syncing node (all threads) per block', value: cpuMs * 1000 / (target - n0), unit: 'µs/block' },
+    ]
   } finally {
     await stopAll(nodes)
+  }
+}
+
+/** Without progress for this long, a wait fails with what the nodes said instead of hanging. */
+const STALL_MS = 60_000
+
+/** utime + stime of a process, all its threads, from /proc (ms; clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(f[11]) + Number(f[12])) * 10
+}
+
+/** Run `fn` (which spawns a node) with NODE_OPTIONS set for the child only. */
+async function withNodeOptions<T>(opts: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!opts) return fn()
+  const before = process.env.NODE_OPTIONS
+  process.env.NODE_OPTIONS = `${before ?? ''} ${opts}`.trim()
+  try {
+    return await fn()
+  } finally {
+    if (before === undefined) delete process.env.NODE_OPTIONS
+    else process.env.NODE_OPTIONS = before
   }
 }
 

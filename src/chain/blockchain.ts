@@ -206,7 +206,9 @@ export class Blockchain extends EventEmitter<ChainEvents> {
   execute(headerBytes: Uint8Array, body: Uint8Array[], sealed: boolean): BuiltBlock {
     const header = decode<HeaderValue>(Header, headerBytes)
     const logs = sealed ? header.digest.logs.slice(0, -1) : header.digest.logs
-    const built = this.buildExact(header, body, logs)
+    // As frame_executive's extract_pre_digest: only PreRuntime items go in; the runtime deposits
+    // the rest (Consensus logs of authority-set changes) again, and all must come out the same.
+    const built = this.buildExact(header, body, logs.filter((l) => l.type === 'PreRuntime'))
     // The digest the runtime produced must be the header's, seal aside.
     if (!sameBytes(encode(Digest, built.header.digest), encode(Digest, { logs }))) throw new Error(`digest mismatch at #${header.number}`)
     if (!sameBytes(built.header.state_root, header.state_root)) throw new Error(`state root mismatch at #${header.number}: computed ${hexOf(built.header.state_root)}, header says ${hexOf(header.state_root)}`)

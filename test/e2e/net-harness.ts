@@ -64,6 +64,15 @@ function installCleanup(): void {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(sig, () => { killAll(); process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)) })
   }
+  // A bench runs as a child of bench/run.ts; `timeout` or Ctrl-C stops that parent, not this
+  // process, which would run on as an orphan with its nodes. Go with the parent.
+  const parent = process.ppid
+  setInterval(() => {
+    if (process.ppid === parent) return
+    process.stderr.write('net-harness: the parent process went away; stopping the nodes\n')
+    killAll()
+    process.exit(1)
+  }, 1000).unref()
 }
 
 export async function startNetNode(o: NetNodeOptions): Promise<NetNode> {

@@ -63,6 +63,7 @@ describe('authority-set changes', () => {
     const sudo = sr.addFromUri('//Alice')
     const included = async (call: ReturnType<ApiPromise['tx']['sudo']['sudo']>): Promise<number> => {
       const hash = await new Promise<string>((resolve, reject) => {
+        setTimeout(() => reject(new Error(`${call.method.section}.${call.method.method} not in a block within 120 s:\n${alice.proc.output().slice(-2000)}`)), 120_000).unref()
         call.signAndSend(sudo, { nonce: -1 }, (r) => {
           if (r.dispatchError) reject(new Error(`dispatch error ${r.dispatchError.toString()}`))
           if (r.status.isInBlock) resolve(r.status.asInBlock.toHex())
@@ -126,5 +127,5 @@ describe('authority-set changes', () => {
     expect((await late.rpc<{ setId: number }>('grandpa_roundState')).setId).toBe(1)
     const banned = await late.rpc<{ bannedPeers: unknown[] }>('system_networkState')
     expect(banned.bannedPeers).toEqual([])
-  }, 600_000)
+  }, 900_000)
 })

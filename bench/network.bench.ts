@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { bestOf, startNetNode, stopAll, type NetNode } from '../test/e2e/net-harness.js'
+import { bestOf, startNetNode, stopAll, waitFor, type NetNode } from '../test/e2e/net-harness.js'
 import { loadChainSpec } from '../src/node/chain-spec.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { Client } from './lib/client.js'
@@ -44,7 +44,7 @@ async function propagation(seconds: number): Promise<Row[]> {
     nodes.push(await startNetNode({ who: 'alice', keyByte: 101, chain }))
     nodes.push(...await Promise.all(['bob', 'charlie', 'dave', 'eve'].map((who, i) => startNetNode({ who, keyByte: 102 + i, chain, bootnodes: [nodes[0]!.addr] }))))
     // Let the mesh form and the first rounds run before measuring.
-    while ((await bestOf(nodes[0]!)).number < 5) await sleep(500)
+    await waitFor('five blocks on Alice\'s node', async () => (await bestOf(nodes[0]!)).number >= 5, STALL_MS)
     const arrivals = new Map<string, number[]>()
     for (const n of nodes) {
       const c = await Client.open(n.proc.url)
@@ -102,20 +102,59 @@ async function catchUp(count: number): Promise<Row[]> {
     const source = await startNetNode({ keyByte: 111, chain: 'dev', base, extra: ['--alice'] })
     nodes.push(source)
     const target = (await bestOf(source)).number
-    const sink = await startNetNode({ keyByte: 112, chain: 'dev', bootnodes: [source.addr] })
+    // NET_BENCH_PROFILE=<dir>: the syncing node writes a V8 CPU profile there when it stops.
+    const prof = process.env.NET_BENCH_PROFILE
+    const sink = await withProfile(prof, () => startNetNode({ keyByte: 112, chain: 'dev', bootnodes: [source.addr] }))
     nodes.push(sink)
     let t0 = 0
     let n0 = 0
+    let cpu0 = 0
+    let last = { n: -1, at: Date.now() }
     for (;;) {
-      const n = (await bestOf(sink)).number
-      if (n > 0 && t0 === 0) { t0 = performance.now(); n0 = n }
+      const n = Number((await sink.rpc<{ number: string }>('chain_getHeader')).number)
+      if (n > 0 && t0 === 0) { t0 = performance.now(); n0 = n; cpu0 = processCpuMs(sink.proc.proc.pid!) }
       if (n >= target) break
-      await sleep(50)
+      if (n !== last.n) last = { n, at: Date.now() }
+      else if (Date.now() - last.at > STALL_MS) {
+        throw new Error(`catch-up sync stalled at #${n} of #${target} for ${STALL_MS / 1000} s; syncing node said:\n${sink.proc.output().slice(-3000)}`)
+      }
+      // Each poll costs the syncing node an RPC request: poll often only at the start and the end.
+      await sleep(n === 0 || target - n < 500 ? 10 : 200)
     }
     const seconds = (performance.now() - t0) / 1000
-    return [{ name: `network: catch-up sync of ${count.toLocaleString('en-US')} blocks from one peer`, value: (target - n0) / seconds, unit: 'blocks/s' }]
+    const cpuMs = processCpuMs(sink.proc.proc.pid!) - cpu0
+    return [
+      { name: `network: catch-up sync of ${count.toLocaleString('en-US')} blocks from one peer`, value: (target - n0) / seconds, unit: 'blocks/s' },
+      { name: 'network: catch-up sync: CPU time of the syncing node (all threads) per block', value: cpuMs * 1000 / (target - n0), unit: 'µs/block' },
+    ]
   } finally {
     await stopAll(nodes)
+  }
+}
+
+/** Without progress for this long, a wait fails with what the nodes said instead of hanging. */
+const STALL_MS = 60_000
+
+/** utime + stime of a process, all its threads, from /proc (ms; clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(f[11]) + Number(f[12])) * 10
+}
+
+/** Run `fn` (which spawns a node) so that the node records a CPU profile into `dir` (none when undefined). */
+async function withProfile<T>(dir: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!dir) return fn()
+  const before = { opts: process.env.NODE_OPTIONS, dir: process.env.CPU_PROF_DIR }
+  process.env.NODE_OPTIONS = `${before.opts ?? ''} --require ${join(import.meta.dirname, 'lib', 'cpu-prof-preload.cjs')}`.trim()
+  process.env.CPU_PROF_DIR = dir
+  try {
+    return await fn()
+  } finally {
+    for (const [k, v] of [['NODE_OPTIONS', before.opts], ['CPU_PROF_DIR', before.dir]] as const) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
   }
 }
 

@@ -50,8 +50,15 @@ export function verifyAuraSeal(h: HeaderValue, parentSlot: bigint | null, author
 
 /** What the seal signs: the hash of the header without its last digest item. */
 function preSealHash(h: HeaderValue): Uint8Array {
-  return blake2_256(encode(Header, { ...h, digest: { logs: h.digest.logs.slice(0, -1) } }))
+  // Sync builds the seal job and then checks the seal on import from the same decoded header.
+  // (A header whose digest was replaced since is hashed again.)
+  const known = preSealHashes.get(h)
+  if (known && known.logs === h.digest.logs) return known.hash
+  const hash = blake2_256(encode(Header, { ...h, digest: { logs: h.digest.logs.slice(0, -1) } }))
+  preSealHashes.set(h, { logs: h.digest.logs, hash })
+  return hash
 }
+const preSealHashes = new WeakMap<HeaderValue, { logs: HeaderValue['digest']['logs']; hash: Uint8Array }>()
 
 /** The seal check of a header as a signature job (for worker threads), if it has the shape of one. */
 export function sealJob(h: HeaderValue, authorities: Uint8Array[]): SignatureJob | undefined {

@@ -203,15 +203,17 @@ export class Blockchain extends EventEmitter<ChainEvents> {
    * Re-execute a block received from elsewhere and check that it reproduces its header; the seal
    * (last digest item, if `sealed`) is not part of what the runtime saw.
    */
-  execute(headerBytes: Uint8Array, body: Uint8Array[], sealed: boolean): BuiltBlock {
-    const header = decode<HeaderValue>(Header, headerBytes)
+  execute(headerBytes: Uint8Array, body: Uint8Array[], sealed: boolean, decoded?: { header: HeaderValue; hash: Uint8Array }): BuiltBlock {
+    const header = decoded?.header ?? decode<HeaderValue>(Header, headerBytes)
     const logs = sealed ? header.digest.logs.slice(0, -1) : header.digest.logs
-    const built = this.buildExact(header, body, logs)
+    // As frame_executive's extract_pre_digest: only PreRuntime items go in; the runtime deposits
+    // the rest (Consensus logs of authority-set changes) again, and all must come out the same.
+    const built = this.buildExact(header, body, logs.filter((l) => l.type === 'PreRuntime'))
     // The digest the runtime produced must be the header's, seal aside.
     if (!sameBytes(encode(Digest, built.header.digest), encode(Digest, { logs }))) throw new Error(`digest mismatch at #${header.number}`)
     if (!sameBytes(built.header.state_root, header.state_root)) throw new Error(`state root mismatch at #${header.number}: computed ${hexOf(built.header.state_root)}, header says ${hexOf(header.state_root)}`)
     if (!sameBytes(built.header.extrinsics_root, header.extrinsics_root)) throw new Error(`extrinsics root mismatch at #${header.number}`)
-    return { ...built, header, headerBytes, hash: blake2_256(headerBytes) }
+    return { ...built, header, headerBytes, hash: decoded?.hash ?? blake2_256(headerBytes) }
   }
 
   private buildExact(header: HeaderValue, body: Uint8Array[], preDigest: DigestItemValue[]): BuiltBlock {
@@ -229,8 +231,9 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const changes = s.changes()
     const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, this.reader(header.parent_hash))
     const built: HeaderValue = { ...header, state_root: root, extrinsics_root: orderedTrieRoot(body), digest: { logs: fin.digest } }
-    const headerBytes = encode(Header, built)
-    return { hash: blake2_256(headerBytes), header: built, headerBytes, body, trieNodes: newNodes, changes, rejected: [] }
+    // The caller checks these fields against the received header and keeps that header's bytes
+    // and hash, so the rebuilt header is neither encoded nor hashed.
+    return { hash: new Uint8Array(32), header: built, headerBytes: new Uint8Array(0), body, trieNodes: newNodes, changes, rejected: [] }
   }
 
   /**

@@ -13,6 +13,14 @@ const KIND_CODE: Record<SignatureKind, number> = { Ed25519: 0, Sr25519: 1, Ecdsa
 
 interface Pending { resolve: (ok: boolean[]) => void; reject: (e: Error) => void }
 
+/**
+ * The bytes of `a` in a buffer of their own. Structured cloning copies a view's whole buffer, and
+ * a seal decoded from a sync response is a view into the response (a megabyte for 64 bytes).
+ */
+function own(a: Uint8Array): Uint8Array {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice()
+}
+
 export class SignatureVerifier {
   private readonly workers: Worker[] = []
   private readonly ready: Promise<void>[] = []
@@ -73,7 +81,7 @@ export class SignatureVerifier {
       const id = this.nextId++
       parts.push(new Promise<boolean[]>((resolve, reject) => {
         this.pending.set(id, { resolve, reject })
-        this.workers[i]!.postMessage({ id, items: slice.map((j) => ({ kind: KIND_CODE[j.kind], sig: j.sig, msg: j.msg, signer: j.signer })) })
+        this.workers[i]!.postMessage({ id, items: slice.map((j) => ({ kind: KIND_CODE[j.kind], sig: own(j.sig), msg: own(j.msg), signer: own(j.signer) })) })
       }))
     }
     const ok = (await Promise.all(parts)).flat()

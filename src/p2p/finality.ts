@@ -14,6 +14,7 @@ import type { Blockchain } from '../chain/blockchain.js'
 import type { BlockProducer } from '../chain/producer.js'
 import type { HeaderValue } from '../frame/primitives.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { AuthoritySets, type AuthoritySetEntry } from './authority-set.js'
 import {
   Justification, localizedPayload, type JustificationValue, type SignedPrecommitValue, type SignedVoteValue,
   type Stage, type VoteTarget,
@@ -39,7 +40,9 @@ export interface FinalityEvents {
 
 export class Finality extends EventEmitter<FinalityEvents> {
   private readonly rounds = new Map<bigint, RoundVotes>()
-  private set: { at: string; v: VoterSet } | undefined
+  /** Voter sets by set id (built once each). */
+  private readonly voterSets = new Map<bigint, VoterSet>()
+  private sets: AuthoritySets | undefined
   private readonly pending = new Map<string, { justification: Uint8Array; number: number }>()
   private busy: Promise<void> = Promise.resolve()
   private current = 1n
@@ -69,18 +72,28 @@ export class Finality extends EventEmitter<FinalityEvents> {
     for (const old of [...this.rounds.keys()]) if (old < r) this.rounds.delete(old)
   }
 
-  voters(): VoterSet {
-    const fin = this.chain.finalized
-    const at = hexOf(fin.hash)
-    if (this.set?.at === at) return this.set.v
-    const { authorities, setId } = this.runtime.grandpaSetAt(this.chain.reader(fin.hash))
+  /** The client-side authority sets, seeded from the genesis state's GRANDPA authorities. */
+  get authoritySets(): AuthoritySets {
+    if (!this.sets) {
+      const { authorities, setId } = this.runtime.grandpaSetAt(this.chain.reader(this.chain.genesisHash))
+      this.sets = new AuthoritySets(this.chain, { setId, authorities, since: 0 })
+    }
+    return this.sets
+  }
+
+  private voterSet(e: AuthoritySetEntry): VoterSet {
+    let v = this.voterSets.get(e.setId)
+    if (v) return v
     const weights = new Map<string, bigint>()
-    for (const [id, w] of authorities) weights.set(hexOf(id), w)
+    for (const [id, w] of e.authorities) weights.set(hexOf(id), w)
     const total = [...weights.values()].reduce((a, b) => a + b, 0n)
-    const v: VoterSet = { ids: [...weights.keys()], weights, total, threshold: threshold(total), setId }
-    this.set = { at, v }
+    v = { ids: [...weights.keys()], weights, total, threshold: threshold(total), setId: e.setId }
+    this.voterSets.set(e.setId, v)
     return v
   }
+
+  /** The set voting now (the one that finalizes the blocks above the finalized one). */
+  voters(): VoterSet { return this.voterSet(this.authoritySets.current) }
 
   /** Our voter key, if the keystore holds one of the current set's. */
   localVoter(): GrandpaVoter | undefined {
@@ -140,7 +153,6 @@ export class Finality extends EventEmitter<FinalityEvents> {
       }
       const number = j.commit.target_number
       if (number <= this.chain.finalized.number) return 'ignored'
-      this.enterRound(j.round + 1n)
       if (!this.chain.has(j.commit.target_hash)) {
         // Not imported yet: try again once it is (a bounded wait list).
         if (this.pending.size >= 256) this.pending.clear()
@@ -149,7 +161,10 @@ export class Finality extends EventEmitter<FinalityEvents> {
       }
       const verdict = this.verify(j)
       if (verdict !== 'accepted') return verdict
+      const setId = this.voters().setId
       await this.finalize(j.commit, justification)
+      // A voter that restarted or fell behind joins the round after the justified one (of its set).
+      if (this.voters().setId === setId) this.enterRound(j.round + 1n)
       return 'accepted'
     })
   }
@@ -162,8 +177,11 @@ export class Finality extends EventEmitter<FinalityEvents> {
     void this.onJustification(p.justification)
   }
 
+  /** Checked against the set of the justified block (an older set for blocks before a hand-off). */
   private verify(j: JustificationValue): VoteVerdict {
-    const set = this.voters()
+    const entry = this.authoritySets.setOf(j.commit.target_hash)
+    if (!entry) return 'ignored'
+    const set = this.voterSet(entry)
     const seen = new Set<string>()
     let weight = 0n
     for (const p of j.commit.precommits) {
@@ -200,7 +218,7 @@ export class Finality extends EventEmitter<FinalityEvents> {
     const votes = this.roundVotes(round)
     if (votes[stage].has(me)) return
     if (!target) {
-      const best = this.chain.best
+      const best = this.capped(this.chain.best)
       if (best.number <= this.chain.finalized.number) return
       target = { target_hash: best.hash, target_number: best.number }
     }
@@ -227,9 +245,10 @@ export class Finality extends EventEmitter<FinalityEvents> {
       this.vote('Precommit', g ? { target_hash: hexToBytes(g.hash), target_number: g.number } : { target_hash: fin.hash, target_number: fin.number })
     }
     if (this.weightOf(votes.Precommit, set) < set.threshold) return
-    const commit = this.ghost(votes.Precommit, set)
+    const ghost = this.ghost(votes.Precommit, set)
+    const commit = ghost && this.capped({ hash: hexToBytes(ghost.hash), number: ghost.number })
     if (commit && commit.number > fin.number) {
-      const target = hexToBytes(commit.hash)
+      const target = commit.hash
       const precommits: SignedPrecommitValue[] = []
       const targets: Uint8Array[] = []
       for (const v of votes.Precommit.values()) {
@@ -242,6 +261,8 @@ export class Finality extends EventEmitter<FinalityEvents> {
         votes_ancestries: this.ancestries(targets, target),
       }
       await this.finalize(j.commit, encode(Justification, j))
+      // A hand-off: the new set starts at its own round 1.
+      if (this.voters().setId !== set.setId) return
     }
     this.enterRound(round + 1n)
   }
@@ -297,13 +318,32 @@ export class Finality extends EventEmitter<FinalityEvents> {
     return [...seen.values()]
   }
 
+  /** `block`, or its ancestor at the current set's earliest hand-off block when it lies beyond it. */
+  private capped(block: { hash: Uint8Array; number: number }): { hash: Uint8Array; number: number } {
+    const limit = this.authoritySets.voteLimit(block.hash)
+    if (limit === undefined || block.number <= limit) return block
+    let h = block.hash
+    let header = this.chain.header(h)
+    while (header && header.number > limit) { h = header.parent_hash; header = this.chain.header(h) }
+    return header ? { hash: h, number: header.number } : block
+  }
+
+  /** Finalize with the justification and the authority-set state in one batch; a new set starts at round 1. */
   private async finalize(commit: VoteTarget, justification: Uint8Array): Promise<void> {
     const hash = commit.target_hash
+    let changed = false
     await this.producer.exclusive(async () => {
       if (commit.target_number <= this.chain.finalized.number) return
-      await this.producer.finalize(hash, [{ type: 'put', key: justificationKey(hash), value: justification }])
+      const sets = this.authoritySets.prepareFinalize(hash)
+      await this.producer.finalize(hash, [{ type: 'put', key: justificationKey(hash), value: justification }, ...sets.ops])
+      if (sameBytes(this.chain.finalized.hash, hash)) changed = sets.commit()
     })
     if (!sameBytes(this.chain.finalized.hash, hash)) return
+    if (changed) {
+      this.rounds.clear()
+      this.current = 1n
+      this.o.log(`👴 Applying authority set change enacted at block #${commit.target_number}: now ${this.authoritySets.describe()}`)
+    }
     this.emit('justification', { hash, number: commit.target_number, justification })
   }
 }

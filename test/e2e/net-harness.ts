@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { isMainThread } from 'node:worker_threads'
 import { cryptoReady } from '../../src/codec/hashing.js'
 import { nodeKeyFromSecret } from '../../src/node/node-key.js'
 import { startNodeProcess, type NodeProcess } from './node-process.js'
@@ -46,7 +47,36 @@ export function nodeKeyHex(byte: number): string {
   return byte.toString(16).padStart(2, '0').repeat(32)
 }
 
+/**
+ * Node processes started here and still running. They are killed when this process exits or is
+ * told to stop, so an interrupted run (a timeout, Ctrl-C) leaves no nodes behind to load the
+ * machine and hold ports and peer ids into the next run.
+ */
+const live = new Set<NodeProcess>()
+let cleanupInstalled = false
+function installCleanup(): void {
+  if (cleanupInstalled) return
+  cleanupInstalled = true
+  const killAll = (): void => { for (const p of live) p.proc.kill('SIGKILL') }
+  process.on('exit', killAll)
+  // Under vitest the runner owns its workers' signals; there the exit hook is enough.
+  if (!isMainThread || process.env.VITEST) return
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => { killAll(); process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)) })
+  }
+  // A bench runs as a child of bench/run.ts; `timeout` or Ctrl-C stops that parent, not this
+  // process, which would run on as an orphan with its nodes. Go with the parent.
+  const parent = process.ppid
+  setInterval(() => {
+    if (process.ppid === parent) return
+    process.stderr.write('net-harness: the parent process went away; stopping the nodes\n')
+    killAll()
+    process.exit(1)
+  }, 1000).unref()
+}
+
 export async function startNetNode(o: NetNodeOptions): Promise<NetNode> {
+  installCleanup()
   await cryptoReady()
   const p2pPort = o.p2pPort ?? await freePort()
   const base = o.base ?? mkdtempSync(join(tmpdir(), 'i14-net-'))
@@ -59,6 +89,8 @@ export async function startNetNode(o: NetNodeOptions): Promise<NetNode> {
     ...(o.extra ?? []),
   ]
   const proc = await startNodeProcess(args, 60_000)
+  live.add(proc)
+  proc.proc.once('exit', () => live.delete(proc))
   const url = `http://127.0.0.1:${proc.port}`
   let id = 0
   return {

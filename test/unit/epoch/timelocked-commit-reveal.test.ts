@@ -2,6 +2,7 @@
 // coinbase/reveal_commits.rs at HEAD) through the pallet's calls and block_step's reveal:
 // commits keyed by epoch, the checks in the chain's order, the reveal at the reveal epoch once the
 // round's pulse is stored, retry while it is missing, expiry, and undecryptable or foreign commits dropped.
+import { subtensorDispatchExtension } from '../../../src/pallets/subtensor/swap/guard.js'
 import { describe, expect, it } from 'vitest'
 import { blake2_256 } from '../../../src/codec/hashing.js'
 import { DrandStorage as D, publicKeyOf, randomnessOf, signRound } from '../../../src/pallets/drand/index.js'
@@ -128,8 +129,9 @@ describe('commit_timelocked_weights (113) and the reveal in block_step', () => {
     const m = net()
     D.LastStoredRound.set(m.s, ROUND + 1n)
     const args = commitArgs(0)
-    expect(refused(m, 0, 'commit_timelocked_weights', args)).toEqual(E.InvalidRevealRound().error)
     const poolCall = { type: 'SubtensorModule', value: { type: 'commit_timelocked_weights', value: args } }
+    // at dispatch the CheckWeights guard (the signed-origin dispatch extension) refuses it
+    expect(subtensorDispatchExtension(m.s, hk(0), poolCall)?.error).toEqual(E.InvalidRevealRound().error)
     expect(validateSubtensorCall(m.s, hk(0), poolCall)).toBe(CustomTransactionError.InvalidRevealRound)
     D.LastStoredRound.set(m.s, ROUND)
     expect(validateSubtensorCall(m.s, hk(0), poolCall)).toBeNull()

@@ -11,19 +11,17 @@ import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.
 import { blockHashToIndices, MAX_NUM_ROOT_CLAIMS, MAX_ROOT_CLAIM_THRESHOLD } from '../../../src/pallets/subtensor/staking/claim-root.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
-import { callHandler, failsUntouched, ROOT, signed, startBlock } from '../../../src/pallets/test-utils.js'
+import { startBlock } from '../../../src/pallets/test-utils.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { addDynamicNetwork, newTestExt, u256, useMockSwapConfig, type Ext } from './head-mock.js'
+import { mockIncreaseStake, noop, removeOwnerRegistrationStake, sub } from './staking-mock.js'
 
 useMockSwapConfig()
 
 const I = F.I96F32
 const U64_MAX = (1n << 64n) - 1n
 const ROOT_NET = 0
-const call = (e: Ext, who: Uint8Array | null, name: string, args: Record<string, unknown>) =>
-  callHandler(e.env, 'SubtensorModule', name, who === null ? ROOT : signed(who), args)
-const noop = (e: Ext, fn: () => unknown, error: string) =>
-  expect((failsUntouched(e.s, fn) as Error).message).toBe(error)
+const call = sub
 const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
 const near = (a: bigint | number, b: bigint | number, eps: number) => expect(Math.abs(Number(a) - Number(b))).toBeLessThanOrEqual(eps)
 const toF = (bits: bigint) => Number(bits) / 2 ** 32
@@ -34,25 +32,6 @@ const claimableOf = (e: Ext, hot: Uint8Array, netuid: number): bigint => {
 }
 /** `(I96F32::from(stake) * rate).saturating_to_num::<u64>()`. */
 const rateTimes = (stake: bigint, rate: bigint) => F.saturatingToU64(I, F.saturatingMul(I, F.saturatingFromInt(I, stake), rate))
-
-/** mock.rs `mock_increase_stake_for_hotkey_and_coldkey_on_subnet`. */
-function mockIncreaseStake(e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number, alpha: bigint): void {
-  L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, alpha)
-  S.NetworksAdded.set(e.s, netuid, true)
-  mint(e.s, e.env, subnetAccountId(netuid), alpha * 100n)
-}
-
-/** mock.rs `remove_owner_registration_stake`. */
-function removeOwnerRegistrationStake(e: Ext, netuid: number): void {
-  const hot = S.SubnetOwnerHotkey.get(e.s, netuid)
-  const cold = S.SubnetOwner.get(e.s, netuid)
-  const stake = stakeOf(e, hot, cold, netuid)
-  if (stake === 0n) return
-  const out = S.SubnetAlphaOut.get(e.s, netuid)
-  L.decreaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, stake)
-  S.SubnetAlphaOut.set(e.s, netuid, out > stake ? out - stake : 0n)
-  expect(S.TotalHotkeyAlpha.get(e.s, hot, netuid)).toBe(0n)
-}
 
 const distribute = (e: Ext, netuid: number, root: bigint) => distributeEmission(e.s, e.env, netuid, 0n, 0n, root, 0n, BigInt(e.env.blockNumber))
 const claim = (e: Ext, cold: Uint8Array, subnets: number[]) => call(e, cold, 'claim_root', { subnets })

@@ -6,47 +6,21 @@ import { describe, expect, it } from 'vitest'
 import { EXISTENTIAL_DEPOSIT as ED } from '../../../src/pallets/balances/index.js'
 import { configureSubtensor } from '../../../src/pallets/subtensor/build.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
-import { mintAndSpend } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { networkLockCost } from '../../../src/pallets/subtensor/subnets/network.js'
 import { getTotalStakeForHotkey } from '../../../src/pallets/subtensor/staking/helpers.js'
 import { DEFAULT_MIN_STAKE } from '../../../src/pallets/subtensor/staking/stake-pool.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
-import { callHandler, eventNames, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
+import { callHandler, eventNames, ROOT, signed } from '../../../src/pallets/test-utils.js'
 import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
+import { addBalance, noop, registerOkNeuron, removeOwnerRegistrationStake, sub, U64_MAX } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
 
-const U64_MAX = (1n << 64n) - 1n
-const sub = (e: Ext, who: Uint8Array | null, name: string, args: Record<string, unknown>) =>
-  callHandler(e.env, 'SubtensorModule', name, who === null ? ROOT : signed(who), args)
 const admin = (e: Ext, who: Uint8Array | null, name: string, args: Record<string, unknown>) =>
   callHandler(e.env, 'AdminUtils', name, who === null ? ROOT : signed(who), args)
-const noop = (e: Ext, fn: () => unknown, error: string) => expect((failsUntouched(e.s, fn) as Error).message).toBe(error)
-/** mock.rs `add_balance_to_coldkey_account` (nothing below the ED). */
-const addBalance = (e: Ext, who: Uint8Array, tao: bigint) => { if (tao >= ED) mintAndSpend(e.s, e.env, who, tao) }
-/** mock.rs `register_ok_neuron`: burn 0, reserves seeded if empty, the coldkey topped up, burned_register. */
-function registerOkNeuron(e: Ext, netuid: number, hot: Uint8Array, cold: Uint8Array): void {
-  S.Burn.set(e.s, netuid, 0n)
-  if (S.SubnetTAO.get(e.s, netuid) === 0n && S.SubnetAlphaIn.get(e.s, netuid) === 0n) setupReserves(e.s, netuid, 1_000_000_000_000n, 1_000_000_000_000n)
-  const need = S.Burn.get(e.s, netuid) + ED + 10n
-  const bal = getColdkeyBalance(e.s, cold)
-  if (bal < need) addBalance(e, cold, need - bal)
-  sub(e, cold, 'burned_register', { netuid, hotkey: hot })
-  S.Burn.set(e.s, netuid, 0n)
-}
-/** mock.rs `remove_owner_registration_stake`. */
-function removeOwnerRegistrationStake(e: Ext, netuid: number): void {
-  const hot = S.SubnetOwnerHotkey.get(e.s, netuid)
-  const cold = S.SubnetOwner.get(e.s, netuid)
-  const stake = L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
-  if (stake === 0n) return
-  const out = S.SubnetAlphaOut.get(e.s, netuid)
-  L.decreaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, stake)
-  S.SubnetAlphaOut.set(e.s, netuid, out > stake ? out - stake : 0n)
-}
 
 describe('tests/auto_stake_hotkey.rs', () => {
   const [ownerCk, ownerHk, coldkey, hotkey, newHotkey] = [u256(0), u256(1), u256(10), u256(11), u256(12)]

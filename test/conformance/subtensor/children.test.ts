@@ -1,34 +1,13 @@
-// Ports of subtensor's tests/children.rs (HEAD 14bc6f9): scheduling and applying children
-// (set_children → PendingChildKeys → ChildKeys/ParentKeys), their refusals, inherited stake and
-// the childkey take. The mock's set_children waits out the cooldown and applies the schedule.
+// Ports of subtensor's tests/children.rs (HEAD 14bc6f9), part 1: scheduling and applying children
+// (set_children → PendingChildKeys → ChildKeys/ParentKeys) and their refusals. The mock's
+// set_children waits out the cooldown and applies the schedule.
 import { describe, expect, it } from 'vitest'
 import { configureSubtensor } from '../../../src/pallets/subtensor/build.js'
-import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { createAccountIfNonExistent } from '../../../src/pallets/subtensor/subnets/registration.js'
-import { effectiveMinChildkeyTake, getChildkeyTake } from '../../../src/pallets/subtensor/staking/set-children.js'
-import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
-import { addNetwork, newTestExt, u256, type Ext } from './head-mock.js'
-import { mockSetChildren, noop, registerOkNeuron, setBlockNumber, stepSetChildrenRateLimit, sub, U64_MAX } from './staking-mock.js'
+import { addNetwork, newTestExt, u256 } from './head-mock.js'
+import { child, child2, child3, children, coldkey, E, hotkey, mockSetChildren, noop, parents, registered, schedule, stepSetChildrenRateLimit, U64_MAX } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
-
-type Edge = [bigint, Uint8Array]
-const children = (e: Ext, hot: Uint8Array, netuid: number): Edge[] => S.ChildKeys.get(e.s, hot, netuid)
-const parents = (e: Ext, hot: Uint8Array, netuid: number): Edge[] => S.ParentKeys.get(e.s, hot, netuid)
-const schedule = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, list: Edge[]) =>
-  sub(e, cold, 'set_children', { hotkey: hot, netuid, children: list })
-const setTake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, take: number) =>
-  sub(e, cold, 'set_childkey_take', { hotkey: hot, netuid, take })
-const [coldkey, hotkey, child, child2, child3] = [u256(1), u256(2), u256(3), u256(4), u256(5)]
-const E = (name: string) => `SubtensorModule.${name}`
-
-/** `add_network(netuid, 13, 0)` and `register_ok_neuron(netuid, hotkey, owner)`. */
-function registered(owner = coldkey, netuid = 1): Ext {
-  const e = newTestExt(1)
-  addNetwork(e.s, netuid, 13)
-  registerOkNeuron(e, netuid, hotkey, owner)
-  return e
-}
 
 describe('tests/children.rs: scheduling one child', () => {
   it('test_do_set_child_singular_success / _new_children_assignment', () => {
@@ -244,82 +223,5 @@ describe('tests/children.rs: scheduling several children', () => {
     expect(children(e, hotkey, 1)).toEqual([])
     expect(parents(e, child, 1)).toEqual([])
     expect(parents(e, child3, 1)).toEqual([])
-  })
-})
-
-describe('tests/children.rs: inherited stake', () => {
-  it('test_get_stake_for_hotkey_on_subnet', () => {
-    const e = newTestExt(1)
-    const [parent, ch, c1, c2] = [u256(1), u256(2), u256(3), u256(4)]
-    addNetwork(e.s, 1, 1)
-    registerOkNeuron(e, 1, parent, c1)
-    registerOkNeuron(e, 1, ch, c2)
-    mockSetChildren(e, c1, parent, 1, [[U64_MAX, ch]])
-    for (const [h, c] of [[parent, c1], [parent, c2], [ch, c1], [ch, c2]] as const) L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, h, c, 1, 1000n)
-    const p = L.getInheritedForHotkeyOnSubnet(e.s, parent, 1)
-    const c = L.getInheritedForHotkeyOnSubnet(e.s, ch, 1)
-    expect(p).toBe(0n)
-    expect(c).toBe(4000n)
-  })
-})
-
-describe('tests/children.rs: childkey take (mock: max 11_796, min 0, rate limit 1 block)', () => {
-  function takeExt(): Ext {
-    const e = registered()
-    S.TxChildkeyTakeRateLimit.set(e.s, 1n)
-    return e
-  }
-
-  it('test_childkey_take_functionality', () => {
-    const e = takeExt()
-    expect(S.MinChildkeyTake.get(e.s)).toBe(0)
-    const max = S.MaxChildkeyTake.get(e.s)
-    const take = Math.floor(max / 2)
-    setTake(e, coldkey, hotkey, 1, take)
-    expect(getChildkeyTake(e.s, hotkey, 1)).toBe(take)
-    noop(e, () => setTake(e, coldkey, hotkey, 1, max + 1), E('InvalidChildkeyTake'))
-    noop(e, () => setTake(e, u256(999), hotkey, 1, take), E('NonAssociatedColdKey'))
-  })
-
-  it('test_childkey_take_respects_effective_subnet_minimum', () => {
-    const e = takeExt()
-    const subnetMin = Math.floor(S.MaxChildkeyTake.get(e.s) / 2)
-    S.MinChildkeyTakePerSubnet.set(e.s, 1, subnetMin)
-    expect(effectiveMinChildkeyTake(e.s, 1)).toBe(subnetMin)
-    expect(getChildkeyTake(e.s, hotkey, 1)).toBe(subnetMin)
-    noop(e, () => setTake(e, coldkey, hotkey, 1, subnetMin - 1), E('InvalidChildkeyTake'))
-    setTake(e, coldkey, hotkey, 1, subnetMin)
-    S.ChildkeyTake.set(e.s, hotkey, 1, subnetMin - 1)
-    expect(getChildkeyTake(e.s, hotkey, 1)).toBe(subnetMin)
-  })
-
-  it('test_childkey_take_rate_limiting', () => {
-    const e = takeExt()
-    S.TxChildkeyTakeRateLimit.set(e.s, 100n)
-    setTake(e, coldkey, hotkey, 1, 500)
-    noop(e, () => setTake(e, coldkey, hotkey, 1, 600), E('TxChildkeyTakeRateLimitExceeded'))
-    setBlockNumber(e, 99n)
-    noop(e, () => setTake(e, coldkey, hotkey, 1, 650), E('TxChildkeyTakeRateLimitExceeded'))
-    setBlockNumber(e, 101n)
-    setTake(e, coldkey, hotkey, 1, 700)
-    expect(getChildkeyTake(e.s, hotkey, 1)).toBe(700)
-  })
-
-  it('test_multiple_networks_childkey_take', () => {
-    const e = newTestExt(1)
-    S.TxChildkeyTakeRateLimit.set(e.s, 1n)
-    for (let netuid = 1; netuid < 10; netuid++) {
-      addNetwork(e.s, netuid, 13)
-      registerOkNeuron(e, netuid, hotkey, coldkey)
-      const take = (netuid + 1) * 100
-      setTake(e, coldkey, hotkey, netuid, take)
-      expect(getChildkeyTake(e.s, hotkey, netuid)).toBe(take)
-    }
-    const takes = new Set(Array.from({ length: 9 }, (_, i) => getChildkeyTake(e.s, hotkey, i + 1)))
-    expect(takes.size).toBe(9)
-    noop(e, () => setTake(e, coldkey, hotkey, 1, 1100), E('TxChildkeyTakeRateLimitExceeded'))
-    setBlockNumber(e, S.TxChildkeyTakeRateLimit.get(e.s) + 1n)
-    setTake(e, coldkey, hotkey, 1, 1100)
-    expect(getChildkeyTake(e.s, hotkey, 1)).toBe(1100)
   })
 })

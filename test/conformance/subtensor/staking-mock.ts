@@ -11,7 +11,7 @@ import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { callHandler, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
-import { setupReserves, type Ext } from './head-mock.js'
+import { addNetwork, newTestExt, setupReserves, u256, type Ext } from './head-mock.js'
 
 export const U64_MAX = (1n << 64n) - 1n
 
@@ -82,3 +82,32 @@ export function mockSetChildren(e: Ext, cold: Uint8Array, parent: Uint8Array, ne
 
 /** `step_rate_limit(SetChildren)`: the 150 blocks of its limit pass (no hooks run). */
 export const stepSetChildrenRateLimit = (e: Ext) => setBlockNumber(e, BigInt(System.Number.get(e.s)) + 150n)
+
+/** `mock_set_children_no_epochs`: a schedule due at block 0, applied past the cooldown. */
+export function mockSetChildrenNoEpochs(e: Ext, netuid: number, parent: Uint8Array, children: [bigint, Uint8Array][]): void {
+  const block = BigInt(System.Number.get(e.s))
+  S.PendingChildKeys.set(e.s, netuid, parent, [children, 0n])
+  S.FirstEmissionBlockNumber.set(e.s, netuid, 0n)
+  setBlockNumber(e, S.PendingChildKeyCooldown.get(e.s) + 1n)
+  doSetPendingChildren(e.s, e.env, netuid)
+  setBlockNumber(e, block)
+}
+
+// tests/children.rs' shared keys and shorthands
+type Edge = [bigint, Uint8Array]
+export const children = (e: Ext, hot: Uint8Array, netuid: number): Edge[] => S.ChildKeys.get(e.s, hot, netuid)
+export const parents = (e: Ext, hot: Uint8Array, netuid: number): Edge[] => S.ParentKeys.get(e.s, hot, netuid)
+export const schedule = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, list: Edge[]) =>
+  sub(e, cold, 'set_children', { hotkey: hot, netuid, children: list })
+export const setTake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, take: number) =>
+  sub(e, cold, 'set_childkey_take', { hotkey: hot, netuid, take })
+export const [coldkey, hotkey, child, child2, child3] = [u256(1), u256(2), u256(3), u256(4), u256(5)]
+export const E = (name: string) => `SubtensorModule.${name}`
+
+/** `add_network(netuid, 13, 0)` and `register_ok_neuron(netuid, hotkey, owner)`. */
+export function registered(owner = coldkey, netuid = 1): Ext {
+  const e = newTestExt(1)
+  addNetwork(e.s, netuid, 13)
+  registerOkNeuron(e, netuid, hotkey, owner)
+  return e
+}

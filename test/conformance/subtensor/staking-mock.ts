@@ -10,6 +10,7 @@ import { doSetPendingChildren } from '../../../src/pallets/subtensor/staking/set
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
 import { System } from '../../../src/pallets/system/index.js'
+import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { callHandler, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
 import { addNetwork, newTestExt, setupReserves, u256, type Ext } from './head-mock.js'
 
@@ -110,4 +111,20 @@ export function registered(owner = coldkey, netuid = 1): Ext {
   addNetwork(e.s, netuid, 13)
   registerOkNeuron(e, netuid, hotkey, owner)
   return e
+}
+
+/** `swap_tao_to_alpha`: a rolled-back buy at the max price → (alpha, fee); root 1:1. */
+export function swapTaoToAlpha(e: Ext, netuid: number, tao: bigint): [bigint, bigint] {
+  if (netuid === 0) return [tao, 0n]
+  const r = swapInterface().swap(e.s, netuid, { kind: 'GetAlphaForTao', amount: tao }, swapInterface().maxPrice(), false, true)
+  expect(r.amountPaidOut).toBeGreaterThan(0n)
+  return [r.amountPaidOut, r.feePaid]
+}
+
+/** `swap_alpha_to_tao`: a rolled-back sale at the min price → (tao, fee); root 1:1. */
+export function swapAlphaToTao(e: Ext, netuid: number, alpha: bigint): [bigint, bigint] {
+  if (netuid === 0) return [alpha, 0n]
+  const r = swapInterface().swap(e.s, netuid, { kind: 'GetTaoForAlpha', amount: alpha }, swapInterface().minPrice(), false, true)
+  expect(r.amountPaidOut).toBeGreaterThan(0n)
+  return [r.amountPaidOut, r.feePaid]
 }

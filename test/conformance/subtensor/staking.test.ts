@@ -1,0 +1,210 @@
+// Ports of subtensor's tests/staking.rs (HEAD 14bc6f9): add_stake / remove_stake through the
+// calls, their refusals by name, and the ledger and balance helpers, on the HEAD mock. Swap
+// results the source takes from a rolled-back swap are taken the same way here.
+import { describe, expect, it } from 'vitest'
+import { EXISTENTIAL_DEPOSIT as ED, totalBalance } from '../../../src/pallets/balances/index.js'
+import { configureSubtensor } from '../../../src/pallets/subtensor/build.js'
+import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
+import { getTotalStakeForHotkey } from '../../../src/pallets/subtensor/staking/helpers.js'
+import { DEFAULT_MIN_STAKE } from '../../../src/pallets/subtensor/staking/stake-pool.js'
+import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { burnTao, canRemoveBalanceFromColdkeyAccount, getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
+import { coldkeyOwnsHotkey } from '../../../src/pallets/subtensor/subnets/registration.js'
+import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
+import { callHandler, NONE } from '../../../src/pallets/test-utils.js'
+import { addDynamicNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
+import { addBalance, noop, registerOkNeuron, removeOwnerRegistrationStake, sub, swapAlphaToTao, swapTaoToAlpha } from './staking-mock.js'
+
+configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
+useMockSwapConfig()
+
+const E = (name: string) => `SubtensorModule.${name}`
+const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps)
+const addStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
+  sub(e, cold, 'add_stake', { hotkey: hot, netuid, amount_staked: amount })
+const removeStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
+  sub(e, cold, 'remove_stake', { hotkey: hot, netuid, amount_unstaked: amount })
+const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
+const AMOUNT = DEFAULT_MIN_STAKE * 10n
+
+/** add_dynamic_network + register_ok_neuron(hotkey, coldkey) with the registration stake cleared (as the source does). */
+function withNeuron(hot: Uint8Array, cold: Uint8Array): { e: Ext; netuid: number } {
+  const e = newTestExt(1)
+  const netuid = addDynamicNetwork(e, u256(2), u256(1))
+  registerOkNeuron(e, netuid, hot, cold)
+  const existing = stakeOf(e, hot, cold, netuid)
+  if (existing !== 0n) L.decreaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, existing)
+  return { e, netuid }
+}
+
+describe('tests/staking.rs: add_stake', () => {
+  it('test_add_stake_ok_no_emission', () => {
+    const e = newTestExt(1)
+    const [hot, cold] = [u256(533453), u256(55453)]
+    const netuid = addDynamicNetwork(e, hot, cold)
+    removeOwnerRegistrationStake(e, netuid)
+    setupReserves(e.s, netuid, AMOUNT * 1_000_000n, AMOUNT * 10_000_000n)
+    addBalance(e, cold, AMOUNT)
+    expect(getTotalStakeForHotkey(e.s, hot)).toBe(0n)
+    expect(S.TotalStake.get(e.s)).toBe(S.NetworkMinLockCost.get(e.s))
+    const [alphaStaked, fee] = swapTaoToAlpha(e, netuid, AMOUNT)
+    addStake(e, cold, hot, netuid, AMOUNT)
+    const [taoExpected] = swapAlphaToTao(e, netuid, alphaStaked)
+    const approxFee = swapInterface().approxFeeAmount(e.s, netuid, AMOUNT)
+    near(getTotalStakeForHotkey(e.s, hot), taoExpected + approxFee, 10_000n)
+    near(getTotalStakeForHotkey(e.s, hot), AMOUNT - fee, 10_000n)
+    // the source's 1 left behind is its ExistentialDeposit (add_dynamic_network leaves the owner that)
+    expect(getColdkeyBalance(e.s, cold)).toBe(ED)
+    expect(S.TotalStake.get(e.s)).toBe(S.NetworkMinLockCost.get(e.s) + AMOUNT)
+  })
+
+  it('test_add_stake_err_signature', () => {
+    const e = newTestExt(1)
+    noop(e, () => callHandler(e.env, 'SubtensorModule', 'add_stake', NONE, { hotkey: u256(654), netuid: 1, amount_staked: 20_000n }), 'BadOrigin')
+  })
+
+  it('test_add_stake_not_registered_key_pair', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, u256(2), u256(1))
+    addBalance(e, u256(435445), AMOUNT)
+    noop(e, () => addStake(e, u256(435445), u256(54544), netuid, AMOUNT), E('HotKeyAccountNotExists'))
+  })
+
+  it('test_add_stake_ok_neuron_does_not_belong_to_coldkey', () => {
+    const e = newTestExt(1)
+    const [cold, hot, other] = [u256(544), u256(54544), u256(99498)]
+    const netuid = addDynamicNetwork(e, hot, cold)
+    addBalance(e, other, AMOUNT)
+    addStake(e, other, hot, netuid, AMOUNT)
+    expect(stakeOf(e, hot, other, netuid)).toBeGreaterThan(0n)
+  })
+
+  it('test_add_stake_err_not_enough_belance', () => {
+    const e = newTestExt(1)
+    const [cold, hot] = [u256(544), u256(54544)]
+    const netuid = addDynamicNetwork(e, hot, cold)
+    expect(getColdkeyBalance(e.s, cold)).toBeLessThan(AMOUNT)
+    noop(e, () => addStake(e, cold, hot, netuid, AMOUNT), E('NotEnoughBalanceToStake'))
+  })
+
+  it('test_add_stake_partial_below_min_stake_fails', () => {
+    const [cold, hot] = [u256(4343), u256(4968585)]
+    const { e, netuid } = withNeuron(hot, cold)
+    const amount = DEFAULT_MIN_STAKE * 2n
+    addBalance(e, cold, amount + ED)
+    setupReserves(e.s, netuid, amount * 10n, amount * 10n)
+    swapInterface().initSwap(e.s, netuid, null)
+    const price = swapInterface().currentAlphaPrice(e.s, netuid)
+    expect(price).toBeGreaterThan(0n)
+    const maxSpend = BigInt(Math.trunc((Number(price) / 2 ** 64) * 1_000_000_000)) + 1n
+    noop(e, () => sub(e, cold, 'add_stake_limit', { hotkey: hot, netuid, amount_staked: amount, limit_price: maxSpend, allow_partial: true }), E('AmountTooLow'))
+    expect(swapInterface().currentAlphaPrice(e.s, netuid)).toBe(price)
+  })
+})
+
+describe('tests/staking.rs: remove_stake', () => {
+  const [cold, hot] = [u256(4343), u256(4968585)]
+
+  it('test_remove_stake_ok_no_emission', () => {
+    const { e, netuid } = withNeuron(hot, cold)
+    L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, AMOUNT)
+    near(stakeOf(e, hot, cold, netuid), AMOUNT, AMOUNT / 1000n)
+    const baseTotal = S.TotalStake.get(e.s)
+    const before = getColdkeyBalance(e.s, cold)
+    const [tao, fee] = swapAlphaToTao(e, netuid, AMOUNT)
+    S.SubnetTAO.mutate(e.s, netuid, (v) => v + tao + fee)
+    S.TotalStake.mutate(e.s, (v) => v + tao + fee)
+    removeStake(e, cold, hot, netuid, AMOUNT)
+    const after = getColdkeyBalance(e.s, cold)
+    expect(after).toBeGreaterThan(before)
+    expect(after - before).toBeGreaterThan((AMOUNT / 10n) * 9n - fee)
+    expect(stakeOf(e, hot, cold, netuid)).toBe(0n)
+    near(S.TotalStake.get(e.s), baseTotal + fee, S.TotalStake.get(e.s) / 100_000n)
+  })
+
+  it('test_remove_stake_amount_too_low', () => {
+    const { e, netuid } = withNeuron(hot, cold)
+    L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, 10_000n)
+    noop(e, () => removeStake(e, cold, hot, netuid, 0n), E('AmountTooLow'))
+  })
+
+  it('test_remove_stake_below_min_stake', () => {
+    const { e, netuid } = withNeuron(hot, cold)
+    const amount = DEFAULT_MIN_STAKE / 2n
+    L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, amount)
+    noop(e, () => removeStake(e, cold, hot, netuid, amount - 1n), E('AmountTooLow'))
+    removeStake(e, cold, hot, netuid, amount)
+    expect(stakeOf(e, hot, cold, netuid)).toBe(0n)
+  })
+
+  it('test_remove_stake_err_signature', () => {
+    const e = newTestExt(1)
+    noop(e, () => callHandler(e.env, 'SubtensorModule', 'remove_stake', NONE, { hotkey: hot, netuid: 1, amount_unstaked: 10_000n }), 'BadOrigin')
+  })
+
+  it('test_remove_stake_ok_hotkey_does_not_belong_to_coldkey', () => {
+    const e = newTestExt(1)
+    const [c, h, other] = [u256(544), u256(54544), u256(99498)]
+    const netuid = addDynamicNetwork(e, h, c)
+    L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, h, other, netuid, AMOUNT)
+    removeStake(e, other, h, netuid, AMOUNT)
+    expect(stakeOf(e, h, other, netuid)).toBe(0n)
+  })
+
+  it('test_remove_stake_no_enough_stake', () => {
+    const e = newTestExt(1)
+    const [c, h] = [u256(544), u256(54544)]
+    const netuid = addDynamicNetwork(e, h, c)
+    removeOwnerRegistrationStake(e, netuid)
+    expect(getTotalStakeForHotkey(e.s, h)).toBe(0n)
+    noop(e, () => removeStake(e, c, h, netuid, AMOUNT), E('AmountTooLow'))
+  })
+})
+
+describe('tests/staking.rs: balance and ownership helpers', () => {
+  it('test_get_coldkey_balance_no_balance / _with_balance', () => {
+    const e = newTestExt(1)
+    expect(getColdkeyBalance(e.s, u256(5454))).toBe(0n)
+    addBalance(e, u256(5454), 1337n + ED)
+    expect(getColdkeyBalance(e.s, u256(5454))).toBe(1337n + ED)
+  })
+
+  it('test_add_balance_to_coldkey_account_ok / test_remove_balance_from_coldkey_account_ok', () => {
+    const e = newTestExt(1)
+    const cold = u256(4444322)
+    addBalance(e, cold, 50_000n)
+    expect(getColdkeyBalance(e.s, cold)).toBe(50_000n)
+    burnTao(e.s, e.env, cold, 10_000n)
+    expect(getColdkeyBalance(e.s, cold)).toBe(40_000n)
+  })
+
+  it('test_remove_balance_from_coldkey_account_failed', () => {
+    const e = newTestExt(1)
+    noop(e, () => burnTao(e.s, e.env, u256(434324), 110_000n), E('InsufficientBalance'))
+    expect(totalBalance(e.s, u256(434324))).toBe(0n)
+  })
+
+  it('test_hotkey_belongs_to_coldkey_ok', () => {
+    const e = newTestExt(1)
+    const [hot, cold] = [u256(4434334), u256(34333)]
+    addDynamicNetwork(e, hot, cold)
+    expect(S.Owner.get(e.s, hot)).toEqual(cold)
+    expect(coldkeyOwnsHotkey(e.s, cold, hot)).toBe(true)
+  })
+
+  it('test_can_remove_balane_from_coldkey_account_ok / _err_insufficient_balance', () => {
+    const e = newTestExt(1)
+    const cold = u256(87987984)
+    addBalance(e, cold, 10_000n)
+    expect(canRemoveBalanceFromColdkeyAccount(e.s, cold, 5000n)).toBe(true)
+    expect(canRemoveBalanceFromColdkeyAccount(e.s, cold, 20_000n)).toBe(false)
+  })
+
+  it('test_increase_total_stake_ok / test_decrease_total_stake_ok', () => {
+    const e = newTestExt(1)
+    L.increaseTotalStake(e.s, 10_000n)
+    expect(S.TotalStake.get(e.s)).toBe(10_000n)
+    L.decreaseTotalStake(e.s, 5000n)
+    expect(S.TotalStake.get(e.s)).toBe(5000n)
+  })
+})

@@ -2,14 +2,16 @@
 // calls, their refusals by name, and the ledger and balance helpers, on the HEAD mock. Swap
 // results the source takes from a rolled-back swap are taken the same way here.
 import { describe, expect, it } from 'vitest'
-import { EXISTENTIAL_DEPOSIT as ED, totalBalance } from '../../../src/pallets/balances/index.js'
+import { EXISTENTIAL_DEPOSIT as ED, freeBalance, totalBalance } from '../../../src/pallets/balances/index.js'
 import { configureSubtensor } from '../../../src/pallets/subtensor/build.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
+import { clearSmallNominations, getNominatorMinRequiredStake } from '../../../src/pallets/subtensor/staking/delegation.js'
 import { getTotalStakeForHotkey } from '../../../src/pallets/subtensor/staking/helpers.js'
 import { DEFAULT_MIN_STAKE } from '../../../src/pallets/subtensor/staking/stake-pool.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { burnTao, canRemoveBalanceFromColdkeyAccount, getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
 import { coldkeyOwnsHotkey } from '../../../src/pallets/subtensor/subnets/registration.js'
+import { SwapStorage } from '../../../src/pallets/swap/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { callHandler, NONE } from '../../../src/pallets/test-utils.js'
 import { addDynamicNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
@@ -206,5 +208,73 @@ describe('tests/staking.rs: balance and ownership helpers', () => {
     expect(S.TotalStake.get(e.s)).toBe(10_000n)
     L.decreaseTotalStake(e.s, 5000n)
     expect(S.TotalStake.get(e.s)).toBe(5000n)
+  })
+})
+
+describe('tests/staking.rs: stake checks and small nominations', () => {
+  const [hot, cold] = [u256(4334), u256(87989)]
+  function owned(): { e: Ext; netuid: number } {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hot, cold)
+    removeOwnerRegistrationStake(e, netuid)
+    return { e, netuid }
+  }
+
+  it('test_has_enough_stake_yes / _no / _no_for_zero', () => {
+    const { e, netuid } = owned()
+    expect(() => L.calculateReducedStakeOnSubnet(e.s, hot, cold, netuid, 1000n)).toThrow(E('NotEnoughStakeToWithdraw'))
+    L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, 10_000n)
+    near(getTotalStakeForHotkey(e.s, hot), 10_000n, 2n)
+    expect(stakeOf(e, hot, cold, netuid)).toBe(10_000n)
+    expect(L.calculateReducedStakeOnSubnet(e.s, hot, cold, netuid, 5000n)).toBe(5000n)
+    expect(() => L.calculateReducedStakeOnSubnet(e.s, hot, cold, netuid, 20_000n)).toThrow(E('NotEnoughStakeToWithdraw'))
+  })
+
+  it('test_non_existent_account', () => {
+    const e = newTestExt(1)
+    L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, u256(0), u256(0), 1, 10n)
+    expect(stakeOf(e, u256(0), u256(0), 1)).toBe(10n)
+    expect(getTotalStakeForHotkey(e.s, u256(0))).toBe(0n)
+  })
+
+  it('test_clear_small_nominations', () => {
+    const e = newTestExt(1) // the source starts at block 0, which our block initialisation refuses
+    const [hot1, hot2, cold1, cold2] = [u256(1), u256(2), u256(3), u256(4)]
+    const netuid = addDynamicNetwork(e, u256(20), u256(10))
+    const init = AMOUNT + DEFAULT_MIN_STAKE + ED
+    SwapStorage.FeeRate.set(e.s, netuid, 0)
+    registerOkNeuron(e, netuid, hot1, cold1)
+    S.Delegates.set(e.s, hot1, S.MinDelegateTake.get(e.s))
+    registerOkNeuron(e, netuid, hot2, cold2)
+    S.Delegates.set(e.s, hot2, S.MinDelegateTake.get(e.s))
+    const stakeAndShrink = (c: Uint8Array): bigint => {
+      addBalance(e, c, init)
+      addStake(e, c, hot1, netuid, AMOUNT)
+      const alpha = stakeOf(e, hot1, c, netuid)
+      const unstake = (alpha * 997n) / 1000n
+      removeStake(e, c, hot1, netuid, unstake)
+      expect(stakeOf(e, hot1, c, netuid)).toBe(alpha - unstake)
+      return alpha - unstake
+    }
+    const small1 = stakeAndShrink(cold1)
+    const small2 = stakeAndShrink(cold2)
+    const ctx = { origin: NONE, s: e.s, env: e.env }
+    const b1 = freeBalance(e.s, cold1)
+    const b2 = freeBalance(e.s, cold2)
+    S.NominatorMinRequiredStake.set(e.s, 0n)
+    expect(getNominatorMinRequiredStake(e.s)).toBe(0n)
+    clearSmallNominations(ctx)
+    expect(stakeOf(e, hot1, cold1, netuid)).toBe(small1)
+    expect(stakeOf(e, hot1, cold2, netuid)).toBe(small2)
+    const hotTotal = S.TotalHotkeyAlpha.get(e.s, hot1, netuid)
+    const totalStake = S.TotalStake.get(e.s)
+    S.NominatorMinRequiredStake.set(e.s, (small1 < small2 ? small1 : small2) * 2n)
+    clearSmallNominations(ctx)
+    expect(stakeOf(e, hot1, cold1, netuid)).toBe(small1)
+    expect(stakeOf(e, hot1, cold2, netuid)).toBe(0n)
+    expect(freeBalance(e.s, cold1)).toBe(b1)
+    expect(freeBalance(e.s, cold2)).toBeGreaterThan(b2)
+    near(S.TotalHotkeyAlpha.get(e.s, hot1, netuid), hotTotal - small2, 1n)
+    expect(S.TotalStake.get(e.s)).toBeLessThan(totalStake)
   })
 })

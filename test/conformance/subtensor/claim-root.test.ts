@@ -7,8 +7,9 @@ import { keccak_256 } from '../../../src/codec/hashing.js'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
 import { distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { doDissolveNetwork } from '../../../src/pallets/subtensor/subnets/dissolve.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
-import { blockHashToIndices, MAX_NUM_ROOT_CLAIMS, MAX_ROOT_CLAIM_THRESHOLD } from '../../../src/pallets/subtensor/staking/claim-root.js'
+import { blockHashToIndices, MAX_NUM_ROOT_CLAIMS, MAX_ROOT_CLAIM_THRESHOLD, maybeAddColdkeyIndex } from '../../../src/pallets/subtensor/staking/claim-root.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { startBlock } from '../../../src/pallets/test-utils.js'
@@ -288,5 +289,72 @@ describe('block_step: the auto-claim sweep pays an indexed root staker', () => {
     subtensorPallet().hooks.onInitialize!({ s: e.s, env: e.env, blockNumber: 2 })
     expect(stakeOf(e, hotkey, coldkey, netuid) - before).toBe(owed)
     expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(owed)
+  })
+})
+
+describe('tests/claim_root.rs: claims across key swaps and dissolution', () => {
+  const newColdkey = u256(10030)
+  /** The Keep claim of test_claim_root_with_swap_coldkey's first half; returns the claimed stake. */
+  function claimedKeep(e: Ext, netuid: number): bigint {
+    S.TaoWeight.set(e.s, U64_MAX)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    expect(stakeOf(e, hotkey, owner, netuid)).toBe(10_000_000n)
+    distribute(e, netuid, 1_000_000n)
+    setType(e, coldkey, KEEP)
+    claim(e, coldkey, [netuid])
+    return stakeOf(e, hotkey, coldkey, netuid)
+  }
+
+  it('test_claim_root_with_swap_coldkey', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    const claimed = claimedKeep(e, netuid)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(claimed)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, newColdkey)).toBe(0n)
+    call(e, null, 'swap_coldkey', { old_coldkey: coldkey, new_coldkey: newColdkey, swap_cost: 0n })
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(0n)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, newColdkey)).toBe(claimed)
+  })
+
+  it('test_claim_root_on_network_deregistration', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    S.SubnetMechanism.set(e.s, netuid, 1)
+    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+    expect(Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64).toBe(0.5)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 18_000_000n)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    distribute(e, netuid, 10_000_000n)
+    claim(e, coldkey, [netuid])
+    expect(S.RootClaimable.get(e.s, hotkey).some(([n]) => n === netuid)).toBe(true)
+    expect(S.RootClaimed.contains(e.s, netuid, hotkey, coldkey)).toBe(true)
+    doDissolveNetwork({ origin: { kind: 'Root' }, s: e.s, env: e.env }, netuid)
+    expect(S.RootClaimed.contains(e.s, netuid, hotkey, coldkey)).toBe(false)
+    expect(S.RootClaimable.get(e.s, hotkey).some(([n]) => n === netuid)).toBe(false)
+  })
+
+  it('ghsa_2026_012_staking_coldkey_index_never_decremented', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.TaoWeight.set(e.s, U64_MAX)
+    expect(S.NumStakingColdkeys.get(e.s)).toBe(0n)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    maybeAddColdkeyIndex(e.s, coldkey)
+    expect(S.NumStakingColdkeys.get(e.s)).toBe(1n)
+    expect(S.StakingColdkeys.contains(e.s, coldkey)).toBe(true)
+    expect(S.StakingColdkeysByIndex.get(e.s, 0n)).toEqual(coldkey)
+    L.decreaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hotkey, coldkey, ROOT_NET, stakeOf(e, hotkey, coldkey, ROOT_NET))
+    expect(stakeOf(e, hotkey, coldkey, ROOT_NET)).toBe(0n)
+    call(e, null, 'swap_coldkey', { old_coldkey: coldkey, new_coldkey: newColdkey, swap_cost: 0n })
+    expect(S.NumStakingColdkeys.get(e.s)).toBe(0n)
+    expect(S.StakingColdkeysByIndex.contains(e.s, 0n)).toBe(false)
+    expect(S.StakingColdkeys.contains(e.s, coldkey)).toBe(false)
+    expect(S.StakingColdkeys.contains(e.s, newColdkey)).toBe(false)
   })
 })

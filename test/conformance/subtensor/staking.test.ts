@@ -14,8 +14,8 @@ import { coldkeyOwnsHotkey } from '../../../src/pallets/subtensor/subnets/regist
 import { SwapStorage } from '../../../src/pallets/swap/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { callHandler, NONE } from '../../../src/pallets/test-utils.js'
-import { addDynamicNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, noop, registerOkNeuron, removeOwnerRegistrationStake, sub, swapAlphaToTao, swapTaoToAlpha } from './staking-mock.js'
+import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
+import { addBalance, noop, registerOkNeuron, removeOwnerRegistrationStake, setBlockNumber, sub, swapAlphaToTao, swapTaoToAlpha } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
@@ -276,5 +276,43 @@ describe('tests/staking.rs: stake checks and small nominations', () => {
     expect(freeBalance(e.s, cold2)).toBeGreaterThan(b2)
     near(S.TotalHotkeyAlpha.get(e.s, hot1, netuid), hotTotal - small2, 1n)
     expect(S.TotalStake.get(e.s)).toBeLessThan(totalStake)
+  })
+})
+
+describe('tests/staking.rs: delegate take (mock: min take 5_898, TxDelegateTakeRateLimit 1)', () => {
+  const [hot, cold] = [u256(1), u256(3)]
+  function delegate(take: (min: number) => number): Ext {
+    const e = newTestExt(1)
+    S.MinDelegateTake.set(e.s, 5_898)
+    S.TxDelegateTakeRateLimit.set(e.s, 1n)
+    addBalance(e, cold, 100_000n)
+    addNetwork(e.s, 1, 1)
+    registerOkNeuron(e, 1, hot, cold)
+    S.Delegates.set(e.s, hot, take(S.MinDelegateTake.get(e.s)))
+    return e
+  }
+  const increase = (e: Ext, take: number) => sub(e, cold, 'increase_take', { hotkey: hot, take })
+  const decrease = (e: Ext, take: number) => sub(e, cold, 'decrease_take', { hotkey: hot, take })
+  /** `step_block(1 + InitialTxDelegateTakeRateLimit)`: the limit's blocks pass (no hooks). */
+  const stepPastLimit = (e: Ext) => setBlockNumber(e, BigInt(e.env.blockNumber) + 2n)
+
+  it('test_delegate_take_can_be_increased', () => {
+    const e = delegate((min) => min)
+    expect(S.Delegates.get(e.s, hot)).toBe(S.MinDelegateTake.get(e.s))
+    stepPastLimit(e)
+    increase(e, Math.floor(0xffff / 8))
+    expect(S.Delegates.get(e.s, hot)).toBe(Math.floor(0xffff / 8))
+  })
+
+  it('test_rate_limits_enforced_on_decrease_before_increase_take', () => {
+    const e = delegate((min) => min + 1)
+    const min = S.MinDelegateTake.get(e.s)
+    decrease(e, min)
+    expect(S.Delegates.get(e.s, hot)).toBe(min)
+    noop(e, () => increase(e, min + 1), E('DelegateTxRateLimitExceeded'))
+    expect(S.Delegates.get(e.s, hot)).toBe(min)
+    stepPastLimit(e)
+    increase(e, min + 1)
+    expect(S.Delegates.get(e.s, hot)).toBe(min + 1)
   })
 })

@@ -316,3 +316,31 @@ describe('tests/staking.rs: delegate take (mock: min take 5_898, TxDelegateTakeR
     expect(S.Delegates.get(e.s, hot)).toBe(min + 1)
   })
 })
+
+describe('tests/staking.rs: unstake_all / unstake_all_alpha', () => {
+  const [cold, hot] = [u256(1), u256(2)]
+  function staked(): { e: Ext; netuid: number } {
+    const e = newTestExt(1)
+    const stake = 190_000_000_000n
+    const netuid = addDynamicNetwork(e, u256(1002), u256(1001))
+    registerOkNeuron(e, netuid, hot, cold)
+    addBalance(e, cold, stake + ED)
+    addStake(e, cold, hot, netuid, stake)
+    setupReserves(e.s, netuid, stake * 10n, stake * 100n)
+    return { e, netuid }
+  }
+
+  it('test_unstake_all_alpha_works', () => {
+    const { e, netuid } = staked()
+    sub(e, cold, 'unstake_all_alpha', { hotkey: hot })
+    near(stakeOf(e, hot, cold, netuid), 0n, 1000n)
+    expect(stakeOf(e, hot, cold, 0)).toBeGreaterThan(100_000n)
+  })
+
+  it('test_unstake_all_works', () => {
+    const { e, netuid } = staked()
+    sub(e, cold, 'unstake_all', { hotkey: hot })
+    near(stakeOf(e, hot, cold, netuid), 0n, 1000n)
+    expect(getColdkeyBalance(e.s, cold)).toBeGreaterThan(100_000n)
+  })
+})

@@ -14,7 +14,6 @@ import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { subnetAccountId } from '../subnets/network.js'
-import { ifSubnetExist } from '../utils/misc.js'
 import { ensureSubnetOwnerOrRoot } from '../utils/rate-limiting.js'
 import { minPrice, swapAlphaForTao } from './stake-pool.js'
 import { getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOnSubnet } from './stake-utils.js'
@@ -145,7 +144,7 @@ export function rootClaimOnSubnet(s: Store, env: ExecEnv, hotkey: Uint8Array, co
   if (swapsOn(type, netuid)) {
     s.transactional(() => {
       const r = swapAlphaForTao(s, netuid, owedU64, minPrice(), true)
-      if (!ifSubnetExist(s, 0)) throw E.RootNetworkDoesNotExist()
+      // get_subnet_account_id(ROOT) always exists, so RootNetworkDoesNotExist cannot arise here
       const paid = r.amountPaidOut
       transferTaoFromSubnet(s, env, netuid, subnetAccountId(0), paid)
       S.SubnetRootSellTao.mutate(s, netuid, (t) => (t + paid > U64_MAX ? U64_MAX : t + paid))

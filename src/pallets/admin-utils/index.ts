@@ -5,6 +5,7 @@ import './calls.js'
 import './setters.js'
 import './subnet-setters.js'
 import './consensus.js'
+import './nominations.js'
 import { adminUtils } from './pallet.js'
 
 let decl: PalletDecl | null = null

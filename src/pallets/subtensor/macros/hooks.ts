@@ -18,6 +18,8 @@ import { revealCrv3Commits } from '../commit-reveal/timelocked.js'
 import { subtensorModule } from '../pallet.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { updateRegistrationPrices } from '../subnets/registration.js'
+import { runAutoClaimRootDivs } from '../staking/claim-root.js'
+import { trySetPendingChildren } from '../staking/set-children.js'
 import { FAST_RUNTIME_CONSTANTS, SubtensorConstants } from './config.js'
 
 const dbWeight = (reads: bigint, writes: bigint): bigint => reads * DB_WEIGHT.read + writes * DB_WEIGHT.write
@@ -65,6 +67,9 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
   // run_coinbase's last two steps: drain_pending and distribute_emissions_to_subnets (the epochs)
   drainAndDistribute(s, env, BigInt(blockNumber), networks)
   updateMovingPricesAndRootProp(s, eligible)
+  // block_step steps 7 and 8: pending children of the subnets whose epoch just ran, root auto-claims
+  trySetPendingChildren(s, env, BigInt(blockNumber))
+  runAutoClaimRootDivs(s, env)
   if (classic) return
   return weight(BLOCK_STEP_REF_TIME + cleanUp)
 }

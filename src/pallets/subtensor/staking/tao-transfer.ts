@@ -8,7 +8,6 @@ import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { subnetAccountId } from '../subnets/network.js'
-import { ifSubnetExist } from '../utils/misc.js'
 
 const I64_MIN = -(1n << 63n)
 const I64_MAX = (1n << 63n) - 1n
@@ -22,9 +21,12 @@ export const BURN_ACCOUNT: Uint8Array = (() => {
   return out
 })()
 
-/** `get_subnet_account_id`: the account exists only while the subnet does. */
+/**
+ * `get_subnet_account_id`: the account exists while the subnet has a NetworksAdded entry (even a
+ * `false` one: the chain checks contains_key) — and always for root.
+ */
 function subnetAccount(s: Store, netuid: number): Uint8Array {
-  if (!ifSubnetExist(s, netuid)) throw E.SubnetNotExists()
+  if (!S.NetworksAdded.contains(s, netuid) && netuid !== 0) throw E.SubnetNotExists()
   return subnetAccountId(netuid)
 }
 

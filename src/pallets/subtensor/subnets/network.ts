@@ -20,6 +20,7 @@ import { defaultTempo, initNewNetwork, initNewNetworkClassic, nextNetuid } from 
 import { doDissolveNetwork, getNetworkToPrune } from './dissolve.js'
 import { symbolForSubnet, SYMBOLS } from './symbols.js'
 import { appendNeuron, equal } from './uids.js'
+import { doSetRootValidatorsForSubnet } from '../staking/delegation.js'
 
 const MODL = new TextEncoder().encode('modlsubtensr')
 const NETWORK_LAST_REGISTERED = { type: 'NetworkLastRegistered' as const }
@@ -141,9 +142,8 @@ export function doRegisterNetwork(ctx: CallCtx, hotkey: Uint8Array, identity: Su
     S.SubnetIdentitiesV3.set(s, netuid, identity)
     SubtensorEvents.SubnetIdentitySet.emit(ctx.env, netuid)
   }
-  // do_set_root_validators_for_subnet: each root validator (auto parent delegation on) would
-  // schedule the owner hotkey as its child here; child keys are not built yet.
-  if ([...S.Keys.iterPrefix(s, 0)].some(([, hk]) => !equal(hk, hotkey) && S.AutoParentDelegationEnabled.get(s, hk))) throw E.CallDisabled()
+  // step 18: root validators become parents of the owner hotkey (a failure is only logged)
+  try { doSetRootValidatorsForSubnet(ctx, netuid) } catch { /* logged on chain */ }
   SubtensorEvents.NetworkAdded.emit(ctx.env, [netuid, 1])
   S.SubnetEmissionEnabled.set(s, netuid, false)
 }

@@ -1,0 +1,360 @@
+// Ports of subtensor's tests/claim_root.rs (HEAD 14bc6f9): the root-dividend claims (claim_root,
+// set_root_claim_type, the sudo setters, block_step's auto-claim sweep), against the HEAD mock.
+// Expected values are the source tests' own float formulas with their tolerances.
+import { describe, expect, it } from 'vitest'
+import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.js'
+import { keccak_256 } from '../../../src/codec/hashing.js'
+import * as F from '../../../src/primitives/fixed/index.js'
+import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
+import { distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { doDissolveNetwork } from '../../../src/pallets/subtensor/subnets/dissolve.js'
+import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
+import { blockHashToIndices, MAX_NUM_ROOT_CLAIMS, MAX_ROOT_CLAIM_THRESHOLD, maybeAddColdkeyIndex } from '../../../src/pallets/subtensor/staking/claim-root.js'
+import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
+import { startBlock } from '../../../src/pallets/test-utils.js'
+import { System } from '../../../src/pallets/system/index.js'
+import { addDynamicNetwork, newTestExt, u256, useMockSwapConfig, type Ext } from './head-mock.js'
+import { mockIncreaseStake, noop, removeOwnerRegistrationStake, sub } from './staking-mock.js'
+
+useMockSwapConfig()
+
+const I = F.I96F32
+const U64_MAX = (1n << 64n) - 1n
+const ROOT_NET = 0
+const call = sub
+const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
+const near = (a: bigint | number, b: bigint | number, eps: number) => expect(Math.abs(Number(a) - Number(b))).toBeLessThanOrEqual(eps)
+const toF = (bits: bigint) => Number(bits) / 2 ** 32
+const claimableOf = (e: Ext, hot: Uint8Array, netuid: number): bigint => {
+  const row = S.RootClaimable.get(e.s, hot).find(([n]) => n === netuid)
+  if (!row) throw new Error('claimable must exist at this point')
+  return row[1].bits
+}
+/** `(I96F32::from(stake) * rate).saturating_to_num::<u64>()`. */
+const rateTimes = (stake: bigint, rate: bigint) => F.saturatingToU64(I, F.saturatingMul(I, F.saturatingFromInt(I, stake), rate))
+
+const distribute = (e: Ext, netuid: number, root: bigint) => distributeEmission(e.s, e.env, netuid, 0n, 0n, root, 0n, BigInt(e.env.blockNumber))
+const claim = (e: Ext, cold: Uint8Array, subnets: number[]) => call(e, cold, 'claim_root', { subnets })
+const setType = (e: Ext, cold: Uint8Array, type: { type: string; value?: unknown }) => call(e, cold, 'set_root_claim_type', { new_root_claim_type: type })
+const KEEP = { type: 'Keep' }
+const SWAP = { type: 'Swap' }
+const VALIDATOR_TAKE = 0.18
+
+const owner = u256(1001)
+const hotkey = u256(1002)
+const coldkey = u256(1003)
+
+describe('tests/claim_root.rs', () => {
+  it('test_claim_root_set_claim_type', () => {
+    const e = newTestExt(1)
+    setType(e, u256(1), KEEP)
+    expect(S.RootClaimType.get(e.s, u256(1))).toEqual(KEEP)
+  })
+
+  it('test_claim_root_with_drain_emissions', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.TaoWeight.set(e.s, U64_MAX)
+    const rootStake = 2_000_000n
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    const initial = 10_000_000n
+    mockIncreaseStake(e, hotkey, owner, netuid, initial)
+    expect(stakeOf(e, hotkey, owner, netuid)).toBe(initial)
+
+    const pending = 1_000_000n
+    distribute(e, netuid, pending)
+    near(stakeOf(e, hotkey, owner, netuid), Math.trunc(Number(pending) * VALIDATOR_TAKE + Number(initial)), 100)
+    const claimable = claimableOf(e, hotkey, netuid)
+    near(toF(claimable) * 1e6, (Number(pending) * (1 - VALIDATOR_TAKE) / Number(rootStake)) * 1e6, 0.001 * 1e6)
+
+    setType(e, coldkey, KEEP)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(KEEP)
+    claim(e, coldkey, [netuid])
+    const newStake = stakeOf(e, hotkey, coldkey, netuid)
+    near(newStake, rateTimes(rootStake, claimable), 10)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(newStake)
+
+    distribute(e, netuid, pending)
+    const claimable2 = claimableOf(e, hotkey, netuid)
+    near(toF(claimable2), Number(pending) * (1 - VALIDATOR_TAKE) / Number(rootStake) + toF(claimable), 0.001)
+    claim(e, coldkey, [netuid])
+    const newStake2 = stakeOf(e, hotkey, coldkey, netuid)
+    near(newStake2, rateTimes(rootStake, claimable2), 10)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(newStake2)
+  })
+
+  function twoStakers(aliceRoot: bigint, bobRoot: bigint, otherRoot: bigint) {
+    const e = newTestExt(1)
+    const alice = u256(1003)
+    const bob = u256(1004)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    mockIncreaseStake(e, hotkey, alice, ROOT_NET, aliceRoot)
+    mockIncreaseStake(e, hotkey, bob, ROOT_NET, bobRoot)
+    if (otherRoot > 0n) mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, otherRoot)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    setType(e, alice, KEEP)
+    setType(e, bob, KEEP)
+    return { e, alice, bob, netuid }
+  }
+
+  it('test_claim_root_adding_stake_proportionally_for_two_stakers', () => {
+    const { e, alice, bob, netuid } = twoStakers(1_000_000n, 1_000_000n, 8_000_000n)
+    const pending = 10_000_000n
+    distribute(e, netuid, pending)
+    claim(e, alice, [netuid])
+    claim(e, bob, [netuid])
+    const a = stakeOf(e, hotkey, alice, netuid)
+    expect(a).toBe(stakeOf(e, hotkey, bob, netuid))
+    near(a, Math.trunc(Number(pending) * (1 - VALIDATOR_TAKE) * 0.1), 100)
+  })
+
+  it('test_claim_root_adding_stake_disproportionally_for_two_stakers', () => {
+    const { e, alice, bob, netuid } = twoStakers(1_000_000n, 2_000_000n, 7_000_000n)
+    const pending = 10_000_000n
+    distribute(e, netuid, pending)
+    claim(e, alice, [netuid])
+    claim(e, bob, [netuid])
+    const a = stakeOf(e, hotkey, alice, netuid)
+    expect(2n * a).toBe(stakeOf(e, hotkey, bob, netuid))
+    near(a, Math.trunc(Number(pending) * (1 - VALIDATOR_TAKE) * 0.1), 100)
+  })
+
+  it('test_claim_root_with_changed_stake', () => {
+    const { e, alice, bob, netuid } = twoStakers(8_000_000n, 8_000_000n, 0n)
+    S.SubtokenEnabled.set(e.s, ROOT_NET, true)
+    S.NetworksAdded.set(e.s, ROOT_NET, true)
+    const rootStake = 8_000_000n
+    const pending = 10_000_000n
+    const round = () => { distribute(e, netuid, pending); claim(e, alice, [netuid]); claim(e, bob, [netuid]) }
+    round()
+    const a1 = stakeOf(e, hotkey, alice, netuid)
+    const b1 = stakeOf(e, hotkey, bob, netuid)
+    expect(a1).toBe(b1)
+    near(a1, Math.trunc(Number(pending) * (1 - VALIDATOR_TAKE) / 2), 100)
+
+    call(e, bob, 'remove_stake', { hotkey, netuid: ROOT_NET, amount_unstaked: rootStake / 2n })
+    round()
+    const a2 = stakeOf(e, hotkey, alice, netuid)
+    const b2 = stakeOf(e, hotkey, bob, netuid)
+    near(a2 - a1, 2n * (b2 - b1), 100)
+    near(b2 - b1, Math.trunc(Number(pending) * (1 - VALIDATOR_TAKE) / 3), 100)
+
+    // the mock's ExistentialDeposit is 1, ours 500: bob keeps the same (ED − 1) margin as there
+    mint(e.s, e.env, bob, EXISTENTIAL_DEPOSIT - 1n)
+    call(e, bob, 'add_stake', { hotkey, netuid: ROOT_NET, amount_staked: rootStake / 2n })
+    round()
+    const a3 = stakeOf(e, hotkey, alice, netuid)
+    const b3 = stakeOf(e, hotkey, bob, netuid)
+    near(a3 - a2, b3 - b2, 100)
+    near(b3 - b2, Math.trunc(Number(pending) * (1 - VALIDATOR_TAKE) / 2), 100)
+  })
+
+  it('test_claim_root_with_drain_emissions_and_swap_claim_type', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    S.SubnetMechanism.set(e.s, netuid, 1)
+    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+    const price = Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64
+    expect(price).toBe(0.5)
+    const rootStake = 2_000_000n
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    const rate = 0.1
+    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * rootStake)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    const pending = 10_000_000n
+    distribute(e, netuid, pending)
+    setType(e, coldkey, SWAP)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(SWAP)
+    claim(e, coldkey, [netuid])
+    const s1 = stakeOf(e, hotkey, coldkey, ROOT_NET)
+    const inc1 = Number(pending) * (1 - VALIDATOR_TAKE) * price * rate
+    near(s1, Number(rootStake) + Math.trunc(inc1), 10000)
+
+    distribute(e, netuid, pending)
+    claim(e, coldkey, [netuid])
+    const s2 = stakeOf(e, hotkey, coldkey, ROOT_NET)
+    const rate2 = (Number(rootStake) + inc1) / (Number(rootStake) / rate + inc1)
+    const inc2 = Number(pending) * (1 - VALIDATOR_TAKE) * price * rate2
+    near(s2, Number(s1) + Math.trunc(inc2), 10000)
+
+    distribute(e, netuid, pending)
+    claim(e, coldkey, [netuid])
+    const s3 = stakeOf(e, hotkey, coldkey, ROOT_NET)
+    const rate3 = (Number(rootStake) + inc1 + inc2) / (Number(rootStake) / rate + inc1 + inc2)
+    const inc3 = Number(pending) * (1 - VALIDATOR_TAKE) * price * rate3
+    near(s3, Number(s2) + Math.trunc(inc3), 10000)
+  })
+
+  it('test_claim_root_swap_failure_does_not_consume_claim', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 18_000_000n)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    distribute(e, netuid, 10_000_000n)
+    setType(e, coldkey, SWAP)
+    // Balances::make_free_balance_be(subnet_account, 0)
+    const account = subnetAccountId(netuid)
+    const acc = System.Account.get(e.s, account)
+    System.Account.set(e.s, account, { ...acc, data: { ...acc.data, free: 0n } })
+    noop(e, () => claim(e, coldkey, [netuid]), 'SubtensorModule.InsufficientBalance')
+  })
+
+  it('test_claim_root_block_hash_indices', () => {
+    const k = 15n
+    const n = 15000n
+    expect(blockHashToIndices(keccak_256(new TextEncoder().encode('zero')), 0n, n)).toEqual([])
+    const one = blockHashToIndices(keccak_256(new TextEncoder().encode('some')), k, n)
+    expect(one).toEqual([265n, 630n, 1286n, 1558n, 4496n, 4861n, 5517n, 5789n, 6803n, 8096n, 9092n, 11034n, 11399n, 12055n, 12327n])
+    const two = blockHashToIndices(keccak_256(new TextEncoder().encode('some2')), k, n)
+    expect(two).toEqual([61n, 246n, 1440n, 2855n, 3521n, 5236n, 6130n, 6615n, 8511n, 9405n, 9890n, 11786n, 11971n, 13165n, 14580n])
+  })
+
+  it('test_sudo_set_num_root_claims', () => {
+    const e = newTestExt(1)
+    noop(e, () => call(e, coldkey, 'sudo_set_num_root_claims', { new_value: 50n }), 'BadOrigin')
+    noop(e, () => call(e, null, 'sudo_set_num_root_claims', { new_value: MAX_NUM_ROOT_CLAIMS + 1n }), 'SubtensorModule.InvalidNumRootClaim')
+    call(e, null, 'sudo_set_num_root_claims', { new_value: 27n })
+    expect(S.NumRootClaim.get(e.s)).toBe(27n)
+  })
+
+  it('test_claim_root_threshold', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    expect(S.RootClaimableThreshold.get(e.s, netuid).bits).toBe(F.fromInt(I, 500_000n))
+    call(e, null, 'sudo_set_root_claim_threshold', { netuid, new_value: 1000n })
+    expect(S.RootClaimableThreshold.get(e.s, netuid).bits).toBe(F.fromInt(I, 1000n))
+    call(e, owner, 'sudo_set_root_claim_threshold', { netuid, new_value: 2000n })
+    expect(S.RootClaimableThreshold.get(e.s, netuid).bits).toBe(F.fromInt(I, 2000n))
+    noop(e, () => call(e, hotkey, 'sudo_set_root_claim_threshold', { netuid, new_value: 2000n }), 'BadOrigin')
+    noop(e, () => call(e, owner, 'sudo_set_root_claim_threshold', { netuid, new_value: MAX_ROOT_CLAIM_THRESHOLD + 1n }), 'SubtensorModule.InvalidRootClaimThreshold')
+  })
+
+  it('test_claim_root_subnet_limits', () => {
+    const e = newTestExt(1)
+    noop(e, () => claim(e, coldkey, []), 'SubtensorModule.InvalidSubnetNumber')
+    noop(e, () => claim(e, coldkey, Array.from({ length: 11 }, (_, i) => i)), 'SubtensorModule.InvalidSubnetNumber')
+  })
+
+  it('test_claim_root_with_keep_subnets', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.TaoWeight.set(e.s, U64_MAX)
+    const rootStake = 2_000_000n
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    distribute(e, netuid, 1_000_000n)
+    const claimable = claimableOf(e, hotkey, netuid)
+    noop(e, () => setType(e, coldkey, { type: 'KeepSubnets', value: { subnets: [] } }), 'SubtensorModule.InvalidSubnetNumber')
+    const keep = { type: 'KeepSubnets', value: { subnets: [netuid] } }
+    setType(e, coldkey, keep)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(keep)
+    claim(e, coldkey, [netuid])
+    near(stakeOf(e, hotkey, coldkey, netuid), rateTimes(rootStake, claimable), 10)
+  })
+
+  it('test_claim_root_default_mode_keep', () => {
+    const e = newTestExt(1)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(SWAP)
+  })
+})
+
+describe('block_step: the auto-claim sweep pays an indexed root staker', () => {
+  it('moves exactly the owed alpha into the coldkey\'s stake (Keep) and records it as claimed', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.TaoWeight.set(e.s, U64_MAX)
+    const rootStake = 2_000_000n
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    distribute(e, netuid, 1_000_000n)
+    setType(e, coldkey, KEEP) // indexes the coldkey: StakingColdkeysByIndex[0]
+    expect(S.StakingColdkeysByIndex.get(e.s, 0n)).toEqual(coldkey)
+    // owed = ⌊rate × root stake⌋ − claimed, computed here from the stored rate
+    const owed = rateTimes(rootStake, claimableOf(e, hotkey, netuid))
+    expect(owed).toBeGreaterThan(0n)
+    const before = stakeOf(e, hotkey, coldkey, netuid)
+    // with one indexed coldkey every index maps to 0: the next block's sweep claims it
+    e.env = startBlock(e.s, 2)
+    subtensorPallet().hooks.onInitialize!({ s: e.s, env: e.env, blockNumber: 2 })
+    expect(stakeOf(e, hotkey, coldkey, netuid) - before).toBe(owed)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(owed)
+  })
+})
+
+describe('tests/claim_root.rs: claims across key swaps and dissolution', () => {
+  const newColdkey = u256(10030)
+  /** The Keep claim of test_claim_root_with_swap_coldkey's first half; returns the claimed stake. */
+  function claimedKeep(e: Ext, netuid: number): bigint {
+    S.TaoWeight.set(e.s, U64_MAX)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    expect(stakeOf(e, hotkey, owner, netuid)).toBe(10_000_000n)
+    distribute(e, netuid, 1_000_000n)
+    setType(e, coldkey, KEEP)
+    claim(e, coldkey, [netuid])
+    return stakeOf(e, hotkey, coldkey, netuid)
+  }
+
+  it('test_claim_root_with_swap_coldkey', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    const claimed = claimedKeep(e, netuid)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(claimed)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, newColdkey)).toBe(0n)
+    call(e, null, 'swap_coldkey', { old_coldkey: coldkey, new_coldkey: newColdkey, swap_cost: 0n })
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(0n)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, newColdkey)).toBe(claimed)
+  })
+
+  it('test_claim_root_on_network_deregistration', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    S.SubnetMechanism.set(e.s, netuid, 1)
+    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+    expect(Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64).toBe(0.5)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 18_000_000n)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    distribute(e, netuid, 10_000_000n)
+    claim(e, coldkey, [netuid])
+    expect(S.RootClaimable.get(e.s, hotkey).some(([n]) => n === netuid)).toBe(true)
+    expect(S.RootClaimed.contains(e.s, netuid, hotkey, coldkey)).toBe(true)
+    doDissolveNetwork({ origin: { kind: 'Root' }, s: e.s, env: e.env }, netuid)
+    expect(S.RootClaimed.contains(e.s, netuid, hotkey, coldkey)).toBe(false)
+    expect(S.RootClaimable.get(e.s, hotkey).some(([n]) => n === netuid)).toBe(false)
+  })
+
+  it('ghsa_2026_012_staking_coldkey_index_never_decremented', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.TaoWeight.set(e.s, U64_MAX)
+    expect(S.NumStakingColdkeys.get(e.s)).toBe(0n)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    maybeAddColdkeyIndex(e.s, coldkey)
+    expect(S.NumStakingColdkeys.get(e.s)).toBe(1n)
+    expect(S.StakingColdkeys.contains(e.s, coldkey)).toBe(true)
+    expect(S.StakingColdkeysByIndex.get(e.s, 0n)).toEqual(coldkey)
+    L.decreaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hotkey, coldkey, ROOT_NET, stakeOf(e, hotkey, coldkey, ROOT_NET))
+    expect(stakeOf(e, hotkey, coldkey, ROOT_NET)).toBe(0n)
+    call(e, null, 'swap_coldkey', { old_coldkey: coldkey, new_coldkey: newColdkey, swap_cost: 0n })
+    expect(S.NumStakingColdkeys.get(e.s)).toBe(0n)
+    expect(S.StakingColdkeysByIndex.contains(e.s, 0n)).toBe(false)
+    expect(S.StakingColdkeys.contains(e.s, coldkey)).toBe(false)
+    expect(S.StakingColdkeys.contains(e.s, newColdkey)).toBe(false)
+  })
+})

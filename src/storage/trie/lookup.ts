@@ -36,10 +36,13 @@ export function resolveRef(h: LookupHooks, ref: Uint8Array): DecodedNode | null 
  * A decoded node and, filled in as walks pass through it, its decoded children. Keyed by the
  * encoded node's bytes object: the node store hands out the same object for a hash while it
  * caches it, so a walk in a later block re-decodes only the nodes that block changed, and reaches
- * the rest without a store lookup or a decode.
+ * the rest without a store lookup or a decode. Children are linked only in the top levels (at most
+ * 1 + 16 + 256 + 4,096 nodes, shared by every key): a link keeps its node alive after the node
+ * store has dropped it, so deeper nodes are found through the store (and this map) each time.
  */
 interface Decoded { node: DecodedNode | null; kids?: (Decoded | undefined)[] }
 const decodedByBytes = new WeakMap<Uint8Array, Decoded>()
+const LINKED_LEVELS = 4
 
 function decodedOf(data: Uint8Array): Decoded {
   let d = decodedByBytes.get(data)
@@ -56,6 +59,7 @@ export function lookupValue(h: LookupHooks, root: Uint8Array, key: Uint8Array): 
   let node = at.node
   const keyLen = key.length * 2
   let off = 0
+  let level = 0
   for (;;) {
     if (node === null) return null
     const pl = node.partialLen
@@ -74,11 +78,11 @@ export function lookupValue(h: LookupHooks, root: Uint8Array, key: Uint8Array): 
     if (child === null) return null
     off++
     if (!memo) { node = resolveRef(h, child); continue }
-    const kids = (at.kids ??= new Array<Decoded | undefined>(16))
-    let next = kids[nibble]
+    const linked = level++ < LINKED_LEVELS
+    let next = linked ? at.kids?.[nibble] : undefined
     if (next === undefined) {
       next = child.length === HASH_LEN ? decodedOf(fetch(h, child)) : { node: decodeNode(child) }
-      kids[nibble] = next
+      if (linked) (at.kids ??= new Array<Decoded | undefined>(16))[nibble] = next
     }
     at = next
     node = at.node

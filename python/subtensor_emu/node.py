@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 # spec 425's registration and epoch scheduling (the mainnet-like chain) with fast-runtime timing;
-# blocks on demand (a transaction, new_blocks, advance_epochs). `--dev` is the v3.3.13-style
-# localnet, whose blocks do not run subnet epochs.
-DEFAULT_ARGS = ["--chain", "mainnet-like", "--alice", "--tmp", "--profile", "fast", "--sealing", "instant",
+# blocks on demand (a transaction, new_blocks, advance_epochs). `--dev --chain mainnet-like`: that
+# chain run as a dev node (Alice authoring, a temporary base path, instant finality, and no p2p
+# listener: nothing to start, and no port 30333 for two test sessions to fight over). The dev
+# chain itself is the v3.3.13-style localnet, whose blocks do not run subnet epochs.
+DEFAULT_ARGS = ["--dev", "--chain", "mainnet-like", "--profile", "fast", "--sealing", "instant",
                 "--rpc-port", "0", "--no-prometheus"]
 READY_LINE = "Running JSON-RPC server: addr="
 
@@ -115,31 +117,40 @@ def node_command(cwd: str | Path | None = None) -> list[str]:
     return _local_bin(Path(cwd or os.getcwd()).resolve()) or ["npx", "--no-install", "subtensor-emu"]
 
 
+class StartingNode:
+    """A node process started but maybe not serving yet: the caller can do other work (import
+    bittensor, say) while it boots, then `wait()` for its RPC server."""
+
+    def __init__(self, args: list[str] | None = None, cwd: str | Path | None = None) -> None:
+        self.proc = subprocess.Popen(
+            [*node_command(cwd), *(DEFAULT_ARGS if args is None else args)],
+            cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            start_new_session=True,
+        )
+        self.lines: deque = deque(maxlen=200)
+        self.found = threading.Event()
+        self.port: list[int] = []
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        # Reads for the node's whole life so a full pipe never blocks it.
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip())
+            if not self.port and READY_LINE in line:
+                self.port.append(int(line.split(READY_LINE)[1].split(",")[0].rsplit(":", 1)[1]))
+                self.found.set()
+        self.found.set()
+
+    def wait(self, timeout: float = 60) -> EmuNode:
+        node = EmuNode(self.proc, 0, self.lines)
+        if not self.found.wait(timeout) or not self.port:
+            node.stop()
+            raise RuntimeError("subtensor-emu did not start:\n" + "\n".join(self.lines))
+        node.port = self.port[0]
+        return node
+
+
 def start_node(args: list[str] | None = None, cwd: str | Path | None = None, timeout: float = 60) -> EmuNode:
     """Starts a node and waits for its RPC server; `args` replace DEFAULT_ARGS."""
-    proc = subprocess.Popen(
-        [*node_command(cwd), *(DEFAULT_ARGS if args is None else args)],
-        cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True,
-    )
-    lines: deque = deque(maxlen=200)
-    found = threading.Event()
-    port: list[int] = []
-
-    def drain() -> None:
-        # Reads for the node's whole life so a full pipe never blocks it.
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.append(line.rstrip())
-            if not port and READY_LINE in line:
-                port.append(int(line.split(READY_LINE)[1].split(",")[0].rsplit(":", 1)[1]))
-                found.set()
-        found.set()
-
-    threading.Thread(target=drain, daemon=True).start()
-    node = EmuNode(proc, 0, lines)
-    if not found.wait(timeout) or not port:
-        node.stop()
-        raise RuntimeError("subtensor-emu did not start:\n" + "\n".join(lines))
-    node.port = port[0]
-    return node
+    return StartingNode(args, cwd).wait(timeout)

@@ -11,6 +11,7 @@ Choose the scenario with the ini option `subtensor_emu_scenario` or, per test, t
 from __future__ import annotations
 
 import shlex
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -18,7 +19,7 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from .node import DEFAULT_ARGS, EmuNode, start_node
+from .node import DEFAULT_ARGS, EmuNode, StartingNode
 from .wallets import wallets_for
 
 
@@ -83,15 +84,38 @@ class _Session:
 @pytest.fixture(scope="session")
 def emu_session(pytestconfig: pytest.Config) -> Iterator[_Session]:
     raw = pytestconfig.getini("subtensor_emu_args")
-    node = start_node(shlex.split(raw) if raw else None, cwd=pytestconfig.rootpath)
+    starting = StartingNode(shlex.split(raw) if raw else None, cwd=pytestconfig.rootpath)
+    _import_sdk_in_background()
+    node = starting.wait()
     try:
         yield _Session(node)
     finally:
         node.stop()
 
 
+_sdk_import: threading.Thread | None = None
+
+
+def _import_sdk_in_background() -> None:
+    """`import bittensor` takes 1.5–2 s of Python; in a thread it runs while the node boots and
+    applies the scenario (another process: the waits release the GIL), so the first test waits for
+    the slower of the two, not for their sum. `emu_subtensor` joins it (and imports again, which
+    raises any import error in the test's own thread)."""
+    global _sdk_import
+    if _sdk_import is None:
+        def load() -> None:
+            try:
+                import bittensor  # noqa: F401
+            except Exception:
+                pass
+        _sdk_import = threading.Thread(target=load, name="import-bittensor", daemon=True)
+        _sdk_import.start()
+
+
 @pytest.fixture(scope="session")
 def emu_subtensor(emu_session: _Session) -> Iterator[Any]:
+    if _sdk_import is not None:
+        _sdk_import.join()
     import bittensor as bt
 
     s = bt.Subtensor(emu_session.node.url)
@@ -113,10 +137,12 @@ def _scenario_path(request: pytest.FixtureRequest) -> Path | None:
 
 
 @pytest.fixture
-def emu(emu_session: _Session, emu_subtensor: Any, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Emu]:
+def emu(emu_session: _Session, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Emu]:
     """The chain as the scenario left it; everything the test does is reverted afterwards."""
     snap, doc, outcome = emu_session.prepare(_scenario_path(request))
+    # Only now the Subtensor: the scenario was applied while `import bittensor` went on.
+    subtensor = request.getfixturevalue("emu_subtensor")
     try:
-        yield Emu(emu_session.node, emu_subtensor, wallets_for(doc, tmp_path / "wallets"), outcome)
+        yield Emu(emu_session.node, subtensor, wallets_for(doc, tmp_path / "wallets"), outcome)
     finally:
         emu_session.node.revert(snap)

@@ -1,8 +1,8 @@
 // Development keys derived from well-known seeds (//Alice …), as Substrate's `--alice` flags use.
-import { Keyring } from '@polkadot/keyring'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import { sr25519Sign } from '@polkadot/wasm-crypto'
 import type { Authority } from '../chain/producer.js'
+import { pairFromUri } from '../frame/dev-keys.js'
 
 // Substrate's --one/--two/--three are the same kind of shortcut, with the keys of //One … //Three.
 export const DEV_NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie', 'one', 'two', 'three'] as const
@@ -14,7 +14,7 @@ const capital = (n: string): string => n[0]!.toUpperCase() + n.slice(1)
 export const devSuri = (name: string): string => `//${capital(name)}`
 
 export function devPair(name: string, type: 'sr25519' | 'ed25519' = 'sr25519'): KeyringPair {
-  return new Keyring({ type, ss58Format: 42 }).addFromUri(devSuri(name))
+  return pairFromUri(devSuri(name), type)
 }
 
 /** Aura (sr25519) signer for a dev authority; signs with wasm-crypto directly. */

@@ -5,11 +5,11 @@
 // GRANDPA voter ask it for the key of a public key in the current authority set.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Keyring } from '@polkadot/keyring'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import { mnemonicGenerate } from '@polkadot/util-crypto'
 import { sr25519Sign } from '@polkadot/wasm-crypto'
 import { hexOf, sameBytes } from '../codec/bytes.js'
+import { pairFromUri } from '../frame/dev-keys.js'
 
 export type KeyScheme = 'sr25519' | 'ed25519'
 
@@ -127,7 +127,7 @@ export class Keystore {
 }
 
 function pairOf(scheme: KeyScheme, suri: string): KeyringPair {
-  return new Keyring({ type: scheme, ss58Format: 42 }).addFromUri(suri)
+  return pairFromUri(suri, scheme)
 }
 
 function signerOf(scheme: KeyScheme, pair: KeyringPair): Signer {

@@ -43,8 +43,16 @@ type Entry = Uint8Array | null | Appended
 
 export { keyString as toKeyString, keyFromString as fromKeyString } from './kv.js'
 
+/** Storage items' keys start with 32 bytes (pallet and item hashes): the unit key listings use. */
+const ITEM_PREFIX = 32
+
 export class Overlay {
   private layers: Map<string, Entry>[] = [new Map()]
+  /**
+   * Per layer, its keys by their first ITEM_PREFIX bytes: listing a map's keys looks at that
+   * item's keys only, not at every key the block has written so far (thousands, late in a block).
+   */
+  private byItem: Map<string, Set<string>>[] = [new Map()]
   private layerIds: number[] = [0]
   private nextLayerId = 1
 
@@ -62,7 +70,18 @@ export class Overlay {
   exists(key: Uint8Array): boolean { return this.get(key) !== null }
 
   set(key: Uint8Array, value: Uint8Array | null, ks: string = toKeyString(key)): void {
-    this.top().set(ks, value)
+    this.put(this.layers.length - 1, ks, value)
+  }
+
+  private put(layer: number, ks: string, v: Entry): void {
+    const m = this.layers[layer]!
+    const n = m.size
+    m.set(ks, v)
+    if (m.size === n) return
+    const index = this.byItem[layer]!
+    const item = ks.slice(0, ITEM_PREFIX)
+    const keys = index.get(item)
+    if (keys) keys.add(ks); else index.set(item, new Set([ks]))
   }
 
   remove(key: Uint8Array): void { this.set(key, null) }
@@ -80,29 +99,32 @@ export class Overlay {
       const lower = this.lookup(ks)
       prev = lower === undefined ? this.backend.get(key, ks) : lower
     }
-    top.set(ks, new Appended(prev, [item], topId))
+    this.put(this.layers.length - 1, ks, new Appended(prev, [item], topId))
   }
 
   startTransaction(): void {
     this.layers.push(new Map())
+    this.byItem.push(new Map())
     this.layerIds.push(this.nextLayerId++)
   }
 
   commitTransaction(): void {
     if (this.layers.length < 2) throw new Error('no open storage transaction to commit')
     const top = this.layers.pop()!
+    this.byItem.pop()
     this.layerIds.pop()
-    const below = this.top()
-    const belowId = this.layerIds[this.layerIds.length - 1]!
+    const below = this.layers.length - 1
+    const belowId = this.layerIds[below]!
     for (const [k, v] of top) {
       if (v instanceof Appended) v.owner = belowId
-      below.set(k, v)
+      this.put(below, k, v)
     }
   }
 
   rollbackTransaction(): void {
     if (this.layers.length < 2) throw new Error('no open storage transaction to roll back')
     this.layers.pop()
+    this.byItem.pop()
     this.layerIds.pop()
   }
 
@@ -124,7 +146,15 @@ export class Overlay {
     const ps = toKeyString(prefix)
     const after = startAfter ? toKeyString(startAfter) : ''
     const merged = new Map<string, Entry>()
-    for (const layer of this.layers) for (const [k, v] of layer) if (k.startsWith(ps) && k > after) merged.set(k, v)
+    if (ps.length >= ITEM_PREFIX) {
+      const item = ps.slice(0, ITEM_PREFIX)
+      for (let l = 0; l < this.layers.length; l++) {
+        const keys = this.byItem[l]!.get(item)
+        if (keys) for (const k of keys) if (k.startsWith(ps) && k > after) merged.set(k, this.layers[l]!.get(k)!)
+      }
+    } else {
+      for (const layer of this.layers) for (const [k, v] of layer) if (k.startsWith(ps) && k > after) merged.set(k, v)
+    }
     const local = [...merged.keys()].sort()
     let i = 0
     for (const bk of this.backend.keys(prefix, startAfter)) {

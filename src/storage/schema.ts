@@ -20,7 +20,8 @@
  * chain genesis..best (entry n+1's parent is entry n); finalized is on it. Entries above best are
  * left by a dev rewind (dev_revert), which does not delete them; they are never read.
  */
-import { compactFromU8aLim, compactToU8a } from '@polkadot/util'
+import { compactFromU8aLim } from '@polkadot/util'
+import { Writer, writeCompact } from '../codec/scale.js'
 
 export const SCHEMA_VERSION = 1
 export const HASH_LEN = 32
@@ -123,17 +124,12 @@ export function decodeMeta(b: Uint8Array): BlockMeta {
 
 /** SCALE Vec<Vec<u8>>: compact count, then each item as compact length ++ bytes. */
 export function encodeBody(xts: readonly Uint8Array[]): Uint8Array {
-  const parts: Uint8Array[] = [compactToU8a(xts.length)]
-  let size = parts[0]!.length
-  for (const x of xts) {
-    const len = compactToU8a(x.length)
-    parts.push(len, x)
-    size += len.length + x.length
-  }
-  const out = new Uint8Array(size)
-  let off = 0
-  for (const p of parts) { out.set(p, off); off += p.length }
-  return out
+  let size = 5
+  for (const x of xts) size += x.length + 5
+  const w = new Writer(size)
+  writeCompact(w, xts.length)
+  for (const x of xts) { writeCompact(w, x.length); w.bytes(x) }
+  return w.finish()
 }
 
 export function decodeBody(b: Uint8Array): Uint8Array[] {

@@ -29,7 +29,8 @@ export interface NodeProcess {
   kill(signal?: NodeJS.Signals): Promise<number | string>
 }
 
-export async function startNodeProcess(args: string[], timeoutMs = 30_000): Promise<NodeProcess> {
+/** `execArgv`: flags for Node itself (e.g. `--cpu-prof` when a bench profiles the node). */
+export async function startNodeProcess(args: string[], timeoutMs = 30_000, execArgv: string[] = []): Promise<NodeProcess> {
   // Port 0 everywhere: several nodes may run at once. A node not started with --dev opens its p2p
   // listener (30333 unless told otherwise), so it gets a free p2p port too.
   const p2pChosen = args.includes('--dev') || args.some((a) => a === '--port' || a === '--listen-addr')
@@ -38,7 +39,7 @@ export async function startNodeProcess(args: string[], timeoutMs = 30_000): Prom
     ...(args.some((a) => a.includes('prometheus')) ? [] : ['--prometheus-port', '0']),
     ...(p2pChosen ? [] : ['--port', '0']),
   ]
-  const proc = spawn(process.execPath, [BIN, ...args, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, [...execArgv, BIN, ...args, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, sig) => resolve(code ?? sig ?? -1)))
   const port = await new Promise<number>((resolve, reject) => {

@@ -2,7 +2,7 @@
 // exactly what metadata needs (name, modifier, hashers, key and value types, default) and the
 // accessor computes keys and SCALE values from the same objects, so the two cannot drift apart.
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
-import { codecOf, decode, encode, Reader, Writer } from '../../codec/scale.js'
+import { codecOf, decode, encode, Reader, readCompactNumber, Writer, writeCompact } from '../../codec/scale.js'
 import { isOption, type Ty } from '../../codec/types.js'
 import { keyString } from '../../storage/kv.js'
 import type { Overlay } from '../../storage/overlay.js'
@@ -168,6 +168,33 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   remove(s: Store, k: K): void { this.removeKey(s, this.keyRef1(k)) }
   contains(s: Store, k: K): boolean { return this.has(s, this.keyRef1(k)) }
   mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
+  /**
+   * `mutate(k, v => [...v, x])` for a Vec of fixed-width elements, done on the bytes (a new length
+   * prefix, the old elements, the new one): the same bytes without decoding and re-encoding every
+   * element. Anything else (or bytes that are not such a vector) goes through `mutate`.
+   */
+  append(s: Store, k: K, x: unknown): void {
+    const ref = this.keyRef([k])
+    const width = this.elementWidth
+    const raw = width > 0 ? (s.get(ref.key, ref.ks) ?? (this.decl.modifier === 'Default' ? this.decl.fallback : null)) : null
+    if (raw !== null) {
+      const r = new Reader(raw)
+      const len = readCompactNumber(r)
+      if (raw.length - r.pos === len * width) {
+        const w = new Writer(raw.length + width + 4)
+        writeCompact(w, len + 1)
+        w.bytes(raw.subarray(r.pos))
+        codecOf((this.decl.value.def as { of: Ty }).of).enc(w, x)
+        s.set(ref.key, w.finish(), ref.ks)
+        return
+      }
+    }
+    this.mutate(s, k, (v) => [...(v as unknown[]), x] as V)
+  }
+  private get elementWidth(): number {
+    const d = this.decl.value.def
+    return d.tag === 'sequence' && this.decl.modifier === 'Default' ? fixedWidth(d.of) : 0
+  }
   /** Entries in storage-key order (hashed order, as the chain iterates them). */
   *iter(s: Store): Generator<[K, V]> {
     for (const key of s.keys(this.prefix)) {
@@ -265,6 +292,13 @@ function smallUintString(k: number, width: number): string {
   for (let j = 0, v = k; j < width; j++, v = Math.floor(v / 256)) s += String.fromCharCode(v % 256)
   if (k < 4096) smallStrings[width]![k] = s
   return s
+}
+
+const PRIM_WIDTH: Record<string, number> = { bool: 1, u8: 1, i8: 1, u16: 2, i16: 2, u32: 4, i32: 4, u64: 8, i64: 8, u128: 16, i128: 16 }
+/** Encoded width of `t` when every value of it has the same (a fixed-width primitive or a newtype of one), else 0. */
+function fixedWidth(t: Ty): number {
+  while (t.def.tag === 'composite' && t.def.fields.length === 1) t = t.def.fields[0]!.type
+  return t.def.tag === 'primitive' ? (PRIM_WIDTH[t.def.prim] ?? 0) : 0
 }
 
 /** N when `t` is `[u8; N]` (or a newtype of it), whose Uint8Array values encode as themselves. */

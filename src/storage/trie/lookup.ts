@@ -13,6 +13,11 @@ export interface LookupHooks {
   missing: MissingHandler
   /** Called for every node or value blob fetched by hash. */
   onFetch?: (hash: Uint8Array, data: Uint8Array) => void
+  /**
+   * The loader's bytes never change once handed out (a node store, not a proof under test): walks
+   * may keep decoded nodes by their bytes object and skip fetches they have made before.
+   */
+  stableBytes?: boolean
 }
 
 function fetch(h: LookupHooks, hash: Uint8Array): Uint8Array {
@@ -27,12 +32,34 @@ export function resolveRef(h: LookupHooks, ref: Uint8Array): DecodedNode | null 
   return decodeNode(ref.length === HASH_LEN ? fetch(h, ref) : ref)
 }
 
+/**
+ * A decoded node and, filled in as walks pass through it, its decoded children. Keyed by the
+ * encoded node's bytes object: the node store hands out the same object for a hash while it
+ * caches it, so a walk in a later block re-decodes only the nodes that block changed, and reaches
+ * the rest without a store lookup or a decode. Children are linked only in the top levels (at most
+ * 1 + 16 + 256 + 4,096 nodes, shared by every key): a link keeps its node alive after the node
+ * store has dropped it, so deeper nodes are found through the store (and this map) each time.
+ */
+interface Decoded { node: DecodedNode | null; kids?: (Decoded | undefined)[] }
+const decodedByBytes = new WeakMap<Uint8Array, Decoded>()
+const LINKED_LEVELS = 4
+
+function decodedOf(data: Uint8Array): Decoded {
+  let d = decodedByBytes.get(data)
+  if (d === undefined) { d = { node: decodeNode(data) }; decodedByBytes.set(data, d) }
+  return d
+}
+
 /** The value stored under `key`, or null. Throws via hooks.missing if a needed node is absent. */
 export function lookupValue(h: LookupHooks, root: Uint8Array, key: Uint8Array): Uint8Array | null {
   if (isEmptyRoot(root)) return null
-  let node = decodeNode(fetch(h, root))
+  // Walks that record what they fetch (proofs) must fetch every node.
+  const memo = h.stableBytes === true && h.onFetch === undefined
+  let at: Decoded = memo ? decodedOf(fetch(h, root)) : { node: decodeNode(fetch(h, root)) }
+  let node = at.node
   const keyLen = key.length * 2
   let off = 0
+  let level = 0
   for (;;) {
     if (node === null) return null
     const pl = node.partialLen
@@ -46,9 +73,18 @@ export function lookupValue(h: LookupHooks, root: Uint8Array, key: Uint8Array): 
       return node.valueHashed ? fetch(h, node.value) : node.value
     }
     if (node.children === null) return null
-    const child = node.children[keyNibble(key, off)]!
+    const nibble = keyNibble(key, off)
+    const child = node.children[nibble]!
     if (child === null) return null
     off++
-    node = resolveRef(h, child)
+    if (!memo) { node = resolveRef(h, child); continue }
+    const linked = level++ < LINKED_LEVELS
+    let next = linked ? at.kids?.[nibble] : undefined
+    if (next === undefined) {
+      next = child.length === HASH_LEN ? decodedOf(fetch(h, child)) : { node: decodeNode(child) }
+      if (linked) (at.kids ??= new Array<Decoded | undefined>(16))[nibble] = next
+    }
+    at = next
+    node = at.node
   }
 }

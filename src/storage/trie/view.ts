@@ -11,6 +11,7 @@ type Entry = [Uint8Array, Uint8Array]
 function storeHooks(store: NodeReader): LookupHooks {
   return {
     load: (h) => store.getNode(h),
+    stableBytes: true,
     missing: (h) => {
       throw new MissingTrieNodeError(h)
     },

@@ -2,7 +2,7 @@
 // subtensor chain starts; plus what an emulator chain spec may add on top (extra subnets, storage
 // overrides). The node moves `fundedAccounts` into Balances and reads `registrationRegime` for
 // the runtime build before this runs.
-import { Keyring } from '@polkadot/keyring'
+import { pairFromUri } from '../../../frame/dev-keys.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { parseAccountId } from '../../system/lookup.js'
 import { subtensorBuild } from '../build.js'
@@ -41,8 +41,7 @@ export interface SubtensorGenesisConfig {
 const ZERO = new Uint8Array(32)
 /** Alice and the hotkey of `//Alice_hk`: the root owner in the fast-runtime build. */
 function aliceKeys(): { cold: Uint8Array; hot: Uint8Array } {
-  const k = new Keyring({ type: 'sr25519' })
-  return { cold: k.addFromUri('//Alice').publicKey, hot: k.addFromUri('//Alice_hk').publicKey }
+  return { cold: pairFromUri('//Alice').publicKey, hot: pairFromUri('//Alice_hk').publicKey }
 }
 
 /** `SafeFloat::from(u64)`: mantissa normalised into (10^20, 10^21]. */

@@ -3,22 +3,21 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { mechanismIndices, setActiveForUid, setElementAt, setLastUpdateForUid } from '../utils/misc.js'
 
-const push = <V>(v: V[], x: V): V[] => { v.push(x); return v }
-
 /** `append_neuron`: the next uid, every per-uid vector extended (LastUpdate only set where it exists, as the chain does). */
 export function appendNeuron(s: Store, netuid: number, hotkey: Uint8Array, block: bigint): number {
   const uid = S.SubnetworkN.get(s, netuid)
   S.SubnetworkN.set(s, netuid, Math.min(uid + 1, 0xffff))
-  S.Active.mutate(s, netuid, (v) => push(v, true))
-  S.Emission.mutate(s, netuid, (v) => push(v, 0n))
-  S.Consensus.mutate(s, netuid, (v) => push(v, 0))
+  // `append` writes the bytes `mutate(push)` would, without decoding the 256-element vectors.
+  S.Active.append(s, netuid, true)
+  S.Emission.append(s, netuid, 0n)
+  S.Consensus.append(s, netuid, 0)
   for (const idx of mechanismIndices(s, netuid)) {
-    S.Incentive.mutate(s, idx, (v) => push(v, 0))
+    S.Incentive.append(s, idx, 0)
     setLastUpdateForUid(s, idx, uid, block)
   }
-  S.Dividends.mutate(s, netuid, (v) => push(v, 0))
-  S.ValidatorTrust.mutate(s, netuid, (v) => push(v, 0))
-  S.ValidatorPermit.mutate(s, netuid, (v) => push(v, false))
+  S.Dividends.append(s, netuid, 0)
+  S.ValidatorTrust.append(s, netuid, 0)
+  S.ValidatorPermit.append(s, netuid, false)
   S.Keys.set(s, netuid, uid, hotkey)
   S.Uids.set(s, netuid, hotkey, uid)
   S.BlockAtRegistration.set(s, netuid, uid, block)

@@ -3,18 +3,9 @@
 // (storage reads, permits, emission split are elsewhere), but its arithmetic core.
 import '../src/polyfill.js'
 import * as M from '../src/pallets/subtensor/epoch/math.js'
+import { rng } from './lib/rng.js'
 
 interface Row { name: string; value: number; unit: string }
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0
-    let t = Math.imul(x ^ (x >>> 15), x | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function setup(n: number, validators: number): { weights: M.SparseMatrix; bonds: M.SparseMatrix; stake: M.Fx[] } {
   const r = rng(7)

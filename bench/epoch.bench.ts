@@ -7,18 +7,9 @@ import { epoch } from '../src/pallets/subtensor/epoch/persist.js'
 import { TestEnv, newStore } from '../src/pallets/test-utils.js'
 import { System } from '../src/pallets/system/index.js'
 import type { Overlay } from '../src/storage/overlay.js'
+import { rng } from './lib/rng.js'
 
 interface Row { name: string; value: number; unit: string }
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0
-    let t = Math.imul(x ^ (x >>> 15), x | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const hotkey = (uid: number): Uint8Array => {
   const a = new Uint8Array(32).fill(0x22)

@@ -22,6 +22,7 @@ import { BlockStore } from '../../src/storage/block-store.js'
 import { openLevelKV } from '../../src/storage/level.js'
 import { devSpecWith } from '../../test/e2e/node-process.js'
 import { assemble, benchAccount, signParts, type BenchAccount } from './signer.js'
+import { rng } from './rng.js'
 
 export interface SimOptions {
   subnets: number
@@ -52,16 +53,6 @@ export interface SimChain {
   close(): Promise<void>
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let x = seed >>> 0
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0
-    let t = Math.imul(x ^ (x >>> 15), x | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const TAO = 1_000_000_000n
 

@@ -6,7 +6,7 @@ import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/sub
 import { epoch } from '../../../src/pallets/subtensor/epoch/persist.js'
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
-import { TestEnv, callHandler, newStore, signed } from '../../../src/pallets/test-utils.js'
+import { TestEnv, callHandler, errorOf, failsUntouched, newStore, signed } from '../../../src/pallets/test-utils.js'
 import { System } from '../../../src/pallets/system/index.js'
 import type { Overlay } from '../../../src/storage/overlay.js'
 
@@ -64,3 +64,30 @@ export class Mock {
   }
   emission(netuid: number): bigint[] { return S.Emission.get(this.s, netuid) ?? [] }
 }
+
+/**
+ * Subnet 1 (tempo 5) ready for weight commits: uid 0 a permitted validator with stake, uids 1–2
+ * miners, no rate limit, one block past registration (weights in the registration block itself
+ * count as outdated).
+ */
+export function committingSubnet(): Mock {
+  const m = new Mock(1)
+  m.addNetwork(1, 5)
+  S.WeightsSetRateLimit.set(m.s, 1, 0n)
+  S.MinAllowedWeights.set(m.s, 1, 1)
+  m.register(1, 0, 1_000_000_000n)
+  m.register(1, 1, 0n)
+  m.register(1, 2, 0n)
+  S.ValidatorPermit.set(m.s, 1, [true, false, false])
+  m.nextBlock()
+  return m
+}
+
+/** Dispatches a SubtensorModule call signed by uid's hotkey. */
+export function callAs(m: Mock, uid: number, name: string, args: Record<string, unknown>): void {
+  callHandler(m.env(), 'SubtensorModule', name, signed(hk(uid)), args)
+}
+
+/** The error of a call that must fail and leave storage untouched. */
+export const refusedAs = (m: Mock, uid: number, name: string, args: Record<string, unknown>): unknown =>
+  errorOf(failsUntouched(m.s, () => callAs(m, uid, name, args)))

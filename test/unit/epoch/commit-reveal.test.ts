@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { commitHash } from '../../../src/pallets/subtensor/commit-reveal/hash-commits.js'
 import { drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
-import { callHandler, errorOf, eventNames, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
+import { eventNames } from '../../../src/pallets/test-utils.js'
 import { SubtensorErrors as E } from '../../../src/pallets/subtensor/macros/errors.js'
-import { Mock, hk } from '../../conformance/subtensor/epoch-mock.js'
+import { Mock, callAs, committingSubnet, hk, refusedAs } from '../../conformance/subtensor/epoch-mock.js'
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const ALICE = Uint8Array.from(Buffer.from('d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d', 'hex'))
@@ -21,27 +21,15 @@ describe('commit hash (clients.md §6.3)', () => {
 
 describe('commit_weights / reveal_weights', () => {
   const SALT = [9, 9, 9]
-  function net(): Mock {
-    const m = new Mock(1)
-    m.addNetwork(1, 5)
-    S.WeightsSetRateLimit.set(m.s, 1, 0n)
-    S.MinAllowedWeights.set(m.s, 1, 1)
-    m.register(1, 0, 1_000_000_000n)
-    m.register(1, 1, 0n)
-    m.register(1, 2, 0n)
-    S.ValidatorPermit.set(m.s, 1, [true, false, false])
-    // weights (and commits) in the registration block itself count as outdated
-    m.nextBlock()
-    return m
-  }
+  const net = committingSubnet
   /** Steps blocks, running block_step's epoch part, until SubnetEpochIndex has moved `epochs` times. */
   function nextEpochs(m: Mock, epochs: number): void {
     const target = S.SubnetEpochIndex.get(m.s, 1) + BigInt(epochs)
     while (S.SubnetEpochIndex.get(m.s, 1) < target) { m.nextBlock(); drainAndDistribute(m.s, m.env(), BigInt(m.block)) }
     m.nextBlock()
   }
-  const call = (m: Mock, uid: number, name: string, args: Record<string, unknown>): void => { callHandler(m.env(), 'SubtensorModule', name, signed(hk(uid)), args) }
-  const refused = (m: Mock, uid: number, name: string, args: Record<string, unknown>): unknown => errorOf(failsUntouched(m.s, () => call(m, uid, name, args)))
+  const call = callAs
+  const refused = refusedAs
   const reveal = (salt = SALT, values = [65535, 32767]): Record<string, unknown> => ({ netuid: 1, uids: [1, 2], values, salt, version_key: 0n })
 
   it('refuses an early reveal, takes an in-window one, and the next epoch uses it', () => {

@@ -10,27 +10,16 @@ import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { revealCrv3Commits } from '../../../src/pallets/subtensor/commit-reveal/timelocked.js'
 import { drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
 import { SubtensorErrors as E } from '../../../src/pallets/subtensor/macros/errors.js'
-import { callHandler, errorOf, events, failsUntouched, signed } from '../../../src/pallets/test-utils.js'
+import { events } from '../../../src/pallets/test-utils.js'
 import { validateSubtensorCall, CustomTransactionError } from '../../../src/pallets/subtensor/extensions/subtensor.js'
 import { encryptWeights } from '../../../src/tools/timelock/index.js'
-import { Mock, hk } from '../../conformance/subtensor/epoch-mock.js'
+import { Mock, callAs, committingSubnet, hk, refusedAs } from '../../conformance/subtensor/epoch-mock.js'
 
 const SK = new Uint8Array(32).fill(21)
 const PK = publicKeyOf(SK)
 const ROUND = 5000n
 
-function net(): Mock {
-  const m = new Mock(1)
-  m.addNetwork(1, 5)
-  S.WeightsSetRateLimit.set(m.s, 1, 0n)
-  S.MinAllowedWeights.set(m.s, 1, 1)
-  m.register(1, 0, 1_000_000_000n)
-  m.register(1, 1, 0n)
-  m.register(1, 2, 0n)
-  S.ValidatorPermit.set(m.s, 1, [true, false, false])
-  m.nextBlock()
-  return m
-}
+const net = committingSubnet
 
 /** One block of block_step's order: reveal, then the epochs that are due. */
 function step(m: Mock): void {
@@ -51,8 +40,8 @@ const commitArgs = (uid: number, o: { uids?: number[]; values?: number[]; round?
   reveal_round: o.round ?? ROUND,
   commit_reveal_version: 4,
 })
-const call = (m: Mock, uid: number, name: string, args: Record<string, unknown>): void => { callHandler(m.env(), 'SubtensorModule', name, signed(hk(uid)), args) }
-const refused = (m: Mock, uid: number, name: string, args: Record<string, unknown>): unknown => errorOf(failsUntouched(m.s, () => call(m, uid, name, args)))
+const call = callAs
+const refused = refusedAs
 
 describe('commit_timelocked_weights (113) and the reveal in block_step', () => {
   it('stores the commit under its epoch and reveals it at the reveal epoch with the round\'s pulse', () => {

@@ -201,6 +201,62 @@ describe('tests/networks.rs: get_network_to_prune and register_network at Subnet
     expect(getNetworkToPrune(m.s)).toBe(n2)
   })
 
+  it('prune_selection_complex_state_exhaustive', () => {
+    const m = ext()
+    const imm = Number(S.NetworkImmunityPeriod.get(m.s))
+    const I96 = (v: bigint) => ({ bits: v << 32n })
+    m.setBlockNumber(0)
+    const n1 = addDynamicNetwork(m, u256(101), u256(201))
+    const n2 = addDynamicNetwork(m, u256(102), u256(202))
+    m.setBlockNumber(1)
+    const n3 = addDynamicNetwork(m, u256(103), u256(203))
+    m.setBlockNumber(2)
+    const n4 = addDynamicNetwork(m, u256(104), u256(204))
+    m.setBlockNumber(imm + 5)
+    const n5 = addDynamicNetwork(m, u256(105), u256(205))
+    m.setBlockNumber(imm + 6)
+    const n6 = addDynamicNetwork(m, u256(106), u256(206))
+    for (const n of [n1, n2, n3, n4, n5, n6]) fund(m, subnetAccountId(n), 100_000_000_000n)
+    const prices: [number, bigint][] = [[n1, 25n], [n2, 25n], [n3, 100n], [n4, 1n], [n5, 0n], [n6, 0n]]
+    for (const [n, p] of prices) S.SubnetMovingPrice.set(m.s, n, I96(p))
+    // A: among the mature n1…n4 the lowest price wins
+    m.setBlockNumber(imm + 10)
+    expect(getNetworkToPrune(m.s)).toBe(n4)
+    // B: a price tie at the same registration block keeps the first in key order
+    S.SubnetMovingPrice.set(m.s, n4, I96(25n))
+    expect(getNetworkToPrune(m.s)).toBe(n1)
+    // C: a tie across registration blocks: the earliest
+    S.SubnetMovingPrice.set(m.s, n3, I96(25n))
+    expect(getNetworkToPrune(m.s)).toBe(n1)
+    // D: immune networks are ignored however cheap
+    const now = BigInt(m.block)
+    expect(now < S.NetworkRegisteredAt.get(m.s, n5) + BigInt(imm)).toBe(true)
+    expect(now < S.NetworkRegisteredAt.get(m.s, n6) + BigInt(imm)).toBe(true)
+    expect(getNetworkToPrune(m.s)).toBe(n1)
+    // E: all immune: none
+    m.setBlockNumber(0)
+    expect(getNetworkToPrune(m.s)).toBeNull()
+    // F: n5 and n6 mature at price 0: the earlier registration
+    m.setBlockNumber(2 * imm + 10)
+    expect(BigInt(m.block) >= S.NetworkRegisteredAt.get(m.s, n5) + BigInt(imm)).toBe(true)
+    expect(BigInt(m.block) >= S.NetworkRegisteredAt.get(m.s, n6) + BigInt(imm)).toBe(true)
+    expect(getNetworkToPrune(m.s)).toBe(n5)
+    // G: a hole in the netuids
+    dissolve(m, n5)
+    expect(getNetworkToPrune(m.s)).toBe(n6)
+    // H: prices move
+    S.SubnetMovingPrice.set(m.s, n6, I96(100n))
+    S.SubnetMovingPrice.set(m.s, n3, I96(1n))
+    expect(getNetworkToPrune(m.s)).toBe(n3)
+    // I: a tie between n2 (block 0) and n3 (block 1): n2
+    S.SubnetMovingPrice.set(m.s, n2, I96(1n))
+    expect(getNetworkToPrune(m.s)).toBe(n2)
+    S.NetworksAdded.set(m.s, n2, false)
+    expect(getNetworkToPrune(m.s)).not.toBe(n2)
+    S.NetworksAdded.set(m.s, n2, true)
+    expect(getNetworkToPrune(m.s)).not.toBe(0)
+  })
+
   it('register_network_prunes_and_recycles_netuid', () => {
     const m = ext()
     S.SubnetLimit.set(m.s, 2)

@@ -9,6 +9,8 @@ import { networkLockCost, subnetAccountId } from '../../../src/pallets/subtensor
 import { getStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { destroyAlphaInOutStakes } from '../../../src/pallets/subtensor/subnets/dissolve.js'
 import { mechanismStorageIndex } from '../../../src/pallets/subtensor/subnets/mechanism.js'
+import { SafeFloat } from '../../../src/primitives/share-pool/index.js'
+import { SwapStorage } from '../../../src/pallets/swap/pallet.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { ROOT, signed } from '../../../src/pallets/test-utils.js'
 import { addDynamicNetwork, call, dissolve, ext, fund, removeOwnerRegistrationStake, stake } from './dissolve-mock.js'
@@ -232,5 +234,167 @@ describe('tests/networks.rs: more of do_dissolve_network and the subnet counter'
     expect([freeBalance(m.s, c1) - b1, freeBalance(m.s, c2) - b2]).toEqual([x1, x2])
     expect(freeBalance(m.s, oc) - bo).toBe(5_000n)
     expect(S.AlphaV2.contains(m.s, h1, c1, net) || S.AlphaV2.contains(m.s, h2, c2, net)).toBe(false)
+  })
+
+  it('destroy_alpha_out_many_stakers_complex_distribution', () => {
+    const m = ext()
+    const oc = u256(1_000)
+    const net = addDynamicNetwork(m, u256(2_000), oc)
+    removeOwnerRegistrationStake(m, net)
+    S.MaxRegistrationsPerBlock.set(m.s, net, 1_000)
+    S.TargetRegistrationsPerInterval.set(m.s, net, 1_000)
+    S.SubtokenEnabled.set(m.s, net, true)
+    S.NetworkRegistrationStartBlock.set(m.s, S.NetworkRegisteredAt.get(m.s, net) + 1n)
+    // DefaultMinStake plus twice the fee of a min-stake swap (the fee is taken on the larger amount)
+    const minStake = 2_000_000n
+    const minAmount = minStake + swapInterface().approxFeeAmount(m.s, net, minStake) * 2n
+    const N = 20
+    const cold = Array.from({ length: N }, (_, i) => u256(10_000 + 2 * i))
+    const hot = Array.from({ length: N }, (_, i) => u256(10_001 + 2 * i))
+    for (let i = 0; i < N; i++) {
+      const amount = BigInt(i + 1) * minAmount
+      m.registerOk(net, hot[i]!, cold[i]!, 0)
+      fund(m, cold[i]!, amount + 100_000n)
+      call(m, 'add_stake', signed(cold[i]!), { hotkey: hot[i]!, netuid: net, amount_staked: amount })
+    }
+    const alpha = hot.map((h, i) => { const v = S.AlphaV2.get(m.s, h, cold[i]!, net)!; return SafeFloat.new(v.mantissa, v.exponent)!.toU64() })
+    const alphaSum = alpha.reduce((a, b) => a + b, 0n)
+    const [pot, lock] = [123_456n, 30_000n]
+    S.SubnetTAO.set(m.s, net, pot)
+    S.SubnetLocked.set(m.s, net, lock)
+    expect(S.SubnetAlphaIn.get(m.s, net) + S.SubnetAlphaOut.get(m.s, net)).toBeGreaterThan(0n)
+    S.SubnetOwnerCut.set(m.s, 32_768)
+    const before = cold.map((c) => freeBalance(m.s, c))
+    const ownerBefore = freeBalance(m.s, oc)
+    S.SubnetAlphaIn.set(m.s, net, 0n)
+    S.SubnetProtocolAlpha.set(m.s, net, 0n)
+    // the pallet's split: floor shares, the leftover one RAO each by largest remainder
+    const share = alpha.map((a) => (pot * a) / alphaSum)
+    const rem = alpha.map((a) => (pot * a) % alphaSum)
+    const leftover = pot - share.reduce((a, b) => a + b, 0n)
+    const order = [...rem.keys()].sort((a, b) => (rem[b]! > rem[a]! ? 1 : rem[b]! < rem[a]! ? -1 : 0))
+    for (let k = 0; k < Number(leftover); k++) share[order[k]!]! += 1n
+    // owner refund: the lock less the owner's cut of the issuance (U96F32) at the spot price
+    const issuance = S.SubnetAlphaIn.get(m.s, net) + S.SubnetAlphaOut.get(m.s, net)
+    const cutFraction = (32_768n << 32n) / 65_535n
+    const ownerAlpha = (issuance * cutFraction) >> 32n
+    const price = swapInterface().currentAlphaPrice(m.s, net) >> 32n
+    const ownerEmissionTao = (ownerAlpha * price) >> 32n
+    const expectedRefund = lock > ownerEmissionTao ? lock - ownerEmissionTao : 0n
+    destroyAlphaInOutStakes({ origin: ROOT, s: m.s, env: m.env }, net)
+    for (let i = 0; i < N; i++) expect(freeBalance(m.s, cold[i]!), `staker ${i}`).toBe(before[i]! + share[i]!)
+    expect(freeBalance(m.s, oc)).toBe(ownerBefore + expectedRefund)
+    expect([...S.AlphaV2.iter(m.s)].every(([[, , n]]) => n !== net)).toBe(true)
+    expect(S.SubnetAlphaIn.get(m.s, net)).toBe(0n)
+    expect(S.SubnetAlphaOut.get(m.s, net)).toBe(0n)
+    expect(S.SubnetLocked.get(m.s, net)).toBe(0n)
+  })
+
+  it('massive_dissolve_refund_and_reregistration_flow_is_lossless_and_cleans_state', () => {
+    const m = ext()
+    const NUM_NETS = 4
+    const coldLps = [3001, 3002, 3003, 3004, 3005, 3006]
+    const hotsOf = (c: number) => [c + 100_000, c + 200_000]
+    const pots = [12_345n, 23_456n, 34_567n, 45_678n]
+    const lpSets = [coldLps.slice(0, 4), coldLps.slice(2, 6), coldLps.slice(0, 6), coldLps.slice(1, 5)]
+    // 1) subnets
+    const nets: number[] = []
+    for (let i = 0; i < NUM_NETS; i++) {
+      const net = addDynamicNetwork(m, u256(10_000 + i), u256(20_000 + i))
+      removeOwnerRegistrationStake(m, net)
+      S.MaxRegistrationsPerBlock.set(m.s, net, 1_000)
+      S.TargetRegistrationsPerInterval.set(m.s, net, 1_000)
+      S.SubtokenEnabled.set(m.s, net, true)
+      S.Emission.set(m.s, net, [])
+      S.SubnetLocked.set(m.s, net, 0n)
+      nets.push(net)
+    }
+    // 2) small pairs so the accounts exist
+    for (let id = 0; id < 10; id++) for (const net of nets) m.registerOk(net, u256(2_000_000 + id), u256(1_000_000 + id), 100_000 + id)
+    // 3) LPs: both hotkeys registered, stake split 60/40
+    for (const c of coldLps) fund(m, u256(c), 1_000_000_000_000n)
+    nets.forEach((net, ni) => {
+      for (const c of lpSets[ni]!) {
+        const [h1, h2] = hotsOf(c)
+        m.registerOk(net, u256(h1!), u256(c), ni * 10_000 + (h1! % 10_000))
+        m.registerOk(net, u256(h2!), u256(c), ni * 10_000 + (h2! % 10_000) + 1)
+        const base = 5_000_000n + BigInt(ni) * 1_000_000n + BigInt(c % 10) * 250_000n
+        const stake1 = (base * 3n) / 5n
+        call(m, 'add_stake', signed(u256(c)), { hotkey: u256(h1!), netuid: net, amount_staked: stake1 })
+        call(m, 'add_stake', signed(u256(c)), { hotkey: u256(h2!), netuid: net, amount_staked: base - stake1 })
+      }
+    })
+    const taoBefore = new Map(coldLps.map((c) => [c, freeBalance(m.s, u256(c))]))
+    const coldNum = (k: Uint8Array) => Number(k[0]! | (k[1]! << 8))
+    const pairs = new Map<number, [number, bigint][]>()
+    for (const [[, cold, net], v] of S.AlphaV2.iter(m.s)) {
+      const ni = nets.indexOf(net)
+      if (ni < 0 || !lpSets[ni]!.includes(coldNum(cold)) || cold.subarray(2).some((b) => b !== 0)) continue
+      const a = SafeFloat.new(v.mantissa, v.exponent)!.toU64()
+      if (a > 0n) pairs.set(net, [...(pairs.get(net) ?? []), [coldNum(cold), a]])
+    }
+    const taoAfterAdds = new Map(coldLps.map((c) => [c, freeBalance(m.s, u256(c))]))
+    // 5) Hamilton base shares per coldkey and the leftover
+    for (const net of nets) { S.SubnetAlphaIn.set(m.s, net, 0n); S.SubnetProtocolAlpha.set(m.s, net, 0n) }
+    const baseShare = new Map(coldLps.map((c) => [c, 0n]))
+    const pairCount = new Map(coldLps.map((c) => [c, 0n]))
+    let leftoverTotal = 0n
+    nets.forEach((net, ni) => {
+      const ps = pairs.get(net) ?? []
+      const total = ps.reduce((t, [, a]) => t + a, 0n)
+      if (total === 0n) return
+      let sum = 0n
+      for (const [c, a] of ps) {
+        const b = (a * pots[ni]!) / total
+        sum += b
+        baseShare.set(c, baseShare.get(c)! + b)
+        pairCount.set(c, pairCount.get(c)! + 1n)
+      }
+      leftoverTotal += pots[ni]! - sum
+    })
+    // 6) pots, then dissolve every subnet
+    nets.forEach((net, ni) => S.SubnetTAO.set(m.s, net, pots[ni]!))
+    for (const net of nets) dissolve(m, net)
+    // 7) every pot paid out, each coldkey within its Hamilton bounds
+    const actual = new Map(coldLps.map((c) => [c, freeBalance(m.s, u256(c)) - taoBefore.get(c)!]))
+    expect([...actual.values()].reduce((a, b) => a + b, 0n)).toBe(pots.reduce((a, b) => a + b, 0n))
+    let extra = 0n
+    for (const c of coldLps) {
+      const [base, n, got] = [baseShare.get(c)!, pairCount.get(c)!, actual.get(c)!]
+      expect(got >= base && got <= base + n, `cold ${c}: ${got} within [${base}, ${base + n}]`).toBe(true)
+      extra += got - base
+    }
+    expect(extra).toBe(leftoverTotal)
+    for (const c of coldLps) {
+      const [before, mid, after] = [taoBefore.get(c)!, taoAfterAdds.get(c)!, freeBalance(m.s, u256(c))]
+      expect(after - mid).toBe((before - mid) + (after - before))
+    }
+    for (const net of nets) {
+      expect([...S.AlphaV2.iter(m.s)].every(([[, , n]]) => n !== net)).toBe(true)
+      expect(S.NetworksAdded.get(m.s, net)).toBe(false)
+      expect(SwapStorage.PalSwapInitialized.get(m.s, net)).toBe(false)
+    }
+    // 8) a fresh subnet: the minimum stake mints exactly the simulated swap's alpha
+    const netNew = addDynamicNetwork(m, u256(99_000), u256(99_001))
+    removeOwnerRegistrationStake(m, netNew)
+    S.MaxRegistrationsPerBlock.set(m.s, netNew, 1_000)
+    S.TargetRegistrationsPerInterval.set(m.s, netNew, 1_000)
+    S.SubtokenEnabled.set(m.s, netNew, true)
+    S.Emission.set(m.s, netNew, [])
+    S.SubnetLocked.set(m.s, netNew, 0n)
+    const minStake = 2_000_000n
+    const minRequired = minStake + swapInterface().simSwap(m.s, netNew, { kind: 'GetAlphaForTao', amount: minStake }).feePaid
+    for (const c of coldLps.slice(0, 3)) {
+      const [h1] = hotsOf(c)
+      const [hot, cold] = [u256(h1!), u256(c)]
+      m.registerOk(netNew, hot, cold, 7777)
+      const beforeTao = freeBalance(m.s, cold)
+      const alphaOf = () => { const v = S.AlphaV2.get(m.s, hot, cold, netNew); return v ? SafeFloat.new(v.mantissa, v.exponent)!.toU64() : 0n }
+      const aPrev = alphaOf()
+      const expectedAlpha = swapInterface().simSwap(m.s, netNew, { kind: 'GetAlphaForTao', amount: minRequired }).amountPaidOut
+      call(m, 'add_stake', signed(cold), { hotkey: hot, netuid: netNew, amount_staked: minRequired })
+      expect(freeBalance(m.s, cold)).toBe(beforeTao - minRequired)
+      expect(alphaOf() - aPrev).toBe(expectedAlpha)
+    }
   })
 })

@@ -281,6 +281,50 @@ describe('tests/registration.rs (v3.3.13): pruning', () => {
   })
 })
 
+describe('tests/registration.rs (v3.3.13): three subnets', () => {
+  it('test_full_pass_through', () => {
+    const m = new Mock()
+    const nets = [1, 2, 3]
+    const [h0, h1, h2] = [u256(0), u256(1), u256(2)]
+    for (const n of nets) m.addNetwork(n, 2)
+    for (const n of nets) S.SubnetOwner.set(m.s, n, u256(99_999))
+    for (const n of nets) expect(S.Tempo.get(m.s, n)).toBe(2)
+    for (const n of nets) S.MaxAllowedUids.set(m.s, n, 2)
+    for (const n of nets) expect(S.MaxAllowedUids.get(m.s, n)).toBe(2)
+    for (const n of nets) S.MaxRegistrationsPerBlock.set(m.s, n, 3)
+    for (const n of nets) expect(S.MaxRegistrationsPerBlock.get(m.s, n)).toBe(3)
+    for (const n of nets) expect(S.SubnetworkN.get(m.s, n)).toBe(0)
+    const hotkeyAt = (n: number, uid: number) => S.Keys.get(m.s, n, uid)
+    const uidExists = (n: number, uid: number) => S.Keys.contains(m.s, n, uid)
+
+    m.registerOk(1, h0, u256(0), 39420842)
+    m.registerOk(1, h1, u256(1), 12412392)
+    m.registerOk(2, h0, u256(0), 21813123)
+    m.registerOk(2, h1, u256(1), 25755207)
+    m.registerOk(3, h0, u256(0), 251232207)
+    m.registerOk(3, h1, u256(1), 159184122)
+    for (const n of nets) {
+      expect(hotkeyAt(n, 0)).toEqual(h0)
+      expect(hotkeyAt(n, 1)).toEqual(h1)
+      expect(S.RegistrationsThisInterval.get(m.s, n)).toBe(2)
+      expect(S.SubnetworkN.get(m.s, n)).toBe(2)
+      expect(uidExists(n, 0)).toBe(true)
+      expect(uidExists(n, 1)).toBe(true)
+    }
+
+    // a third hotkey on full subnets replaces uid 0 (pruning), the size stays 2
+    m.registerOk(1, h2, u256(2), 59420842)
+    m.registerOk(2, h2, u256(2), 31813123)
+    m.registerOk(3, h2, u256(2), 451232207)
+    for (const n of nets) {
+      expect(S.SubnetworkN.get(m.s, n)).toBe(2)
+      expect(hotkeyAt(n, 0)).toEqual(h2)
+      expect(hotkeyAt(n, 1)).toEqual(h1)
+      expect(S.RegistrationsThisInterval.get(m.s, n)).toBe(3)
+    }
+  })
+})
+
 describe('registration.rs: faucet (pow-faucet builds)', () => {
   it('refuses a stale block and a seal below difficulty 1,000,000; mints 1,000 TAO into the coldkey', async () => {
     const { mintAndSpend } = await import('../../../src/pallets/subtensor/coinbase/tao.js')

@@ -8,14 +8,16 @@ import { EXISTENTIAL_DEPOSIT, freeBalance, mint, reducibleBalance } from '../../
 import { SubtensorConstants, SubtensorErrors as SE, SubtensorStorage as S, validateSubtensorCall, CustomTransactionError } from '../../../src/pallets/subtensor/index.js'
 import { getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
-import { getTotalStakeForColdkey } from '../../../src/pallets/subtensor/staking/helpers.js'
+import { getTotalStakeForColdkey, getTotalStakeForHotkey } from '../../../src/pallets/subtensor/staking/helpers.js'
 import { doSwapColdkey } from '../../../src/pallets/subtensor/swap/swap-coldkey.js'
 import { addStakingHotkey } from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { subtensorDispatchExtension } from '../../../src/pallets/subtensor/swap/guard.js'
 import type { Origin } from '../../../src/frame/primitives.js'
 import { callHandler, callValue, errorOf, events, failsUntouched, NONE, ROOT, signed } from '../../../src/pallets/test-utils.js'
 import { Mock, u256 } from './mock.js'
-import { addDynamicNetwork as addDynamicHeadNetwork, newTestExt, setupReserves } from './head-mock.js'
+import { addDynamicNetwork as addDynamicHeadNetwork, addNetwork, newTestExt, setupReserves, type Ext } from './head-mock.js'
+import { addBalance, registerOkNeuron, sub, swapTaoToAlpha } from './staking-mock.js'
+import { SafeFloat } from '../../../src/primitives/share-pool/index.js'
 
 const [WHO, NEW_CK] = [u256(1), u256(2)]
 const se = (e: () => unknown): unknown => errorOf(e())
@@ -334,5 +336,110 @@ describe('tests/swap_coldkey.rs: do_swap_coldkey with stake placed by add_stake'
     expect(getTotalStakeForColdkey(x.s, old)).toBe(0n)
     expect([S.TotalHotkeyAlpha.get(x.s, hk1, netuid), S.TotalHotkeyAlpha.get(x.s, hk2, netuid)]).toEqual([hk1Alpha, hk2Alpha])
     expect([S.TotalIssuance.get(x.s), S.TotalStake.get(x.s)]).toEqual([issuance, totalStake])
+  })
+})
+
+describe('tests/swap_coldkey.rs: a nomination web across subnets', () => {
+  const stakeTo = (e: Ext, cold: Uint8Array, hotkey: Uint8Array, netuid: number, amount: bigint) =>
+    sub(e, cold, 'add_stake', { hotkey, netuid, amount_staked: amount })
+  const owned = (e: Ext, c: Uint8Array) => S.OwnedHotkeys.get(e.s, c)
+  const staked = (e: Ext, c: Uint8Array) => S.StakingHotkeys.get(e.s, c)
+
+  it('test_coldkey_swap_total', () => {
+    const e = newTestExt(1)
+    const coldkey = u256(1)
+    const [nominator1, nominator2, nominator3] = [u256(2), u256(3), u256(4)]
+    const [delegate1, delegate2, delegate3] = [u256(5), u256(6), u256(7)]
+    const [hotkey1, hotkey2, hotkey3] = [u256(2), u256(3), u256(4)]
+    const stake = 2_000_000n * 10n
+    addBalance(e, coldkey, stake * 6n + ED)
+    for (const k of [delegate1, delegate2, delegate3, nominator1, nominator2, nominator3]) addBalance(e, k, stake * 2n + ED)
+    for (const n of [1, 2, 3]) setupReserves(e.s, n, stake * 10n, stake * 10n)
+    addNetwork(e.s, 1, 13)
+    addNetwork(e.s, 2, 14)
+    addNetwork(e.s, 3, 15)
+    registerOkNeuron(e, 1, hotkey1, coldkey)
+    registerOkNeuron(e, 2, hotkey2, coldkey)
+    registerOkNeuron(e, 3, hotkey3, coldkey)
+    registerOkNeuron(e, 1, delegate1, delegate1)
+    registerOkNeuron(e, 2, delegate2, delegate2)
+    registerOkNeuron(e, 3, delegate3, delegate3)
+    const ensureMinBalance = (who: Uint8Array, required: bigint) => {
+      const bal = freeBalance(e.s, who)
+      if (bal < required) addBalance(e, who, required - bal)
+    }
+    ensureMinBalance(coldkey, stake * 6n + ED)
+    for (const k of [delegate1, delegate2, delegate3, nominator1, nominator2, nominator3]) ensureMinBalance(k, stake * 2n + ED)
+    for (const k of [hotkey1, hotkey2, hotkey3, delegate1, delegate2, delegate3]) S.Delegates.set(e.s, k, Math.floor(65_535 / 10))
+    for (const h of [hotkey1, hotkey2, hotkey3, delegate1, delegate2, delegate3]) stakeTo(e, coldkey, h, 1, stake)
+    stakeTo(e, delegate1, hotkey1, 1, stake)
+    stakeTo(e, delegate2, hotkey2, 1, stake)
+    stakeTo(e, delegate3, hotkey3, 1, stake)
+    for (const d of [delegate1, delegate2, delegate3]) stakeTo(e, d, d, 1, stake)
+    stakeTo(e, nominator1, hotkey1, 1, stake)
+    stakeTo(e, nominator2, hotkey2, 1, stake)
+    stakeTo(e, nominator3, hotkey3, 1, stake)
+    stakeTo(e, nominator1, delegate1, 1, stake)
+    stakeTo(e, nominator2, delegate2, 1, stake)
+    stakeTo(e, nominator3, delegate3, 1, stake)
+
+    const unchanged = () => {
+      expect(owned(e, delegate1)).toEqual([delegate1])
+      expect(owned(e, delegate2)).toEqual([delegate2])
+      expect(owned(e, delegate3)).toEqual([delegate3])
+      expect(staked(e, delegate1)).toEqual([delegate1, hotkey1])
+      expect(staked(e, delegate2)).toEqual([delegate2, hotkey2])
+      expect(staked(e, delegate3)).toEqual([delegate3, hotkey3])
+      for (const n of [nominator1, nominator2, nominator3]) expect(owned(e, n)).toEqual([])
+      expect(staked(e, nominator1)).toEqual([hotkey1, delegate1])
+      expect(staked(e, nominator2)).toEqual([hotkey2, delegate2])
+      expect(staked(e, nominator3)).toEqual([hotkey3, delegate3])
+    }
+    expect(owned(e, coldkey)).toEqual([hotkey1, hotkey2, hotkey3])
+    expect(staked(e, coldkey)).toEqual([hotkey1, hotkey2, hotkey3, delegate1, delegate2, delegate3])
+    const ckStake = getTotalStakeForColdkey(e.s, coldkey)
+    const hotkeys = [hotkey1, hotkey2, hotkey3, delegate1, delegate2, delegate3]
+    const hkStakes = hotkeys.map((h) => getTotalStakeForHotkey(e.s, h))
+    unchanged()
+
+    const newColdkey = u256(1100)
+    expect(getTotalStakeForColdkey(e.s, coldkey)).toBe(ckStake)
+    doSwapColdkey({ origin: signed(coldkey), s: e.s, env: e.env }, coldkey, newColdkey)
+    expect(getTotalStakeForColdkey(e.s, newColdkey)).toBe(ckStake)
+    expect(getTotalStakeForColdkey(e.s, coldkey)).toBe(0n)
+    expect(owned(e, newColdkey)).toEqual([hotkey1, hotkey2, hotkey3])
+    expect(staked(e, newColdkey)).toEqual([hotkey1, hotkey2, hotkey3, delegate1, delegate2, delegate3])
+    expect(hotkeys.map((h) => getTotalStakeForHotkey(e.s, h))).toEqual(hkStakes)
+    unchanged()
+  })
+
+  it('test_do_swap_coldkey_effect_on_delegations', () => {
+    const e = newTestExt(1)
+    const [newColdkey, owner, coldkey, delegate] = [u256(0), u256(1), u256(4), u256(2)]
+    const [netuid, netuid2] = [0, 1]
+    const stake = 2_000_000n * 10n
+    const reserve = stake * 1000n
+    setupReserves(e.s, netuid, reserve, reserve)
+    setupReserves(e.s, netuid2, reserve, reserve)
+    addNetwork(e.s, netuid, 13)
+    addNetwork(e.s, netuid2, 13)
+    sub(e, owner, 'root_register', { hotkey: delegate })
+    registerOkNeuron(e, netuid2, delegate, owner)
+    addBalance(e, coldkey, stake * 10n)
+    // equal reserves and equal stakes: one expected value serves both subnets, as in the source
+    const [expectedStake, fee] = swapTaoToAlpha(e, netuid, stake)
+    stakeTo(e, coldkey, delegate, netuid, stake)
+    stakeTo(e, coldkey, delegate, netuid2, stake)
+    doSwapColdkey({ origin: signed(coldkey), s: e.s, env: e.env }, coldkey, newColdkey)
+    const approx = stake * 2n - fee * 2n
+    const near = (v: bigint) => expect(v > approx ? v - approx : approx - v).toBeLessThanOrEqual(approx / 100n)
+    near(getTotalStakeForHotkey(e.s, delegate))
+    expect(getTotalStakeForColdkey(e.s, coldkey)).toBe(0n)
+    near(getTotalStakeForColdkey(e.s, newColdkey))
+    const row = (c: Uint8Array, n: number) => { const v = S.AlphaV2.get(e.s, delegate, c, n); return v ? SafeFloat.new(v.mantissa, v.exponent)!.toU64() : 0n }
+    expect(row(newColdkey, netuid)).toBe(expectedStake)
+    expect(row(coldkey, netuid)).toBe(0n)
+    expect(row(newColdkey, netuid2)).toBe(expectedStake)
+    expect(row(coldkey, netuid2)).toBe(0n)
   })
 })

@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { mintTao } from '../../../src/pallets/subtensor/coinbase/tao.js'
-import { rootSellFlag } from '../../../src/pallets/subtensor/coinbase/subnet-emissions.js'
-import { currentPrice, swapHandler } from '../../../src/pallets/swap/index.js'
+import { emitAlphaOut, injectAndMaybeSwap, subnetTerms } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
+import { alphaIssuance, rootSellFlag, rootTaoWeight } from '../../../src/pallets/subtensor/coinbase/subnet-emissions.js'
+import { getBlockEmissionForIssuance } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
+import { getTaoWeight } from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { currentPrice, maybeInitializePalSwap, swapHandler } from '../../../src/pallets/swap/index.js'
 import {
   addDynamicNetwork, addNetwork, mintAndRunCoinbase, newTestExt, runCoinbaseWith, setFullInjectionRootStake, setupReserves, u256, useMockSwapConfig,
 } from './head-mock.js'
@@ -14,6 +17,7 @@ import { removeOwnerRegistrationStake, setBlockNumber, U64_MAX } from './staking
 
 useMockSwapConfig()
 
+const W = F.U96F32
 const i96 = (x: number): { bits: bigint } => ({ bits: F.fromF64(F.I96F32, x) })
 const near = (a: bigint, b: bigint, eps: bigint): void => {
   const d = a > b ? a - b : b - a
@@ -146,4 +150,54 @@ describe('tests/coinbase.rs (HEAD): owner cut and pending emission', () => {
     near(S.PendingValidatorEmission.get(s, n), 500_000_000n - 125_000_000n, 1n)
     near(S.PendingRootAlphaDivs.get(s, n), 125_000_000n, 1n)
   })
+})
+
+describe('tests/coinbase.rs (HEAD): shares and emit_to_subnets', () => {
+  it('test_zero_shares_zero_emission', () => {
+    const ext = newTestExt(1)
+    const { s } = ext
+    const n1 = addDynamicNetwork(ext, u256(1), u256(0))
+    const n2 = addDynamicNetwork(ext, u256(1), u256(0))
+    const credit = mintTao(s, ext.env, 1_000_000n)
+    const initial = 1_000_000n
+    setupReserves(s, n1, initial, initial)
+    setupReserves(s, n2, initial, initial)
+    S.SubnetMovingPrice.set(s, n1, i96(0))
+    S.SubnetMovingPrice.set(s, n2, i96(0))
+    runCoinbaseWith(ext, credit)
+    expect(S.SubnetAlphaIn.get(s, n1)).toBe(initial)
+    expect(S.SubnetAlphaIn.get(s, n2)).toBe(initial)
+  })
+
+  for (const [name, rootSell] of [['test_coinbase_emit_to_subnets_with_no_root_sell', false], ['test_coinbase_emit_to_subnets_with_root_sell', true]] as const) {
+    it(name, () => {
+      const ext = newTestExt(1)
+      const { s } = ext
+      const n = addDynamicNetwork(ext, u256(1), u256(2))
+      S.SubnetOwnerCut.set(s, Math.floor(0xffff / 10))
+      setupReserves(s, n, 10n ** 15n, 10n ** 15n)
+      maybeInitializePalSwap(s, n, null)
+      const taoEmission = F.saturatingFromInt(W, 12_345_678n)
+      const emissions = new Map([[n, taoEmission]])
+      const alphaEmission = F.saturatingFromInt(W, getBlockEmissionForIssuance(s, alphaIssuance(s, n)))
+      const price = F.saturatingFromFixed(W, F.U64F64, currentPrice(s, n))
+      expect(F.div(W, taoEmission, price) <= alphaEmission).toBe(true)
+      // emit_to_subnets: the terms, the injection, then alpha_out into the pending accumulators
+      const credit = mintTao(s, ext.env, 12_345_678n)
+      const terms = subnetTerms(s, emissions)
+      injectAndMaybeSwap(s, ext.env, [n], terms, credit)
+      emitAlphaOut(s, [n], terms, rootSell, rootTaoWeight(s))
+      const ownerCut = F.saturatingMul(W, F.div(W, F.fromInt(W, S.SubnetOwnerCut.get(s)), F.fromInt(W, 0xffff)), alphaEmission)
+      const issuance = F.saturatingFromInt(W, alphaIssuance(s, n))
+      const tw = F.saturatingMul(W, F.saturatingFromInt(W, S.SubnetTAO.get(s, 0)), getTaoWeight(s))
+      const rootProp = F.checkedDiv(W, tw, F.saturatingAdd(W, tw, issuance)) ?? 0n
+      const expectedRoot = F.saturatingToU64(W, F.saturatingMul(W, rootProp, alphaEmission))
+      const half = F.saturatingDiv(W, F.saturatingSub(W, alphaEmission, ownerCut), F.fromInt(W, 2))
+      near(S.PendingOwnerCut.get(s, n), F.saturatingToU64(W, ownerCut), 200n)
+      if (rootSell) near(S.PendingRootAlphaDivs.get(s, n), expectedRoot, 200n)
+      else expect(S.PendingRootAlphaDivs.get(s, n)).toBe(0n)
+      near(S.PendingServerEmission.get(s, n), F.saturatingToU64(W, half), 200n)
+      near(S.PendingValidatorEmission.get(s, n), F.saturatingToU64(W, F.saturatingSub(W, half, F.fromInt(W, expectedRoot))), 200n)
+    })
+  }
 })

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { drainPending, shouldRunEpoch } from '../../../src/pallets/subtensor/coinbase/epoch-schedule.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
-import { addNetwork, newTestExt, u256, type Ext } from './head-mock.js'
+import { addDynamicNetwork, addNetwork, newTestExt, u256, type Ext } from './head-mock.js'
 import { mockSetChildrenNoEpochs, registerOkNeuron, sub, U64_MAX } from './staking-mock.js'
 
 const { getStakeForHotkeyAndColdkeyOnSubnet: stakeOf, getStakeForHotkeyOnSubnet: hotkeyStake } = L
@@ -212,5 +213,69 @@ describe('tests/coinbase.rs (HEAD): root children', () => {
     distribute(e, 1, PENDING / 2n, PENDING / 2n)
     close(S.AlphaDividendsPerSubnet.get(e.s, 1, alice), PENDING / 4n, 10_000n)
     close(S.AlphaDividendsPerSubnet.get(e.s, 1, bob), 3n * (PENDING / 4n), 10_000n)
+  })
+})
+
+describe('tests/coinbase.rs (HEAD): childkey burn and drain_pending', () => {
+  it('test_drain_alpha_childkey_parentkey_with_burn', () => {
+    const e = newTestExt(1)
+    addNetwork(e.s, 1, 1)
+    const [parent, child, cold] = [u256(1), u256(2), u256(3)]
+    registerOkNeuron(e, 1, child, cold)
+    increase(e.s, parent, cold, 1, STAKE)
+    mockSetChildrenNoEpochs(e, 1, parent, [[U64_MAX, child]])
+    S.ChildkeyTake.set(e.s, child, 1, Math.floor(0xffff / 10))
+    // get_ck_burn: CKBurn / u64::MAX as U96F32 (the same 32 fractional bits as I96F32)
+    const I = F.I96F32
+    const burnRate = F.checkedDiv(F.U96F32, F.saturatingFromInt(F.U96F32, S.CKBurn.get(e.s)), F.saturatingFromInt(F.U96F32, U64_MAX)) ?? 0n
+    distribute(e, 1, PENDING / 2n, PENDING / 2n)
+    const pending = F.fromInt(I, PENDING)
+    const nineTenths = F.mul(I, pending, F.fromF64(I, 9 / 10))
+    const ckBurn = F.mul(I, nineTenths, burnRate)
+    const total = pending - ckBurn
+    const parentRatio = F.div(I, nineTenths - ckBurn, total)
+    const childRatio = F.div(I, F.div(I, pending, F.fromInt(I, 10)), total)
+    close(F.toInt(I, F.fromInt(I, STAKE) + F.mul(I, pending, parentRatio)), hotkeyStake(e.s, parent, 1), 3_000_000n)
+    close(F.toInt(I, F.mul(I, pending, childRatio)), hotkeyStake(e.s, child, 1), 3_000_000n)
+  })
+
+  it('test_coinbase_drain_pending_increments_blockssincelaststep', () => {
+    const e = newTestExt(1)
+    const n = addDynamicNetwork(e, u256(1), u256(2))
+    const before = S.BlocksSinceLastStep.get(e.s, n)
+    drainPending(e.s, e.env, [n], 1n)
+    expect(S.BlocksSinceLastStep.get(e.s, n)).toBe(before + 1n)
+  })
+
+  /** A dynamic subnet of tempo 100 whose epoch is due at block 102. */
+  function dueAt102(): { e: Ext; n: number } {
+    const e = newTestExt(1)
+    const n = addDynamicNetwork(e, u256(1), u256(2))
+    S.Tempo.set(e.s, n, 100)
+    S.LastEpochBlock.set(e.s, n, 0n)
+    expect(shouldRunEpoch(e.s, n, 102n)).toBe(true)
+    return { e, n }
+  }
+
+  it('test_coinbase_drain_pending_resets_blockssincelaststep', () => {
+    const { e, n } = dueAt102()
+    S.BlocksSinceLastStep.set(e.s, n, 12_345_678n)
+    S.LastMechansimStepBlock.set(e.s, n, 12_345n)
+    drainPending(e.s, e.env, [n], 102n)
+    expect(S.BlocksSinceLastStep.get(e.s, n)).toBe(0n)
+    expect(S.LastMechansimStepBlock.get(e.s, n)).toBe(12_345n)
+  })
+
+  it('test_coinbase_drain_pending_gets_counters_and_resets_them', () => {
+    const { e, n } = dueAt102()
+    const [server, validator, root, ownerCut] = [123_434_534n, 111_111n, 12_222_222n, 12_345_678n]
+    S.PendingServerEmission.set(e.s, n, server)
+    S.PendingValidatorEmission.set(e.s, n, validator)
+    S.PendingRootAlphaDivs.set(e.s, n, root)
+    S.PendingOwnerCut.set(e.s, n, ownerCut)
+    const drained = drainPending(e.s, e.env, [n], 102n)
+    expect(drained.size).toBe(1)
+    expect(drained.get(n)).toEqual({ server, validator, root, ownerCut })
+    for (const m of [S.PendingServerEmission, S.PendingValidatorEmission, S.PendingRootAlphaDivs, S.PendingOwnerCut]) expect(m.get(e.s, n)).toBe(0n)
   })
 })

@@ -87,6 +87,15 @@ export function runCoinbaseWith({ s, env }: Ext, credit: bigint): void {
   drainAndDistribute(s, env, BigInt(System.Number.get(s)), networks)
 }
 
+/** `step_block(n)` / `run_to_block`: each next block's System then SubtensorModule on_initialize. */
+export function stepBlock(ext: Ext, n = 1): void {
+  for (let i = 0; i < n; i++) {
+    const block = System.Number.get(ext.s) + 1
+    ext.env = startBlock(ext.s, block)
+    subtensorPallet().hooks.onInitialize!({ s: ext.s, env: ext.env, blockNumber: block })
+  }
+}
+
 /** `run_coinbase(mint_tao(emission))`. */
 export function mintAndRunCoinbase(ext: Ext, emission: bigint): void {
   runCoinbaseWith(ext, mintTao(ext.s, ext.env, emission))

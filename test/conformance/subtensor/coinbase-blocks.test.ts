@@ -8,8 +8,14 @@ import { EXISTENTIAL_DEPOSIT as ED } from '../../../src/pallets/balances/index.j
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { getBlockEmissionForIssuance } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
 import { alphaIssuance, rootSellFlag } from '../../../src/pallets/subtensor/coinbase/subnet-emissions.js'
-import { getStakeForHotkeyAndColdkeyOnSubnet as stakeOf } from '../../../src/pallets/subtensor/staking/stake-utils.js'
-import { addDynamicNetwork, addNetwork, newTestExt, stepBlock, u256, useMockSwapConfig, type Ext } from './head-mock.js'
+import { distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { shouldRunEpoch } from '../../../src/pallets/subtensor/coinbase/epoch-schedule.js'
+import { epoch } from '../../../src/pallets/subtensor/epoch/persist.js'
+import { getTotalStakeForHotkey } from '../../../src/pallets/subtensor/staking/helpers.js'
+import { getStakeForHotkeyAndColdkeyOnSubnet as stakeOf, increaseStakeForHotkeyAndColdkeyOnSubnet as increase } from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
+import { System } from '../../../src/pallets/system/index.js'
+import { addDynamicNetwork, addNetwork, mintAndRunCoinbase, newTestExt, stepBlock, u256, useMockSwapConfig, type Ext } from './head-mock.js'
 import { addBalance, registerOkNeuron, sub, U64_MAX } from './staking-mock.js'
 
 useMockSwapConfig()
@@ -28,6 +34,56 @@ function stepEpochs(e: Ext, count: number, netuid: number): void {
     expect(i < 50_000).toBe(true)
     stepBlock(e, 1)
   }
+}
+
+/** `run_to_block_no_epoch(netuid, n)`: the blocks run with the subnet's tempo at u16::MAX − 1. */
+function runToBlockNoEpoch(e: Ext, netuid: number, n: number): void {
+  const tempo = S.Tempo.get(e.s, netuid)
+  S.Tempo.set(e.s, netuid, 0xfffe)
+  while (System.Number.get(e.s) < n) stepBlock(e, 1)
+  S.Tempo.set(e.s, netuid, tempo)
+}
+const nextBlockNoEpoch = (e: Ext, netuid: number): void => runToBlockNoEpoch(e, netuid, System.Number.get(e.s) + 1)
+const sumU16 = (v: number[]): number => v.reduce((a, x) => a + x, 0)
+
+/**
+ * The not-started tests' common part: subnet 1 (tempo 2) added without its first emission block,
+ * commit-reveal off, owner 8/7; a validator (3/4) with 1e14 alpha, a miner (5/6) and the owner
+ * registered; blocks to 30 without epochs, one epoch, the validator's weights on the miner, the
+ * epoch outputs cleared, three blocks without epochs (due now), then run_coinbase of 1e8.
+ */
+function notStartedSubnet(e: Ext, withReserves: boolean): { hotkey: Uint8Array; initStake: bigint } {
+  const netuid = 1
+  const [ownerHot, ownerCold, hotkey, coldkey, minerHot, minerCold] = [7, 8, 3, 4, 5, 6].map(u256) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]
+  initNewNetwork(e.s, netuid, 2)
+  S.NetworkRegistrationAllowed.set(e.s, netuid, true)
+  S.CommitRevealWeightsEnabled.set(e.s, netuid, false)
+  expect(S.FirstEmissionBlockNumber.contains(e.s, netuid)).toBe(false)
+  S.SubnetOwner.set(e.s, netuid, ownerCold)
+  S.SubnetOwnerHotkey.set(e.s, netuid, ownerHot)
+  const initStake = 100_000_000_000_000n
+  S.Tempo.set(e.s, netuid, 2)
+  S.WeightsSetRateLimit.set(e.s, netuid, 0n)
+  if (withReserves) {
+    S.SubnetTAO.set(e.s, netuid, initStake * 1000n)
+    S.SubnetAlphaIn.set(e.s, netuid, initStake * 1000n)
+  }
+  registerOkNeuron(e, netuid, hotkey, coldkey)
+  registerOkNeuron(e, netuid, minerHot, minerCold)
+  registerOkNeuron(e, netuid, ownerHot, ownerCold)
+  increase(e.s, hotkey, coldkey, netuid, initStake)
+  expect(getTotalStakeForHotkey(e.s, hotkey)).toBe(initStake)
+  S.TaoWeight.set(e.s, 0n)
+  runToBlockNoEpoch(e, netuid, 30)
+  epoch(e.s, e.env, netuid, 0n, BigInt(System.Number.get(e.s)))
+  sub(e, hotkey, 'set_weights', { netuid, dests: [0, 1, 2], weights: [0, 0, 1], version_key: 0n })
+  S.Incentive.remove(e.s, netuid)
+  S.Dividends.remove(e.s, netuid)
+  for (let i = 0; i < 3; i++) nextBlockNoEpoch(e, netuid)
+  expect(shouldRunEpoch(e.s, netuid, BigInt(System.Number.get(e.s)))).toBe(true)
+  mintAndRunCoinbase(e, 100_000_000n)
+  expect(S.BlocksSinceLastStep.get(e.s, netuid)).toBe(0n)
+  return { hotkey, initStake }
 }
 
 /** `start.saturating_mul(f1).saturating_mul(f2)…` in U96F32 (integers or f64 fractions), to u64 as `saturating_to_num`. */
@@ -225,5 +281,52 @@ describe('tests/coinbase.rs (HEAD): whole blocks', () => {
     const minerEmission = stakeOf(e.s, mHot, mCold, netuid) - minerBefore
     const share = F.saturatingDiv(W, F.saturatingFromInt(W, incentive), F.fromInt(W, 0xffff))
     absDiff(minerEmission, u96Chain(share, perBlock, BigInt(tempo), 0.45), 1_000_000n)
+  })
+
+  it('test_distribute_emission_zero_emission', () => {
+    const e = newTestExt(1)
+    const n = addDynamicNetwork(e, u256(1), u256(2))
+    S.CommitRevealWeightsEnabled.set(e.s, n, false)
+    const [hotkey, coldkey, minerHot, minerCold] = [3, 4, 5, 6].map(u256) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array]
+    const initStake = 100_000_000_000_000n
+    S.Tempo.set(e.s, n, 2)
+    S.WeightsSetRateLimit.set(e.s, n, 0n)
+    registerOkNeuron(e, n, hotkey, coldkey)
+    registerOkNeuron(e, n, minerHot, minerCold)
+    increase(e.s, hotkey, coldkey, n, initStake)
+    expect(getTotalStakeForHotkey(e.s, hotkey)).toBe(initStake)
+    S.TaoWeight.set(e.s, 0n)
+    runToBlockNoEpoch(e, n, 50)
+    epoch(e.s, e.env, n, 0n, BigInt(System.Number.get(e.s)))
+    sub(e, hotkey, 'set_weights', { netuid: n, dests: [0, 1, 2], weights: [0, 0, 1], version_key: 0n })
+    runToBlockNoEpoch(e, n, 50)
+    S.Incentive.remove(e.s, n)
+    S.Dividends.remove(e.s, n)
+    const before = getTotalStakeForHotkey(e.s, hotkey)
+    distributeEmission(e.s, e.env, n, 0n, 0n, 0n, 0n, BigInt(System.Number.get(e.s)))
+    expect(getTotalStakeForHotkey(e.s, hotkey)).toBe(before)
+    expect(sumU16(S.Incentive.get(e.s, n)) > 0).toBe(true)
+    expect(sumU16(S.Dividends.get(e.s, n)) > 0).toBe(true)
+  })
+
+  it('test_run_coinbase_not_started', () => {
+    const e = newTestExt(1)
+    const { hotkey, initStake } = notStartedSubnet(e, true)
+    expect(getTotalStakeForHotkey(e.s, hotkey)).toBe(initStake)
+    expect(sumU16(S.Incentive.get(e.s, 1)) > 0).toBe(true)
+    expect(sumU16(S.Dividends.get(e.s, 1)) > 0).toBe(true)
+  })
+
+  it('test_run_coinbase_not_started_start_after', () => {
+    const e = newTestExt(1)
+    const { hotkey, initStake } = notStartedSubnet(e, false)
+    runToBlockNoEpoch(e, 1, Number(S.StartCallDelay.get(e.s)))
+    const block = BigInt(System.Number.get(e.s))
+    sub(e, u256(8), 'start_call', { netuid: 1 })
+    expect(S.FirstEmissionBlockNumber.get(e.s, 1)).toBe(block + 1n)
+    for (let i = 0; i < 3; i++) nextBlockNoEpoch(e, 1)
+    mintAndRunCoinbase(e, 100_000_000n)
+    expect(S.BlocksSinceLastStep.get(e.s, 1)).toBe(0n)
+    expect(getTotalStakeForHotkey(e.s, hotkey) > initStake).toBe(true)
   })
 })

@@ -6,7 +6,8 @@ import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
 import { blocksUntilNextAutoEpoch, drainPending, epochsDeferredThisBlock, nextEpochStartBlock, shouldRunEpoch } from '../../../src/pallets/subtensor/coinbase/epoch-schedule.js'
 import { getStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
-import { splitEmissions } from '../../../src/pallets/subtensor/subnets/mechanism.js'
+import { revealCrv3Commits } from '../../../src/pallets/subtensor/commit-reveal/timelocked.js'
+import { mechanismStorageIndex, splitEmissions } from '../../../src/pallets/subtensor/subnets/mechanism.js'
 import { createAccountIfNonExistent } from '../../../src/pallets/subtensor/subnets/registration.js'
 import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
 import { Mock, hk } from './epoch-mock.js'
@@ -83,6 +84,32 @@ describe('tests/coinbase.rs', () => {
     // drain_pending defers the same ones to the next block
     drainPending(m.s, m.env(), subnets, 1n)
     for (const netuid of deferred) expect(S.PendingEpochAt.get(m.s, netuid)).toBe(2n)
+  })
+
+  it('test_reveal_crv3_defers_with_capped_epoch', () => {
+    const m = new Mock(1)
+    const cap = S.MaxEpochsPerBlock.get(m.s)
+    const n = cap + 2
+    for (let i = 0; i < n; i++) {
+      m.addNetwork(i + 1, 100)
+      S.PendingEpochAt.set(m.s, i + 1, 1n)
+      S.SubnetEpochIndex.set(m.s, i + 1, 10n)
+      // an expired (epoch-0) commit: the reveal removes it only when it runs for the subnet
+      S.TimelockedWeightCommits.set(m.s, mechanismStorageIndex(i + 1, 0), 0n, [[hk(1), 0n, new Uint8Array(), 0n]])
+    }
+    const subnets = [...S.NetworksAdded.iterKeys(m.s)].filter((x) => x !== 0)
+    const holds = (netuid: number): boolean => S.TimelockedWeightCommits.contains(m.s, mechanismStorageIndex(netuid, 0), 0n)
+    const retained = (): number => subnets.filter(holds).length
+    revealCrv3Commits(m.s, m.env())
+    expect(retained()).toBe(n - cap)
+    const deferred = subnets.filter(holds)
+    for (const netuid of subnets) {
+      if (deferred.includes(netuid)) continue
+      S.PendingEpochAt.set(m.s, netuid, 0n)
+      S.LastEpochBlock.set(m.s, netuid, 1n)
+    }
+    revealCrv3Commits(m.s, m.env())
+    expect(retained()).toBe(0)
   })
 
   it('test_drain_base_with_subnet_with_two_stakers_registered', () => {

@@ -7,13 +7,13 @@ import * as F from '../../../src/primitives/fixed/index.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
-import { injectAndMaybeSwap, runCoinbase, subnetTerms } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
+import { injectAndMaybeSwap, subnetTerms } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
 import { mintTao } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { alphaIssuance, rootProportion, subnetBlockEmissions, subnetsToEmitTo } from '../../../src/pallets/subtensor/coinbase/subnet-emissions.js'
 import { getBlockEmissionForIssuance } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
 import { currentPrice, maybeInitializePalSwap, swapHandler } from '../../../src/pallets/swap/index.js'
 import {
-  type Ext, addDynamicNetwork, addNetwork, mintAndRunCoinbase, newTestExt, setFullInjectionRootStake, setupReserves, u256, useMockSwapConfig,
+  type Ext, addDynamicNetwork, addNetwork, mintAndRunCoinbase, newTestExt, runCoinbaseWith, setFullInjectionRootStake, setupReserves, u256, useMockSwapConfig,
 } from './head-mock.js'
 
 const W = F.U96F32
@@ -66,7 +66,7 @@ describe('tests/coinbase.rs (HEAD): TAO issuance and injection', () => {
     mint(s, ext.env, subnetAccountId(1), EXISTENTIAL_DEPOSIT)
     expect(S.SubnetTAO.get(s, 1)).toBe(0n)
     S.SubnetTaoFlow.set(s, 1, 33433n)
-    runCoinbase(ext.s, ext.env, credit)
+    runCoinbaseWith(ext, credit)
     expect(S.SubnetTAO.get(s, 1)).toBe(1n)
     expect(S.TotalIssuance.get(s)).toBe(1n)
     expect(S.TotalStake.get(s)).toBe(1n)
@@ -80,7 +80,7 @@ describe('tests/coinbase.rs (HEAD): TAO issuance and injection', () => {
     for (const n of [1, 2, 3]) addNetwork(s, n, 1)
     for (const n of [1, 2, 3]) expect(S.SubnetTAO.get(s, n)).toBe(0n)
     for (const n of [1, 2, 3]) S.SubnetTaoFlow.set(s, n, 100_000_000n)
-    runCoinbase(ext.s, ext.env, credit)
+    runCoinbaseWith(ext, credit)
     for (const n of [1, 2, 3]) near(S.SubnetTAO.get(s, n), emission / 3n, 1)
     near(S.TotalIssuance.get(s), emission, 3)
     near(S.TotalStake.get(s), emission, 3)
@@ -164,7 +164,7 @@ describe('tests/coinbase.rs (HEAD): TAO issuance and injection', () => {
     setFullInjectionRootStake(s)
     expect(S.SubnetTAO.get(s, 1)).toBe(initialTao)
     expect(S.SubnetTAO.get(s, 2)).toBe(initialTao)
-    runCoinbase(ext.s, ext.env, credit)
+    runCoinbaseWith(ext, credit)
     near(S.SubnetTAO.get(s, 1), initialTao + emission / 3n, 10)
     near(S.SubnetTAO.get(s, 2), initialTao + 2n * emission / 3n, 10)
     near(S.TotalIssuance.get(s), emission, 10)

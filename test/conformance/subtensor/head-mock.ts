@@ -4,11 +4,13 @@
 import { afterAll, beforeAll } from 'vitest'
 import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.js'
 import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
+import { drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
 import { runCoinbase } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
 import { mintTao } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { networkLockCost } from '../../../src/pallets/subtensor/subnets/network.js'
 import { initNewNetwork, nextNetuid } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { configureSwap, SwapConstants } from '../../../src/pallets/swap/index.js'
+import { System } from '../../../src/pallets/system/index.js'
 import { callHandler, newStore, signed, startBlock, type TestEnv } from '../../../src/pallets/test-utils.js'
 import type { Overlay } from '../../../src/storage/overlay.js'
 
@@ -78,7 +80,23 @@ export function setFullInjectionRootStake(s: Overlay): void {
   S.TaoWeight.set(s, (1n << 64n) - 1n)
 }
 
+/** `run_coinbase(credit)` whole: emit to the subnets, then drain_pending and the epochs at the current block. */
+export function runCoinbaseWith({ s, env }: Ext, credit: bigint): void {
+  const networks = [...S.NetworksAdded.iterKeys(s)]
+  runCoinbase(s, env, credit, networks)
+  drainAndDistribute(s, env, BigInt(System.Number.get(s)), networks)
+}
+
+/** `step_block(n)` / `run_to_block`: each next block's System then SubtensorModule on_initialize. */
+export function stepBlock(ext: Ext, n = 1): void {
+  for (let i = 0; i < n; i++) {
+    const block = System.Number.get(ext.s) + 1
+    ext.env = startBlock(ext.s, block)
+    subtensorPallet().hooks.onInitialize!({ s: ext.s, env: ext.env, blockNumber: block })
+  }
+}
+
 /** `run_coinbase(mint_tao(emission))`. */
-export function mintAndRunCoinbase({ s, env }: Ext, emission: bigint): void {
-  runCoinbase(s, env, mintTao(s, env, emission))
+export function mintAndRunCoinbase(ext: Ext, emission: bigint): void {
+  runCoinbaseWith(ext, mintTao(ext.s, ext.env, emission))
 }

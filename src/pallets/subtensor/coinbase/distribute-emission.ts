@@ -27,7 +27,7 @@ const ckBurn = (s: Store): bigint => safeDiv(fromU64(S.CKBurn.get(s)), fromU64(F
 const proportion = (p: bigint): bigint => safeDiv(fromU64(p), fromU64(F.U64_MAX))
 
 /** A BTreeMap<AccountId, V> stand-in: insertion by key, iteration in byte order. */
-class AccountMap<V> {
+export class AccountMap<V> {
   private readonly m = new Map<string, [Uint8Array, V]>()
   get(k: Uint8Array): V | undefined { return this.m.get(hexOf(k))?.[1] }
   set(k: Uint8Array, v: V): void { this.m.set(hexOf(k), [k, v]) }
@@ -118,30 +118,34 @@ function increaseRootClaimable(s: Store, hotkey: Uint8Array, netuid: number, amo
   S.RootClaimable.set(s, hotkey, claimable)
 }
 
-/** `distribute_emission` for one drained subnet. */
-export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint): void {
-  const tw = getTaoWeight(s)
-  const total = server + validator + root
-  const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block)
-  const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
-  const validatorAlpha = incentiveSum !== 0n ? validator : validator + server
+type Emission = Array<[Uint8Array, bigint, bigint]>
 
-  // calculate_dividends_and_incentives
+/** `calculate_dividends_and_incentives`: incentives per hotkey, and each validator's dividend shared with its parents (U96F32). */
+export function calculateDividendsAndIncentives(s: Store, netuid: number, hotkeyEmission: Emission, tw: bigint = getTaoWeight(s)): { incentives: AccountMap<bigint>; dividends: AccountMap<bigint> } {
   const incentives = new AccountMap<bigint>()
   const dividends = new AccountMap<bigint>()
   for (const [hk, inc, div] of hotkeyEmission) {
     incentives.set(hk, (incentives.get(hk) ?? 0n) + inc)
     for (const [p, d] of parentChildDividends(s, hk, netuid, div, tw)) dividends.set(p, F.saturatingAdd(W, dividends.get(p) ?? 0n, fromU64(d)))
   }
-  // calculate_dividend_distribution, with the stakes read before any payout
+  return { incentives, dividends }
+}
+
+/**
+ * `calculate_dividend_distribution`: each dividend split into alpha and root parts by the
+ * hotkey's (alpha, root) stake in `stakeMap`, then the pending validator and root alpha shared
+ * out by those parts. Returns [alpha dividends, root alpha dividends] (U96F32) in key order.
+ */
+export function calculateDividendDistribution(pendingAlpha: bigint, pendingRootAlpha: bigint, tw: bigint, stakeMap: AccountMap<[bigint, bigint]>, dividends: AccountMap<bigint>): [Array<[Uint8Array, bigint]>, Array<[Uint8Array, bigint]>] {
   const alphaDivs = new AccountMap<bigint>()
   const rootDivs = new AccountMap<bigint>()
   let totalAlpha = 0n
   let totalRoot = 0n
   for (const [hk, d] of dividends.entries()) {
-    const a = fromU64(getStakeForHotkeyOnSubnet(s, hk, netuid))
-    const r = fromU64(getStakeForHotkeyOnSubnet(s, hk, ROOT))
-    const rootAlpha = F.saturatingMul(W, r, tw)
+    const stakes = stakeMap.get(hk)
+    if (stakes === undefined) continue
+    const a = fromU64(stakes[0])
+    const rootAlpha = F.saturatingMul(W, fromU64(stakes[1]), tw)
     const rootProp = checkedDivOr0(rootAlpha, F.saturatingAdd(W, a, rootAlpha))
     const rd = F.saturatingMul(W, d, rootProp)
     const ad = F.saturatingSub(W, d, rd)
@@ -150,10 +154,32 @@ export function distributeEmission(s: Store, env: Env, netuid: number, server: b
     rootDivs.set(hk, F.saturatingAdd(W, rootDivs.get(hk) ?? 0n, rd))
     totalRoot = F.saturatingAdd(W, totalRoot, rd)
   }
-  const rootAlphaDividends = rootDivs.entries().map(([hk, rd]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(root), checkedDivOr0(rd, totalRoot))])
-  const alphaDividends = alphaDivs.entries().map(([hk, ad]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(validatorAlpha), checkedDivOr0(ad, totalAlpha))])
+  return [
+    alphaDivs.entries().map(([hk, ad]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(pendingAlpha), checkedDivOr0(ad, totalAlpha))]),
+    rootDivs.entries().map(([hk, rd]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(pendingRootAlpha), checkedDivOr0(rd, totalRoot))]),
+  ]
+}
 
-  // distribute_dividends_and_incentives
+/** `get_stake_map`: (alpha on the subnet, root stake) per hotkey. */
+function stakeMapOf(s: Store, netuid: number, hotkeys: Uint8Array[]): AccountMap<[bigint, bigint]> {
+  const m = new AccountMap<[bigint, bigint]>()
+  for (const hk of hotkeys) m.set(hk, [getStakeForHotkeyOnSubnet(s, hk, netuid), getStakeForHotkeyOnSubnet(s, hk, ROOT)])
+  return m
+}
+
+/** `calculate_dividend_and_incentive_distribution`: incentives, then [alpha, root alpha] dividends with the stakes read now. */
+export function calculateDividendAndIncentiveDistribution(s: Store, netuid: number, pendingRootAlpha: bigint, pendingValidatorAlpha: bigint, hotkeyEmission: Emission, tw: bigint): [AccountMap<bigint>, [Array<[Uint8Array, bigint]>, Array<[Uint8Array, bigint]>]] {
+  const { incentives, dividends } = calculateDividendsAndIncentives(s, netuid, hotkeyEmission, tw)
+  const stakeMap = stakeMapOf(s, netuid, dividends.entries().map(([hk]) => hk))
+  return [incentives, calculateDividendDistribution(pendingValidatorAlpha, pendingRootAlpha, tw, stakeMap, dividends)]
+}
+
+/**
+ * `distribute_dividends_and_incentives`: the owner cut to the owner's hotkey, incentives staked
+ * (owner hotkeys' withheld), alpha dividends less take to the hotkey's pool, root alpha dividends
+ * less take as root claimable.
+ */
+export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>): void {
   if (S.SubnetOwner.contains(s, netuid) && S.SubnetOwnerHotkey.contains(s, netuid)) {
     increaseStakeForHotkeyAndColdkeyOnSubnet(s, S.SubnetOwnerHotkey.get(s, netuid), S.SubnetOwner.get(s, netuid), netuid, ownerCut)
   }
@@ -192,6 +218,17 @@ export function distributeEmission(s: Store, env: Env, netuid: number, server: b
     increaseRootClaimable(s, hk, netuid, floorU64(rest))
     S.RootAlphaDividendsPerSubnet.mutate(s, netuid, hk, (v) => v + floorU64(rest))
   }
+}
+
+/** `distribute_emission` for one drained subnet. */
+export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint): void {
+  const tw = getTaoWeight(s)
+  const total = server + validator + root
+  const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block)
+  const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
+  const validatorAlpha = incentiveSum !== 0n ? validator : validator + server
+  const [incentives, [alphaDividends, rootAlphaDividends]] = calculateDividendAndIncentiveDistribution(s, netuid, root, validatorAlpha, hotkeyEmission, tw)
+  distributeDividendsAndIncentives(s, env, netuid, ownerCut, incentives, alphaDividends, rootAlphaDividends)
 }
 
 /**

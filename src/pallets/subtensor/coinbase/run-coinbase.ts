@@ -119,7 +119,7 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
  * pending accumulator. The root share is kept for root only when the EMA prices sum above 1,
  * else recycled.
  */
-function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, rootSell: boolean, tw: bigint): void {
+export function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, rootSell: boolean, tw: bigint): void {
   const cutPercent = safeDiv(W, F.fromInt(W, S.SubnetOwnerCut.get(s)), F.fromInt(W, 0xffff))
   for (const n of subnets) {
     let alphaOut = terms.get(n)?.alphaOut ?? 0n

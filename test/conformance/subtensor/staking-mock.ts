@@ -3,7 +3,7 @@
 // stake written straight into the ledger, and scheduling children with their cooldown elapsed.
 import { expect } from 'vitest'
 import { EXISTENTIAL_DEPOSIT as ED, mint } from '../../../src/pallets/balances/index.js'
-import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
+import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
 import { mintAndSpend } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { doSetPendingChildren } from '../../../src/pallets/subtensor/staking/set-children.js'
@@ -11,7 +11,7 @@ import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
-import { callHandler, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
+import { callHandler, failsUntouched, ROOT, signed, startBlock } from '../../../src/pallets/test-utils.js'
 import { addNetwork, newTestExt, setupReserves, u256, type Ext } from './head-mock.js'
 
 export const U64_MAX = (1n << 64n) - 1n
@@ -79,6 +79,24 @@ export function mockSetChildren(e: Ext, cold: Uint8Array, parent: Uint8Array, ne
   setBlockNumber(e, block + S.PendingChildKeyCooldown.get(e.s) + 1n)
   doSetPendingChildren(e.s, e.env, netuid)
   setBlockNumber(e, block)
+}
+
+/** `step_block(n)`: each next block's System and SubtensorModule on_initialize. */
+export function stepBlock(e: Ext, n = 1): void {
+  for (let i = 0; i < n; i++) {
+    const block = System.Number.get(e.s) + 1
+    e.env = startBlock(e.s, block)
+    subtensorPallet().hooks.onInitialize!({ s: e.s, env: e.env, blockNumber: block })
+  }
+}
+
+/** `step_epochs(count, netuid)`: blocks until the subnet's epoch counter has advanced `count`. */
+export function stepEpochs(e: Ext, count: number, netuid: number): void {
+  const target = S.SubnetEpochIndex.get(e.s, netuid) + BigInt(count)
+  for (let n = 0; S.SubnetEpochIndex.get(e.s, netuid) < target; n++) {
+    expect(n).toBeLessThan(50_000)
+    stepBlock(e)
+  }
 }
 
 /** `step_rate_limit(SetChildren)`: the 150 blocks of its limit pass (no hooks run). */

@@ -9,6 +9,7 @@ import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.
 import { doSetPendingChildren } from '../../../src/pallets/subtensor/staking/set-children.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
+import { Aura, AURA_ENGINE_ID } from '../../../src/pallets/aura/pallet.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { callHandler, failsUntouched, ROOT, signed, startBlock } from '../../../src/pallets/test-utils.js'
@@ -54,6 +55,17 @@ export function mockIncreaseStake(e: Ext, hot: Uint8Array, cold: Uint8Array, net
   L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid, alpha)
   S.NetworksAdded.set(e.s, netuid, true)
   mint(e.s, e.env, subnetAccountId(netuid), alpha * 100n)
+}
+
+/**
+ * The mock's `MockAuthorshipProvider`: U256(12345) authors the current block (the only Aura
+ * authority, slot 0 in the digest), so swap fees reach it as on chain. Returns its account.
+ */
+export function mockBlockBuilder(e: Ext): Uint8Array {
+  const builder = u256(12345)
+  Aura.Authorities.set(e.s, [builder])
+  System.Digest.set(e.s, { logs: [{ type: 'PreRuntime', value: [AURA_ENGINE_ID, new Uint8Array(8)] }] })
+  return builder
 }
 
 /** `System::set_block_number`. */

@@ -11,9 +11,10 @@ import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { canRemoveBalanceFromColdkeyAccount, getColdkeyBalance, transferTaoToSubnet } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
 import { SwapStorage } from '../../../src/pallets/swap/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
-import { signed } from '../../../src/pallets/test-utils.js'
+import { callInfoOf } from '../../../src/pallets/call-info.js'
+import { callValue, signed } from '../../../src/pallets/test-utils.js'
 import { addDynamicNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, noop, registerOkNeuron, removeOwnerRegistrationStake, stepEpochs, sub, swapAlphaToTao, swapTaoToAlpha } from './staking-mock.js'
+import { addBalance, noop, registerOkNeuron, removeOwnerRegistrationStake, stepBlock, stepEpochs, sub, swapAlphaToTao, swapTaoToAlpha } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
@@ -53,6 +54,35 @@ function liquidityCase(fund: bigint): { e: Ext; netuid: number; hot: Uint8Array;
   addBalance(e, cold, fund)
   return { e, netuid, hot, cold }
 }
+
+describe('tests/staking.rs: dispatch info and blocks', () => {
+  it('test_add_stake_dispatch_info_ok', () => {
+    newTestExt(1)
+    const info = callInfoOf(callValue('SubtensorModule', 'add_stake', { hotkey: u256(0), netuid: 1, amount_staked: 5000n }))
+    // the source also checks a zero extension_weight: this runtime's CallInfo carries none
+    expect(info.class).toBe('Normal')
+    expect(info.paysFee).toBe('Yes')
+  })
+
+  it('test_dividends_with_run_to_block', () => {
+    const e = newTestExt(1)
+    const [src, dest, cold] = [u256(1), u256(2), u256(667)]
+    const netuid = addDynamicNetwork(e, u256(668), cold)
+    S.Tempo.set(e.s, netuid, 13)
+    S.MaxRegistrationsPerBlock.set(e.s, netuid, 3)
+    S.MaxAllowedUids.set(e.s, 1, 5)
+    registerOkNeuron(e, netuid, src, cold)
+    registerOkNeuron(e, netuid, dest, cold)
+    const before = stakeOf(e, src, cold, netuid)
+    L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, src, cold, netuid, 5000n)
+    const afterAdd = stakeOf(e, src, cold, netuid)
+    expect(afterAdd).toBe(before + 5000n)
+    expect(S.SubnetworkN.get(e.s, netuid)).toBe(3)
+    stepBlock(e) // run_to_block(2)
+    expect(stakeOf(e, src, cold, netuid)).toBeGreaterThanOrEqual(afterAdd)
+    expect(stakeOf(e, dest, cold, netuid)).toBe(0n)
+  })
+})
 
 describe('tests/staking.rs: liquidity', () => {
   it('test_add_stake_insufficient_liquidity', () => {

@@ -8,13 +8,19 @@ import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { checkWeightsMinStake } from '../../../src/pallets/subtensor/epoch/stake-weights.js'
 import * as F from '../../../src/primitives/fixed/index.js'
+import { epoch } from '../../../src/pallets/subtensor/epoch/persist.js'
+import { getBlockEmission } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
+import { runCoinbase } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
+import { drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { maxPrice, swapTaoForAlpha } from '../../../src/pallets/subtensor/staking/stake-pool.js'
 import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, type Ext } from './head-mock.js'
-import { getTotalStakeForColdkey } from '../../../src/pallets/subtensor/staking/helpers.js'
+import { getTotalStakeForColdkey, getTotalStakeForHotkey } from '../../../src/pallets/subtensor/staking/helpers.js'
 import { EXISTENTIAL_DEPOSIT as ED } from '../../../src/pallets/balances/index.js'
-import { addBalance, children, coldkey, E, hotkey, noop, mockSetChildren, mockSetChildrenNoEpochs, parents, registered, registerOkNeuron, stepBlock, stepEpochs, sub, U64_MAX } from './staking-mock.js'
+import { addBalance, children, coldkey, E, hotkey, noop, removeOwnerRegistrationStake, setBlockNumber, swapTaoToAlpha, mockSetChildren, mockSetChildrenNoEpochs, parents, registered, registerOkNeuron, stepBlock, stepEpochs, sub, U64_MAX } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 
+const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps)
 const close = (v: bigint, target: bigint, eps: bigint) => expect(v > target ? v - target : target - v).toBeLessThanOrEqual(eps)
 const inh = (e: Ext, h: Uint8Array, n: number) => L.getInheritedForHotkeyOnSubnet(e.s, h, n)
 
@@ -198,5 +204,89 @@ describe('tests/children.rs: emission through children', () => {
       close(parentEm, (total * 9n) / 20n, 10n)
       close(nomEm, (total * 11n) / 20n, 10n)
     }
+  })
+
+  const X = F.I96F32
+  /** `(total_alpha * I96F32(part) / total_tao).saturating_to_num::<u64>()`. */
+  const share = (totalAlpha: bigint, part: bigint, totalTao: bigint) =>
+    F.saturatingToU64(X, F.div(X, F.mul(X, F.fromInt(X, totalAlpha), F.fromInt(X, part)), F.fromInt(X, totalTao)))
+  const chkTake = 1 / 9
+  /** `(I96F32(1/9) * I96F32(u16::MAX)).saturating_to_num::<u16>()`. */
+  const chkTakeU16 = () => Number(F.toInt(X, F.mul(X, F.fromF64(X, chkTake), F.fromInt(X, 0xffffn))))
+  const [ha, hb, hc, ca, cb, cc] = [1, 2, 3, 100, 101, 102].map(u256) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]
+
+  it('test_parent_child_chain_emission', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, u256(1002), u256(1001))
+    removeOwnerRegistrationStake(e, netuid)
+    S.CKBurn.set(e.s, 0n)
+    S.Tempo.set(e.s, netuid, 1)
+    S.SubnetTAO.set(e.s, netuid, 1_000_000_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 1_000_000_000_000_000n)
+    S.SubnetOwnerCut.set(e.s, 0)
+    registerOkNeuron(e, netuid, ha, ca)
+    registerOkNeuron(e, netuid, hb, cb)
+    registerOkNeuron(e, netuid, hc, cc)
+    for (const c of [ca, cb, cc]) addBalance(e, c, 1_000n)
+    const stakes = [300_000_000_000n, 100_000_000_000n, 50_000_000_000n]
+    const totalTao = stakes[0]! + stakes[1]! + stakes[2]!
+    const totalAlpha = swapTaoForAlpha(e.s, netuid, totalTao, maxPrice(), false).amountPaidOut
+    ;[[ha, ca], [hb, cb], [hc, cc]].forEach(([h, c], i) => L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, h!, c!, netuid, share(totalAlpha, stakes[i]!, totalTao)))
+    mockSetChildrenNoEpochs(e, netuid, ha, [[U64_MAX / 2n, hb]])
+    mockSetChildrenNoEpochs(e, netuid, hb, [[U64_MAX / 2n, hc]])
+    const old = [ha, hb, hc].map((h) => getTotalStakeForHotkey(e.s, h))
+    const totalOld = old[0]! + old[1]! + old[2]!
+    S.ChildkeyTake.set(e.s, hb, netuid, chkTakeU16())
+    S.ChildkeyTake.set(e.s, hc, netuid, chkTakeU16())
+    S.TaoWeight.set(e.s, 0n)
+    const emission = getBlockEmission(e.s, e.env)
+    S.PendingValidatorEmission.set(e.s, netuid, 0n)
+    S.PendingServerEmission.set(e.s, netuid, 0n)
+    setBlockNumber(e, 2n)
+    // run_coinbase: the injection, then its drain_pending / distribute tail
+    runCoinbase(e.s, e.env, emission)
+    drainAndDistribute(e.s, e.env, 2n)
+    const now = [ha, hb, hc].map((h) => getTotalStakeForHotkey(e.s, h))
+    const inc = now.map((v, i) => v - old[i]!)
+    const totalInc = now[0]! + now[1]! + now[2]! - totalOld
+    const rel = inc.map((v) => Number(v) / Number(totalInc))
+    const eps = 1e-4
+    expect(Math.abs(rel[0]! - (2 / 3) * (1 - 0.5 * chkTake))).toBeLessThanOrEqual(eps)
+    expect(Math.abs(rel[1]! - ((2 / 9) * (1 - 0.5 * chkTake) + (2 / 3) * (0.5 * chkTake)))).toBeLessThanOrEqual(eps)
+    expect(Math.abs(rel[2]! - (1 / 9 + (2 / 9) * 0.5 * chkTake))).toBeLessThanOrEqual(eps)
+    near(totalInc, emission, emission / 1000n)
+  })
+
+  it('test_parent_child_chain_epoch', () => {
+    const e = newTestExt(1)
+    const netuid = 1
+    addNetwork(e.s, netuid, 1)
+    S.CKBurn.set(e.s, 0n)
+    S.SubnetOwnerCut.set(e.s, 0)
+    registerOkNeuron(e, netuid, ha, ca)
+    registerOkNeuron(e, netuid, hb, cb)
+    registerOkNeuron(e, netuid, hc, cc)
+    for (const c of [ca, cb, cc]) addBalance(e, c, 1_000n)
+    setupReserves(e.s, netuid, 1_000_000_000_000n, 1_000_000_000_000n)
+    const parts = [300_000n, 100_000n, 50_000n]
+    const totalTao = parts[0]! + parts[1]! + parts[2]!
+    const [totalAlpha] = swapTaoToAlpha(e, netuid, totalTao)
+    ;[[ha, ca], [hb, cb], [hc, cc]].forEach(([h, c], i) => L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, h!, c!, netuid, share(totalAlpha, parts[i]!, totalTao)))
+    const rel = [ha, hb, hc].map((h) => Number(getTotalStakeForHotkey(e.s, h)) / Number(totalAlpha))
+    rel.forEach((r, i) => {
+      expect(r).toBeGreaterThan(0)
+      expect(Math.abs(r - Number(parts[i]!) / Number(totalTao))).toBeLessThanOrEqual(0.00001)
+    })
+    mockSetChildren(e, ca, ha, netuid, [[U64_MAX / 2n, hb]])
+    mockSetChildren(e, cb, hb, netuid, [[U64_MAX / 2n, hc]])
+    S.ChildkeyTake.set(e.s, hb, netuid, chkTakeU16())
+    S.ChildkeyTake.set(e.s, hc, netuid, chkTakeU16())
+    S.TaoWeight.set(e.s, 0n)
+    const out = epoch(e.s, e.env, netuid, 1_000_000n, BigInt(e.env.blockNumber))
+    const total = out.reduce((a, [, , v]) => a + Number(v), 0)
+    const eps = 1e-4
+    expect(Math.abs(Number(out[0]![2]) / total - (2 / 3) * 0.5)).toBeLessThanOrEqual(eps)
+    expect(Math.abs(Number(out[1]![2]) / total - ((2 / 9) * 0.5 + (2 / 3) * 0.5))).toBeLessThanOrEqual(eps)
+    expect(Math.abs(Number(out[2]![2]) / total - (1 / 9 + 0.5 * (2 / 9)))).toBeLessThanOrEqual(eps)
   })
 })

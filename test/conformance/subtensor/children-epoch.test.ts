@@ -8,7 +8,6 @@ import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { checkWeightsMinStake } from '../../../src/pallets/subtensor/epoch/stake-weights.js'
 import * as F from '../../../src/primitives/fixed/index.js'
-import { epoch } from '../../../src/pallets/subtensor/epoch/persist.js'
 import { getBlockEmission } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
 import { runCoinbase } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
 import { drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
@@ -16,7 +15,7 @@ import { maxPrice, swapTaoForAlpha } from '../../../src/pallets/subtensor/stakin
 import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, type Ext } from './head-mock.js'
 import { getTotalStakeForColdkey, getTotalStakeForHotkey } from '../../../src/pallets/subtensor/staking/helpers.js'
 import { EXISTENTIAL_DEPOSIT as ED } from '../../../src/pallets/balances/index.js'
-import { addBalance, children, coldkey, E, hotkey, noop, removeOwnerRegistrationStake, setBlockNumber, swapTaoToAlpha, mockSetChildren, mockSetChildrenNoEpochs, parents, registered, registerOkNeuron, stepBlock, stepEpochs, sub, U64_MAX } from './staking-mock.js'
+import { addBalance, children, coldkey, E, hotkey, noop, removeOwnerRegistrationStake, setBlockNumber, mockSetChildren, mockSetChildrenNoEpochs, parents, registered, registerOkNeuron, stepBlock, stepEpochs, sub, U64_MAX } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 
@@ -255,38 +254,5 @@ describe('tests/children.rs: emission through children', () => {
     expect(Math.abs(rel[1]! - ((2 / 9) * (1 - 0.5 * chkTake) + (2 / 3) * (0.5 * chkTake)))).toBeLessThanOrEqual(eps)
     expect(Math.abs(rel[2]! - (1 / 9 + (2 / 9) * 0.5 * chkTake))).toBeLessThanOrEqual(eps)
     near(totalInc, emission, emission / 1000n)
-  })
-
-  it('test_parent_child_chain_epoch', () => {
-    const e = newTestExt(1)
-    const netuid = 1
-    addNetwork(e.s, netuid, 1)
-    S.CKBurn.set(e.s, 0n)
-    S.SubnetOwnerCut.set(e.s, 0)
-    registerOkNeuron(e, netuid, ha, ca)
-    registerOkNeuron(e, netuid, hb, cb)
-    registerOkNeuron(e, netuid, hc, cc)
-    for (const c of [ca, cb, cc]) addBalance(e, c, 1_000n)
-    setupReserves(e.s, netuid, 1_000_000_000_000n, 1_000_000_000_000n)
-    const parts = [300_000n, 100_000n, 50_000n]
-    const totalTao = parts[0]! + parts[1]! + parts[2]!
-    const [totalAlpha] = swapTaoToAlpha(e, netuid, totalTao)
-    ;[[ha, ca], [hb, cb], [hc, cc]].forEach(([h, c], i) => L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, h!, c!, netuid, share(totalAlpha, parts[i]!, totalTao)))
-    const rel = [ha, hb, hc].map((h) => Number(getTotalStakeForHotkey(e.s, h)) / Number(totalAlpha))
-    rel.forEach((r, i) => {
-      expect(r).toBeGreaterThan(0)
-      expect(Math.abs(r - Number(parts[i]!) / Number(totalTao))).toBeLessThanOrEqual(0.00001)
-    })
-    mockSetChildren(e, ca, ha, netuid, [[U64_MAX / 2n, hb]])
-    mockSetChildren(e, cb, hb, netuid, [[U64_MAX / 2n, hc]])
-    S.ChildkeyTake.set(e.s, hb, netuid, chkTakeU16())
-    S.ChildkeyTake.set(e.s, hc, netuid, chkTakeU16())
-    S.TaoWeight.set(e.s, 0n)
-    const out = epoch(e.s, e.env, netuid, 1_000_000n, BigInt(e.env.blockNumber))
-    const total = out.reduce((a, [, , v]) => a + Number(v), 0)
-    const eps = 1e-4
-    expect(Math.abs(Number(out[0]![2]) / total - (2 / 3) * 0.5)).toBeLessThanOrEqual(eps)
-    expect(Math.abs(Number(out[1]![2]) / total - ((2 / 9) * 0.5 + (2 / 3) * 0.5))).toBeLessThanOrEqual(eps)
-    expect(Math.abs(Number(out[2]![2]) / total - (1 / 9 + 0.5 * (2 / 9)))).toBeLessThanOrEqual(eps)
   })
 })

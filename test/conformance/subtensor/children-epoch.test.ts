@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { configureSubtensor } from '../../../src/pallets/subtensor/build.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { doSetRootValidatorsForSubnet } from '../../../src/pallets/subtensor/staking/delegation.js'
+import { doSetPendingChildren } from '../../../src/pallets/subtensor/staking/set-children.js'
 import { checkWeightsMinStake } from '../../../src/pallets/subtensor/epoch/stake-weights.js'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { getBlockEmission } from '../../../src/pallets/subtensor/coinbase/block-emission.js'
@@ -254,5 +256,38 @@ describe('tests/children.rs: emission through children', () => {
     expect(Math.abs(rel[1]! - ((2 / 9) * (1 - 0.5 * chkTake) + (2 / 3) * (0.5 * chkTake)))).toBeLessThanOrEqual(eps)
     expect(Math.abs(rel[2]! - (1 / 9 + (2 / 9) * 0.5 * chkTake))).toBeLessThanOrEqual(eps)
     near(totalInc, emission, emission / 1000n)
+  })
+})
+
+describe('tests/children.rs: root validators as the subnet owner’s parents', () => {
+  it('test_root_children_enable_subnet_owner_set_weights', () => {
+    const e = newTestExt(1)
+    const [ownerHot, v1Cold, v1Hot, v2Cold, v2Hot] = [1002, 100, 101, 200, 201].map(u256) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]
+    addNetwork(e.s, 0, 1)
+    S.MaxRegistrationsPerBlock.set(e.s, 0, 3) // the mock's InitialMaxRegistrationsPerBlock (the runtime's is 1)
+    const netuid = addDynamicNetwork(e, ownerHot, u256(1001))
+    S.CommitRevealWeightsEnabled.set(e.s, netuid, false)
+    registerOkNeuron(e, netuid, v1Hot, v1Cold)
+    registerOkNeuron(e, netuid, v2Hot, v2Cold)
+    sub(e, v1Cold, 'root_register', { hotkey: v1Hot })
+    sub(e, v2Cold, 'root_register', { hotkey: v2Hot })
+    for (const [h, c] of [[v1Hot, v1Cold], [v2Hot, v2Cold]] as const) {
+      L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, h, c, 0, 1_000_000_000n)
+      L.increaseStakeForHotkeyAndColdkeyOnSubnet(e.s, h, c, netuid, 1_000_000_000n)
+    }
+    S.WeightsSetRateLimit.set(e.s, netuid, 0n)
+    const setWeights = () => sub(e, ownerHot, 'set_weights', { netuid, dests: [0], weights: [0xffff], version_key: S.WeightsVersionKey.get(e.s, netuid) })
+    expect(checkWeightsMinStake(e.s, ownerHot, netuid)).toBe(true)
+    setWeights()
+    S.StakeThreshold.set(e.s, 500_000_000n)
+    expect(checkWeightsMinStake(e.s, ownerHot, netuid)).toBe(true)
+    setWeights()
+    sub(e, null, 'set_pending_childkey_cooldown', { cooldown: 0n })
+    doSetRootValidatorsForSubnet({ origin: { kind: 'Root' }, s: e.s, env: e.env }, netuid)
+    stepBlock(e)
+    doSetPendingChildren(e.s, e.env, netuid)
+    expect(children(e, v1Hot, netuid)).toEqual([[U64_MAX, ownerHot]])
+    expect(children(e, v2Hot, netuid)).toEqual([[U64_MAX, ownerHot]])
+    expect(parents(e, ownerHot, netuid).length).toBe(2)
   })
 })

@@ -46,6 +46,18 @@ const shares = (out: Array<[Uint8Array, bigint, bigint]>): number[] => {
   const total = out.reduce((a, [, , v]) => a + Number(v), 0)
   return out.map(([, , v]) => Number(v) / total)
 }
+/** A → B → C at half each, 1/9 childkey take, TAO weight 0; one epoch's shares: A 1/3, B 4/9, C 2/9. */
+function chainEpoch(e: Ext): void {
+  mockSetChildren(e, ca, ha, 1, [[U64_MAX / 2n, hb]])
+  mockSetChildren(e, cb, hb, 1, [[U64_MAX / 2n, hc]])
+  S.ChildkeyTake.set(e.s, hb, 1, chkTakeU16)
+  S.ChildkeyTake.set(e.s, hc, 1, chkTakeU16)
+  S.TaoWeight.set(e.s, 0n)
+  const sh = shares(epoch(e.s, e.env, 1, EMISSION, BigInt(e.env.blockNumber)))
+  nearF(sh[0]!, (2 / 3) * 0.5, 1e-4)
+  nearF(sh[1]!, (2 / 9) * 0.5 + (2 / 3) * 0.5, 1e-4)
+  nearF(sh[2]!, 1 / 9 + 0.5 * (2 / 9), 1e-4)
+}
 const sum = (d: Array<[Uint8Array, bigint]>) => d.reduce((a, [, v]) => a + v, 0n)
 
 describe('tests/children.rs: epoch emission and dividends through children', () => {
@@ -56,30 +68,14 @@ describe('tests/children.rs: epoch emission and dividends through children', () 
       expect(rel[i]).toBeGreaterThan(0)
       nearF(rel[i]!, r, 0.00001)
     })
-    mockSetChildren(e, ca, ha, 1, [[U64_MAX / 2n, hb]])
-    mockSetChildren(e, cb, hb, 1, [[U64_MAX / 2n, hc]])
-    S.ChildkeyTake.set(e.s, hb, 1, chkTakeU16)
-    S.ChildkeyTake.set(e.s, hc, 1, chkTakeU16)
-    S.TaoWeight.set(e.s, 0n)
-    const sh = shares(epoch(e.s, e.env, 1, EMISSION, BigInt(e.env.blockNumber)))
-    nearF(sh[0]!, (2 / 3) * 0.5, 1e-4)
-    nearF(sh[1]!, (2 / 9) * 0.5 + (2 / 3) * 0.5, 1e-4)
-    nearF(sh[2]!, 1 / 9 + 0.5 * (2 / 9), 1e-4)
+    chainEpoch(e)
   })
 
   it('test_dividend_distribution_with_children', () => {
     const e = newTestExt(1)
     const [ra, rb, rc] = chain(e, 1_000_000_000_000_000n, [[ha, ca], [hb, cb], [hc, cc]], [300_000n, 100_000n, 50_000n]) as [number, number, number]
     ;[300_000 / 450_000, 100_000 / 450_000, 50_000 / 450_000].forEach((r, i) => nearF([ra, rb, rc][i]!, r, 0.00001))
-    mockSetChildren(e, ca, ha, 1, [[U64_MAX / 2n, hb]])
-    mockSetChildren(e, cb, hb, 1, [[U64_MAX / 2n, hc]])
-    S.ChildkeyTake.set(e.s, hb, 1, chkTakeU16)
-    S.ChildkeyTake.set(e.s, hc, 1, chkTakeU16)
-    S.TaoWeight.set(e.s, 0n)
-    const sh = shares(epoch(e.s, e.env, 1, EMISSION, BigInt(e.env.blockNumber)))
-    nearF(sh[0]!, (2 / 3) * 0.5, 1e-4)
-    nearF(sh[1]!, (2 / 9) * 0.5 + (2 / 3) * 0.5, 1e-4)
-    nearF(sh[2]!, 1 / 9 + 0.5 * (2 / 9), 1e-4)
+    chainEpoch(e)
     const [da, db, dc] = [ha, hb, hc].map((h) => parentChildDividends(e.s, h, 1, EMISSION, 0n))
     const eps = EMISSION / 1000n
     expect(da!.length).toBe(1)

@@ -13,14 +13,11 @@ import * as F from '../../../src/primitives/fixed/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { events, signed } from '../../../src/pallets/test-utils.js'
 import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, mockBlockBuilder, registerOkNeuron, sub, swapTaoToAlpha, U64_MAX } from './staking-mock.js'
+import { addBalance, E, mockBlockBuilder, near, registerOkNeuron, stakeOf, sub, swapTaoToAlpha, U64_MAX } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
 
-const E = (name: string) => `SubtensorModule.${name}`
-const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps)
-const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
 const AMOUNT = DEFAULT_MIN_STAKE * 10n
 const [ownerCold, ownerHot] = [u256(1001), u256(1002)]
 const [coldkey, originHot, destHot] = [u256(1), u256(2), u256(3)]
@@ -37,6 +34,15 @@ function stakeInto(e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number, am
   return stakeIntoSubnet({ origin: signed(cold), s: e.s, env: e.env }, hot, cold, netuid, amount, maxPrice(), false)
 }
 const account = (e: Ext, cold: Uint8Array, hot: Uint8Array) => createAccountIfNonExistent(e.s, cold, hot)
+/** Two dynamic subnets of one owner, `hot` owned by `holder`, AMOUNT staked by `cold` (funded `fund`) on the first. */
+function twoSubnetsStaked(owner: [Uint8Array, Uint8Array], hot: Uint8Array, cold: Uint8Array, holder = cold, fund = AMOUNT): { e: Ext; origin: number; destination: number } {
+  const e = ext()
+  const origin = addDynamicNetwork(e, owner[0], owner[1])
+  const destination = addDynamicNetwork(e, owner[0], owner[1])
+  account(e, holder, hot)
+  stakeInto(e, hot, cold, origin, AMOUNT, fund)
+  return { e, origin, destination }
+}
 const move = (e: Ext, who: Uint8Array, from: Uint8Array, to: Uint8Array, n1: number, n2: number, alpha: bigint) =>
   sub(e, who, 'move_stake', { origin_hotkey: from, destination_hotkey: to, origin_netuid: n1, destination_netuid: n2, alpha_amount: alpha })
 const swapStake = (e: Ext, who: Uint8Array, hot: Uint8Array, n1: number, n2: number, alpha: bigint) =>
@@ -113,11 +119,7 @@ describe('tests/move_stake.rs: move_stake', () => {
   })
 
   it('test_do_move_storage_updates', () => {
-    const e = ext()
-    const origin = addDynamicNetwork(e, ownerHot, ownerCold)
-    const destination = addDynamicNetwork(e, ownerHot, ownerCold)
-    stakeInto(e, originHot, coldkey, origin, AMOUNT)
-    account(e, coldkey, originHot)
+    const { e, origin, destination } = twoSubnetsStaked([ownerHot, ownerCold], originHot, coldkey)
     account(e, coldkey, destHot)
     const alpha = stakeOf(e, originHot, coldkey, origin)
     const alpha2 = crossAlpha(e, origin, destination, alpha)
@@ -198,12 +200,8 @@ describe('tests/move_stake.rs: transfer_stake', () => {
   const [originCold, destCold, hot] = [u256(1), u256(2), u256(3)]
 
   it('test_do_transfer_different_subnets', () => {
-    const e = ext()
-    const origin = addDynamicNetwork(e, ownerHot, ownerCold)
-    const destination = addDynamicNetwork(e, ownerHot, ownerCold)
-    account(e, originCold, hot)
+    const { e, origin, destination } = twoSubnetsStaked([ownerHot, ownerCold], hot, originCold, originCold, 1_000_000_000n)
     account(e, destCold, hot)
-    stakeInto(e, hot, originCold, origin, AMOUNT, 1_000_000_000n)
     const alpha = stakeOf(e, hot, originCold, origin)
     const expected = crossAlpha(e, origin, destination, alpha)
     transfer(e, originCold, destCold, hot, origin, destination, alpha)
@@ -223,12 +221,8 @@ describe('tests/move_stake.rs: transfer_stake', () => {
   })
 
   it('test_transfer_stake_doesnt_limit_destination_coldkey', () => {
-    const e = ext()
-    const netuid = addDynamicNetwork(e, ownerHot, ownerCold)
-    const netuid2 = addDynamicNetwork(e, ownerHot, ownerCold)
-    account(e, originCold, hot)
+    const { e, origin: netuid, destination: netuid2 } = twoSubnetsStaked([ownerHot, ownerCold], hot, originCold)
     account(e, destCold, hot)
-    stakeInto(e, hot, originCold, netuid, AMOUNT)
     transfer(e, originCold, destCold, hot, netuid, netuid2, stakeOf(e, hot, originCold, netuid))
     expect(stakeOf(e, hot, destCold, netuid2)).toBeGreaterThan(0n)
   })
@@ -248,11 +242,7 @@ describe('tests/move_stake.rs: swap_stake', () => {
   })
 
   it('test_do_swap_partial_stake', () => {
-    const e = ext()
-    const origin = addDynamicNetwork(e, u256(1101), u256(1100))
-    const destination = addDynamicNetwork(e, u256(1101), u256(1100))
-    account(e, coldkey, hot)
-    stakeInto(e, hot, coldkey, origin, AMOUNT)
+    const { e, origin, destination } = twoSubnetsStaked([u256(1101), u256(1100)], hot, coldkey)
     const half = stakeOf(e, hot, coldkey, origin) / 2n
     const expected = crossAlpha(e, origin, destination, half)
     swapStake(e, coldkey, hot, origin, destination, half)
@@ -260,11 +250,7 @@ describe('tests/move_stake.rs: swap_stake', () => {
   })
 
   it('test_do_swap_storage_updates', () => {
-    const e = ext()
-    const origin = addDynamicNetwork(e, u256(1301), u256(1300))
-    const destination = addDynamicNetwork(e, u256(1301), u256(1300))
-    account(e, coldkey, hot)
-    stakeInto(e, hot, coldkey, origin, AMOUNT)
+    const { e, origin, destination } = twoSubnetsStaked([u256(1301), u256(1300)], hot, coldkey)
     const alpha = stakeOf(e, hot, coldkey, origin)
     const expected = crossAlpha(e, origin, destination, alpha)
     swapStake(e, coldkey, hot, origin, destination, alpha)
@@ -273,11 +259,7 @@ describe('tests/move_stake.rs: swap_stake', () => {
   })
 
   it('test_do_swap_multiple_times', () => {
-    const e = ext()
-    const net1 = addDynamicNetwork(e, u256(1501), u256(1500))
-    const net2 = addDynamicNetwork(e, u256(1501), u256(1500))
-    account(e, coldkey, hot)
-    stakeInto(e, hot, coldkey, net1, AMOUNT)
+    const { e, origin: net1, destination: net2 } = twoSubnetsStaked([u256(1501), u256(1500)], hot, coldkey)
     let expected = 0n
     for (let i = 0; i < 3; i++) {
       const alpha1 = stakeOf(e, hot, coldkey, net1)
@@ -293,11 +275,7 @@ describe('tests/move_stake.rs: swap_stake', () => {
   })
 
   it('test_do_swap_allows_non_owned_hotkey', () => {
-    const e = ext()
-    const origin = addDynamicNetwork(e, ownerHot, ownerCold)
-    const destination = addDynamicNetwork(e, ownerHot, ownerCold)
-    account(e, u256(3), hot)
-    stakeInto(e, hot, coldkey, origin, AMOUNT)
+    const { e, origin, destination } = twoSubnetsStaked([ownerHot, ownerCold], hot, coldkey, u256(3))
     swapStake(e, coldkey, hot, origin, destination, stakeOf(e, hot, coldkey, origin))
     expect(stakeOf(e, hot, coldkey, destination)).toBeGreaterThan(0n)
   })

@@ -13,23 +13,16 @@ import { SwapStorage } from '../../../src/pallets/swap/index.js'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { addDynamicNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, noop, registerOkNeuron, removeOwnerRegistrationStake, sub, swapAlphaToTao, swapTaoToAlpha, U64_MAX } from './staking-mock.js'
+import { addBalance, addStake, E, near, noop, registerOkNeuron, removeOwnerRegistrationStake, removeStake, stakeOf, sub, swapAlphaToTao, swapTaoToAlpha, U64_MAX } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
 
-const E = (name: string) => `SubtensorModule.${name}`
 const U = F.U64F64
-const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps)
-const addStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
-  sub(e, cold, 'add_stake', { hotkey: hot, netuid, amount_staked: amount })
 const addStakeLimit = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint, limit: bigint, partial: boolean) =>
   sub(e, cold, 'add_stake_limit', { hotkey: hot, netuid, amount_staked: amount, limit_price: limit, allow_partial: partial })
-const removeStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
-  sub(e, cold, 'remove_stake', { hotkey: hot, netuid, amount_unstaked: amount })
 const removeStakeLimit = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint, limit: bigint, partial: boolean) =>
   sub(e, cold, 'remove_stake_limit', { hotkey: hot, netuid, amount_unstaked: amount, limit_price: limit, allow_partial: partial })
-const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
 const price = (e: Ext, netuid: number) => swapInterface().currentAlphaPrice(e.s, netuid)
 const priceF64 = (e: Ext, netuid: number) => F.toF64(U, price(e, netuid))
 /** `U64F64::from_num(a) * U64F64::from_num(f)` to u64. */

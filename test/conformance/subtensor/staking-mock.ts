@@ -21,6 +21,14 @@ export const U64_MAX = (1n << 64n) - 1n
 export const sub = (e: Ext, who: Uint8Array | null, name: string, args: Record<string, unknown>) =>
   callHandler(e.env, 'SubtensorModule', name, who === null ? ROOT : signed(who), args)
 
+/** `assert_abs_diff_eq!(a, b, epsilon = eps)`. */
+export const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps)
+export const addStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
+  sub(e, cold, 'add_stake', { hotkey: hot, netuid, amount_staked: amount })
+export const removeStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
+  sub(e, cold, 'remove_stake', { hotkey: hot, netuid, amount_unstaked: amount })
+export const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
+
 /** `assert_noop!`: fails with `error` and changes nothing. */
 export const noop = (e: Ext, fn: () => unknown, error: string) => expect((failsUntouched(e.s, fn) as Error).message).toBe(error)
 

@@ -2,7 +2,7 @@
 // and the calls on top of them against a priced pool — fees, limits, full removals, root's
 // counters, recorded flows — on the HEAD mock, whose block builder U256(12345) collects the
 // author's part of every fee.
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EXISTENTIAL_DEPOSIT as ED } from '../../../src/pallets/balances/index.js'
 import { configureSubtensor } from '../../../src/pallets/subtensor/build.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
@@ -15,15 +15,12 @@ import * as F from '../../../src/primitives/fixed/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { signed } from '../../../src/pallets/test-utils.js'
 import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, mockBlockBuilder, mockIncreaseStake, removeOwnerRegistrationStake, sub, U64_MAX } from './staking-mock.js'
+import { addBalance, E, mockBlockBuilder, mockIncreaseStake, near, removeOwnerRegistrationStake, stakeOf, sub, U64_MAX } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
 
-const E = (name: string) => `SubtensorModule.${name}`
-const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps)
 const nearF = (a: number, b: number, eps: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(eps)
-const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
 const ctx = (e: Ext, who: Uint8Array) => ({ origin: signed(who), s: e.s, env: e.env })
 const priceF64 = (e: Ext, netuid: number) => F.toF64(F.U64F64, swapInterface().currentAlphaPrice(e.s, netuid))
 const feeRate = (e: Ext, netuid: number) => SwapStorage.FeeRate.get(e.s, netuid) / 0xffff
@@ -40,6 +37,15 @@ function pricedAt01(): { e: Ext; netuid: number } {
 }
 const initSwapByEmptySwap = (e: Ext, netuid: number) =>
   swapInterface().swap(e.s, netuid, { kind: 'GetAlphaForTao', amount: 0n }, U64_MAX, false, true)
+/** pricedAt01, then 0.1 TAO of the coldkey's staked on the owner's hotkey at no price limit. */
+function stakedOnOwnerHotkey(): { e: Ext; netuid: number; amount: bigint } {
+  const { e, netuid } = pricedAt01()
+  const amount = 100_000_000n
+  addBalance(e, cold, amount)
+  initSwapByEmptySwap(e, netuid)
+  stakeIntoSubnet(ctx(e, cold), ownerHot, cold, netuid, amount, U64_MAX, false)
+  return { e, netuid, amount }
+}
 
 describe('tests/staking.rs: stake_into_subnet / unstake_from_subnet', () => {
   it('test_stake_into_subnet_ok', () => {
@@ -87,11 +93,7 @@ describe('tests/staking.rs: stake_into_subnet / unstake_from_subnet', () => {
   })
 
   it('test_unstake_from_subnet_prohibitive_limit', () => {
-    const { e, netuid } = pricedAt01()
-    const amount = 100_000_000n
-    addBalance(e, cold, amount)
-    initSwapByEmptySwap(e, netuid)
-    stakeIntoSubnet(ctx(e, cold), ownerHot, cold, netuid, amount, U64_MAX, false)
+    const { e, netuid } = stakedOnOwnerHotkey()
     const before = getColdkeyBalance(e.s, cold)
     const alpha = stakeOf(e, ownerHot, cold, netuid)
     expect(() => sub(e, cold, 'remove_stake_limit', { hotkey: ownerHot, netuid, amount_unstaked: alpha, limit_price: U64_MAX, allow_partial: true }))
@@ -101,11 +103,7 @@ describe('tests/staking.rs: stake_into_subnet / unstake_from_subnet', () => {
   })
 
   it('test_unstake_full_amount', () => {
-    const { e, netuid } = pricedAt01()
-    const amount = 100_000_000n
-    addBalance(e, cold, amount)
-    initSwapByEmptySwap(e, netuid)
-    stakeIntoSubnet(ctx(e, cold), ownerHot, cold, netuid, amount, U64_MAX, false)
+    const { e, netuid, amount } = stakedOnOwnerHotkey()
     const before = getColdkeyBalance(e.s, cold)
     sub(e, cold, 'remove_stake', { hotkey: ownerHot, netuid, amount_unstaked: stakeOf(e, ownerHot, cold, netuid) })
     expect(stakeOf(e, ownerHot, cold, netuid)).toBe(0n)

@@ -13,6 +13,7 @@ import { blockHashToIndices, MAX_NUM_ROOT_CLAIMS, MAX_ROOT_CLAIM_THRESHOLD, mayb
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { startBlock } from '../../../src/pallets/test-utils.js'
+import { transferRootClaimed } from '../../../src/pallets/subtensor/swap/swap-hotkey.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { addDynamicNetwork, newTestExt, u256, useMockSwapConfig, type Ext } from './head-mock.js'
 import { mockIncreaseStake, noop, removeOwnerRegistrationStake, sub } from './staking-mock.js'
@@ -262,6 +263,30 @@ describe('tests/claim_root.rs', () => {
     near(stakeOf(e, hotkey, coldkey, netuid), rateTimes(rootStake, claimable), 10)
   })
 
+  it('test_claim_root_keep_subnets_swap_claim_type', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    S.SubnetMechanism.set(e.s, netuid, 1)
+    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+    const price = Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64
+    expect(price).toBe(0.5)
+    const rootStake = 2_000_000n
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * rootStake)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    const pending = 10_000_000n
+    distribute(e, netuid, pending)
+    // keeping only another subnet (100): this one's dividends are swapped to root stake
+    const keep = { type: 'KeepSubnets', value: { subnets: [100] } }
+    setType(e, coldkey, keep)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(keep)
+    claim(e, coldkey, [netuid])
+    const increment = Number(pending) * (1 - VALIDATOR_TAKE) * price * 0.1
+    near(stakeOf(e, hotkey, coldkey, ROOT_NET), Number(rootStake) + Math.trunc(increment), 10000)
+  })
+
   it('test_claim_root_default_mode_keep', () => {
     const e = newTestExt(1)
     expect(S.RootClaimType.get(e.s, coldkey)).toEqual(SWAP)
@@ -356,5 +381,16 @@ describe('tests/claim_root.rs: claims across key swaps and dissolution', () => {
     expect(S.StakingColdkeysByIndex.contains(e.s, 0n)).toBe(false)
     expect(S.StakingColdkeys.contains(e.s, coldkey)).toBe(false)
     expect(S.StakingColdkeys.contains(e.s, newColdkey)).toBe(false)
+  })
+
+  it('ghsa_2026_010_transfer_root_claimed_merges_legit_positions_by_sum', () => {
+    const e = newTestExt(1)
+    const [oldHot, newHot, cold] = [u256(1002), u256(1003), u256(1004)]
+    const [a, b] = [1_000_000n, 500_000n]
+    S.RootClaimed.set(e.s, [ROOT_NET, oldHot, cold], a)
+    S.RootClaimed.set(e.s, [ROOT_NET, newHot, cold], b)
+    transferRootClaimed(e.s, ROOT_NET, oldHot, newHot, cold, cold)
+    expect(S.RootClaimed.get(e.s, ROOT_NET, oldHot, cold)).toBe(0n)
+    expect(S.RootClaimed.get(e.s, ROOT_NET, newHot, cold)).toBe(a + b)
   })
 })

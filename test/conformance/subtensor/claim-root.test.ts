@@ -263,6 +263,46 @@ describe('tests/claim_root.rs', () => {
     near(stakeOf(e, hotkey, coldkey, netuid), rateTimes(rootStake, claimable), 10)
   })
 
+  it('test_claim_root_with_unrelated_subnets', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.TaoWeight.set(e.s, U64_MAX)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    expect(stakeOf(e, hotkey, owner, netuid)).toBe(10_000_000n)
+    distribute(e, netuid, 1_000_000n)
+    setType(e, coldkey, KEEP)
+    const unrelated = 100
+    claim(e, coldkey, [unrelated])
+    expect(stakeOf(e, hotkey, coldkey, unrelated)).toBe(0n)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBe(0n)
+    claim(e, coldkey, [netuid])
+    const stake = stakeOf(e, hotkey, coldkey, netuid)
+    expect(stake).toBeGreaterThan(0n)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(stake)
+  })
+
+  it('test_claim_root_fill_root_alpha_dividends_per_subnet', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    S.SubnetMechanism.set(e.s, netuid, 1)
+    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * 2_000_000n)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    expect(S.RootAlphaDividendsPerSubnet.contains(e.s, netuid, hotkey)).toBe(false)
+    const pending = 10_000_000n
+    distribute(e, netuid, pending)
+    const first = S.RootAlphaDividendsPerSubnet.get(e.s, netuid, hotkey)
+    near(Math.trunc(Number(pending) * (1 - VALIDATOR_TAKE)), first, 100)
+    distribute(e, netuid, pending)
+    // cleared every epoch: the second epoch's dividend replaces the first
+    expect(S.RootAlphaDividendsPerSubnet.get(e.s, netuid, hotkey)).toBe(first)
+  })
+
   it('test_claim_root_keep_subnets_swap_claim_type', () => {
     const e = newTestExt(1)
     const netuid = addDynamicNetwork(e, hotkey, owner)

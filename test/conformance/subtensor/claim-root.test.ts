@@ -6,7 +6,10 @@ import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.j
 import { keccak_256 } from '../../../src/codec/hashing.js'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
-import { distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { distributeEmission, drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { runCoinbase } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
+import { rootSellFlag } from '../../../src/pallets/subtensor/coinbase/subnet-emissions.js'
+import { mintTao } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { doDissolveNetwork } from '../../../src/pallets/subtensor/subnets/dissolve.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { blockHashToIndices, MAX_NUM_ROOT_CLAIMS, MAX_ROOT_CLAIM_THRESHOLD, maybeAddColdkeyIndex } from '../../../src/pallets/subtensor/staking/claim-root.js'
@@ -16,7 +19,7 @@ import { startBlock } from '../../../src/pallets/test-utils.js'
 import { transferRootClaimed } from '../../../src/pallets/subtensor/swap/swap-hotkey.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { addDynamicNetwork, newTestExt, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { mockIncreaseStake, noop, removeOwnerRegistrationStake, sub } from './staking-mock.js'
+import { mockIncreaseStake, noop, removeOwnerRegistrationStake, stepBlock, sub } from './staking-mock.js'
 
 useMockSwapConfig()
 
@@ -261,6 +264,56 @@ describe('tests/claim_root.rs', () => {
     expect(S.RootClaimType.get(e.s, coldkey)).toEqual(keep)
     claim(e, coldkey, [netuid])
     near(stakeOf(e, hotkey, coldkey, netuid), rateTimes(rootStake, claimable), 10)
+  })
+
+  /**
+   * The set-up test_claim_root_with_run_coinbase and _with_block_emissions share: tempo 1, TAO
+   * weight 1, 0.2 TAO of root stake, a moving price 2 and a price 10 (root sells), threshold 0.
+   */
+  function rootSelling(e: Ext): number {
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.Tempo.set(e.s, netuid, 1)
+    S.TaoWeight.set(e.s, U64_MAX)
+    const rootStake = 200_000_000n
+    S.SubnetTAO.set(e.s, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    S.SubnetMovingPrice.set(e.s, netuid, { bits: F.fromInt(I, 2n) })
+    S.SubnetTAO.set(e.s, netuid, 10_000_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 1_000_000_000_000n)
+    expect(Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64).toBe(10)
+    S.RootClaimableThreshold.set(e.s, netuid, { bits: 0n })
+    expect(rootSellFlag(e.s, [netuid])).toBe(true)
+    return netuid
+  }
+
+  it('test_claim_root_with_run_coinbase', () => {
+    const e = newTestExt(1)
+    const netuid = rootSelling(e)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBe(0n)
+    System.Number.set(e.s, 2)
+    e.env.blockNumber = 2
+    // run_coinbase(mint_tao(1_000_000)): the injection, then its drain_pending / distribute tail
+    runCoinbase(e.s, e.env, mintTao(e.s, e.env, 1_000_000n))
+    drainAndDistribute(e.s, e.env, 2n)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBe(0n)
+    setType(e, coldkey, KEEP)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(KEEP)
+    claim(e, coldkey, [netuid])
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBeGreaterThan(0n)
+  })
+
+  it('test_claim_root_with_block_emissions', () => {
+    const e = newTestExt(1) // the source starts at block 0; ours at 1, and run_to_block(2) is then one block
+    const netuid = rootSelling(e)
+    maybeAddColdkeyIndex(e.s, coldkey)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    setType(e, coldkey, KEEP)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(KEEP)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBe(0n)
+    stepBlock(e)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBeGreaterThan(0n)
   })
 
   it('test_claim_root_with_unrelated_subnets', () => {

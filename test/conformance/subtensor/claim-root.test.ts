@@ -316,6 +316,38 @@ describe('tests/claim_root.rs', () => {
     expect(stakeOf(e, hotkey, coldkey, netuid)).toBeGreaterThan(0n)
   })
 
+  it('test_claim_root_coinbase_distribution', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.Tempo.set(e.s, netuid, 2)
+    S.LastEpochBlock.set(e.s, netuid, BigInt(System.Number.get(e.s)))
+    S.TaoWeight.set(e.s, U64_MAX)
+    const [rootStake, initialTao] = [200_000_000n, 200_000_000n]
+    S.SubnetTAO.set(e.s, ROOT_NET, initialTao)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    S.SubnetMovingPrice.set(e.s, netuid, { bits: F.fromInt(I, 2n) })
+    S.SubnetTAO.set(e.s, netuid, 100_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+    S.RootClaimableThreshold.set(e.s, netuid, { bits: 0n })
+    const initialIssuance = L.getAlphaIssuance(e.s, netuid)
+    const alphaEmissions = 1_000_000_000n
+    expect(rootSellFlag(e.s, [netuid])).toBe(true)
+    S.SubnetTaoFlow.set(e.s, netuid, 2222n)
+    stepBlock(e) // run_to_block(2)
+    const issuance = L.getAlphaIssuance(e.s, netuid)
+    const growth = issuance > initialIssuance ? issuance - initialIssuance : 0n
+    expect(growth).toBeGreaterThanOrEqual(alphaEmissions)
+    expect(growth).toBeLessThan(alphaEmissions * 2n)
+    const rootProp = Number(initialTao) / Number(issuance + initialTao)
+    const expectedPending = Number(alphaEmissions) * rootProp * 0.5
+    near(S.PendingRootAlphaDivs.get(e.s, netuid), expectedPending, 100)
+    stepBlock(e) // run_to_block(3)
+    expect(S.PendingRootAlphaDivs.get(e.s, netuid)).toBe(0n)
+    const rate = (expectedPending * 2 * (1 - VALIDATOR_TAKE)) / Number(rootStake)
+    near(toF(claimableOf(e, hotkey, netuid)), rate, 0.001)
+  })
+
   it('test_claim_root_with_unrelated_subnets', () => {
     const e = newTestExt(1)
     const netuid = addDynamicNetwork(e, hotkey, owner)

@@ -508,6 +508,52 @@ describe('tests/claim_root.rs: claims across key swaps and dissolution', () => {
     expect(S.StakingColdkeys.contains(e.s, newColdkey)).toBe(false)
   })
 
+  it('test_claim_root_with_moved_stake', () => {
+    const e = newTestExt(1)
+    const [alice, bob, eve] = [u256(1003), u256(1004), u256(1005)]
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    S.SubtokenEnabled.set(e.s, ROOT_NET, true)
+    S.NetworksAdded.set(e.s, ROOT_NET, true)
+    const rootStake = 8_000_000n
+    mockIncreaseStake(e, hotkey, alice, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, bob, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    for (const c of [alice, bob, eve]) setType(e, c, KEEP)
+    const pending = 10_000_000n
+    const perHalf = Math.trunc((Number(pending) * (1 - VALIDATOR_TAKE)) / 2)
+    const stakes = () => [alice, bob, eve].map((c) => stakeOf(e, hotkey, c, netuid)) as [bigint, bigint, bigint]
+    const moveRoot = (from: Uint8Array, to: Uint8Array, amount: bigint) =>
+      call(e, from, 'transfer_stake', { destination_coldkey: to, hotkey, origin_netuid: ROOT_NET, destination_netuid: ROOT_NET, alpha_amount: amount })
+
+    distribute(e, netuid, pending)
+    claim(e, alice, [netuid])
+    claim(e, bob, [netuid])
+    const [a1, b1] = stakes()
+    expect(a1).toBe(b1)
+    near(a1, perHalf, 100)
+
+    // half of bob's root stake goes to eve between an epoch and the claims
+    distribute(e, netuid, pending)
+    const decrement = rootStake / 2n
+    moveRoot(bob, eve, decrement)
+    const e1 = stakes()[2]
+    for (const c of [alice, bob, eve]) claim(e, c, [netuid])
+    const [a2, b2, e2] = stakes()
+    near(e2 - e1, 0, 100)
+    near(a2 - a1, b2 - b1, 100)
+    near(b2 - b1, perHalf, 100)
+
+    // and back, before the next epoch
+    moveRoot(eve, bob, decrement)
+    distribute(e, netuid, pending)
+    claim(e, alice, [netuid])
+    claim(e, bob, [netuid])
+    const [a3, b3] = stakes()
+    near(a3 - a2, b3 - b2, 100)
+    near(b3 - b2, perHalf, 100)
+  })
+
   it('ghsa_2026_010_transfer_root_claimed_merges_legit_positions_by_sum', () => {
     const e = newTestExt(1)
     const [oldHot, newHot, cold] = [u256(1002), u256(1003), u256(1004)]

@@ -16,7 +16,8 @@ import { blockHashToIndices, MAX_NUM_ROOT_CLAIMS, MAX_ROOT_CLAIM_THRESHOLD, mayb
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { startBlock } from '../../../src/pallets/test-utils.js'
-import { transferRootClaimed } from '../../../src/pallets/subtensor/swap/swap-hotkey.js'
+import { performHotkeySwapOnOneSubnet, transferRootClaimed } from '../../../src/pallets/subtensor/swap/swap-hotkey.js'
+import { Weigher } from '../../../src/pallets/subtensor/swap/common.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { addDynamicNetwork, newTestExt, u256, useMockSwapConfig, type Ext } from './head-mock.js'
 import { mockIncreaseStake, noop, removeOwnerRegistrationStake, stepBlock, sub } from './staking-mock.js'
@@ -552,6 +553,33 @@ describe('tests/claim_root.rs: claims across key swaps and dissolution', () => {
     const [a3, b3] = stakes()
     near(a3 - a2, b3 - b2, 100)
     near(b3 - b2, perHalf, 100)
+  })
+
+  it('test_claim_root_with_swap_hotkey', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.TaoWeight.set(e.s, U64_MAX)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    expect(stakeOf(e, hotkey, owner, netuid)).toBe(10_000_000n)
+    distribute(e, netuid, 1_000_000n)
+    setType(e, coldkey, KEEP)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(KEEP)
+    claim(e, coldkey, [netuid])
+    const stake = stakeOf(e, hotkey, coldkey, netuid)
+    const newHotkey = u256(10030)
+    const claimableOn = (h: Uint8Array) => S.RootClaimable.get(e.s, h).some(([n]) => n === netuid)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(stake)
+    expect(S.RootClaimed.get(e.s, netuid, newHotkey, coldkey)).toBe(0n)
+    claimableOf(e, hotkey, netuid)
+    expect(claimableOn(newHotkey)).toBe(false)
+    performHotkeySwapOnOneSubnet({ origin: { kind: 'Root' }, s: e.s, env: e.env }, hotkey, newHotkey, new Weigher(), netuid, false)
+    // unchanged: the swap on one subnet leaves the root hotkey (and its claims) alone
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(stake)
+    expect(S.RootClaimed.get(e.s, netuid, newHotkey, coldkey)).toBe(0n)
+    expect(claimableOn(hotkey)).toBe(true)
+    expect(claimableOn(newHotkey)).toBe(false)
   })
 
   it('ghsa_2026_010_transfer_root_claimed_merges_legit_positions_by_sum', () => {

@@ -50,6 +50,39 @@ const owner = u256(1001)
 const hotkey = u256(1002)
 const coldkey = u256(1003)
 
+/**
+ * add_dynamic_network, TAO weight 1, a dynamic pool at price 0.5 (50 TAO / 100 alpha), `coldkey`
+ * holding 10 % of the hotkey's root stake (2e6 of 2e7) and the owner 1e7 alpha on the subnet.
+ */
+function halfPriceRootStakers(e: Ext): { netuid: number; rootStake: bigint; price: number } {
+  const netuid = addDynamicNetwork(e, hotkey, owner)
+  S.TaoWeight.set(e.s, U64_MAX)
+  S.SubnetMechanism.set(e.s, netuid, 1)
+  S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
+  S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+  const price = Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64
+  expect(price).toBe(0.5)
+  const rootStake = 2_000_000n
+  mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+  mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * rootStake)
+  mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+  return { netuid, rootStake, price }
+}
+
+/** The owner's 1e7 alpha validated, `coldkey` the only root staker (2e6), 1e6 root alpha distributed; Keep. */
+function keepClaimerAfterEpoch(): { e: Ext; netuid: number } {
+  const e = newTestExt(1)
+  const netuid = addDynamicNetwork(e, hotkey, owner)
+  removeOwnerRegistrationStake(e, netuid)
+  S.TaoWeight.set(e.s, U64_MAX)
+  mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+  mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+  expect(stakeOf(e, hotkey, owner, netuid)).toBe(10_000_000n)
+  distribute(e, netuid, 1_000_000n)
+  setType(e, coldkey, KEEP)
+  return { e, netuid }
+}
+
 describe('tests/claim_root.rs', () => {
   it('test_claim_root_set_claim_type', () => {
     const e = newTestExt(1)
@@ -159,18 +192,8 @@ describe('tests/claim_root.rs', () => {
 
   it('test_claim_root_with_drain_emissions_and_swap_claim_type', () => {
     const e = newTestExt(1)
-    const netuid = addDynamicNetwork(e, hotkey, owner)
-    S.TaoWeight.set(e.s, U64_MAX)
-    S.SubnetMechanism.set(e.s, netuid, 1)
-    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
-    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
-    const price = Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64
-    expect(price).toBe(0.5)
-    const rootStake = 2_000_000n
-    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    const { netuid, rootStake, price } = halfPriceRootStakers(e)
     const rate = 0.1
-    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * rootStake)
-    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
     const pending = 10_000_000n
     distribute(e, netuid, pending)
     setType(e, coldkey, SWAP)
@@ -350,15 +373,7 @@ describe('tests/claim_root.rs', () => {
   })
 
   it('test_claim_root_with_unrelated_subnets', () => {
-    const e = newTestExt(1)
-    const netuid = addDynamicNetwork(e, hotkey, owner)
-    removeOwnerRegistrationStake(e, netuid)
-    S.TaoWeight.set(e.s, U64_MAX)
-    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
-    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
-    expect(stakeOf(e, hotkey, owner, netuid)).toBe(10_000_000n)
-    distribute(e, netuid, 1_000_000n)
-    setType(e, coldkey, KEEP)
+    const { e, netuid } = keepClaimerAfterEpoch()
     const unrelated = 100
     claim(e, coldkey, [unrelated])
     expect(stakeOf(e, hotkey, coldkey, unrelated)).toBe(0n)
@@ -371,14 +386,7 @@ describe('tests/claim_root.rs', () => {
 
   it('test_claim_root_fill_root_alpha_dividends_per_subnet', () => {
     const e = newTestExt(1)
-    const netuid = addDynamicNetwork(e, hotkey, owner)
-    S.TaoWeight.set(e.s, U64_MAX)
-    S.SubnetMechanism.set(e.s, netuid, 1)
-    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
-    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
-    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
-    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * 2_000_000n)
-    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    const { netuid } = halfPriceRootStakers(e)
     expect(S.RootAlphaDividendsPerSubnet.contains(e.s, netuid, hotkey)).toBe(false)
     const pending = 10_000_000n
     distribute(e, netuid, pending)
@@ -391,17 +399,7 @@ describe('tests/claim_root.rs', () => {
 
   it('test_claim_root_keep_subnets_swap_claim_type', () => {
     const e = newTestExt(1)
-    const netuid = addDynamicNetwork(e, hotkey, owner)
-    S.TaoWeight.set(e.s, U64_MAX)
-    S.SubnetMechanism.set(e.s, netuid, 1)
-    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
-    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
-    const price = Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64
-    expect(price).toBe(0.5)
-    const rootStake = 2_000_000n
-    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
-    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * rootStake)
-    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    const { netuid, rootStake, price } = halfPriceRootStakers(e)
     const pending = 10_000_000n
     distribute(e, netuid, pending)
     // keeping only another subnet (100): this one's dividends are swapped to root stake
@@ -556,15 +554,7 @@ describe('tests/claim_root.rs: claims across key swaps and dissolution', () => {
   })
 
   it('test_claim_root_with_swap_hotkey', () => {
-    const e = newTestExt(1)
-    const netuid = addDynamicNetwork(e, hotkey, owner)
-    removeOwnerRegistrationStake(e, netuid)
-    S.TaoWeight.set(e.s, U64_MAX)
-    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
-    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
-    expect(stakeOf(e, hotkey, owner, netuid)).toBe(10_000_000n)
-    distribute(e, netuid, 1_000_000n)
-    setType(e, coldkey, KEEP)
+    const { e, netuid } = keepClaimerAfterEpoch()
     expect(S.RootClaimType.get(e.s, coldkey)).toEqual(KEEP)
     claim(e, coldkey, [netuid])
     const stake = stakeOf(e, hotkey, coldkey, netuid)

@@ -6,16 +6,21 @@ import { EXISTENTIAL_DEPOSIT, mint } from '../../../src/pallets/balances/index.j
 import { keccak_256 } from '../../../src/codec/hashing.js'
 import * as F from '../../../src/primitives/fixed/index.js'
 import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
-import { distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { distributeEmission, drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { runCoinbase } from '../../../src/pallets/subtensor/coinbase/run-coinbase.js'
+import { rootSellFlag } from '../../../src/pallets/subtensor/coinbase/subnet-emissions.js'
+import { mintTao } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { doDissolveNetwork } from '../../../src/pallets/subtensor/subnets/dissolve.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { blockHashToIndices, MAX_NUM_ROOT_CLAIMS, MAX_ROOT_CLAIM_THRESHOLD, maybeAddColdkeyIndex } from '../../../src/pallets/subtensor/staking/claim-root.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { startBlock } from '../../../src/pallets/test-utils.js'
+import { performHotkeySwapOnOneSubnet, transferRootClaimed } from '../../../src/pallets/subtensor/swap/swap-hotkey.js'
+import { Weigher } from '../../../src/pallets/subtensor/swap/common.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { addDynamicNetwork, newTestExt, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { mockIncreaseStake, noop, removeOwnerRegistrationStake, sub } from './staking-mock.js'
+import { mockIncreaseStake, noop, removeOwnerRegistrationStake, stepBlock, sub } from './staking-mock.js'
 
 useMockSwapConfig()
 
@@ -44,6 +49,39 @@ const VALIDATOR_TAKE = 0.18
 const owner = u256(1001)
 const hotkey = u256(1002)
 const coldkey = u256(1003)
+
+/**
+ * add_dynamic_network, TAO weight 1, a dynamic pool at price 0.5 (50 TAO / 100 alpha), `coldkey`
+ * holding 10 % of the hotkey's root stake (2e6 of 2e7) and the owner 1e7 alpha on the subnet.
+ */
+function halfPriceRootStakers(e: Ext): { netuid: number; rootStake: bigint; price: number } {
+  const netuid = addDynamicNetwork(e, hotkey, owner)
+  S.TaoWeight.set(e.s, U64_MAX)
+  S.SubnetMechanism.set(e.s, netuid, 1)
+  S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
+  S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+  const price = Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64
+  expect(price).toBe(0.5)
+  const rootStake = 2_000_000n
+  mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+  mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * rootStake)
+  mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+  return { netuid, rootStake, price }
+}
+
+/** The owner's 1e7 alpha validated, `coldkey` the only root staker (2e6), 1e6 root alpha distributed; Keep. */
+function keepClaimerAfterEpoch(): { e: Ext; netuid: number } {
+  const e = newTestExt(1)
+  const netuid = addDynamicNetwork(e, hotkey, owner)
+  removeOwnerRegistrationStake(e, netuid)
+  S.TaoWeight.set(e.s, U64_MAX)
+  mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, 2_000_000n)
+  mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+  expect(stakeOf(e, hotkey, owner, netuid)).toBe(10_000_000n)
+  distribute(e, netuid, 1_000_000n)
+  setType(e, coldkey, KEEP)
+  return { e, netuid }
+}
 
 describe('tests/claim_root.rs', () => {
   it('test_claim_root_set_claim_type', () => {
@@ -154,18 +192,8 @@ describe('tests/claim_root.rs', () => {
 
   it('test_claim_root_with_drain_emissions_and_swap_claim_type', () => {
     const e = newTestExt(1)
-    const netuid = addDynamicNetwork(e, hotkey, owner)
-    S.TaoWeight.set(e.s, U64_MAX)
-    S.SubnetMechanism.set(e.s, netuid, 1)
-    S.SubnetTAO.set(e.s, netuid, 50_000_000_000n)
-    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
-    const price = Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64
-    expect(price).toBe(0.5)
-    const rootStake = 2_000_000n
-    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    const { netuid, rootStake, price } = halfPriceRootStakers(e)
     const rate = 0.1
-    mockIncreaseStake(e, hotkey, u256(10010), ROOT_NET, 9n * rootStake)
-    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
     const pending = 10_000_000n
     distribute(e, netuid, pending)
     setType(e, coldkey, SWAP)
@@ -262,6 +290,127 @@ describe('tests/claim_root.rs', () => {
     near(stakeOf(e, hotkey, coldkey, netuid), rateTimes(rootStake, claimable), 10)
   })
 
+  /**
+   * The set-up test_claim_root_with_run_coinbase and _with_block_emissions share: tempo 1, TAO
+   * weight 1, 0.2 TAO of root stake, a moving price 2 and a price 10 (root sells), threshold 0.
+   */
+  function rootSelling(e: Ext): number {
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    removeOwnerRegistrationStake(e, netuid)
+    S.Tempo.set(e.s, netuid, 1)
+    S.TaoWeight.set(e.s, U64_MAX)
+    const rootStake = 200_000_000n
+    S.SubnetTAO.set(e.s, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    S.SubnetMovingPrice.set(e.s, netuid, { bits: F.fromInt(I, 2n) })
+    S.SubnetTAO.set(e.s, netuid, 10_000_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 1_000_000_000_000n)
+    expect(Number(swapInterface().currentAlphaPrice(e.s, netuid)) / 2 ** 64).toBe(10)
+    S.RootClaimableThreshold.set(e.s, netuid, { bits: 0n })
+    expect(rootSellFlag(e.s, [netuid])).toBe(true)
+    return netuid
+  }
+
+  it('test_claim_root_with_run_coinbase', () => {
+    const e = newTestExt(1)
+    const netuid = rootSelling(e)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBe(0n)
+    System.Number.set(e.s, 2)
+    e.env.blockNumber = 2
+    // run_coinbase(mint_tao(1_000_000)): the injection, then its drain_pending / distribute tail
+    runCoinbase(e.s, e.env, mintTao(e.s, e.env, 1_000_000n))
+    drainAndDistribute(e.s, e.env, 2n)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBe(0n)
+    setType(e, coldkey, KEEP)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(KEEP)
+    claim(e, coldkey, [netuid])
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBeGreaterThan(0n)
+  })
+
+  it('test_claim_root_with_block_emissions', () => {
+    const e = newTestExt(1) // the source starts at block 0; ours at 1, and run_to_block(2) is then one block
+    const netuid = rootSelling(e)
+    maybeAddColdkeyIndex(e.s, coldkey)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    setType(e, coldkey, KEEP)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(KEEP)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBe(0n)
+    stepBlock(e)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBeGreaterThan(0n)
+  })
+
+  it('test_claim_root_coinbase_distribution', () => {
+    const e = newTestExt(1)
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.Tempo.set(e.s, netuid, 2)
+    S.LastEpochBlock.set(e.s, netuid, BigInt(System.Number.get(e.s)))
+    S.TaoWeight.set(e.s, U64_MAX)
+    const [rootStake, initialTao] = [200_000_000n, 200_000_000n]
+    S.SubnetTAO.set(e.s, ROOT_NET, initialTao)
+    mockIncreaseStake(e, hotkey, coldkey, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    S.SubnetMovingPrice.set(e.s, netuid, { bits: F.fromInt(I, 2n) })
+    S.SubnetTAO.set(e.s, netuid, 100_000_000_000n)
+    S.SubnetAlphaIn.set(e.s, netuid, 100_000_000_000n)
+    S.RootClaimableThreshold.set(e.s, netuid, { bits: 0n })
+    const initialIssuance = L.getAlphaIssuance(e.s, netuid)
+    const alphaEmissions = 1_000_000_000n
+    expect(rootSellFlag(e.s, [netuid])).toBe(true)
+    S.SubnetTaoFlow.set(e.s, netuid, 2222n)
+    stepBlock(e) // run_to_block(2)
+    const issuance = L.getAlphaIssuance(e.s, netuid)
+    const growth = issuance > initialIssuance ? issuance - initialIssuance : 0n
+    expect(growth).toBeGreaterThanOrEqual(alphaEmissions)
+    expect(growth).toBeLessThan(alphaEmissions * 2n)
+    const rootProp = Number(initialTao) / Number(issuance + initialTao)
+    const expectedPending = Number(alphaEmissions) * rootProp * 0.5
+    near(S.PendingRootAlphaDivs.get(e.s, netuid), expectedPending, 100)
+    stepBlock(e) // run_to_block(3)
+    expect(S.PendingRootAlphaDivs.get(e.s, netuid)).toBe(0n)
+    const rate = (expectedPending * 2 * (1 - VALIDATOR_TAKE)) / Number(rootStake)
+    near(toF(claimableOf(e, hotkey, netuid)), rate, 0.001)
+  })
+
+  it('test_claim_root_with_unrelated_subnets', () => {
+    const { e, netuid } = keepClaimerAfterEpoch()
+    const unrelated = 100
+    claim(e, coldkey, [unrelated])
+    expect(stakeOf(e, hotkey, coldkey, unrelated)).toBe(0n)
+    expect(stakeOf(e, hotkey, coldkey, netuid)).toBe(0n)
+    claim(e, coldkey, [netuid])
+    const stake = stakeOf(e, hotkey, coldkey, netuid)
+    expect(stake).toBeGreaterThan(0n)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(stake)
+  })
+
+  it('test_claim_root_fill_root_alpha_dividends_per_subnet', () => {
+    const e = newTestExt(1)
+    const { netuid } = halfPriceRootStakers(e)
+    expect(S.RootAlphaDividendsPerSubnet.contains(e.s, netuid, hotkey)).toBe(false)
+    const pending = 10_000_000n
+    distribute(e, netuid, pending)
+    const first = S.RootAlphaDividendsPerSubnet.get(e.s, netuid, hotkey)
+    near(Math.trunc(Number(pending) * (1 - VALIDATOR_TAKE)), first, 100)
+    distribute(e, netuid, pending)
+    // cleared every epoch: the second epoch's dividend replaces the first
+    expect(S.RootAlphaDividendsPerSubnet.get(e.s, netuid, hotkey)).toBe(first)
+  })
+
+  it('test_claim_root_keep_subnets_swap_claim_type', () => {
+    const e = newTestExt(1)
+    const { netuid, rootStake, price } = halfPriceRootStakers(e)
+    const pending = 10_000_000n
+    distribute(e, netuid, pending)
+    // keeping only another subnet (100): this one's dividends are swapped to root stake
+    const keep = { type: 'KeepSubnets', value: { subnets: [100] } }
+    setType(e, coldkey, keep)
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(keep)
+    claim(e, coldkey, [netuid])
+    const increment = Number(pending) * (1 - VALIDATOR_TAKE) * price * 0.1
+    near(stakeOf(e, hotkey, coldkey, ROOT_NET), Number(rootStake) + Math.trunc(increment), 10000)
+  })
+
   it('test_claim_root_default_mode_keep', () => {
     const e = newTestExt(1)
     expect(S.RootClaimType.get(e.s, coldkey)).toEqual(SWAP)
@@ -356,5 +505,81 @@ describe('tests/claim_root.rs: claims across key swaps and dissolution', () => {
     expect(S.StakingColdkeysByIndex.contains(e.s, 0n)).toBe(false)
     expect(S.StakingColdkeys.contains(e.s, coldkey)).toBe(false)
     expect(S.StakingColdkeys.contains(e.s, newColdkey)).toBe(false)
+  })
+
+  it('test_claim_root_with_moved_stake', () => {
+    const e = newTestExt(1)
+    const [alice, bob, eve] = [u256(1003), u256(1004), u256(1005)]
+    const netuid = addDynamicNetwork(e, hotkey, owner)
+    S.TaoWeight.set(e.s, U64_MAX)
+    S.SubtokenEnabled.set(e.s, ROOT_NET, true)
+    S.NetworksAdded.set(e.s, ROOT_NET, true)
+    const rootStake = 8_000_000n
+    mockIncreaseStake(e, hotkey, alice, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, bob, ROOT_NET, rootStake)
+    mockIncreaseStake(e, hotkey, owner, netuid, 10_000_000n)
+    for (const c of [alice, bob, eve]) setType(e, c, KEEP)
+    const pending = 10_000_000n
+    const perHalf = Math.trunc((Number(pending) * (1 - VALIDATOR_TAKE)) / 2)
+    const stakes = () => [alice, bob, eve].map((c) => stakeOf(e, hotkey, c, netuid)) as [bigint, bigint, bigint]
+    const moveRoot = (from: Uint8Array, to: Uint8Array, amount: bigint) =>
+      call(e, from, 'transfer_stake', { destination_coldkey: to, hotkey, origin_netuid: ROOT_NET, destination_netuid: ROOT_NET, alpha_amount: amount })
+
+    distribute(e, netuid, pending)
+    claim(e, alice, [netuid])
+    claim(e, bob, [netuid])
+    const [a1, b1] = stakes()
+    expect(a1).toBe(b1)
+    near(a1, perHalf, 100)
+
+    // half of bob's root stake goes to eve between an epoch and the claims
+    distribute(e, netuid, pending)
+    const decrement = rootStake / 2n
+    moveRoot(bob, eve, decrement)
+    const e1 = stakes()[2]
+    for (const c of [alice, bob, eve]) claim(e, c, [netuid])
+    const [a2, b2, e2] = stakes()
+    near(e2 - e1, 0, 100)
+    near(a2 - a1, b2 - b1, 100)
+    near(b2 - b1, perHalf, 100)
+
+    // and back, before the next epoch
+    moveRoot(eve, bob, decrement)
+    distribute(e, netuid, pending)
+    claim(e, alice, [netuid])
+    claim(e, bob, [netuid])
+    const [a3, b3] = stakes()
+    near(a3 - a2, b3 - b2, 100)
+    near(b3 - b2, perHalf, 100)
+  })
+
+  it('test_claim_root_with_swap_hotkey', () => {
+    const { e, netuid } = keepClaimerAfterEpoch()
+    expect(S.RootClaimType.get(e.s, coldkey)).toEqual(KEEP)
+    claim(e, coldkey, [netuid])
+    const stake = stakeOf(e, hotkey, coldkey, netuid)
+    const newHotkey = u256(10030)
+    const claimableOn = (h: Uint8Array) => S.RootClaimable.get(e.s, h).some(([n]) => n === netuid)
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(stake)
+    expect(S.RootClaimed.get(e.s, netuid, newHotkey, coldkey)).toBe(0n)
+    claimableOf(e, hotkey, netuid)
+    expect(claimableOn(newHotkey)).toBe(false)
+    performHotkeySwapOnOneSubnet({ origin: { kind: 'Root' }, s: e.s, env: e.env }, hotkey, newHotkey, new Weigher(), netuid, false)
+    // unchanged: the swap on one subnet leaves the root hotkey (and its claims) alone
+    expect(S.RootClaimed.get(e.s, netuid, hotkey, coldkey)).toBe(stake)
+    expect(S.RootClaimed.get(e.s, netuid, newHotkey, coldkey)).toBe(0n)
+    expect(claimableOn(hotkey)).toBe(true)
+    expect(claimableOn(newHotkey)).toBe(false)
+  })
+
+  it('ghsa_2026_010_transfer_root_claimed_merges_legit_positions_by_sum', () => {
+    const e = newTestExt(1)
+    const [oldHot, newHot, cold] = [u256(1002), u256(1003), u256(1004)]
+    const [a, b] = [1_000_000n, 500_000n]
+    S.RootClaimed.set(e.s, [ROOT_NET, oldHot, cold], a)
+    S.RootClaimed.set(e.s, [ROOT_NET, newHot, cold], b)
+    transferRootClaimed(e.s, ROOT_NET, oldHot, newHot, cold, cold)
+    expect(S.RootClaimed.get(e.s, ROOT_NET, oldHot, cold)).toBe(0n)
+    expect(S.RootClaimed.get(e.s, ROOT_NET, newHot, cold)).toBe(a + b)
   })
 })

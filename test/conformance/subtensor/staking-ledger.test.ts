@@ -152,6 +152,27 @@ describe('tests/staking.rs: lazy share-pool migration and data operations', () =
     expect(S.TotalHotkeySharesV2.contains(s, hotkey, netuid)).toBe(false)
     expect(S.TotalHotkeyAlpha.contains(s, hotkey, netuid)).toBe(false)
   })
+
+  /** A denominator (v1 or v2 map) and a hotkey total, but no share for the coldkey in either map. */
+  const noShare = (v1: boolean): Overlay => {
+    const s = ext()
+    if (v1) S.TotalHotkeyShares.set(s, hotkey, netuid, ONE_U64F64)
+    else S.TotalHotkeySharesV2.set(s, hotkey, netuid, sf(1n))
+    S.TotalHotkeyAlpha.set(s, hotkey, netuid, stake)
+    return s
+  }
+  it('test_sharepool_dataops_get_value_returns_zero_on_non_existing_v1', () => {
+    expect(L.alphaSharePool(noShare(true), hotkey, netuid).getValue(coldkey)).toBe(0n)
+  })
+  it('test_sharepool_dataops_get_value_returns_zero_on_non_existing_v2', () => {
+    expect(L.alphaSharePool(noShare(false), hotkey, netuid).getValue(coldkey)).toBe(0n)
+  })
+  it('test_sharepool_dataops_try_get_value_returns_err_on_non_existing_v1', () => {
+    expect(L.alphaSharePool(noShare(true), hotkey, netuid).tryGetValue(coldkey)).toBeNull()
+  })
+  it('test_sharepool_dataops_try_get_value_returns_err_on_non_existing_v2', () => {
+    expect(L.alphaSharePool(noShare(false), hotkey, netuid).tryGetValue(coldkey)).toBeNull()
+  })
 })
 
 describe('tests/staking2.rs: share-based staking', () => {

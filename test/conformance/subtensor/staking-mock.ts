@@ -3,15 +3,16 @@
 // stake written straight into the ledger, and scheduling children with their cooldown elapsed.
 import { expect } from 'vitest'
 import { EXISTENTIAL_DEPOSIT as ED, mint } from '../../../src/pallets/balances/index.js'
-import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
+import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
 import { mintAndSpend } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { doSetPendingChildren } from '../../../src/pallets/subtensor/staking/set-children.js'
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
+import { Aura, AURA_ENGINE_ID } from '../../../src/pallets/aura/pallet.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
-import { callHandler, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
+import { callHandler, failsUntouched, ROOT, signed, startBlock } from '../../../src/pallets/test-utils.js'
 import { addNetwork, newTestExt, setupReserves, u256, type Ext } from './head-mock.js'
 
 export const U64_MAX = (1n << 64n) - 1n
@@ -19,6 +20,14 @@ export const U64_MAX = (1n << 64n) - 1n
 /** A SubtensorModule call dispatched straight to its handler (null: Root). */
 export const sub = (e: Ext, who: Uint8Array | null, name: string, args: Record<string, unknown>) =>
   callHandler(e.env, 'SubtensorModule', name, who === null ? ROOT : signed(who), args)
+
+/** `assert_abs_diff_eq!(a, b, epsilon = eps)`. */
+export const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps)
+export const addStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
+  sub(e, cold, 'add_stake', { hotkey: hot, netuid, amount_staked: amount })
+export const removeStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
+  sub(e, cold, 'remove_stake', { hotkey: hot, netuid, amount_unstaked: amount })
+export const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
 
 /** `assert_noop!`: fails with `error` and changes nothing. */
 export const noop = (e: Ext, fn: () => unknown, error: string) => expect((failsUntouched(e.s, fn) as Error).message).toBe(error)
@@ -56,6 +65,17 @@ export function mockIncreaseStake(e: Ext, hot: Uint8Array, cold: Uint8Array, net
   mint(e.s, e.env, subnetAccountId(netuid), alpha * 100n)
 }
 
+/**
+ * The mock's `MockAuthorshipProvider`: U256(12345) authors the current block (the only Aura
+ * authority, slot 0 in the digest), so swap fees reach it as on chain. Returns its account.
+ */
+export function mockBlockBuilder(e: Ext): Uint8Array {
+  const builder = u256(12345)
+  Aura.Authorities.set(e.s, [builder])
+  System.Digest.set(e.s, { logs: [{ type: 'PreRuntime', value: [AURA_ENGINE_ID, new Uint8Array(8)] }] })
+  return builder
+}
+
 /** `System::set_block_number`. */
 export function setBlockNumber(e: Ext, n: bigint): void {
   System.Number.set(e.s, Number(n))
@@ -79,6 +99,24 @@ export function mockSetChildren(e: Ext, cold: Uint8Array, parent: Uint8Array, ne
   setBlockNumber(e, block + S.PendingChildKeyCooldown.get(e.s) + 1n)
   doSetPendingChildren(e.s, e.env, netuid)
   setBlockNumber(e, block)
+}
+
+/** `step_block(n)`: each next block's System and SubtensorModule on_initialize. */
+export function stepBlock(e: Ext, n = 1): void {
+  for (let i = 0; i < n; i++) {
+    const block = System.Number.get(e.s) + 1
+    e.env = startBlock(e.s, block)
+    subtensorPallet().hooks.onInitialize!({ s: e.s, env: e.env, blockNumber: block })
+  }
+}
+
+/** `step_epochs(count, netuid)`: blocks until the subnet's epoch counter has advanced `count`. */
+export function stepEpochs(e: Ext, count: number, netuid: number): void {
+  const target = S.SubnetEpochIndex.get(e.s, netuid) + BigInt(count)
+  for (let n = 0; S.SubnetEpochIndex.get(e.s, netuid) < target; n++) {
+    expect(n).toBeLessThan(50_000)
+    stepBlock(e)
+  }
 }
 
 /** `step_rate_limit(SetChildren)`: the 150 blocks of its limit pass (no hooks run). */

@@ -15,18 +15,11 @@ import { SwapStorage } from '../../../src/pallets/swap/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { callHandler, NONE } from '../../../src/pallets/test-utils.js'
 import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, noop, registerOkNeuron, removeOwnerRegistrationStake, setBlockNumber, sub, swapAlphaToTao, swapTaoToAlpha } from './staking-mock.js'
+import { addBalance, addStake, E, near, noop, registerOkNeuron, removeOwnerRegistrationStake, removeStake, setBlockNumber, stakeOf, sub, swapAlphaToTao, swapTaoToAlpha } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
 
-const E = (name: string) => `SubtensorModule.${name}`
-const near = (a: bigint, b: bigint, eps: bigint) => expect(a > b ? a - b : b - a).toBeLessThanOrEqual(eps)
-const addStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
-  sub(e, cold, 'add_stake', { hotkey: hot, netuid, amount_staked: amount })
-const removeStake = (e: Ext, cold: Uint8Array, hot: Uint8Array, netuid: number, amount: bigint) =>
-  sub(e, cold, 'remove_stake', { hotkey: hot, netuid, amount_unstaked: amount })
-const stakeOf = (e: Ext, hot: Uint8Array, cold: Uint8Array, netuid: number) => L.getStakeForHotkeyAndColdkeyOnSubnet(e.s, hot, cold, netuid)
 const AMOUNT = DEFAULT_MIN_STAKE * 10n
 
 /** add_dynamic_network + register_ok_neuron(hotkey, coldkey) with the registration stake cleared (as the source does). */

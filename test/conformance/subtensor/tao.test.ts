@@ -8,6 +8,7 @@ import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { MAX_TAO_ISSUANCE, mintAndSpend, mintTao } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { BURN_ACCOUNT, burnTao, getColdkeyBalance, transferTao } from '../../../src/pallets/subtensor/staking/tao-transfer.js'
 import { recycleTao } from '../../../src/pallets/subtensor/swap/common.js'
+import { transferAllTaoAndKill } from '../../../src/pallets/subtensor/swap/swap-coldkey.js'
 import { failsUntouched, signed } from '../../../src/pallets/test-utils.js'
 import { newTestExt, u256, type Ext } from './head-mock.js'
 
@@ -94,6 +95,53 @@ describe('tests/tao.rs: transfer_tao', () => {
     expect(bal(e, dest)).toBe(amount)
     expect(bt - balancesTi(e)).toBe(1n)
     expect(st - subtensorTi(e)).toBe(1n)
+  })
+})
+
+describe('tests/tao.rs: transfer_all_tao_and_kill', () => {
+  const killAll = (e: Ext, from: Uint8Array, to: Uint8Array) => transferAllTaoAndKill({ origin: signed(from), s: e.s, env: e.env }, from, to)
+  const reducible = (e: Ext, who: Uint8Array) => reducibleBalance(e.s, who, 'Expendable', 'Polite')
+
+  it('test_transfer_all_tao_and_kill_normal_case', () => {
+    const e = ext(); const origin = u256(1); const dest = u256(2)
+    addBalance(e, origin, 100n + ED)
+    const transferable = reducible(e, origin)
+    const ob = bal(e, origin); const db = bal(e, dest)
+    expect(transferable).not.toBe(0n)
+    killAll(e, origin, dest)
+    expect(bal(e, dest)).toBe(db + transferable)
+    expect(bal(e, origin)).toBe(ob > transferable ? ob - transferable : 0n)
+    expect(reducible(e, origin)).toBe(0n)
+  })
+
+  it('test_transfer_all_tao_and_kill_non_existing_origin_is_noop', () => {
+    const e = ext(); const origin = u256(20_001); const dest = u256(20_002)
+    expect(bal(e, origin)).toBe(0n)
+    expect(reducible(e, origin)).toBe(0n)
+    const db = bal(e, dest)
+    killAll(e, origin, dest)
+    expect(bal(e, origin)).toBe(0n)
+    expect(bal(e, dest)).toBe(db)
+  })
+
+  it('test_transfer_all_tao_and_kill_preexisting_destination', () => {
+    const e = ext(); const origin = u256(1); const dest = u256(2)
+    addBalance(e, origin, 200n + ED)
+    addBalance(e, dest, 1000n + ED)
+    const transferable = reducible(e, origin)
+    const db = bal(e, dest)
+    expect(db).toBeGreaterThan(0n)
+    killAll(e, origin, dest)
+    expect(bal(e, dest)).toBe(db + transferable)
+    expect(reducible(e, origin)).toBe(0n)
+  })
+
+  it('test_transfer_all_tao_and_kill_to_self_is_noop', () => {
+    const e = ext(); const who = u256(1)
+    const total = bal(e, who); const red = reducible(e, who)
+    killAll(e, who, who)
+    expect(bal(e, who)).toBe(total)
+    expect(reducible(e, who)).toBe(red)
   })
 })
 

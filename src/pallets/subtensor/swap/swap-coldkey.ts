@@ -123,7 +123,7 @@ function transferColdkeyStake(s: Store, netuid: number, oldColdkey: Uint8Array, 
 }
 
 /** `transfer_all_tao_and_kill`. */
-function transferAllTaoAndKill(ctx: CallCtx, from: Uint8Array, to: Uint8Array): void {
+export function transferAllTaoAndKill(ctx: CallCtx, from: Uint8Array, to: Uint8Array): void {
   const { s } = ctx
   const amount = reducibleBalance(s, from, 'Expendable', 'Polite')
   if (amount !== 0n) transferAllowDeathUpdateTi(ctx, from, to, amount)

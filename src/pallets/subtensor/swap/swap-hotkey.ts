@@ -171,7 +171,7 @@ function moveRow<V>(s: Store, item: { contains(s: Store, a: number, b: Uint8Arra
 }
 
 /** `perform_hotkey_swap_on_one_subnet`. */
-function performHotkeySwapOnOneSubnet(ctx: CallCtx, oldHotkey: Uint8Array, newHotkey: Uint8Array, w: Weigher, netuid: number, keepStake: boolean): void {
+export function performHotkeySwapOnOneSubnet(ctx: CallCtx, oldHotkey: Uint8Array, newHotkey: Uint8Array, w: Weigher, netuid: number, keepStake: boolean): void {
   const { s } = ctx
   const member = S.IsNetworkMember.get(s, oldHotkey, netuid)
   S.IsNetworkMember.remove(s, oldHotkey, netuid)

@@ -3,7 +3,7 @@
 // zcash compressed encoding that ark-bls12-381 0.4 also uses; the message of round r is
 // sha256(r as u64 big-endian), hashed to G1 with the RFC 9380 suite of mcl.ts (QUICKNET_DST).
 import { sha256 } from '@noble/hashes/sha2'
-import { blsCheck, CURVE_ORDER, decodeG1, decodeG2, encodePoint, g2Generator, hashToG1, mulG1, mulG2, type G1 } from './mcl.js'
+import { blsCheck, CURVE_ORDER, decodeG1, encodePoint, g2Generator, hashToG1, mulG1, mulG2, prepareG2, type G1 } from './mcl.js'
 
 export { QUICKNET_DST, decodeG1, decodeG2, type G1, type G2 } from './mcl.js'
 export const SCHEME_ID = 'bls-unchained-g1-rfc9380'
@@ -51,7 +51,7 @@ function secretScalar(secretKey: Uint8Array): bigint {
  * not decode (the verifier's Err), else whether the pairing equation holds.
  */
 export function checkRound(publicKey: Uint8Array, round: bigint, signature: Uint8Array): boolean | null {
-  const pk = decodeG2(publicKey.subarray(0, 96))
+  const pk = prepareG2(publicKey.subarray(0, 96))
   const sig = decodeG1(signature.subarray(0, 48))
   if (!pk || !sig) return null
   return blsCheck(sig, roundPoint(round), pk)

@@ -4,7 +4,7 @@
 // process-wide state (curve, serialization, map-to mode, the G1 hash DST), so this module is the
 // only one that loads it: it fixes them once, at import, for every importer.
 import mcl from 'mcl-wasm'
-import type { Fr, G1, G2, GT } from 'mcl-wasm'
+import type { Fr, G1, G2, GT, PrecomputedG2 } from 'mcl-wasm'
 
 export type { G1, G2, GT }
 
@@ -21,7 +21,7 @@ interface McLModule { _malloc(n: number): number; _free(p: number): void; HEAP8:
 
 let ready: Promise<void> | null = null
 let g2Gen: G2 | null = null
-let g2GenNeg: G2 | null = null
+let g2GenNegLines: PrecomputedG2 | null = null
 
 /** Loads mcl and fixes its settings; idempotent. Every block-executing path awaits it (at import). */
 export function blsReady(): Promise<void> {
@@ -44,7 +44,7 @@ async function init(): Promise<void> {
   const g = new mcl.G2()
   g.deserialize(Buffer.from(G2_GENERATOR, 'hex'))
   g2Gen = g
-  g2GenNeg = mcl.neg(g)
+  g2GenNegLines = new mcl.PrecomputedG2(mcl.neg(g))
 }
 
 await blsReady()
@@ -74,11 +74,29 @@ export const mulG1 = (p: G1, k: bigint): G1 => mcl.mul(p, fr(k))
 export const mulG2 = (p: G2, k: bigint): G2 => mcl.mul(p, fr(k))
 export const pairing = (p: G1, q: G2): GT => mcl.pairing(p, q)
 
-/** e(sig, g2) == e(h, pk): a BLS signature in G1 under a G2 key, with g2's negation precomputed. */
-export function blsCheck(sig: G1, h: G1, pk: G2): boolean {
-  const f = mcl.mul(mcl.millerLoop(sig, need(g2GenNeg)), mcl.millerLoop(h, pk))
+/** A G2 point with its Miller-loop line coefficients, for pairings against the same key. */
+export interface PreparedG2 { point: G2; lines: PrecomputedG2 }
+
+// The last key prepared (a chain verifies against one BeaconConfig key for a long time). The
+// lines live in wasm memory, so the entry it replaces is freed.
+let lastKey: { bytes: Uint8Array; prepared: PreparedG2 | null } | null = null
+
+/** decodeG2 plus the key's line coefficients; null when the bytes do not decode. */
+export function prepareG2(bytes: Uint8Array): PreparedG2 | null {
+  if (lastKey && sameBytes(lastKey.bytes, bytes)) return lastKey.prepared
+  const point = decodeG2(bytes)
+  lastKey?.prepared?.lines.destroy()
+  lastKey = { bytes: Uint8Array.from(bytes), prepared: point && { point, lines: new mcl.PrecomputedG2(point) } }
+  return lastKey.prepared
+}
+
+/** e(sig, g2) == e(h, pk): a BLS signature in G1 under a G2 key, as one double Miller loop and one final exponentiation. */
+export function blsCheck(sig: G1, h: G1, pk: PreparedG2): boolean {
+  const f = mcl.precomputedMillerLoop2(sig, need(g2GenNegLines), h, pk.lines)
   return mcl.finalExp(f).isOne()
 }
+
+export const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 /**
  * ark-serialize's flag rules for a compressed point (ark-bls12-381 0.4 util.rs), which mcl is
@@ -108,6 +126,17 @@ function decode<T extends G1 | G2>(bytes: Uint8Array, size: number, make: () => 
 
 /** A compressed G1 point (48 bytes) as ark reads it with Validate::Yes; null when it does not decode. */
 export const decodeG1 = (bytes: Uint8Array): G1 | null => decode(bytes, 48, () => new mcl.G1())
+// Every timelocked commit of a round opens with the same pulse: its signature is decoded (and its
+// subgroup checked) once.
+let lastG1: { bytes: Uint8Array; point: G1 | null } | null = null
+
+/** decodeG1 remembering its last answer. */
+export function decodeG1Again(bytes: Uint8Array): G1 | null {
+  if (lastG1 && sameBytes(lastG1.bytes, bytes)) return lastG1.point
+  lastG1 = { bytes: Uint8Array.from(bytes), point: decodeG1(bytes) }
+  return lastG1.point
+}
+
 /** A compressed G2 point (96 bytes) as ark reads it with Validate::Yes; null when it does not decode. */
 export const decodeG2 = (bytes: Uint8Array): G2 | null => decode(bytes, 96, () => new mcl.G2())
 

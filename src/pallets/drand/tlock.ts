@@ -13,7 +13,7 @@ import { gcm } from '@noble/ciphers/aes.js'
 import { sha256 } from '@noble/hashes/sha2'
 import { randomBytes as nobleRandomBytes } from '@noble/hashes/utils'
 import { roundPoint } from './bls.js'
-import { CURVE_ORDER, decodeG1, decodeG2, encodePoint, g2Generator, gtBytesArk, mulG2, pairing, type G1, type G2, type GT } from './mcl.js'
+import { CURVE_ORDER, decodeG1Again, decodeG2, encodePoint, g2Generator, gtBytesArk, mulG2, pairing, type G1, type G2, type GT } from './mcl.js'
 
 export const CIPHER_SUITE = new TextEncoder().encode('AES_GCM_')
 
@@ -112,7 +112,7 @@ export function tld(ct: TleCiphertext, signature: G1): { ok: true; value: Uint8A
 export function decryptWithSignature(commit: Uint8Array, signature: Uint8Array): { ok: true; value: Uint8Array } | { ok: false; error: TlockError } {
   const ct = decodeTle(commit)
   if (!ct) return { ok: false, error: 'Deserialization' }
-  const sig = decodeG1(signature)
+  const sig = decodeG1Again(signature)
   if (!sig) return { ok: false, error: 'Deserialization' }
   return tld(ct, sig)
 }

@@ -52,6 +52,16 @@ describe('timelock helper and the chain-path decryption', () => {
     expect(decryptWithSignature(SDK_CIPHERTEXT, other)).toEqual({ ok: false, error: 'InvalidSignature' })
   })
 
+  it('a ciphertext whose header point is the identity decodes (as ark reads it) and fails tle\'s check; a malformed one does not decode', () => {
+    const atInfinity = SDK_CIPHERTEXT.slice()
+    atInfinity.fill(0, 0, 96); atInfinity[0] = 0xc0
+    expect(decryptWithSignature(atInfinity, SIG_1000)).toEqual({ ok: false, error: 'InvalidSignature' })
+    atInfinity[0] = 0xe0 // the sort bit with infinity: ark's InvalidData
+    expect(decryptWithSignature(atInfinity, SIG_1000)).toEqual({ ok: false, error: 'Deserialization' })
+    const badSig = SIG_1000.slice(); badSig[0]! &= 0x7f // not compressed
+    expect(decryptWithSignature(SDK_CIPHERTEXT, badSig)).toEqual({ ok: false, error: 'Deserialization' })
+  })
+
   it('helper → chain path: encrypted to a beacon key, opened with that beacon\'s pulse', () => {
     const sk = new Uint8Array(32).fill(9)
     const commit = encryptWeights({ hotkey: ALICE, uids: [1, 3], values: [10, 20], versionKey: 0n, round: 77n, publicKey: publicKeyOf(sk) })

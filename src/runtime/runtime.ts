@@ -6,6 +6,7 @@ import { hexOf } from '../codec/bytes.js'
 import { encode, decode, Reader, codecOf } from '../codec/scale.js'
 import { u64 } from '../codec/types.js'
 import { allPallets } from '../pallets/index.js'
+import { blsReady } from '../pallets/drand/index.js'
 import { minimumPeriodMs, setMinimumPeriod } from '../pallets/timestamp/index.js'
 import { setSlotDuration, slotDuration } from '../pallets/aura/pallet.js'
 import type { StateBackend } from '../storage/overlay.js'
@@ -111,6 +112,7 @@ export class Runtime {
    */
   static async get(build: RuntimeBuild = MAINNET_BUILD): Promise<Runtime> {
     await cryptoReady()
+    await blsReady() // the Drand beacon's and tle's BLS12-381 (mcl-wasm)
     Runtime.instance ??= new Runtime(build)
     if (!sameBuild(Runtime.instance.build, build)) throw new Error('this process already runs another build of the runtime')
     return Runtime.instance

@@ -12,6 +12,7 @@ import { blake2_256 } from '../../codec/hashing.js'
 import { Timestamp } from '../timestamp/index.js'
 import { publicKeyOf, QUICKNET, randomnessOf, SCHEME_ID, signRound } from './bls.js'
 import { writePulses } from './calls.js'
+import { sameBytes } from './mcl.js'
 import { drand, DrandStorage as D, MAX_PULSES_TO_FETCH, type BeaconConfigurationValue, type PulseValue } from './pallet.js'
 
 let beacon: { secretKey: Uint8Array; publicKey: Uint8Array } | null = null
@@ -53,8 +54,6 @@ export function dueRounds(s: Store, current: bigint): bigint[] {
   for (let r = from; r <= current && out.length < Number(MAX_PULSES_TO_FETCH); r++) out.push(r)
   return out
 }
-
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 drand.hooks.onInitialize = ({ s, env }: HookCtx): void => {
   if (!beacon) return

@@ -1,11 +1,11 @@
 // drand quicknet's signature scheme, `bls-unchained-g1-rfc9380` (pallets/drand/src/verifier.rs and
 // tle's TinyBLS381): public keys in G2 (96 bytes), signatures in G1 (48 bytes), both in the
 // zcash compressed encoding that ark-bls12-381 0.4 also uses; the message of round r is
-// sha256(r as u64 big-endian), hashed to G1 with the RFC 9380 suite below.
-import { bls12_381 } from '@noble/curves/bls12-381'
+// sha256(r as u64 big-endian), hashed to G1 with the RFC 9380 suite of mcl.ts (QUICKNET_DST).
 import { sha256 } from '@noble/hashes/sha2'
+import { blsCheck, CURVE_ORDER, decodeG1, encodePoint, g2Generator, hashToG1, mulG1, mulG2, prepareG2, type G1 } from './mcl.js'
 
-export const QUICKNET_DST = 'BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_'
+export { QUICKNET_DST, decodeG1, decodeG2, type G1, type G2 } from './mcl.js'
 export const SCHEME_ID = 'bls-unchained-g1-rfc9380'
 
 /**
@@ -21,9 +21,6 @@ export const QUICKNET = {
   beaconId: 'quicknet',
 } as const
 
-export type G1Point = ReturnType<typeof bls12_381.G1.Point.fromHex>
-export type G2Point = ReturnType<typeof bls12_381.G2.Point.fromHex>
-
 /** `message(round, &[])`: what an unchained beacon signs for a round. */
 export function roundMessage(round: bigint): Uint8Array {
   const b = new Uint8Array(8)
@@ -32,51 +29,32 @@ export function roundMessage(round: bigint): Uint8Array {
 }
 
 /** The round's identity point H(m) in G1 (also the IBE identity of tle's timelock encryption). */
-export const roundPoint = (round: bigint): G1Point =>
-  bls12_381.G1.hashToCurve(roundMessage(round), { DST: QUICKNET_DST }) as unknown as G1Point
-
-/** Decodes a compressed G1 point; null when not a valid subgroup point (ark's Validate::Yes). */
-export function decodeG1(bytes: Uint8Array): G1Point | null {
-  if (bytes.length !== 48) return null
-  try { return bls12_381.G1.Point.fromHex(bytes) } catch { return null }
-}
-
-/** Decodes a compressed G2 point; null when not a valid subgroup point. */
-export function decodeG2(bytes: Uint8Array): G2Point | null {
-  if (bytes.length !== 96) return null
-  try { return bls12_381.G2.Point.fromHex(bytes) } catch { return null }
-}
+export const roundPoint = (round: bigint): G1 => hashToG1(roundMessage(round))
 
 /** The G2 public key of a 32-byte big-endian secret scalar. */
-export const publicKeyOf = (secretKey: Uint8Array): Uint8Array =>
-  bls12_381.shortSignatures.getPublicKey(secretKey).toBytes(true)
+export const publicKeyOf = (secretKey: Uint8Array): Uint8Array => encodePoint(mulG2(g2Generator(), secretScalar(secretKey)))
 
 /** The beacon's signature of a round: sk · H(sha256(round)), deterministic as drand's. */
-export function signRound(secretKey: Uint8Array, round: bigint): Uint8Array {
-  // The beacon's key is a dev key the chain spec publishes, so nothing needs the constant-time
-  // ladder of shortSignatures.sign: the variable-time product is the same point at ~40% of the cost.
-  return (roundPoint(round) as unknown as { multiplyUnsafe(k: bigint): { toBytes(c: boolean): Uint8Array } })
-    .multiplyUnsafe(secretScalar(secretKey)).toBytes(true)
-}
+export const signRound = (secretKey: Uint8Array, round: bigint): Uint8Array => encodePoint(mulG1(roundPoint(round), secretScalar(secretKey)))
 
-/** The secret key as the scalar shortSignatures.sign uses: big-endian, in [1, r). */
+/** The secret key as BLS signing reads it: 32 bytes big-endian, a scalar in [1, r). */
 function secretScalar(secretKey: Uint8Array): bigint {
   let k = 0n
   for (const b of secretKey) k = (k << 8n) | BigInt(b)
-  if (secretKey.length !== 32 || k <= 0n || k >= bls12_381.fields.Fr.ORDER) throw new Error('beacon secret key: 32 bytes, a scalar in [1, r)')
+  if (secretKey.length !== 32 || k <= 0n || k >= CURVE_ORDER) throw new Error('beacon secret key: 32 bytes, a scalar in [1, r)')
   return k
 }
 
 /**
  * QuicknetVerifier::verify: e(sig, g2) == e(H(m), pk). The key and signature are read as ark_scale
- * reads them (the leading 96 / 48 bytes, the rest ignored); null when either does not decode
- * (the verifier's Err), else whether the pairing equation holds.
+ * reads them (the leading 96 / 48 bytes, the rest ignored; Validate::Yes); null when either does
+ * not decode (the verifier's Err), else whether the pairing equation holds.
  */
 export function checkRound(publicKey: Uint8Array, round: bigint, signature: Uint8Array): boolean | null {
-  const pk = decodeG2(publicKey.subarray(0, 96))
+  const pk = prepareG2(publicKey.subarray(0, 96))
   const sig = decodeG1(signature.subarray(0, 48))
   if (!pk || !sig) return null
-  return bls12_381.shortSignatures.verify(sig as never, roundPoint(round) as never, pk as never)
+  return blsCheck(sig, roundPoint(round), pk)
 }
 
 /** A pulse is valid for the key: decodable and the pairing equation holds. */
@@ -90,4 +68,10 @@ function hex(s: string): Uint8Array {
   const out = new Uint8Array(s.length / 2)
   for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16)
   return out
+}
+
+// mcl's settings are process-wide state: fail at load, not in a block, if they do not reproduce
+// quicknet's published round 1000 (tests.rs DRAND_PULSE).
+if (checkRound(QUICKNET.publicKey, 1000n, hex('b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39')) !== true) {
+  throw new Error('BLS12-381 backend (mcl-wasm) does not verify quicknet round 1000: its global settings are wrong')
 }

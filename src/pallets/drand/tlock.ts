@@ -8,18 +8,16 @@
 //   body      Vec<u8> = AESOutput { ciphertext: Vec<u8>, nonce: Vec<u8> } serialized the same way
 //   cipher_suite Vec<u8> ("AES_GCM_")
 // H2 hashes the pairing value serialized as arkworks does: 12 Fp coefficients, each 48 bytes
-// little-endian (not noble's big-endian Fp12.toBytes).
+// little-endian (mcl.ts gtBytesArk).
 import { gcm } from '@noble/ciphers/aes.js'
-import { bls12_381 } from '@noble/curves/bls12-381'
 import { sha256 } from '@noble/hashes/sha2'
 import { randomBytes as nobleRandomBytes } from '@noble/hashes/utils'
-import { decodeG1, decodeG2, roundPoint, type G1Point, type G2Point } from './bls.js'
+import { roundPoint } from './bls.js'
+import { CURVE_ORDER, decodeG1Again, decodeG2, encodePoint, g2Generator, gtBytesArk, mulG2, pairing, type G1, type G2, type GT } from './mcl.js'
 
 export const CIPHER_SUITE = new TextEncoder().encode('AES_GCM_')
-const Fr = bls12_381.fields.Fr
-type Fp12 = ReturnType<typeof bls12_381.pairing>
 
-export interface TleCiphertext { u: G2Point; v: Uint8Array; w: Uint8Array; body: Uint8Array; cipherSuite: Uint8Array }
+export interface TleCiphertext { u: G2; v: Uint8Array; w: Uint8Array; body: Uint8Array; cipherSuite: Uint8Array }
 
 /** Why a ciphertext did not open — tle's Error variants, for logs and tests. */
 export type TlockError = 'Deserialization' | 'InvalidSignature' | 'InvalidSecretKey' | 'BodyDeserialization' | 'Decryption'
@@ -68,25 +66,12 @@ export function decodeTle(bytes: Uint8Array): TleCiphertext | null {
 }
 
 export function encodeTle(c: TleCiphertext): Uint8Array {
-  return concat(c.u.toBytes(true), vec(c.v), vec(c.w), vec(c.body), vec(c.cipherSuite))
+  return concat(encodePoint(c.u), vec(c.v), vec(c.w), vec(c.body), vec(c.cipherSuite))
 }
 
-function le48(x: bigint): Uint8Array {
-  const out = new Uint8Array(48)
-  for (let i = 0; i < 48; i++) { out[i] = Number(x & 0xffn); x >>= 8n }
-  return out
-}
-
-/** ark's compressed serialization of an Fp12 (c0 then c1, recursively down to Fp, little-endian). */
-export function gtBytesArk(g: Fp12): Uint8Array {
-  const parts: Uint8Array[] = []
-  for (const f6 of [g.c0, g.c1]) for (const f2 of [f6.c0, f6.c1, f6.c2]) parts.push(le48(f2.c0), le48(f2.c1))
-  return concat(...parts)
-}
-
-const h2 = (g: Fp12): Uint8Array => sha256(gtBytesArk(g))
+const h2 = (g: GT): Uint8Array => sha256(gtBytesArk(g))
 /** h3: sha256(a ‖ b) read big-endian, reduced mod r (`from_be_bytes_mod_order`). */
-const h3 = (a: Uint8Array, b: Uint8Array): bigint => Fr.create(bytesToBigBE(sha256(concat(a, b))))
+const h3 = (a: Uint8Array, b: Uint8Array): bigint => bytesToBigBE(sha256(concat(a, b))) % CURVE_ORDER
 /** h4: sha256 cut to the input's length (tle panics above 32 bytes; such input never opens here). */
 const h4 = (a: Uint8Array): Uint8Array => sha256(a).subarray(0, a.length)
 /** cross_product_32: XOR of a's first 32 bytes with b, a's length kept. */
@@ -102,15 +87,15 @@ function bytesToBigBE(b: Uint8Array): bigint {
   return x
 }
 
-const G2 = bls12_381.G2.Point
-const mulG2 = (k: bigint): G2Point => (k === 0n ? G2.ZERO : G2.BASE.multiply(k))
+/** k·g2 (the identity for k = 0). */
+const timesG2 = (k: bigint): G2 => mulG2(g2Generator(), k)
 
 /** IBESecret::decrypt + tld with AES-GCM: the plaintext, or why it did not open. */
-export function tld(ct: TleCiphertext, signature: G1Point): { ok: true; value: Uint8Array } | { ok: false; error: TlockError } {
+export function tld(ct: TleCiphertext, signature: G1): { ok: true; value: Uint8Array } | { ok: false; error: TlockError } {
   if (ct.v.length > 32) return { ok: false, error: 'InvalidSignature' }
-  const sigma = xor32(ct.v, h2(bls12_381.pairing(signature, ct.u)))
+  const sigma = xor32(ct.v, h2(pairing(signature, ct.u)))
   const m = xor32(ct.w, h4(sigma))
-  if (!mulG2(h3(sigma, m)).equals(ct.u)) return { ok: false, error: 'InvalidSignature' }
+  if (!timesG2(h3(sigma, m)).isEqual(ct.u)) return { ok: false, error: 'InvalidSignature' }
   if (m.length !== 32) return { ok: false, error: 'InvalidSecretKey' }
   const r = new Reader(ct.body)
   const aesCt = r.vec(); const nonce = r.vec()
@@ -127,7 +112,7 @@ export function tld(ct: TleCiphertext, signature: G1Point): { ok: true; value: U
 export function decryptWithSignature(commit: Uint8Array, signature: Uint8Array): { ok: true; value: Uint8Array } | { ok: false; error: TlockError } {
   const ct = decodeTle(commit)
   if (!ct) return { ok: false, error: 'Deserialization' }
-  const sig = decodeG1(signature)
+  const sig = decodeG1Again(signature)
   if (!sig) return { ok: false, error: 'Deserialization' }
   return tld(ct, sig)
 }
@@ -141,11 +126,11 @@ export function tle(publicKey: Uint8Array, round: bigint, message: Uint8Array, r
   if (!pPub) throw new Error('timelock: the beacon public key is not a valid compressed G2 point')
   const key = randomBytes(32)
   // FullIdent encrypt: t random in Fr, sigma = h4(t serialized little-endian), r = h3(sigma, key)
-  const t = Fr.create(bytesToBigBE(randomBytes(64)))
+  const t = bytesToBigBE(randomBytes(64)) % CURVE_ORDER
   const sigma = h4(le32(t))
   const r = h3(sigma, key)
-  const u = mulG2(r)
-  const gId = bls12_381.pairing(roundPoint(round), r === 0n ? G2.ZERO : pPub.multiply(r))
+  const u = timesG2(r)
+  const gId = pairing(roundPoint(round), mulG2(pPub, r))
   const v = xor32(sigma, h2(gId))
   const w = xor32(key, h4(sigma))
   const nonce = randomBytes(12)

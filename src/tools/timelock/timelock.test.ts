@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { bls12_381 } from '@noble/curves/bls12-381'
 import { checkRound, decryptWithSignature, publicKeyOf, QUICKNET, signRound } from '../../pallets/drand/index.js'
-import { roundPoint } from '../../pallets/drand/bls.js'
+import { QUICKNET_DST, roundMessage } from '../../pallets/drand/bls.js'
 import { weightsOfPayload } from '../../pallets/subtensor/commit-reveal/timelocked.js'
 import { encodeWeightsPayload, encryptWeights, roundAtTime, timelockEncrypt } from './index.js'
 
@@ -27,8 +27,9 @@ describe('timelock helper and the chain-path decryption', () => {
     expect(checkRound(pk, 42n, sig)).toBe(true)
     expect(checkRound(pk, 43n, sig)).toBe(false)
     expect(signRound(sk, 42n)).toEqual(sig) // deterministic, as drand's BLS
-    // the beacon's variable-time product is noble's own (constant-time) BLS signature
-    expect(sig).toEqual(bls12_381.shortSignatures.sign(roundPoint(42n) as never, sk).toBytes(true))
+    // the mcl-wasm signature is @noble/curves' own BLS signature, byte for byte
+    const h = bls12_381.G1.hashToCurve(roundMessage(42n), { DST: QUICKNET_DST })
+    expect(sig).toEqual(bls12_381.shortSignatures.sign(h as never, sk).toBytes(true))
   })
 
   it('a real quicknet pulse verifies against the quicknet key', () => {
@@ -49,6 +50,16 @@ describe('timelock helper and the chain-path decryption', () => {
     // another round's signature does not open it
     const other = signRound(new Uint8Array(32).fill(3), 1000n)
     expect(decryptWithSignature(SDK_CIPHERTEXT, other)).toEqual({ ok: false, error: 'InvalidSignature' })
+  })
+
+  it('a ciphertext whose header point is the identity decodes (as ark reads it) and fails tle\'s check; a malformed one does not decode', () => {
+    const atInfinity = SDK_CIPHERTEXT.slice()
+    atInfinity.fill(0, 0, 96); atInfinity[0] = 0xc0
+    expect(decryptWithSignature(atInfinity, SIG_1000)).toEqual({ ok: false, error: 'InvalidSignature' })
+    atInfinity[0] = 0xe0 // the sort bit with infinity: ark's InvalidData
+    expect(decryptWithSignature(atInfinity, SIG_1000)).toEqual({ ok: false, error: 'Deserialization' })
+    const badSig = SIG_1000.slice(); badSig[0]! &= 0x7f // not compressed
+    expect(decryptWithSignature(SDK_CIPHERTEXT, badSig)).toEqual({ ok: false, error: 'Deserialization' })
   })
 
   it('helper → chain path: encrypted to a beacon key, opened with that beacon\'s pulse', () => {

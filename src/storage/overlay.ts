@@ -9,6 +9,8 @@ import { keyFromString as fromKeyString, keyString as toKeyString } from './kv.j
 export interface StateBackend {
   /** `ks`: keyString(key), when the caller has it already (caches key on it). */
   get(key: Uint8Array, ks?: string): Uint8Array | null
+  /** get() by the key string alone, when the backend can answer without the key's bytes. */
+  getByString?(ks: string): Uint8Array | null
   /** Keys under `prefix` in ascending order, strictly after `startAfter` when given. */
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
 }

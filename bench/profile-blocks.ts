@@ -57,8 +57,8 @@ try {
     const h0 = performance.now()
     try { return hook(ctx) } finally { hookUs += (performance.now() - h0) * 1000 }
   }
-  // CPU inside every pallet hook (process.cpuUsage around each call: time the thread was
-  // descheduled does not count), so the node's own pipeline is the rest.
+  // Time inside every pallet hook (wall: a syscall for the CPU clock around each of ~20 calls a
+  // block would itself cost more than the small hooks), so the node's own pipeline is the rest.
   const hookCpu = new Map<string, number>()
   // Wall time per block, by stage, for medians (a block the scheduler or a GC pause hit is an
   // outlier; the median is what a block costs on a quiet core): the whole block (commit to
@@ -92,12 +92,11 @@ try {
       if (typeof fn !== 'function') continue
       const label = `${p.name}.${name}`
       h[name] = (...args: unknown[]) => {
-        const c = process.cpuUsage()
         const t = performance.now()
         try { return (fn as (...a: unknown[]) => unknown)(...args) } finally {
-          cur.hooks += performance.now() - t
-          const d = process.cpuUsage(c)
-          hookCpu.set(label, (hookCpu.get(label) ?? 0) + d.user + d.system)
+          const ms = performance.now() - t
+          cur.hooks += ms
+          hookCpu.set(label, (hookCpu.get(label) ?? 0) + ms * 1000)
         }
       }
     }
@@ -117,7 +116,7 @@ try {
   const cpuUs = (c.user + c.system) / blocks
   console.log(`${subnets} subnets, ${regime}: ${blocks} blocks, CPU ${cpuUs.toFixed(0)} µs/block (${(1e6 / cpuUs).toFixed(0)} blocks/s of CPU), wall ${(wall * 1000 / blocks).toFixed(0)} µs/block, of which SubtensorModule on_initialize ${(hookUs / blocks).toFixed(0)} µs/block`)
   const hooksUs = [...hookCpu.values()].reduce((a, b) => a + b, 0) / blocks
-  console.log(`CPU in pallet hooks ${hooksUs.toFixed(0)} µs/block (${[...hookCpu].filter(([, us]) => us / blocks >= 1).map(([k, us]) => `${k} ${(us / blocks).toFixed(0)}`).join(', ')}); the rest (node pipeline, executive, storage) ${(cpuUs - hooksUs).toFixed(0)} µs/block`)
+  console.log(`in pallet hooks (wall) ${hooksUs.toFixed(0)} µs/block (${[...hookCpu].filter(([, us]) => us / blocks >= 1).map(([k, us]) => `${k} ${(us / blocks).toFixed(0)}`).join(', ')}); the rest (node pipeline, executive, storage) ${(cpuUs - hooksUs).toFixed(0)} µs/block`)
   const median = (xs: number[]): number => { const a = [...xs].sort((x, y) => x - y); return a[a.length >> 1] ?? 0 }
   const us = (ms: number): string => `${(ms * 1000).toFixed(0)} µs`
   const outside = stage.block.map((b, i) => b - stage.hooks[i]!)

@@ -189,7 +189,8 @@ class Mutator {
     let refs: (Uint8Array | null)[] | null = null
     const children = child.children
     if (children !== null) {
-      refs = new Array<Uint8Array | null>(16)
+      // One array per depth, reused: the node is encoded before any sibling at this depth is.
+      refs = refsAt[depth] ??= new Array<Uint8Array | null>(16)
       const drop = depth + 1 >= this.keepDepth
       for (let i = 0; i < 16; i++) {
         const r = this.commit(children[i]!, depth + 1)
@@ -244,6 +245,8 @@ function newLeaf(partial: Uint8Array, value: Uint8Array): MemNode {
 }
 
 let nibbleScratch = new Uint8Array(256)
+/** Child references of the node being encoded, by its depth (see Mutator.commit). */
+const refsAt: (Uint8Array | null)[][] = []
 
 /**
  * The key as nibbles in a shared buffer, valid until the next call (nothing may keep it). A string

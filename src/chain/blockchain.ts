@@ -9,7 +9,7 @@ import { Digest, Header, type DigestItemValue, type HeaderValue } from '../frame
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
 import type { KvOp } from '../storage/kv.js'
 import { fromKeyString, Overlay, type StateBackend } from '../storage/overlay.js'
-import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieView } from '../storage/trie/index.js'
+import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieCache, TrieView } from '../storage/trie/index.js'
 import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
 import { StateCache } from './state-cache.js'
 
@@ -79,6 +79,12 @@ export interface ChainEvents {
 export class Blockchain extends EventEmitter<ChainEvents> {
   private readonly headerCache = new Map<string, HeaderValue>()
   private readonly stateCache = new StateCache()
+  /**
+   * Decoded tops of the newest tries: each block's trie update starts from its parent's trie
+   * decoded, down to six node levels (pallet, item and the top of the map under it), instead of
+   * loading and decoding every node on the changed paths again.
+   */
+  private readonly trieCache = new TrieCache(6, 16)
   // Best and finalized as last announced: what is durable. `best`/`finalized` run ahead of them
   // (blocks are readable, for building the next one, before their batch is written).
   private durableBestRef: BlockRef | undefined
@@ -186,7 +192,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     for (const [k, v] of o.overrides ?? []) s.set(k, v)
     o.mutate?.(s, ex.env(s, number))
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parentRoot, changes, this.reader(o.parentHash))
+    const { root, newNodes } = applyDiff(this.store, parentRoot, changes, this.reader(o.parentHash), this.trieCache)
     const header: HeaderValue = {
       parent_hash: o.parentHash,
       number,
@@ -229,7 +235,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     const fin = ex.finalizeBlock(s, header.number)
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, this.reader(header.parent_hash))
+    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, this.reader(header.parent_hash), this.trieCache)
     const built: HeaderValue = { ...header, state_root: root, extrinsics_root: orderedTrieRoot(body), digest: { logs: fin.digest } }
     // The caller checks these fields against the received header and keeps that header's bytes
     // and hash, so the rebuilt header is neither encoded nor hashed.
@@ -361,17 +367,16 @@ type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
  * (per-subnet accumulators, a map cleared and refilled): those leave the trie as it is, so they
  * are left out of the trie update (the diff itself, which announcements use, keeps them).
  */
-function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, parent?: StateBackend): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
-  const changes: [Uint8Array, Uint8Array | null][] = []
+function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, parent?: StateBackend, cache?: TrieCache): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+  const changes: [string, Uint8Array | null][] = []
   for (const [k, v] of diff) {
-    const key = fromKeyString(k)
     if (parent !== undefined) {
-      const old = parent.get(key, k)
+      const old = parent.getByString !== undefined ? parent.getByString(k) : parent.get(fromKeyString(k), k)
       if (old === null ? v === null : v !== null && sameBytes(old, v)) continue
     }
-    changes.push([key, v])
+    changes.push([k, v])
   }
-  return applyChanges(store, parentRoot, changes)
+  return applyChanges(store, parentRoot, changes, 1, cache)
 }
 
 /** Genesis header and trie nodes from raw genesis storage (hex key → value). */

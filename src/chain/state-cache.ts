@@ -31,17 +31,18 @@ export class StateCache {
     if (hashKey !== this.hashKey) return view
     const values = this.values
     const current = (): boolean => this.hashKey === hashKey && this.values === values
+    const get = (key: Uint8Array | undefined, ks: string): Uint8Array | null => {
+      // The cache moves on to the next block in place; a reader kept longer falls back to the trie.
+      if (!current()) return view.get(key ?? fromKeyString(ks))
+      const hit = values.get(ks)
+      if (hit !== undefined) return hit
+      const v = view.get(key ?? fromKeyString(ks))
+      if (values.size < MAX_ENTRIES) values.set(ks, v)
+      return v
+    }
     return {
-      get: (key, keyStr) => {
-        // The cache moves on to the next block in place; a reader kept longer falls back to the trie.
-        if (!current()) return view.get(key)
-        const ks = keyStr ?? toKeyString(key)
-        const hit = values.get(ks)
-        if (hit !== undefined) return hit
-        const v = view.get(key)
-        if (values.size < MAX_ENTRIES) values.set(ks, v)
-        return v
-      },
+      get: (key, keyStr) => get(key, keyStr ?? toKeyString(key)),
+      getByString: (ks) => get(undefined, ks),
       keys: (prefix, startAfter) => {
         const listing = prefix.length >= ITEM_PREFIX && current() ? this.listing(toKeyString(prefix), prefix, view) : undefined
         return listing === undefined ? view.keys(prefix, startAfter) : listedKeys(listing, startAfter)

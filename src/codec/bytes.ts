@@ -1,7 +1,12 @@
 // Byte helpers used on hot paths (no regex, no intermediate arrays).
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
+// Node's own hex encoder called on the Uint8Array itself (no Buffer wrapper): one flat string,
+// where appending two digits at a time leaves a chain of 32 partial strings per hash as garbage.
+const hexSlice = (Buffer.prototype as unknown as { hexSlice?: (this: Uint8Array, start: number, end: number) => string }).hexSlice
+
 export function hexOf(b: Uint8Array): string {
+  if (hexSlice !== undefined) return '0x' + hexSlice.call(b, 0, b.length)
   if (b.length > 64) return '0x' + Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex')
   let s = '0x'
   for (let i = 0; i < b.length; i++) s += HEX[b[i]!]

@@ -68,6 +68,26 @@ const NODE_COL = String.fromCharCode(COL.node)
 const HEADER_COL = String.fromCharCode(COL.header)
 const META_COL = String.fromCharCode(COL.meta)
 
+const HEX_DIGIT = new Int8Array(128).fill(-1)
+for (let i = 0; i < 16; i++) {
+  HEX_DIGIT['0123456789abcdef'.charCodeAt(i)] = i
+  HEX_DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i
+}
+
+/** nodeKey(hash) straight from the 0x-hex hash (the trie's newNodes keys): one array, no hash bytes. */
+function nodeKeyOfHex(h: string): Uint8Array {
+  if (h.length !== 2 + 2 * HASH_LEN || h[0] !== '0' || h[1] !== 'x') return nodeKey(hexToU8a(h))
+  const key = new Uint8Array(1 + HASH_LEN)
+  key[0] = COL.node
+  for (let i = 0; i < HASH_LEN; i++) {
+    const hi = HEX_DIGIT[h.charCodeAt(2 + 2 * i)] ?? -1
+    const lo = HEX_DIGIT[h.charCodeAt(3 + 2 * i)] ?? -1
+    if (hi < 0 || lo < 0) throw new Error(`trie node hash ${h} is not hex`)
+    key[1 + i] = (hi << 4) | lo
+  }
+  return key
+}
+
 /** Changes of one mutation, invisible until published; reads see them over the store's state. */
 class Txn implements ChainView {
   readonly ops = new Map<string, KvOp>()
@@ -406,9 +426,11 @@ export class BlockStore {
 
   private stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
     for (const [h, node] of b.trieNodes) {
-      const hash = hexToU8a(h)
-      txn.put(nodeKey(hash), node)
-      txn.nodes.push([ck(hash), node])
+      const key = nodeKeyOfHex(h)
+      const ks = keyString(key)
+      txn.ops.set(ks, { type: 'put', key, value: node })
+      // The node cache's key (the hash's key string) is the op's key string without its column.
+      txn.nodes.push([ks.substring(1), node])
     }
     const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }
     const h = ck(b.hash)

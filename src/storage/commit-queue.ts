@@ -20,7 +20,10 @@ function deferred(): Deferred {
 }
 
 interface Batch {
-  ops: Map<string, KvOp>
+  /** Ops in submission order (a later op on a key overrides an earlier one, as in LevelDB's batch). */
+  ops: KvOp[]
+  /** keyString of each op's key, by position. */
+  keys: string[]
   done: Deferred
 }
 
@@ -67,14 +70,15 @@ export class CommitQueue {
     if (this.failure) return Promise.reject(this.failure)
     if (ops.size === 0) return this.flush()
     let batch = this.queue[this.queue.length - 1]
-    if (batch === undefined || batch.ops.size >= this.maxBatchOps) {
-      batch = { ops: new Map(), done: deferred() }
+    if (batch === undefined || batch.ops.length >= this.maxBatchOps) {
+      batch = { ops: [], keys: [], done: deferred() }
       this.queue.push(batch)
       this.last = batch.done.promise
     }
     for (const [ks, op] of ops) {
       this.overlay.set(ks, op)
-      batch.ops.set(ks, op)
+      batch.ops.push(op)
+      batch.keys.push(ks)
     }
     if (!this.writing && !this.scheduled) {
       // Start on a microtask so that submissions made in the same tick share the first batch.
@@ -104,13 +108,15 @@ export class CommitQueue {
     this.writing = true
     for (let batch = this.queue.shift(); batch !== undefined; batch = this.queue.shift()) {
       try {
-        await this.kv.write([...batch.ops.values()])
+        await this.kv.write(batch.ops)
       } catch (e) {
         this.fail(e, batch)
         return // `writing` stays set: nothing is written after a failed batch
       }
-      for (const [ks, op] of batch.ops) {
-        if (this.overlay.get(ks) === op) this.overlay.delete(ks)
+      const { ops, keys } = batch
+      for (let i = 0; i < ops.length; i++) {
+        const ks = keys[i]!
+        if (this.overlay.get(ks) === ops[i]) this.overlay.delete(ks)
       }
       batch.done.resolve()
     }

@@ -96,5 +96,14 @@ describe('Overlay', () => {
     expect(list(item('b'))).toEqual(['1', '2'])
     // shorter than an item prefix: the full scan, same answers
     expect(list('a'.repeat(31))).toEqual(['2', '3', '4', '6'])
+    // Writes after a layer's first listing (its index is built then) are listed too.
+    s.startTransaction()
+    expect(list(item('a'))).toEqual(['2', '3', '4', '6'])
+    s.set(key('a', '7'), v(7))
+    s.set(key('a', '3'), null)
+    expect(list(item('a'))).toEqual(['2', '4', '6', '7'])
+    s.commitTransaction()
+    s.set(key('a', '8'), v(8))
+    expect(list(item('a'))).toEqual(['2', '4', '6', '7', '8'])
   })
 })

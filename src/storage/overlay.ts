@@ -9,6 +9,8 @@ import { keyFromString as fromKeyString, keyString as toKeyString } from './kv.j
 export interface StateBackend {
   /** `ks`: keyString(key), when the caller has it already (caches key on it). */
   get(key: Uint8Array, ks?: string): Uint8Array | null
+  /** get() by the key string alone, when the backend can answer without the key's bytes. */
+  getByString?(ks: string): Uint8Array | null
   /** Keys under `prefix` in ascending order, strictly after `startAfter` when given. */
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
 }
@@ -46,13 +48,21 @@ export { keyString as toKeyString, keyFromString as fromKeyString } from './kv.j
 /** Storage items' keys start with 32 bytes (pallet and item hashes): the unit key listings use. */
 const ITEM_PREFIX = 32
 
+function indexKey(index: Map<string, Set<string>>, ks: string): void {
+  const item = ks.slice(0, ITEM_PREFIX)
+  const keys = index.get(item)
+  if (keys) keys.add(ks); else index.set(item, new Set([ks]))
+}
+
 export class Overlay {
   private layers: Map<string, Entry>[] = [new Map()]
   /**
    * Per layer, its keys by their first ITEM_PREFIX bytes: listing a map's keys looks at that
    * item's keys only, not at every key the block has written so far (thousands, late in a block).
+   * Built on a layer's first listing and kept up to date from then on (null until then): most
+   * layers (a dispatch, a transactional hook) are never listed, and their writes skip it.
    */
-  private byItem: Map<string, Set<string>>[] = [new Map()]
+  private byItem: (Map<string, Set<string>> | null)[] = [null]
   private layerIds: number[] = [0]
   private nextLayerId = 1
 
@@ -79,9 +89,18 @@ export class Overlay {
     m.set(ks, v)
     if (m.size === n) return
     const index = this.byItem[layer]!
-    const item = ks.slice(0, ITEM_PREFIX)
-    const keys = index.get(item)
-    if (keys) keys.add(ks); else index.set(item, new Set([ks]))
+    if (index !== null) indexKey(index, ks)
+  }
+
+  /** Layer `l`'s item index, built now if this is its first listing. */
+  private itemIndex(l: number): Map<string, Set<string>> {
+    let index = this.byItem[l]!
+    if (index === null) {
+      index = new Map()
+      for (const k of this.layers[l]!.keys()) indexKey(index, k)
+      this.byItem[l] = index
+    }
+    return index
   }
 
   remove(key: Uint8Array): void { this.set(key, null) }
@@ -104,7 +123,7 @@ export class Overlay {
 
   startTransaction(): void {
     this.layers.push(new Map())
-    this.byItem.push(new Map())
+    this.byItem.push(null)
     this.layerIds.push(this.nextLayerId++)
   }
 
@@ -149,7 +168,7 @@ export class Overlay {
     if (ps.length >= ITEM_PREFIX) {
       const item = ps.slice(0, ITEM_PREFIX)
       for (let l = 0; l < this.layers.length; l++) {
-        const keys = this.byItem[l]!.get(item)
+        const keys = this.itemIndex(l).get(item)
         if (keys) for (const k of keys) if (k.startsWith(ps) && k > after) merged.set(k, this.layers[l]!.get(k)!)
       }
     } else {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { cryptoReady, hashKey, storagePrefix } from '../../codec/hashing.js'
-import { encode } from '../../codec/scale.js'
+import { decode, encode } from '../../codec/scale.js'
 import { composite, u128, u16, u32, u64 } from '../../codec/types.js'
 import { Overlay } from '../../storage/overlay.js'
 import { Pallet } from './pallet.js'
@@ -18,6 +18,8 @@ describe('unsignedEncoder', () => {
       const bits = t === u128 ? 128 : 64
       fc.assert(fc.property(fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n }), (v) => {
         expect(enc(v)).toEqual(encode(t, v))
+        // What write() remembers as the decoding of the bytes it wrote.
+        expect(decode(t, enc(v)!)).toBe(v)
       }), { numRuns: 500 })
       for (const v of [0n, 1n, 255n, 256n, (1n << 48n) - 1n, 1n << 48n, (1n << BigInt(bits)) - 1n]) expect(enc(v)).toEqual(encode(t, v))
       expect(enc(-1n)).toBeNull()

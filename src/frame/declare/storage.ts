@@ -124,10 +124,18 @@ abstract class Item<V, R> {
   /** For u64/u128 values (balances, stakes, counters): their bytes without the generic encoder. */
   private readonly encodeUnsigned: ((v: unknown) => Uint8Array | null) | null
 
-  // (What is written is not remembered as decoded: a caller may pass a number for a u64.)
   protected write(s: Store, ref: KeyRef, v: V): void {
-    const bytes = (this.encodeUnsigned !== null ? this.encodeUnsigned(v) : null) ?? encode(this.decl.value, v)
-    s.set(ref.key, bytes, ref.ks)
+    const unsigned = this.encodeUnsigned !== null ? this.encodeUnsigned(v) : null
+    if (unsigned !== null) {
+      s.set(ref.key, unsigned, ref.ks)
+      // A bigint in range decodes back to itself, so the next read of these bytes (a balance or a
+      // stake read again in the same block) needs no decode. Anything else is not remembered:
+      // a caller may pass a number for a u64, which reads back as a bigint.
+      ref.raw = unsigned
+      ref.value = v
+      return
+    }
+    s.set(ref.key, encode(this.decl.value, v), ref.ks)
   }
   protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
   protected has(s: Store, ref: KeyRef): boolean { return s.get(ref.key, ref.ks) !== null }

@@ -189,7 +189,8 @@ class Mutator {
     let refs: (Uint8Array | null)[] | null = null
     const children = child.children
     if (children !== null) {
-      refs = new Array<Uint8Array | null>(16)
+      // One array per depth, reused: the node is encoded before any sibling at this depth is.
+      refs = refsAt[depth] ??= new Array<Uint8Array | null>(16)
       const drop = depth + 1 >= this.keepDepth
       for (let i = 0; i < 16; i++) {
         const r = this.commit(children[i]!, depth + 1)
@@ -244,22 +245,37 @@ function newLeaf(partial: Uint8Array, value: Uint8Array): MemNode {
 }
 
 let nibbleScratch = new Uint8Array(256)
+/** Child references of the node being encoded, by its depth (see Mutator.commit). */
+const refsAt: (Uint8Array | null)[][] = []
 
-/** The key as nibbles in a shared buffer, valid until the next call (nothing may keep it). */
-function keyNibbles(key: Uint8Array): Uint8Array {
+/**
+ * The key as nibbles in a shared buffer, valid until the next call (nothing may keep it). A string
+ * key is a latin1 key string (one char per byte, as the overlay keeps keys): no bytes copy needed.
+ */
+function keyNibbles(key: Uint8Array | string): Uint8Array {
   const n = key.length * 2
   if (n > nibbleScratch.length) nibbleScratch = new Uint8Array(n * 2)
   const out = nibbleScratch
-  for (let i = 0; i < key.length; i++) {
-    const b = key[i]!
-    out[2 * i] = b >> 4
-    out[2 * i + 1] = b & 0x0f
+  if (typeof key === 'string') {
+    for (let i = 0; i < key.length; i++) {
+      const b = key.charCodeAt(i)
+      if (b > 0xff) throw new Error('trie key string is not latin1 bytes')
+      out[2 * i] = b >> 4
+      out[2 * i + 1] = b & 0x0f
+    }
+  } else {
+    for (let i = 0; i < key.length; i++) {
+      const b = key[i]!
+      out[2 * i] = b >> 4
+      out[2 * i + 1] = b & 0x0f
+    }
   }
   return out.subarray(0, n)
 }
 
 /**
- * Apply changes (value = set, null = delete; later entries for the same key win) to the trie at
+ * Apply changes (value = set, null = delete; later entries for the same key win; a key is bytes or
+ * its latin1 key string) to the trie at
  * `root`, reading existing nodes from `store`. Returns the new root and the nodes the caller must
  * persist (encoded nodes of >= 32 bytes and the root, plus V1 hashed values), keyed by 0x-hex hash.
  * Nothing is removed from the store: old nodes stay valid for older roots.
@@ -270,7 +286,7 @@ function keyNibbles(key: Uint8Array): Uint8Array {
 export function applyChanges(
   store: NodeReader,
   root: Uint8Array,
-  changes: Iterable<[Uint8Array, Uint8Array | null]>,
+  changes: Iterable<[Uint8Array | string, Uint8Array | null]>,
   version: TrieVersion = 1,
   cache?: TrieCache,
 ): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {

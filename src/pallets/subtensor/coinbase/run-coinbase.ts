@@ -7,7 +7,7 @@ import { DispatchFailure } from '../../../frame/primitives.js'
 import { swapInterface } from '../../../primitives/swap-interface/index.js'
 import { resolveCredit } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
-import { swapTaoForAlpha } from '../staking/pool-swap.js'
+import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { emissionForIssuanceFast, getBlockEmissionForIssuance } from './block-emission.js'
@@ -26,7 +26,12 @@ export interface SubnetTerms { taoIn: bigint; alphaIn: bigint; alphaOut: bigint;
  * FirstEmissionBlockNumber) or kept in step with what it writes (the alpha reserves and outstanding
  * alpha): a value here always equals storage while the coinbase runs.
  */
-export interface CoinbasePool { mechanism: number; movingPrice: bigint; firstEmission: bigint; alphaIn: bigint; alphaOut: bigint }
+export interface CoinbasePool {
+  mechanism: number; movingPrice: bigint; firstEmission: bigint
+  /** SubnetAlphaIn, SubnetAlphaOut, SubnetTAO as the coinbase has left them, and as stored. */
+  alphaIn: bigint; alphaOut: bigint; tao: bigint
+  stored: { alphaIn: bigint; alphaOut: bigint; tao: bigint }
+}
 
 const issuanceOf = (p: CoinbasePool): bigint => (p.alphaIn + p.alphaOut > F.U64_MAX ? F.U64_MAX : p.alphaIn + p.alphaOut)
 
@@ -35,15 +40,24 @@ function readPools(s: Store, subnets: readonly number[]): Map<number, CoinbasePo
   const out = new Map<number, CoinbasePool>()
   for (const n of subnets) {
     const mechanism = S.SubnetMechanism.get(s, n)
+    const stored = { alphaIn: S.SubnetAlphaIn.get(s, n), alphaOut: S.SubnetAlphaOut.get(s, n), tao: S.SubnetTAO.get(s, n) }
     out.set(n, {
       mechanism,
       movingPrice: movingAlphaPriceOf(mechanism, S.SubnetMovingPrice.get(s, n).bits),
       firstEmission: S.FirstEmissionBlockNumber.get(s, n) ?? 0n,
-      alphaIn: S.SubnetAlphaIn.get(s, n),
-      alphaOut: S.SubnetAlphaOut.get(s, n),
+      ...stored,
+      stored,
     })
   }
   return out
+}
+
+/** Store the pool's reserves the coinbase has moved (the alpha outstanding too when `alphaOut`). */
+function storeReserves(s: Store, n: number, p: CoinbasePool, alphaOut: boolean): void {
+  const st = p.stored
+  if (p.alphaIn !== st.alphaIn) S.SubnetAlphaIn.set(s, n, (st.alphaIn = p.alphaIn))
+  if (p.tao !== st.tao) S.SubnetTAO.set(s, n, (st.tao = p.tao))
+  if (alphaOut && p.alphaOut !== st.alphaOut) S.SubnetAlphaOut.set(s, n, (st.alphaOut = p.alphaOut))
 }
 
 /** `get_subnet_terms` for one subnet at `issuance` and spot `priceU64F64`. */
@@ -114,15 +128,31 @@ function spendTao(s: Store, sink: EventSink, who: Uint8Array, credit: bigint, pa
  * Every TAO injected or swapped is credited to the subnet account. Returns the credit not spent.
  */
 export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint): bigint {
-  return inject(s, sink, subnets.filter((n) => n === 0 || S.NetworksAdded.contains(s, n)), terms, credit, null)
+  const added = subnets.filter((n) => n === 0 || S.NetworksAdded.contains(s, n))
+  const pools = readPools(s, added)
+  const left = inject(s, sink, added, terms, credit, pools)
+  for (const [n, p] of pools) storeReserves(s, n, p, true)
+  return left
 }
 
-/** injectAndMaybeSwap over added subnets; `pools`: their coinbase view, kept in step. */
-function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint, pools: Map<number, CoinbasePool> | null): bigint {
+const U128_MAX = (1n << 128n) - 1n
+const I64_MAX_U = (1n << 63n) - 1n
+/** `paid_*_reserve_delta_i64().unsigned_abs()`: the amount clamped to i64. */
+const reserveDelta = (v: bigint): bigint => (v > I64_MAX_U ? I64_MAX_U : v)
+
+/**
+ * injectAndMaybeSwap over added subnets on their coinbase view. Each subnet's reserves are
+ * stored when its injection is done (the Swap pallet reads them from storage, and only for the
+ * subnet it swaps on); its alpha outstanding is left for emitAlphaOut to store, and TotalStake,
+ * which every injection moves, is stored once at the end.
+ */
+function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint, pools: Map<number, CoinbasePool>): bigint {
   const swap = swapInterface()
   let remaining = credit
+  const totalStakeBefore = S.TotalStake.get(s)
+  let totalStake = totalStakeBefore
   for (const n of subnets) {
-    const pool = pools?.get(n)
+    const pool = pools.get(n)!
     const account = subnetAccountId(n)
     const t = terms.get(n)
     const [taoIn, alphaIn, excess] = t ? [floorU64(t.taoIn), floorU64(t.alphaIn), floorU64(t.excessTao)] : [0n, 0n, 0n]
@@ -137,8 +167,14 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
       if (left !== null) {
         remaining = left
         try {
-          const r = swapTaoForAlpha(s, n, excess, swap.maxPrice(), true)
-          if (pool) { pool.alphaIn = S.SubnetAlphaIn.get(s, n); pool.alphaOut = S.SubnetAlphaOut.get(s, n) }
+          // swap_tao_for_alpha (no fee, no limit): the pool swap, then its bookkeeping on the view
+          const r = poolSwap(s, n, { kind: 'GetAlphaForTao', amount: excess }, swap.maxPrice(), true, pool.mechanism)
+          const alphaDecrease = reserveDelta(r.amountPaidOut)
+          if (alphaDecrease !== 0n) pool.alphaIn = pool.alphaIn > alphaDecrease ? pool.alphaIn - alphaDecrease : 0n
+          pool.alphaOut = addU64(pool.alphaOut, r.amountPaidOut)
+          pool.tao = addU64(pool.tao, reserveDelta(r.amountPaidIn))
+          totalStake = addU64(totalStake, excess)
+          S.SubnetVolume.mutate(s, n, (v) => (v + excess > U128_MAX ? U128_MAX : v + excess))
           S.SubnetProtocolAlpha.mutate(s, n, (v) => addU64(v, r.amountPaidOut))
           excessTao = r.amountPaidIn
           flow = inflow(S.SubnetProtocolFlow.get(s, n), r.amountPaidIn)
@@ -149,24 +185,23 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
       }
     }
     S.SubnetAlphaInEmission.set(s, n, alpha)
-    if (alpha !== 0n) {
-      if (pool) S.SubnetAlphaIn.set(s, n, (pool.alphaIn = addU64(pool.alphaIn, alpha)))
-      else S.SubnetAlphaIn.mutate(s, n, (v) => addU64(v, alpha))
-    }
+    pool.alphaIn = addU64(pool.alphaIn, alpha)
     if (tao !== 0n) {
       const left = spendTao(s, sink, account, remaining, tao)
       if (left !== null) {
         remaining = left
         taoInEmission = tao
-        S.SubnetTAO.mutate(s, n, (v) => addU64(v, tao))
-        S.TotalStake.mutate(s, (v) => addU64(v, tao))
+        pool.tao = addU64(pool.tao, tao)
+        totalStake = addU64(totalStake, tao)
         flow = inflow(flow ?? S.SubnetProtocolFlow.get(s, n), tao)
       }
     }
+    storeReserves(s, n, pool, false)
     S.SubnetExcessTao.set(s, n, excessTao)
     S.SubnetTaoInEmission.set(s, n, taoInEmission)
     if (flow !== null) S.SubnetProtocolFlow.set(s, n, flow)
   }
+  if (totalStake !== totalStakeBefore) S.TotalStake.set(s, totalStake)
   return remaining
 }
 
@@ -183,7 +218,7 @@ function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, S
     let alphaOut = terms.get(n)?.alphaOut ?? 0n
     const created = floorU64(alphaOut)
     S.SubnetAlphaOutEmission.set(s, n, created)
-    if (created !== 0n) S.SubnetAlphaOut.set(s, n, (pool.alphaOut = addU64(pool.alphaOut, created)))
+    pool.alphaOut = addU64(pool.alphaOut, created)
     if (S.OwnerCutEnabled.get(s, n)) {
       const cut = F.saturatingMul(W, alphaOut, cutPercent)
       alphaOut = F.saturatingSub(W, alphaOut, cut)
@@ -196,7 +231,8 @@ function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, S
     S.PendingValidatorEmission.mutate(s, n, (v) => addU64(v, floorU64(validator)))
     const root = floorU64(rootAlpha)
     if (rootSell) S.PendingRootAlphaDivs.mutate(s, n, (v) => addU64(v, root))
-    else if (root !== 0n) S.SubnetAlphaOut.set(s, n, (pool.alphaOut = pool.alphaOut > root ? pool.alphaOut - root : 0n))
+    else if (root !== 0n) pool.alphaOut = pool.alphaOut > root ? pool.alphaOut - root : 0n
+    storeReserves(s, n, pool, true)
   }
 }
 

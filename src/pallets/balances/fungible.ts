@@ -7,7 +7,6 @@ import type { Store } from '../../frame/declare/storage.js'
 import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import { accountData, type EventSink } from '../system/accounts.js'
 import { System } from '../system/pallet.js'
-import { IS_NEW_LOGIC } from '../system/types.js'
 import { U64_MAX } from '../system/limits.js'
 import {
   burnFromIssuance, canDeposit, canWithdraw, depositResult, freeBalance, mutateAccountHandlingDust,
@@ -99,19 +98,33 @@ export function withdraw(
 }
 
 /**
+ * System.Account's SCALE layout: AccountInfo's nonce, consumers, providers, sufficients (u32),
+ * then AccountData's free, reserved, frozen (u64) and flags (u128, IS_NEW_LOGIC its top bit).
+ */
+const ACCOUNT_INFO_LEN = 56
+const FREE_AT = 16
+
+/**
  * `deposit` into a live, upgraded account that stays live: try_mutate_account would then only
- * store the new free balance (no provider, consumer, Endowed or dust change), so one read and
- * one write do it. False (nothing touched) when any of its other branches could apply.
+ * store the new free balance (no provider, consumer, Endowed or dust change), so the stored bytes
+ * get the new free balance in place of the old. False (nothing touched) when any of its other
+ * branches could apply.
  */
 function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint): boolean {
-  const info = System.Account.get(s, who)
-  const a = info.data
-  const next = a.free + value
-  if (value === 0n || (a.flags & IS_NEW_LOGIC) === 0n || a.free < ED || next > U64_MAX) return false
-  if (info.providers === 0 && info.sufficients === 0) return false
-  if ((a.reserved !== 0n || a.frozen !== 0n) && info.consumers === 0) return false
-  a.free = next
-  System.Account.set(s, who, info)
+  if (value === 0n) return false
+  const key = System.Account.key(who)
+  const raw = s.get(key)
+  if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
+  const view = new DataView(raw.buffer, raw.byteOffset, ACCOUNT_INFO_LEN)
+  const [consumers, providers, sufficients] = [view.getUint32(4, true), view.getUint32(8, true), view.getUint32(12, true)]
+  const [free, reserved, frozen] = [view.getBigUint64(FREE_AT, true), view.getBigUint64(24, true), view.getBigUint64(32, true)]
+  const next = free + value
+  if (free < ED || next > U64_MAX) return false
+  if (providers === 0 && sufficients === 0) return false
+  if ((reserved !== 0n || frozen !== 0n) && consumers === 0) return false
+  const out = raw.slice()
+  new DataView(out.buffer).setBigUint64(FREE_AT, next, true)
+  s.set(key, out)
   sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: value }))
   return true
 }

@@ -136,9 +136,8 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
 }
 
 const U128_MAX = (1n << 128n) - 1n
-const I64_MAX_U = (1n << 63n) - 1n
 /** `paid_*_reserve_delta_i64().unsigned_abs()`: the amount clamped to i64. */
-const reserveDelta = (v: bigint): bigint => (v > I64_MAX_U ? I64_MAX_U : v)
+const reserveDelta = (v: bigint): bigint => (v > I64_MAX ? I64_MAX : v)
 
 /**
  * injectAndMaybeSwap over added subnets on their coinbase view. Each subnet's reserves are

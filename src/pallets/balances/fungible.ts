@@ -6,6 +6,7 @@
 import type { Store } from '../../frame/declare/storage.js'
 import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import { accountData, type EventSink } from '../system/accounts.js'
+import { System } from '../system/pallet.js'
 import { U64_MAX } from '../system/limits.js'
 import {
   burnFromIssuance, canDeposit, canWithdraw, depositResult, freeBalance, mutateAccountHandlingDust,
@@ -96,8 +97,41 @@ export function withdraw(
   })
 }
 
+/**
+ * System.Account's SCALE layout: AccountInfo's nonce, consumers, providers, sufficients (u32),
+ * then AccountData's free, reserved, frozen (u64) and flags (u128, IS_NEW_LOGIC its top bit).
+ */
+const ACCOUNT_INFO_LEN = 56
+const FREE_AT = 16
+
+/**
+ * `deposit` into a live, upgraded account that stays live: try_mutate_account would then only
+ * store the new free balance (no provider, consumer, Endowed or dust change), so the stored bytes
+ * get the new free balance in place of the old. False (nothing touched) when any of its other
+ * branches could apply.
+ */
+function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint): boolean {
+  if (value === 0n) return false
+  const key = System.Account.key(who)
+  const raw = s.get(key)
+  if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
+  const view = new DataView(raw.buffer, raw.byteOffset, ACCOUNT_INFO_LEN)
+  const [consumers, providers, sufficients] = [view.getUint32(4, true), view.getUint32(8, true), view.getUint32(12, true)]
+  const [free, reserved, frozen] = [view.getBigUint64(FREE_AT, true), view.getBigUint64(24, true), view.getBigUint64(32, true)]
+  const next = free + value
+  if (free < ED || next > U64_MAX) return false
+  if (providers === 0 && sufficients === 0) return false
+  if ((reserved !== 0n || frozen !== 0n) && consumers === 0) return false
+  const out = raw.slice()
+  new DataView(out.buffer).setBigUint64(FREE_AT, next, true)
+  s.set(key, out)
+  sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: value }))
+  return true
+}
+
 /** Balanced::deposit: add `value` to `who` (Deposit event, also for 0); returns the debt. */
 export function deposit(s: Store, sink: EventSink, who: Uint8Array, value: bigint, precision: Precision = 'Exact'): bigint {
+  if (depositIntoLiveAccount(s, sink, who, value)) return value
   return s.transactional(() => {
     const added = increaseBalance(s, sink, who, value, precision)
     sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: added }))

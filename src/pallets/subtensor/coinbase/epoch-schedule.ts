@@ -12,11 +12,16 @@ const U64_MAX = (1n << 64n) - 1n
 
 /** `should_run_epoch`: owner trigger/deferral, the safety net, else tempo blocks since the last. */
 export function shouldRunEpoch(s: Store, netuid: number, block: bigint): boolean {
+  return shouldRunEpochSince(s, netuid, block, () => S.BlocksSinceLastStep.get(s, netuid))
+}
+
+/** shouldRunEpoch with BlocksSinceLastStep from `sinceLastStep` (asked only when it matters). */
+function shouldRunEpochSince(s: Store, netuid: number, block: bigint, sinceLastStep: () => bigint): boolean {
   const tempo = S.Tempo.get(s, netuid)
   if (tempo === 0) return false
   const pending = S.PendingEpochAt.get(s, netuid)
   if (pending > 0n && block >= pending) return true
-  if (S.BlocksSinceLastStep.get(s, netuid) > MAX_TEMPO) return true
+  if (sinceLastStep() > MAX_TEMPO) return true
   const last = S.LastEpochBlock.get(s, netuid)
   return (block > last ? block - last : 0n) >= BigInt(tempo)
 }
@@ -75,15 +80,23 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
   const cap = S.MaxEpochsPerBlock.get(s)
   let run = 0
   for (const netuid of subnets) {
-    S.BlocksSinceLastStep.mutate(s, netuid, (v) => (v < U64_MAX ? v + 1n : v))
-    if (!shouldRunEpoch(s, netuid, block)) continue
+    // The block is counted first; a drained subnet's count is then reset to 0: one write of the
+    // value that stays.
+    const v = S.BlocksSinceLastStep.get(s, netuid)
+    const since = v < U64_MAX ? v + 1n : v
+    if (!shouldRunEpochSince(s, netuid, block, () => since)) {
+      S.BlocksSinceLastStep.set(s, netuid, since)
+      continue
+    }
     if (run >= cap) {
+      S.BlocksSinceLastStep.set(s, netuid, since)
       S.PendingEpochAt.set(s, netuid, block + 1n)
       SubtensorEvents.EpochDeferred.emit(env, { netuid, from_block: block, to_block: block + 1n })
       continue
     }
-    if (isEpochInputStateConsistent(s, netuid)) {
-      S.BlocksSinceLastStep.set(s, netuid, 0n)
+    const consistent = isEpochInputStateConsistent(s, netuid)
+    S.BlocksSinceLastStep.set(s, netuid, consistent ? 0n : since)
+    if (consistent) {
       const take = (m: typeof S.PendingServerEmission): bigint => { const v = m.get(s, netuid); m.set(s, netuid, 0n); return v }
       out.set(netuid, {
         server: take(S.PendingServerEmission),

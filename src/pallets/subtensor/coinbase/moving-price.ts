@@ -12,23 +12,47 @@ import { alphaIssuance, movingAlphaPrice, rootProportionOf, rootTaoWeight } from
 const U = F.U64F64
 const ONE = F.fromInt(U, 1)
 
-/** `update_moving_price` for one subnet. */
-export function updateMovingPrice(s: Store, netuid: number): void {
-  const startCall = S.FirstEmissionBlockNumber.get(s, netuid) ?? 0n
-  const now = currentBlock(s)
-  const since = startCall > 0n ? startCall - 1n : 0n
-  const b = F.saturatingFromInt(U, now > since ? now - since : 0n)
+/** What update_moving_price reads that nothing in the block step changes (per block, per subnet). */
+export interface MovingPriceInputs { now: bigint; movingAlpha: bigint; firstEmission: bigint; movingPrice: bigint }
+
+function movePrice(s: Store, netuid: number, i: MovingPriceInputs): void {
+  const since = i.firstEmission > 0n ? i.firstEmission - 1n : 0n
+  const b = F.saturatingFromInt(U, i.now > since ? i.now - since : 0n)
   const ratio = safeDiv(U, b, F.saturatingAdd(U, b, F.saturatingFromInt(U, S.EMAPriceHalvingBlocks.get(s, netuid))))
-  const alpha = F.saturatingMul(U, F.saturatingFromFixed(U, F.I96F32, S.SubnetMovingAlpha.get(s).bits), ratio)
+  const alpha = F.saturatingMul(U, F.saturatingFromFixed(U, F.I96F32, i.movingAlpha), ratio)
   const spot = F.min(currentAlphaPriceBits(s, netuid), ONE)
-  const next = F.saturatingAdd(U, F.saturatingMul(U, alpha, spot), F.saturatingMul(U, F.saturatingSub(U, ONE, alpha), movingAlphaPrice(s, netuid)))
+  const next = F.saturatingAdd(U, F.saturatingMul(U, alpha, spot), F.saturatingMul(U, F.saturatingSub(U, ONE, alpha), i.movingPrice))
   S.SubnetMovingPrice.set(s, netuid, { bits: F.saturatingFromFixed(F.I96F32, U, next) })
 }
 
-/** `update_moving_prices` then `update_root_prop`, over the subnets eligible this block. */
-export function updateMovingPricesAndRootProp(s: Store, eligible: readonly number[]): void {
-  for (const n of eligible) updateMovingPrice(s, n)
+/** `update_moving_price` for one subnet. */
+export function updateMovingPrice(s: Store, netuid: number): void {
+  movePrice(s, netuid, {
+    now: currentBlock(s),
+    movingAlpha: S.SubnetMovingAlpha.get(s).bits,
+    firstEmission: S.FirstEmissionBlockNumber.get(s, netuid) ?? 0n,
+    movingPrice: movingAlphaPrice(s, netuid),
+  })
+}
+
+/**
+ * `update_moving_prices` then `update_root_prop`, over the subnets eligible this block. `pools`:
+ * the coinbase's view of them (its FirstEmissionBlockNumber and EMA price, which the epochs in
+ * between leave alone), when the caller has it.
+ */
+export function updateMovingPricesAndRootProp(s: Store, eligible: readonly number[], pools?: ReadonlyMap<number, { firstEmission: bigint; movingPrice: bigint }>): void {
   if (eligible.length === 0) return
+  const now = currentBlock(s)
+  const movingAlpha = S.SubnetMovingAlpha.get(s).bits
+  for (const n of eligible) {
+    const p = pools?.get(n)
+    movePrice(s, n, {
+      now,
+      movingAlpha,
+      firstEmission: p ? p.firstEmission : S.FirstEmissionBlockNumber.get(s, n) ?? 0n,
+      movingPrice: p ? p.movingPrice : movingAlphaPrice(s, n),
+    })
+  }
   const tw = rootTaoWeight(s)
   for (const n of eligible) S.RootProp.set(s, n, { bits: rootProportionOf(tw, alphaIssuance(s, n)) })
 }

@@ -7,11 +7,11 @@ import { DispatchFailure } from '../../../frame/primitives.js'
 import { swapInterface } from '../../../primitives/swap-interface/index.js'
 import { resolveCredit } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
-import { swapTaoForAlpha } from '../staking/pool-swap.js'
+import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
 import { SubtensorStorage as S } from '../storage.js'
-import { getBlockEmissionForIssuance } from './block-emission.js'
-import { alphaIssuance, movingAlphaPrice, rootProportionOf, rootSellFlag, rootTaoWeight, subnetBlockEmissions, subnetsToEmitTo } from './subnet-emissions.js'
+import { emissionForIssuanceFast, getBlockEmissionForIssuance } from './block-emission.js'
+import { alphaIssuance, movingAlphaPriceOf, rootProportionOf, rootSellFlag, rootTaoWeight, subnetBlockEmissions, subnetsToEmitTo } from './subnet-emissions.js'
 import { recycleCredit } from './tao.js'
 
 const W = F.U96F32
@@ -22,6 +22,59 @@ const addU64 = (a: bigint, b: bigint): bigint => (a + b > F.U64_MAX ? F.U64_MAX 
 export interface SubnetTerms { taoIn: bigint; alphaIn: bigint; alphaOut: bigint; excessTao: bigint }
 
 /**
+ * What the coinbase reads of an eligible subnet, read once (SubnetMechanism, the EMA price,
+ * FirstEmissionBlockNumber) or kept in step with what it writes (the alpha reserves and outstanding
+ * alpha): a value here always equals storage while the coinbase runs.
+ */
+export interface CoinbasePool {
+  mechanism: number; movingPrice: bigint; firstEmission: bigint
+  /** SubnetAlphaIn, SubnetAlphaOut, SubnetTAO as the coinbase has left them, and as stored. */
+  alphaIn: bigint; alphaOut: bigint; tao: bigint
+  stored: { alphaIn: bigint; alphaOut: bigint; tao: bigint }
+}
+
+const issuanceOf = (p: CoinbasePool): bigint => (p.alphaIn + p.alphaOut > F.U64_MAX ? F.U64_MAX : p.alphaIn + p.alphaOut)
+
+/** The coinbase's view of `subnets` (eligible: non-root, FirstEmissionBlockNumber set). */
+function readPools(s: Store, subnets: readonly number[]): Map<number, CoinbasePool> {
+  const out = new Map<number, CoinbasePool>()
+  for (const n of subnets) {
+    const mechanism = S.SubnetMechanism.get(s, n)
+    const stored = { alphaIn: S.SubnetAlphaIn.get(s, n), alphaOut: S.SubnetAlphaOut.get(s, n), tao: S.SubnetTAO.get(s, n) }
+    out.set(n, {
+      mechanism,
+      movingPrice: movingAlphaPriceOf(mechanism, S.SubnetMovingPrice.get(s, n).bits),
+      firstEmission: S.FirstEmissionBlockNumber.get(s, n) ?? 0n,
+      ...stored,
+      stored,
+    })
+  }
+  return out
+}
+
+/** Store the pool's reserves the coinbase has moved (the alpha outstanding too when `alphaOut`). */
+function storeReserves(s: Store, n: number, p: CoinbasePool, alphaOut: boolean): void {
+  const st = p.stored
+  if (p.alphaIn !== st.alphaIn) S.SubnetAlphaIn.set(s, n, (st.alphaIn = p.alphaIn))
+  if (p.tao !== st.tao) S.SubnetTAO.set(s, n, (st.tao = p.tao))
+  if (alphaOut && p.alphaOut !== st.alphaOut) S.SubnetAlphaOut.set(s, n, (st.alphaOut = p.alphaOut))
+}
+
+/** `get_subnet_terms` for one subnet at `issuance` and spot `priceU64F64`. */
+function termsOf(taoEmission: bigint, issuance: bigint, alphaEmission: bigint, priceU64F64: bigint, tw: bigint): SubnetTerms {
+  const alphaOut = F.saturatingFromInt(W, alphaEmission)
+  const price = F.saturatingFromFixed(W, F.U64F64, priceU64F64)
+  let taoIn = taoEmission
+  let alphaIn = safeDivOr(W, taoEmission, price, 0n)
+  const cap = F.saturatingMul(W, rootProportionOf(tw, issuance), alphaOut)
+  if (alphaIn > cap) {
+    alphaIn = cap
+    taoIn = F.saturatingMul(W, alphaIn, price)
+  }
+  return { taoIn, alphaIn, alphaOut, excessTao: F.saturatingSub(W, taoEmission, taoIn) }
+}
+
+/**
  * `get_subnet_terms` (U96F32 bits), every subnet before any injection: alpha_out from the
  * subnet's own halving curve, alpha_in at the spot price capped by root_prop × alpha_out (TAO
  * that cannot be injected becomes excess TAO).
@@ -30,17 +83,26 @@ export function subnetTerms(s: Store, emissions: Map<number, bigint>, tw: bigint
   const out = new Map<number, SubnetTerms>()
   for (const [n, taoEmission] of emissions) {
     const issuance = alphaIssuance(s, n)
-    const alphaOut = F.saturatingFromInt(W, getBlockEmissionForIssuance(s, issuance))
-    const price = F.saturatingFromFixed(W, F.U64F64, currentAlphaPriceBits(s, n))
-    let taoIn = taoEmission
-    let alphaIn = safeDivOr(W, taoEmission, price, 0n)
-    const cap = F.saturatingMul(W, rootProportionOf(tw, issuance), alphaOut)
-    if (alphaIn > cap) {
-      alphaIn = cap
-      taoIn = F.saturatingMul(W, alphaIn, price)
-    }
-    out.set(n, { taoIn, alphaIn, alphaOut, excessTao: F.saturatingSub(W, taoEmission, taoIn) })
+    out.set(n, termsOf(taoEmission, issuance, getBlockEmissionForIssuance(s, issuance), currentAlphaPriceBits(s, n), tw))
   }
+  return out
+}
+
+/**
+ * subnetTerms on the pools already read. BlockEmission, which every subnet's halving-curve step
+ * stores when it changed, is read once and written once with the last value (what the sequence
+ * of writes leaves).
+ */
+function poolTerms(s: Store, emissions: Map<number, bigint>, pools: Map<number, CoinbasePool>, tw: bigint): Map<number, SubnetTerms> {
+  const out = new Map<number, SubnetTerms>()
+  const stored = S.BlockEmission.get(s)
+  let last = stored
+  for (const [n, taoEmission] of emissions) {
+    const issuance = issuanceOf(pools.get(n)!)
+    last = emissionForIssuanceFast(issuance)
+    out.set(n, termsOf(taoEmission, issuance, last, currentAlphaPriceBits(s, n), tw))
+  }
+  if (last !== stored) S.BlockEmission.set(s, last)
   return out
 }
 
@@ -66,10 +128,30 @@ function spendTao(s: Store, sink: EventSink, who: Uint8Array, credit: bigint, pa
  * Every TAO injected or swapped is credited to the subnet account. Returns the credit not spent.
  */
 export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint): bigint {
+  const added = subnets.filter((n) => n === 0 || S.NetworksAdded.contains(s, n))
+  const pools = readPools(s, added)
+  const left = inject(s, sink, added, terms, credit, pools)
+  for (const [n, p] of pools) storeReserves(s, n, p, true)
+  return left
+}
+
+const U128_MAX = (1n << 128n) - 1n
+/** `paid_*_reserve_delta_i64().unsigned_abs()`: the amount clamped to i64. */
+const reserveDelta = (v: bigint): bigint => (v > I64_MAX ? I64_MAX : v)
+
+/**
+ * injectAndMaybeSwap over added subnets on their coinbase view. Each subnet's reserves are
+ * stored when its injection is done (the Swap pallet reads them from storage, and only for the
+ * subnet it swaps on); its alpha outstanding is left for emitAlphaOut to store, and TotalStake,
+ * which every injection moves, is stored once at the end.
+ */
+function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint, pools: Map<number, CoinbasePool>): bigint {
   const swap = swapInterface()
   let remaining = credit
+  const totalStakeBefore = S.TotalStake.get(s)
+  let totalStake = totalStakeBefore
   for (const n of subnets) {
-    if (n !== 0 && !S.NetworksAdded.contains(s, n)) continue
+    const pool = pools.get(n)!
     const account = subnetAccountId(n)
     const t = terms.get(n)
     const [taoIn, alphaIn, excess] = t ? [floorU64(t.taoIn), floorU64(t.alphaIn), floorU64(t.excessTao)] : [0n, 0n, 0n]
@@ -84,7 +166,14 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
       if (left !== null) {
         remaining = left
         try {
-          const r = swapTaoForAlpha(s, n, excess, swap.maxPrice(), true)
+          // swap_tao_for_alpha (no fee, no limit): the pool swap, then its bookkeeping on the view
+          const r = poolSwap(s, n, { kind: 'GetAlphaForTao', amount: excess }, swap.maxPrice(), true, pool.mechanism)
+          const alphaDecrease = reserveDelta(r.amountPaidOut)
+          if (alphaDecrease !== 0n) pool.alphaIn = pool.alphaIn > alphaDecrease ? pool.alphaIn - alphaDecrease : 0n
+          pool.alphaOut = addU64(pool.alphaOut, r.amountPaidOut)
+          pool.tao = addU64(pool.tao, reserveDelta(r.amountPaidIn))
+          totalStake = addU64(totalStake, excess)
+          S.SubnetVolume.mutate(s, n, (v) => (v + excess > U128_MAX ? U128_MAX : v + excess))
           S.SubnetProtocolAlpha.mutate(s, n, (v) => addU64(v, r.amountPaidOut))
           excessTao = r.amountPaidIn
           flow = inflow(S.SubnetProtocolFlow.get(s, n), r.amountPaidIn)
@@ -95,21 +184,23 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
       }
     }
     S.SubnetAlphaInEmission.set(s, n, alpha)
-    if (alpha !== 0n) S.SubnetAlphaIn.mutate(s, n, (v) => addU64(v, alpha))
+    pool.alphaIn = addU64(pool.alphaIn, alpha)
     if (tao !== 0n) {
       const left = spendTao(s, sink, account, remaining, tao)
       if (left !== null) {
         remaining = left
         taoInEmission = tao
-        S.SubnetTAO.mutate(s, n, (v) => addU64(v, tao))
-        S.TotalStake.mutate(s, (v) => addU64(v, tao))
+        pool.tao = addU64(pool.tao, tao)
+        totalStake = addU64(totalStake, tao)
         flow = inflow(flow ?? S.SubnetProtocolFlow.get(s, n), tao)
       }
     }
+    storeReserves(s, n, pool, false)
     S.SubnetExcessTao.set(s, n, excessTao)
     S.SubnetTaoInEmission.set(s, n, taoInEmission)
     if (flow !== null) S.SubnetProtocolFlow.set(s, n, flow)
   }
+  if (totalStake !== totalStakeBefore) S.TotalStake.set(s, totalStake)
   return remaining
 }
 
@@ -120,52 +211,68 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
  * else recycled.
  */
 export function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, rootSell: boolean, tw: bigint): void {
+  emitAlphaOutOn(s, subnets, terms, rootSell, tw, readPools(s, subnets))
+}
+
+/** emitAlphaOut on the coinbase's view of the subnets' pools (each stored when its split is done). */
+function emitAlphaOutOn(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, rootSell: boolean, tw: bigint, pools: Map<number, CoinbasePool>): void {
   const cutPercent = safeDiv(W, F.fromInt(W, S.SubnetOwnerCut.get(s)), F.fromInt(W, 0xffff))
   for (const n of subnets) {
+    const pool = pools.get(n)!
     let alphaOut = terms.get(n)?.alphaOut ?? 0n
     const created = floorU64(alphaOut)
     S.SubnetAlphaOutEmission.set(s, n, created)
-    if (created !== 0n) S.SubnetAlphaOut.mutate(s, n, (v) => addU64(v, created))
+    pool.alphaOut = addU64(pool.alphaOut, created)
     if (S.OwnerCutEnabled.get(s, n)) {
       const cut = F.saturatingMul(W, alphaOut, cutPercent)
       alphaOut = F.saturatingSub(W, alphaOut, cut)
       S.PendingOwnerCut.mutate(s, n, (v) => addU64(v, floorU64(cut)))
     }
-    const rootAlpha = F.saturatingMul(W, F.saturatingMul(W, rootProportionOf(tw, alphaIssuance(s, n)), alphaOut), HALF)
+    const rootAlpha = F.saturatingMul(W, F.saturatingMul(W, rootProportionOf(tw, issuanceOf(pool)), alphaOut), HALF)
     const server = F.saturatingMul(W, alphaOut, HALF)
     const validator = F.saturatingSub(W, F.saturatingSub(W, alphaOut, server), rootAlpha)
     S.PendingServerEmission.mutate(s, n, (v) => addU64(v, floorU64(server)))
     S.PendingValidatorEmission.mutate(s, n, (v) => addU64(v, floorU64(validator)))
     const root = floorU64(rootAlpha)
     if (rootSell) S.PendingRootAlphaDivs.mutate(s, n, (v) => addU64(v, root))
-    else if (root !== 0n) S.SubnetAlphaOut.mutate(s, n, (v) => (v > root ? v - root : 0n))
+    else if (root !== 0n) pool.alphaOut = pool.alphaOut > root ? pool.alphaOut - root : 0n
+    storeReserves(s, n, pool, true)
   }
 }
+
+/** What `runCoinbaseForBlockStep` leaves for the block step's moving prices. */
+export interface CoinbaseOutcome { eligible: number[]; pools: Map<number, CoinbasePool> }
 
 /**
  * `run_coinbase` up to the epochs: reset the root-sell counters, share the credit by EMA price,
  * inject, split alpha_out into the pending accumulators, recycle the credit left unspent (flooring
  * dust, a refused adjustment, disabled emission: TotalIssuance back down, so recycled TAO delays
- * the halvings). drain_pending and the epochs
- * are not built yet. Returns the eligible subnets (block_step reuses them: nothing in between
- * changes what makes a subnet eligible). `networks`: NetworksAdded's keys, when the caller has
- * listed them this block.
+ * the halvings). drain_pending and the epochs are drainAndDistribute's. Returns the eligible
+ * subnets (block_step reuses them: nothing in between changes what makes a subnet eligible).
+ * `networks`: NetworksAdded's keys, when the caller has listed them this block.
  */
 export function runCoinbase(s: Store, sink: EventSink, credit: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): number[] {
+  return runCoinbaseForBlockStep(s, sink, credit, networks).eligible
+}
+
+/** runCoinbase, also handing out the eligible subnets' coinbase view (see CoinbasePool). */
+export function runCoinbaseForBlockStep(s: Store, sink: EventSink, credit: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): CoinbaseOutcome {
   S.SubnetRootSellTao.clear(s)
+  // Eligible subnets come from NetworksAdded's keys: every one is added.
   const eligible = subnetsToEmitTo(s, networks.filter((n) => n !== 0))
+  const pools = readPools(s, eligible)
   if (eligible.length === 0) {
     recycleCredit(s, credit)
-    return eligible
+    return { eligible, pools }
   }
   // The EMA prices and root's weight are read once: nothing below changes them.
-  const emaPrices = new Map(eligible.map((n) => [n, movingAlphaPrice(s, n)]))
+  const emaPrices = new Map(eligible.map((n) => [n, pools.get(n)!.movingPrice]))
   const emissions = subnetBlockEmissions(s, eligible, credit, emaPrices)
   const rootSell = rootSellFlag(s, eligible, emaPrices)
   const tw = rootTaoWeight(s)
-  const terms = subnetTerms(s, emissions, tw)
-  const left = injectAndMaybeSwap(s, sink, eligible, terms, credit)
-  emitAlphaOut(s, eligible, terms, rootSell, tw)
+  const terms = poolTerms(s, emissions, pools, tw)
+  const left = inject(s, sink, eligible, terms, credit, pools)
+  emitAlphaOutOn(s, eligible, terms, rootSell, tw, pools)
   recycleCredit(s, left)
-  return eligible
+  return { eligible, pools }
 }

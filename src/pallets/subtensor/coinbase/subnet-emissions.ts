@@ -30,6 +30,10 @@ export function movingAlphaPrice(s: Store, netuid: number): bigint {
   return F.saturatingFromFixed(U, F.I96F32, S.SubnetMovingPrice.get(s, netuid).bits)
 }
 
+/** movingAlphaPrice of a non-root subnet from its SubnetMechanism and SubnetMovingPrice (I96F32 bits). */
+export const movingAlphaPriceOf = (mechanism: number, movingPriceBits: bigint): bigint =>
+  (mechanism === 0 ? ONE : F.saturatingFromFixed(U, F.I96F32, movingPriceBits))
+
 /** `get_alpha_issuance`: SubnetAlphaIn + SubnetAlphaOut (u64, saturating). */
 export function alphaIssuance(s: Store, netuid: number): bigint {
   const v = S.SubnetAlphaIn.get(s, netuid) + S.SubnetAlphaOut.get(s, netuid)

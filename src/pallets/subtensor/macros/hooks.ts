@@ -12,7 +12,7 @@ import { subtensorBuild } from '../build.js'
 import { getBlockEmission } from '../coinbase/block-emission.js'
 import { adjustRegistrationTermsForNetworks } from '../coinbase/block-step.js'
 import { updateMovingPricesAndRootProp } from '../coinbase/moving-price.js'
-import { runCoinbase } from '../coinbase/run-coinbase.js'
+import { runCoinbaseForBlockStep } from '../coinbase/run-coinbase.js'
 import { drainAndDistribute } from '../coinbase/distribute-emission.js'
 import { revealCrv3Commits } from '../commit-reveal/timelocked.js'
 import { subtensorModule } from '../pallet.js'
@@ -63,12 +63,12 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
     updateRegistrationPrices(s)
   }
   revealCrv3Commits(s, env)
-  const eligible = runCoinbase(s, env, getBlockEmission(s, env), networks)
+  const { eligible, pools } = runCoinbaseForBlockStep(s, env, getBlockEmission(s, env), networks)
   // run_coinbase's last two steps: drain_pending and distribute_emissions_to_subnets (the epochs)
   drainAndDistribute(s, env, BigInt(blockNumber), networks)
-  updateMovingPricesAndRootProp(s, eligible)
+  updateMovingPricesAndRootProp(s, eligible, pools)
   // block_step steps 7 and 8: pending children of the subnets whose epoch just ran, root auto-claims
-  trySetPendingChildren(s, env, BigInt(blockNumber))
+  trySetPendingChildren(s, env, BigInt(blockNumber), networks)
   runAutoClaimRootDivs(s, env)
   if (classic) return
   return weight(BLOCK_STEP_REF_TIME + cleanUp)

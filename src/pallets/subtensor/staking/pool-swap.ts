@@ -14,8 +14,9 @@ const satSub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n)
 /** `paid_*_reserve_delta_i64().unsigned_abs()`: the amount clamped to i64. */
 const reserveDelta = (v: bigint): bigint => (v > I64_MAX ? I64_MAX : v)
 
-function poolSwap(s: Store, netuid: number, order: Order, priceLimit: bigint, dropFees: boolean): SwapResult {
-  if (S.SubnetMechanism.get(s, netuid) === 1) return swapInterface().swap(s, netuid, order, priceLimit, dropFees, false)
+/** The pool's side of a swap (the Swap pallet on a dynamic subnet, 1:1 on a stable one); `mechanism`: SubnetMechanism, when at hand. */
+export function poolSwap(s: Store, netuid: number, order: Order, priceLimit: bigint, dropFees: boolean, mechanism: number = S.SubnetMechanism.get(s, netuid)): SwapResult {
+  if (mechanism === 1) return swapInterface().swap(s, netuid, order, priceLimit, dropFees, false)
   return { amountPaidIn: order.amount, amountPaidOut: order.amount, feePaid: 0n, feeToBlockAuthor: 0n }
 }
 

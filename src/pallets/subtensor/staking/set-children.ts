@@ -182,10 +182,11 @@ export function doSetPendingChildren(s: Store, env: CallCtx['env'], netuid: numb
 
 /**
  * `try_set_pending_children` (block_step, after run_coinbase): the subnets whose epoch fired this
- * block (LastEpochBlock = now) apply their due schedules.
+ * block (LastEpochBlock = now) apply their due schedules. `networks`: NetworksAdded's keys, when
+ * the caller has listed them this block.
  */
-export function trySetPendingChildren(s: Store, env: CallCtx['env'], block: bigint): void {
-  for (const netuid of allSubnetNetuids(s)) if (S.LastEpochBlock.get(s, netuid) === block) doSetPendingChildren(s, env, netuid)
+export function trySetPendingChildren(s: Store, env: CallCtx['env'], block: bigint, networks: readonly number[] = allSubnetNetuids(s)): void {
+  for (const netuid of networks) if (S.LastEpochBlock.get(s, netuid) === block) doSetPendingChildren(s, env, netuid)
 }
 
 /** `get_effective_min_childkey_take`: the global minimum or the subnet's, whichever is larger. */

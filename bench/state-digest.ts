@@ -1,0 +1,47 @@
+// A reproducible chain for checking that a speed-up changes nothing observable: a dev chain
+// (`subnets` started subnets, classic or current regime) builds `blocks` empty blocks on a fixed
+// clock (every timestamp the earliest allowed), and prints the hash of every `every`-th block
+// (a block hash covers its state root, hence every storage value and System.Events).
+//
+//   npx tsx bench/state-digest.ts [subnets=32] [classic|current] [blocks=400] [every=100]
+import '../src/polyfill.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Blockchain } from '../src/chain/blockchain.js'
+import { BlockProducer } from '../src/chain/producer.js'
+import { TxPool } from '../src/chain/txpool.js'
+import { cryptoReady } from '../src/codec/hashing.js'
+import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
+import { devAuthority } from '../src/node/keys.js'
+import { Runtime } from '../src/runtime/runtime.js'
+import { BlockStore } from '../src/storage/block-store.js'
+import { openLevelKV } from '../src/storage/level.js'
+import { devSpecWith } from '../test/e2e/node-process.js'
+
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
+const [subnets, regime, blocks, every] = [Number(process.argv[2] ?? 32), (process.argv[3] ?? 'current') as 'classic' | 'current', Number(process.argv[4] ?? 400), Number(process.argv[5] ?? 100)]
+
+await cryptoReady()
+const chainSpec = loadChainSpec(devSpecWith((st) => {
+  st.registrationRegime = regime
+  st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
+  const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
+  st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
+}))
+const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
+const dir = mkdtempSync(join(tmpdir(), 'state-digest-db-'))
+const store = await BlockStore.open(await openLevelKV(dir))
+try {
+  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(chainSpec, runtime))
+  const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true, now: () => 1_700_000_000_000 })
+  for (let done = 0; done < blocks; done += every) {
+    await producer.produceMany(Math.min(every, blocks - done))
+    console.log(`${subnets} ${regime} #${chain.best.number} ${Buffer.from(chain.best.hash).toString('hex')}`)
+  }
+} finally {
+  await store.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+process.exit(0)

@@ -1,0 +1,57 @@
+// Balanced::deposit: a live, upgraded account gets its new free balance written in place (the
+// coinbase's per-subnet deposits); every other account goes through try_mutate_account.
+import { describe, expect, it } from 'vitest'
+import { acct, events, newStore, startBlock } from '../test-utils.js'
+import { genesis as systemGenesis, System } from '../system/index.js'
+import { balancesGenesis, deposit, freeBalance } from './index.js'
+
+const ALICE = acct(1)
+const BOB = acct(2)
+const CHARLIE = acct(3)
+
+function setup() {
+  const s = newStore()
+  systemGenesis(s)
+  balancesGenesis(s, { balances: [[ALICE, 10_000n], [BOB, 1_000n]] })
+  return { s, env: startBlock(s) }
+}
+
+describe('Balances deposit', () => {
+  it('into a live account: only free moves, stored as AccountInfo encodes it, one Deposit event', () => {
+    const { s, env } = setup()
+    System.Account.mutate(s, ALICE, (a) => ({ ...a, nonce: 7, consumers: 1, data: { ...a.data, reserved: 300n, frozen: 20n } }))
+    const before = System.Account.get(s, ALICE)
+    expect(deposit(s, env, ALICE, 2_345n)).toBe(2_345n)
+    const expected = { ...before, data: { ...before.data, free: 12_345n } }
+    expect(System.Account.get(s, ALICE)).toEqual(expected)
+    const other = newStore()
+    System.Account.set(other, ALICE, expected)
+    expect(s.get(System.Account.key(ALICE))).toEqual(other.get(System.Account.key(ALICE)))
+    expect(events(s).map((e) => [e.name, e.value])).toEqual([['Balances.Deposit', { who: ALICE, amount: 2_345n }]])
+  })
+
+  it('into a new account: NewAccount and Endowed before Deposit', () => {
+    const { s, env } = setup()
+    expect(deposit(s, env, CHARLIE, 600n)).toBe(600n)
+    expect(System.Account.get(s, CHARLIE).providers).toBe(1)
+    expect(events(s).map((e) => e.name)).toEqual(['System.NewAccount', 'Balances.Endowed', 'Balances.Deposit'])
+  })
+
+  it('into a legacy account: upgraded first', () => {
+    const { s, env } = setup()
+    System.Account.mutate(s, BOB, (a) => ({ ...a, data: { ...a.data, flags: 0n } }))
+    deposit(s, env, BOB, 5n)
+    expect(freeBalance(s, BOB)).toBe(1_005n)
+    expect(System.Account.get(s, BOB).data.flags).toBe(1n << 127n)
+    expect(events(s).map((e) => e.name)).toEqual(['Balances.Upgraded', 'Balances.Deposit'])
+  })
+
+  it('of nothing, or beyond u64: as try_mutate_account has it', () => {
+    const { s, env } = setup()
+    expect(deposit(s, env, ALICE, 0n)).toBe(0n)
+    expect(freeBalance(s, ALICE)).toBe(10_000n)
+    expect(() => deposit(s, env, ALICE, (1n << 64n) - 1n)).toThrow()
+    expect(freeBalance(s, ALICE)).toBe(10_000n)
+    expect(events(s).map((e) => [e.name, e.value])).toEqual([['Balances.Deposit', { who: ALICE, amount: 0n }]])
+  })
+})

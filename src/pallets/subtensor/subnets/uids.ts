@@ -1,4 +1,5 @@
 // subnets/uids.rs: a neuron's slot — appended at the end of the subnet or replacing another.
+import { readCompactNumber, Reader } from '../../../codec/scale.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { mechanismIndices, setActiveForUid, setElementAt, setLastUpdateForUid } from '../utils/misc.js'
@@ -13,7 +14,7 @@ export function appendNeuron(s: Store, netuid: number, hotkey: Uint8Array, block
   S.Consensus.append(s, netuid, 0)
   for (const idx of mechanismIndices(s, netuid)) {
     S.Incentive.append(s, idx, 0)
-    setLastUpdateForUid(s, idx, uid, block)
+    appendLastUpdate(s, idx, uid, block)
   }
   S.Dividends.append(s, netuid, 0)
   S.ValidatorTrust.append(s, netuid, 0)
@@ -23,6 +24,20 @@ export function appendNeuron(s: Store, netuid: number, hotkey: Uint8Array, block
   S.BlockAtRegistration.set(s, netuid, uid, block)
   S.IsNetworkMember.set(s, hotkey, netuid, true)
   return uid
+}
+
+/**
+ * `set_last_update_for_uid` for the uid just appended. When the stored vector holds exactly the
+ * uids before it (as every append keeps it), padding it to SubnetworkN and setting the last entry
+ * is a push; anything else (a shorter vector, padded with zeros) takes the chain's path.
+ */
+function appendLastUpdate(s: Store, idx: number, uid: number, block: bigint): void {
+  const raw = s.get(S.LastUpdate.key(idx))
+  if (raw !== null) {
+    const r = new Reader(raw)
+    if (readCompactNumber(r) === uid && raw.length - r.pos === uid * 8) { S.LastUpdate.append(s, idx, block); return }
+  }
+  setLastUpdateForUid(s, idx, uid, block)
 }
 
 /** `clear_neuron`: zero the uid's entries, drop its weights and bonds and others' weights to it. */

@@ -36,6 +36,8 @@ import { assemble, benchAccount, signParts, type BenchAccount } from './lib/sign
 
 const N = 256
 const TAO = 1_000_000_000n
+/** As bench/registration.bench.ts: tempo 360 unless REG_BENCH_TEMPO says otherwise ('chain': the dev default). */
+const TEMPO: { tempo?: number } = process.env.REG_BENCH_TEMPO === 'chain' ? {} : { tempo: Number(process.env.REG_BENCH_TEMPO ?? 360) }
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const rounds = Number(pos[0] ?? 3)
 const prof = process.argv.includes('--prof')
@@ -53,7 +55,7 @@ const hotkeys = netuids.map((n) => Array.from({ length: N }, (_, i) => blake2AsU
 const alice = benchAccount('//Alice')
 const chainSpec = loadChainSpec(devSpecWith((st) => {
   st.fundedAccounts = coldkeys.flat().map((c) => [hexOf(c.publicKey), (10n * TAO).toString()])
-  st.subnets = netuids.map((netuid) => ({ netuid, owner: encodeAddress(alice.publicKey), hotkey: hexOf(blake2AsU8a(`reg-bench-owner-${netuid}`, 256)), started: true }))
+  st.subnets = netuids.map((netuid) => ({ netuid, owner: encodeAddress(alice.publicKey), hotkey: hexOf(blake2AsU8a(`reg-bench-owner-${netuid}`, 256)), started: true, ...TEMPO }))
   st.hyperparameters = Object.fromEntries(netuids.map((n) => [String(n), { MaxAllowedUids: N + 1, MaxRegistrationsPerBlock: N, TargetRegistrationsPerInterval: N }]))
 }))
 const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
@@ -73,7 +75,11 @@ try {
     const fn = ex[name]!.bind(runtime.executive)
     ex[name] = (...a: unknown[]) => {
       const t = performance.now()
-      try { return fn(...a) } finally { phases.set(name, (phases.get(name) ?? 0) + (performance.now() - t) * 1000) }
+      try { return fn(...a) } finally {
+        const us = (performance.now() - t) * 1000
+        phases.set(name, (phases.get(name) ?? 0) + us)
+        if (name === 'initializeBlock' && process.env.SLOW_INIT) console.log(`initializeBlock #${(a[1] as { number: number }).number}: ${(us / 1000).toFixed(1)} ms`)
+      }
     }
   }
   const genesis = chain.hashAt(0)!

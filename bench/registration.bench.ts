@@ -26,6 +26,14 @@ interface Row { name: string; value: number; unit: string }
 const N = 256
 const ROUNDS = Number(process.env.REG_BENCH_ROUNDS ?? 3)
 const TAO = 1_000_000_000n
+/**
+ * The bench subnets' tempo: 360 (mainnet's), so no epoch runs during the bench. With the dev
+ * chain's tempo (REG_BENCH_TEMPO=chain) an earlier round's subnet, now 257 uids, runs its first
+ * epoch and pays 257 new hotkeys inside a later round's window: 0.3–0.75 s in one block, landing in
+ * some rounds and not others — the per-block hooks' cost (epoch and payouts have figures of their
+ * own), not the registrations'.
+ */
+const TEMPO: { tempo?: number } = process.env.REG_BENCH_TEMPO === 'chain' ? {} : { tempo: Number(process.env.REG_BENCH_TEMPO ?? 360) }
 
 /** A key pair from a fixed seed: no derivation path to walk, so 768 keys cost nothing. */
 function seededAccount(label: string): BenchAccount {
@@ -44,7 +52,7 @@ export async function run(): Promise<Row[]> {
   const alice = benchAccount('//Alice')
   const spec = devSpecWith((st) => {
     st.fundedAccounts = coldkeys.flat().map((c) => [hexOf(c.publicKey), (10n * TAO).toString()])
-    st.subnets = netuids.map((netuid) => ({ netuid, owner: encodeAddress(alice.publicKey), hotkey: hexOf(blake2AsU8a(`reg-bench-owner-${netuid}`, 256)), started: true }))
+    st.subnets = netuids.map((netuid) => ({ netuid, owner: encodeAddress(alice.publicKey), hotkey: hexOf(blake2AsU8a(`reg-bench-owner-${netuid}`, 256)), started: true, ...TEMPO }))
     // Room for 256 more uids beside the owner's, and the per-block / per-interval caps lifted.
     st.hyperparameters = Object.fromEntries(netuids.map((n) => [String(n), { MaxAllowedUids: N + 1, MaxRegistrationsPerBlock: N, TargetRegistrationsPerInterval: N }]))
   })

@@ -113,6 +113,24 @@ describe('append_neuron: LastUpdate', () => {
     expect(lastUpdateAfterAppend([]).value).toEqual([0n, 9n])
     expect(lastUpdateAfterAppend(null).value).toEqual([0n, 9n])
   })
+  it('extends every per-uid vector by the new entry, in the bytes mutate(push) writes', () => {
+    const c = chainWithSubnet()
+    const { s, netuid } = c
+    S.Consensus.set(s, netuid, [7, 8].slice(0, S.SubnetworkN.get(s, netuid)))
+    const items = [
+      [S.Active, true], [S.Emission, 0n], [S.Consensus, 0], [S.Incentive, 0], [S.Dividends, 0], [S.ValidatorTrust, 0], [S.ValidatorPermit, false],
+    ] as const
+    const before = items.map(([item]) => (item.get(s, netuid) as unknown[]).slice())
+    s.startTransaction()
+    appendNeuron(s, netuid, u256(78), 3n)
+    s.commitTransaction()
+    items.forEach(([item, x], i) => {
+      const expected = [...before[i]!, x]
+      expect(item.get(s, netuid)).toEqual(expected)
+      expect(s.get(item.key(netuid))).toEqual(encode(item.decl.value, expected))
+    })
+  })
+
   it('leaves a longer vector as the chain does (set only inside it)', () => {
     const r = lastUpdateAfterAppend([4n, 3n, 2n])
     expect(r.value).toEqual([4n, 9n, 2n])

@@ -91,6 +91,13 @@ try {
   }
   const submit = (raw: Uint8Array): void => { pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External')) }
   const session = new Session()
+  // --heap: the sampling heap profiler, counting what was allocated (collected or not) per function.
+  const heap = process.argv.includes('--heap')
+  if (heap) {
+    session.connect()
+    await session.post('HeapProfiler.enable')
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
+  }
   if (prof) {
     session.connect()
     await session.post('Profiler.enable')
@@ -127,6 +134,26 @@ try {
   const units = N * rounds
   console.log(`signature jobs + worker verification ${(verifyUs / units).toFixed(0)} µs/reg (all threads), pool validation ${(submitUs / units).toFixed(0)} µs/reg, block building ${(buildUs / units).toFixed(0)} µs/reg (CPU; ${blocksPerRound} blocks per 256)`)
   console.log([...phases].map(([k, v]) => `${k} ${(v / units).toFixed(0)}`).join(', '), 'µs/reg (wall, main thread)')
+  if (heap) {
+    type HeapNode = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: HeapNode[] }
+    const { profile } = await session.post('HeapProfiler.stopSampling') as unknown as { profile: { head: HeapNode } }
+    const self = new Map<string, number>()
+    const incl = new Map<string, number>()
+    const walk = (n: HeapNode, stack: string[]): number => {
+      const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`
+      self.set(name, (self.get(name) ?? 0) + n.selfSize)
+      let total = n.selfSize
+      for (const c of n.children) total += walk(c, [...stack, name])
+      if (!stack.includes(name)) incl.set(name, (incl.get(name) ?? 0) + total)
+      return total
+    }
+    const total = walk(profile.head, [])
+    const kb = (b: number): string => `${(b / 1024 / units).toFixed(1).padStart(8)} kB/reg`
+    console.log(`allocated ${kb(total)}\n-- self --`)
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${kb(v)}  ${k}`)
+    console.log('-- inclusive --')
+    for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`${kb(v)}  ${k}`)
+  }
   if (prof) {
     const { profile } = await session.post('Profiler.stop')
     const path = join(dir, 'p.cpuprofile')

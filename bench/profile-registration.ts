@@ -147,6 +147,7 @@ try {
       if (!stack.includes(name)) incl.set(name, (incl.get(name) ?? 0) + total)
       return total
     }
+    writeFileSync('/tmp/profile-registration.heapprofile', JSON.stringify(profile))
     const total = walk(profile.head, [])
     const kb = (b: number): string => `${(b / 1024 / units).toFixed(1).padStart(8)} kB/reg`
     console.log(`allocated ${kb(total)}\n-- self --`)

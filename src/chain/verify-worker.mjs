@@ -1,8 +1,8 @@
-// Worker thread of SignatureVerifier: verifies batches of MultiSignatures with wasm-crypto.
+// Worker thread of SignatureVerifier: verifies batches of MultiSignatures (wasm-crypto; sr25519 mostly schnorrkel-wasm).
 // Plain JavaScript so it loads without the TypeScript loader.
 import { parentPort } from 'node:worker_threads'
 import { blake2b, ed25519Verify, secp256k1Compress, secp256k1Recover, sr25519Verify, waitReady } from '@polkadot/wasm-crypto'
-import { sr25519_verify as fastSr25519Verify } from '@polkadot-labs/schnorrkel-wasm'
+import { createRequire } from 'node:module'
 
 await waitReady()
 const noKey = new Uint8Array(0)
@@ -11,24 +11,47 @@ const noKey = new Uint8Array(0)
 // wasm-crypto (schnorrkel's strict Signature::from_bytes, then verify_simple with the "substrate"
 // context) about twice as fast, but it panics, trapping its wasm instance, where wasm-crypto
 // answers false: on a public key that is no Ristretto point, or a signature from_bytes refuses.
-// So it only sees what cannot make it panic: keys wasm-crypto has already accepted in a valid
-// signature, and signatures with schnorrkel's marker bit set whose scalar has its top four bits
-// clear (always canonical). Everything else goes to wasm-crypto.
-const goodKeys = new Set()
-const MAX_GOOD_KEYS = 65_536
+// Signatures it could refuse never reach it: only those with schnorrkel's marker bit set whose
+// scalar has its top four bits clear (always canonical). A key is only known to decode once it
+// has decoded, so the fast check runs on every key, and where it traps the instance is dropped
+// (a trapped instance keeps its half-done call's stack and allocations), a fresh one loaded from
+// the package (CommonJS, so the old one can go), and wasm-crypto answers. Keys that trapped go
+// straight to wasm-crypto afterwards, so a bad key costs one reload, not one per transaction.
+const require = createRequire(import.meta.url)
+const FAST_ID = require.resolve('@polkadot-labs/schnorrkel-wasm')
+let fast = require(FAST_ID)
+const badKeys = new Set()
+const MAX_BAD_KEYS = 65_536
+const quiet = () => {}
 
 function keyHex(k) { return Buffer.from(k.buffer, k.byteOffset, k.byteLength).toString('hex') }
 
+function fastVerify(sig, msg, signer) {
+  // The panic hook prints the panic through console.error before the trap; the refusal is expected.
+  const print = console.error
+  console.error = quiet
+  try {
+    return fast.sr25519_verify(signer, msg, sig)
+  } catch {
+    delete require.cache[FAST_ID]
+    fast = require(FAST_ID)
+    return null
+  } finally {
+    console.error = print
+  }
+}
+
 function sr25519(sig, msg, signer) {
   if (sig.length !== 64 || signer.length !== 32) return false
-  const key = keyHex(signer)
-  if ((sig[63] & 0xf0) === 0x80 && goodKeys.has(key)) return fastSr25519Verify(signer, msg, sig)
-  const ok = sr25519Verify(sig, msg, signer)
-  if (ok) {
-    if (goodKeys.size >= MAX_GOOD_KEYS) goodKeys.clear()
-    goodKeys.add(key)
+  if ((sig[63] & 0xf0) !== 0x80) return sr25519Verify(sig, msg, signer)
+  const key = badKeys.size === 0 ? '' : keyHex(signer)
+  if (badKeys.size === 0 || !badKeys.has(key)) {
+    const ok = fastVerify(sig, msg, signer)
+    if (ok !== null) return ok
+    if (badKeys.size >= MAX_BAD_KEYS) badKeys.clear()
+    badKeys.add(keyHex(signer))
   }
-  return ok
+  return sr25519Verify(sig, msg, signer)
 }
 
 function check(kind, sig, msg, signer) {

@@ -35,6 +35,13 @@ export interface RuntimeWiring {
  * and are not modelled yet.
  */
 function signedExtensionWeight(): WeightValue {
+  // Every term is a constant: summed once, not for each validation and application.
+  return extensionWeightSum ??= Object.freeze(computeExtensionWeight())
+}
+
+let extensionWeightSum: WeightValue | undefined
+
+function computeExtensionWeight(): WeightValue {
   const e = system.SystemExtensionWeights
   return [
     e.checkNonZeroSender(), e.checkSpecVersion(), e.checkTxVersion(), e.checkGenesis(), e.checkMortality(), e.checkWeight(),

@@ -7,6 +7,9 @@ import { freeBalance } from '../../../src/pallets/balances/index.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { SwapStorage } from '../../../src/pallets/swap/pallet.js'
+import { appendNeuron } from '../../../src/pallets/subtensor/subnets/uids.js'
+import { encode } from '../../../src/codec/scale.js'
+import { u64, vec } from '../../../src/codec/types.js'
 import { eventNames, failsUntouched } from '../../../src/pallets/test-utils.js'
 import { call, chainWithSubnet, expectedBuy, fund, TAO, u256 } from './staking-harness.js'
 
@@ -84,5 +87,52 @@ describe('burned_register (spec 425)', () => {
     S.MaxAllowedUids.set(s, netuid, 256)
     S.NetworkRegistrationAllowed.set(s, netuid, false)
     fails(cold, { netuid, hotkey: hot }, 'SubNetRegistrationDisabled')
+  })
+})
+
+describe('append_neuron: LastUpdate', () => {
+  // set_last_update_for_uid on get_last_update's vector padded to SubnetworkN (already counting
+  // the new uid): a vector holding the earlier uids gets the block pushed, a shorter one is padded
+  // with zeros first. Same bytes as encoding the padded vector.
+  const lastUpdateAfterAppend = (stored: bigint[] | null): { value: bigint[]; bytes: Uint8Array | null } => {
+    const c = chainWithSubnet()
+    const { s, netuid } = c
+    const n = S.SubnetworkN.get(s, netuid)
+    if (stored === null) S.LastUpdate.remove(s, netuid)
+    else S.LastUpdate.set(s, netuid, stored)
+    const uid = appendNeuron(s, netuid, u256(77), 9n)
+    expect(uid).toBe(n)
+    return { value: S.LastUpdate.get(s, netuid), bytes: s.get(S.LastUpdate.key(netuid)) }
+  }
+  it('pushes the block when the vector holds every earlier uid', () => {
+    const r = lastUpdateAfterAppend([5n])
+    expect(r.value).toEqual([5n, 9n])
+    expect(r.bytes).toEqual(encode(vec(u64), [5n, 9n]))
+  })
+  it('pads a shorter or absent vector with zeros', () => {
+    expect(lastUpdateAfterAppend([]).value).toEqual([0n, 9n])
+    expect(lastUpdateAfterAppend(null).value).toEqual([0n, 9n])
+  })
+  it('extends every per-uid vector by the new entry, in the bytes mutate(push) writes', () => {
+    const c = chainWithSubnet()
+    const { s, netuid } = c
+    S.Consensus.set(s, netuid, [7, 8].slice(0, S.SubnetworkN.get(s, netuid)))
+    const items = [
+      [S.Active, true], [S.Emission, 0n], [S.Consensus, 0], [S.Incentive, 0], [S.Dividends, 0], [S.ValidatorTrust, 0], [S.ValidatorPermit, false],
+    ] as const
+    const before = items.map(([item]) => (item.get(s, netuid) as unknown[]).slice())
+    s.startTransaction()
+    appendNeuron(s, netuid, u256(78), 3n)
+    s.commitTransaction()
+    items.forEach(([item, x], i) => {
+      const expected = [...before[i]!, x]
+      expect(item.get(s, netuid)).toEqual(expected)
+      expect(s.get(item.key(netuid))).toEqual(encode(item.decl.value, expected))
+    })
+  })
+
+  it('leaves a longer vector as the chain does (set only inside it)', () => {
+    const r = lastUpdateAfterAppend([4n, 3n, 2n])
+    expect(r.value).toEqual([4n, 9n, 2n])
   })
 })

@@ -1,4 +1,6 @@
 // subnets/uids.rs: a neuron's slot — appended at the end of the subnet or replacing another.
+import { encode, readCompactNumber, Reader } from '../../../codec/scale.js'
+import type { Ty } from '../../../codec/types.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { mechanismIndices, setActiveForUid, setElementAt, setLastUpdateForUid } from '../utils/misc.js'
@@ -7,22 +9,50 @@ import { mechanismIndices, setActiveForUid, setElementAt, setLastUpdateForUid } 
 export function appendNeuron(s: Store, netuid: number, hotkey: Uint8Array, block: bigint): number {
   const uid = S.SubnetworkN.get(s, netuid)
   S.SubnetworkN.set(s, netuid, Math.min(uid + 1, 0xffff))
-  // `append` writes the bytes `mutate(push)` would, without decoding the 256-element vectors.
-  S.Active.append(s, netuid, true)
-  S.Emission.append(s, netuid, 0n)
-  S.Consensus.append(s, netuid, 0)
+  // Substrate's `append`: the element joins the encoded Vec in the overlay (the bytes of
+  // `mutate(|v| v.push(x))`), without decoding or copying the 256-element vectors.
+  const e = newUidElements()
+  s.append(S.Active.key(netuid), e.active)
+  s.append(S.Emission.key(netuid), e.emission)
+  s.append(S.Consensus.key(netuid), e.consensus)
   for (const idx of mechanismIndices(s, netuid)) {
-    S.Incentive.append(s, idx, 0)
-    setLastUpdateForUid(s, idx, uid, block)
+    s.append(S.Incentive.key(idx), e.incentive)
+    appendLastUpdate(s, idx, uid, block)
   }
-  S.Dividends.append(s, netuid, 0)
-  S.ValidatorTrust.append(s, netuid, 0)
-  S.ValidatorPermit.append(s, netuid, false)
+  s.append(S.Dividends.key(netuid), e.dividends)
+  s.append(S.ValidatorTrust.key(netuid), e.validatorTrust)
+  s.append(S.ValidatorPermit.key(netuid), e.validatorPermit)
   S.Keys.set(s, netuid, uid, hotkey)
   S.Uids.set(s, netuid, hotkey, uid)
   S.BlockAtRegistration.set(s, netuid, uid, block)
   S.IsNetworkMember.set(s, hotkey, netuid, true)
   return uid
+}
+
+/** A new uid's entry in each per-uid vector, SCALE-encoded as the vector's element type. */
+interface UidElements { active: Uint8Array; emission: Uint8Array; consensus: Uint8Array; incentive: Uint8Array; dividends: Uint8Array; validatorTrust: Uint8Array; validatorPermit: Uint8Array }
+let uidElements: UidElements | undefined
+
+function newUidElements(): UidElements {
+  const el = (item: { decl: { value: Ty } }, v: unknown): Uint8Array => encode((item.decl.value.def as { of: Ty }).of, v)
+  return uidElements ??= {
+    active: el(S.Active, true), emission: el(S.Emission, 0n), consensus: el(S.Consensus, 0), incentive: el(S.Incentive, 0),
+    dividends: el(S.Dividends, 0), validatorTrust: el(S.ValidatorTrust, 0), validatorPermit: el(S.ValidatorPermit, false),
+  }
+}
+
+/**
+ * `set_last_update_for_uid` for the uid just appended. When the stored vector holds exactly the
+ * uids before it (as every append keeps it), padding it to SubnetworkN and setting the last entry
+ * is a push; anything else (a shorter vector, padded with zeros) takes the chain's path.
+ */
+function appendLastUpdate(s: Store, idx: number, uid: number, block: bigint): void {
+  const raw = s.get(S.LastUpdate.key(idx))
+  if (raw !== null) {
+    const r = new Reader(raw)
+    if (readCompactNumber(r) === uid && raw.length - r.pos === uid * 8) { S.LastUpdate.append(s, idx, block); return }
+  }
+  setLastUpdateForUid(s, idx, uid, block)
 }
 
 /** `clear_neuron`: zero the uid's entries, drop its weights and bonds and others' weights to it. */

@@ -11,6 +11,7 @@ import type { BlockProducer } from '../chain/producer.js'
 import type { SignatureJob, SignatureVerifier } from '../chain/verifier.js'
 import { Header, type HeaderValue } from '../frame/primitives.js'
 import type { Runtime } from '../runtime/runtime.js'
+import { Overlay } from '../storage/overlay.js'
 import type { BlockDataValue } from './wire.js'
 
 export type ImportResult =
@@ -27,6 +28,47 @@ export type ImportResult =
 const SEAL_CHUNK = 128
 /** The first chunk is small: import waits for its seals alone, before the pipeline overlaps. */
 const FIRST_SEAL_CHUNK = 16
+/** Extrinsic signatures per message to the worker, and messages in flight (see SignatureFeed). */
+const FEED_BATCH = 32
+const FEED_IN_FLIGHT = 2
+/** A long import run yields this often, so worker results and the next sync response get in. */
+const YIELD_EVERY_MS = 5
+
+/**
+ * Extrinsic signatures of blocks about to be imported, fed to the worker a few batches at a time
+ * while this thread executes earlier blocks. Jobs of blocks imported meanwhile are dropped: their
+ * import checked those signatures itself, so the two threads share the work instead of both doing
+ * it, and a seal batch posted later waits behind at most FEED_IN_FLIGHT small batches.
+ */
+class SignatureFeed {
+  private queue: { job: SignatureJob; number: number }[] = []
+  private head = 0
+  private inFlight = 0
+
+  constructor(private readonly verifier: SignatureVerifier, private readonly importedUpTo: () => number) {}
+
+  add(jobs: { job: SignatureJob; number: number }[]): void {
+    if (jobs.length === 0) return
+    this.queue = this.queue.slice(this.head).concat(jobs)
+    this.head = 0
+    this.pump()
+  }
+
+  private pump(): void {
+    while (this.inFlight < FEED_IN_FLIGHT && this.head < this.queue.length) {
+      const done = this.importedUpTo()
+      const batch: SignatureJob[] = []
+      while (batch.length < FEED_BATCH && this.head < this.queue.length) {
+        const q = this.queue[this.head++]!
+        if (q.number > done) batch.push(q.job)
+      }
+      if (batch.length === 0) break
+      this.inFlight++
+      // verifyBatch never rejects; valid signatures land in the runtime's cache.
+      void this.verifier.verifyBatch(batch).then(() => { this.inFlight--; this.pump() })
+    }
+  }
+}
 
 export class BlockImporter {
   /**
@@ -47,7 +89,11 @@ export class BlockImporter {
     /** Checks seals of a batch on worker threads while earlier blocks execute. */
     private readonly verifier?: SignatureVerifier,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.feed = verifier ? new SignatureFeed(verifier, () => this.chain.best.number) : undefined
+  }
+
+  private readonly feed: SignatureFeed | undefined
 
   /** Import one block; serialized with block production. */
   import(b: BlockDataValue): Promise<ImportResult> {
@@ -69,17 +115,22 @@ export class BlockImporter {
         i += n
       }
       // Pipeline: the workers check the seals of the next chunk while this thread executes one.
-      let sealed = this.preVerify(chunks[0])
+      let sealed = this.preVerify(chunks[0], [])
       for (let c = 0; c < chunks.length; c++) {
         await sealed
-        sealed = this.preVerify(chunks[c + 1])
+        sealed = this.preVerify(chunks[c + 1], chunks[c]!)
         // Let the next chunk's seals reach the worker (preVerify posts them a few microtasks on)
         // before this chunk's synchronous import holds the thread; otherwise the two alternate.
         await new Promise<void>((r) => setImmediate(r))
+        let lastYield = performance.now()
         for (const b of chunks[c]!) {
           const r = this.importNow(b)
           out.push(r)
           if (r.kind !== 'imported' && r.kind !== 'known') { await sealed; await this.durable; return out }
+          if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+            await new Promise<void>((res) => setImmediate(res))
+            lastYield = performance.now()
+          }
         }
       }
       await sealed
@@ -103,8 +154,12 @@ export class BlockImporter {
     return h
   }
 
-  /** Check the seals of `blocks` on the worker threads (valid ones land in the signature cache). */
-  private async preVerify(blocks: BlockDataValue[] | undefined): Promise<void> {
+  /**
+   * Check the seals of `blocks` on the worker threads (valid ones land in the signature cache);
+   * resolves once they are checked. Their extrinsics' signatures go to the feed. `before`: the
+   * blocks between our best block and `blocks`, not imported yet.
+   */
+  private async preVerify(blocks: BlockDataValue[] | undefined, before: BlockDataValue[]): Promise<void> {
     if (!this.verifier || !blocks || blocks.length === 0) return
     let first: HeaderValue
     try {
@@ -125,7 +180,43 @@ export class BlockImporter {
         // Undecodable: importNow reports it.
       }
     }
-    await this.verifier.verifyBatch(jobs)
+    const sealsChecked = this.verifier.verifyBatch(jobs)
+    this.feed?.add(this.extrinsicJobs(at, before, blocks))
+    await sealsChecked
+  }
+
+  /**
+   * The signature checks of the signed extrinsics in `blocks`, as each block's execution will
+   * make them. What a transaction signs depends on the block it is in (its number, and for a
+   * mortal one the hash of its era's first block, usually one of the blocks just before it): a
+   * scratch state on top of `at` is initialised for each block of `before` and `blocks` in turn,
+   * which records their numbers and parent hashes as the runtime does. A job computed for a chain
+   * that turns out otherwise only fails to match what the import checks (the cache is keyed by
+   * signature, message and signer), so nothing unchecked is ever taken as valid.
+   */
+  private extrinsicJobs(at: Uint8Array, before: BlockDataValue[], blocks: BlockDataValue[]): { job: SignatureJob; number: number }[] {
+    // A block of inherents alone (timestamp) has one extrinsic: nothing to do for the usual sync.
+    if (!blocks.some((b) => b.body.length > 1)) return []
+    const out: { job: SignatureJob; number: number }[] = []
+    const ex = this.runtime.executive
+    try {
+      const s = new Overlay(this.chain.reader(at))
+      for (const b of before) {
+        const h = this.headerOf(b)
+        ex.initializeForValidation(s, h.number - 1, h.parent_hash)
+      }
+      for (const b of blocks) {
+        const h = this.headerOf(b)
+        ex.initializeForValidation(s, h.number - 1, h.parent_hash)
+        for (const raw of b.body) {
+          const job = ex.signatureJob(s, raw)
+          if (job) out.push({ job, number: h.number })
+        }
+      }
+    } catch {
+      // An undecodable header or a state that cannot be initialised: import checks (and reports) it.
+    }
+    return out
   }
 
   private importNow(b: BlockDataValue): ImportResult {

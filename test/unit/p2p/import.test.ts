@@ -1,5 +1,8 @@
 // Blocks from peers: imported only when the seal is the slot author's and re-execution
 // reproduces the header; otherwise refused with the reason, nothing stored.
+import { Keyring } from '@polkadot/keyring'
+import { u8aToHex } from '@polkadot/util'
+import { sr25519Verify } from '@polkadot/wasm-crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BlockProducer } from '../../../src/chain/producer.js'
 import type { SignatureJob, SignatureVerifier } from '../../../src/chain/verifier.js'
@@ -11,6 +14,7 @@ import { devAuthority } from '../../../src/node/keys.js'
 import { BlockImporter } from '../../../src/p2p/import.js'
 import type { BlockDataValue } from '../../../src/p2p/wire.js'
 import { Header, type HeaderValue } from '../../../src/frame/primitives.js'
+import { isVerified, markVerified } from '../../../src/runtime/signature.js'
 import { buildBlock, memoryChain, type MemoryChain } from '../helpers/memory-chain.js'
 
 let source: MemoryChain
@@ -98,3 +102,55 @@ describe('BlockImporter', () => {
     expect(new Set(sent.map((j) => hexOf(j.sig))).size).toBe(300)
   }, 60_000)
 })
+
+describe('BlockImporter: signatures of synced transactions', () => {
+  it('checks them ahead on the worker, against each block\'s own payload (mortal eras born in blocks not imported yet)', async () => {
+    const src = await memoryChain()
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 })
+    const [alice, bob] = [keyring.addFromUri('//Alice'), keyring.addFromUri('//Bob')]
+    const many: BlockDataValue[] = []
+    let nonce = 0
+    // 40 blocks span two of importMany's chunks: the second chunk's payloads need the first
+    // chunk's block hashes (era births) before any of them is imported.
+    for (let i = 0; i < 40; i++) {
+      const txs = [0, 1].map(() => {
+        const xt = src.registry.createType('Extrinsic', src.registry.createType('Call', { callIndex: [5, 3], args: { dest: { Id: bob.address }, value: 1_000_000n } }))
+        xt.sign(alice, {
+          blockHash: u8aToHex(src.chain.best.hash), genesisHash: u8aToHex(src.chain.genesisHash), nonce: nonce++,
+          runtimeVersion: { specVersion: src.runtime.version.spec_version, transactionVersion: src.runtime.version.transaction_version } as never,
+          era: src.registry.createType('ExtrinsicEra', { current: src.chain.best.number, period: 64 }), signedExtensions: src.registry.signedExtensions,
+        })
+        return xt.toU8a()
+      })
+      const b = await buildBlock(src, txs)
+      expect(b.body).toHaveLength(3)
+      many.push({ header: b.headerBytes, body: b.body, justification: null })
+    }
+    forgetVerifiedSignatures()
+    const checked: { job: SignatureJob; ok: boolean }[] = []
+    const verifier = {
+      verifyBatch: async (jobs: SignatureJob[]) => jobs.map((job) => {
+        const ok = sr25519Verify(job.sig, job.msg, job.signer)
+        if (ok) markVerified(job.kind, job.sig, job.msg, job.signer)
+        checked.push({ job, ok })
+        return ok
+      }),
+    } as unknown as SignatureVerifier
+    const mc = await memoryChain()
+    const producer = new BlockProducer(mc.chain, new TxPool(), mc.runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: false })
+    const results = await new BlockImporter(mc.chain, mc.runtime, producer, verifier).importMany(many)
+    expect(results.every((r) => r.kind === 'imported')).toBe(true)
+    expect(hexOf(mc.chain.best.hash)).toBe(hexOf(src.chain.best.hash))
+    // 40 seals and 80 transfers, every payload as the signer signed it.
+    expect(checked.filter((c) => c.ok)).toHaveLength(120)
+    expect(checked.every((c) => c.ok)).toBe(true)
+  }, 60_000)
+})
+
+/** Empty the process's verified-signature cache (it clears itself when full), so an import must check again. */
+function forgetVerifiedSignatures(): void {
+  const none = new Uint8Array(64)
+  for (let i = 0; i < 200_000; i++) markVerified('Ed25519', none, new Uint8Array([i & 0xff, i >> 8, i >> 16]), none)
+  const probe = { sig: new Uint8Array(64).fill(1), msg: new Uint8Array([1]), signer: new Uint8Array(32) }
+  expect(isVerified('Ed25519', probe.sig, probe.msg, probe.signer)).toBe(false)
+}

@@ -85,6 +85,20 @@ try {
       if (hexOf(b.hash) !== hexOf(first.hash)) throw new Error('the epoch block was not built the same twice')
     }
     const c = process.cpuUsage(c0)
+    if (process.argv.includes('--items')) {
+      // Keys the block wrote with the value they already had (or removed while absent), by item.
+      const parent = chain.overlayAt(parentHash)
+      const same = new Map<string, number>()
+      for (const [k, v] of first.changes) {
+        const key = keyFromString(k)
+        const before = parent.get(key)
+        if (before === null ? v === null : v !== null && hexOf(before) === hexOf(v)) {
+          const name = names.get(hexOf(key.subarray(0, 32))) ?? 'other'
+          same.set(name, (same.get(name) ?? 0) + 1)
+        }
+      }
+      console.log(`unchanged among the ${first.changes.size} written keys: ${[...same].sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(', ')}`)
+    }
     const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice(7)
     if (dump) writeFileSync(dump, [...first.changes].map(([k, v]) => `${hexOf(keyFromString(k))} ${v === null ? '-' : hexOf(v)}`).sort().join('\n'))
     console.log(`epoch block #${first.header.number} ${hexOf(first.hash)}: ${first.changes.size} changed keys, CPU ${((c.user + c.system) / 1000 / repeat).toFixed(2)} ms per build`)

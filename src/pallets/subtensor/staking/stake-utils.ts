@@ -180,20 +180,25 @@ export const getTaoWeight = (s: Store): bigint =>
 
 const normalizedProportion = (p: bigint): bigint => safeDiv(W, F.saturatingFromInt(W, p), F.saturatingFromInt(W, U64_MAX))
 
+type Edges = ReadonlyArray<readonly [bigint, Uint8Array]>
+
 /** stake − what the children take + what the parents give, in U96F32 (own stake read on `stakeNet`). */
-function inherited(s: Store, hotkey: Uint8Array, netuid: number, stakeNet: number): bigint {
+function inheritedVia(s: Store, hotkey: Uint8Array, children: Edges, parents: Edges, stakeNet: number): bigint {
   const initial = F.saturatingFromInt(W, getStakeForHotkeyOnSubnet(s, hotkey, stakeNet))
   let toChildren = 0n
-  for (const [proportion] of S.ChildKeys.get(s, hotkey, netuid)) {
+  for (const [proportion] of children) {
     toChildren = F.saturatingAdd(W, toChildren, F.saturatingMul(W, initial, normalizedProportion(proportion)))
   }
   let fromParents = 0n
-  for (const [proportion, parent] of S.ParentKeys.get(s, hotkey, netuid)) {
+  for (const [proportion, parent] of parents) {
     const parentStake = F.saturatingFromInt(W, getStakeForHotkeyOnSubnet(s, parent, stakeNet))
     fromParents = F.saturatingAdd(W, fromParents, F.saturatingMul(W, parentStake, normalizedProportion(proportion)))
   }
   return F.saturatingToU64(W, F.saturatingAdd(W, F.saturatingSub(W, initial, toChildren), fromParents))
 }
+
+const inherited = (s: Store, hotkey: Uint8Array, netuid: number, stakeNet: number): bigint =>
+  inheritedVia(s, hotkey, S.ChildKeys.get(s, hotkey, netuid), S.ParentKeys.get(s, hotkey, netuid), stakeNet)
 
 /** `get_inherited_for_hotkey_on_subnet` (alpha; root stake is not inherited). */
 export function getInheritedForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): bigint {
@@ -205,12 +210,21 @@ export function getInheritedForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netu
 export const getTaoInheritedForHotkeyOnSubnet = (s: Store, hotkey: Uint8Array, netuid: number): bigint =>
   inherited(s, hotkey, netuid, 0)
 
+/** Both of the above, reading the hotkey's childkey edges once (the epoch's stake weights). */
+export function getAlphaAndTaoInheritedForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): [bigint, bigint] {
+  const children = S.ChildKeys.get(s, hotkey, netuid)
+  const parents = S.ParentKeys.get(s, hotkey, netuid)
+  const alpha = netuid === 0 ? getStakeForHotkeyOnSubnet(s, hotkey, 0) : inheritedVia(s, hotkey, children, parents, netuid)
+  return [alpha, inheritedVia(s, hotkey, children, parents, 0)]
+}
+
 /** `get_stake_weights_for_hotkey_on_subnet`: [total, alpha, tao] as I64F64 bits. */
 export function getStakeWeightsForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): [bigint, bigint, bigint] {
   const I = F.I64F64
   const taoWeight = F.saturatingFromFixed(I, W, getTaoWeight(s))
-  const alpha = F.saturatingFromInt(I, getInheritedForHotkeyOnSubnet(s, hotkey, netuid))
-  const tao = F.saturatingFromInt(I, getTaoInheritedForHotkeyOnSubnet(s, hotkey, netuid))
+  const [a, t] = getAlphaAndTaoInheritedForHotkeyOnSubnet(s, hotkey, netuid)
+  const alpha = F.saturatingFromInt(I, a)
+  const tao = F.saturatingFromInt(I, t)
   return [F.saturatingAdd(I, alpha, F.saturatingMul(I, tao, taoWeight)), alpha, tao]
 }
 

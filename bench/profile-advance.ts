@@ -100,7 +100,9 @@ try {
       console.log(`unchanged among the ${first.changes.size} written keys: ${[...same].sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(', ')}`)
     }
     const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice(7)
-    if (dump) writeFileSync(dump, [...first.changes].map(([k, v]) => `${hexOf(keyFromString(k))} ${v === null ? '-' : hexOf(v)}`).sort().join('\n'))
+    // (only the keys whose value the block changes: a write that keeps a value leaves no trace)
+    const changed = [...first.changes].filter(([k, v]) => { const b = chain.overlayAt(parentHash).get(keyFromString(k)); return b === null ? v !== null : v === null || hexOf(b) !== hexOf(v) })
+    if (dump) writeFileSync(dump, changed.map(([k, v]) => `${hexOf(keyFromString(k))} ${v === null ? '-' : hexOf(v)}`).sort().join('\n'))
     console.log(`epoch block #${first.header.number} ${hexOf(first.hash)}: ${first.changes.size} changed keys, CPU ${((c.user + c.system) / 1000 / repeat).toFixed(2)} ms per build`)
     if (prof) {
       const { profile } = await session.post('Profiler.stop')

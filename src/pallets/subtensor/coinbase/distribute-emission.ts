@@ -170,8 +170,13 @@ function increaseRootClaimable(p: Payout, hotkey: Uint8Array, amount: bigint): v
   }
   const claimable = S.RootClaimable.get(s, hotkey)
   const at = claimable.findIndex(([n]) => n === netuid)
-  if (at >= 0) claimable[at] = [netuid, { bits: F.saturatingAdd(I, (claimable[at] as [number, { bits: bigint }])[1].bits, increment) }]
-  else { claimable.push([netuid, { bits: increment }]); claimable.sort((a, b) => a[0] - b[0]) }
+  if (at >= 0) {
+    const was = (claimable[at] as [number, { bits: bigint }])[1].bits
+    const now = F.saturatingAdd(I, was, increment)
+    // (the map rewritten as it was read is the bytes it holds)
+    if (now === was) return
+    claimable[at] = [netuid, { bits: now }]
+  } else { claimable.push([netuid, { bits: increment }]); claimable.sort((a, b) => a[0] - b[0]) }
   S.RootClaimable.set(s, hotkey, claimable)
 }
 
@@ -233,25 +238,45 @@ export function distributeEmission(s: Store, env: Env, netuid: number, server: b
   }
   S.MinerBurned.set(s, netuid, { bits: checkedDivOr0(fromU64(withheld), fromU64(totalIncentive)) })
 
-  // Each hotkey appears once below, and its entry was just cleared: what the chain adds to is 0.
-  S.AlphaDividendsPerSubnet.clearPrefix(s, netuid)
+  const alphaRows: Array<[Uint8Array, bigint]> = []
   for (const [hk, divs] of alphaDividends) {
     const take = F.saturatingMul(W, p.take(hk), divs)
     const rest = F.saturatingSub(W, divs, take)
     p.increaseStake(hk, p.owner(hk), floorU64(take))
     increaseStakeForHotkeyOnSubnet(s, hk, netuid, floorU64(rest), p.pools.pool(hk))
-    S.AlphaDividendsPerSubnet.set(s, netuid, hk, floorU64(rest))
-    S.TotalHotkeyAlphaLastEpoch.set(s, hk, netuid, p.stake(hk))
+    alphaRows.push([hk, floorU64(rest)])
+    // (a stored 0 is not an absent key: the chain stores the 0)
+    const last = p.stake(hk)
+    const was = S.TotalHotkeyAlphaLastEpoch.get(s, hk, netuid)
+    if (was !== last || (last === 0n && !S.TotalHotkeyAlphaLastEpoch.contains(s, hk, netuid))) S.TotalHotkeyAlphaLastEpoch.set(s, hk, netuid, last)
   }
-  S.RootAlphaDividendsPerSubnet.clearPrefix(s, netuid)
+  replaceSubnetRows(s, S.AlphaDividendsPerSubnet, netuid, alphaRows)
+  const rootRows: Array<[Uint8Array, bigint]> = []
   for (const [hk, ra] of rootAlphaDividends) {
     const take = F.saturatingMul(W, p.take(hk), ra)
     const rest = F.saturatingSub(W, ra, take)
     p.increaseStake(hk, p.owner(hk), floorU64(take))
     increaseRootClaimable(p, hk, floorU64(rest))
-    S.RootAlphaDividendsPerSubnet.set(s, netuid, hk, floorU64(rest))
+    rootRows.push([hk, floorU64(rest)])
   }
+  replaceSubnetRows(s, S.RootAlphaDividendsPerSubnet, netuid, rootRows)
   p.pools.flush()
+}
+
+/**
+ * The chain clears the subnet's rows (`clear_prefix`) and inserts one per hotkey (each hotkey
+ * once, so onto 0): the same end state, written as a diff against the rows there — a row that
+ * keeps its value is not rewritten.
+ */
+function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netuid: number, rows: Array<[Uint8Array, bigint]>): void {
+  const old = new Map<string, [Uint8Array, bigint]>()
+  for (const [hk, v] of map.iterPrefix(s, netuid)) old.set(keyString(hk), [hk, v])
+  for (const [hk, v] of rows) {
+    const k = keyString(hk)
+    if (old.get(k)?.[1] !== v) map.set(s, netuid, hk, v)
+    old.delete(k)
+  }
+  for (const [hk] of old.values()) map.remove(s, netuid, hk)
 }
 
 /**

@@ -3,13 +3,17 @@
 // hotkey, each of which reads and writes the same few keys (TotalHotkeyAlpha,
 // TotalHotkeySharesV2, AlphaV2 and their deprecated maps). Here each key is read once and written
 // once, at `flush`, with the value the chain's sequence of writes leaves in it (the deprecated
-// entries removed as their first rewrite removes them). Exact only while every access to these
-// pools goes through this object, which the payout guarantees: nothing else in it touches them.
+// entries removed as their first rewrite removes them); a key left as it was is not written at all
+// (most of a subnet's pools: miners without stake, validators without dividends). Exact only while
+// every access to these pools goes through this object, which the payout guarantees: nothing else
+// in it touches them.
 import { SafeFloat, SharePool, type SharePoolDataOperations } from '../../../primitives/share-pool/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keyString } from '../../../storage/kv.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { safeFloatOf } from './stake-utils.js'
+
+type Stored = { mantissa: bigint; exponent: bigint }
 
 interface ShareEntry {
   coldkey: Uint8Array
@@ -17,25 +21,34 @@ interface ShareEntry {
   share: SafeFloat | null
   /** Whether the deprecated Alpha map held it when first read. */
   v1: boolean
+  /** The AlphaV2 entry as first read (null: none). */
+  raw: Stored | null
   /** The last share written, if any. */
   written: SafeFloat | undefined
 }
 
-const stored = (f: SafeFloat): { mantissa: bigint; exponent: bigint } => ({ mantissa: f.mantissa, exponent: f.exponent })
+const stored = (f: SafeFloat): Stored => ({ mantissa: f.mantissa, exponent: f.exponent })
+/** Whether writing `f` would store the bytes `raw` already holds (both fields are fixed-width). */
+const sameAs = (raw: Stored | null, f: SafeFloat): boolean => raw !== null && raw.mantissa === f.mantissa && raw.exponent === f.exponent
 
 /** `HotkeyAlphaSharePoolDataOperations` with its writes held until `flush`. */
 class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
   private value: bigint | undefined
+  /** TotalHotkeyAlpha as first read. */
+  private original: bigint | undefined
   private valueWritten = false
   private denominator: SafeFloat | undefined
   private v1Denominator = false
+  /** TotalHotkeySharesV2 as first read (its default when absent). */
+  private rawDenominator: Stored | null = null
   private denominatorWritten: SafeFloat | undefined
   private readonly shares = new Map<string, ShareEntry>()
 
   constructor(private readonly s: Store, private readonly hotkey: Uint8Array, private readonly netuid: number) {}
 
   getSharedValue(): bigint {
-    return this.value ??= S.TotalHotkeyAlpha.get(this.s, this.hotkey, this.netuid)
+    if (this.value === undefined) this.value = this.original = S.TotalHotkeyAlpha.get(this.s, this.hotkey, this.netuid)
+    return this.value
   }
 
   getShare(coldkey: Uint8Array): SafeFloat {
@@ -50,10 +63,9 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
     if (this.denominator !== undefined) return this.denominator
     const { s, hotkey, netuid } = this
     this.v1Denominator = S.TotalHotkeyShares.contains(s, hotkey, netuid)
-    this.denominator = this.v1Denominator
-      ? SafeFloat.fromU64F64(S.TotalHotkeyShares.get(s, hotkey, netuid).bits)
-      : safeFloatOf(S.TotalHotkeySharesV2.get(s, hotkey, netuid))
-    return this.denominator
+    if (this.v1Denominator) return this.denominator = SafeFloat.fromU64F64(S.TotalHotkeyShares.get(s, hotkey, netuid).bits)
+    this.rawDenominator = S.TotalHotkeySharesV2.get(s, hotkey, netuid)
+    return this.denominator = safeFloatOf(this.rawDenominator)
   }
 
   setSharedValue(value: bigint): void {
@@ -73,23 +85,30 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
     this.denominatorWritten = update
   }
 
+  /**
+   * The writes, each key once; skipped where the key would keep its bytes. A value read as its
+   * default (0) may be absent or stored: removing it is then asked of storage (`contains`).
+   */
   flush(): void {
     const { s, hotkey, netuid } = this
     if (this.valueWritten) {
-      if (this.value !== 0n) S.TotalHotkeyAlpha.set(s, hotkey, netuid, this.value!)
-      else S.TotalHotkeyAlpha.remove(s, hotkey, netuid)
+      const v = this.value!
+      if (v !== 0n) { if (v !== this.original) S.TotalHotkeyAlpha.set(s, hotkey, netuid, v) }
+      else if (this.original !== 0n || S.TotalHotkeyAlpha.contains(s, hotkey, netuid)) S.TotalHotkeyAlpha.remove(s, hotkey, netuid)
     }
     const d = this.denominatorWritten
     if (d !== undefined) {
+      const raw = this.v1Denominator ? null : this.rawDenominator
       if (this.v1Denominator) S.TotalHotkeyShares.remove(s, hotkey, netuid)
-      if (!d.isZero()) S.TotalHotkeySharesV2.set(s, hotkey, netuid, stored(d))
-      else S.TotalHotkeySharesV2.remove(s, hotkey, netuid)
+      if (!d.isZero()) { if (!sameAs(raw, d)) S.TotalHotkeySharesV2.set(s, hotkey, netuid, stored(d)) }
+      else if ((raw !== null && (raw.mantissa !== 0n || raw.exponent !== 0n)) || S.TotalHotkeySharesV2.contains(s, hotkey, netuid)) S.TotalHotkeySharesV2.remove(s, hotkey, netuid)
     }
     for (const e of this.shares.values()) {
       if (e.written === undefined) continue
+      const raw = e.v1 ? null : e.raw
       if (e.v1) S.Alpha.remove(s, hotkey, e.coldkey, netuid)
-      if (!e.written.isZero()) S.AlphaV2.set(s, [hotkey, e.coldkey, netuid], stored(e.written))
-      else S.AlphaV2.remove(s, hotkey, e.coldkey, netuid)
+      if (!e.written.isZero()) { if (!sameAs(raw, e.written)) S.AlphaV2.set(s, [hotkey, e.coldkey, netuid], stored(e.written)) }
+      else if (raw !== null || (e.v1 && S.AlphaV2.contains(s, hotkey, e.coldkey, netuid))) S.AlphaV2.remove(s, hotkey, e.coldkey, netuid)
     }
   }
 
@@ -99,10 +118,9 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
     if (e !== undefined) return e
     const { s, hotkey, netuid } = this
     const v1 = S.Alpha.contains(s, hotkey, coldkey, netuid)
-    const share = v1
-      ? SafeFloat.fromU64F64(S.Alpha.get(s, hotkey, coldkey, netuid).bits)
-      : S.AlphaV2.contains(s, hotkey, coldkey, netuid) ? safeFloatOf(S.AlphaV2.get(s, hotkey, coldkey, netuid)) : null
-    e = { coldkey, share, v1, written: undefined }
+    const raw = !v1 && S.AlphaV2.contains(s, hotkey, coldkey, netuid) ? S.AlphaV2.get(s, hotkey, coldkey, netuid) : null
+    const share = v1 ? SafeFloat.fromU64F64(S.Alpha.get(s, hotkey, coldkey, netuid).bits) : raw === null ? null : safeFloatOf(raw)
+    e = { coldkey, share, v1, raw, written: undefined }
     this.shares.set(k, e)
     return e
   }

@@ -9,7 +9,7 @@ import { processCpuMs } from './lib/proc-cpu.js'
 
 interface Row { name: string; value: number; unit: string }
 
-const SCENARIO = {
+export const ADVANCE_SCENARIO = {
   accounts: { owner: { coldkey: '//BenchOwner', balance: 100_000 } },
   subnets: [{
     owner: 'owner',
@@ -23,7 +23,7 @@ export async function run(): Promise<Row[]> {
   const node = await startNodeProcess(['--chain', 'mainnet-like', '--alice', '--tmp', '--sealing', 'manual'], 60_000)
   const c = await Client.open(node.url)
   try {
-    const applied = await c.call<{ netuids: number[] }>('dev_applyScenario', [SCENARIO])
+    const applied = await c.call<{ netuids: number[] }>('dev_applyScenario', [ADVANCE_SCENARIO])
     const netuid = applied.netuids[0]!
     // one epoch first, so the timed ten start right after an epoch
     await c.call('subtensor_advanceEpochs', [netuid, 1])

@@ -6,10 +6,11 @@
 import * as F from '../../../primitives/fixed/index.js'
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { compareBytes } from '../epoch/run-epoch.js'
+import { keyString } from '../../../storage/kv.js'
 import { drainPending } from './epoch-schedule.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { getStakeForHotkeyOnSubnet, getTaoWeight, increaseStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyOnSubnet } from '../staking/stake-utils.js'
+import { PayoutPools } from '../staking/payout-pools.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { epochWithMechanisms } from '../subnets/mechanism.js'
 import { equal } from '../subnets/uids.js'
@@ -18,7 +19,6 @@ const W = F.U96F32
 const I = F.I96F32
 const ROOT = 0
 type Env = Pick<ExecEnv, 'depositEvent'>
-const hexOf = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const fromU64 = (v: bigint): bigint => F.saturatingFromInt(W, v)
 const floorU64 = (bits: bigint): bigint => F.saturatingToU64(W, bits)
 const checkedDivOr0 = (a: bigint, b: bigint): bigint => F.checkedDiv(W, a, b) ?? 0n
@@ -28,16 +28,66 @@ const proportion = (p: bigint): bigint => safeDiv(fromU64(p), fromU64(F.U64_MAX)
 
 /** A BTreeMap<AccountId, V> stand-in: insertion by key, iteration in byte order. */
 export class AccountMap<V> {
+  // keyed by the latin1 string of the account's bytes, whose order is the bytes' order
   private readonly m = new Map<string, [Uint8Array, V]>()
-  get(k: Uint8Array): V | undefined { return this.m.get(hexOf(k))?.[1] }
-  set(k: Uint8Array, v: V): void { this.m.set(hexOf(k), [k, v]) }
-  entries(): Array<[Uint8Array, V]> { return [...this.m.values()].sort((a, b) => compareBytes(a[0], b[0])) }
+  get(k: Uint8Array): V | undefined { return this.m.get(keyString(k))?.[1] }
+  set(k: Uint8Array, v: V): void { this.m.set(keyString(k), [k, v]) }
+  entries(): Array<[Uint8Array, V]> {
+    return [...this.m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e)
+  }
 }
 
 /** `recycle_subnet_alpha`: out of SubnetAlphaOut (the alpha-assets ledger is not modelled). */
 export function recycleSubnetAlpha(s: Store, netuid: number, amount: bigint): void {
   if (amount === 0n) return
   S.SubnetAlphaOut.mutate(s, netuid, (v) => (v > amount ? v - amount : 0n))
+}
+
+/**
+ * What one subnet's payout reads again and again: each hotkey's owner, take and root stake
+ * (nothing in the payout writes them: it stakes on the subnet, never on root) and the subnet's
+ * alpha pools, through which every stake read and increment of the payout goes.
+ */
+class Payout {
+  readonly pools: PayoutPools
+  private readonly owners = new Map<string, Uint8Array>()
+  private readonly takes = new Map<string, bigint>()
+  private readonly rootStakes = new Map<string, bigint>()
+
+  constructor(readonly s: Store, readonly netuid: number, readonly tw: bigint) {
+    this.pools = new PayoutPools(s, netuid)
+  }
+
+  owner(hotkey: Uint8Array): Uint8Array {
+    const k = keyString(hotkey)
+    let o = this.owners.get(k)
+    if (o === undefined) this.owners.set(k, o = S.Owner.get(this.s, hotkey))
+    return o
+  }
+
+  /** `get_hotkey_take` as a proportion. */
+  take(hotkey: Uint8Array): bigint {
+    const k = keyString(hotkey)
+    let t = this.takes.get(k)
+    if (t === undefined) this.takes.set(k, t = safeDiv(fromU64(BigInt(S.Delegates.get(this.s, hotkey))), fromU64(0xffffn)))
+    return t
+  }
+
+  /** `get_stake_for_hotkey_on_subnet(hotkey, ROOT)`. */
+  rootStake(hotkey: Uint8Array): bigint {
+    if (this.netuid === ROOT) return this.pools.stake(hotkey)
+    const k = keyString(hotkey)
+    let v = this.rootStakes.get(k)
+    if (v === undefined) this.rootStakes.set(k, v = getStakeForHotkeyOnSubnet(this.s, hotkey, ROOT))
+    return v
+  }
+
+  stake(hotkey: Uint8Array): bigint { return this.pools.stake(hotkey) }
+
+  /** `increase_stake_for_hotkey_and_coldkey_on_subnet` on this subnet. */
+  increaseStake(hotkey: Uint8Array, coldkey: Uint8Array, amount: bigint): void {
+    increaseStakeForHotkeyAndColdkeyOnSubnet(this.s, hotkey, coldkey, this.netuid, amount, this.pools.pool(hotkey))
+  }
 }
 
 /** `get_childkey_take`: the hotkey's take, at least the effective minimum. */
@@ -47,37 +97,45 @@ function childkeyTake(s: Store, hotkey: Uint8Array, netuid: number): number {
 }
 
 /** `get_self_contribution`: own alpha and TaoWeight × root stake, less what the child keys take, floored. */
-function selfContribution(s: Store, hotkey: Uint8Array, netuid: number, tw: bigint): bigint {
+function selfContribution(p: Payout, hotkey: Uint8Array): bigint {
   let remaining = F.fromInt(W, 1)
-  for (const [p] of S.ChildKeys.get(s, hotkey, netuid)) remaining = F.saturatingSub(W, remaining, proportion(p))
-  const root = fromU64(getStakeForHotkeyOnSubnet(s, hotkey, ROOT))
-  const alpha = fromU64(getStakeForHotkeyOnSubnet(s, hotkey, netuid))
-  return floorU64(F.saturatingAdd(W, F.saturatingMul(W, alpha, remaining), F.saturatingMul(W, F.saturatingMul(W, root, remaining), tw)))
+  for (const [prop] of S.ChildKeys.get(p.s, hotkey, p.netuid)) remaining = F.saturatingSub(W, remaining, proportion(prop))
+  const root = fromU64(p.rootStake(hotkey))
+  const alpha = fromU64(p.stake(hotkey))
+  return floorU64(F.saturatingAdd(W, F.saturatingMul(W, alpha, remaining), F.saturatingMul(W, F.saturatingMul(W, root, remaining), p.tw)))
 }
 
-/** `get_parent_child_dividends_distribution`: the validator's dividend shared with its parents by contribution. */
-export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: number, dividend: bigint, tw: bigint): Array<[Uint8Array, bigint]> {
+/**
+ * `get_parent_child_dividends_distribution`: the validator's dividend shared with its parents by
+ * contribution. Without parents all of it stays with the hotkey (what the general computation
+ * gives then: the remainder is the whole dividend, and nothing is taken), so only a hotkey with
+ * parents reads the contributions, takes and burn.
+ */
+function parentChildDividendsOn(p: Payout, hotkey: Uint8Array, dividend: bigint): Array<[Uint8Array, bigint]> {
+  const { s, netuid, tw } = p
+  const parents = S.ParentKeys.get(s, hotkey, netuid)
+  if (parents.length === 0) return [[hotkey, dividend]]
   const out: Array<[Uint8Array, bigint]> = []
   const validating = fromU64(dividend)
   let remaining = validating
   const burnProp = ckBurn(s)
   const takeProp = safeDiv(fromU64(BigInt(childkeyTake(s, hotkey, netuid))), fromU64(0xffffn))
-  const childOwner = S.Owner.get(s, hotkey)
+  const childOwner = p.owner(hotkey)
   let totalTake = 0n
-  let total = fromU64(selfContribution(s, hotkey, netuid, tw))
+  let total = fromU64(selfContribution(p, hotkey))
   const contributions: Array<[Uint8Array, bigint]> = []
-  for (const [p, parent] of S.ParentKeys.get(s, hotkey, netuid)) {
-    const prop = proportion(p)
-    const parentRoot = fromU64(getStakeForHotkeyOnSubnet(s, parent, ROOT))
-    const parentAlpha = fromU64(getStakeForHotkeyOnSubnet(s, parent, netuid))
-    const c = F.saturatingAdd(W, F.saturatingMul(W, parentAlpha, prop), F.saturatingMul(W, F.saturatingMul(W, parentRoot, prop), tw))
+  for (const [prop, parent] of parents) {
+    const pr = proportion(prop)
+    const parentRoot = fromU64(p.rootStake(parent))
+    const parentAlpha = fromU64(p.stake(parent))
+    const c = F.saturatingAdd(W, F.saturatingMul(W, parentAlpha, pr), F.saturatingMul(W, F.saturatingMul(W, parentRoot, pr), tw))
     total = F.saturatingAdd(W, total, c)
     contributions.push([parent, c])
   }
   for (const [parent, c] of contributions) {
     let e = F.saturatingMul(W, validating, checkedDivOr0(c, total))
     remaining = F.saturatingSub(W, remaining, e)
-    if (!equal(S.Owner.get(s, parent), childOwner)) {
+    if (!equal(p.owner(parent), childOwner)) {
       const burn = F.saturatingMul(W, burnProp, e)
       const take = F.saturatingMul(W, takeProp, e)
       e = F.saturatingSub(W, F.saturatingSub(W, e, burn), take)
@@ -88,6 +146,11 @@ export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: numbe
   }
   out.push([hotkey, floorU64(F.saturatingAdd(W, remaining, totalTake))])
   return out
+}
+
+/** `get_parent_child_dividends_distribution` on its own (a fresh payout view of the subnet). */
+export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: number, dividend: bigint, tw: bigint): Array<[Uint8Array, bigint]> {
+  return parentChildDividendsOn(new Payout(s, netuid, tw), hotkey, dividend)
 }
 
 /** `get_owner_hotkeys`: the owner coldkey's hotkeys registered here, plus SubnetOwnerHotkey if registered. */
@@ -101,32 +164,39 @@ function ownerHotkeys(s: Store, netuid: number): Uint8Array[] {
   return out
 }
 
-const hotkeyTake = (s: Store, hotkey: Uint8Array): bigint => safeDiv(fromU64(BigInt(S.Delegates.get(s, hotkey))), fromU64(0xffffn))
-
 /** `increase_root_claimable_for_hotkey_and_subnet`: a per-root-stake rate, or plain alpha stake if root stake is short. */
-function increaseRootClaimable(s: Store, hotkey: Uint8Array, netuid: number, amount: bigint): void {
-  const rootStake = getStakeForHotkeyOnSubnet(s, hotkey, ROOT)
+function increaseRootClaimable(p: Payout, hotkey: Uint8Array, amount: bigint): void {
+  const { s, netuid } = p
+  const rootStake = p.rootStake(hotkey)
   const increment = F.checkedDiv(I, F.saturatingFromInt(I, amount), F.saturatingFromInt(I, rootStake)) ?? 0n
   if (amount > rootStake) {
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, hotkey, S.Owner.get(s, hotkey), netuid, amount)
+    p.increaseStake(hotkey, p.owner(hotkey), amount)
     return
   }
   const claimable = S.RootClaimable.get(s, hotkey)
   const at = claimable.findIndex(([n]) => n === netuid)
-  if (at >= 0) claimable[at] = [netuid, { bits: F.saturatingAdd(I, (claimable[at] as [number, { bits: bigint }])[1].bits, increment) }]
-  else { claimable.push([netuid, { bits: increment }]); claimable.sort((a, b) => a[0] - b[0]) }
+  if (at >= 0) {
+    const was = (claimable[at] as [number, { bits: bigint }])[1].bits
+    const now = F.saturatingAdd(I, was, increment)
+    // (the map rewritten as it was read is the bytes it holds)
+    if (now === was) return
+    claimable[at] = [netuid, { bits: now }]
+  } else { claimable.push([netuid, { bits: increment }]); claimable.sort((a, b) => a[0] - b[0]) }
   S.RootClaimable.set(s, hotkey, claimable)
 }
 
 type Emission = Array<[Uint8Array, bigint, bigint]>
 
-/** `calculate_dividends_and_incentives`: incentives per hotkey, and each validator's dividend shared with its parents (U96F32). */
-export function calculateDividendsAndIncentives(s: Store, netuid: number, hotkeyEmission: Emission, tw: bigint = getTaoWeight(s)): { incentives: AccountMap<bigint>; dividends: AccountMap<bigint> } {
+/**
+ * `calculate_dividends_and_incentives`: incentives per hotkey, and each validator's dividend
+ * shared with its parents (U96F32). `p`: the subnet's payout view when the caller holds one.
+ */
+export function calculateDividendsAndIncentives(s: Store, netuid: number, hotkeyEmission: Emission, tw: bigint = getTaoWeight(s), p: Payout = new Payout(s, netuid, tw)): { incentives: AccountMap<bigint>; dividends: AccountMap<bigint> } {
   const incentives = new AccountMap<bigint>()
   const dividends = new AccountMap<bigint>()
   for (const [hk, inc, div] of hotkeyEmission) {
     incentives.set(hk, (incentives.get(hk) ?? 0n) + inc)
-    for (const [p, d] of parentChildDividends(s, hk, netuid, div, tw)) dividends.set(p, F.saturatingAdd(W, dividends.get(p) ?? 0n, fromU64(d)))
+    for (const [k, d] of parentChildDividendsOn(p, hk, div)) dividends.set(k, F.saturatingAdd(W, dividends.get(k) ?? 0n, fromU64(d)))
   }
   return { incentives, dividends }
 }
@@ -160,75 +230,99 @@ export function calculateDividendDistribution(pendingAlpha: bigint, pendingRootA
   ]
 }
 
-/** `get_stake_map`: (alpha on the subnet, root stake) per hotkey. */
-function stakeMapOf(s: Store, netuid: number, hotkeys: Uint8Array[]): AccountMap<[bigint, bigint]> {
+/** `get_stake_map`: (alpha on the subnet, root stake) per hotkey, before any payout. */
+function stakeMapOf(p: Payout, hotkeys: Uint8Array[]): AccountMap<[bigint, bigint]> {
   const m = new AccountMap<[bigint, bigint]>()
-  for (const hk of hotkeys) m.set(hk, [getStakeForHotkeyOnSubnet(s, hk, netuid), getStakeForHotkeyOnSubnet(s, hk, ROOT)])
+  for (const hk of hotkeys) m.set(hk, [p.stake(hk), p.rootStake(hk)])
   return m
 }
 
 /** `calculate_dividend_and_incentive_distribution`: incentives, then [alpha, root alpha] dividends with the stakes read now. */
-export function calculateDividendAndIncentiveDistribution(s: Store, netuid: number, pendingRootAlpha: bigint, pendingValidatorAlpha: bigint, hotkeyEmission: Emission, tw: bigint): [AccountMap<bigint>, [Array<[Uint8Array, bigint]>, Array<[Uint8Array, bigint]>]] {
-  const { incentives, dividends } = calculateDividendsAndIncentives(s, netuid, hotkeyEmission, tw)
-  const stakeMap = stakeMapOf(s, netuid, dividends.entries().map(([hk]) => hk))
+export function calculateDividendAndIncentiveDistribution(s: Store, netuid: number, pendingRootAlpha: bigint, pendingValidatorAlpha: bigint, hotkeyEmission: Emission, tw: bigint, p: Payout = new Payout(s, netuid, tw)): [AccountMap<bigint>, [Array<[Uint8Array, bigint]>, Array<[Uint8Array, bigint]>]] {
+  const { incentives, dividends } = calculateDividendsAndIncentives(s, netuid, hotkeyEmission, tw, p)
+  const stakeMap = stakeMapOf(p, dividends.entries().map(([hk]) => hk))
   return [incentives, calculateDividendDistribution(pendingValidatorAlpha, pendingRootAlpha, tw, stakeMap, dividends)]
 }
 
 /**
  * `distribute_dividends_and_incentives`: the owner cut to the owner's hotkey, incentives staked
  * (owner hotkeys' withheld), alpha dividends less take to the hotkey's pool, root alpha dividends
- * less take as root claimable.
+ * less take as root claimable. The payout's pools are written back at the end.
  */
-export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>): void {
+export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>, p: Payout = new Payout(s, netuid, getTaoWeight(s))): void {
   if (S.SubnetOwner.contains(s, netuid) && S.SubnetOwnerHotkey.contains(s, netuid)) {
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, S.SubnetOwnerHotkey.get(s, netuid), S.SubnetOwner.get(s, netuid), netuid, ownerCut)
+    p.increaseStake(S.SubnetOwnerHotkey.get(s, netuid), S.SubnetOwner.get(s, netuid), ownerCut)
   }
-  const owners = ownerHotkeys(s, netuid)
+  const owners = new Set(ownerHotkeys(s, netuid).map(keyString))
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {
     totalIncentive += inc
-    if (owners.some((o) => equal(o, hk))) {
+    if (owners.has(keyString(hk))) {
       withheld += inc
       // Burning leaves SubnetAlphaOut as it is (only the alpha-assets ledger records it)
       if (S.RecycleOrBurn.get(s, netuid).type === 'Recycle') recycleSubnetAlpha(s, netuid, inc)
       continue
     }
-    const owner = S.Owner.get(s, hk)
+    const owner = p.owner(hk)
     const dest = S.AutoStakeDestination.get(s, owner, netuid)
     if (dest !== null) SubtensorEvents.AutoStakeAdded.emit(env, { netuid, destination: dest, hotkey: hk, owner, incentive: inc })
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, dest ?? hk, owner, netuid, inc)
+    p.increaseStake(dest ?? hk, owner, inc)
   }
   S.MinerBurned.set(s, netuid, { bits: checkedDivOr0(fromU64(withheld), fromU64(totalIncentive)) })
 
-  S.AlphaDividendsPerSubnet.clearPrefix(s, netuid)
+  const alphaRows: Array<[Uint8Array, bigint]> = []
   for (const [hk, divs] of alphaDividends) {
-    const take = F.saturatingMul(W, hotkeyTake(s, hk), divs)
+    const take = F.saturatingMul(W, p.take(hk), divs)
     const rest = F.saturatingSub(W, divs, take)
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, hk, S.Owner.get(s, hk), netuid, floorU64(take))
-    increaseStakeForHotkeyOnSubnet(s, hk, netuid, floorU64(rest))
-    S.AlphaDividendsPerSubnet.mutate(s, netuid, hk, (v) => v + floorU64(rest))
-    S.TotalHotkeyAlphaLastEpoch.set(s, hk, netuid, S.TotalHotkeyAlpha.get(s, hk, netuid))
+    p.increaseStake(hk, p.owner(hk), floorU64(take))
+    increaseStakeForHotkeyOnSubnet(s, hk, netuid, floorU64(rest), p.pools.pool(hk))
+    alphaRows.push([hk, floorU64(rest)])
+    // (a stored 0 is not an absent key: the chain stores the 0)
+    const last = p.stake(hk)
+    const was = S.TotalHotkeyAlphaLastEpoch.get(s, hk, netuid)
+    if (was !== last || (last === 0n && !S.TotalHotkeyAlphaLastEpoch.contains(s, hk, netuid))) S.TotalHotkeyAlphaLastEpoch.set(s, hk, netuid, last)
   }
-  S.RootAlphaDividendsPerSubnet.clearPrefix(s, netuid)
+  replaceSubnetRows(s, S.AlphaDividendsPerSubnet, netuid, alphaRows)
+  const rootRows: Array<[Uint8Array, bigint]> = []
   for (const [hk, ra] of rootAlphaDividends) {
-    const take = F.saturatingMul(W, hotkeyTake(s, hk), ra)
+    const take = F.saturatingMul(W, p.take(hk), ra)
     const rest = F.saturatingSub(W, ra, take)
-    increaseStakeForHotkeyAndColdkeyOnSubnet(s, hk, S.Owner.get(s, hk), netuid, floorU64(take))
-    increaseRootClaimable(s, hk, netuid, floorU64(rest))
-    S.RootAlphaDividendsPerSubnet.mutate(s, netuid, hk, (v) => v + floorU64(rest))
+    p.increaseStake(hk, p.owner(hk), floorU64(take))
+    increaseRootClaimable(p, hk, floorU64(rest))
+    rootRows.push([hk, floorU64(rest)])
   }
+  replaceSubnetRows(s, S.RootAlphaDividendsPerSubnet, netuid, rootRows)
+  p.pools.flush()
 }
 
-/** `distribute_emission` for one drained subnet. */
+
+/** `distribute_emission` for one drained subnet: one payout view through all four steps. */
 export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint): void {
   const tw = getTaoWeight(s)
   const total = server + validator + root
   const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block)
   const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
   const validatorAlpha = incentiveSum !== 0n ? validator : validator + server
-  const [incentives, [alphaDividends, rootAlphaDividends]] = calculateDividendAndIncentiveDistribution(s, netuid, root, validatorAlpha, hotkeyEmission, tw)
-  distributeDividendsAndIncentives(s, env, netuid, ownerCut, incentives, alphaDividends, rootAlphaDividends)
+  const p = new Payout(s, netuid, tw)
+  const [incentives, [alphaDividends, rootAlphaDividends]] = calculateDividendAndIncentiveDistribution(s, netuid, root, validatorAlpha, hotkeyEmission, tw, p)
+  distributeDividendsAndIncentives(s, env, netuid, ownerCut, incentives, alphaDividends, rootAlphaDividends, p)
+}
+
+/**
+ * The chain clears the subnet's rows (`clear_prefix`) and inserts one per hotkey (each hotkey
+ * once, so onto 0): the same end state, written as a diff against the rows there — a row that
+ * keeps its value is not rewritten.
+ */
+function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netuid: number, rows: Array<[Uint8Array, bigint]>): void {
+  const old = new Map<string, [Uint8Array, bigint]>()
+  for (const [hk, v] of map.iterPrefix(s, netuid)) old.set(keyString(hk), [hk, v])
+  for (const [hk, v] of rows) {
+    const k = keyString(hk)
+    if (old.get(k)?.[1] !== v) map.set(s, netuid, hk, v)
+    old.delete(k)
+  }
+  for (const [hk] of old.values()) map.remove(s, netuid, hk)
 }
 
 /**

@@ -2,6 +2,7 @@
 // written as raw SCALE, straight into and out of the epoch's column/value lists: at 4,096 UIDs
 // a mechanism holds ~262k pairs, and decoding each into a tuple costs more than the epoch's
 // arithmetic. Same bytes as the typed accessors (tests compare both).
+import { sameBytes } from '../../../codec/bytes.js'
 import { Reader, Writer, readCompactNumber, writeCompact } from '../../../codec/scale.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
@@ -41,7 +42,7 @@ export function readPairRows(s: Store, map: PairMap, netuidIndex: number, n: num
   return rows
 }
 
-/** `map.insert(netuid_index, uid, row)`. */
+/** `map.insert(netuid_index, uid, row)`; a row that already holds these bytes is left alone (the state is the same). */
 export function writePairRow(s: Store, map: PairMap, netuidIndex: number, uid: number, c: readonly number[], v: readonly number[]): void {
   const w = new Writer(5 + c.length * 4)
   writeCompact(w, c.length)
@@ -54,5 +55,8 @@ export function writePairRow(s: Store, map: PairMap, netuidIndex: number, uid: n
     const x = v[k] as number
     out[p] = j & 0xff; out[p + 1] = j >> 8; out[p + 2] = x & 0xff; out[p + 3] = x >> 8
   }
-  s.set(map.key(netuidIndex, uid), out)
+  const key = map.key(netuidIndex, uid)
+  const was = s.get(key)
+  if (was !== null && sameBytes(was, out)) return
+  s.set(key, out)
 }

@@ -2,7 +2,7 @@
 // ledger): inherited alpha + TaoWeight × inherited root stake, I64F64.
 import * as F from '../../../primitives/fixed/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { getInheritedForHotkeyOnSubnet, getStakeWeightsForHotkeyOnSubnet, getTaoInheritedForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
+import { getAlphaAndTaoInheritedForHotkeyOnSubnet, getInheritedForHotkeyOnSubnet, getStakeWeightsForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
 import { SubtensorStorage as S } from '../storage.js'
 
 /**
@@ -16,8 +16,9 @@ export function stakeWeightsForNetwork(s: Store, netuid: number, keyed: Readonly
   const out: bigint[] = new Array<bigint>(n).fill(0n)
   for (const [hk, uid] of keyed) {
     if (uid >= n) continue
-    const alpha = F.saturatingFromInt(I, getInheritedForHotkeyOnSubnet(s, hk, netuid))
-    out[uid] = tw === 0n ? alpha : F.saturatingAdd(I, alpha, F.saturatingMul(I, F.saturatingFromInt(I, getTaoInheritedForHotkeyOnSubnet(s, hk, netuid)), tw))
+    if (tw === 0n) { out[uid] = F.saturatingFromInt(I, getInheritedForHotkeyOnSubnet(s, hk, netuid)); continue }
+    const [alpha, tao] = getAlphaAndTaoInheritedForHotkeyOnSubnet(s, hk, netuid)
+    out[uid] = F.saturatingAdd(I, F.saturatingFromInt(I, alpha), F.saturatingMul(I, F.saturatingFromInt(I, tao), tw))
   }
   return out
 }

@@ -19,12 +19,26 @@ type StoredFloat = { mantissa: bigint; exponent: bigint }
 export const safeFloatOf = (v: StoredFloat): SafeFloat => SafeFloat.new(v.mantissa, v.exponent) ?? SafeFloat.zero()
 const stored = (f: SafeFloat): StoredFloat => ({ mantissa: f.mantissa, exponent: f.exponent })
 
-/** `HotkeyAlphaSharePoolDataOperations`: the pool of one (hotkey, netuid), keyed by coldkey. */
+/**
+ * `HotkeyAlphaSharePoolDataOperations`: the pool of one (hotkey, netuid), keyed by coldkey.
+ * One SharePool operation reads the shared value, the denominator and a share several times (and
+ * whether each still sits in its deprecated map); each is read from storage once per pool object
+ * and kept, written through, as a read-back would decode it. So a pool object must not outlive
+ * writes to its keys made around it: `alphaSharePool` makes a fresh one per operation.
+ */
 export class HotkeyAlphaSharePoolOps implements SharePoolDataOperations<Uint8Array> {
+  private value: bigint | undefined
+  private denominator: SafeFloat | undefined
+  private v1Denominator: boolean | undefined
+  /** The last coldkey whose share was read or written: its share (null: none) and whether it is in Alpha. */
+  private shareKey: Uint8Array | undefined
+  private share: SafeFloat | null = null
+  private v1Share = false
+
   constructor(private readonly s: Store, private readonly hotkey: Uint8Array, private readonly netuid: number) {}
 
   getSharedValue(): bigint {
-    return S.TotalHotkeyAlpha.get(this.s, this.hotkey, this.netuid)
+    return this.value ??= S.TotalHotkeyAlpha.get(this.s, this.hotkey, this.netuid)
   }
 
   getShare(coldkey: Uint8Array): SafeFloat {
@@ -32,35 +46,49 @@ export class HotkeyAlphaSharePoolOps implements SharePoolDataOperations<Uint8Arr
   }
 
   tryGetShare(coldkey: Uint8Array): SafeFloat | null {
+    if (this.shareKey !== undefined && equal(this.shareKey, coldkey)) return this.share
     const { s, hotkey, netuid } = this
-    if (S.Alpha.contains(s, hotkey, coldkey, netuid)) return SafeFloat.fromU64F64(S.Alpha.get(s, hotkey, coldkey, netuid).bits)
-    if (S.AlphaV2.contains(s, hotkey, coldkey, netuid)) return safeFloatOf(S.AlphaV2.get(s, hotkey, coldkey, netuid))
-    return null
+    this.shareKey = coldkey
+    this.v1Share = S.Alpha.contains(s, hotkey, coldkey, netuid)
+    if (this.v1Share) this.share = SafeFloat.fromU64F64(S.Alpha.get(s, hotkey, coldkey, netuid).bits)
+    else this.share = S.AlphaV2.contains(s, hotkey, coldkey, netuid) ? safeFloatOf(S.AlphaV2.get(s, hotkey, coldkey, netuid)) : null
+    return this.share
   }
 
   getDenominator(): SafeFloat {
+    if (this.denominator !== undefined) return this.denominator
     const { s, hotkey, netuid } = this
-    if (S.TotalHotkeyShares.contains(s, hotkey, netuid)) return SafeFloat.fromU64F64(S.TotalHotkeyShares.get(s, hotkey, netuid).bits)
-    return safeFloatOf(S.TotalHotkeySharesV2.get(s, hotkey, netuid))
+    this.v1Denominator = S.TotalHotkeyShares.contains(s, hotkey, netuid)
+    this.denominator = this.v1Denominator
+      ? SafeFloat.fromU64F64(S.TotalHotkeyShares.get(s, hotkey, netuid).bits)
+      : safeFloatOf(S.TotalHotkeySharesV2.get(s, hotkey, netuid))
+    return this.denominator
   }
 
   setSharedValue(value: bigint): void {
     if (value !== 0n) S.TotalHotkeyAlpha.set(this.s, this.hotkey, this.netuid, value)
     else S.TotalHotkeyAlpha.remove(this.s, this.hotkey, this.netuid)
+    this.value = value
   }
 
   setShare(coldkey: Uint8Array, share: SafeFloat): void {
     const { s, hotkey, netuid } = this
-    if (S.Alpha.contains(s, hotkey, coldkey, netuid)) S.Alpha.remove(s, hotkey, coldkey, netuid)
+    const known = this.shareKey !== undefined && equal(this.shareKey, coldkey)
+    if (known ? this.v1Share : S.Alpha.contains(s, hotkey, coldkey, netuid)) S.Alpha.remove(s, hotkey, coldkey, netuid)
     if (!share.isZero()) S.AlphaV2.set(s, [hotkey, coldkey, netuid], stored(share))
     else S.AlphaV2.remove(s, hotkey, coldkey, netuid)
+    this.shareKey = coldkey
+    this.v1Share = false
+    this.share = share.isZero() ? null : safeFloatOf(share)
   }
 
   setDenominator(update: SafeFloat): void {
     const { s, hotkey, netuid } = this
-    if (S.TotalHotkeyShares.contains(s, hotkey, netuid)) S.TotalHotkeyShares.remove(s, hotkey, netuid)
+    if (this.v1Denominator ?? S.TotalHotkeyShares.contains(s, hotkey, netuid)) S.TotalHotkeyShares.remove(s, hotkey, netuid)
     if (!update.isZero()) S.TotalHotkeySharesV2.set(s, hotkey, netuid, stored(update))
     else S.TotalHotkeySharesV2.remove(s, hotkey, netuid)
+    this.v1Denominator = false
+    this.denominator = safeFloatOf(update)
   }
 }
 
@@ -77,9 +105,12 @@ export function getStakeForHotkeyAndColdkeyOnSubnet(s: Store, hotkey: Uint8Array
 export const getStakeForHotkeyOnSubnet = (s: Store, hotkey: Uint8Array, netuid: number): bigint =>
   S.TotalHotkeyAlpha.get(s, hotkey, netuid)
 
-/** `increase_stake_for_hotkey_on_subnet`: every nominator of the hotkey gains pro rata (emission). */
-export function increaseStakeForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number, amount: bigint): void {
-  alphaSharePool(s, hotkey, netuid).updateValueForAll(amount)
+/**
+ * `increase_stake_for_hotkey_on_subnet`: every nominator of the hotkey gains pro rata (emission).
+ * `pool`: the hotkey's pool when the caller holds it (a payout's PayoutPools).
+ */
+export function increaseStakeForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number, amount: bigint, pool = alphaSharePool(s, hotkey, netuid)): void {
+  pool.updateValueForAll(amount)
 }
 
 /** `decrease_stake_for_hotkey_on_subnet`. */
@@ -96,9 +127,9 @@ export function addStakingHotkey(s: Store, coldkey: Uint8Array, hotkey: Uint8Arr
 }
 
 /** `increase_stake_for_hotkey_and_coldkey_on_subnet`: buys shares at the pool's current value. */
-export function increaseStakeForHotkeyAndColdkeyOnSubnet(s: Store, hotkey: Uint8Array, coldkey: Uint8Array, netuid: number, amount: bigint): void {
+export function increaseStakeForHotkeyAndColdkeyOnSubnet(s: Store, hotkey: Uint8Array, coldkey: Uint8Array, netuid: number, amount: bigint, pool = alphaSharePool(s, hotkey, netuid)): void {
   if (amount !== 0n) addStakingHotkey(s, coldkey, hotkey)
-  alphaSharePool(s, hotkey, netuid).updateValueForOne(coldkey, amount)
+  pool.updateValueForOne(coldkey, amount)
 }
 
 /** `try_increase_stake_for_hotkey_and_coldkey_on_subnet`: would the amount buy any share at all. */
@@ -149,20 +180,25 @@ export const getTaoWeight = (s: Store): bigint =>
 
 const normalizedProportion = (p: bigint): bigint => safeDiv(W, F.saturatingFromInt(W, p), F.saturatingFromInt(W, U64_MAX))
 
+type Edges = ReadonlyArray<readonly [bigint, Uint8Array]>
+
 /** stake − what the children take + what the parents give, in U96F32 (own stake read on `stakeNet`). */
-function inherited(s: Store, hotkey: Uint8Array, netuid: number, stakeNet: number): bigint {
+function inheritedVia(s: Store, hotkey: Uint8Array, children: Edges, parents: Edges, stakeNet: number): bigint {
   const initial = F.saturatingFromInt(W, getStakeForHotkeyOnSubnet(s, hotkey, stakeNet))
   let toChildren = 0n
-  for (const [proportion] of S.ChildKeys.get(s, hotkey, netuid)) {
+  for (const [proportion] of children) {
     toChildren = F.saturatingAdd(W, toChildren, F.saturatingMul(W, initial, normalizedProportion(proportion)))
   }
   let fromParents = 0n
-  for (const [proportion, parent] of S.ParentKeys.get(s, hotkey, netuid)) {
+  for (const [proportion, parent] of parents) {
     const parentStake = F.saturatingFromInt(W, getStakeForHotkeyOnSubnet(s, parent, stakeNet))
     fromParents = F.saturatingAdd(W, fromParents, F.saturatingMul(W, parentStake, normalizedProportion(proportion)))
   }
   return F.saturatingToU64(W, F.saturatingAdd(W, F.saturatingSub(W, initial, toChildren), fromParents))
 }
+
+const inherited = (s: Store, hotkey: Uint8Array, netuid: number, stakeNet: number): bigint =>
+  inheritedVia(s, hotkey, S.ChildKeys.get(s, hotkey, netuid), S.ParentKeys.get(s, hotkey, netuid), stakeNet)
 
 /** `get_inherited_for_hotkey_on_subnet` (alpha; root stake is not inherited). */
 export function getInheritedForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): bigint {
@@ -174,12 +210,21 @@ export function getInheritedForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netu
 export const getTaoInheritedForHotkeyOnSubnet = (s: Store, hotkey: Uint8Array, netuid: number): bigint =>
   inherited(s, hotkey, netuid, 0)
 
+/** Both of the above, reading the hotkey's childkey edges once (the epoch's stake weights). */
+export function getAlphaAndTaoInheritedForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): [bigint, bigint] {
+  const children = S.ChildKeys.get(s, hotkey, netuid)
+  const parents = S.ParentKeys.get(s, hotkey, netuid)
+  const alpha = netuid === 0 ? getStakeForHotkeyOnSubnet(s, hotkey, 0) : inheritedVia(s, hotkey, children, parents, netuid)
+  return [alpha, inheritedVia(s, hotkey, children, parents, 0)]
+}
+
 /** `get_stake_weights_for_hotkey_on_subnet`: [total, alpha, tao] as I64F64 bits. */
 export function getStakeWeightsForHotkeyOnSubnet(s: Store, hotkey: Uint8Array, netuid: number): [bigint, bigint, bigint] {
   const I = F.I64F64
   const taoWeight = F.saturatingFromFixed(I, W, getTaoWeight(s))
-  const alpha = F.saturatingFromInt(I, getInheritedForHotkeyOnSubnet(s, hotkey, netuid))
-  const tao = F.saturatingFromInt(I, getTaoInheritedForHotkeyOnSubnet(s, hotkey, netuid))
+  const [a, t] = getAlphaAndTaoInheritedForHotkeyOnSubnet(s, hotkey, netuid)
+  const alpha = F.saturatingFromInt(I, a)
+  const tao = F.saturatingFromInt(I, t)
   return [F.saturatingAdd(I, alpha, F.saturatingMul(I, tao, taoWeight)), alpha, tao]
 }
 

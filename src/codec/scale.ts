@@ -52,18 +52,8 @@ export class Writer {
   /** The low `n` bytes of `v` (two's complement when negative), little endian. */
   bigLE(v: bigint, n: number): void {
     this.reserve(n)
-    // 48 bits at a time in Number arithmetic: a u128 costs three BigInt steps, not sixteen.
-    let i = 0
-    while (i < n) {
-      if (v >= 0n && v <= MAX_CHUNK) {
-        let x = Number(v)
-        for (; i < n; i++) { this.buf[this.len++] = x % 256; x = Math.floor(x / 256) }
-        return
-      }
-      let x = Number(BigInt.asUintN(48, v))
-      v >>= 48n
-      for (const end = Math.min(n, i + 6); i < end; i++) { this.buf[this.len++] = x % 256; x = Math.floor(x / 256) }
-    }
+    putBigLE(this.buf, this.len, v, n)
+    this.len += n
   }
   finish(): Uint8Array { return this.buf.slice(0, this.len) }
 }
@@ -105,6 +95,22 @@ export class Reader {
     return v
   }
   get remaining(): number { return this.buf.length - this.pos }
+}
+
+/** The low `n` bytes of `v` (two's complement when negative), little endian, into `out` at `at`. */
+export function putBigLE(out: Uint8Array, at: number, v: bigint, n: number): void {
+  // 48 bits at a time in Number arithmetic: a u128 costs three BigInt steps, not sixteen.
+  let i = 0
+  while (i < n) {
+    if (v >= 0n && v <= MAX_CHUNK) {
+      let x = Number(v)
+      for (; i < n; i++) { out[at + i] = x % 256; x = Math.floor(x / 256) }
+      return
+    }
+    let x = Number(BigInt.asUintN(48, v))
+    v >>= 48n
+    for (const end = Math.min(n, i + 6); i < end; i++) { out[at + i] = x % 256; x = Math.floor(x / 256) }
+  }
 }
 
 export function writeCompact(w: Writer, v: number | bigint): void {

@@ -2,7 +2,7 @@
 // exactly what metadata needs (name, modifier, hashers, key and value types, default) and the
 // accessor computes keys and SCALE values from the same objects, so the two cannot drift apart.
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
-import { codecOf, decode, encode, Reader, readCompactNumber, Writer, writeCompact } from '../../codec/scale.js'
+import { codecOf, decode, encode, putBigLE, Reader, readCompactNumber, Writer } from '../../codec/scale.js'
 import { isOption, type Ty } from '../../codec/types.js'
 import { keyString } from '../../storage/kv.js'
 import type { Overlay } from '../../storage/overlay.js'
@@ -177,23 +177,21 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   contains(s: Store, k: K): boolean { return this.has(s, this.keyRef1(k)) }
   mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
   /**
-   * `mutate(k, v => [...v, x])` for a Vec of fixed-width elements, done on the bytes (a new length
-   * prefix, the old elements, the new one): the same bytes without decoding and re-encoding every
-   * element. Anything else (or bytes that are not such a vector) goes through `mutate`.
+   * `mutate(k, v => [...v, x])` for a Vec of fixed-width elements, through the store's own
+   * `append` (Substrate's: the element joins the encoded Vec, nothing decoded or re-encoded) when
+   * the stored bytes are such a vector. Anything else (or bytes that are not such a vector) goes
+   * through `mutate`, with its decoding and errors.
    */
   append(s: Store, k: K, x: unknown): void {
-    const ref = this.keyRef([k])
+    const ref = this.keyRef1(k)
     const width = this.elementWidth
-    const raw = width > 0 ? (s.get(ref.key, ref.ks) ?? (this.decl.modifier === 'Default' ? this.decl.fallback : null)) : null
+    // (an absent key appends onto an empty Vec: only right when that is the item's default)
+    const raw = width > 0 ? (s.get(ref.key, ref.ks) ?? (this.decl.fallback.length === 1 && this.decl.fallback[0] === 0 ? this.decl.fallback : null)) : null
     if (raw !== null) {
       const r = new Reader(raw)
       const len = readCompactNumber(r)
       if (raw.length - r.pos === len * width) {
-        const w = new Writer(raw.length + width + 4)
-        writeCompact(w, len + 1)
-        w.bytes(raw.subarray(r.pos))
-        codecOf((this.decl.value.def as { of: Ty }).of).enc(w, x)
-        s.set(ref.key, w.finish(), ref.ks)
+        s.append(ref.key, encode((this.decl.value.def as { of: Ty }).of, x))
         return
       }
     }
@@ -281,12 +279,7 @@ export function unsignedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | nu
   return (v) => {
     if (typeof v !== 'bigint' || v < 0n || v >= limit) return null
     const out = new Uint8Array(n)
-    let i = 0
-    // 48 bits at a time in Number arithmetic
-    for (let r = v; r > 0n; r >>= 48n) {
-      let x = Number(BigInt.asUintN(48, r))
-      for (const end = i + 6; i < end && i < n; i++) { out[i] = x % 256; x = Math.floor(x / 256) }
-    }
+    putBigLE(out, 0, v, n)
     return out
   }
 }

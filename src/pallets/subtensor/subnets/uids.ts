@@ -50,7 +50,7 @@ function appendLastUpdate(s: Store, idx: number, uid: number, block: bigint): vo
   const raw = s.get(S.LastUpdate.key(idx))
   if (raw !== null) {
     const r = new Reader(raw)
-    if (readCompactNumber(r) === uid && raw.length - r.pos === uid * 8) { S.LastUpdate.append(s, idx, block); return }
+    if (readCompactNumber(r) === uid && raw.length - r.pos === uid * 8) { s.append(S.LastUpdate.key(idx), encode((S.LastUpdate.decl.value.def as { of: Ty }).of, block)); return }
   }
   setLastUpdateForUid(s, idx, uid, block)
 }

@@ -10,7 +10,6 @@
 // printing its hash — which a speed-up must leave unchanged — and its mean build time)
 import '../src/polyfill.js'
 import { writeFileSync } from 'node:fs'
-import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hexOf } from '../src/codec/bytes.js'
@@ -19,7 +18,7 @@ import { keyFromString } from '../src/storage/kv.js'
 import { Overlay } from '../src/storage/overlay.js'
 import { SubtensorStorage as S } from '../src/pallets/subtensor/storage.js'
 import { rpcMethods } from '../src/rpc/methods/index.js'
-import { summarizeProfile } from './lib/cpu-profile.js'
+import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
 import { ADVANCE_SCENARIO } from './advance.bench.js'
 
@@ -72,13 +71,7 @@ try {
     Object.assign(proto, orig)
     console.log(`storage accesses in the epoch block: ${counts.get} reads, ${counts.set} writes`)
     if (process.argv.includes('--items')) for (const [n, c] of [...byItem].sort((a, b) => (b[1].get + b[1].set) - (a[1].get + a[1].set)).slice(0, 40)) console.log(`${String(c.get).padStart(7)} ${String(c.set).padStart(7)}  ${n}`)
-    const session = new Session()
-    if (prof) {
-      session.connect()
-      await session.post('Profiler.enable')
-      await session.post('Profiler.setSamplingInterval', { interval: 100 })
-      await session.post('Profiler.start')
-    }
+    const profiler = prof ? await startCpuProfile(100) : null
     const c0 = process.cpuUsage()
     for (let i = 0; i < repeat; i++) {
       const b = once()
@@ -104,10 +97,9 @@ try {
     const changed = [...first.changes].filter(([k, v]) => { const b = chain.overlayAt(parentHash).get(keyFromString(k)); return b === null ? v !== null : v === null || hexOf(b) !== hexOf(v) })
     if (dump) writeFileSync(dump, changed.map(([k, v]) => `${hexOf(keyFromString(k))} ${v === null ? '-' : hexOf(v)}`).sort().join('\n'))
     console.log(`epoch block #${first.header.number} ${hexOf(first.hash)}: ${first.changes.size} changed keys, CPU ${((c.user + c.system) / 1000 / repeat).toFixed(2)} ms per build`)
-    if (prof) {
-      const { profile } = await session.post('Profiler.stop')
+    if (profiler) {
       const path = join(tmpdir(), `profile-epoch-block-${process.pid}.cpuprofile`)
-      writeFileSync(path, JSON.stringify(profile))
+      const profile = await profiler.stop(path)
       const per = (us: number): string => `${(us / 1000 / repeat).toFixed(3).padStart(8)} ms/block`
       const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)
       console.log(`busy ${per(sum.busyUs)} (profile: ${path})\n-- self --`)
@@ -118,13 +110,7 @@ try {
     await node.stop()
     process.exit(0)
   }
-  const session = new Session()
-  if (prof) {
-    session.connect()
-    await session.post('Profiler.enable')
-    await session.post('Profiler.setSamplingInterval', { interval: 200 })
-    await session.post('Profiler.start')
-  }
+  const profiler = prof ? await startCpuProfile(200) : null
   const b0 = node.ctx.chain.best.number
   // Each block's build (execution + state root) timed on its own: epoch blocks against the rest.
   const chain = node.ctx.chain
@@ -148,10 +134,9 @@ try {
   const top = sorted.slice(0, epochs)
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)
   console.log(`block build (wall): the ${epochs} slowest ${(sum(top) / epochs / 1000).toFixed(1)} ms each (the epochs), the other ${sorted.length - epochs} ${(sum(sorted.slice(epochs)) / (sorted.length - epochs)).toFixed(0)} µs each`)
-  if (prof) {
-    const { profile } = await session.post('Profiler.stop')
+  if (profiler) {
     const path = join(tmpdir(), `profile-advance-${process.pid}.cpuprofile`)
-    writeFileSync(path, JSON.stringify(profile))
+    const profile = await profiler.stop(path)
     // The epoch blocks' build windows, for a profile of those blocks alone.
     const slow = [...windows].sort((a, b) => (b.to - b.from) - (a.to - a.from)).slice(0, epochs)
     writeFileSync(`${path}.epochs.json`, JSON.stringify(slow))

@@ -5,8 +5,7 @@
 //
 //   npx tsx bench/profile-blocks.ts [subnets=4] [classic|current] [blocks=2000] [--prof] [--uids=N]
 import '../src/polyfill.js'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { Session } from 'node:inspector/promises'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Blockchain } from '../src/chain/blockchain.js'
@@ -20,7 +19,7 @@ import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { devSpecWith } from '../test/e2e/node-process.js'
-import { summarizeProfile } from './lib/cpu-profile.js'
+import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
@@ -101,13 +100,7 @@ try {
       }
     }
   }
-  const session = new Session()
-  if (prof) {
-    session.connect()
-    await session.post('Profiler.enable')
-    await session.post('Profiler.setSamplingInterval', { interval: 200 })
-    await session.post('Profiler.start')
-  }
+  const profiler = prof ? await startCpuProfile(200) : null
   const c0 = process.cpuUsage()
   const t0 = performance.now()
   await producer.produceMany(blocks)
@@ -123,10 +116,9 @@ try {
   const node = stage.block.map((b, i) => b - stage.runtime[i]!)
   console.log(`median wall per block: block ${us(median(stage.block))}, pallet hooks ${us(median(stage.hooks))}, executive outside hooks ${us(median(stage.runtime.map((r, i) => r - stage.hooks[i]!)))}, ` +
     `chain.build ${us(median(stage.build))}, chain.commit ${us(median(stage.commit))}; outside hooks ${us(median(outside))} (mean ${us(outside.reduce((a, b) => a + b, 0) / outside.length)}), node outside the executive ${us(median(node))}`)
-  if (prof) {
-    const { profile } = await session.post('Profiler.stop')
+  if (profiler) {
     const path = join(dir, 'p.cpuprofile')
-    writeFileSync(path, JSON.stringify(profile))
+    const profile = await profiler.stop(path)
     const per = (us: number): string => `${(us / blocks).toFixed(1).padStart(8)} µs/block`
     const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
     const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)

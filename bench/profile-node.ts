@@ -1,21 +1,19 @@
-// Where a node process spends its CPU on the instant-seal transfer workloads: runs the node from
-// the TypeScript sources under `node --cpu-prof`, drives the workloads, stops it with SIGTERM (it
+// Where a node process spends its CPU on the instant-seal transfer workloads: runs the node
+// (bin/subtensor-emu.js) under `node --cpu-prof`, drives the workloads, stops it with SIGTERM (it
 // exits cleanly, so V8 writes the profile) and prints busy CPU per transaction and the top
 // functions and files, counting only samples taken while each workload ran.
 //
 //   npx tsx bench/profile-node.ts [watched|unwatched|both] [perAccount] [top] [--no-prof]
 // (--no-prof: only the per-thread CPU times, without the profiler's own overhead)
 import '../src/polyfill.js'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { cryptoReady } from '../src/codec/hashing.js'
+import { startNodeProcess } from '../test/e2e/node-process.js'
 import { summarizeProfile } from './lib/cpu-profile.js'
 import { submitTransfers, watchedTransfers, type TransferRun } from './lib/transfers.js'
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const noProf = process.argv.includes('--no-prof')
 const args = process.argv.slice(2).filter((a) => a !== '--no-prof')
 const which = args[0] ?? 'both'
@@ -24,23 +22,8 @@ const top = Number(args[2] ?? 30)
 
 await cryptoReady()
 const dir = mkdtempSync(join(tmpdir(), 'cpu-prof-'))
-const proc = spawn(process.execPath, [
-  ...(noProf ? [] : ['--cpu-prof', '--cpu-prof-dir', dir]), '--import', 'tsx',
-  join(ROOT, 'src', 'cli', 'main.ts'), '--dev', '--sealing', 'instant', '--rpc-port', '0', '--no-prometheus',
-], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-let out = ''
-const exited = new Promise<unknown>((r) => proc.on('exit', r))
-const port = await new Promise<number>((resolve, reject) => {
-  const onData = (d: Buffer): void => {
-    out += d.toString()
-    const m = /Running JSON-RPC server: addr=[^:\s]+:(\d+)/.exec(out)
-    if (m) resolve(Number(m[1]))
-  }
-  proc.stdout!.on('data', onData)
-  proc.stderr!.on('data', onData)
-  void exited.then(() => reject(new Error(out)))
-})
-const url = `ws://127.0.0.1:${port}`
+const node = await startNodeProcess(['--dev', '--sealing', 'instant', '--no-prometheus'], 60_000, noProf ? [] : ['--cpu-prof', '--cpu-prof-dir', dir])
+const { proc, url } = node
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n)
 
 /**
@@ -84,8 +67,7 @@ try {
     windows.push({ name: w, from, to: nowUs(), run, cpu })
   }
 } finally {
-  proc.kill('SIGTERM')
-  await exited
+  await node.kill()
 }
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
 if (!file && !noProf) throw new Error(`no profile written in ${dir}`)

@@ -1,6 +1,7 @@
 // Reads a V8 .cpuprofile (node --cpu-prof) and sums self time per function and per source file, so
 // a benchmark can report where a node process spent its CPU (µs per transaction, not wall time).
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 
 interface ProfileNode {
   id: number
@@ -73,4 +74,21 @@ function shortUrl(url: string): string {
   if (i >= 0) return url.slice(i + 14)
   const s = url.indexOf('/src/')
   return s >= 0 ? url.slice(s + 1) : url.replace(/^.*\//, '')
+}
+
+/** This process's CPU profiler, sampling every `intervalUs`; `stop` ends it, writes the profile to `path` and returns it. */
+export async function startCpuProfile(intervalUs: number): Promise<{ stop(path: string): Promise<unknown> }> {
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: intervalUs })
+  await session.post('Profiler.start')
+  return {
+    async stop(path) {
+      const { profile } = await session.post('Profiler.stop')
+      writeFileSync(path, JSON.stringify(profile))
+      session.disconnect()
+      return profile
+    },
+  }
 }

@@ -101,7 +101,7 @@ export function withdraw(
  * System.Account's SCALE layout: AccountInfo's nonce, consumers, providers, sufficients (u32),
  * then AccountData's free, reserved, frozen (u64) and flags (u128, IS_NEW_LOGIC its top bit).
  */
-const ACCOUNT_INFO_LEN = 56
+const ACCOUNT_INFO_LEN = System.Account.decl.fallback.length
 const FREE_AT = 16
 
 /**

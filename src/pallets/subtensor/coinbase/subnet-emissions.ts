@@ -26,8 +26,10 @@ export function subnetsToEmitTo(s: Store, subnets: readonly number[]): number[] 
 
 /** `get_moving_alpha_price` (U64F64 bits): 1 for root and stable subnets, else the stored EMA. */
 export function movingAlphaPrice(s: Store, netuid: number): bigint {
-  if (netuid === 0 || S.SubnetMechanism.get(s, netuid) === 0) return ONE
-  return F.saturatingFromFixed(U, F.I96F32, S.SubnetMovingPrice.get(s, netuid).bits)
+  if (netuid === 0) return ONE
+  const mechanism = S.SubnetMechanism.get(s, netuid)
+  // (a stable subnet's stored EMA is never read)
+  return mechanism === 0 ? ONE : movingAlphaPriceOf(mechanism, S.SubnetMovingPrice.get(s, netuid).bits)
 }
 
 /** movingAlphaPrice of a non-root subnet from its SubnetMechanism and SubnetMovingPrice (I96F32 bits). */

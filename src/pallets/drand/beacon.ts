@@ -12,7 +12,7 @@ import { blake2_256 } from '../../codec/hashing.js'
 import { Timestamp } from '../timestamp/index.js'
 import { publicKeyOf, QUICKNET, randomnessOf, SCHEME_ID, signRound } from './bls.js'
 import { writePulses } from './calls.js'
-import { sameBytes } from './mcl.js'
+import { sameBytes } from '../../codec/bytes.js'
 import { drand, DrandStorage as D, MAX_PULSES_TO_FETCH, type BeaconConfigurationValue, type PulseValue } from './pallet.js'
 
 let beacon: { secretKey: Uint8Array; publicKey: Uint8Array } | null = null

@@ -5,6 +5,7 @@
 // only one that loads it: it fixes them once, at import, for every importer.
 import mcl from 'mcl-wasm'
 import type { Fr, G1, G2, GT, PrecomputedG2 } from 'mcl-wasm'
+import { sameBytes } from '../../codec/bytes.js'
 
 export type { G1, G2, GT }
 
@@ -96,7 +97,6 @@ export function blsCheck(sig: G1, h: G1, pk: PreparedG2): boolean {
   return mcl.finalExp(f).isOne()
 }
 
-export const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 /**
  * ark-serialize's flag rules for a compressed point (ark-bls12-381 0.4 util.rs), which mcl is

@@ -3,6 +3,7 @@
 // and commit_timelocked_mechanism_weights (118) queue (who, block, ciphertext, reveal_round) under
 // TimelockedWeightCommits(netuid_index, epoch); block_step opens them with the drand pulse of
 // their round once their reveal epoch comes and sets the weights through internal_set_weights.
+import { sameBytes } from '../../../codec/bytes.js'
 import { blake2_256 } from '../../../codec/hashing.js'
 import { codecOf, Reader } from '../../../codec/scale.js'
 import { bytes, composite, f, u16, u64, vec } from '../../../codec/types.js'
@@ -67,7 +68,6 @@ export function internalCommitTimelockedWeights(ctx: CallCtx, netuid: number, me
   setLastUpdateForUid(s, idx, uid, block)
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 /** The weights a decrypted payload carries for `who`, or null when the chain would drop it. */
 export function weightsOfPayload(plain: Uint8Array, who: Uint8Array): Weights | null {

@@ -16,7 +16,7 @@ import { getStakeForHotkeyAndColdkeyOnSubnet as stakeOf, increaseStakeForHotkeyA
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { addDynamicNetwork, addNetwork, mintAndRunCoinbase, newTestExt, stepBlock, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, registerOkNeuron, sub, U64_MAX } from './staking-mock.js'
+import { addBalance, registerOkNeuron, sub, U64_MAX, validatorMinerEpochState } from './staking-mock.js'
 
 useMockSwapConfig()
 
@@ -114,13 +114,7 @@ function miningSubnet(e: Ext, netuid: number, tempo: number): { mHot: Uint8Array
   S.MaxAllowedValidators.set(e.s, netuid, 2)
   sub(e, vCold, 'add_stake', { hotkey: vHot, netuid, amount_staked: stake })
   sub(e, vmCold, 'add_stake', { hotkey: vmHot, netuid, amount_staked: stake })
-  S.Weights.set(e.s, netuid, 0, [[1, 0xffff]])
-  S.Weights.set(e.s, netuid, 1, [[2, 0xffff]])
-  for (const uid of [0, 1, 2]) S.BlockAtRegistration.set(e.s, netuid, uid, 1n)
-  S.LastUpdate.set(e.s, netuid, [2n, 2n, 2n])
-  S.Kappa.set(e.s, netuid, Math.floor(0xffff / 5))
-  S.ActivityCutoff.set(e.s, netuid, 0xffff)
-  S.ValidatorPermit.set(e.s, netuid, [true, true, false])
+  validatorMinerEpochState(e, netuid)
   stepBlock(e, tempo)
   addBalance(e, vCold, rootStake)
   sub(e, vCold, 'add_stake', { hotkey: vHot, netuid: 0, amount_staked: rootStake })

@@ -10,7 +10,7 @@ import { DEFAULT_MIN_STAKE } from '../../../src/pallets/subtensor/staking/stake-
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, addStake, E, near, registerOkNeuron, removeOwnerRegistrationStake, removeStake, stakeOf, stepBlock, sub, swapTaoToAlpha } from './staking-mock.js'
+import { addBalance, addStake, E, near, registerOkNeuron, removeOwnerRegistrationStake, removeStake, stakeOf, stepBlock, sub, swapTaoToAlpha, validatorMinerEpochState } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
@@ -116,13 +116,7 @@ describe('tests/staking.rs: emission split', () => {
     S.MaxAllowedValidators.set(e.s, netuid, 2)
     addStake(e, vCold, vHot, netuid, stake)
     addStake(e, vmCold, vmHot, netuid, stake)
-    S.Weights.set(e.s, netuid, 0, [[1, 0xffff]])
-    S.Weights.set(e.s, netuid, 1, [[2, 0xffff]])
-    for (const uid of [0, 1, 2]) S.BlockAtRegistration.set(e.s, netuid, uid, 1n)
-    S.LastUpdate.set(e.s, netuid, [2n, 2n, 2n])
-    S.Kappa.set(e.s, netuid, Math.floor(0xffff / 5))
-    S.ActivityCutoff.set(e.s, netuid, 0xffff)
-    S.ValidatorPermit.set(e.s, netuid, [true, true, false])
+    validatorMinerEpochState(e, netuid)
     const before = [vCold, vmCold, mCold].map((c) => getTotalStakeForColdkey(e.s, c))
     stepBlock(e, tempo)
     const [v, vm, m] = [vCold, vmCold, mCold].map((c, i) => getTotalStakeForColdkey(e.s, c) - before[i]!) as [bigint, bigint, bigint]

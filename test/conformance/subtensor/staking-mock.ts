@@ -3,7 +3,7 @@
 // stake written straight into the ledger, and scheduling children with their cooldown elapsed.
 import { expect } from 'vitest'
 import { EXISTENTIAL_DEPOSIT as ED, mint } from '../../../src/pallets/balances/index.js'
-import { SubtensorStorage as S, subtensorPallet } from '../../../src/pallets/subtensor/index.js'
+import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { mintAndSpend } from '../../../src/pallets/subtensor/coinbase/tao.js'
 import { subnetAccountId } from '../../../src/pallets/subtensor/subnets/network.js'
 import { doSetPendingChildren } from '../../../src/pallets/subtensor/staking/set-children.js'
@@ -12,8 +12,10 @@ import { getColdkeyBalance } from '../../../src/pallets/subtensor/staking/tao-tr
 import { Aura, AURA_ENGINE_ID } from '../../../src/pallets/aura/pallet.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
-import { callHandler, failsUntouched, ROOT, signed, startBlock } from '../../../src/pallets/test-utils.js'
-import { addNetwork, newTestExt, setupReserves, u256, type Ext } from './head-mock.js'
+import { callHandler, failsUntouched, ROOT, signed } from '../../../src/pallets/test-utils.js'
+import { addNetwork, newTestExt, setupReserves, stepBlock, u256, type Ext } from './head-mock.js'
+
+export { stepBlock }
 
 export const U64_MAX = (1n << 64n) - 1n
 
@@ -101,14 +103,6 @@ export function mockSetChildren(e: Ext, cold: Uint8Array, parent: Uint8Array, ne
   setBlockNumber(e, block)
 }
 
-/** `step_block(n)`: each next block's System and SubtensorModule on_initialize. */
-export function stepBlock(e: Ext, n = 1): void {
-  for (let i = 0; i < n; i++) {
-    const block = System.Number.get(e.s) + 1
-    e.env = startBlock(e.s, block)
-    subtensorPallet().hooks.onInitialize!({ s: e.s, env: e.env, blockNumber: block })
-  }
-}
 
 /** `step_epochs(count, netuid)`: blocks until the subnet's epoch counter has advanced `count`. */
 export function stepEpochs(e: Ext, count: number, netuid: number): void {
@@ -165,4 +159,19 @@ export function swapAlphaToTao(e: Ext, netuid: number, alpha: bigint): [bigint, 
   const r = swapInterface().swap(e.s, netuid, { kind: 'GetTaoForAlpha', amount: alpha }, swapInterface().minPrice(), false, true)
   expect(r.amountPaidOut).toBeGreaterThan(0n)
   return [r.amountPaidOut, r.feePaid]
+}
+
+/**
+ * The source's validator / validator-miner / miner subnet (uids 0, 1, 2) as its epoch finds it:
+ * uid 0 weights uid 1, uid 1 weights uid 2, all registered at block 1 and updated at 2, kappa
+ * 0.2, no activity cutoff, permits for the two validators.
+ */
+export function validatorMinerEpochState(e: Ext, netuid: number): void {
+  S.Weights.set(e.s, netuid, 0, [[1, 0xffff]])
+  S.Weights.set(e.s, netuid, 1, [[2, 0xffff]])
+  for (const uid of [0, 1, 2]) S.BlockAtRegistration.set(e.s, netuid, uid, 1n)
+  S.LastUpdate.set(e.s, netuid, [2n, 2n, 2n])
+  S.Kappa.set(e.s, netuid, Math.floor(0xffff / 5))
+  S.ActivityCutoff.set(e.s, netuid, 0xffff)
+  S.ValidatorPermit.set(e.s, netuid, [true, true, false])
 }

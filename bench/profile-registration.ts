@@ -6,8 +6,9 @@
 // (process.cpuUsage: all threads, steadier than wall time on a loaded machine) and, with --prof,
 // the top functions of the main thread.
 //
-//   npx tsx bench/profile-registration.ts [rounds=3] [--prof] [--blocks=N]
-// (--blocks=N: the 256 go into N blocks, as instant sealing splits a burst; default 2)
+//   npx tsx bench/profile-registration.ts [rounds=3] [--prof] [--blocks=N] [--warm=K]
+// (--blocks=N: the 256 go into N blocks, as instant sealing splits a burst; default 2;
+// --warm=K: K untimed, unprofiled rounds first, so the JIT has settled: default 0)
 import '../src/polyfill.js'
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto'
 import { sr25519KeypairFromSeed } from '@polkadot/wasm-crypto'
@@ -39,7 +40,9 @@ const TAO = 1_000_000_000n
 /** As bench/registration.bench.ts: tempo 360 unless REG_BENCH_TEMPO says otherwise ('chain': the dev default). */
 const TEMPO: { tempo?: number } = process.env.REG_BENCH_TEMPO === 'chain' ? {} : { tempo: Number(process.env.REG_BENCH_TEMPO ?? 360) }
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
-const rounds = Number(pos[0] ?? 3)
+const timedRounds = Number(pos[0] ?? 3)
+const warm = Number(process.argv.find((a) => a.startsWith('--warm='))?.slice(7) ?? 0)
+const rounds = warm + timedRounds
 const prof = process.argv.includes('--prof')
 const blocksPerRound = Number(process.argv.find((a) => a.startsWith('--blocks='))?.slice(9) ?? 2)
 
@@ -96,7 +99,6 @@ try {
   if (heap) {
     session.connect()
     await session.post('HeapProfiler.enable')
-    await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
   }
   if (prof) {
     session.connect()
@@ -109,7 +111,9 @@ try {
   for (const [r, netuid] of netuids.entries()) {
     const txs = coldkeys[r]!.map((cold, i) => assemble(signParts(runtime, genesis, cold,
       encode(RuntimeCall, { type: 'SubtensorModule', value: { type: 'burned_register', value: { netuid, hotkey: hotkeys[r]![i] } } }), { nonce: 0 })))
-    if (prof && r === 0) await session.post('Profiler.start')
+    if (heap && r === warm) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
+    if (prof && r === warm) await session.post('Profiler.start')
+    if (r === warm) { verifyUs = 0; submitUs = 0; buildUs = 0; phases.clear() }
     const c0 = cpuUs()
     // Submissions and blocks interleave as under instant sealing: a block after each share.
     const per = Math.ceil(N / blocksPerRound)
@@ -131,7 +135,7 @@ try {
     if (count !== N + 1) throw new Error(`round ${r}: SubnetworkN ${count} on netuid ${netuid}`)
     console.log(`round ${r}: ${(total / N).toFixed(0)} µs CPU/reg (all threads)`)
   }
-  const units = N * rounds
+  const units = N * timedRounds
   console.log(`signature jobs + worker verification ${(verifyUs / units).toFixed(0)} µs/reg (all threads), pool validation ${(submitUs / units).toFixed(0)} µs/reg, block building ${(buildUs / units).toFixed(0)} µs/reg (CPU; ${blocksPerRound} blocks per 256)`)
   console.log([...phases].map(([k, v]) => `${k} ${(v / units).toFixed(0)}`).join(', '), 'µs/reg (wall, main thread)')
   if (heap) {

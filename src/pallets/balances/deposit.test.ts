@@ -54,4 +54,14 @@ describe('Balances deposit', () => {
     expect(freeBalance(s, ALICE)).toBe(10_000n)
     expect(events(s).map((e) => [e.name, e.value])).toEqual([['Balances.Deposit', { who: ALICE, amount: 0n }]])
   })
+
+  it('of nothing, best effort (a fee refund of 0): no account touched, not even a legacy one; the event only', () => {
+    const { s, env } = setup()
+    System.Account.mutate(s, BOB, (a) => ({ ...a, data: { ...a.data, flags: 0n } }))
+    const before = [ALICE, BOB, CHARLIE].map((w) => s.get(System.Account.key(w)))
+    for (const who of [ALICE, BOB, CHARLIE]) expect(deposit(s, env, who, 0n, 'BestEffort')).toBe(0n)
+    expect([ALICE, BOB, CHARLIE].map((w) => s.get(System.Account.key(w)))).toEqual(before)
+    expect(before[2]).toBeNull()
+    expect(events(s).map((e) => [e.name, e.value])).toEqual([ALICE, BOB, CHARLIE].map((who) => ['Balances.Deposit', { who, amount: 0n }]))
+  })
 })

@@ -90,6 +90,15 @@ export function withdraw(
   s: Store, sink: EventSink, who: Uint8Array, value: bigint,
   precision: Precision, preservation: Preservation, force: Fortitude,
 ): bigint {
+  if (preservation === 'Preserve' && withdrawFromLiveAccount(s, sink, who, value, force)) return value
+  return withdrawThroughAccount(s, sink, who, value, precision, preservation, force)
+}
+
+/** `withdraw` through decrease_balance and try_mutate_account, every branch (exported for the tests). */
+export function withdrawThroughAccount(
+  s: Store, sink: EventSink, who: Uint8Array, value: bigint,
+  precision: Precision, preservation: Preservation, force: Fortitude,
+): bigint {
   return s.transactional(() => {
     const taken = decreaseBalance(s, sink, who, value, precision, preservation, force)
     sink.depositEvent(BalancesEvents.Withdraw.encode({ who, amount: taken }))
@@ -129,9 +138,44 @@ function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, valu
   return true
 }
 
+/**
+ * `withdraw` of `value` with Preservation::Preserve from a live, upgraded account that can give it:
+ * the new free balance stays at or above both the ED and the untouchable part, so
+ * try_mutate_account only stores it (no provider, consumer, dust or event change) and
+ * write_balance's own limit (a forced, expendable reduction) cannot refuse it. The fee and the
+ * registration burn take this path. False (nothing touched) when any other branch could apply,
+ * including every refusal, which the general path reports.
+ */
+function withdrawFromLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint, force: Fortitude): boolean {
+  if (value === 0n) return false
+  const key = System.Account.key(who)
+  const raw = s.get(key)
+  if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
+  const view = new DataView(raw.buffer, raw.byteOffset, ACCOUNT_INFO_LEN)
+  const [consumers, providers, sufficients] = [view.getUint32(4, true), view.getUint32(8, true), view.getUint32(12, true)]
+  const [free, reserved, frozen] = [view.getBigUint64(FREE_AT, true), view.getBigUint64(24, true), view.getBigUint64(32, true)]
+  if (providers === 0 && sufficients === 0) return false
+  if ((reserved !== 0n || frozen !== 0n) && consumers === 0) return false
+  // reducible_balance(Preserve, force): the frozen part not covered by reserves (Polite), and the ED.
+  const locked = force === 'Polite' && frozen > reserved ? frozen - reserved : 0n
+  const untouchable = locked > ED ? locked : ED
+  if (free < untouchable || free - untouchable < value) return false
+  const out = raw.slice()
+  new DataView(out.buffer).setBigUint64(FREE_AT, free - value, true)
+  s.set(key, out)
+  sink.depositEvent(BalancesEvents.Withdraw.encode({ who, amount: value }))
+  return true
+}
+
 /** Balanced::deposit: add `value` to `who` (Deposit event, also for 0); returns the debt. */
 export function deposit(s: Store, sink: EventSink, who: Uint8Array, value: bigint, precision: Precision = 'Exact'): bigint {
   if (depositIntoLiveAccount(s, sink, who, value)) return value
+  // A best-effort deposit of nothing changes no account (increase_balance returns at once or
+  // refuses quietly below the ED): only the event. The fee's refund is this when nothing is refunded.
+  if (value === 0n && precision === 'BestEffort') {
+    sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: 0n }))
+    return 0n
+  }
   return s.transactional(() => {
     const added = increaseBalance(s, sink, who, value, precision)
     sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: added }))

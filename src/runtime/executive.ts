@@ -180,11 +180,18 @@ export class Executive {
     return isVerified(job.kind, job.sig, job.msg, job.signer) ? null : job
   }
 
+  /** The explicit extension values by identifier; made once per decoded extrinsic (nothing mutates them). */
   private explicitOf(xt: DecodedExtrinsic): Map<string, unknown> {
-    const explicit = new Map<string, unknown>()
-    this.cfg.extensions.forEach((e, i) => explicit.set(e.identifier, xt.signed!.extra[i]))
+    let explicit = this.explicits.get(xt)
+    if (explicit === undefined) {
+      explicit = new Map<string, unknown>()
+      for (const [i, e] of this.cfg.extensions.entries()) explicit.set(e.identifier, xt.signed!.extra[i])
+      this.explicits.set(xt, explicit)
+    }
     return explicit
   }
+
+  private readonly explicits = new WeakMap<DecodedExtrinsic, Map<string, unknown>>()
 
   /**
    * The signed payload. An immortal transaction's depends on nothing but its own bytes, the

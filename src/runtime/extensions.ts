@@ -89,7 +89,10 @@ export function implicitBytes(s: Store, host: ExtensionHost, explicit: Map<strin
   return encodeWith((w) => order.forEach((ext, i) => codecOf(ext.additionalSigned).enc(w, values[i])))
 }
 
-/** Pool and block validity: throws TransactionValidityError, returns the combined ValidTransaction. */
+/**
+ * Pool and block validity: throws TransactionValidityError, returns the combined ValidTransaction.
+ * In a block (`forPool` false) only the refusals count: the tags and the fee's dry run are skipped.
+ */
 export function validateSigned(c: CheckCtx, forPool: boolean): ValidTransaction {
   const { s, host, who, info } = c
   const result: ValidTransaction = { priority: 0n, requires: [], provides: [], longevity: MAX_U64, propagate: true }
@@ -105,21 +108,25 @@ export function validateSigned(c: CheckCtx, forPool: boolean): ValidTransaction 
   if (info.paysFee === 'Yes' && acct.providers === 0 && acct.sufficients === 0) throw invalid('Payment')
   if (nonce < acct.nonce) throw invalid('Stale')
   if (nonce > acct.nonce && !forPool) throw invalid('Future')
-  result.provides.push(nonceTag(who, nonce))
-  if (nonce > acct.nonce) result.requires.push(nonceTag(who, nonce - 1))
+  if (forPool) {
+    result.provides.push(nonceTag(who, nonce))
+    if (nonce > acct.nonce) result.requires.push(nonceTag(who, nonce - 1))
+  }
 
   if (!host.validateWeight(s, info, c.len)) throw invalid('ExhaustsResources')
 
-  const tip = c.explicit.get('ChargeTransactionPayment') as bigint
-  const fee = host.computeFee(c.len, info, tip)
   // In a block, prepareSigned withdraws the fee for real right after this (a failure there is the
   // same Payment error, rolled back with the rest); only the pool needs the dry run.
-  if (fee > 0n && forPool) {
-    s.startTransaction()
-    try {
-      if (!host.withdrawFee(s, nullEnv, who, fee, tip)) throw invalid('Payment')
-    } finally {
-      s.rollbackTransaction()
+  if (forPool) {
+    const tip = c.explicit.get('ChargeTransactionPayment') as bigint
+    const fee = host.computeFee(c.len, info, tip)
+    if (fee > 0n) {
+      s.startTransaction()
+      try {
+        if (!host.withdrawFee(s, nullEnv, who, fee, tip)) throw invalid('Payment')
+      } finally {
+        s.rollbackTransaction()
+      }
     }
   }
   result.priority = info.class === 'Operational' ? OPERATIONAL_PRIORITY : 1n

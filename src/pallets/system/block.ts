@@ -23,6 +23,8 @@ export const HEAP_PAGES_KEY = text.encode(':heappages')
 export const CODE_KEY = text.encode(':code')
 
 const topicsCodec = vec(H256)
+const NO_TOPICS = encode(topicsCodec, [])
+const INITIALIZATION = encode(Phase, { type: 'Initialization' } satisfies PhaseValue)
 const topicEntry = tuple(u32, u32)
 
 export function blockNumber(s: Store): number { return System.Number.get(s) }
@@ -82,11 +84,12 @@ export function noteExtrinsic(s: Store, encodedXt: Uint8Array): void {
 export function depositEvent(s: Store, runtimeEvent: Uint8Array, topics: Uint8Array[] = []): void {
   const number = System.Number.get(s)
   if (number === 0) return
-  const phase: PhaseValue = System.ExecutionPhase.get(s) ?? { type: 'Initialization' }
+  // ExecutionPhase holds a Phase, so its stored bytes are the record's phase as they are.
+  const phase = s.get(System.ExecutionPhase.key()) ?? INITIALIZATION
   const index = System.EventCount.get(s)
   if (index === 0xffffffff) return
   System.EventCount.set(s, index + 1)
-  s.append(System.Events.key(), concatBytes(encode(Phase, phase), runtimeEvent, encode(topicsCodec, topics)))
+  s.append(System.Events.key(), concatBytes(phase, runtimeEvent, topics.length === 0 ? NO_TOPICS : encode(topicsCodec, topics)))
   for (const t of topics) s.append(System.EventTopics.key(t), encode(topicEntry, [number, index]))
 }
 

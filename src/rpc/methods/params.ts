@@ -6,7 +6,7 @@ import { decodeAddress } from '@polkadot/util-crypto'
 import { hexOf } from '../../codec/bytes.js'
 import { invalidParams, RpcError } from '../errors.js'
 
-const HEX_DIGIT = /^[0-9a-fA-F]*$/
+const HEX_DIGIT = /^[0-9a-fA-F]$/
 
 /** The decimal rendering serde_json gives a JSON value in "invalid type" messages. */
 function describe(v: unknown): string {
@@ -26,13 +26,15 @@ function describe(v: unknown): string {
 export function hexBytes(v: unknown, what = 'a (both 0x-prefixed or not) hex string'): Uint8Array {
   if (typeof v !== 'string') throw invalidParams(`invalid type: ${describe(v)}, expected ${what}`)
   const s = v.startsWith('0x') || v.startsWith('0X') ? v.slice(2) : v
-  if (!HEX_DIGIT.test(s)) {
-    const bad = [...s].findIndex((c) => !/[0-9a-fA-F]/.test(c))
+  const even = s.length % 2 === 0 ? s : '0' + s
+  // Decoded straight into bytes of its own (not a view into Buffer's shared pool). Node stops at
+  // the first pair that is not two hex digits, so a short count means a bad character.
+  const out = new Uint8Array(even.length >>> 1)
+  if (Buffer.from(out.buffer).write(even, 'hex') !== out.length) {
+    const bad = [...s].findIndex((c) => !HEX_DIGIT.test(c))
     throw invalidParams(`invalid hex character: ${s[bad]}, at ${bad + (s.length === v.length ? 0 : 2)}`)
   }
-  const even = s.length % 2 === 0 ? s : '0' + s
-  // A copy of its own (not a view into Buffer's shared pool), made without iterating.
-  return new Uint8Array(Buffer.from(even, 'hex'))
+  return out
 }
 
 export function optionalHexBytes(v: unknown): Uint8Array | undefined {

@@ -28,6 +28,18 @@ describe('hexBytes', () => {
     expect(code(() => hexBytes(12))).toBe(-32602)
     expect(code(() => hexBytes(null))).toBe(-32602)
   })
+  it('names the first bad character and its place (0x counted), wherever it is', () => {
+    const data = (f: () => unknown): unknown => { try { f() } catch (e) { return (e as RpcError).data } return undefined }
+    expect(data(() => hexBytes('0x0102g3'))).toBe('invalid hex character: g, at 6')
+    expect(data(() => hexBytes('01020'))).toBeUndefined()
+    expect(data(() => hexBytes('0102 '))).toBe('invalid hex character:  , at 4')
+    expect(data(() => hexBytes('0x' + 'ab'.repeat(300) + 'x'))).toBe('invalid hex character: x, at 602')
+  })
+  it('gives plain bytes of their own', () => {
+    const b = hexBytes('0x' + 'cd'.repeat(40))
+    expect(Object.getPrototypeOf(b)).toBe(Uint8Array.prototype)
+    expect(b.byteOffset === 0 && b.buffer.byteLength === 40).toBe(true)
+  })
 })
 
 describe('hashes', () => {

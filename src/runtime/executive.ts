@@ -81,6 +81,9 @@ export class Executive {
 
   private readonly decoded = new WeakMap<Uint8Array, DecodedExtrinsic>()
 
+  /** blake2_256 of `raw` when these bytes were decoded here already (the decoding hashed them), else null. */
+  knownHash(raw: Uint8Array): Uint8Array | null { return this.decoded.get(raw)?.hash ?? null }
+
   initializeBlock(s: Store, b: BlockContext): WeightValue {
     this.cfg.system.initialize(s, b.number, b.parentHash, b.digest)
     const env = this.env(s, b.number)

@@ -238,7 +238,7 @@ export class Runtime {
     return { type: 'Seal', value: [AURA_ENGINE, signature] }
   }
 
-  extrinsicHash(raw: Uint8Array): Uint8Array { return blake2_256(raw) }
+  extrinsicHash(raw: Uint8Array): Uint8Array { return this.executive.knownHash(raw) ?? blake2_256(raw) }
 
   /** Raw genesis storage (hex key → value) from per-pallet genesis config. */
   buildGenesis(config: Record<string, unknown>): Map<string, Uint8Array> {

@@ -8,7 +8,7 @@
 // an account that cannot pay (refused by the pool), and a stale nonce. Prints every block's hash
 // (its state root covers every storage value and System.Events) and each round's pool refusals.
 //
-//   npx tsx bench/registration-digest.ts [rounds=2] [n=256]
+//   npx tsx bench/registration-digest.ts [rounds=2] [n=256] [classic|current] (default: the dev chain's regime)
 import '../src/polyfill.js'
 import { blake2AsU8a, ed25519PairFromSeed, ed25519Sign, encodeAddress } from '@polkadot/util-crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -32,6 +32,7 @@ import { benchAccount } from './lib/signer.js'
 
 const rounds = Number(process.argv[2] ?? 2)
 const N = Number(process.argv[3] ?? 256)
+const regime = process.argv[4] as 'classic' | 'current' | undefined
 const TAO = 1_000_000_000n
 
 interface Key { publicKey: Uint8Array; secretKey: Uint8Array }
@@ -44,6 +45,7 @@ const hotkeys = netuids.map((n) => Array.from({ length: N }, (_, i) => blake2AsU
 const broke = keyOf('reg-digest-unfunded')
 const alice = benchAccount('//Alice')
 const chainSpec = loadChainSpec(devSpecWith((st) => {
+  if (regime) st.registrationRegime = regime
   st.fundedAccounts = coldkeys.flat().map((c) => [hexOf(c.publicKey), (10n * TAO).toString()])
   st.subnets = netuids.map((netuid) => ({ netuid, owner: encodeAddress(alice.publicKey), hotkey: hexOf(blake2AsU8a(`reg-digest-owner-${netuid}`, 256)), started: true, tempo: 360 }))
   st.hyperparameters = Object.fromEntries(netuids.map((n) => [String(n), { MaxAllowedUids: N + 1, MaxRegistrationsPerBlock: N, TargetRegistrationsPerInterval: N }]))

@@ -20,7 +20,23 @@ export const consumers = (s: Store, who: Uint8Array): number => account(s, who).
 export const sufficients = (s: Store, who: Uint8Array): number => account(s, who).sufficients
 export const nonce = (s: Store, who: Uint8Array): number => account(s, who).nonce
 
+/** AccountInfo's encoded length: four u32 counters, AccountData's three u64 and the u128 flags. */
+const ACCOUNT_INFO_LEN = System.Account.decl.fallback.length
+
 export function incNonce(s: Store, who: Uint8Array): void {
+  // The nonce is AccountInfo's first field (u32 LE): a stored account gets it bumped in its bytes.
+  const key = System.Account.key(who)
+  const raw = s.get(key)
+  if (raw !== null && raw.length === ACCOUNT_INFO_LEN) {
+    const out = raw.slice()
+    const view = new DataView(out.buffer)
+    const nonce = view.getUint32(0, true)
+    if (nonce !== 0xffffffff) {
+      view.setUint32(0, nonce + 1, true)
+      s.set(key, out)
+      return
+    }
+  }
   System.Account.mutate(s, who, (a) => { a.nonce = (a.nonce + 1) >>> 0; return a })
 }
 

@@ -8,7 +8,7 @@ import {
 } from '../test-utils.js'
 import {
   accountExists, BLOCK_LENGTH, BLOCK_WEIGHTS, blockHash, decProviders, depositEvent, EXTRINSIC_INDEX_KEY, finalize,
-  genesis, HASH69, HEAP_PAGES_KEY, incConsumers, incProviders, initialize, INTRABLOCK_ENTROPY_KEY, noteWeight, reclaimWeight, validateWeight,
+  genesis, HASH69, HEAP_PAGES_KEY, incConsumers, incNonce, incProviders, initialize, INTRABLOCK_ENTROPY_KEY, noteWeight, reclaimWeight, validateWeight,
   noteAppliedExtrinsic, noteExtrinsic, noteFinishedExtrinsics, noteFinishedInitialize, RuntimePanic, setRuntimeVersion,
   System, SystemErrors, SystemEvents, systemPallet,
 } from './index.js'
@@ -192,6 +192,24 @@ describe('System accounts', () => {
     for (let i = 0; i < 16; i++) incConsumers(s, acct(2))
     expect(errorOf(failsUntouched(s, () => incConsumers(s, acct(2))))).toEqual({ type: 'TooManyConsumers' })
     expect(errorOf(failsUntouched(s, () => decProviders(s, env, acct(2))))).toEqual({ type: 'ConsumerRemaining' })
+  })
+
+  it('bumps the nonce as a mutate of AccountInfo would store it: stored, absent, and at u32::MAX', () => {
+    const s = newStore()
+    const env = startBlock(s)
+    incProviders(s, env, acct(3))
+    System.Account.mutate(s, acct(3), (a) => ({ ...a, nonce: 41, consumers: 2, data: { ...a.data, free: 12_345n, frozen: 7n } }))
+    System.Account.mutate(s, acct(5), (a) => ({ ...a, nonce: 0xffffffff, providers: 1 }))
+    for (const who of [acct(3), acct(4), acct(5)]) {
+      const expected = newStore()
+      const before = System.Account.get(s, who)
+      System.Account.set(expected, who, { ...before, nonce: (before.nonce + 1) >>> 0 })
+      incNonce(s, who)
+      expect(hex(s.get(System.Account.key(who))!)).toBe(hex(expected.get(System.Account.key(who))!))
+    }
+    expect(System.Account.get(s, acct(3)).nonce).toBe(42)
+    expect(System.Account.get(s, acct(4)).nonce).toBe(1)
+    expect(System.Account.get(s, acct(5)).nonce).toBe(0)
   })
 })
 

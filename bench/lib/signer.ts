@@ -18,19 +18,23 @@ export function benchAccount(uri: string): BenchAccount {
 /** The parts of a v4 signed extrinsic, so tests can swap one of them (address kind, era, call...). */
 export interface SignedParts { address: Uint8Array; signature: Uint8Array; extra: Uint8Array; call: Uint8Array }
 
-export interface SignOptions { nonce: number; tip?: bigint; era?: unknown; eraBlockHash?: Uint8Array }
+export interface SignOptions {
+  nonce: number; tip?: bigint; era?: unknown; eraBlockHash?: Uint8Array
+  /** CheckMetadataHash: the mode (Disabled unless given) and the hash signed (Option: none unless given). */
+  metadataHashMode?: 'Disabled' | 'Enabled'; metadataHash?: Uint8Array
+}
 
 /** Sign `call` (SCALE RuntimeCall bytes) from `from` for `genesis`; immortal unless `era` is given. */
 export function signParts(rt: Runtime, genesis: Uint8Array, from: BenchAccount, call: Uint8Array, o: SignOptions): SignedParts {
   const exts = rt.extrinsic.extensions
   const explicitValues: Record<string, unknown> = {
     CheckMortality: o.era ?? { type: 'Immortal' }, CheckNonce: o.nonce, ChargeTransactionPayment: o.tip ?? 0n,
-    CheckMetadataHash: { mode: { type: 'Disabled' } },
+    CheckMetadataHash: { mode: { type: o.metadataHashMode ?? 'Disabled' } },
   }
   const extra = concatBytes(...exts.map((e) => encode(e.type, explicitValues[e.identifier] ?? null)))
   const implicitValues: Record<string, unknown> = {
     CheckSpecVersion: rt.version.spec_version, CheckTxVersion: rt.version.transaction_version,
-    CheckGenesis: genesis, CheckMortality: o.eraBlockHash ?? genesis, CheckMetadataHash: null,
+    CheckGenesis: genesis, CheckMortality: o.eraBlockHash ?? genesis, CheckMetadataHash: o.metadataHash ?? null,
   }
   const implicit = concatBytes(...exts.map((e) => encode(e.additionalSigned, implicitValues[e.identifier] ?? null)))
   const sig = sr25519Sign(from.publicKey, from.secretKey, signingMessage(call, extra, implicit))

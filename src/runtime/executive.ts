@@ -207,13 +207,29 @@ export class Executive {
     const genesis = mortality?.type === 'Immortal' ? this.cfg.host.blockHash(s, 0) : null
     const memo = genesis === null ? undefined : this.messages.get(xt)
     if (memo !== undefined && sameBytes(memo.genesis, genesis!)) return memo.msg
-    const implicit = implicitBytes(s, this.cfg.host, explicit, this.cfg.extensions)
+    const implicit = genesis === null ? implicitBytes(s, this.cfg.host, explicit, this.cfg.extensions) : this.immortalImplicit(s, explicit, genesis)
     const msg = signingMessage(xt.callBytes, xt.signed!.extraBytes, implicit)
     if (genesis !== null) this.messages.set(xt, { genesis, msg })
     return msg
   }
 
   private readonly messages = new WeakMap<DecodedExtrinsic, { genesis: Uint8Array; msg: Uint8Array }>()
+
+  /**
+   * An immortal transaction's implicit data: the versions, the genesis hash twice (CheckGenesis,
+   * and CheckMortality's birth block 0) and what CheckMetadataHash's mode adds; every other part
+   * is `()`. So it is the same for all of them but for the metadata-hash mode: kept per mode.
+   */
+  private immortalImplicit(s: Store, explicit: Map<string, unknown>, genesis: Uint8Array): Uint8Array {
+    const mode = (explicit.get('CheckMetadataHash') as { mode: { type: string } } | undefined)?.mode.type ?? ''
+    const memo = this.implicits.get(mode)
+    if (memo !== undefined && sameBytes(memo.genesis, genesis)) return memo.implicit
+    const implicit = implicitBytes(s, this.cfg.host, explicit, this.cfg.extensions)
+    this.implicits.set(mode, { genesis, implicit })
+    return implicit
+  }
+
+  private readonly implicits = new Map<string, { genesis: Uint8Array; implicit: Uint8Array }>()
 
   private checkSigned(s: Store, xt: DecodedExtrinsic, info: CallInfo): CheckCtx {
     const signed = xt.signed!

@@ -42,8 +42,16 @@ export class Topics {
     })
   }
 
-  publish(kind: TopicKind, data: Uint8Array): void {
+  /**
+   * `data` may be built on demand: with no peer in the topic nothing is sent, and handing the
+   * message to gossipsub anyway would only keep it in its seen and message caches (a block a
+   * millisecond during dev_newBlock runs) for no one to ask for; peers that join later sync.
+   */
+  publish(kind: TopicKind, data: Uint8Array | (() => Uint8Array | undefined)): void {
     this.counters.out[kind]++
-    void this.ps.publish(this.names[kind], data).catch(() => {})
+    const name = this.names[kind]
+    if (this.ps.getSubscribers(name).length === 0) return
+    const bytes = typeof data === 'function' ? data() : data
+    if (bytes !== undefined) void this.ps.publish(name, bytes).catch(() => {})
   }
 }

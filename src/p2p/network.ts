@@ -139,7 +139,7 @@ export class Network implements NetworkStatus {
     // Our own blocks go out on the blocks topic; received ones are forwarded by gossipsub.
     chain.on('block', (b) => {
       if (this.importer.takeReceived(hexOf(b.hash))) return
-      this.topics.publish('blocks', () => {
+      this.topics.announce('blocks', () => {
         const header = chain.headerBytes(b.hash)
         const body = chain.body(b.hash)
         return header && body ? encode(BlockData, { header, body, justification: null }) : undefined

@@ -42,16 +42,19 @@ export class Topics {
     })
   }
 
-  /**
-   * `data` may be built on demand: with no peer in the topic nothing is sent, and handing the
-   * message to gossipsub anyway would only keep it in its seen and message caches (a block a
-   * millisecond during dev_newBlock runs) for no one to ask for; peers that join later sync.
-   */
-  publish(kind: TopicKind, data: Uint8Array | (() => Uint8Array | undefined)): void {
+  publish(kind: TopicKind, data: Uint8Array): void {
     this.counters.out[kind]++
-    const name = this.names[kind]
-    if (this.ps.getSubscribers(name).length === 0) return
-    const bytes = typeof data === 'function' ? data() : data
-    if (bytes !== undefined) void this.ps.publish(name, bytes).catch(() => {})
+    void this.ps.publish(this.names[kind], data).catch(() => {})
+  }
+
+  /**
+   * Publish a message built only if a peer is in the topic (a block a millisecond during
+   * dev_newBlock runs): with nobody there gossipsub would send it to no one and only keep it in
+   * its seen and message caches. Counted either way; peers that join later sync.
+   */
+  announce(kind: TopicKind, build: () => Uint8Array | undefined): void {
+    if (this.ps.getSubscribers(this.names[kind]).length === 0) { this.counters.out[kind]++; return }
+    const data = build()
+    if (data !== undefined) this.publish(kind, data)
   }
 }

@@ -40,6 +40,8 @@ export interface BuildOptions {
   overrides?: [Uint8Array, Uint8Array | null][]
   /** Runtime-level edits applied after finalization (a dev scenario); a throw builds nothing. */
   mutate?: BlockMutation
+  /** The parent's state as `reader(parentHash)` gives it, when the caller already holds it. */
+  parentState?: StateBackend
 }
 
 export type BlockMutation = (s: Overlay, env: ExecEnv) => void
@@ -169,7 +171,8 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     if (!parent) throw new Error(`unknown parent ${hexOf(o.parentHash)}`)
     const number = parent.number + 1
     const parentRoot = parent.state_root
-    const s = new Overlay(this.reader(o.parentHash))
+    const parentState = o.parentState ?? this.reader(o.parentHash)
+    const s = new Overlay(parentState)
     const ex = this.executive
     ex.initializeBlock(s, { number, parentHash: o.parentHash, digest: o.preDigest })
     const body: Uint8Array[] = []
@@ -192,7 +195,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     for (const [k, v] of o.overrides ?? []) s.set(k, v)
     o.mutate?.(s, ex.env(s, number))
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parentRoot, changes, this.reader(o.parentHash), this.trieCache)
+    const { root, newNodes } = applyDiff(this.store, parentRoot, changes, parentState, this.trieCache)
     const header: HeaderValue = {
       parent_hash: o.parentHash,
       number,
@@ -226,7 +229,8 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const parent = this.header(header.parent_hash)
     if (!parent) throw new Error(`unknown parent ${hexOf(header.parent_hash)}`)
     if (header.number !== parent.number + 1) throw new Error(`block number ${header.number} does not follow #${parent.number}`)
-    const s = new Overlay(this.reader(header.parent_hash))
+    const parentState = this.reader(header.parent_hash)
+    const s = new Overlay(parentState)
     const ex = this.executive
     ex.initializeBlock(s, { number: header.number, parentHash: header.parent_hash, digest: preDigest })
     for (const raw of body) {
@@ -235,7 +239,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     const fin = ex.finalizeBlock(s, header.number)
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, this.reader(header.parent_hash), this.trieCache)
+    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, parentState, this.trieCache)
     const built: HeaderValue = { ...header, state_root: root, extrinsics_root: orderedTrieRoot(body), digest: { logs: fin.digest } }
     // The caller checks these fields against the received header and keeps that header's bytes
     // and hash, so the rebuilt header is neither encoded nor hashed.
@@ -258,10 +262,14 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     // A block the store refused (unknown parent, off the finalized chain, failed store) leaves
     // no trace: no cache entry, no announcement.
     if (!this.store.hasBlock(b.hash)) return done
-    this.headerCache.set(hexOf(b.hash), b.header)
+    const key = hexOf(b.hash)
+    this.headerCache.set(key, b.header)
     const best = sameBytes(this.best.hash, b.hash)
-    if (best) this.stateCache.advance(hexOf(b.header.parent_hash), hexOf(b.hash), b.changes)
-    return this.announceWhenDurable(before, done, { hash: b.hash, number: b.header.number })
+    if (best) this.stateCache.advance(hexOf(b.header.parent_hash), key, b.changes)
+    const imported = { hash: b.hash, number: b.header.number }
+    // The usual case, a child of the best becoming best: the route is the block, no walk needed.
+    const route = best && sameBytes(b.header.parent_hash, before.best.hash) ? { retracted: [], enacted: [{ hash: b.hash, number: b.header.number }] } : undefined
+    return this.announceWhenDurable(before, done, imported, false, route)
   }
 
   async setBest(hash: Uint8Array): Promise<void> {
@@ -293,14 +301,14 @@ export class Blockchain extends EventEmitter<ChainEvents> {
    * is on disk) and announce it once `done` resolves. A refused change moved nothing; a failed
    * batch announces nothing. Resolves after the announcement.
    */
-  private announceWhenDurable(before: { best: BlockRef; fin: BlockRef }, done: Promise<void>, imported?: BlockRef, rewound = false): Promise<void> {
+  private announceWhenDurable(before: { best: BlockRef; fin: BlockRef }, done: Promise<void>, imported?: BlockRef, rewound = false, bestRoute?: DurableChange['route']): Promise<void> {
     const now = this.pointers()
     const bestMoved = !sameBytes(now.best.hash, before.best.hash)
     if (bestMoved) this.stateCache.resetUnless(hexOf(now.best.hash))
     const noRoute = { retracted: [], enacted: [] }
     const change: DurableChange = {
       imported, previousBest: before.best, best: now.best, previousFinalized: before.fin, finalized: now.fin,
-      route: bestMoved && !rewound ? this.treeRoute(before.best.hash, now.best.hash) : noRoute,
+      route: bestMoved && !rewound ? bestRoute ?? this.treeRoute(before.best.hash, now.best.hash) : noRoute,
     }
     if (rewound) {
       // A rewind may span thousands of blocks: its route is walked only if someone reads it

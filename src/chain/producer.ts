@@ -85,12 +85,20 @@ export class BlockProducer {
     if (c.rewound) return this.onRewind(c)
     const { retracted, enacted } = c.route
     if (retracted.length > 0) this.onReorg(retracted, enacted)
-    else for (const b of enacted) this.pool.included(hexOf(b.hash), this.txHashesOf(b.hash))
+    else if (this.poolInUse()) for (const b of enacted) this.pool.included(hexOf(b.hash), this.txHashesOf(b.hash))
     this.onFinalized(c)
   }
 
+  /**
+   * Whether block bookkeeping can touch the pool: with no transaction pooled and none watched,
+   * taking a block's transactions out and telling their watchers changes nothing, so a run of
+   * empty blocks neither hashes their extrinsics nor walks the newly final ones.
+   */
+  private poolInUse(): boolean { return this.pool.size > 0 || this.pool.watched }
+
   private onFinalized(c: DurableChange): void {
-    if (c.finalized.number > c.previousFinalized.number) {
+    // Only watchers hear of finality (the transactions left the pool when their block came in).
+    if (c.finalized.number > c.previousFinalized.number && this.pool.watched) {
       for (const b of this.chain.ancestry(c.finalized.hash, c.previousFinalized.number).reverse()) {
         this.pool.finalizedIn(hexOf(b.hash), this.txHashesOf(b.hash))
       }
@@ -193,7 +201,7 @@ export class BlockProducer {
       let lastYield = performance.now()
       const deferFinality = opts.auto === true && opts.finalize === undefined && this.o.instantFinality
       for (let i = 0; i < count; i++) {
-        const candidates = opts.emptyOnly === true ? [] : this.candidates()
+        const candidates = opts.emptyOnly === true || this.pool.size === 0 ? [] : this.candidates()
         const at = parent ?? this.chain.best.hash
         const built = this.build(at, candidates, i === 0 ? opts.overrides : undefined, undefined, i === 0 ? opts.mutate : undefined)
         const finalize = !deferFinality && (opts.finalize ?? this.o.instantFinality)
@@ -283,6 +291,7 @@ export class BlockProducer {
     if (auraSlot !== undefined) ts = auraSlot * slot
     return this.chain.build({
       parentHash,
+      parentState,
       inherents: [this.runtime.timestampInherent(ts)],
       extrinsics: candidates,
       preDigest: [this.runtime.auraPreDigest(ts / slot)],
@@ -334,9 +343,8 @@ export class BlockProducer {
   private readonly txHashes = new Map<string, string[]>()
 
   private afterImport(b: BuiltBlock): void {
-    const included = this.txHashesOf(b.hash, b.body)
     // A block off the best chain (engine_createBlock on a fork) does not take transactions out.
-    if (sameBytes(this.chain.best.hash, b.hash)) this.pool.taken(included)
+    if (this.poolInUse() && sameBytes(this.chain.best.hash, b.hash)) this.pool.taken(this.txHashesOf(b.hash, b.body))
     for (const r of b.rejected) {
       const h = hexOf(this.runtime.extrinsicHash(r.raw))
       if (r.error.kind === 'Invalid' && r.error.reason === 'Future') continue
@@ -346,6 +354,6 @@ export class BlockProducer {
     // Accounts with transactions in this block are re-checked every block, everything every 16th.
     this.pool.revalidate((raw) => this.runtime.validateAt(this.chain, this.chain.best.hash, raw, 'External'), b.header.number % 16 === 0)
     // A full block left work behind: in instant sealing, the next block takes it.
-    if (b.rejected.some((r) => r.error.kind === 'Invalid' && r.error.reason === 'ExhaustsResources')) this.pool.onReady()
+    if (b.rejected.length > 0 && b.rejected.some((r) => r.error.kind === 'Invalid' && r.error.reason === 'ExhaustsResources')) this.pool.onReady()
   }
 }

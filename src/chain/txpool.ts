@@ -200,6 +200,8 @@ export class TxPool {
    */
   revalidate(validate: Validate, full = false): void {
     const touched = this.touched
+    // An empty pool has nothing to re-check (every block of a run of empty blocks calls this).
+    if (this.txs.size === 0) { if (touched.size > 0) this.touched = new Set(); return }
     this.touched = new Set()
     const entries = this.all()
     const subject = full ? entries : entries.filter((t) => t.provides.some((p) => touched.has(p.slice(0, ACCOUNT_TAG_HEX))))

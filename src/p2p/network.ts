@@ -139,9 +139,11 @@ export class Network implements NetworkStatus {
     // Our own blocks go out on the blocks topic; received ones are forwarded by gossipsub.
     chain.on('block', (b) => {
       if (this.importer.takeReceived(hexOf(b.hash))) return
-      const header = chain.headerBytes(b.hash)
-      const body = chain.body(b.hash)
-      if (header && body) this.topics.publish('blocks', encode(BlockData, { header, body, justification: null }))
+      this.topics.announce('blocks', () => {
+        const header = chain.headerBytes(b.hash)
+        const body = chain.body(b.hash)
+        return header && body ? encode(BlockData, { header, body, justification: null }) : undefined
+      })
     })
     chain.on('block', (b) => this.finality.onBlock(b.hash))
     const slot = this.d.runtime.slotDurationMs

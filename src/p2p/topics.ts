@@ -46,4 +46,15 @@ export class Topics {
     this.counters.out[kind]++
     void this.ps.publish(this.names[kind], data).catch(() => {})
   }
+
+  /**
+   * Publish a message built only if a peer is in the topic (a block a millisecond during
+   * dev_newBlock runs): with nobody there gossipsub would send it to no one and only keep it in
+   * its seen and message caches. Counted either way; peers that join later sync.
+   */
+  announce(kind: TopicKind, build: () => Uint8Array | undefined): void {
+    if (this.ps.getSubscribers(this.names[kind]).length === 0) { this.counters.out[kind]++; return }
+    const data = build()
+    if (data !== undefined) this.publish(kind, data)
+  }
 }

@@ -86,10 +86,11 @@ export class Executive {
 
   initializeBlock(s: Store, b: BlockContext): WeightValue {
     this.cfg.system.initialize(s, b.number, b.parentHash, b.digest)
-    const env = this.env(s, b.number)
+    // One hook context for every pallet (hooks only read it).
+    const ctx = { s, env: this.env(s, b.number), blockNumber: b.number }
     let w = ZERO_WEIGHT
     for (const p of this.byIndex) {
-      const used = p.hooks.onInitialize?.({ s, env, blockNumber: b.number })
+      const used = p.hooks.onInitialize?.(ctx)
       if (used) w = addWeight(w, used)
     }
     this.cfg.system.noteInitializeWeight(s, w)
@@ -134,8 +135,8 @@ export class Executive {
 
   finalizeBlock(s: Store, blockNumber: number): { number: number; parentHash: Uint8Array; digest: DigestItemValue[] } {
     this.cfg.system.noteFinishedExtrinsics(s)
-    const env = this.env(s, blockNumber)
-    for (const p of this.byIndex) p.hooks.onFinalize?.({ s, env, blockNumber })
+    const ctx = { s, env: this.env(s, blockNumber), blockNumber }
+    for (const p of this.byIndex) p.hooks.onFinalize?.(ctx)
     return this.cfg.system.finalize(s)
   }
 

@@ -23,14 +23,14 @@ afterEach(async () => {
   for (const p of producers.splice(0)) await p.stop()
 })
 
-async function setup(mode: SealingMode) {
+async function setup(mode: SealingMode, finalityDelayMs = 20) {
   const runtime = await Runtime.get()
   const kv = new GatedKV(new MemoryKV())
   gates.push(kv)
   const chain = await Blockchain.open(await BlockStore.open(kv), runtime.executive, genesisStorage(loadChainSpec('dev'), runtime))
   const pool = new TxPool()
   const producer = new BlockProducer(chain, pool, runtime, {
-    mode, authority: devAuthority('alice'), instantFinality: true, finalityDelayMs: 20,
+    mode, authority: devAuthority('alice'), instantFinality: true, finalityDelayMs,
   })
   producers.push(producer)
   const events: string[] = []
@@ -75,7 +75,9 @@ describe('announcements wait for durability', () => {
 
   for (const mode of [{ kind: 'instant' }, { kind: 'interval', ms: 400 }] as SealingMode[]) {
     it(`${mode.kind} sealing, finality in a later round: block and finality each wait for their batch`, async () => {
-      const s = await setup(mode)
+      // A finality delay long enough that the test holds the store before finality's batch even
+      // when a loaded machine runs its 5 ms polls late.
+      const s = await setup(mode, 300)
       const until = async (cond: () => boolean): Promise<void> => {
         for (let i = 0; i < 400 && !cond(); i++) await new Promise((r) => setTimeout(r, 5))
         expect(cond()).toBe(true)

@@ -14,6 +14,7 @@ import { PayoutPools } from '../staking/payout-pools.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { epochWithMechanisms } from '../subnets/mechanism.js'
 import { equal } from '../subnets/uids.js'
+import { insertBitsIfChanged } from '../utils/store-changed.js'
 
 const W = F.U96F32
 const I = F.I96F32
@@ -269,7 +270,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
     if (dest !== null) SubtensorEvents.AutoStakeAdded.emit(env, { netuid, destination: dest, hotkey: hk, owner, incentive: inc })
     p.increaseStake(dest ?? hk, owner, inc)
   }
-  S.MinerBurned.set(s, netuid, { bits: checkedDivOr0(fromU64(withheld), fromU64(totalIncentive)) })
+  insertBitsIfChanged(s, S.MinerBurned, netuid, checkedDivOr0(fromU64(withheld), fromU64(totalIncentive)))
 
   const alphaRows: Array<[Uint8Array, bigint]> = []
   for (const [hk, divs] of alphaDividends) {

@@ -60,7 +60,7 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
   if (classic) adjustRegistrationTermsForNetworks(s, env, networks)
   else {
     cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber), networks)
-    updateRegistrationPrices(s)
+    updateRegistrationPrices(s, networks)
   }
   revealCrv3Commits(s, env)
   const { eligible, pools } = runCoinbaseForBlockStep(s, env, getBlockEmission(s, env), networks)

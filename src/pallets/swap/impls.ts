@@ -84,7 +84,8 @@ export function adjustProtocolLiquidity(s: Store, netuid: number, taoDelta: bigi
   const [tao, alpha] = pool !== undefined ? [pool.tao, pool.alpha] : [taoReserve(s, netuid), alphaReserve(s, netuid)]
   const next = new Balancer(quote).withAddedLiquidity(tao, alpha, taoDelta, alphaDelta)
   if (!next) return [0n, 0n]
-  if (next.quote !== quote || !St.SwapBalancer.contains(s, netuid)) St.SwapBalancer.set(s, netuid, { quote: next.quote })
+  // (a read equal to anything but the default weight comes from a stored value)
+  if (next.quote !== quote || (quote === HALF_WEIGHT && !St.SwapBalancer.contains(s, netuid))) St.SwapBalancer.set(s, netuid, { quote: next.quote })
   if (pool !== undefined) pool.quote = next.quote
   return [taoDelta, alphaDelta]
 }

@@ -98,7 +98,12 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
     const consistent = isEpochInputStateConsistent(s, netuid)
     S.BlocksSinceLastStep.set(s, netuid, consistent ? 0n : since)
     if (consistent) {
-      const take = (m: typeof S.PendingServerEmission): bigint => { const v = m.get(s, netuid); insertIfChanged(s, m, netuid, 0n); return v }
+      // (a 0 already stored is left as it is; an absent key gets its 0 written, as the chain does)
+      const take = (m: typeof S.PendingServerEmission): bigint => {
+        const v = m.get(s, netuid)
+        if (v !== 0n || !m.contains(s, netuid)) m.set(s, netuid, 0n)
+        return v
+      }
       out.set(netuid, {
         server: take(S.PendingServerEmission),
         validator: take(S.PendingValidatorEmission),

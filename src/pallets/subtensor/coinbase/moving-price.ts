@@ -41,16 +41,17 @@ export function updateMovingPrice(s: Store, netuid: number): void {
 }
 
 /** The coinbase's view of a subnet as the block step's last steps use it. */
-export interface SteppedPool { firstEmission: bigint; movingPrice: bigint; stored: PoolReserves }
+export interface SteppedPool { firstEmission: bigint; movingPrice: bigint; stored: PoolReserves & { alphaOut: bigint } }
 
 /**
  * `update_moving_prices` then `update_root_prop`, over the subnets eligible this block. `pools`:
  * the coinbase's view of them, when the caller has it: its FirstEmissionBlockNumber and EMA price,
  * and the pool as the coinbase stored it (SubnetMechanism, SubnetTAO, SubnetAlphaIn and the
- * balancer weight, which the epochs in between leave alone; they may recycle SubnetAlphaOut, which
- * is read again). RootProp is not rewritten when it keeps its value.
+ * balancer weight, which the epochs in between leave alone); `paidOut`: the subnets whose epoch
+ * payout ran since (it may recycle SubnetAlphaOut, which is read again for them). RootProp is not
+ * rewritten when it keeps its value.
  */
-export function updateMovingPricesAndRootProp(s: Store, eligible: readonly number[], pools?: ReadonlyMap<number, SteppedPool>): void {
+export function updateMovingPricesAndRootProp(s: Store, eligible: readonly number[], pools?: ReadonlyMap<number, SteppedPool>, paidOut?: ReadonlySet<number>): void {
   if (eligible.length === 0) return
   const now = currentBlock(s)
   const movingAlpha = S.SubnetMovingAlpha.get(s).bits
@@ -68,7 +69,7 @@ export function updateMovingPricesAndRootProp(s: Store, eligible: readonly numbe
   const tw = rootTaoWeight(s)
   for (const n of eligible) {
     const p = pools?.get(n)
-    const issuance = p ? satU64(p.stored.alpha + S.SubnetAlphaOut.get(s, n)) : alphaIssuance(s, n)
+    const issuance = p && paidOut ? satU64(p.stored.alpha + (paidOut.has(n) ? S.SubnetAlphaOut.get(s, n) : p.stored.alphaOut)) : alphaIssuance(s, n)
     insertBitsIfChanged(s, S.RootProp, n, rootProportionOf(tw, issuance))
   }
 }

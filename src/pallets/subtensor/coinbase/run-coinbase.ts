@@ -41,7 +41,7 @@ export interface CoinbasePool {
 const issuanceOf = (p: CoinbasePool): bigint => (p.alphaIn + p.alphaOut > F.U64_MAX ? F.U64_MAX : p.alphaIn + p.alphaOut)
 
 /** The coinbase's view of `subnets` (eligible: non-root, FirstEmissionBlockNumber set). */
-function readPools(s: Store, subnets: readonly number[]): Map<number, CoinbasePool> {
+function readPools(s: Store, subnets: readonly number[], firstEmission?: ReadonlyMap<number, bigint>): Map<number, CoinbasePool> {
   const out = new Map<number, CoinbasePool>()
   for (const n of subnets) {
     const mechanism = S.SubnetMechanism.get(s, n)
@@ -49,7 +49,7 @@ function readPools(s: Store, subnets: readonly number[]): Map<number, CoinbasePo
     out.set(n, {
       mechanism,
       movingPrice: movingAlphaPriceOf(mechanism, S.SubnetMovingPrice.get(s, n).bits),
-      firstEmission: S.FirstEmissionBlockNumber.get(s, n) ?? 0n,
+      firstEmission: (firstEmission !== undefined ? firstEmission.get(n) : S.FirstEmissionBlockNumber.get(s, n)) ?? 0n,
       alphaIn: stored.alpha, alphaOut: stored.alphaOut, tao: stored.tao,
       stored,
     })
@@ -266,8 +266,9 @@ export function runCoinbase(s: Store, sink: EventSink, credit: bigint, networks:
 export function runCoinbaseForBlockStep(s: Store, sink: EventSink, credit: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): CoinbaseOutcome {
   S.SubnetRootSellTao.clear(s)
   // Eligible subnets come from NetworksAdded's keys: every one is added.
-  const eligible = subnetsToEmitTo(s, networks.filter((n) => n !== 0))
-  const pools = readPools(s, eligible)
+  const firstEmission = new Map<number, bigint>()
+  const eligible = subnetsToEmitTo(s, networks.filter((n) => n !== 0), firstEmission)
+  const pools = readPools(s, eligible, firstEmission)
   if (eligible.length === 0) {
     recycleCredit(s, credit)
     return { eligible, pools }

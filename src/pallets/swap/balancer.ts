@@ -57,9 +57,12 @@ export class Balancer {
 
   /** `calculate_price(x, y)` = (w1/w2)·(y/x), each quotient truncated, product floored (U64F64 bits). */
   calculatePrice(x: bigint, y: bigint): bigint {
-    const ratioW = safeDiv(U, fx(this.base), fx(this.quote))
-    const ratioR = safeDiv(U, fx(y), fx(x))
-    return F.saturatingMul(U, ratioW, ratioR)
+    return Balancer.priceOf(this.quote, x, y)
+  }
+
+  /** calculatePrice of the balancer with quote weight `quote`. */
+  static priceOf(quote: bigint, x: bigint, y: bigint): bigint {
+    return F.saturatingMul(U, weightRatio(quote), safeDiv(U, fx(y), fx(x)))
   }
 
   /**
@@ -91,6 +94,22 @@ export class Balancer {
     const e = this.expScaled(taoReserve, -deltaTao, false)
     return F.saturatingToU64(U, F.saturatingMul(U, fx(alphaReserve), F.saturatingSub(U, e, ONE_FX)))
   }
+}
+
+// w1/w2 depends on the quote weight alone, which most pools keep from block to block while their
+// price is asked several times a block: each weight's ratio is divided out once.
+const ratios = new Map<bigint, bigint>()
+const RATIOS_KEPT = 4_096
+
+/** w1/w2 (U64F64 bits, truncated) for quote weight `quote`. */
+function weightRatio(quote: bigint): bigint {
+  let r = ratios.get(quote)
+  if (r === undefined) {
+    if (ratios.size >= RATIOS_KEPT) ratios.clear()
+    const base = ACCURACY > quote ? ACCURACY - quote : 0n
+    ratios.set(quote, r = safeDiv(U, fx(base), fx(quote)))
+  }
+  return r
 }
 
 const HALF = ACCURACY / 2n

@@ -5,7 +5,7 @@ import * as F from '../../primitives/fixed/index.js'
 import { safeDiv } from '../../primitives/safe-math/index.js'
 import type { Store } from '../../frame/declare/storage.js'
 import { DispatchFailure } from '../../frame/primitives.js'
-import { bindSwapInterface, type Order, type OrderKind, type SwapHandler, type SwapResult } from '../../primitives/swap-interface/index.js'
+import { bindSwapInterface, type Order, type OrderKind, type PoolReserves, type SwapHandler, type SwapResult } from '../../primitives/swap-interface/index.js'
 import { Balancer, perquintillFromRational } from './balancer.js'
 import { HALF_WEIGHT, SwapConstants, SwapErrors as E, SwapStorage as St } from './pallet.js'
 import { alphaReserve, decreaseProvided, mechanism, subnetExists, taoReserve } from './reserves.js'
@@ -26,8 +26,21 @@ export const MAX_PRICE = 1_000_000_000_000_000n
 
 export const balancerOf = (s: Store, netuid: number): Balancer => new Balancer(St.SwapBalancer.get(s, netuid).quote)
 
-/** `current_price` (U64F64 bits): the balancer price of a dynamic pool (0 with no alpha reserve); 1 otherwise. */
-export function currentPrice(s: Store, netuid: number): bigint {
+/** SwapBalancer's quote weight: the caller's pool memo of it, else as stored (then remembered there). */
+function quoteOf(s: Store, netuid: number, pool: PoolReserves): bigint {
+  if (pool.quote === undefined) pool.quote = St.SwapBalancer.get(s, netuid).quote
+  return pool.quote
+}
+
+/**
+ * `current_price` (U64F64 bits): the balancer price of a dynamic pool (0 with no alpha reserve); 1
+ * otherwise. `pool`: the reserves as stored, when the caller holds them.
+ */
+export function currentPrice(s: Store, netuid: number, pool?: PoolReserves): bigint {
+  if (pool !== undefined) {
+    if (pool.mechanism !== 1) return ONE_FX
+    return pool.alpha === 0n ? 0n : Balancer.priceOf(quoteOf(s, netuid, pool), pool.alpha, pool.tao)
+  }
   if (mechanism(s, netuid) !== 1) return ONE_FX
   const alpha = alphaReserve(s, netuid)
   if (alpha === 0n) return 0n
@@ -38,8 +51,8 @@ export function currentPrice(s: Store, netuid: number): bigint {
  * `maybe_initialize_palswap`: once per subnet, weights for the given price at the current
  * reserves (w_quote = y/(p·x + y)), or ½ without one. Throws ReservesOutOfBalance.
  */
-export function maybeInitializePalSwap(s: Store, netuid: number, maybePrice: bigint | null): void {
-  if (St.PalSwapInitialized.get(s, netuid)) return
+export function maybeInitializePalSwap(s: Store, netuid: number, maybePrice: bigint | null): boolean {
+  if (St.PalSwapInitialized.get(s, netuid)) return false
   const tao = taoReserve(s, netuid)
   const alpha = alphaReserve(s, netuid)
   let quote = HALF_WEIGHT
@@ -56,17 +69,24 @@ export function maybeInitializePalSwap(s: Store, netuid: number, maybePrice: big
   if (!balancer) throw E.ReservesOutOfBalance()
   St.SwapBalancer.set(s, netuid, { quote: balancer.quote })
   St.PalSwapInitialized.set(s, netuid, true)
+  return true
 }
 
 /**
  * `adjust_protocol_liquidity`: re-weight the balancer so that adding (taoDelta, alphaDelta) to
  * the current reserves keeps the price; the reserves themselves are not touched. Returns the
- * deltas, or (0, 0) with nothing stored when the weights would leave [0.01, 0.99].
+ * deltas, or (0, 0) with nothing stored when the weights would leave [0.01, 0.99]. The weight is
+ * not rewritten when its bytes would stay (the state is the same either way). `pool`: the
+ * reserves as stored, when the caller holds them.
  */
-export function adjustProtocolLiquidity(s: Store, netuid: number, taoDelta: bigint, alphaDelta: bigint): [bigint, bigint] {
-  const next = balancerOf(s, netuid).withAddedLiquidity(taoReserve(s, netuid), alphaReserve(s, netuid), taoDelta, alphaDelta)
+export function adjustProtocolLiquidity(s: Store, netuid: number, taoDelta: bigint, alphaDelta: bigint, pool?: PoolReserves): [bigint, bigint] {
+  const quote = pool !== undefined ? quoteOf(s, netuid, pool) : St.SwapBalancer.get(s, netuid).quote
+  const [tao, alpha] = pool !== undefined ? [pool.tao, pool.alpha] : [taoReserve(s, netuid), alphaReserve(s, netuid)]
+  const next = new Balancer(quote).withAddedLiquidity(tao, alpha, taoDelta, alphaDelta)
   if (!next) return [0n, 0n]
-  St.SwapBalancer.set(s, netuid, { quote: next.quote })
+  // (a read equal to anything but the default weight comes from a stored value)
+  if (next.quote !== quote || (quote === HALF_WEIGHT && !St.SwapBalancer.contains(s, netuid))) St.SwapBalancer.set(s, netuid, { quote: next.quote })
+  if (pool !== undefined) pool.quote = next.quote
   return [taoDelta, alphaDelta]
 }
 
@@ -82,8 +102,11 @@ export function calculateFeeAmount(s: Store, netuid: number, amount: bigint, dro
  */
 interface PoolState { tao: bigint; alpha: bigint; mechanism: number; feeRate: number }
 
-function readPool(s: Store, netuid: number): PoolState {
-  return { tao: taoReserve(s, netuid), alpha: alphaReserve(s, netuid), mechanism: mechanism(s, netuid), feeRate: St.FeeRate.get(s, netuid) }
+/** The pool a swap sees; FeeRate is not read when fees are dropped (nothing then uses it). */
+function readPool(s: Store, netuid: number, dropFees: boolean, pool?: PoolReserves): PoolState {
+  const feeRate = dropFees ? 0 : St.FeeRate.get(s, netuid)
+  if (pool !== undefined) return { tao: pool.tao, alpha: pool.alpha, mechanism: pool.mechanism, feeRate }
+  return { tao: taoReserve(s, netuid), alpha: alphaReserve(s, netuid), mechanism: mechanism(s, netuid), feeRate }
 }
 
 /** `calculate_fee_amount` on a pool already read. */
@@ -99,10 +122,11 @@ function poolPrice(p: PoolState, balancer: Balancer): bigint {
 const poolReserveOut = (p: PoolState, kind: OrderKind): bigint => (kind === 'GetAlphaForTao' ? p.alpha : p.tao)
 const poolReserveIn = (p: PoolState, kind: OrderKind): bigint => (kind === 'GetAlphaForTao' ? p.tao : p.alpha)
 
-function swapInner(s: Store, netuid: number, p: PoolState, order: Order, limitPrice: bigint, dropFees: boolean): SwapResult {
+function swapInner(s: Store, netuid: number, p: PoolState, order: Order, limitPrice: bigint, dropFees: boolean, pool?: PoolReserves): SwapResult {
   if (poolReserveOut(p, order.kind) < SwapConstants.MinimumReserve) throw E.ReservesTooLow()
-  maybeInitializePalSwap(s, netuid, null)
-  const balancer = balancerOf(s, netuid)
+  const initialized = maybeInitializePalSwap(s, netuid, null)
+  if (initialized && pool !== undefined) pool.quote = undefined
+  const balancer = pool !== undefined ? new Balancer(quoteOf(s, netuid, pool)) : balancerOf(s, netuid)
   const price = poolPrice(p, balancer)
   const beyond = order.kind === 'GetAlphaForTao' ? price < limitPrice : price > limitPrice
   if (!beyond) throw E.PriceLimitExceeded()
@@ -124,20 +148,22 @@ function ensureInputWithinReserveLimit(p: PoolState, kind: OrderKind, amount: bi
  * or failing. A result paying out more than the out-reserve held is an InsufficientLiquidity
  * error, but what the swap wrote (its initialisation) is kept, as the chain commits it.
  */
-export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigint, dropFees: boolean, simulate: boolean): SwapResult {
-  const pool = readPool(s, netuid)
+export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigint, dropFees: boolean, simulate: boolean, reserves?: PoolReserves): SwapResult {
+  const pool = readPool(s, netuid, dropFees, reserves)
   const reserve = poolReserveOut(pool, order.kind)
   s.startTransaction()
   let result: SwapResult
+  // A rolled-back layer may have held the weight the memo remembers.
+  const rollback = (): void => { s.rollbackTransaction(); if (reserves !== undefined) reserves.quote = undefined }
   try {
     ensureInputWithinReserveLimit(pool, order.kind, order.amount, dropFees)
-    result = swapInner(s, netuid, pool, order, limitPrice, dropFees)
+    result = swapInner(s, netuid, pool, order, limitPrice, dropFees, reserves)
   } catch (e) {
-    s.rollbackTransaction()
+    rollback()
     throw e
   }
   if (simulate) {
-    s.rollbackTransaction()
+    rollback()
     return result
   }
   s.commitTransaction()
@@ -146,9 +172,9 @@ export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigin
 }
 
 /** `SwapEngine::swap`: the limit in RAO per alpha becomes a U64F64 price (÷ 1e9). */
-export function swap(s: Store, netuid: number, order: Order, priceLimit: bigint, dropFees: boolean, shouldRollback: boolean): SwapResult {
+export function swap(s: Store, netuid: number, order: Order, priceLimit: bigint, dropFees: boolean, shouldRollback: boolean, pool?: PoolReserves): SwapResult {
   const limit = safeDiv(U, fx(priceLimit), fx(RAO_PER_TAO))
-  return doSwap(s, netuid, order, limit, dropFees, shouldRollback)
+  return doSwap(s, netuid, order, limit, dropFees, shouldRollback, pool)
 }
 
 /** `sim_swap`: a dynamic pool swaps at the default limit and rolls back; a stable one is 1:1 (0 if no subnet). */

@@ -5,6 +5,7 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { currentBlock } from '../utils/misc.js'
+import { insertIfChanged } from '../utils/store-changed.js'
 
 const FRAC = 18n
 const ONE = 1n << FRAC
@@ -70,6 +71,6 @@ export function adjustRegistrationTermsForNetworks(s: Store, env: Env, networks:
       S.POWRegistrationsThisInterval.set(s, netuid, 0)
       S.BurnRegistrationsThisInterval.set(s, netuid, 0)
     }
-    S.RegistrationsThisBlock.set(s, netuid, 0)
+    insertIfChanged(s, S.RegistrationsThisBlock, netuid, 0)
   }
 }

@@ -14,6 +14,7 @@ import { PayoutPools } from '../staking/payout-pools.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { epochWithMechanisms } from '../subnets/mechanism.js'
 import { equal } from '../subnets/uids.js'
+import { insertBitsIfChanged } from '../utils/store-changed.js'
 
 const W = F.U96F32
 const I = F.I96F32
@@ -269,7 +270,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
     if (dest !== null) SubtensorEvents.AutoStakeAdded.emit(env, { netuid, destination: dest, hotkey: hk, owner, incentive: inc })
     p.increaseStake(dest ?? hk, owner, inc)
   }
-  S.MinerBurned.set(s, netuid, { bits: checkedDivOr0(fromU64(withheld), fromU64(totalIncentive)) })
+  insertBitsIfChanged(s, S.MinerBurned, netuid, checkedDivOr0(fromU64(withheld), fromU64(totalIncentive)))
 
   const alphaRows: Array<[Uint8Array, bigint]> = []
   for (const [hk, divs] of alphaDividends) {
@@ -329,12 +330,16 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
  * The tail of `run_coinbase`: `drain_pending` over every non-root subnet (NetworksAdded order),
  * then `distribute_emissions_to_subnets` in ascending netuid, each followed by
  * LastMechansimStepBlock = block (so this epoch's bond mask saw the previous one). `networks`:
- * NetworksAdded's keys, when the caller has listed them this block.
+ * NetworksAdded's keys, when the caller has listed them this block. Returns the subnets paid out
+ * (only their epochs' payouts move SubnetAlphaOut here).
  */
-export function drainAndDistribute(s: Store, env: Env, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): void {
+export function drainAndDistribute(s: Store, env: Env, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): Set<number> {
   const subnets = networks.filter((n) => n !== ROOT)
+  const paid = new Set<number>()
   for (const [netuid, d] of drainPending(s, env, subnets, block)) {
     distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block)
     S.LastMechansimStepBlock.set(s, netuid, block)
+    paid.add(netuid)
   }
+  return paid
 }

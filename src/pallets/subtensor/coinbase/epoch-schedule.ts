@@ -5,6 +5,7 @@ import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
+import { insertIfChanged } from '../utils/store-changed.js'
 
 /** MAX_TEMPO: the BlocksSinceLastStep safety net. */
 export const MAX_TEMPO = 50_400n
@@ -97,7 +98,12 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
     const consistent = isEpochInputStateConsistent(s, netuid)
     S.BlocksSinceLastStep.set(s, netuid, consistent ? 0n : since)
     if (consistent) {
-      const take = (m: typeof S.PendingServerEmission): bigint => { const v = m.get(s, netuid); m.set(s, netuid, 0n); return v }
+      // (a 0 already stored is left as it is; an absent key gets its 0 written, as the chain does)
+      const take = (m: typeof S.PendingServerEmission): bigint => {
+        const v = m.get(s, netuid)
+        if (v !== 0n || !m.contains(s, netuid)) m.set(s, netuid, 0n)
+        return v
+      }
       out.set(netuid, {
         server: take(S.PendingServerEmission),
         validator: take(S.PendingValidatorEmission),
@@ -109,7 +115,7 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
       SubtensorEvents.EpochSkipped.emit(env, { netuid, block })
     }
     S.LastEpochBlock.set(s, netuid, block)
-    S.PendingEpochAt.set(s, netuid, 0n)
+    insertIfChanged(s, S.PendingEpochAt, netuid, 0n)
     S.SubnetEpochIndex.mutate(s, netuid, (v) => (v < U64_MAX ? v + 1n : v))
   }
   return new Map([...out].sort((a, b) => a[0] - b[0]))

@@ -4,11 +4,12 @@ import * as F from '../../../primitives/fixed/index.js'
 import { safeDiv, safeDivOr } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
-import { swapInterface } from '../../../primitives/swap-interface/index.js'
+import { swapInterface, type PoolReserves } from '../../../primitives/swap-interface/index.js'
 import { resolveCredit } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
 import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
+import { insertIfChanged } from '../utils/store-changed.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { emissionForIssuanceFast, getBlockEmissionForIssuance } from './block-emission.js'
 import { alphaIssuance, movingAlphaPriceOf, rootProportionOf, rootSellFlag, rootTaoWeight, subnetBlockEmissions, subnetsToEmitTo } from './subnet-emissions.js'
@@ -28,24 +29,28 @@ export interface SubnetTerms { taoIn: bigint; alphaIn: bigint; alphaOut: bigint;
  */
 export interface CoinbasePool {
   mechanism: number; movingPrice: bigint; firstEmission: bigint
-  /** SubnetAlphaIn, SubnetAlphaOut, SubnetTAO as the coinbase has left them, and as stored. */
+  /** SubnetAlphaIn, SubnetAlphaOut, SubnetTAO as the coinbase has left them. */
   alphaIn: bigint; alphaOut: bigint; tao: bigint
-  stored: { alphaIn: bigint; alphaOut: bigint; tao: bigint }
+  /**
+   * The pool as stored (SubnetAlphaIn is `alpha`): what the Swap pallet is handed instead of
+   * reading the reserves again, and where it keeps its balancer weight for the block.
+   */
+  stored: PoolReserves & { alphaOut: bigint }
 }
 
 const issuanceOf = (p: CoinbasePool): bigint => (p.alphaIn + p.alphaOut > F.U64_MAX ? F.U64_MAX : p.alphaIn + p.alphaOut)
 
 /** The coinbase's view of `subnets` (eligible: non-root, FirstEmissionBlockNumber set). */
-function readPools(s: Store, subnets: readonly number[]): Map<number, CoinbasePool> {
+function readPools(s: Store, subnets: readonly number[], firstEmission?: ReadonlyMap<number, bigint>): Map<number, CoinbasePool> {
   const out = new Map<number, CoinbasePool>()
   for (const n of subnets) {
     const mechanism = S.SubnetMechanism.get(s, n)
-    const stored = { alphaIn: S.SubnetAlphaIn.get(s, n), alphaOut: S.SubnetAlphaOut.get(s, n), tao: S.SubnetTAO.get(s, n) }
+    const stored = { mechanism, alpha: S.SubnetAlphaIn.get(s, n), alphaOut: S.SubnetAlphaOut.get(s, n), tao: S.SubnetTAO.get(s, n) }
     out.set(n, {
       mechanism,
       movingPrice: movingAlphaPriceOf(mechanism, S.SubnetMovingPrice.get(s, n).bits),
-      firstEmission: S.FirstEmissionBlockNumber.get(s, n) ?? 0n,
-      ...stored,
+      firstEmission: (firstEmission !== undefined ? firstEmission.get(n) : S.FirstEmissionBlockNumber.get(s, n)) ?? 0n,
+      alphaIn: stored.alpha, alphaOut: stored.alphaOut, tao: stored.tao,
       stored,
     })
   }
@@ -55,7 +60,7 @@ function readPools(s: Store, subnets: readonly number[]): Map<number, CoinbasePo
 /** Store the pool's reserves the coinbase has moved (the alpha outstanding too when `alphaOut`). */
 function storeReserves(s: Store, n: number, p: CoinbasePool, alphaOut: boolean): void {
   const st = p.stored
-  if (p.alphaIn !== st.alphaIn) S.SubnetAlphaIn.set(s, n, (st.alphaIn = p.alphaIn))
+  if (p.alphaIn !== st.alpha) S.SubnetAlphaIn.set(s, n, (st.alpha = p.alphaIn))
   if (p.tao !== st.tao) S.SubnetTAO.set(s, n, (st.tao = p.tao))
   if (alphaOut && p.alphaOut !== st.alphaOut) S.SubnetAlphaOut.set(s, n, (st.alphaOut = p.alphaOut))
 }
@@ -97,10 +102,12 @@ function poolTerms(s: Store, emissions: Map<number, bigint>, pools: Map<number, 
   const out = new Map<number, SubnetTerms>()
   const stored = S.BlockEmission.get(s)
   let last = stored
+  const swap = swapInterface()
   for (const [n, taoEmission] of emissions) {
-    const issuance = issuanceOf(pools.get(n)!)
+    const pool = pools.get(n)!
+    const issuance = issuanceOf(pool)
     last = emissionForIssuanceFast(issuance)
-    out.set(n, termsOf(taoEmission, issuance, last, currentAlphaPriceBits(s, n), tw))
+    out.set(n, termsOf(taoEmission, issuance, last, swap.currentAlphaPrice(s, n, pool.stored), tw))
   }
   if (last !== stored) S.BlockEmission.set(s, last)
   return out
@@ -155,7 +162,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
     const account = subnetAccountId(n)
     const t = terms.get(n)
     const [taoIn, alphaIn, excess] = t ? [floorU64(t.taoIn), floorU64(t.alphaIn), floorU64(t.excessTao)] : [0n, 0n, 0n]
-    const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, taoIn, alphaIn)
+    const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, taoIn, alphaIn, pool.stored)
     // SubnetExcessTao, SubnetTaoInEmission and SubnetProtocolFlow are reset or moved twice here and
     // read by nothing in between (the swap and the balances do not): each is written once, last.
     let excessTao = 0n
@@ -167,7 +174,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
         remaining = left
         try {
           // swap_tao_for_alpha (no fee, no limit): the pool swap, then its bookkeeping on the view
-          const r = poolSwap(s, n, { kind: 'GetAlphaForTao', amount: excess }, swap.maxPrice(), true, pool.mechanism)
+          const r = poolSwap(s, n, { kind: 'GetAlphaForTao', amount: excess }, swap.maxPrice(), true, pool.mechanism, pool.stored)
           const alphaDecrease = reserveDelta(r.amountPaidOut)
           if (alphaDecrease !== 0n) pool.alphaIn = pool.alphaIn > alphaDecrease ? pool.alphaIn - alphaDecrease : 0n
           pool.alphaOut = addU64(pool.alphaOut, r.amountPaidOut)
@@ -183,7 +190,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
         }
       }
     }
-    S.SubnetAlphaInEmission.set(s, n, alpha)
+    insertIfChanged(s, S.SubnetAlphaInEmission, n, alpha)
     pool.alphaIn = addU64(pool.alphaIn, alpha)
     if (tao !== 0n) {
       const left = spendTao(s, sink, account, remaining, tao)
@@ -196,8 +203,8 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
       }
     }
     storeReserves(s, n, pool, false)
-    S.SubnetExcessTao.set(s, n, excessTao)
-    S.SubnetTaoInEmission.set(s, n, taoInEmission)
+    insertIfChanged(s, S.SubnetExcessTao, n, excessTao)
+    insertIfChanged(s, S.SubnetTaoInEmission, n, taoInEmission)
     if (flow !== null) S.SubnetProtocolFlow.set(s, n, flow)
   }
   if (totalStake !== totalStakeBefore) S.TotalStake.set(s, totalStake)
@@ -221,7 +228,7 @@ function emitAlphaOutOn(s: Store, subnets: readonly number[], terms: Map<number,
     const pool = pools.get(n)!
     let alphaOut = terms.get(n)?.alphaOut ?? 0n
     const created = floorU64(alphaOut)
-    S.SubnetAlphaOutEmission.set(s, n, created)
+    insertIfChanged(s, S.SubnetAlphaOutEmission, n, created)
     pool.alphaOut = addU64(pool.alphaOut, created)
     if (S.OwnerCutEnabled.get(s, n)) {
       const cut = F.saturatingMul(W, alphaOut, cutPercent)
@@ -259,8 +266,9 @@ export function runCoinbase(s: Store, sink: EventSink, credit: bigint, networks:
 export function runCoinbaseForBlockStep(s: Store, sink: EventSink, credit: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): CoinbaseOutcome {
   S.SubnetRootSellTao.clear(s)
   // Eligible subnets come from NetworksAdded's keys: every one is added.
-  const eligible = subnetsToEmitTo(s, networks.filter((n) => n !== 0))
-  const pools = readPools(s, eligible)
+  const firstEmission = new Map<number, bigint>()
+  const eligible = subnetsToEmitTo(s, networks.filter((n) => n !== 0), firstEmission)
+  const pools = readPools(s, eligible, firstEmission)
   if (eligible.length === 0) {
     recycleCredit(s, credit)
     return { eligible, pools }

@@ -16,12 +16,16 @@ export const allSubnets = (s: Store): number[] => [...S.NetworksAdded.iterKeys(s
 /**
  * `get_subnets_to_emit_to`: non-root subnets that were started (FirstEmissionBlockNumber), have
  * their subtoken enabled and still allow registration, in the order given (NetworksAdded order).
+ * `firstEmission`: filled with the FirstEmissionBlockNumber of those returned, when given.
  */
-export function subnetsToEmitTo(s: Store, subnets: readonly number[]): number[] {
-  return subnets.filter((n) => n !== 0
-    && S.FirstEmissionBlockNumber.get(s, n) !== null
-    && S.SubtokenEnabled.get(s, n)
-    && S.NetworkRegistrationAllowed.get(s, n))
+export function subnetsToEmitTo(s: Store, subnets: readonly number[], firstEmission?: Map<number, bigint>): number[] {
+  return subnets.filter((n) => {
+    if (n === 0) return false
+    const first = S.FirstEmissionBlockNumber.get(s, n)
+    if (first === null || !S.SubtokenEnabled.get(s, n) || !S.NetworkRegistrationAllowed.get(s, n)) return false
+    firstEmission?.set(n, first)
+    return true
+  })
 }
 
 /** `get_moving_alpha_price` (U64F64 bits): 1 for root and stable subnets, else the stored EMA. */

@@ -6,6 +6,7 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { mechanismStorageIndex } from '../utils/misc.js'
+import { insertVecIfChanged } from '../utils/store-changed.js'
 import { writePairRow } from './pair-rows.js'
 import { type EpochTerms, epochMechanism } from './run-epoch.js'
 
@@ -16,21 +17,21 @@ const byUid = (terms: ReadonlyArray<[Uint8Array, EpochTerms]>): EpochTerms[] => 
 export function persistMechanismEpochTerms(s: Store, env: Env, netuid: number, mecid: number, terms: ReadonlyArray<[Uint8Array, EpochTerms]>): void {
   const idx = mechanismStorageIndex(netuid, mecid)
   const sorted = byUid(terms)
-  S.Incentive.set(s, idx, sorted.map((t) => t.incentive))
+  insertVecIfChanged(s, S.Incentive, idx, sorted.map((t) => t.incentive))
   SubtensorEvents.IncentiveAlphaEmittedToMiners.emit(env, { netuid: idx, emissions: sorted.map((t) => t.serverEmission) })
   sorted.forEach((t, position) => writePairRow(s, S.Bonds, idx, Math.min(position, 0xffff), t.bond.c, t.bond.v))
 }
 
-/** `persist_netuid_epoch_terms`. */
+/** `persist_netuid_epoch_terms` (a vector that keeps its value is not rewritten: the same state). */
 export function persistNetuidEpochTerms(s: Store, netuid: number, terms: ReadonlyArray<[Uint8Array, EpochTerms]>): void {
   const sorted = byUid(terms)
-  S.Active.set(s, netuid, sorted.map((t) => t.active))
-  S.Emission.set(s, netuid, sorted.map((t) => t.emission))
-  S.Consensus.set(s, netuid, sorted.map((t) => t.consensus))
-  S.Dividends.set(s, netuid, sorted.map((t) => t.dividend))
-  S.ValidatorTrust.set(s, netuid, sorted.map((t) => t.validatorTrust))
-  S.ValidatorPermit.set(s, netuid, sorted.map((t) => t.newValidatorPermit))
-  S.StakeWeight.set(s, netuid, sorted.map((t) => t.stakeWeight))
+  insertVecIfChanged(s, S.Active, netuid, sorted.map((t) => t.active))
+  insertVecIfChanged(s, S.Emission, netuid, sorted.map((t) => t.emission))
+  insertVecIfChanged(s, S.Consensus, netuid, sorted.map((t) => t.consensus))
+  insertVecIfChanged(s, S.Dividends, netuid, sorted.map((t) => t.dividend))
+  insertVecIfChanged(s, S.ValidatorTrust, netuid, sorted.map((t) => t.validatorTrust))
+  insertVecIfChanged(s, S.ValidatorPermit, netuid, sorted.map((t) => t.newValidatorPermit))
+  insertVecIfChanged(s, S.StakeWeight, netuid, sorted.map((t) => t.stakeWeight))
 }
 
 /** `epoch`: the legacy single-mechanism entry the chain's tests call; returns (hotkey, server, validator). */

@@ -186,14 +186,18 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
 
   const explanation: EpochExplanation = {
     netuid, mecid, block, raoEmission,
-    hyperparameters: {
-      tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
-      bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
-      maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
-      taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
-      alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
-      alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
-      commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
+    // Read when asked (subtensor_explainEpoch, on the state the epoch ran on), not by every epoch
+    // a block runs.
+    get hyperparameters() {
+      return {
+        tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
+        bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
+        maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
+        taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
+        alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
+        alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
+        commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
+      }
     },
     active, stake: inputs.stake, validatorPermit: inputs.validatorPermits, newValidatorPermit: newPermits,
     activeStake: r.activeStake, weights: r.weights, consensus: r.consensus, clippedWeights: r.clipped,

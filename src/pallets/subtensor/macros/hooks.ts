@@ -60,13 +60,13 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
   if (classic) adjustRegistrationTermsForNetworks(s, env, networks)
   else {
     cleanUp = cleanUpHotkeySwapRecords(s, BigInt(blockNumber), networks)
-    updateRegistrationPrices(s)
+    updateRegistrationPrices(s, networks)
   }
   revealCrv3Commits(s, env)
   const { eligible, pools } = runCoinbaseForBlockStep(s, env, getBlockEmission(s, env), networks)
   // run_coinbase's last two steps: drain_pending and distribute_emissions_to_subnets (the epochs)
-  drainAndDistribute(s, env, BigInt(blockNumber), networks)
-  updateMovingPricesAndRootProp(s, eligible, pools)
+  const paidOut = drainAndDistribute(s, env, BigInt(blockNumber), networks)
+  updateMovingPricesAndRootProp(s, eligible, pools, paidOut)
   // block_step steps 7 and 8: pending children of the subnets whose epoch just ran, root auto-claims
   trySetPendingChildren(s, env, BigInt(blockNumber), networks)
   runAutoClaimRootDivs(s, env)

@@ -3,7 +3,7 @@
 // reserves, alpha outstanding, TotalStake and SubnetVolume by the result. Stake itself (who owns
 // the alpha) is the caller's business.
 import type { Store } from '../../../frame/declare/storage.js'
-import { swapInterface, type Order, type SwapResult } from '../../../primitives/swap-interface/index.js'
+import { swapInterface, type Order, type PoolReserves, type SwapResult } from '../../../primitives/swap-interface/index.js'
 import { SubtensorStorage as S } from '../storage.js'
 
 const U64_MAX = (1n << 64n) - 1n
@@ -14,9 +14,12 @@ const satSub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n)
 /** `paid_*_reserve_delta_i64().unsigned_abs()`: the amount clamped to i64. */
 const reserveDelta = (v: bigint): bigint => (v > I64_MAX ? I64_MAX : v)
 
-/** The pool's side of a swap (the Swap pallet on a dynamic subnet, 1:1 on a stable one); `mechanism`: SubnetMechanism, when at hand. */
-export function poolSwap(s: Store, netuid: number, order: Order, priceLimit: bigint, dropFees: boolean, mechanism: number = S.SubnetMechanism.get(s, netuid)): SwapResult {
-  if (mechanism === 1) return swapInterface().swap(s, netuid, order, priceLimit, dropFees, false)
+/**
+ * The pool's side of a swap (the Swap pallet on a dynamic subnet, 1:1 on a stable one);
+ * `mechanism`: SubnetMechanism, when at hand; `reserves`: the pool as stored, when the caller holds it.
+ */
+export function poolSwap(s: Store, netuid: number, order: Order, priceLimit: bigint, dropFees: boolean, mechanism: number = S.SubnetMechanism.get(s, netuid), reserves?: PoolReserves): SwapResult {
+  if (mechanism === 1) return swapInterface().swap(s, netuid, order, priceLimit, dropFees, false, reserves)
   return { amountPaidIn: order.amount, amountPaidOut: order.amount, feePaid: 0n, feeToBlockAuthor: 0n }
 }
 

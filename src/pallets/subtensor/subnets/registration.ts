@@ -13,6 +13,7 @@ import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { currentBlock, ifSubnetExist } from '../utils/misc.js'
+import { insertIfChanged } from '../utils/store-changed.js'
 import { appendNeuron, equal, replaceNeuron } from './uids.js'
 import { dropCredit, withdraw } from '../../balances/index.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
@@ -247,15 +248,15 @@ function shouldRunEpoch(s: Store, netuid: number, now: bigint): boolean {
 }
 
 /** `update_registration_prices_for_networks`: every subnet, every block (current regime). */
-export function updateRegistrationPrices(s: Store): void {
+export function updateRegistrationPrices(s: Store, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): void {
   const now = currentBlock(s)
-  for (const netuid of [...S.NetworksAdded.iterKeys(s)]) {
+  for (const netuid of networks) {
     const burn = S.Burn.get(s, netuid)
     const halfLife = S.BurnHalfLife.get(s, netuid)
     let next = halfLife > 0 && now > 1n ? mulByQ32(burn, decayFactorQ32(halfLife)) : burn
     next = clamp(next, S.MinBurn.get(s, netuid), S.MaxBurn.get(s, netuid))
     if (next !== burn) S.Burn.set(s, netuid, next)
-    S.RegistrationsThisBlock.set(s, netuid, 0)
+    insertIfChanged(s, S.RegistrationsThisBlock, netuid, 0)
     if (netuid === 0 && shouldRunEpoch(s, netuid, now)) S.RegistrationsThisInterval.set(s, netuid, 0)
   }
 }

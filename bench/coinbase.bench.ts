@@ -25,6 +25,7 @@ import { Overlay } from '../src/storage/overlay.js'
 import { devSpecWith, startNodeProcess } from '../test/e2e/node-process.js'
 import { Client } from './lib/client.js'
 import { processCpuMs } from './lib/proc-cpu.js'
+import { JIT_WARMUP_BLOCKS } from './lib/warmup.js'
 
 interface Row { name: string; value: number; unit: string }
 
@@ -110,7 +111,7 @@ async function devChainBlocks(subnets: number, regime: 'classic' | 'current'): P
   const node = await startNodeProcess(['--chain', specWithSubnets(subnets, regime), '--alice', '--tmp', '--sealing', 'manual'])
   try {
     const c = await Client.open(node.url)
-    await c.call('dev_newBlock', [{ count: 200 }])
+    await c.call('dev_newBlock', [{ count: JIT_WARMUP_BLOCKS }])
     const n = 3_000
     const c0 = processCpuMs(node.proc.pid!)
     const t0 = performance.now()

@@ -19,6 +19,7 @@ import { Runtime } from '../src/runtime/runtime.js'
 import { processCpuMs } from './lib/proc-cpu.js'
 import { Overlay } from '../src/storage/overlay.js'
 import { SubtensorStorage as S } from '../src/pallets/subtensor/index.js'
+import { JIT_WARMUP_BLOCKS } from './lib/warmup.js'
 
 interface Row { name: string; value: number; unit: string }
 
@@ -44,7 +45,7 @@ async function blocksWithSubnets(): Promise<Row[]> {
   try {
     const ws = new WebSocket(node.url)
     await new Promise((r, j) => { ws.once('open', r); ws.once('error', j) })
-    await call(ws, 'dev_newBlock', [{ count: 200 }])
+    await call(ws, 'dev_newBlock', [{ count: JIT_WARMUP_BLOCKS }])
     const n = 5_000
     const c0 = processCpuMs(node.proc.pid!)
     const t0 = performance.now()

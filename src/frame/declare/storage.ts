@@ -5,7 +5,7 @@ import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../c
 import { codecOf, decode, encode, putBigLE, Reader, readCompactNumber, Writer } from '../../codec/scale.js'
 import { isOption, type Ty } from '../../codec/types.js'
 import { keyString } from '../../storage/kv.js'
-import type { Overlay } from '../../storage/overlay.js'
+import type { Overlay, StorageRef } from '../../storage/overlay.js'
 
 export interface StorageItemDecl {
   pallet: string
@@ -29,7 +29,7 @@ export type Store = Overlay
  * for items whose values decode to immutable JS values, also the last value bytes seen there and
  * their decoding (state hands out the same bytes object until the value changes).
  */
-interface KeyRef { key: Uint8Array; ks: string; raw?: Uint8Array; value?: unknown }
+interface KeyRef extends StorageRef { raw?: Uint8Array; value?: unknown }
 
 abstract class Item<V, R> {
   readonly prefix: Uint8Array
@@ -113,7 +113,7 @@ abstract class Item<V, R> {
   protected keyOf(keys: unknown[]): Uint8Array { return this.keyRef(keys).key }
 
   protected read(s: Store, ref: KeyRef): R {
-    const raw = s.get(ref.key, ref.ks)
+    const raw = s.read(ref)
     if (raw === null) return (this.decl.modifier === 'Default' ? this.cloneDefault() : null) as R
     if (raw === ref.raw) return ref.value as R
     const v = decode<V>(this.decl.value, raw)
@@ -138,7 +138,7 @@ abstract class Item<V, R> {
     s.set(ref.key, encode(this.decl.value, v), ref.ks)
   }
   protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
-  protected has(s: Store, ref: KeyRef): boolean { return s.get(ref.key, ref.ks) !== null }
+  protected has(s: Store, ref: KeyRef): boolean { return s.read(ref) !== null }
 
   private cloneDefault(): V {
     // Defaults may be objects; hand out a fresh decode so callers can mutate freely.
@@ -186,7 +186,7 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
     const ref = this.keyRef1(k)
     const width = this.elementWidth
     // (an absent key appends onto an empty Vec: only right when that is the item's default)
-    const raw = width > 0 ? (s.get(ref.key, ref.ks) ?? (this.decl.fallback.length === 1 && this.decl.fallback[0] === 0 ? this.decl.fallback : null)) : null
+    const raw = width > 0 ? (s.read(ref) ?? (this.decl.fallback.length === 1 && this.decl.fallback[0] === 0 ? this.decl.fallback : null)) : null
     if (raw !== null) {
       const r = new Reader(raw)
       const len = readCompactNumber(r)

@@ -64,7 +64,11 @@ export class StateCache {
       },
       keys: (prefix, startAfter) => {
         const listing = prefix.length >= ITEM_PREFIX && current() ? this.listing(toKeyString(prefix), prefix, view) : undefined
-        return listing === undefined ? view.keys(prefix, startAfter) : listedKeys(listing, startAfter)
+        return listing === undefined ? view.keys(prefix, startAfter) : listedKeys(listing, startAfter).map(fromKeyString)
+      },
+      keyStrings: (prefix, startAfter) => {
+        const listing = prefix.length >= ITEM_PREFIX && current() ? this.listing(toKeyString(prefix), prefix, view) : undefined
+        return listing === undefined ? keyStringsOf(view.keys(prefix, startAfter)) : listedKeys(listing, startAfter)
       },
     }
   }
@@ -140,7 +144,7 @@ export class StateCache {
 }
 
 /** A listing's keys (copied: the listing changes with the next block), after `startAfter`. */
-function listedKeys(l: Listing, startAfter?: Uint8Array): Uint8Array[] {
+function listedKeys(l: Listing, startAfter?: Uint8Array): string[] {
   const keys = l.keys
   let lo = 0
   if (startAfter !== undefined) {
@@ -148,7 +152,7 @@ function listedKeys(l: Listing, startAfter?: Uint8Array): Uint8Array[] {
     let hi = keys.length
     while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid]! <= after) lo = mid + 1; else hi = mid }
   }
-  const out: Uint8Array[] = []
-  for (let i = lo; i < keys.length; i++) out.push(fromKeyString(keys[i]!))
-  return out
+  return keys.slice(lo)
 }
+
+function* keyStringsOf(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }

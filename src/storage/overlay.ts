@@ -15,7 +15,11 @@ export interface StateBackend {
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
   /** get() of an accessor's key, free to remember where it found it on `ref` (state-cache.ts). */
   getRef?(ref: StorageRef): Uint8Array | null
+  /** keys() as key strings, when the backend has them so. */
+  keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<string>
 }
+
+function* asStrings(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }
 
 /** An append-only SCALE Vec built up without re-encoding the whole vector on every push. */
 class Appended {
@@ -211,6 +215,11 @@ export class Overlay {
 
   /** Keys with `prefix` in ascending order, overlay merged over the backend, deleted keys skipped. */
   *keys(prefix: Uint8Array, startAfter?: Uint8Array): Generator<Uint8Array> {
+    for (const ks of this.keyStrings(prefix, startAfter)) yield fromKeyString(ks)
+  }
+
+  /** keys() as key strings: what an accessor iterating a map reads the values by. */
+  *keyStrings(prefix: Uint8Array, startAfter?: Uint8Array): Generator<string> {
     const ps = toKeyString(prefix)
     const after = startAfter ? toKeyString(startAfter) : ''
     const cur = this.cur
@@ -225,18 +234,19 @@ export class Overlay {
     // Whether each listed key is deleted, as it was when the listing started.
     const deleted = local.map((k) => cur.get(k) === null)
     let i = 0
-    for (const bk of this.backend.keys(prefix, startAfter)) {
-      const bks = toKeyString(bk)
+    const b = this.backend
+    const backendKeys = b.keyStrings !== undefined ? b.keyStrings(prefix, startAfter) : asStrings(b.keys(prefix, startAfter))
+    for (const bks of backendKeys) {
       while (i < local.length && local[i]! < bks) {
-        if (!deleted[i]) yield fromKeyString(local[i]!)
+        if (!deleted[i]) yield local[i]!
         i++
       }
       if (i < local.length && local[i] === bks) {
         if (deleted[i++]) continue
       }
-      yield bk
+      yield bks
     }
-    for (; i < local.length; i++) if (!deleted[i]) yield fromKeyString(local[i]!)
+    for (; i < local.length; i++) if (!deleted[i]) yield local[i]!
   }
 
   nextKey(key: Uint8Array): Uint8Array | null {

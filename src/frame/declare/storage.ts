@@ -4,7 +4,7 @@
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
 import { codecOf, decode, encode, putBigLE, Reader, readCompactNumber, Writer } from '../../codec/scale.js'
 import { isOption, type Ty } from '../../codec/types.js'
-import { keyString } from '../../storage/kv.js'
+import { keyFromString, keyString } from '../../storage/kv.js'
 import type { Overlay, StorageRef } from '../../storage/overlay.js'
 
 export interface StorageItemDecl {
@@ -203,9 +203,10 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   }
   /** Entries in storage-key order (hashed order, as the chain iterates them). */
   *iter(s: Store): Generator<[K, V]> {
-    for (const key of s.keys(this.prefix)) {
+    for (const ks of s.keyStrings(this.prefix)) {
+      const key = keyFromString(ks)
       const [k] = this.decodeKeys(key, 1)
-      yield [k as K, decode<V>(this.decl.value, s.get(key)!)]
+      yield [k as K, decode<V>(this.decl.value, s.get(key, ks)!)]
     }
   }
   *iterKeys(s: Store): Generator<K> { for (const key of s.keys(this.prefix)) yield this.decodeKeys(key, 1)[0] as K }
@@ -220,16 +221,18 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
   contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef([k1, k2])) }
   mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { const v = fn(this.get(s, k1, k2)); this.set(s, k1, k2, v); return v }
   *iter(s: Store): Generator<[K1, K2, V]> {
-    for (const key of s.keys(this.prefix)) {
+    for (const ks of s.keyStrings(this.prefix)) {
+      const key = keyFromString(ks)
       const [a, b] = this.decodeKeys(key, 2)
-      yield [a as K1, b as K2, decode<V>(this.decl.value, s.get(key)!)]
+      yield [a as K1, b as K2, decode<V>(this.decl.value, s.get(key, ks)!)]
     }
   }
   /** Rows under the first key (`iter_prefix`), in storage-key order. */
   *iterPrefix(s: Store, k1: K1): Generator<[K2, V]> {
-    for (const key of s.keys(this.keyOf([k1]))) {
+    for (const ks of s.keyStrings(this.keyOf([k1]))) {
+      const key = keyFromString(ks)
       const [, b] = this.decodeKeys(key, 2)
-      yield [b as K2, decode<V>(this.decl.value, s.get(key)!)]
+      yield [b as K2, decode<V>(this.decl.value, s.get(key, ks)!)]
     }
   }
   clearPrefix(s: Store, k1: K1, limit?: number): number { return s.clearPrefix(this.keyOf([k1]), limit) }
@@ -243,14 +246,16 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
   remove(s: Store, ...k: K): void { this.removeKey(s, this.keyRef(k)) }
   contains(s: Store, ...k: K): boolean { return this.has(s, this.keyRef(k)) }
   *iter(s: Store): Generator<[K, V]> {
-    for (const key of s.keys(this.prefix)) {
-      yield [this.decodeKeys(key, this.decl.keys.length) as K, decode<V>(this.decl.value, s.get(key)!)]
+    for (const ks of s.keyStrings(this.prefix)) {
+      const key = keyFromString(ks)
+      yield [this.decodeKeys(key, this.decl.keys.length) as K, decode<V>(this.decl.value, s.get(key, ks)!)]
     }
   }
   /** Rows whose leading keys equal `partial`. */
   *iterPrefix(s: Store, ...partial: unknown[]): Generator<[K, V]> {
-    for (const key of s.keys(this.keyOf(partial))) {
-      yield [this.decodeKeys(key, this.decl.keys.length) as K, decode<V>(this.decl.value, s.get(key)!)]
+    for (const ks of s.keyStrings(this.keyOf(partial))) {
+      const key = keyFromString(ks)
+      yield [this.decodeKeys(key, this.decl.keys.length) as K, decode<V>(this.decl.value, s.get(key, ks)!)]
     }
   }
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }

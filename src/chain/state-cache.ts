@@ -10,7 +10,7 @@ import type { TrieView } from '../storage/trie/index.js'
 const MAX_ENTRIES = 200_000
 /** Listings are kept for prefixes of at least a storage item's (pallet + item, 32 bytes) with at most this many keys, and at most this many listings. */
 const MAX_LISTED_KEYS = 4_096
-const MAX_LISTINGS = 256
+const MAX_LISTINGS = 1_024
 
 /** Sorted key strings under one prefix. */
 interface Listing { prefix: string; keys: string[] }

@@ -83,8 +83,11 @@ export interface StorageRef {
  */
 export class Overlay {
   private cur = new Map<string, Entry>()
-  /** Per open transaction, the entries its writes replaced (undefined: the key was not in `cur`). */
-  private journals: Map<string, Entry | undefined>[] = []
+  /**
+   * Per open transaction, the entries its writes replaced (undefined: the key was not in `cur`);
+   * null until its first write (many transactions write nothing).
+   */
+  private journals: (Map<string, Entry | undefined> | null)[] = []
   /** Ids of layer 0 and the open transactions (an Appended pushes in place only in its own layer). */
   private layerIds: number[] = [0]
   private nextLayerId = 1
@@ -129,14 +132,14 @@ export class Overlay {
   private put(ks: string, v: Entry): void {
     if (this.shared) { this.cur = new Map(this.cur); this.shared = false }
     const cur = this.cur
-    const prev = cur.get(ks)
     const n = this.journals.length
     if (n > 0) {
-      const j = this.journals[n - 1]!
-      if (!j.has(ks)) j.set(ks, prev)
+      const j = this.journals[n - 1] ??= new Map()
+      if (!j.has(ks)) j.set(ks, cur.get(ks))
     }
+    const size = cur.size
     cur.set(ks, v)
-    if (prev === undefined && this.byItem !== null) indexKey(this.byItem, ks)
+    if (this.byItem !== null && cur.size !== size) indexKey(this.byItem, ks)
   }
 
   /** The item index, built now if this is the first listing. */
@@ -165,18 +168,23 @@ export class Overlay {
   }
 
   startTransaction(): void {
-    this.journals.push(new Map())
+    this.journals.push(null)
     this.layerIds.push(this.nextLayerId++)
     this.appendedIn.push(false)
   }
 
   commitTransaction(): void {
-    const j = this.journals.pop()
-    if (j === undefined) throw new Error('no open storage transaction to commit')
+    if (this.journals.length === 0) throw new Error('no open storage transaction to commit')
+    const j = this.journals.pop()!
     const topId = this.layerIds.pop()!
     const appended = this.appendedIn.pop()!
-    const below = this.journals.length > 0 ? this.journals[this.journals.length - 1]! : null
-    if (below !== null) for (const [k, prev] of j) if (!below.has(k)) below.set(k, prev)
+    if (j === null) return
+    const n = this.journals.length
+    if (n > 0) {
+      const below = this.journals[n - 1]
+      if (below === null) this.journals[n - 1] = j
+      else for (const [k, prev] of j) if (!below.has(k)) below.set(k, prev)
+    }
     if (appended) {
       const belowId = this.layerIds[this.layerIds.length - 1]!
       for (const k of j.keys()) {
@@ -188,11 +196,12 @@ export class Overlay {
   }
 
   rollbackTransaction(): void {
-    const j = this.journals.pop()
-    if (j === undefined) throw new Error('no open storage transaction to roll back')
+    if (this.journals.length === 0) throw new Error('no open storage transaction to roll back')
+    const j = this.journals.pop()!
     this.layerIds.pop()
     this.appendedIn.pop()
-    if (j.size > 0 && this.shared) { this.cur = new Map(this.cur); this.shared = false }
+    if (j === null) return
+    if (this.shared) { this.cur = new Map(this.cur); this.shared = false }
     const cur = this.cur
     for (const [k, prev] of j) {
       if (prev === undefined) cur.delete(k)

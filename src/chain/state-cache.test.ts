@@ -126,3 +126,30 @@ describe('StateCache slots remembered on accessor keys', () => {
     expect([...b.keyStrings!(fromKeyString(item), fromKeyString(item + 'a'))]).toEqual([item + 'b'])
   })
 })
+
+describe('StateCache trail of compared keys', () => {
+  const trie = (m: Map<string, Uint8Array>): TrieView => ({ get: (k: Uint8Array) => m.get(toKeyString(k)) ?? null, keys: () => [] }) as unknown as TrieView
+  const u = (n: number): Uint8Array => new Uint8Array([n])
+
+  it('advances right whether the diff committed is the one compared last, another one, or none', () => {
+    const state = new Map([['a', u(1)], ['b', u(2)], ['c', u(3)]])
+    const c = new StateCache()
+    c.reset('A')
+    const a = c.backend('A', trie(state))
+    // Two candidate blocks compared with A (as applyDiff does), the first one committed.
+    const first = new Map<string, Uint8Array | null>([['a', u(10)], ['b', null]])
+    const second = new Map<string, Uint8Array | null>([['c', u(30)], ['a', u(11)]])
+    for (const k of first.keys()) a.getByString!(k)
+    for (const k of second.keys()) a.getByString!(k)
+    c.advance('A', 'B', first)
+    const b = c.backend('B', trie(new Map()))
+    expect(['a', 'b', 'c'].map((k) => b.getByString!(k))).toEqual([u(10), null, u(3)])
+    // Compared and committed in the same order; then a diff nobody compared.
+    const third = new Map<string, Uint8Array | null>([['b', u(20)], ['c', null]])
+    for (const k of third.keys()) b.getByString!(k)
+    c.advance('B', 'C', third)
+    c.advance('C', 'D', new Map([['a', u(12)], ['d', u(4)]]))
+    const d = c.backend('D', trie(new Map()))
+    expect(['a', 'b', 'c', 'd'].map((k) => d.get(fromKeyString(k)))).toEqual([u(12), u(20), null, u(4)])
+  })
+})

@@ -11,6 +11,8 @@ const MAX_ENTRIES = 200_000
 /** Listings are kept for prefixes of at least a storage item's (pallet + item, 32 bytes) with at most this many keys, and at most this many listings. */
 const MAX_LISTED_KEYS = 4_096
 const MAX_LISTINGS = 1_024
+/** Slots kept on the trail (a few blocks' diffs; more means nothing is committing). */
+const MAX_TRAIL = 65_536
 
 /** Sorted key strings under one prefix. */
 interface Listing { prefix: string; keys: string[] }
@@ -46,7 +48,17 @@ export class StateCache {
     }
     return {
       get: (key, keyStr) => get(key, keyStr ?? toKeyString(key)),
-      getByString: (ks) => get(undefined, ks),
+      getByString: (ks) => {
+        if (!current()) return view.get(fromKeyString(ks))
+        let slot = values.get(ks)
+        if (slot === undefined) {
+          slot = { v: view.get(fromKeyString(ks)) }
+          if (values.size >= MAX_ENTRIES) return slot.v
+          values.set(ks, slot)
+        }
+        this.trail(ks, slot)
+        return slot.v
+      },
       getRef: (ref: StorageRef) => {
         if (!current()) return view.get(ref.key)
         // `values` is replaced on reset, so a slot remembered for it is still this cache's.
@@ -97,8 +109,16 @@ export class StateCache {
     }
     const values = this.values
     const listings = this.listings.size > 0 ? this.listings : null
+    // The block's diff was compared with this state key by key (applyDiff): the last
+    // changes.size slots on the trail are its keys' slots, in the diff's order, when the block
+    // committed is the one built last. A key that does not match is looked up.
+    const keys = this.trailKeys
+    const slots = this.trailSlots
+    let t = keys.length - changes.size
+    if (t < 0) t = keys.length
     for (const [k, v] of changes) {
-      const slot = values.get(k)
+      const slot = t < keys.length && keys[t] === k ? slots[t] : values.get(k)
+      t++
       if (slot !== undefined) slot.v = v
       else values.set(k, { v })
       if (listings !== null && k.length >= ITEM_PREFIX) {
@@ -107,6 +127,20 @@ export class StateCache {
       }
     }
     this.hashKey = childKey
+    keys.length = 0
+    slots.length = 0
+  }
+
+  /**
+   * Slots of the keys read by string (the diff comparison before a block's trie update), in
+   * order, since the cache last moved: advance() then updates them without a lookup each.
+   */
+  private trailKeys: string[] = []
+  private trailSlots: Slot[] = []
+  private trail(ks: string, slot: Slot): void {
+    if (this.trailKeys.length >= MAX_TRAIL) { this.trailKeys.length = 0; this.trailSlots.length = 0 }
+    this.trailKeys.push(ks)
+    this.trailSlots.push(slot)
   }
 
   /** Keep `k` in (or out of) a listing after a diff. */
@@ -135,6 +169,8 @@ export class StateCache {
 
   /** Start caching the state of `hashKey` (e.g. after a reorg or a restart). */
   reset(hashKey: string): void {
+    this.trailKeys = []
+    this.trailSlots = []
     this.values = new Map()
     this.listings = new Map()
     this.listingCount = 0

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { StateCache } from './state-cache.js'
 import type { TrieView } from '../storage/trie/index.js'
-import { fromKeyString, toKeyString } from '../storage/overlay.js'
+import { fromKeyString, Overlay, toKeyString, type StorageRef } from '../storage/overlay.js'
 
 const key = new Uint8Array([1, 2, 3])
 const view = (v: number): TrieView => ({ get: () => new Uint8Array([v]), keys: () => [] }) as unknown as TrieView
@@ -56,5 +56,100 @@ describe('StateCache key listings', () => {
     expect(names(c.backend('B', stale).keys(prefix, fromKeyString(item + 'a2')))).toEqual(['a5', 'a9'])
     // Another block's reader goes to its own trie.
     expect(names(c.backend('A', trie(new Map([[item + 'a7', new Uint8Array([1])]]))).keys(prefix))).toEqual(['a7'])
+  })
+})
+
+describe('StateCache slots remembered on accessor keys', () => {
+  const counting = (m: Map<string, Uint8Array>): { view: TrieView; reads: () => number } => {
+    let n = 0
+    const view = { get: (k: Uint8Array) => { n++; return m.get(toKeyString(k)) ?? null }, keys: () => [] } as unknown as TrieView
+    return { view, reads: () => n }
+  }
+
+  it('a remembered slot follows advances, and is dropped by a reset or when another cache or block reads', () => {
+    const ks = toKeyString(key)
+    const t = counting(new Map([[ks, new Uint8Array([1])]]))
+    const c = new StateCache()
+    c.reset('A')
+    const ref: StorageRef = { key, ks }
+    const a = c.backend('A', t.view)
+    expect(a.getRef!(ref)).toEqual(new Uint8Array([1]))
+    expect(a.getRef!(ref)).toEqual(new Uint8Array([1]))
+    expect(t.reads()).toBe(1)
+    c.advance('A', 'B', new Map([[ks, new Uint8Array([2])]]))
+    // The old block's reader no longer trusts the cache (which now holds B's value).
+    expect(a.getRef!(ref)).toEqual(new Uint8Array([1]))
+    const b = c.backend('B', t.view)
+    expect(b.getRef!(ref)).toEqual(new Uint8Array([2]))
+    c.advance('B', 'C', new Map([[ks, null]]))
+    expect(c.backend('C', t.view).getRef!(ref)).toBeNull()
+    // A reset (reorg, restart) forgets every slot: the trie is asked again.
+    c.reset('C')
+    const before = t.reads()
+    expect(c.backend('C', t.view).getRef!(ref)).toEqual(new Uint8Array([1]))
+    expect(t.reads()).toBe(before + 1)
+    // Another chain's cache in the same process does not take this cache's slot for its own.
+    const other = new StateCache()
+    other.reset('X')
+    const t2 = counting(new Map([[ks, new Uint8Array([5])]]))
+    expect(other.backend('X', t2.view).getRef!(ref)).toEqual(new Uint8Array([5]))
+    expect(c.backend('C', t.view).getRef!(ref)).toEqual(new Uint8Array([1]))
+  })
+
+  it('an overlay reads accessor keys through the slots and its writes never reach the cache', () => {
+    const ks = toKeyString(key)
+    const t = counting(new Map([[ks, new Uint8Array([1])]]))
+    const c = new StateCache()
+    c.reset('A')
+    const ref: StorageRef = { key, ks }
+    const s = new Overlay(c.backend('A', t.view))
+    expect(s.read(ref)).toEqual(new Uint8Array([1]))
+    s.startTransaction()
+    s.set(key, new Uint8Array([4]))
+    expect(s.read(ref)).toEqual(new Uint8Array([4]))
+    s.rollbackTransaction()
+    expect(s.read(ref)).toEqual(new Uint8Array([1]))
+    s.set(key, new Uint8Array([6]))
+    expect(new Overlay(c.backend('A', t.view)).read(ref)).toEqual(new Uint8Array([1]))
+    expect(t.reads()).toBe(1)
+  })
+
+  it('serves listings as key strings and as keys alike', () => {
+    const item = 'y'.repeat(32)
+    const m = new Map([[item + 'b', new Uint8Array([1])], [item + 'a', new Uint8Array([1])]])
+    const view = { get: () => null, keys: (p: Uint8Array) => [...m.keys()].filter((k) => k.startsWith(toKeyString(p))).sort().map(fromKeyString) } as unknown as TrieView
+    const c = new StateCache()
+    c.reset('A')
+    const b = c.backend('A', view)
+    expect([...b.keyStrings!(fromKeyString(item))]).toEqual([item + 'a', item + 'b'])
+    expect([...b.keys(fromKeyString(item))].map(toKeyString)).toEqual([item + 'a', item + 'b'])
+    expect([...b.keyStrings!(fromKeyString(item), fromKeyString(item + 'a'))]).toEqual([item + 'b'])
+  })
+})
+
+describe('StateCache trail of compared keys', () => {
+  const trie = (m: Map<string, Uint8Array>): TrieView => ({ get: (k: Uint8Array) => m.get(toKeyString(k)) ?? null, keys: () => [] }) as unknown as TrieView
+  const u = (n: number): Uint8Array => new Uint8Array([n])
+
+  it('advances right whether the diff committed is the one compared last, another one, or none', () => {
+    const state = new Map([['a', u(1)], ['b', u(2)], ['c', u(3)]])
+    const c = new StateCache()
+    c.reset('A')
+    const a = c.backend('A', trie(state))
+    // Two candidate blocks compared with A (as applyDiff does), the first one committed.
+    const first = new Map<string, Uint8Array | null>([['a', u(10)], ['b', null]])
+    const second = new Map<string, Uint8Array | null>([['c', u(30)], ['a', u(11)]])
+    for (const k of first.keys()) a.getByString!(k)
+    for (const k of second.keys()) a.getByString!(k)
+    c.advance('A', 'B', first)
+    const b = c.backend('B', trie(new Map()))
+    expect(['a', 'b', 'c'].map((k) => b.getByString!(k))).toEqual([u(10), null, u(3)])
+    // Compared and committed in the same order; then a diff nobody compared.
+    const third = new Map<string, Uint8Array | null>([['b', u(20)], ['c', null]])
+    for (const k of third.keys()) b.getByString!(k)
+    c.advance('B', 'C', third)
+    c.advance('C', 'D', new Map([['a', u(12)], ['d', u(4)]]))
+    const d = c.backend('D', trie(new Map()))
+    expect(['a', 'b', 'c', 'd'].map((k) => d.get(fromKeyString(k)))).toEqual([u(12), u(20), null, u(4)])
   })
 })

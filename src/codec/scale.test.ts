@@ -2,7 +2,7 @@ import { TypeRegistry } from '@polkadot/types'
 import { u8aToHex } from '@polkadot/util'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compactBytes, decode, encode, readCompact, Reader, ScaleError } from './scale.js'
+import { compactBytes, decode, encode, putBigLE, readCompact, Reader, ScaleError } from './scale.js'
 import { zeroOf } from './zero.js'
 import { bool, bytes, compact, composite, enumOf, f, option, str, tuple, u8, u16, u32, u64, u128, vec, i32, i64, i128 } from './types.js'
 
@@ -76,5 +76,37 @@ describe('SCALE codec agrees with @polkadot/types', () => {
   it('zeroOf encodes to zero bytes for plain data', () => {
     const T = composite('test::Z', [f('n', u32), f('m', u64), f('v', vec(u8))])
     expect(u8aToHex(encode(T, zeroOf(T)))).toBe('0x' + '00'.repeat(13))
+  })
+})
+
+describe('putBigLE / Reader.bigLE (native 64-bit paths)', () => {
+  /** Reference: the low `n` bytes of `v` (two's complement), one byte at a time. */
+  const refBytes = (v: bigint, n: number): number[] => Array.from({ length: n }, (_, i) => Number(BigInt.asUintN(8 * n, v) >> BigInt(8 * i) & 0xffn))
+  let seed = 12345
+  const rand = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648 }
+  const randBig = (bits: number): bigint => { let v = 0n; for (let b = 0; b < bits; b += 24) v = (v << 24n) | BigInt(Math.floor(rand() * 2 ** 24)); return BigInt.asUintN(bits, v) }
+
+  it('writes the low n bytes of any value, negative or wider than n bytes, for every width', () => {
+    for (let n = 1; n <= 33; n++) {
+      const cases = [0n, 1n, -1n, -2n, (1n << 64n) - 1n, 1n << 64n, (1n << 128n) - 1n, -(1n << 100n)]
+      for (let i = 0; i < 40; i++) cases.push(randBig(1 + Math.floor(rand() * 140)), -randBig(1 + Math.floor(rand() * 140)))
+      for (const v of cases) {
+        const out = new Uint8Array(n + 2).fill(0xaa)
+        putBigLE(out, 1, v, n)
+        expect([...out]).toEqual([0xaa, ...refBytes(v, n), 0xaa])
+      }
+    }
+  })
+
+  it('reads back every unsigned value of 8 and 16 bytes, whatever its number of significant bytes', () => {
+    for (const n of [8, 16, 32]) {
+      for (let bits = 0; bits <= 8 * n; bits += 3) {
+        const v = bits === 0 ? 0n : randBig(bits) | (1n << BigInt(bits - 1))
+        const bytes = new Uint8Array(refBytes(v, n))
+        const r = new Reader(bytes)
+        expect(r.bigLE(n)).toBe(v)
+        expect(r.remaining).toBe(0)
+      }
+    }
   })
 })

@@ -13,7 +13,13 @@ export interface StateBackend {
   getByString?(ks: string): Uint8Array | null
   /** Keys under `prefix` in ascending order, strictly after `startAfter` when given. */
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
+  /** get() of an accessor's key, free to remember where it found it on `ref` (state-cache.ts). */
+  getRef?(ref: StorageRef): Uint8Array | null
+  /** keys() as key strings, when the backend has them so. */
+  keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<string>
 }
+
+function* asStrings(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }
 
 /** An append-only SCALE Vec built up without re-encoding the whole vector on every push. */
 class Appended {
@@ -46,59 +52,103 @@ type Entry = Uint8Array | null | Appended
 export { keyString as toKeyString, keyFromString as fromKeyString } from './kv.js'
 
 /** Storage items' keys start with 32 bytes (pallet and item hashes): the unit key listings use. */
-const ITEM_PREFIX = 32
+export const ITEM_PREFIX = 32
 
-function indexKey(index: Map<string, Set<string>>, ks: string): void {
-  const item = ks.slice(0, ITEM_PREFIX)
-  const keys = index.get(item)
-  if (keys) keys.add(ks); else index.set(item, new Set([ks]))
+/**
+ * A small-integer bucket for a key's item (its first ITEM_PREFIX bytes), read from a few bytes of
+ * the pallet and item hashes: no 32-char slice to allocate and hash per key. Different items may
+ * share a bucket; listings check the full prefix. Only for keys of at least ITEM_PREFIX chars.
+ */
+export function itemBucket(ks: string): number {
+  return ((ks.charCodeAt(16) << 16) | (ks.charCodeAt(17) << 8) | ks.charCodeAt(18)) ^ ((ks.charCodeAt(0) << 22) | (ks.charCodeAt(1) << 14))
 }
 
+/**
+ * A key an accessor keeps (declare/storage.ts: one per hot key), with room for a backend to keep
+ * where it found the key's value, so a later read of it needs no lookup by string.
+ */
+export interface StorageRef {
+  readonly key: Uint8Array
+  readonly ks: string
+  /** Backend-private: the backend that filled `slot`, and the slot. */
+  slotOf?: unknown
+  slot?: unknown
+}
+
+/**
+ * The runtime's overlay. All open layers share one map of the current entries (`cur`): a read is
+ * one lookup whatever the transaction depth. Each open transaction keeps a journal of what its
+ * first write to each key replaced, which a rollback puts back and a commit hands to the
+ * transaction below (committing the outermost one costs nothing).
+ */
 export class Overlay {
-  private layers: Map<string, Entry>[] = [new Map()]
+  private cur = new Map<string, Entry>()
   /**
-   * Per layer, its keys by their first ITEM_PREFIX bytes: listing a map's keys looks at that
-   * item's keys only, not at every key the block has written so far (thousands, late in a block).
-   * Built on a layer's first listing and kept up to date from then on (null until then): most
-   * layers (a dispatch, a transactional hook) are never listed, and their writes skip it.
+   * Per open transaction, the entries its writes replaced (undefined: the key was not in `cur`);
+   * null until its first write (many transactions write nothing).
    */
-  private byItem: (Map<string, Set<string>> | null)[] = [null]
+  private journals: (Map<string, Entry | undefined> | null)[] = []
+  /** Ids of layer 0 and the open transactions (an Appended pushes in place only in its own layer). */
   private layerIds: number[] = [0]
   private nextLayerId = 1
+  /** Whether an Appended was created in each layer (their owners move down on commit). */
+  private appendedIn: boolean[] = [false]
+  /**
+   * `cur`'s keys by item bucket: listing a map's keys looks at that item's keys only, not at every
+   * key the block has written so far. Built on the first listing and kept up to date from then on;
+   * a key a rollback removed stays in it (listings skip keys not in `cur`).
+   */
+  private byItem: Map<number, Set<string>> | null = null
+  /** `cur` was handed out by changes(): the next write copies it first. */
+  private shared = false
 
   constructor(private readonly backend: StateBackend) {}
 
-  get depth(): number { return this.layers.length - 1 }
+  get depth(): number { return this.journals.length }
 
   /** `ks`: keyString(key) when the caller has it (storage accessors keep one per hot key). */
   get(key: Uint8Array, ks: string = toKeyString(key)): Uint8Array | null {
-    const e = this.lookup(ks)
+    const e = this.cur.get(ks)
     if (e === undefined) return this.backend.get(key, ks)
+    return e instanceof Appended ? e.materialize() : e
+  }
+
+  /** get() of an accessor's key: the backend may answer from what it remembered on `ref`. */
+  read(ref: StorageRef): Uint8Array | null {
+    const e = this.cur.get(ref.ks)
+    if (e === undefined) {
+      const b = this.backend
+      return b.getRef !== undefined ? b.getRef(ref) : b.get(ref.key, ref.ks)
+    }
     return e instanceof Appended ? e.materialize() : e
   }
 
   exists(key: Uint8Array): boolean { return this.get(key) !== null }
 
   set(key: Uint8Array, value: Uint8Array | null, ks: string = toKeyString(key)): void {
-    this.put(this.layers.length - 1, ks, value)
+    this.put(ks, value)
   }
 
-  private put(layer: number, ks: string, v: Entry): void {
-    const m = this.layers[layer]!
-    const n = m.size
-    m.set(ks, v)
-    if (m.size === n) return
-    const index = this.byItem[layer]!
-    if (index !== null) indexKey(index, ks)
+  private put(ks: string, v: Entry): void {
+    if (this.shared) { this.cur = new Map(this.cur); this.shared = false }
+    const cur = this.cur
+    const n = this.journals.length
+    if (n > 0) {
+      const j = this.journals[n - 1] ??= new Map()
+      if (!j.has(ks)) j.set(ks, cur.get(ks))
+    }
+    const size = cur.size
+    cur.set(ks, v)
+    if (this.byItem !== null && cur.size !== size) indexKey(this.byItem, ks)
   }
 
-  /** Layer `l`'s item index, built now if this is its first listing. */
-  private itemIndex(l: number): Map<string, Set<string>> {
-    let index = this.byItem[l]!
+  /** The item index, built now if this is the first listing. */
+  private itemIndex(): Map<number, Set<string>> {
+    let index = this.byItem
     if (index === null) {
       index = new Map()
-      for (const k of this.layers[l]!.keys()) indexKey(index, k)
-      this.byItem[l] = index
+      for (const k of this.cur.keys()) indexKey(index, k)
+      this.byItem = index
     }
     return index
   }
@@ -108,43 +158,55 @@ export class Overlay {
   /** Append one SCALE-encoded item to the Vec stored at `key` (Substrate's `append`). */
   append(key: Uint8Array, item: Uint8Array): void {
     const ks = toKeyString(key)
-    const top = this.top()
-    const topId = this.layerIds[this.layerIds.length - 1]!
-    const cur = top.get(ks)
+    const top = this.layerIds.length - 1
+    const topId = this.layerIds[top]!
+    const cur = this.cur.get(ks)
     if (cur instanceof Appended && cur.owner === topId) { cur.items.push(item); return }
-    let prev: Appended | Uint8Array | null
-    if (cur !== undefined) prev = cur
-    else {
-      const lower = this.lookup(ks)
-      prev = lower === undefined ? this.backend.get(key, ks) : lower
-    }
-    this.put(this.layers.length - 1, ks, new Appended(prev, [item], topId))
+    const prev = cur !== undefined ? cur : this.backend.get(key, ks)
+    this.appendedIn[top] = true
+    this.put(ks, new Appended(prev, [item], topId))
   }
 
   startTransaction(): void {
-    this.layers.push(new Map())
-    this.byItem.push(null)
+    this.journals.push(null)
     this.layerIds.push(this.nextLayerId++)
+    this.appendedIn.push(false)
   }
 
   commitTransaction(): void {
-    if (this.layers.length < 2) throw new Error('no open storage transaction to commit')
-    const top = this.layers.pop()!
-    this.byItem.pop()
-    this.layerIds.pop()
-    const below = this.layers.length - 1
-    const belowId = this.layerIds[below]!
-    for (const [k, v] of top) {
-      if (v instanceof Appended) v.owner = belowId
-      this.put(below, k, v)
+    if (this.journals.length === 0) throw new Error('no open storage transaction to commit')
+    const j = this.journals.pop()!
+    const topId = this.layerIds.pop()!
+    const appended = this.appendedIn.pop()!
+    if (j === null) return
+    const n = this.journals.length
+    if (n > 0) {
+      const below = this.journals[n - 1]
+      if (below === null) this.journals[n - 1] = j
+      else for (const [k, prev] of j) if (!below.has(k)) below.set(k, prev)
+    }
+    if (appended) {
+      const belowId = this.layerIds[this.layerIds.length - 1]!
+      for (const k of j.keys()) {
+        const v = this.cur.get(k)
+        if (v instanceof Appended && v.owner === topId) v.owner = belowId
+      }
+      this.appendedIn[this.appendedIn.length - 1] = true
     }
   }
 
   rollbackTransaction(): void {
-    if (this.layers.length < 2) throw new Error('no open storage transaction to roll back')
-    this.layers.pop()
-    this.byItem.pop()
+    if (this.journals.length === 0) throw new Error('no open storage transaction to roll back')
+    const j = this.journals.pop()!
     this.layerIds.pop()
+    this.appendedIn.pop()
+    if (j === null) return
+    if (this.shared) { this.cur = new Map(this.cur); this.shared = false }
+    const cur = this.cur
+    for (const [k, prev] of j) {
+      if (prev === undefined) cur.delete(k)
+      else cur.set(k, prev)
+    }
   }
 
   /** Run `fn` in its own layer: kept if it returns, rolled back if it throws. */
@@ -162,36 +224,38 @@ export class Overlay {
 
   /** Keys with `prefix` in ascending order, overlay merged over the backend, deleted keys skipped. */
   *keys(prefix: Uint8Array, startAfter?: Uint8Array): Generator<Uint8Array> {
+    for (const ks of this.keyStrings(prefix, startAfter)) yield fromKeyString(ks)
+  }
+
+  /** keys() as key strings: what an accessor iterating a map reads the values by. */
+  *keyStrings(prefix: Uint8Array, startAfter?: Uint8Array): Generator<string> {
     const ps = toKeyString(prefix)
     const after = startAfter ? toKeyString(startAfter) : ''
-    const merged = new Map<string, Entry>()
+    const cur = this.cur
+    const local: string[] = []
     if (ps.length >= ITEM_PREFIX) {
-      const item = ps.slice(0, ITEM_PREFIX)
-      for (let l = 0; l < this.layers.length; l++) {
-        const keys = this.itemIndex(l).get(item)
-        if (keys) for (const k of keys) if (k.startsWith(ps) && k > after) merged.set(k, this.layers[l]!.get(k)!)
-      }
+      const keys = this.itemIndex().get(itemBucket(ps))
+      if (keys) for (const k of keys) if (k.startsWith(ps) && k > after && cur.has(k)) local.push(k)
     } else {
-      for (const layer of this.layers) for (const [k, v] of layer) if (k.startsWith(ps) && k > after) merged.set(k, v)
+      for (const k of cur.keys()) if (k.startsWith(ps) && k > after) local.push(k)
     }
-    const local = [...merged.keys()].sort()
+    local.sort()
+    // Whether each listed key is deleted, as it was when the listing started.
+    const deleted = local.map((k) => cur.get(k) === null)
     let i = 0
-    for (const bk of this.backend.keys(prefix, startAfter)) {
-      const bks = toKeyString(bk)
+    const b = this.backend
+    const backendKeys = b.keyStrings !== undefined ? b.keyStrings(prefix, startAfter) : asStrings(b.keys(prefix, startAfter))
+    for (const bks of backendKeys) {
       while (i < local.length && local[i]! < bks) {
-        const lk = local[i++]!
-        if (merged.get(lk) !== null) yield fromKeyString(lk)
+        if (!deleted[i]) yield local[i]!
+        i++
       }
       if (i < local.length && local[i] === bks) {
-        i++
-        if (merged.get(bks) === null) continue
+        if (deleted[i++]) continue
       }
-      yield bk
+      yield bks
     }
-    while (i < local.length) {
-      const lk = local[i++]!
-      if (merged.get(lk) !== null) yield fromKeyString(lk)
-    }
+    for (; i < local.length; i++) if (!deleted[i]) yield local[i]!
   }
 
   nextKey(key: Uint8Array): Uint8Array | null {
@@ -209,21 +273,26 @@ export class Overlay {
     return n
   }
 
-  /** The block's diff once every transaction is closed: key → value (null = deleted). */
+  /**
+   * The block's diff once every transaction is closed: key → value (null = deleted). The map is
+   * the overlay's own (appends materialized in place): read it, don't change it. A later write
+   * to the overlay copies it first, so the map handed out stays as it was.
+   */
   changes(): Map<string, Uint8Array | null> {
-    if (this.layers.length !== 1) throw new Error('storage transactions still open')
-    const out = new Map<string, Uint8Array | null>()
-    for (const [k, v] of this.layers[0]!) out.set(k, v instanceof Appended ? v.materialize() : v)
-    return out
-  }
-
-  private top(): Map<string, Entry> { return this.layers[this.layers.length - 1]! }
-
-  private lookup(ks: string): Entry | undefined {
-    for (let i = this.layers.length - 1; i >= 0; i--) {
-      const e = this.layers[i]!.get(ks)
-      if (e !== undefined) return e
+    if (this.journals.length !== 0) throw new Error('storage transactions still open')
+    const cur = this.cur
+    if (this.appendedIn[0]) {
+      for (const [k, v] of cur) if (v instanceof Appended) cur.set(k, v.materialize())
+      this.appendedIn[0] = false
     }
-    return undefined
+    this.shared = true
+    return cur as Map<string, Uint8Array | null>
   }
+}
+
+function indexKey(index: Map<number, Set<string>>, ks: string): void {
+  if (ks.length < ITEM_PREFIX) return
+  const b = itemBucket(ks)
+  const keys = index.get(b)
+  if (keys) keys.add(ks); else index.set(b, new Set([ks]))
 }

@@ -2,10 +2,10 @@
 // exactly what metadata needs (name, modifier, hashers, key and value types, default) and the
 // accessor computes keys and SCALE values from the same objects, so the two cannot drift apart.
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
-import { codecOf, decode, encode, putBigLE, Reader, readCompactNumber, Writer } from '../../codec/scale.js'
+import { codecOf, decodeBy, encode, encodeBy, putBigLE, Reader, readCompactNumber, Writer, type Codec } from '../../codec/scale.js'
 import { isOption, type Ty } from '../../codec/types.js'
-import { keyString } from '../../storage/kv.js'
-import type { Overlay } from '../../storage/overlay.js'
+import { keyFromString, keyString } from '../../storage/kv.js'
+import type { Overlay, StorageRef } from '../../storage/overlay.js'
 
 export interface StorageItemDecl {
   pallet: string
@@ -29,7 +29,7 @@ export type Store = Overlay
  * for items whose values decode to immutable JS values, also the last value bytes seen there and
  * their decoding (state hands out the same bytes object until the value changes).
  */
-interface KeyRef { key: Uint8Array; ks: string; raw?: Uint8Array; value?: unknown }
+interface KeyRef extends StorageRef { raw?: Uint8Array; value?: unknown }
 
 abstract class Item<V, R> {
   readonly prefix: Uint8Array
@@ -112,11 +112,20 @@ abstract class Item<V, R> {
 
   protected keyOf(keys: unknown[]): Uint8Array { return this.keyRef(keys).key }
 
+  /**
+   * The value type's codec, looked up on first use (not at declaration: an outer enum in the type
+   * is composed after the pallets are declared).
+   */
+  private valueCodec: Codec<V> | null = null
+  protected decodeValue(raw: Uint8Array): V {
+    return decodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), raw, this.decl.value)
+  }
+
   protected read(s: Store, ref: KeyRef): R {
-    const raw = s.get(ref.key, ref.ks)
+    const raw = s.read(ref)
     if (raw === null) return (this.decl.modifier === 'Default' ? this.cloneDefault() : null) as R
     if (raw === ref.raw) return ref.value as R
-    const v = decode<V>(this.decl.value, raw)
+    const v = this.decodeValue(raw)
     if (this.immutable) { ref.raw = raw; ref.value = v }
     return v as unknown as R
   }
@@ -135,14 +144,14 @@ abstract class Item<V, R> {
       ref.value = v
       return
     }
-    s.set(ref.key, encode(this.decl.value, v), ref.ks)
+    s.set(ref.key, encodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), v), ref.ks)
   }
   protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
-  protected has(s: Store, ref: KeyRef): boolean { return s.get(ref.key, ref.ks) !== null }
+  protected has(s: Store, ref: KeyRef): boolean { return s.read(ref) !== null }
 
   private cloneDefault(): V {
     // Defaults may be objects; hand out a fresh decode so callers can mutate freely.
-    return decode<V>(this.decl.value, this.decl.fallback)
+    return this.decodeValue(this.decl.fallback)
   }
 
   /** Decode the map keys that follow the prefix; only possible for transparent hashers. */
@@ -186,7 +195,7 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
     const ref = this.keyRef1(k)
     const width = this.elementWidth
     // (an absent key appends onto an empty Vec: only right when that is the item's default)
-    const raw = width > 0 ? (s.get(ref.key, ref.ks) ?? (this.decl.fallback.length === 1 && this.decl.fallback[0] === 0 ? this.decl.fallback : null)) : null
+    const raw = width > 0 ? (s.read(ref) ?? (this.decl.fallback.length === 1 && this.decl.fallback[0] === 0 ? this.decl.fallback : null)) : null
     if (raw !== null) {
       const r = new Reader(raw)
       const len = readCompactNumber(r)
@@ -203,9 +212,10 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   }
   /** Entries in storage-key order (hashed order, as the chain iterates them). */
   *iter(s: Store): Generator<[K, V]> {
-    for (const key of s.keys(this.prefix)) {
+    for (const ks of s.keyStrings(this.prefix)) {
+      const key = keyFromString(ks)
       const [k] = this.decodeKeys(key, 1)
-      yield [k as K, decode<V>(this.decl.value, s.get(key)!)]
+      yield [k as K, this.decodeValue(s.get(key, ks)!)]
     }
   }
   *iterKeys(s: Store): Generator<K> { for (const key of s.keys(this.prefix)) yield this.decodeKeys(key, 1)[0] as K }
@@ -220,16 +230,18 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
   contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef([k1, k2])) }
   mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { const v = fn(this.get(s, k1, k2)); this.set(s, k1, k2, v); return v }
   *iter(s: Store): Generator<[K1, K2, V]> {
-    for (const key of s.keys(this.prefix)) {
+    for (const ks of s.keyStrings(this.prefix)) {
+      const key = keyFromString(ks)
       const [a, b] = this.decodeKeys(key, 2)
-      yield [a as K1, b as K2, decode<V>(this.decl.value, s.get(key)!)]
+      yield [a as K1, b as K2, this.decodeValue(s.get(key, ks)!)]
     }
   }
   /** Rows under the first key (`iter_prefix`), in storage-key order. */
   *iterPrefix(s: Store, k1: K1): Generator<[K2, V]> {
-    for (const key of s.keys(this.keyOf([k1]))) {
+    for (const ks of s.keyStrings(this.keyOf([k1]))) {
+      const key = keyFromString(ks)
       const [, b] = this.decodeKeys(key, 2)
-      yield [b as K2, decode<V>(this.decl.value, s.get(key)!)]
+      yield [b as K2, this.decodeValue(s.get(key, ks)!)]
     }
   }
   clearPrefix(s: Store, k1: K1, limit?: number): number { return s.clearPrefix(this.keyOf([k1]), limit) }
@@ -243,14 +255,16 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
   remove(s: Store, ...k: K): void { this.removeKey(s, this.keyRef(k)) }
   contains(s: Store, ...k: K): boolean { return this.has(s, this.keyRef(k)) }
   *iter(s: Store): Generator<[K, V]> {
-    for (const key of s.keys(this.prefix)) {
-      yield [this.decodeKeys(key, this.decl.keys.length) as K, decode<V>(this.decl.value, s.get(key)!)]
+    for (const ks of s.keyStrings(this.prefix)) {
+      const key = keyFromString(ks)
+      yield [this.decodeKeys(key, this.decl.keys.length) as K, this.decodeValue(s.get(key, ks)!)]
     }
   }
   /** Rows whose leading keys equal `partial`. */
   *iterPrefix(s: Store, ...partial: unknown[]): Generator<[K, V]> {
-    for (const key of s.keys(this.keyOf(partial))) {
-      yield [this.decodeKeys(key, this.decl.keys.length) as K, decode<V>(this.decl.value, s.get(key)!)]
+    for (const ks of s.keyStrings(this.keyOf(partial))) {
+      const key = keyFromString(ks)
+      yield [this.decodeKeys(key, this.decl.keys.length) as K, this.decodeValue(s.get(key, ks)!)]
     }
   }
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }

@@ -101,6 +101,28 @@ describe('BlockImporter', () => {
     expect(sent.length).toBe(300)
     expect(new Set(sent.map((j) => hexOf(j.sig))).size).toBe(300)
   }, 60_000)
+
+  it('still checks every seal itself when the worker vouches for none, and stops at a bad one', async () => {
+    const src = await memoryChain()
+    const many: BlockDataValue[] = []
+    for (let i = 0; i < 60; i++) {
+      const b = await buildBlock(src, [])
+      many.push({ header: b.headerBytes, body: b.body, justification: null })
+    }
+    // #40 sealed by Bob, not its slot's author: the import itself must refuse it.
+    many[39] = tampered(many[39]!, () => {}, 'bob')
+    forgetVerifiedSignatures()
+    let batches = 0
+    const verifier = { verifyBatch: async (jobs: SignatureJob[]) => { batches++; return jobs.map(() => false) } } as unknown as SignatureVerifier
+    const mc = await memoryChain()
+    const producer = new BlockProducer(mc.chain, new TxPool(), mc.runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: false })
+    const results = await new BlockImporter(mc.chain, mc.runtime, producer, verifier).importMany(many)
+    expect(batches).toBeGreaterThan(0)
+    expect(results).toHaveLength(40)
+    expect(results.slice(0, 39).every((r) => r.kind === 'imported')).toBe(true)
+    expect(results[39]).toMatchObject({ kind: 'invalid', badSeal: true })
+    expect(mc.chain.best.number).toBe(39)
+  }, 60_000)
 })
 
 describe('BlockImporter: signatures of synced transactions', () => {

@@ -110,10 +110,12 @@ async function catchUp(count: number): Promise<Row[]> {
     let n0 = 0
     let cpu0 = 0
     let main0 = 0
+    let src0 = 0
+    let sched0 = [0, 0]
     let last = { n: -1, at: Date.now() }
     for (;;) {
       const n = Number((await sink.rpc<{ number: string }>('chain_getHeader')).number)
-      if (n > 0 && t0 === 0) { t0 = performance.now(); n0 = n; cpu0 = processCpuMs(sink.proc.proc.pid!); main0 = mainThreadCpuMs(sink.proc.proc.pid!) }
+      if (n > 0 && t0 === 0) { t0 = performance.now(); n0 = n; cpu0 = processCpuMs(sink.proc.proc.pid!); main0 = mainThreadCpuMs(sink.proc.proc.pid!); src0 = processCpuMs(source.proc.proc.pid!); sched0 = schedOf(sink.proc.proc.pid!) }
       if (n >= target) break
       if (n !== last.n) last = { n, at: Date.now() }
       else if (Date.now() - last.at > STALL_MS) {
@@ -125,12 +127,20 @@ async function catchUp(count: number): Promise<Row[]> {
     const seconds = (performance.now() - t0) / 1000
     const cpuMs = processCpuMs(sink.proc.proc.pid!) - cpu0
     const mainMs = mainThreadCpuMs(sink.proc.proc.pid!) - main0
+    // The serving node shares the machine's cores with the syncing one.
+    const srcMs = processCpuMs(source.proc.proc.pid!) - src0
     // NET_BENCH_THREADS=1: where the syncing node's CPU went, per thread (since it started).
-    if (process.env.NET_BENCH_THREADS) console.error(threadCpu(sink.proc.proc.pid!))
+    if (process.env.NET_BENCH_THREADS) {
+      console.error(threadCpu(sink.proc.proc.pid!))
+      // Of the sync's wall time, how long the main thread ran, waited for a core, or slept (waiting on events).
+      const [run, wait] = schedOf(sink.proc.proc.pid!).map((v, i) => (v - sched0[i]!) / 1000)
+      console.error(`main thread per block: ran ${(run! / (target - n0)).toFixed(0)} µs, waited for a core ${(wait! / (target - n0)).toFixed(0)} µs, slept ${((seconds * 1e6 - run! - wait!) / (target - n0)).toFixed(0)} µs`)
+    }
     return [
       { name: `network: catch-up sync of ${count.toLocaleString('en-US')} blocks from one peer`, value: (target - n0) / seconds, unit: 'blocks/s' },
       { name: 'network: catch-up sync: CPU time of the syncing node (all threads) per block', value: cpuMs * 1000 / (target - n0), unit: 'µs/block' },
       { name: 'network: catch-up sync: CPU time of the syncing node\'s main thread per block', value: mainMs * 1000 / (target - n0), unit: 'µs/block' },
+      { name: 'network: catch-up sync: CPU time of the serving node (all threads) per block', value: srcMs * 1000 / (target - n0), unit: 'µs/block' },
     ]
   } finally {
     await stopAll(nodes)
@@ -154,6 +164,11 @@ function mainThreadCpuMs(pid: number): number {
 function threadCpu(pid: number): string {
   const rows = readdirSync(`/proc/${pid}/task`).map((tid) => [Number(tid) - pid, cpuMsOf(`/proc/${pid}/task/${tid}/stat`)] as const)
   return `threads of the syncing node (tid − pid: CPU ms): ${rows.filter((r) => r[1] > 0).sort((a, b) => b[1] - a[1]).map(([t, ms]) => `${t}: ${ms}`).join(', ')}`
+}
+
+/** ns the main thread has run and waited on a run queue (/proc schedstat). */
+function schedOf(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(' ').slice(0, 2).map(Number)
 }
 
 function cpuMsOf(statPath: string): number {

@@ -24,48 +24,78 @@ export type ImportResult =
   /** Provably bad: the sender is to blame. */
   | { kind: 'invalid'; reason: string; badSeal: boolean }
 
-/** Blocks whose seals go to the workers at once. */
-const SEAL_CHUNK = 128
-/** The first chunk is small: import waits for its seals alone, before the pipeline overlaps. */
-const FIRST_SEAL_CHUNK = 16
-/** Extrinsic signatures per message to the worker, and messages in flight (see SignatureFeed). */
-const FEED_BATCH = 32
+/** Blocks whose checks are queued before the import starts; then a chunk ahead of the import. */
+const FIRST_CHECKS = 16
+const CHECK_CHUNK = 128
+/**
+ * Signatures per message to the worker, and messages in flight (see SignatureFeed): a batch of
+ * seals takes the worker a few milliseconds, so two in flight outlast the import's yield period.
+ */
+const FEED_BATCH = 24
+const FIRST_BATCH = 4
 const FEED_IN_FLIGHT = 2
 /** A long import run yields this often, so worker results and the next sync response get in. */
 const YIELD_EVERY_MS = 5
 
+interface FeedJob { job: SignatureJob; number: number }
+interface FeedBatch { first: number; last: number; done: Promise<void> }
+
 /**
- * Extrinsic signatures of blocks about to be imported, fed to the worker a few batches at a time
- * while this thread executes earlier blocks. Jobs of blocks imported meanwhile are dropped: their
- * import checked those signatures itself, so the two threads share the work instead of both doing
- * it, and a seal batch posted later waits behind at most FEED_IN_FLIGHT small batches.
+ * Seals and extrinsic signatures of blocks about to be imported, fed to the worker a few batches
+ * at a time (in block order) while this thread executes earlier blocks. The import never waits
+ * for a check that has not reached the worker: jobs of blocks imported meanwhile are dropped, as
+ * that import checked those signatures itself, so when the worker falls behind (the other core
+ * is busy) the two threads share the work instead of one waiting for the other.
  */
 class SignatureFeed {
-  private queue: { job: SignatureJob; number: number }[] = []
+  private queue: FeedJob[] = []
   private head = 0
-  private inFlight = 0
+  private readonly inFlight: FeedBatch[] = []
 
   constructor(private readonly verifier: SignatureVerifier, private readonly importedUpTo: () => number) {}
 
-  add(jobs: { job: SignatureJob; number: number }[]): void {
+  add(jobs: FeedJob[]): void {
     if (jobs.length === 0) return
     this.queue = this.queue.slice(this.head).concat(jobs)
     this.head = 0
     this.pump()
   }
 
+  /** Forget the queued jobs (the import stopped short of their blocks). */
+  clear(): void {
+    this.queue = []
+    this.head = 0
+  }
+
+  /** The batch the worker is checking with jobs of block `n`: waiting for it beats checking twice. */
+  inFlightFor(n: number): Promise<void> | undefined {
+    for (const b of this.inFlight) if (b.first <= n && n <= b.last) return b.done
+    return undefined
+  }
+
   private pump(): void {
-    while (this.inFlight < FEED_IN_FLIGHT && this.head < this.queue.length) {
+    while (this.inFlight.length < FEED_IN_FLIGHT && this.head < this.queue.length) {
       const done = this.importedUpTo()
       const batch: SignatureJob[] = []
-      while (batch.length < FEED_BATCH && this.head < this.queue.length) {
+      let first = Infinity
+      let last = -Infinity
+      // An idle worker gets a small batch first: the import may be waiting for it.
+      const size = this.inFlight.length === 0 ? FIRST_BATCH : FEED_BATCH
+      while (batch.length < size && this.head < this.queue.length) {
         const q = this.queue[this.head++]!
-        if (q.number > done) batch.push(q.job)
+        if (q.number <= done) continue
+        batch.push(q.job)
+        first = Math.min(first, q.number)
+        last = Math.max(last, q.number)
       }
       if (batch.length === 0) break
-      this.inFlight++
       // verifyBatch never rejects; valid signatures land in the runtime's cache.
-      void this.verifier.verifyBatch(batch).then(() => { this.inFlight--; this.pump() })
+      const b: FeedBatch = { first, last, done: Promise.resolve() }
+      b.done = this.verifier.verifyBatch(batch).then(() => {
+        this.inFlight.splice(this.inFlight.indexOf(b), 1)
+        this.pump()
+      })
+      this.inFlight.push(b)
     }
   }
 }
@@ -86,7 +116,7 @@ export class BlockImporter {
     private readonly chain: Blockchain,
     private readonly runtime: Runtime,
     private readonly producer: BlockProducer,
-    /** Checks seals of a batch on worker threads while earlier blocks execute. */
+    /** Checks seals and signatures on a worker thread while earlier blocks execute. */
     private readonly verifier?: SignatureVerifier,
     private readonly now: () => number = Date.now,
   ) {
@@ -108,32 +138,40 @@ export class BlockImporter {
   importMany(blocks: BlockDataValue[]): Promise<ImportResult[]> {
     return this.producer.exclusive(async () => {
       const out: ImportResult[] = []
+      // Checks are queued a chunk ahead of the import (not the whole range: decoded headers and
+      // jobs waiting that long would outlive young-generation collections).
       const chunks: BlockDataValue[][] = []
       for (let i = 0; i < blocks.length;) {
-        const n = i === 0 ? FIRST_SEAL_CHUNK : SEAL_CHUNK
+        const n = i === 0 ? FIRST_CHECKS : CHECK_CHUNK
         chunks.push(blocks.slice(i, i + n))
         i += n
       }
-      // Pipeline: the workers check the seals of the next chunk while this thread executes one.
-      let sealed = this.preVerify(chunks[0], [])
+      this.queueChecks(chunks[0] ?? [], [])
+      // Let the first batch reach the worker (verifyBatch posts it a few microtasks on) before
+      // the synchronous import holds the thread.
+      await new Promise<void>((r) => setImmediate(r))
+      let lastYield = performance.now()
       for (let c = 0; c < chunks.length; c++) {
-        await sealed
-        sealed = this.preVerify(chunks[c + 1], chunks[c]!)
-        // Let the next chunk's seals reach the worker (preVerify posts them a few microtasks on)
-        // before this chunk's synchronous import holds the thread; otherwise the two alternate.
-        await new Promise<void>((r) => setImmediate(r))
-        let lastYield = performance.now()
+        this.queueChecks(chunks[c + 1] ?? [], chunks[c]!)
         for (const b of chunks[c]!) {
+          const checking = this.feed?.inFlightFor(this.numberOf(b))
+          if (checking) {
+            await checking
+            lastYield = performance.now()
+          }
           const r = this.importNow(b)
           out.push(r)
-          if (r.kind !== 'imported' && r.kind !== 'known') { await sealed; await this.durable; return out }
+          if (r.kind !== 'imported' && r.kind !== 'known') {
+            this.feed?.clear()
+            await this.durable
+            return out
+          }
           if (performance.now() - lastYield >= YIELD_EVERY_MS) {
             await new Promise<void>((res) => setImmediate(res))
             lastYield = performance.now()
           }
         }
       }
-      await sealed
       // Each block is its own batch; wait only for the last (batches land in order).
       await this.durable
       return out
@@ -142,7 +180,7 @@ export class BlockImporter {
 
   private durable: Promise<void> = Promise.resolve()
 
-  /** Headers decoded by preVerify, for importNow to reuse (each header is decoded once). */
+  /** Headers decoded by queueChecks, for importNow to reuse (each header is decoded once). */
   private readonly decoded = new WeakMap<BlockDataValue, HeaderValue>()
 
   private headerOf(b: BlockDataValue): HeaderValue {
@@ -154,35 +192,43 @@ export class BlockImporter {
     return h
   }
 
+  private numberOf(b: BlockDataValue): number {
+    try {
+      return this.headerOf(b).number
+    } catch {
+      return -1
+    }
+  }
+
   /**
-   * Check the seals of `blocks` on the worker threads (valid ones land in the signature cache);
-   * resolves once they are checked. Their extrinsics' signatures go to the feed. `before`: the
-   * blocks between our best block and `blocks`, not imported yet.
+   * Queue the seal checks of `blocks` and their extrinsics' signature checks for the worker, in
+   * block order (valid ones land in the signature cache). `before`: the blocks between our best
+   * block and `blocks`, not imported yet.
    */
-  private async preVerify(blocks: BlockDataValue[] | undefined, before: BlockDataValue[]): Promise<void> {
-    if (!this.verifier || !blocks || blocks.length === 0) return
+  private queueChecks(blocks: BlockDataValue[], before: BlockDataValue[]): void {
+    if (!this.feed || blocks.length === 0) return
     let first: HeaderValue
     try {
-      first = this.headerOf(blocks[0]!)
+      first = this.headerOf(before[0] ?? blocks[0]!)
     } catch {
       return
     }
-    // The authority set at the first block's parent, or (for the next range, checked while this
-    // one still imports) at our best block; a block whose set differs is checked inline on import.
+    // The authority set at the first block's parent (or at our best block); a block whose set
+    // differs gets a job the import's check does not find in the cache: it checks inline.
     const at = this.chain.has(first.parent_hash) ? first.parent_hash : this.chain.best.hash
     const authorities = this.runtime.auraAuthoritiesAt(this.chain.reader(at))
-    const jobs: SignatureJob[] = []
+    const jobs: FeedJob[] = []
     for (const b of blocks) {
       try {
-        const job = sealJob(this.headerOf(b), authorities)
-        if (job) jobs.push(job)
+        const h = this.headerOf(b)
+        const job = sealJob(h, authorities)
+        if (job) jobs.push({ job, number: h.number })
       } catch {
         // Undecodable: importNow reports it.
       }
     }
-    const sealsChecked = this.verifier.verifyBatch(jobs)
-    this.feed?.add(this.extrinsicJobs(at, before, blocks))
-    await sealsChecked
+    // Stable: each block's seal goes before its extrinsics.
+    this.feed.add(jobs.concat(this.extrinsicJobs(at, before, blocks)).sort((a, b) => a.number - b.number))
   }
 
   /**
@@ -194,10 +240,10 @@ export class BlockImporter {
    * that turns out otherwise only fails to match what the import checks (the cache is keyed by
    * signature, message and signer), so nothing unchecked is ever taken as valid.
    */
-  private extrinsicJobs(at: Uint8Array, before: BlockDataValue[], blocks: BlockDataValue[]): { job: SignatureJob; number: number }[] {
+  private extrinsicJobs(at: Uint8Array, before: BlockDataValue[], blocks: BlockDataValue[]): FeedJob[] {
     // A block of inherents alone (timestamp) has one extrinsic: nothing to do for the usual sync.
     if (!blocks.some((b) => b.body.length > 1)) return []
-    const out: { job: SignatureJob; number: number }[] = []
+    const out: FeedJob[] = []
     const ex = this.runtime.executive
     try {
       const s = new Overlay(this.chain.reader(at))

@@ -11,7 +11,7 @@ import { hexOf } from '../../../src/codec/bytes.js'
 import { blake2_256 } from '../../../src/codec/hashing.js'
 import { decode, encode } from '../../../src/codec/scale.js'
 import { devAuthority } from '../../../src/node/keys.js'
-import { BlockImporter } from '../../../src/p2p/import.js'
+import { BlockImporter, type ImportResult } from '../../../src/p2p/import.js'
 import type { BlockDataValue } from '../../../src/p2p/wire.js'
 import { Header, type HeaderValue } from '../../../src/frame/primitives.js'
 import { isVerified, markVerified } from '../../../src/runtime/signature.js'
@@ -42,6 +42,24 @@ function tampered(b: BlockDataValue, edit: (h: HeaderValue) => void, sealer = 'a
   edit(h)
   h.digest.logs.push(source.runtime.auraSeal(devAuthority(sealer).sign(blake2_256(encode(Header, h)))))
   return { ...b, header: encode(Header, h) }
+}
+
+/** `n` empty blocks of a fresh dev chain. */
+async function emptyBlocks(n: number): Promise<BlockDataValue[]> {
+  const src = await memoryChain()
+  const out: BlockDataValue[] = []
+  for (let i = 0; i < n; i++) {
+    const b = await buildBlock(src, [])
+    out.push({ header: b.headerBytes, body: b.body, justification: null })
+  }
+  return out
+}
+
+/** importMany of `blocks` into a fresh chain whose importer hands its checks to `verifier`. */
+async function importWith(verifier: SignatureVerifier, blocks: BlockDataValue[]): Promise<{ mc: MemoryChain; results: ImportResult[] }> {
+  const mc = await memoryChain()
+  const producer = new BlockProducer(mc.chain, new TxPool(), mc.runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: false })
+  return { mc, results: await new BlockImporter(mc.chain, mc.runtime, producer, verifier).importMany(blocks) }
 }
 
 describe('BlockImporter', () => {
@@ -86,20 +104,28 @@ describe('BlockImporter', () => {
   it('hands every block\'s seal to the worker ahead of import, not only the first range\'s', async () => {
     // 300 blocks span four of importMany's seal chunks; the later chunks' parents are not
     // imported yet when their seals are sent, so their authority set comes from our best block.
-    const src = await memoryChain()
-    const many: BlockDataValue[] = []
-    for (let i = 0; i < 300; i++) {
-      const b = await buildBlock(src, [])
-      many.push({ header: b.headerBytes, body: b.body, justification: null })
-    }
+    const many = await emptyBlocks(300)
     const sent: SignatureJob[] = []
     const verifier = { verifyBatch: async (jobs: SignatureJob[]) => { sent.push(...jobs); return jobs.map(() => false) } } as unknown as SignatureVerifier
-    const mc = await memoryChain()
-    const producer = new BlockProducer(mc.chain, new TxPool(), mc.runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: false })
-    const results = await new BlockImporter(mc.chain, mc.runtime, producer, verifier).importMany(many)
+    const { results } = await importWith(verifier, many)
     expect(results.every((r) => r.kind === 'imported')).toBe(true)
     expect(sent.length).toBe(300)
     expect(new Set(sent.map((j) => hexOf(j.sig))).size).toBe(300)
+  }, 60_000)
+
+  it('still checks every seal itself when the worker vouches for none, and stops at a bad one', async () => {
+    const many = await emptyBlocks(60)
+    // #40 sealed by Bob, not its slot's author: the import itself must refuse it.
+    many[39] = tampered(many[39]!, () => {}, 'bob')
+    forgetVerifiedSignatures()
+    let batches = 0
+    const verifier = { verifyBatch: async (jobs: SignatureJob[]) => { batches++; return jobs.map(() => false) } } as unknown as SignatureVerifier
+    const { mc, results } = await importWith(verifier, many)
+    expect(batches).toBeGreaterThan(0)
+    expect(results).toHaveLength(40)
+    expect(results.slice(0, 39).every((r) => r.kind === 'imported')).toBe(true)
+    expect(results[39]).toMatchObject({ kind: 'invalid', badSeal: true })
+    expect(mc.chain.best.number).toBe(39)
   }, 60_000)
 })
 

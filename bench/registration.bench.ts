@@ -26,11 +26,14 @@ interface Row { name: string; value: number; unit: string }
 const N = 256
 const ROUNDS = Number(process.env.REG_BENCH_ROUNDS ?? 3)
 /**
- * Untimed rounds first (REG_BENCH_WARMUP, default 1), into subnets of their own: a fresh node's
- * first 256 registrations cost about twice the CPU of the next ones (the JIT compiling the path,
- * first-time caches), and the figure is the node's steady state, as the epoch bench measures.
+ * Untimed rounds first (REG_BENCH_WARMUP, default 4), into subnets of their own: a fresh node's
+ * first 256 registrations cost about three times the CPU of later ones, and the second and third
+ * rounds still pay for TurboFan optimising functions that run once or twice per registration
+ * (≈ 2,600 → 1,000–1,250 → ≈ 800–980 µs of node CPU per registration over rounds 0, 1–2, 3–8,
+ * REG_BENCH_VERBOSE=1). The figure is the node's steady state, as the block benches measure
+ * (bench/lib/warmup.ts).
  */
-const WARMUP = Number(process.env.REG_BENCH_WARMUP ?? 1)
+const WARMUP = Number(process.env.REG_BENCH_WARMUP ?? 4)
 const TAO = 1_000_000_000n
 /**
  * The bench subnets' tempo: 360 (mainnet's), so no epoch runs during the bench. With the dev

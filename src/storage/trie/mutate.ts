@@ -4,12 +4,11 @@
 //
 // Nodes are copied on write: a node that is committed (has a ref) is never modified, so decoded
 // trees can be kept between calls (TrieCache) and shared by several roots, e.g. sibling blocks.
-import { decodeNode, encodeNodeScratch, HASH_LEN } from './codec.js'
+import { decodeNode, encodeNodeKept, HASH_LEN } from './codec.js'
 import { bytesEqual, EMPTY_TRIE_ROOT, isEmptyRoot, MAX_INLINE_VALUE, type TrieVersion } from './constants.js'
 import { blake2_256 } from './hasher.js'
 import { toHex } from './hex.js'
-import { packNibbles, unpackNibbles } from './nibbles.js'
-import { keepBytes } from './slab.js'
+import { unpackNibbles } from './nibbles.js'
 import { MissingTrieNodeError, type NodeReader } from './store.js'
 
 interface MemNode {
@@ -208,15 +207,14 @@ class Mutator {
       child.value = h
       child.valueHashed = true
     }
-    const pl = child.partial.length
-    const encoded = encodeNodeScratch(packNibbles(child.partial, 0, pl), pl & 1, pl, value, hashed, refs)
+    const encoded = encodeNodeKept(child.partial, value, hashed, refs)
     let ref: Uint8Array
     if (encoded.length < HASH_LEN && depth > 0) {
-      ref = keepBytes(encoded)
+      ref = encoded
     } else {
       // The root is always referenced by hash, however short its encoding.
       ref = blake2_256(encoded)
-      this.newNodes.set(toHex(ref), keepBytes(encoded))
+      this.newNodes.set(toHex(ref), encoded)
     }
     child.ref = ref
     return ref

@@ -19,3 +19,24 @@ export function keepBytes(src: Uint8Array): Uint8Array {
   used += n
   return out
 }
+
+// In-place writers: `slabFor(n)` returns a buffer with n free bytes at `slabTake(n)`, which then
+// belong to the caller (a fresh buffer of its own when n is too large to share a slab).
+let big: Uint8Array | null = null
+
+export function slabFor(n: number): Uint8Array {
+  if (n > MAX_SLAB_ITEM) return (big = new Uint8Array(n))
+  big = null
+  if (used + n > SLAB_SIZE) {
+    slab = new Uint8Array(SLAB_SIZE)
+    used = 0
+  }
+  return slab
+}
+
+export function slabTake(n: number): number {
+  if (big !== null) return 0
+  const at = used
+  used += n
+  return at
+}

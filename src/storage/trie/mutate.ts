@@ -192,7 +192,9 @@ class Mutator {
       refs = refsAt[depth] ??= new Array<Uint8Array | null>(16)
       const drop = depth + 1 >= this.keepDepth
       for (let i = 0; i < 16; i++) {
-        const r = this.commit(children[i]!, depth + 1)
+        const c = children[i]!
+        // Empty slots, refs and unchanged subtrees (most of them) without a call.
+        const r = c === null ? null : c instanceof Uint8Array ? c : c.ref !== null ? c.ref : this.commit(c, depth + 1)
         refs[i] = r
         if (drop) children[i] = r
       }

@@ -27,6 +27,12 @@ interface Batch {
   done: Deferred
 }
 
+/** Ops with their key strings (keyString of each op's key), by position; no key twice. */
+export interface ListedOps {
+  keys: readonly string[]
+  ops: readonly KvOp[]
+}
+
 export interface CommitQueueOptions {
   /** A gathering batch takes no further submissions once it holds this many ops (default 8,192). */
   maxBatchOps?: number
@@ -65,20 +71,33 @@ export class CommitQueue {
   /**
    * Makes `ops` (keyed by keyString of their keys) visible to read() immediately and queues them
    * as part of one batch. Resolves when that batch is durable; rejects if it or an earlier one failed.
+   * `listed` are more ops of the same submission, already free of duplicate keys (content-addressed
+   * puts, which then skip being gathered in a map first).
    */
-  submit(ops: ReadonlyMap<string, KvOp>): Promise<void> {
+  submit(ops: ReadonlyMap<string, KvOp>, listed?: ListedOps): Promise<void> {
     if (this.failure) return Promise.reject(this.failure)
-    if (ops.size === 0) return this.flush()
+    const n = listed === undefined ? 0 : listed.ops.length
+    if (ops.size === 0 && n === 0) return this.flush()
     let batch = this.queue[this.queue.length - 1]
     if (batch === undefined || batch.ops.length >= this.maxBatchOps) {
       batch = { ops: [], keys: [], done: deferred() }
       this.queue.push(batch)
       this.last = batch.done.promise
     }
+    const overlay = this.overlay
+    const bOps = batch.ops
+    const bKeys = batch.keys
+    for (let i = 0; i < n; i++) {
+      const ks = listed!.keys[i]!
+      const op = listed!.ops[i]!
+      overlay.set(ks, op)
+      bOps.push(op)
+      bKeys.push(ks)
+    }
     for (const [ks, op] of ops) {
-      this.overlay.set(ks, op)
-      batch.ops.push(op)
-      batch.keys.push(ks)
+      overlay.set(ks, op)
+      bOps.push(op)
+      bKeys.push(ks)
     }
     if (!this.writing && !this.scheduled) {
       // Start on a microtask so that submissions made in the same tick share the first batch.

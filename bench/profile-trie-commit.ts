@@ -26,6 +26,7 @@ import { openLevelKV } from '../src/storage/level.js'
 import { applyChanges, TrieCache } from '../src/storage/trie/index.js'
 import { devSpecWith } from '../test/e2e/node-process.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
+import { summarizeUnder, type Profile } from './lib/profile-under.js'
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
@@ -145,8 +146,9 @@ for (let round = 0; round < rounds; round++) {
     console.log(`round ${round}: total ${total.toFixed(0)} µs/block; applyChanges ${(trieUs / n).toFixed(0)}, commitBlock ${(commitUs / n).toFixed(0)}, rest (writes, GC) ${rest.toFixed(0)}; ${(nodes / n).toFixed(0)} new nodes/block`)
     if (profiler) {
       const path = join(dir, 'p.cpuprofile')
-      await profiler.stop(path)
-      const sum = summarizeProfile(path)
+      const profile = await profiler.stop(path)
+      const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
+      const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)
       const per = (us: number): string => `${(us / n).toFixed(1).padStart(8)} µs/block`
       console.log(`busy ${per(sum.busyUs)}\n-- self --`)
       for (const f of sum.byFunction.slice(0, 30)) console.log(`${per(f.us)}  ${f.name}`)

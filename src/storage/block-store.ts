@@ -9,6 +9,7 @@
 // can use them without awaiting; only children() scans and is async.
 import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
 import { BoundedCache } from './cache.js'
+import { TrieNodeSet } from './trie/node-set.js'
 import { CommitQueue } from './commit-queue.js'
 import { descendsFrom, reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
@@ -431,14 +432,30 @@ export class BlockStore {
   }
 
   private stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
-    const keys = new Uint8Array(b.trieNodes.size * NODE_KEY_LEN)
     const { keys: nodeKeys, ops: nodeOps } = txn.nodes
-    let at = 0
-    for (const [h, node] of b.trieNodes) {
-      const key = nodeKeyOfHex(h, keys, at)
-      at += NODE_KEY_LEN
-      nodeKeys.push(keyString(key))
-      nodeOps.push({ type: 'put', key, value: node })
+    const trieNodes = b.trieNodes
+    if (trieNodes instanceof TrieNodeSet) {
+      // As the trie lists them: hash bytes, no hex.
+      const { hashes, nodes } = trieNodes
+      const keys = new Uint8Array(hashes.length * NODE_KEY_LEN)
+      for (let i = 0, at = 0; i < hashes.length; i++, at += NODE_KEY_LEN) {
+        const h = hashes[i]!
+        if (h.length !== HASH_LEN) throw new Error(`trie node hash of ${h.length} bytes`)
+        keys[at] = COL.node
+        keys.set(h, at + 1)
+        const key = keys.subarray(at, at + NODE_KEY_LEN)
+        nodeKeys.push(keyString(key))
+        nodeOps.push({ type: 'put', key, value: nodes[i]! })
+      }
+    } else {
+      const keys = new Uint8Array(trieNodes.size * NODE_KEY_LEN)
+      let at = 0
+      for (const [h, node] of trieNodes) {
+        const key = nodeKeyOfHex(h, keys, at)
+        at += NODE_KEY_LEN
+        nodeKeys.push(keyString(key))
+        nodeOps.push({ type: 'put', key, value: node })
+      }
     }
     const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }
     const h = ck(b.hash)

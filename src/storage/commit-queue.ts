@@ -28,7 +28,7 @@ interface Batch {
   done: Deferred
 }
 
-/** Ops with their key strings (keyString of each op's key), by position; no key twice. */
+/** Ops with their key strings (keyString of each op's key), by position; a key comes twice only with the same op contents. */
 export interface ListedOps {
   keys: readonly string[]
   ops: readonly KvOp[]

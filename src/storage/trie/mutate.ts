@@ -9,6 +9,7 @@ import { bytesEqual, EMPTY_TRIE_ROOT, isEmptyRoot, MAX_INLINE_VALUE, type TrieVe
 import { blake2_256 } from './hasher.js'
 import { toHex } from './hex.js'
 import { unpackNibbles } from './nibbles.js'
+import { TrieNodeSet } from './node-set.js'
 import { MissingTrieNodeError, type NodeReader } from './store.js'
 
 interface MemNode {
@@ -59,7 +60,7 @@ export class TrieCache {
 }
 
 class Mutator {
-  readonly newNodes = new Map<string, Uint8Array>()
+  readonly newNodes = new TrieNodeSet()
 
   constructor(
     private readonly store: NodeReader,
@@ -203,7 +204,7 @@ class Mutator {
     let hashed = child.valueHashed
     if (value !== null && !hashed && this.version === 1 && value.length >= MAX_INLINE_VALUE) {
       const h = blake2_256(value)
-      this.newNodes.set(toHex(h), value)
+      this.newNodes.add(h, value)
       value = h
       hashed = true
       child.value = h
@@ -216,7 +217,7 @@ class Mutator {
     } else {
       // The root is always referenced by hash, however short its encoding.
       ref = blake2_256(encoded)
-      this.newNodes.set(toHex(ref), encoded)
+      this.newNodes.add(ref, encoded)
     }
     child.ref = ref
     return ref
@@ -277,7 +278,8 @@ function keyNibbles(key: Uint8Array | string): Uint8Array {
  * Apply changes (value = set, null = delete; later entries for the same key win; a key is bytes or
  * its latin1 key string) to the trie at
  * `root`, reading existing nodes from `store`. Returns the new root and the nodes the caller must
- * persist (encoded nodes of >= 32 bytes and the root, plus V1 hashed values), keyed by 0x-hex hash.
+ * persist (encoded nodes of >= 32 bytes and the root, plus V1 hashed values): a map by 0x-hex hash
+ * that also lists them by hash bytes.
  * Nothing is removed from the store: old nodes stay valid for older roots.
  *
  * `version` 1 (default) stores values of 33+ bytes by hash in every node it re-encodes. Pass a
@@ -289,7 +291,7 @@ export function applyChanges(
   changes: Iterable<[Uint8Array | string, Uint8Array | null]>,
   version: TrieVersion = 1,
   cache?: TrieCache,
-): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+): { root: Uint8Array; newNodes: TrieNodeSet } {
   const m = new Mutator(store, version, cache ? cache.depth : Infinity)
   let tree: MemNode | null = null
   if (!isEmptyRoot(root)) {

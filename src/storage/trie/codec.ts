@@ -6,7 +6,7 @@
 // value  := compact(len) ++ bytes, or a 32-byte blake2 hash for the "hashed value" kinds.
 // child  := compact(len) ++ (inline encoding if < 32 bytes, else its 32-byte hash).
 
-import { slabFor, slabTake } from './slab.js'
+import { reserveBytes } from './slab.js'
 
 export const HASH_LEN = 32
 
@@ -239,10 +239,9 @@ export function encodeNodeKept(
 ): Uint8Array {
   const pLen = nibbles.length
   const size = layout(pLen, value, valueHashed, children)
-  const out = slabFor(size)
-  const at = slabTake(size)
-  write(out, at, nibbles, 0, pLen, true, value, valueHashed, children)
-  return out.subarray(at, at + size)
+  const out = reserveBytes(size)
+  write(out, 0, nibbles, 0, pLen, true, value, valueHashed, children)
+  return out
 }
 
 /** Encode a node into a fresh array; `partial` is packed and holds `partialLen` nibbles. */

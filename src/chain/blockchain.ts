@@ -9,7 +9,7 @@ import { Digest, Header, type DigestItemValue, type HeaderValue } from '../frame
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
 import type { KvOp } from '../storage/kv.js'
 import { fromKeyString, Overlay, type StateBackend } from '../storage/overlay.js'
-import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieCache, TrieView } from '../storage/trie/index.js'
+import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieCache, TrieView, type TrieNodeSet } from '../storage/trie/index.js'
 import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
 import { StateCache } from './state-cache.js'
 
@@ -18,7 +18,7 @@ export interface BuiltBlock {
   header: HeaderValue
   headerBytes: Uint8Array
   body: Uint8Array[]
-  trieNodes: Map<string, Uint8Array>
+  trieNodes: ReadonlyMap<string, Uint8Array>
   /** The block's state diff (latin1 key strings), for the head state cache. */
   changes: Map<string, Uint8Array | null>
   /** Extrinsics offered to the builder that were left out, with why. */
@@ -364,7 +364,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
 }
 
 /** Incrementally apply the block's diff to the parent's trie. */
-export function commitState(store: NodeSource, parentRoot: Uint8Array, s: Overlay): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+export function commitState(store: NodeSource, parentRoot: Uint8Array, s: Overlay): { root: Uint8Array; newNodes: TrieNodeSet } {
   return applyDiff(store, parentRoot, s.changes())
 }
 
@@ -375,7 +375,7 @@ type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
  * (per-subnet accumulators, a map cleared and refilled): those leave the trie as it is, so they
  * are left out of the trie update (the diff itself, which announcements use, keeps them).
  */
-function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, parent?: StateBackend, cache?: TrieCache): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, parent?: StateBackend, cache?: TrieCache): { root: Uint8Array; newNodes: TrieNodeSet } {
   const changes: [string, Uint8Array | null][] = []
   for (const [k, v] of diff) {
     if (parent !== undefined) {
@@ -388,7 +388,7 @@ function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, 
 }
 
 /** Genesis header and trie nodes from raw genesis storage (hex key → value). */
-export function genesisBlock(storage: Map<string, Uint8Array>): { header: HeaderValue; hash: Uint8Array; nodes: Map<string, Uint8Array> } {
+export function genesisBlock(storage: Map<string, Uint8Array>): { header: HeaderValue; hash: Uint8Array; nodes: ReadonlyMap<string, Uint8Array> } {
   const entries: [Uint8Array, Uint8Array][] = []
   for (const [k, v] of storage) entries.push([hexToBytes(k), v])
   const empty = { getNode: () => undefined }

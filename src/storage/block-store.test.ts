@@ -9,6 +9,7 @@ import type { CommitBlockInput } from './block-store.js'
 import { type KV, type KvOp, type KvRange } from './kv.js'
 import { openLevelKV } from './level.js'
 import { MemoryKV } from './memory.js'
+import { TrieNodeSet } from './trie/node-set.js'
 import { canonicalKey, encodeVersion, GENESIS_KEY, BEST_KEY, VERSION_KEY } from './schema.js'
 
 const dirs: string[] = []
@@ -276,6 +277,23 @@ describe('BlockStore on LevelDB across reopen', () => {
     const b4 = { ...child(b3), setBest: true }
     await store.commitBlock(b4)
     expect(store.best()).toEqual(ref(b4))
+    await store.close()
+  })
+
+  it('stores the trie\'s node lists (hash bytes, a repeated hash included) durably', async () => {
+    const dir = await tempDir()
+    const g = makeGenesis([node(1)])
+    let store = await BlockStore.open(await openLevelKV(dir))
+    await store.initGenesis(g)
+    const nodes = new TrieNodeSet()
+    for (const n of [node(5), node(6), node(5)]) nodes.add(blake2(n), n)
+    const b1 = { ...child({ hash: g.hash, number: 0 }), trieNodes: nodes, setBest: true }
+    await store.commitBlock(b1)
+    expect(store.getNode(blake2(node(6)))).toEqual(node(6))
+    await store.close()
+    store = await BlockStore.open(await openLevelKV(dir))
+    for (const n of [node(5), node(6)]) expect(store.getNode(blake2(n))).toEqual(n)
+    expect(store.best()).toEqual(ref(b1))
     await store.close()
   })
 

@@ -9,6 +9,7 @@
 // can use them without awaiting; only children() scans and is async.
 import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
 import { BoundedCache } from './cache.js'
+import { TrieNodeSet } from './trie/node-set.js'
 import { CommitQueue } from './commit-queue.js'
 import { descendsFrom, reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
@@ -74,18 +75,23 @@ for (let i = 0; i < 16; i++) {
   HEX_DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i
 }
 
-/** nodeKey(hash) straight from the 0x-hex hash (the trie's newNodes keys): one array, no hash bytes. */
-function nodeKeyOfHex(h: string): Uint8Array {
+const NODE_KEY_LEN = 1 + HASH_LEN
+
+/**
+ * nodeKey(hash) straight from the 0x-hex hash (the trie's newNodes keys), written at `at` in `keys`
+ * (one buffer for a block's node keys: views of a buffer outside the JS heap reach LevelDB's
+ * native side without being moved there one by one).
+ */
+function nodeKeyOfHex(h: string, keys: Uint8Array, at: number): Uint8Array {
   if (h.length !== 2 + 2 * HASH_LEN || h[0] !== '0' || h[1] !== 'x') return nodeKey(hexToU8a(h))
-  const key = new Uint8Array(1 + HASH_LEN)
-  key[0] = COL.node
+  keys[at] = COL.node
   for (let i = 0; i < HASH_LEN; i++) {
     const hi = HEX_DIGIT[h.charCodeAt(2 + 2 * i)] ?? -1
     const lo = HEX_DIGIT[h.charCodeAt(3 + 2 * i)] ?? -1
     if (hi < 0 || lo < 0) throw new Error(`trie node hash ${h} is not hex`)
-    key[1 + i] = (hi << 4) | lo
+    keys[at + 1 + i] = (hi << 4) | lo
   }
-  return key
+  return keys.subarray(at, at + NODE_KEY_LEN)
 }
 
 /** Changes of one mutation, invisible until published; reads see them over the store's state. */
@@ -93,7 +99,8 @@ class Txn implements ChainView {
   readonly ops = new Map<string, KvOp>()
   readonly metas = new Map<string, BlockMeta>()
   readonly headers: [string, Uint8Array][] = []
-  readonly nodes: [string, Uint8Array][] = []
+  /** Trie node puts: content-addressed, so never in conflict with each other or any other op. */
+  readonly nodes: { keys: string[]; ops: { type: 'put'; key: Uint8Array; value: Uint8Array }[] } = { keys: [], ops: [] }
   best?: BlockRef
   finalized?: BlockRef
   genesis?: BlockRef
@@ -425,12 +432,30 @@ export class BlockStore {
   }
 
   private stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
-    for (const [h, node] of b.trieNodes) {
-      const key = nodeKeyOfHex(h)
-      const ks = keyString(key)
-      txn.ops.set(ks, { type: 'put', key, value: node })
-      // The node cache's key (the hash's key string) is the op's key string without its column.
-      txn.nodes.push([ks.substring(1), node])
+    const { keys: nodeKeys, ops: nodeOps } = txn.nodes
+    const trieNodes = b.trieNodes
+    if (trieNodes instanceof TrieNodeSet) {
+      // As the trie lists them: hash bytes, no hex.
+      const { hashes, nodes } = trieNodes
+      const keys = new Uint8Array(hashes.length * NODE_KEY_LEN)
+      for (let i = 0, at = 0; i < hashes.length; i++, at += NODE_KEY_LEN) {
+        const h = hashes[i]!
+        if (h.length !== HASH_LEN) throw new Error(`trie node hash of ${h.length} bytes`)
+        keys[at] = COL.node
+        keys.set(h, at + 1)
+        const key = keys.subarray(at, at + NODE_KEY_LEN)
+        nodeKeys.push(keyString(key))
+        nodeOps.push({ type: 'put', key, value: nodes[i]! })
+      }
+    } else {
+      const keys = new Uint8Array(trieNodes.size * NODE_KEY_LEN)
+      let at = 0
+      for (const [h, node] of trieNodes) {
+        const key = nodeKeyOfHex(h, keys, at)
+        at += NODE_KEY_LEN
+        nodeKeys.push(keyString(key))
+        nodeOps.push({ type: 'put', key, value: node })
+      }
     }
     const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }
     const h = ck(b.hash)
@@ -473,8 +498,10 @@ export class BlockStore {
   }
 
   private publish(txn: Txn): Promise<void> {
-    const done = this.q.submit(txn.ops)
-    for (const [h, node] of txn.nodes) this.nodes.set(h, node)
+    const done = this.q.submit(txn.ops, txn.nodes)
+    const { keys, ops } = txn.nodes
+    // The node cache's key (the hash's key string) is the op's key string without its column.
+    for (let i = 0; i < keys.length; i++) this.nodes.set(keys[i]!.substring(1), ops[i]!.value)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
     if (txn.best) this.bestRef = txn.best

@@ -1,6 +1,7 @@
-// Write-behind in front of a KV: submitted ops are readable at once (through an overlay) and reach
-// the KV in order as atomic batches. While one batch is being written, later submissions gather
-// into the next one (group commit), so a burst of blocks costs one LevelDB write, not one each.
+// Write-behind in front of a KV: submitted ops are readable at once (through the pending batches)
+// and reach the KV in order as atomic batches. While one batch is being written, later
+// submissions gather into the next one (group commit), so a burst of blocks costs one LevelDB
+// write, not one each.
 //
 // Crash safety: a submission is never split across batches and batches are written strictly in
 // submission order, so what survives a crash is always a prefix of the submissions.
@@ -22,9 +23,15 @@ function deferred(): Deferred {
 interface Batch {
   /** Ops in submission order (a later op on a key overrides an earlier one, as in LevelDB's batch). */
   ops: KvOp[]
-  /** keyString of each op's key, by position. */
-  keys: string[]
+  /** The batch's newest op on each key, by key string: what reads see while it is pending. */
+  byKey: Map<string, KvOp>
   done: Deferred
+}
+
+/** Ops with their key strings (keyString of each op's key), by position; a key comes twice only with the same op contents. */
+export interface ListedOps {
+  keys: readonly string[]
+  ops: readonly KvOp[]
 }
 
 export interface CommitQueueOptions {
@@ -33,11 +40,12 @@ export interface CommitQueueOptions {
 }
 
 export class CommitQueue {
-  // Pending ops by key string. An entry retires when the batch holding that very op object is
-  // durable; a newer op on the same key is a different object and stays.
-  private readonly overlay = new Map<string, KvOp>()
-  // Batches not yet handed to the KV, oldest first; submissions join the last one.
-  private readonly queue: Batch[] = []
+  // Batches not yet durable, oldest first: the one being written, then those waiting. A batch
+  // retires whole once durable (its map is dropped: no per-key bookkeeping); reads look from the
+  // newest batch down, so a newer op on a key hides older ones.
+  private readonly pending: Batch[] = []
+  // The batch submissions join (the newest, while not handed to the KV yet).
+  private gathering: Batch | undefined
   private readonly maxBatchOps: number
   private writing = false
   private scheduled = false
@@ -50,35 +58,58 @@ export class CommitQueue {
 
   /** Committed-or-pending value of a key. `ks` is keyString(key) when the caller already has it. */
   read(key: Uint8Array, ks?: string): Uint8Array | undefined {
-    const op = this.overlay.get(ks ?? keyString(key))
-    if (op !== undefined) return op.type === 'put' ? op.value : undefined
+    const p = this.pending
+    if (p.length !== 0) {
+      const s = ks ?? keyString(key)
+      for (let i = p.length - 1; i >= 0; i--) {
+        const op = p[i]!.byKey.get(s)
+        if (op !== undefined) return op.type === 'put' ? op.value : undefined
+      }
+    }
     return this.kv.getSync(key)
   }
 
   /** Pending puts whose key string starts with `prefix` (latin1), with their key strings. */
   pendingPutsWithPrefix(prefix: string): string[] {
     const out: string[] = []
-    for (const [ks, op] of this.overlay) if (op.type === 'put' && ks.startsWith(prefix)) out.push(ks)
+    const seen = new Set<string>()
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      for (const [ks, op] of this.pending[i]!.byKey) {
+        if (!ks.startsWith(prefix) || seen.has(ks)) continue
+        seen.add(ks)
+        if (op.type === 'put') out.push(ks)
+      }
+    }
     return out
   }
 
   /**
    * Makes `ops` (keyed by keyString of their keys) visible to read() immediately and queues them
    * as part of one batch. Resolves when that batch is durable; rejects if it or an earlier one failed.
+   * `listed` are more ops of the same submission, already free of duplicate keys (content-addressed
+   * puts, which then skip being gathered in a map first).
    */
-  submit(ops: ReadonlyMap<string, KvOp>): Promise<void> {
+  submit(ops: ReadonlyMap<string, KvOp>, listed?: ListedOps): Promise<void> {
     if (this.failure) return Promise.reject(this.failure)
-    if (ops.size === 0) return this.flush()
-    let batch = this.queue[this.queue.length - 1]
+    const n = listed === undefined ? 0 : listed.ops.length
+    if (ops.size === 0 && n === 0) return this.flush()
+    let batch = this.gathering
     if (batch === undefined || batch.ops.length >= this.maxBatchOps) {
-      batch = { ops: [], keys: [], done: deferred() }
-      this.queue.push(batch)
+      batch = { ops: [], byKey: new Map(), done: deferred() }
+      this.pending.push(batch)
+      this.gathering = batch
       this.last = batch.done.promise
     }
+    const byKey = batch.byKey
+    const bOps = batch.ops
+    for (let i = 0; i < n; i++) {
+      const op = listed!.ops[i]!
+      byKey.set(listed!.keys[i]!, op)
+      bOps.push(op)
+    }
     for (const [ks, op] of ops) {
-      this.overlay.set(ks, op)
-      batch.ops.push(op)
-      batch.keys.push(ks)
+      byKey.set(ks, op)
+      bOps.push(op)
     }
     if (!this.writing && !this.scheduled) {
       // Start on a microtask so that submissions made in the same tick share the first batch.
@@ -93,31 +124,31 @@ export class CommitQueue {
     return this.failure ? Promise.reject(this.failure) : this.last
   }
 
-  /** The write error that stopped the queue, if any. After it the overlay is ahead of the KV for good. */
+  /** The write error that stopped the queue, if any. After it the pending batches stay ahead of the KV for good. */
   get failed(): Error | undefined {
     return this.failure
   }
 
-  /** Keys written but not yet durable (a measure of how far the writer lags). */
+  /** Keys written but not yet durable (a measure of how far the writer lags; a key pending in two batches counts twice). */
   get pendingKeys(): number {
-    return this.overlay.size
+    let n = 0
+    for (const b of this.pending) n += b.byKey.size
+    return n
   }
 
   private async drain(): Promise<void> {
     this.scheduled = false
     this.writing = true
-    for (let batch = this.queue.shift(); batch !== undefined; batch = this.queue.shift()) {
+    while (this.pending.length !== 0) {
+      const batch = this.pending[0]!
+      if (batch === this.gathering) this.gathering = undefined
       try {
         await this.kv.write(batch.ops)
       } catch (e) {
         this.fail(e, batch)
         return // `writing` stays set: nothing is written after a failed batch
       }
-      const { ops, keys } = batch
-      for (let i = 0; i < ops.length; i++) {
-        const ks = keys[i]!
-        if (this.overlay.get(ks) === ops[i]) this.overlay.delete(ks)
-      }
+      this.pending.shift()
       batch.done.resolve()
     }
     this.writing = false
@@ -126,7 +157,8 @@ export class CommitQueue {
   private fail(e: unknown, failed: Batch): void {
     const err = e instanceof Error ? e : new Error(String(e))
     this.failure = err
+    this.gathering = undefined
     failed.done.reject(err)
-    for (const b of this.queue.splice(0)) b.done.reject(err)
+    for (const b of this.pending) if (b !== failed) b.done.reject(err)
   }
 }

@@ -6,6 +6,8 @@
 // value  := compact(len) ++ bytes, or a 32-byte blake2 hash for the "hashed value" kinds.
 // child  := compact(len) ++ (inline encoding if < 32 bytes, else its 32-byte hash).
 
+import { reserveBytes } from './slab.js'
+
 export const HASH_LEN = 32
 
 const LEAF = 0x40 // 0b01, 2 prefix bits
@@ -111,34 +113,26 @@ function put(dst: Uint8Array, pos: number, src: Uint8Array): number {
   return pos + n
 }
 
-/**
- * Encode a node into a shared scratch buffer and return a view of it, valid only until the next
- * call (hash or copy it at once). The partial key is nibbles [pStart, pStart + pLen) of `pSrc`,
- * high nibble first: a raw key works directly, and a packed partial is (packed, pLen & 1, pLen).
- * `children` null means a leaf (which must have a value); otherwise 16 slots, at least one set.
- */
-export function encodeNodeScratch(
-  pSrc: Uint8Array,
-  pStart: number,
-  pLen: number,
-  value: Uint8Array | null,
-  valueHashed: boolean,
-  children: readonly (Uint8Array | null)[] | null,
-): Uint8Array {
-  let prefix: number
-  let bits: number
+// The node being encoded, set by layout() for write(): one encoding at a time, so module state
+// saves passing (and allocating) a record per node.
+let kPrefix = 0
+let kBits = 0
+let kSize = 0
+
+/** Node kind and encoded size of a node; sets kPrefix, kBits, kSize. */
+function layout(pLen: number, value: Uint8Array | null, valueHashed: boolean, children: readonly (Uint8Array | null)[] | null): number {
   if (children === null) {
     if (value === null) throw new TrieCodecError('leaf without value')
-    prefix = valueHashed ? HASHED_VALUE_LEAF : LEAF
-    bits = valueHashed ? 3 : 2
+    kPrefix = valueHashed ? HASHED_VALUE_LEAF : LEAF
+    kBits = valueHashed ? 3 : 2
   } else if (value === null) {
-    prefix = BRANCH_NO_VALUE
-    bits = 2
+    kPrefix = BRANCH_NO_VALUE
+    kBits = 2
   } else {
-    prefix = valueHashed ? HASHED_VALUE_BRANCH : BRANCH_WITH_VALUE
-    bits = valueHashed ? 4 : 2
+    kPrefix = valueHashed ? HASHED_VALUE_BRANCH : BRANCH_WITH_VALUE
+    kBits = valueHashed ? 4 : 2
   }
-  let size = headerLen(pLen, bits) + ((pLen + 1) >> 1)
+  let size = headerLen(pLen, kBits) + ((pLen + 1) >> 1)
   if (value !== null) size += valueHashed ? HASH_LEN : compactLen(value.length) + value.length
   if (children !== null) {
     size += 2
@@ -149,21 +143,43 @@ export function encodeNodeScratch(
       size += 1 + c.length
     }
   }
-  if (size > scratch.length) scratch = new Uint8Array(Math.max(size, scratch.length * 2))
-  const out = scratch
-  let pos = writeHeader(out, 0, prefix, bits, pLen)
+  kSize = size
+  return size
+}
 
+/**
+ * Write the node laid out by layout() at out[base, base + kSize). The partial key is nibbles
+ * [pStart, pStart + pLen) of `pSrc`: packed two to a byte, high nibble first, or (`unpacked`)
+ * one nibble per byte.
+ */
+function write(
+  out: Uint8Array,
+  base: number,
+  pSrc: Uint8Array,
+  pStart: number,
+  pLen: number,
+  unpacked: boolean,
+  value: Uint8Array | null,
+  valueHashed: boolean,
+  children: readonly (Uint8Array | null)[] | null,
+): void {
+  let pos = writeHeader(out, base, kPrefix, kBits, pLen)
   let i = pStart
   const end = pStart + pLen
-  if (pLen & 1) {
-    out[pos++] = i & 1 ? pSrc[i >> 1]! & 0x0f : pSrc[i >> 1]! >> 4
-    i++
-  }
-  if ((i & 1) === 0) {
-    for (let b = i >> 1; i < end; b++, i += 2) out[pos++] = pSrc[b]!
+  if (unpacked) {
+    if (pLen & 1) out[pos++] = pSrc[i++]!
+    for (; i < end; i += 2) out[pos++] = (pSrc[i]! << 4) | pSrc[i + 1]!
   } else {
-    // Odd alignment: each output byte straddles two source bytes.
-    for (; i < end; i += 2) out[pos++] = ((pSrc[i >> 1]! & 0x0f) << 4) | (pSrc[(i >> 1) + 1]! >> 4)
+    if (pLen & 1) {
+      out[pos++] = i & 1 ? pSrc[i >> 1]! & 0x0f : pSrc[i >> 1]! >> 4
+      i++
+    }
+    if ((i & 1) === 0) {
+      for (let b = i >> 1; i < end; b++, i += 2) out[pos++] = pSrc[b]!
+    } else {
+      // Odd alignment: each output byte straddles two source bytes.
+      for (; i < end; i += 2) out[pos++] = ((pSrc[i >> 1]! & 0x0f) << 4) | (pSrc[(i >> 1) + 1]! >> 4)
+    }
   }
 
   let bitmapPos = -1
@@ -188,7 +204,44 @@ export function encodeNodeScratch(
     out[bitmapPos] = bitmap & 0xff
     out[bitmapPos + 1] = bitmap >> 8
   }
-  return out.subarray(0, size)
+}
+
+/**
+ * Encode a node into a shared scratch buffer and return a view of it, valid only until the next
+ * call (hash or copy it at once). The partial key is nibbles [pStart, pStart + pLen) of `pSrc`,
+ * high nibble first: a raw key works directly, and a packed partial is (packed, pLen & 1, pLen).
+ * `children` null means a leaf (which must have a value); otherwise 16 slots, at least one set.
+ */
+export function encodeNodeScratch(
+  pSrc: Uint8Array,
+  pStart: number,
+  pLen: number,
+  value: Uint8Array | null,
+  valueHashed: boolean,
+  children: readonly (Uint8Array | null)[] | null,
+): Uint8Array {
+  const size = layout(pLen, value, valueHashed, children)
+  if (size > scratch.length) scratch = new Uint8Array(Math.max(size, scratch.length * 2))
+  write(scratch, 0, pSrc, pStart, pLen, false, value, valueHashed, children)
+  return scratch.subarray(0, size)
+}
+
+/**
+ * Encode a node whose partial key is `nibbles` (one nibble per byte) straight into a slab
+ * (slab.ts) and return its lasting view: for encodings that are kept anyway (stored nodes,
+ * inline references), this saves the scratch copy.
+ */
+export function encodeNodeKept(
+  nibbles: Uint8Array,
+  value: Uint8Array | null,
+  valueHashed: boolean,
+  children: readonly (Uint8Array | null)[] | null,
+): Uint8Array {
+  const pLen = nibbles.length
+  const size = layout(pLen, value, valueHashed, children)
+  const out = reserveBytes(size)
+  write(out, 0, nibbles, 0, pLen, true, value, valueHashed, children)
+  return out
 }
 
 /** Encode a node into a fresh array; `partial` is packed and holds `partialLen` nibbles. */

@@ -3,6 +3,7 @@ export { EMPTY_TRIE_ROOT, MAX_INLINE_VALUE, type TrieVersion } from './constants
 export { trieHasherReady, blake2_256 } from './hasher.js'
 export { trieRoot, orderedTrieRoot, buildTrie, trieRootUnhashed } from './root.js'
 export { applyChanges, TrieCache } from './mutate.js'
+export { TrieNodeSet } from './node-set.js'
 export { TrieView, closestDescendantMerkleValue } from './view.js'
 export { generateReadProof, verifyReadProof, InvalidProofError } from './proof.js'
 export { MemoryNodeStore, MissingTrieNodeError, type NodeReader } from './store.js'

@@ -4,12 +4,12 @@
 //
 // Nodes are copied on write: a node that is committed (has a ref) is never modified, so decoded
 // trees can be kept between calls (TrieCache) and shared by several roots, e.g. sibling blocks.
-import { decodeNode, encodeNodeScratch, HASH_LEN } from './codec.js'
+import { decodeNode, encodeNodeKept, HASH_LEN } from './codec.js'
 import { bytesEqual, EMPTY_TRIE_ROOT, isEmptyRoot, MAX_INLINE_VALUE, type TrieVersion } from './constants.js'
 import { blake2_256 } from './hasher.js'
 import { toHex } from './hex.js'
-import { packNibbles, unpackNibbles } from './nibbles.js'
-import { keepBytes } from './slab.js'
+import { unpackNibbles } from './nibbles.js'
+import { TrieNodeSet } from './node-set.js'
 import { MissingTrieNodeError, type NodeReader } from './store.js'
 
 interface MemNode {
@@ -60,7 +60,7 @@ export class TrieCache {
 }
 
 class Mutator {
-  readonly newNodes = new Map<string, Uint8Array>()
+  readonly newNodes = new TrieNodeSet()
 
   constructor(
     private readonly store: NodeReader,
@@ -193,7 +193,9 @@ class Mutator {
       refs = refsAt[depth] ??= new Array<Uint8Array | null>(16)
       const drop = depth + 1 >= this.keepDepth
       for (let i = 0; i < 16; i++) {
-        const r = this.commit(children[i]!, depth + 1)
+        const c = children[i]!
+        // Empty slots, refs and unchanged subtrees (most of them) without a call.
+        const r = c === null ? null : c instanceof Uint8Array ? c : c.ref !== null ? c.ref : this.commit(c, depth + 1)
         refs[i] = r
         if (drop) children[i] = r
       }
@@ -202,21 +204,20 @@ class Mutator {
     let hashed = child.valueHashed
     if (value !== null && !hashed && this.version === 1 && value.length >= MAX_INLINE_VALUE) {
       const h = blake2_256(value)
-      this.newNodes.set(toHex(h), value)
+      this.newNodes.add(h, value)
       value = h
       hashed = true
       child.value = h
       child.valueHashed = true
     }
-    const pl = child.partial.length
-    const encoded = encodeNodeScratch(packNibbles(child.partial, 0, pl), pl & 1, pl, value, hashed, refs)
+    const encoded = encodeNodeKept(child.partial, value, hashed, refs)
     let ref: Uint8Array
     if (encoded.length < HASH_LEN && depth > 0) {
-      ref = keepBytes(encoded)
+      ref = encoded
     } else {
       // The root is always referenced by hash, however short its encoding.
       ref = blake2_256(encoded)
-      this.newNodes.set(toHex(ref), keepBytes(encoded))
+      this.newNodes.add(ref, encoded)
     }
     child.ref = ref
     return ref
@@ -277,7 +278,8 @@ function keyNibbles(key: Uint8Array | string): Uint8Array {
  * Apply changes (value = set, null = delete; later entries for the same key win; a key is bytes or
  * its latin1 key string) to the trie at
  * `root`, reading existing nodes from `store`. Returns the new root and the nodes the caller must
- * persist (encoded nodes of >= 32 bytes and the root, plus V1 hashed values), keyed by 0x-hex hash.
+ * persist (encoded nodes of >= 32 bytes and the root, plus V1 hashed values): a map by 0x-hex hash
+ * that also lists them by hash bytes.
  * Nothing is removed from the store: old nodes stay valid for older roots.
  *
  * `version` 1 (default) stores values of 33+ bytes by hash in every node it re-encodes. Pass a
@@ -289,7 +291,7 @@ export function applyChanges(
   changes: Iterable<[Uint8Array | string, Uint8Array | null]>,
   version: TrieVersion = 1,
   cache?: TrieCache,
-): { root: Uint8Array; newNodes: Map<string, Uint8Array> } {
+): { root: Uint8Array; newNodes: TrieNodeSet } {
   const m = new Mutator(store, version, cache ? cache.depth : Infinity)
   let tree: MemNode | null = null
   if (!isEmptyRoot(root)) {

@@ -7,15 +7,20 @@ const MAX_SLAB_ITEM = 4096
 let slab = new Uint8Array(SLAB_SIZE)
 let used = 0
 
-export function keepBytes(src: Uint8Array): Uint8Array {
-  const n = src.length
-  if (n > MAX_SLAB_ITEM) return src.slice()
+/** n bytes that belong to the caller from now on: a view of a slab, or an array of its own if large. */
+export function reserveBytes(n: number): Uint8Array {
+  if (n > MAX_SLAB_ITEM) return new Uint8Array(n)
   if (used + n > SLAB_SIZE) {
     slab = new Uint8Array(SLAB_SIZE)
     used = 0
   }
   const out = slab.subarray(used, used + n)
-  out.set(src)
   used += n
+  return out
+}
+
+export function keepBytes(src: Uint8Array): Uint8Array {
+  const out = reserveBytes(src.length)
+  out.set(src)
   return out
 }

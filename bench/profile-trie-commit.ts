@@ -1,0 +1,164 @@
+// The state-root/commit path alone, replayed: a dev chain with `subnets` started subnets is built
+// once through the BlockProducer (the diffs of its blocks recorded), then the blocks are replayed
+// into a fresh LevelDB BlockStore with the runtime out of the way: the trie update of each diff
+// (applyChanges, the write-set that applyDiff hands it), commitBlock and the commit queue's
+// LevelDB writes. Prints CPU µs per block for the trie update, commitBlock and the whole replay
+// (with the writes), and checks every replayed state root against the built chain's.
+//
+//   npx tsx bench/profile-trie-commit.ts [subnets=4] [blocks=1000] [--prof [--under=fn]] [--rounds=3]
+//   COUNT_GETS=1 also counts node-store and LevelDB reads per block.
+import '../src/polyfill.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Blockchain, genesisBlock } from '../src/chain/blockchain.js'
+import { BlockProducer } from '../src/chain/producer.js'
+import { TxPool } from '../src/chain/txpool.js'
+import { hexOf, hexToBytes, sameBytes } from '../src/codec/bytes.js'
+import { cryptoReady } from '../src/codec/hashing.js'
+import { encode } from '../src/codec/scale.js'
+import { Header } from '../src/frame/primitives.js'
+import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
+import { devAuthority } from '../src/node/keys.js'
+import { Runtime } from '../src/runtime/runtime.js'
+import { BlockStore } from '../src/storage/block-store.js'
+import { keyString } from '../src/storage/kv.js'
+import { openLevelKV } from '../src/storage/level.js'
+import { applyChanges, TrieCache } from '../src/storage/trie/index.js'
+import { devSpecWith } from '../test/e2e/node-process.js'
+import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
+import { summarizeUnder, type Profile } from './lib/profile-under.js'
+
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
+const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const subnets = Number(pos[0] ?? 4)
+const blocks = Number(pos[1] ?? 1_000)
+const prof = process.argv.includes('--prof')
+const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 3)
+
+interface Recorded {
+  hash: Uint8Array
+  parentHash: Uint8Array
+  number: number
+  headerBytes: Uint8Array
+  body: Uint8Array[]
+  stateRoot: Uint8Array
+  /** The write-set as applyDiff hands it to the trie: no-op writes dropped. */
+  changes: [string, Uint8Array | null][]
+}
+
+await cryptoReady()
+const chainSpec = loadChainSpec(devSpecWith((st) => {
+  st.registrationRegime = 'current'
+  st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
+  const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
+  st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
+}))
+const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
+const storage = genesisStorage(chainSpec, runtime)
+
+// Record.
+const recorded: Recorded[] = []
+let diffKeys = 0
+{
+  const dir = mkdtempSync(join(tmpdir(), 'trie-commit-rec-'))
+  const store = await BlockStore.open(await openLevelKV(dir))
+  try {
+    const chain = await Blockchain.open(store, runtime.executive, storage)
+    const state = new Map<string, Uint8Array>()
+    for (const [k, v] of storage) state.set(keyString(hexToBytes(k)), v)
+    const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true })
+    const commit = chain.commit.bind(chain)
+    chain.commit = (b, o) => {
+      const changes: [string, Uint8Array | null][] = []
+      diffKeys += b.changes.size
+      for (const [k, v] of b.changes) {
+        const old = state.get(k)
+        if (old === undefined ? v === null : v !== null && sameBytes(old, v)) continue
+        changes.push([k, v])
+        if (v === null) state.delete(k)
+        else state.set(k, v)
+      }
+      recorded.push({ hash: b.hash, parentHash: b.header.parent_hash, number: b.header.number, headerBytes: b.headerBytes, body: b.body, stateRoot: b.header.state_root, changes })
+      return commit(b, o)
+    }
+    await producer.produceMany(blocks)
+  } finally {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+const keys = recorded.reduce((a, r) => a + r.changes.length, 0) / recorded.length
+console.log(`${subnets} subnets: recorded ${recorded.length} blocks, ${(diffKeys / recorded.length).toFixed(0)} written keys/block, of which ${keys.toFixed(0)} changed`)
+
+// Replay.
+const { header: gHeader, hash: gHash, nodes: gNodes } = genesisBlock(storage)
+const best = { total: Infinity, trie: Infinity, commit: Infinity, rest: Infinity }
+for (let round = 0; round < rounds; round++) {
+  const dir = mkdtempSync(join(tmpdir(), 'trie-commit-replay-'))
+  const kv = await openLevelKV(dir)
+  let syncReads = 0
+  const gs = kv.getSync.bind(kv)
+  if (process.env.COUNT_GETS) kv.getSync = (k) => { syncReads++; return gs(k) }
+  const store = await BlockStore.open(kv)
+  try {
+    await store.initGenesis({ hash: gHash, header: encode(Header, gHeader), stateRoot: gHeader.state_root, trieNodes: gNodes })
+    const cache = new TrieCache(6, 16)
+    let gets = 0
+    const g0 = store.getNode.bind(store)
+    if (process.env.COUNT_GETS) store.getNode = (h) => { gets++; return g0(h) }
+    let root = gHeader.state_root
+    let nodes = 0
+    let trieUs = 0
+    let commitUs = 0
+    const profiler = prof && round === rounds - 1 ? await startCpuProfile(100) : null
+    const c0 = process.cpuUsage()
+    let durable: Promise<void> = Promise.resolve()
+    let lastYield = performance.now()
+    for (const r of recorded) {
+      const t0 = process.cpuUsage()
+      const { root: next, newNodes } = applyChanges(store, root, r.changes, 1, cache)
+      const t1 = process.cpuUsage()
+      if (!sameBytes(next, r.stateRoot)) throw new Error(`#${r.number}: state root ${hexOf(next)}, built ${hexOf(r.stateRoot)}`)
+      durable = store.commitBlock({
+        hash: r.hash, header: r.headerBytes, body: r.body, number: r.number, parentHash: r.parentHash,
+        stateRoot: next, trieNodes: newNodes, setBest: true, setFinalized: true,
+      })
+      const t2 = process.cpuUsage()
+      trieUs += t1.user + t1.system - t0.user - t0.system
+      commitUs += t2.user + t2.system - t1.user - t1.system
+      nodes += newNodes.size
+      root = next
+      // As the producer: let the commit queue's writes run every few milliseconds.
+      if (performance.now() - lastYield >= 8) {
+        await new Promise<void>((res) => setImmediate(res))
+        lastYield = performance.now()
+      }
+    }
+    await durable
+    if (process.env.COUNT_GETS) console.log(`getNode calls/block ${(gets / recorded.length).toFixed(1)}, LevelDB reads/block ${(syncReads / recorded.length).toFixed(1)}`)
+    const c = process.cpuUsage(c0)
+    const n = recorded.length
+    const total = (c.user + c.system) / n
+    const rest = total - (trieUs + commitUs) / n
+    best.total = Math.min(best.total, total); best.trie = Math.min(best.trie, trieUs / n); best.commit = Math.min(best.commit, commitUs / n); best.rest = Math.min(best.rest, rest)
+    console.log(`round ${round}: total ${total.toFixed(0)} µs/block; applyChanges ${(trieUs / n).toFixed(0)}, commitBlock ${(commitUs / n).toFixed(0)}, rest (writes, GC) ${rest.toFixed(0)}; ${(nodes / n).toFixed(0)} new nodes/block`)
+    if (profiler) {
+      const path = join(dir, 'p.cpuprofile')
+      const profile = await profiler.stop(path)
+      const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
+      const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)
+      const per = (us: number): string => `${(us / n).toFixed(1).padStart(8)} µs/block`
+      console.log(`busy ${per(sum.busyUs)}\n-- self --`)
+      for (const f of sum.byFunction.slice(0, 30)) console.log(`${per(f.us)}  ${f.name}`)
+      console.log('-- inclusive --')
+      for (const f of sum.inclusive.slice(0, 40)) console.log(`${per(f.us)}  ${f.name}`)
+    }
+  } finally {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+console.log(`min over ${rounds} rounds: total ${best.total.toFixed(0)} µs/block; applyChanges ${best.trie.toFixed(0)}, commitBlock ${best.commit.toFixed(0)}, rest (writes, GC) ${best.rest.toFixed(0)}`)
+process.exit(0)

@@ -149,7 +149,10 @@ abstract class Item<V, R> {
   protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
   protected has(s: Store, ref: KeyRef): boolean { return s.read(ref) !== null }
 
+  /** The default's decoding, when it is immutable (then handed out again, not decoded per read). */
+  private immutableDefault: { v: V } | null = null
   private cloneDefault(): V {
+    if (this.immutable) return (this.immutableDefault ??= { v: this.decodeValue(this.decl.fallback) }).v
     // Defaults may be objects; hand out a fresh decode so callers can mutate freely.
     return this.decodeValue(this.decl.fallback)
   }

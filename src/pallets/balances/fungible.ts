@@ -4,6 +4,7 @@
 // credit taken out of an account, which the caller must resolve into another account
 // (`resolveCredit`) or drop (`dropCredit`, which burns it from total issuance).
 import type { Store } from '../../frame/declare/storage.js'
+import { toKeyString } from '../../storage/overlay.js'
 import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import { accountData, type EventSink } from '../system/accounts.js'
 import { System } from '../system/pallet.js'
@@ -122,18 +123,19 @@ const FREE_AT = 16
 function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint): boolean {
   if (value === 0n) return false
   const key = System.Account.key(who)
-  const raw = s.get(key)
+  // (the key's string once, for both the read and the write)
+  const ks = toKeyString(key)
+  const raw = s.get(key, ks)
   if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
   const view = new DataView(raw.buffer, raw.byteOffset, ACCOUNT_INFO_LEN)
-  const [consumers, providers, sufficients] = [view.getUint32(4, true), view.getUint32(8, true), view.getUint32(12, true)]
-  const [free, reserved, frozen] = [view.getBigUint64(FREE_AT, true), view.getBigUint64(24, true), view.getBigUint64(32, true)]
+  const free = view.getBigUint64(FREE_AT, true)
   const next = free + value
   if (free < ED || next > U64_MAX) return false
-  if (providers === 0 && sufficients === 0) return false
-  if ((reserved !== 0n || frozen !== 0n) && consumers === 0) return false
+  if (view.getUint32(8, true) === 0 && view.getUint32(12, true) === 0) return false
+  if ((view.getBigUint64(24, true) !== 0n || view.getBigUint64(32, true) !== 0n) && view.getUint32(4, true) === 0) return false
   const out = raw.slice()
   new DataView(out.buffer).setBigUint64(FREE_AT, next, true)
-  s.set(key, out)
+  s.set(key, out, ks)
   sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: value }))
   return true
 }

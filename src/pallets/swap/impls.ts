@@ -144,6 +144,15 @@ function ensureInputWithinReserveLimit(p: PoolState, kind: OrderKind, amount: bi
 }
 
 /**
+ * do_swap's rollback. A rolled-back layer may have held the weight the memo remembers. (A function
+ * of its own, not a closure per swap: tsx names every closure it creates, which costs.)
+ */
+function rollback(s: Store, reserves?: PoolReserves): void {
+  s.rollbackTransaction()
+  if (reserves !== undefined) reserves.quote = undefined
+}
+
+/**
  * `do_swap` (limit price as U64F64 bits): in its own storage layer, rolled back when simulating
  * or failing. A result paying out more than the out-reserve held is an InsufficientLiquidity
  * error, but what the swap wrote (its initialisation) is kept, as the chain commits it.
@@ -153,17 +162,15 @@ export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigin
   const reserve = poolReserveOut(pool, order.kind)
   s.startTransaction()
   let result: SwapResult
-  // A rolled-back layer may have held the weight the memo remembers.
-  const rollback = (): void => { s.rollbackTransaction(); if (reserves !== undefined) reserves.quote = undefined }
   try {
     ensureInputWithinReserveLimit(pool, order.kind, order.amount, dropFees)
     result = swapInner(s, netuid, pool, order, limitPrice, dropFees, reserves)
   } catch (e) {
-    rollback()
+    rollback(s, reserves)
     throw e
   }
   if (simulate) {
-    rollback()
+    rollback(s, reserves)
     return result
   }
   s.commitTransaction()
@@ -173,8 +180,14 @@ export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigin
 
 /** `SwapEngine::swap`: the limit in RAO per alpha becomes a U64F64 price (÷ 1e9). */
 export function swap(s: Store, netuid: number, order: Order, priceLimit: bigint, dropFees: boolean, shouldRollback: boolean, pool?: PoolReserves): SwapResult {
-  const limit = safeDiv(U, fx(priceLimit), fx(RAO_PER_TAO))
-  return doSwap(s, netuid, order, limit, dropFees, shouldRollback, pool)
+  return doSwap(s, netuid, order, limitOf(priceLimit), dropFees, shouldRollback, pool)
+}
+
+/** The U64F64 limit of the last RAO-per-alpha limit asked for (the coinbase asks for MAX_PRICE each time). */
+let lastLimit = { rao: -1n, bits: 0n }
+function limitOf(priceLimit: bigint): bigint {
+  if (lastLimit.rao !== priceLimit) lastLimit = { rao: priceLimit, bits: safeDiv(U, fx(priceLimit), fx(RAO_PER_TAO)) }
+  return lastLimit.bits
 }
 
 /** `sim_swap`: a dynamic pool swaps at the default limit and rolls back; a stable one is 1:1 (0 if no subnet). */

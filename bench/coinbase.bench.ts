@@ -22,26 +22,15 @@ import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { Overlay } from '../src/storage/overlay.js'
-import { devSpecWith, startNodeProcess } from '../test/e2e/node-process.js'
+import { startNodeProcess } from '../test/e2e/node-process.js'
 import { Client } from './lib/client.js'
 import { processCpuMs } from './lib/proc-cpu.js'
 import { JIT_WARMUP_BLOCKS } from './lib/warmup.js'
+import { startedSubnetsSpec } from './lib/subnets-spec.js'
 
 interface Row { name: string; value: number; unit: string }
 
-const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
-const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 
-/** The dev spec with netuids 2…`subnets` added, all `subnets` started, in `regime`. */
-function specWithSubnets(subnets: number, regime: 'classic' | 'current'): string {
-  return devSpecWith((st) => {
-    st.registrationRegime = regime
-    st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
-    // Genesis' netuid 1 started too.
-    const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
-    st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
-  })
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
@@ -72,7 +61,7 @@ function perBlock(chain: Blockchain, fn: (s: Overlay) => void, rounds = 15, perR
 }
 
 export async function coinbase(subnets: number): Promise<Row[]> {
-  const specPath = specWithSubnets(subnets, 'current')
+  const specPath = startedSubnetsSpec(subnets, 'current')
   const spec = loadChainSpec(specPath)
   const runtime = await Runtime.get(runtimeBuildOf(spec))
   const dir = mkdtempSync(join(tmpdir(), 'coinbase-bench-db-'))
@@ -108,7 +97,7 @@ export async function coinbase(subnets: number): Promise<Row[]> {
 }
 
 async function devChainBlocks(subnets: number, regime: 'classic' | 'current'): Promise<Row[]> {
-  const node = await startNodeProcess(['--chain', specWithSubnets(subnets, regime), '--alice', '--tmp', '--sealing', 'manual'])
+  const node = await startNodeProcess(['--chain', startedSubnetsSpec(subnets, regime), '--alice', '--tmp', '--sealing', 'manual'])
   try {
     const c = await Client.open(node.url)
     await c.call('dev_newBlock', [{ count: JIT_WARMUP_BLOCKS }])

@@ -18,27 +18,17 @@ import { subtensorModule } from '../src/pallets/subtensor/pallet.js'
 import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
-import { devSpecWith } from '../test/e2e/node-process.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
+import { startedSubnetsSpec } from './lib/subnets-spec.js'
 
-const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
-const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const subnets = Number(pos[0] ?? 4)
 const regime = (pos[1] ?? 'classic') as 'classic' | 'current'
 const blocks = Number(pos[2] ?? 2_000)
 const prof = process.argv.includes('--prof')
 
-/** The dev spec with netuids 2…`subnets` added and started (netuid 1 started too). */
-function spec(): string {
-  return devSpecWith((st) => {
-    st.registrationRegime = regime
-    st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
-    const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
-    st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
-  })
-}
+const spec = (): string => startedSubnetsSpec(subnets, regime)
 
 await cryptoReady()
 const chainSpec = loadChainSpec(spec())

@@ -25,12 +25,10 @@ import { BlockStore } from '../src/storage/block-store.js'
 import { keyString } from '../src/storage/kv.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { applyChanges, TrieCache } from '../src/storage/trie/index.js'
-import { devSpecWith } from '../test/e2e/node-process.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
+import { startedSubnetsSpec } from './lib/subnets-spec.js'
 
-const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
-const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const subnets = Number(pos[0] ?? 4)
 const blocks = Number(pos[1] ?? 1_000)
@@ -49,12 +47,7 @@ interface Recorded {
 }
 
 await cryptoReady()
-const chainSpec = loadChainSpec(devSpecWith((st) => {
-  st.registrationRegime = 'current'
-  st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
-  const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
-  st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
-}))
+const chainSpec = loadChainSpec(startedSubnetsSpec(subnets, 'current'))
 const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
 const storage = genesisStorage(chainSpec, runtime)
 

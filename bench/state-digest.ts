@@ -17,19 +17,12 @@ import { devAuthority } from '../src/node/keys.js'
 import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
-import { devSpecWith } from '../test/e2e/node-process.js'
+import { startedSubnetsSpec } from './lib/subnets-spec.js'
 
-const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
-const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 const [subnets, regime, blocks, every] = [Number(process.argv[2] ?? 32), (process.argv[3] ?? 'current') as 'classic' | 'current', Number(process.argv[4] ?? 400), Number(process.argv[5] ?? 100)]
 
 await cryptoReady()
-const chainSpec = loadChainSpec(devSpecWith((st) => {
-  st.registrationRegime = regime
-  st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
-  const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
-  st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
-}))
+const chainSpec = loadChainSpec(startedSubnetsSpec(subnets, regime))
 const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
 const dir = mkdtempSync(join(tmpdir(), 'state-digest-db-'))
 const store = await BlockStore.open(await openLevelKV(dir))

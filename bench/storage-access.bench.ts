@@ -16,17 +16,9 @@ import { devAuthority } from '../src/node/keys.js'
 import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
-import { devSpecWith } from '../test/e2e/node-process.js'
-const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
-const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 const subnets = 32
 await cryptoReady()
-const chainSpec = loadChainSpec(devSpecWith((st) => {
-  st.registrationRegime = 'current'
-  st.subnets = Array.from({ length: subnets - 1 }, (_, i) => ({ netuid: i + 2, owner: ALICE, hotkey: BOB, started: true }))
-  const hyper = (st.hyperparameters ?? {}) as Record<string, Record<string, unknown>>
-  st.hyperparameters = { ...hyper, 1: { ...hyper['1'], SubtokenEnabled: true, FirstEmissionBlockNumber: 1 } }
-}))
+const chainSpec = loadChainSpec(startedSubnetsSpec(subnets, 'current'))
 const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
 const store = await BlockStore.open(await openLevelKV(mkdtempSync(join(tmpdir(), 'items-'))))
 const chain = await Blockchain.open(store, runtime.executive, genesisStorage(chainSpec, runtime))
@@ -34,6 +26,7 @@ const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind:
 await producer.produceMany(200)
 import { SubtensorStorage as S } from '../src/pallets/subtensor/storage.js'
 import { Overlay } from '../src/storage/overlay.js'
+import { startedSubnetsSpec } from './lib/subnets-spec.js'
 
 await producer.produceMany(20)
 const head = chain.best.hash

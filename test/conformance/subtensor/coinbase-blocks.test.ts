@@ -16,7 +16,7 @@ import { getStakeForHotkeyAndColdkeyOnSubnet as stakeOf, increaseStakeForHotkeyA
 import { initNewNetwork } from '../../../src/pallets/subtensor/subnets/subnet.js'
 import { System } from '../../../src/pallets/system/index.js'
 import { addDynamicNetwork, addNetwork, mintAndRunCoinbase, newTestExt, stepBlock, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, registerOkNeuron, sub, U64_MAX, validatorMinerEpochState } from './staking-mock.js'
+import { addBalance, registerOkNeuron, sub, U64_MAX, validatorMinerSubnet } from './staking-mock.js'
 
 useMockSwapConfig()
 
@@ -99,22 +99,10 @@ function u96Chain(start: bigint, ...factors: Array<bigint | number>): bigint {
  * then root stake for the validator and TaoWeight 0.1.
  */
 function miningSubnet(e: Ext, netuid: number, tempo: number): { mHot: Uint8Array; mCold: Uint8Array } {
-  const [vCold, vHot, vmCold, vmHot, mCold, mHot] = [1, 2, 3, 4, 5, 6].map(u256) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]
   const [stake, rootStake] = [100_000_000_000n, 200_000_000_000n]
   S.SubnetTAO.set(e.s, netuid, 10n ** 15n)
   S.SubnetAlphaIn.set(e.s, netuid, 10n ** 15n)
-  registerOkNeuron(e, netuid, vHot, vCold)
-  registerOkNeuron(e, netuid, vmHot, vmCold)
-  registerOkNeuron(e, netuid, mHot, mCold)
-  for (const c of [vCold, vmCold, mCold]) addBalance(e, c, stake + ED)
-  S.WeightsSetRateLimit.set(e.s, netuid, 0n)
-  stepBlock(e, tempo)
-  S.SubnetOwnerCut.set(e.s, Math.floor(0xffff / 10))
-  S.MaxAllowedUids.set(e.s, netuid, 3)
-  S.MaxAllowedValidators.set(e.s, netuid, 2)
-  sub(e, vCold, 'add_stake', { hotkey: vHot, netuid, amount_staked: stake })
-  sub(e, vmCold, 'add_stake', { hotkey: vmHot, netuid, amount_staked: stake })
-  validatorMinerEpochState(e, netuid)
+  const { vCold, vHot, mCold, mHot } = validatorMinerSubnet(e, netuid, tempo, stake, Math.floor(0xffff / 10))
   stepBlock(e, tempo)
   addBalance(e, vCold, rootStake)
   sub(e, vCold, 'add_stake', { hotkey: vHot, netuid: 0, amount_staked: rootStake })

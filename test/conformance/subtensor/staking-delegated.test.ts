@@ -10,7 +10,7 @@ import { DEFAULT_MIN_STAKE } from '../../../src/pallets/subtensor/staking/stake-
 import * as L from '../../../src/pallets/subtensor/staking/stake-utils.js'
 import { swapInterface } from '../../../src/primitives/swap-interface/index.js'
 import { addDynamicNetwork, addNetwork, newTestExt, setupReserves, u256, useMockSwapConfig, type Ext } from './head-mock.js'
-import { addBalance, addStake, E, near, registerOkNeuron, removeOwnerRegistrationStake, removeStake, stakeOf, stepBlock, sub, swapTaoToAlpha, validatorMinerEpochState } from './staking-mock.js'
+import { addBalance, addStake, E, near, registerOkNeuron, removeOwnerRegistrationStake, removeStake, stakeOf, stepBlock, sub, swapTaoToAlpha, validatorMinerSubnet } from './staking-mock.js'
 
 configureSubtensor({ fastRuntime: false, powFaucet: false, registration: 'current' })
 useMockSwapConfig()
@@ -100,23 +100,10 @@ describe('tests/staking.rs: delegated stake', () => {
 describe('tests/staking.rs: emission split', () => {
   it('test_mining_emission_distribution_validator_valiminer_miner', () => {
     const e = newTestExt(1)
-    const [vCold, vHot, vmCold, vmHot, mCold, mHot] = [1, 2, 3, 4, 5, 6].map(u256) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]
     const netuid = 1
     const tempo = 10
-    const stake = 100_000_000_000n
     addNetwork(e.s, netuid, tempo)
-    registerOkNeuron(e, netuid, vHot, vCold)
-    registerOkNeuron(e, netuid, vmHot, vmCold)
-    registerOkNeuron(e, netuid, mHot, mCold)
-    for (const c of [vCold, vmCold, mCold]) addBalance(e, c, stake + ED)
-    S.WeightsSetRateLimit.set(e.s, netuid, 0n)
-    stepBlock(e, tempo)
-    S.SubnetOwnerCut.set(e.s, 0)
-    S.MaxAllowedUids.set(e.s, netuid, 3)
-    S.MaxAllowedValidators.set(e.s, netuid, 2)
-    addStake(e, vCold, vHot, netuid, stake)
-    addStake(e, vmCold, vmHot, netuid, stake)
-    validatorMinerEpochState(e, netuid)
+    const { vCold, vmCold, mCold } = validatorMinerSubnet(e, netuid, tempo, 100_000_000_000n, 0)
     const before = [vCold, vmCold, mCold].map((c) => getTotalStakeForColdkey(e.s, c))
     stepBlock(e, tempo)
     const [v, vm, m] = [vCold, vmCold, mCold].map((c, i) => getTotalStakeForColdkey(e.s, c) - before[i]!) as [bigint, bigint, bigint]

@@ -162,6 +162,28 @@ export function swapAlphaToTao(e: Ext, netuid: number, alpha: bigint): [bigint, 
 }
 
 /**
+ * The source's validator / validator-miner / miner subnet (cold/hot keys u256(1…6)) made ready for
+ * its epoch: the three registered and funded with `stake`, one tempo run, the owner cut, room for
+ * three uids and two validators, both validators staked `stake`, then validatorMinerEpochState.
+ */
+export function validatorMinerSubnet(e: Ext, netuid: number, tempo: number, stake: bigint, ownerCut: number) {
+  const [vCold, vHot, vmCold, vmHot, mCold, mHot] = [1, 2, 3, 4, 5, 6].map(u256) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array]
+  registerOkNeuron(e, netuid, vHot, vCold)
+  registerOkNeuron(e, netuid, vmHot, vmCold)
+  registerOkNeuron(e, netuid, mHot, mCold)
+  for (const c of [vCold, vmCold, mCold]) addBalance(e, c, stake + ED)
+  S.WeightsSetRateLimit.set(e.s, netuid, 0n)
+  stepBlock(e, tempo)
+  S.SubnetOwnerCut.set(e.s, ownerCut)
+  S.MaxAllowedUids.set(e.s, netuid, 3)
+  S.MaxAllowedValidators.set(e.s, netuid, 2)
+  addStake(e, vCold, vHot, netuid, stake)
+  addStake(e, vmCold, vmHot, netuid, stake)
+  validatorMinerEpochState(e, netuid)
+  return { vCold, vHot, vmCold, vmHot, mCold, mHot }
+}
+
+/**
  * The source's validator / validator-miner / miner subnet (uids 0, 1, 2) as its epoch finds it:
  * uid 0 weights uid 1, uid 1 weights uid 2, all registered at block 1 and updated at 2, kappa
  * 0.2, no activity cutoff, permits for the two validators.

@@ -121,7 +121,7 @@ for (let round = 0; round < rounds; round++) {
       const t2 = process.cpuUsage()
       trieUs += t1.user + t1.system - t0.user - t0.system
       commitUs += t2.user + t2.system - t1.user - t1.system
-      nodes += newNodes.size
+      nodes += newNodes.hashes.length
       root = next
       // As the producer: let the commit queue's writes run every few milliseconds.
       if (performance.now() - lastYield >= 8) {

@@ -76,6 +76,8 @@ for (let i = 0; i < 16; i++) {
 }
 
 const NODE_KEY_LEN = 1 + HASH_LEN
+/** Capacity of the cache of newly written nodes (it holds up to twice this). */
+const RECENT_NODES = 4_096
 
 /**
  * nodeKey(hash) straight from the 0x-hex hash (the trie's newNodes keys), written at `at` in `keys`
@@ -141,6 +143,10 @@ export class BlockStore {
   private readonly bestOrGenesis = (): BlockRef => this.bestRef ?? { hash: ZERO_HASH, number: 0 }
   private readonly q: CommitQueue
   private readonly nodes: BoundedCache<string, Uint8Array>
+  // New nodes go to a small cache of their own: a set into a Map of tens of thousands of entries
+  // costs several times one into a small Map (memory and GC), and most new nodes are never read
+  // back (the trie keeps the top of recent tries decoded). The large cache holds nodes read from disk.
+  private readonly recentNodes: BoundedCache<string, Uint8Array>
   private readonly metas: BoundedCache<string, BlockMeta>
   private readonly headers: BoundedCache<string, Uint8Array>
   private bestRef: BlockRef | undefined
@@ -151,6 +157,7 @@ export class BlockStore {
   private constructor(private readonly kv: KV, opts: BlockStoreOptions) {
     this.q = new CommitQueue(kv)
     this.nodes = new BoundedCache(opts.nodeCacheSize ?? 50_000)
+    this.recentNodes = new BoundedCache(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
     this.metas = new BoundedCache(opts.blockCacheSize ?? 4_096)
     this.headers = new BoundedCache(opts.blockCacheSize ?? 4_096)
   }
@@ -167,7 +174,7 @@ export class BlockStore {
   /** NodeReader for the trie: encoded node (or hashed value blob) by its hash. */
   getNode(hash: Uint8Array): Uint8Array | undefined {
     const h = ck(hash)
-    const cached = this.nodes.get(h)
+    const cached = this.recentNodes.get(h) ?? this.nodes.get(h)
     if (cached !== undefined) return cached
     if (hash.length !== HASH_LEN) return undefined
     const v = this.q.read(nodeKey(hash), NODE_COL + h)
@@ -286,7 +293,9 @@ export class BlockStore {
       if (b.number !== parent.number + 1) {
         throw new Error(`block ${hex(b.hash)}: number ${b.number} does not follow parent #${parent.number}`)
       }
-      if (!descendsFrom(this.view, { hash: b.parentHash, number: parent.number }, this.need(this.finRef))) {
+      // A child of the best block descends from finalized (which is canonical): no index walk.
+      const onBest = this.bestRef !== undefined && u8aEq(b.parentHash, this.bestRef.hash)
+      if (!onBest && !descendsFrom(this.view, { hash: b.parentHash, number: parent.number }, this.need(this.finRef))) {
         throw new Error(`block ${hex(b.hash)} does not build on finalized block ${hex(this.finRef!.hash)}`)
       }
       const txn = new Txn(this.q, this.view, this.bestOrGenesis)
@@ -477,6 +486,13 @@ export class BlockStore {
   private stageBest(txn: Txn, target: BlockRef, prune = true): void {
     const best = txn.best ?? this.need(this.bestRef)
     if (u8aEq(best.hash, target.hash)) return
+    if (target.number === best.number + 1 && u8aEq(txn.parentOf(target.hash) ?? EMPTY, best.hash)) {
+      // The usual import: the best chain grows by one block, nothing to walk or prune.
+      txn.put(canonicalKey(target.number), target.hash)
+      txn.put(BEST_KEY, target.hash)
+      txn.best = target
+      return
+    }
     const enact = reorgRoute(txn, best, target, txn.finalized ?? this.need(this.finRef))
     for (const r of enact) txn.put(canonicalKey(r.number), r.hash)
     if (prune) for (let k = target.number + 1; k <= best.number; k++) txn.del(canonicalKey(k))
@@ -501,7 +517,7 @@ export class BlockStore {
     const done = this.q.submit(txn.ops, txn.nodes)
     const { keys, ops } = txn.nodes
     // The node cache's key (the hash's key string) is the op's key string without its column.
-    for (let i = 0; i < keys.length; i++) this.nodes.set(keys[i]!.substring(1), ops[i]!.value)
+    for (let i = 0; i < keys.length; i++) this.recentNodes.set(keys[i]!.substring(1), ops[i]!.value)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
     if (txn.best) this.bestRef = txn.best

@@ -10,7 +10,7 @@
 import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
 import { BoundedCache } from './cache.js'
 import { TrieNodeSet } from './trie/node-set.js'
-import { CommitQueue } from './commit-queue.js'
+import { CommitQueue, type ListedPuts } from './commit-queue.js'
 import { descendsFrom, reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
 import {
@@ -102,7 +102,9 @@ class Txn implements ChainView {
   readonly metas = new Map<string, BlockMeta>()
   readonly headers: [string, Uint8Array][] = []
   /** Trie node puts: content-addressed, so never in conflict with each other or any other op. */
-  readonly nodes: { keys: string[]; ops: { type: 'put'; key: Uint8Array; value: Uint8Array }[] } = { keys: [], ops: [] }
+  readonly nodes: ListedPuts & { ops: { type: 'put'; key: Uint8Array; value: Uint8Array }[] } = { column: COL.node, ops: [] }
+  /** The node cache's keys of `nodes.ops` (the hashes as key strings), by position. */
+  readonly nodeCacheKeys: string[] = []
   best?: BlockRef
   finalized?: BlockRef
   genesis?: BlockRef
@@ -441,7 +443,8 @@ export class BlockStore {
   }
 
   private stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
-    const { keys: nodeKeys, ops: nodeOps } = txn.nodes
+    const nodeOps = txn.nodes.ops
+    const nodeKeys = txn.nodeCacheKeys
     const trieNodes = b.trieNodes
     if (trieNodes instanceof TrieNodeSet) {
       // As the trie lists them: hash bytes, no hex.
@@ -452,9 +455,8 @@ export class BlockStore {
         if (h.length !== HASH_LEN) throw new Error(`trie node hash of ${h.length} bytes`)
         keys[at] = COL.node
         keys.set(h, at + 1)
-        const key = keys.subarray(at, at + NODE_KEY_LEN)
-        nodeKeys.push(keyString(key))
-        nodeOps.push({ type: 'put', key, value: nodes[i]! })
+        nodeKeys.push(ck(h))
+        nodeOps.push({ type: 'put', key: keys.subarray(at, at + NODE_KEY_LEN), value: nodes[i]! })
       }
     } else {
       const keys = new Uint8Array(trieNodes.size * NODE_KEY_LEN)
@@ -462,7 +464,7 @@ export class BlockStore {
       for (const [h, node] of trieNodes) {
         const key = nodeKeyOfHex(h, keys, at)
         at += NODE_KEY_LEN
-        nodeKeys.push(keyString(key))
+        nodeKeys.push(ck(key.subarray(1)))
         nodeOps.push({ type: 'put', key, value: node })
       }
     }
@@ -515,9 +517,10 @@ export class BlockStore {
 
   private publish(txn: Txn): Promise<void> {
     const done = this.q.submit(txn.ops, txn.nodes)
-    const { keys, ops } = txn.nodes
-    // The node cache's key (the hash's key string) is the op's key string without its column.
-    for (let i = 0; i < keys.length; i++) this.recentNodes.set(keys[i]!.substring(1), ops[i]!.value)
+    // The queue does not index node puts for reads: the cache answers them while they are pending.
+    const keys = txn.nodeCacheKeys
+    const ops = txn.nodes.ops
+    for (let i = 0; i < keys.length; i++) this.recentNodes.set(keys[i]!, ops[i]!.value)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
     if (txn.best) this.bestRef = txn.best

@@ -121,23 +121,28 @@ describe('CommitQueue', () => {
     expect(kv.batches.map((ops) => ops.map((op) => op.key[0]))).toEqual([[1, 2, 3], [4, 5], [6]])
   })
 
-  it('listed ops join the same batch as the map\'s, readable at once and retired when durable', async () => {
+  it('listed puts join the same batch as the map\'s, readable at once (by a scan of their column) and retired when durable', async () => {
     const kv = new GatedKV()
     const q = new CommitQueue(kv)
-    const listed = { keys: [keyString(b(8)), keyString(b(9))], ops: [{ type: 'put', key: b(8), value: b(80) }, { type: 'put', key: b(9), value: b(90) }] as KvOp[] }
+    const listed = { column: 8, ops: [{ type: 'put' as const, key: b(8, 1), value: b(80) }, { type: 'put' as const, key: b(8, 2), value: b(90) }] }
     const p = q.submit(puts([b(1), b(10)]), listed)
-    expect(q.read(b(8))).toEqual(b(80))
-    expect(q.read(b(9))).toEqual(b(90))
+    expect(q.read(b(8, 1))).toEqual(b(80))
+    expect(q.read(b(8, 2))).toEqual(b(90))
+    expect(q.read(b(8, 3))).toBeUndefined()
+    expect(q.read(b(1))).toEqual(b(10))
     expect(q.pendingKeys).toBe(3)
-    // Only listed ops: still a submission of its own.
-    const p2 = q.submit(new Map(), { keys: [keyString(b(7))], ops: [{ type: 'put', key: b(7), value: b(70) }] })
+    expect(q.pendingPutsWithPrefix(keyString(b(8))).sort()).toEqual([keyString(b(8, 1)), keyString(b(8, 2))])
+    expect(q.pendingPutsWithPrefix(keyString(b(1)))).toEqual([keyString(b(1))])
+    // Only listed puts: still a submission of its own.
+    const p2 = q.submit(new Map(), { column: 7, ops: [{ type: 'put', key: b(7), value: b(70) }] })
     await tick()
     expect(kv.batches.length).toBe(1)
-    expect(kv.batches[0]!.map((op) => op.key[0]).sort()).toEqual([1, 7, 8, 9])
+    expect(kv.batches[0]!.map((op) => op.key[0]).sort()).toEqual([1, 7, 8, 8])
     kv.release()
     await Promise.all([p, p2])
     expect(q.pendingKeys).toBe(0)
-    expect(kv.inner.getSync(b(9))).toEqual(b(90))
+    expect(kv.inner.getSync(b(8, 2))).toEqual(b(90))
     expect(kv.inner.getSync(b(7))).toEqual(b(70))
+    expect(q.read(b(8, 1))).toEqual(b(80))
   })
 })

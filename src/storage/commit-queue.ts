@@ -25,13 +25,21 @@ interface Batch {
   ops: KvOp[]
   /** The batch's newest op on each key, by key string: what reads see while it is pending. */
   byKey: Map<string, KvOp>
+  /** Listed puts of the batch's submissions (not in byKey). */
+  listed: ListedPuts[]
   done: Deferred
 }
 
-/** Ops with their key strings (keyString of each op's key), by position; a key comes twice only with the same op contents. */
-export interface ListedOps {
-  keys: readonly string[]
-  ops: readonly KvOp[]
+/**
+ * Content-addressed puts (a key comes twice only with the same value), all in one column that no
+ * other op of the submission uses. They are not indexed for reads: a read of a key in `column`
+ * scans them, which is meant as a fallback only (the caller keeps its own cache of them, as the
+ * block store does of new trie nodes): a block's nodes then cost no Map entries here.
+ */
+export interface ListedPuts {
+  /** First byte of every key. */
+  column: number
+  ops: readonly { type: 'put'; key: Uint8Array; value: Uint8Array }[]
 }
 
 export interface CommitQueueOptions {
@@ -62,8 +70,13 @@ export class CommitQueue {
     if (p.length !== 0) {
       const s = ks ?? keyString(key)
       for (let i = p.length - 1; i >= 0; i--) {
-        const op = p[i]!.byKey.get(s)
+        const b = p[i]!
+        const op = b.byKey.get(s)
         if (op !== undefined) return op.type === 'put' ? op.value : undefined
+        for (const l of b.listed) {
+          if (l.column !== key[0]) continue
+          for (const o of l.ops) if (sameKey(o.key, key)) return o.value
+        }
       }
     }
     return this.kv.getSync(key)
@@ -74,10 +87,20 @@ export class CommitQueue {
     const out: string[] = []
     const seen = new Set<string>()
     for (let i = this.pending.length - 1; i >= 0; i--) {
-      for (const [ks, op] of this.pending[i]!.byKey) {
+      const b = this.pending[i]!
+      for (const [ks, op] of b.byKey) {
         if (!ks.startsWith(prefix) || seen.has(ks)) continue
         seen.add(ks)
         if (op.type === 'put') out.push(ks)
+      }
+      for (const l of b.listed) {
+        if (prefix.length !== 0 && prefix.charCodeAt(0) !== l.column) continue
+        for (const o of l.ops) {
+          const ks = keyString(o.key)
+          if (!ks.startsWith(prefix) || seen.has(ks)) continue
+          seen.add(ks)
+          out.push(ks)
+        }
       }
     }
     return out
@@ -86,26 +109,24 @@ export class CommitQueue {
   /**
    * Makes `ops` (keyed by keyString of their keys) visible to read() immediately and queues them
    * as part of one batch. Resolves when that batch is durable; rejects if it or an earlier one failed.
-   * `listed` are more ops of the same submission, already free of duplicate keys (content-addressed
-   * puts, which then skip being gathered in a map first).
+   * `listed` are more puts of the same submission (see ListedPuts).
    */
-  submit(ops: ReadonlyMap<string, KvOp>, listed?: ListedOps): Promise<void> {
+  submit(ops: ReadonlyMap<string, KvOp>, listed?: ListedPuts): Promise<void> {
     if (this.failure) return Promise.reject(this.failure)
     const n = listed === undefined ? 0 : listed.ops.length
     if (ops.size === 0 && n === 0) return this.flush()
     let batch = this.gathering
     if (batch === undefined || batch.ops.length >= this.maxBatchOps) {
-      batch = { ops: [], byKey: new Map(), done: deferred() }
+      batch = { ops: [], byKey: new Map(), listed: [], done: deferred() }
       this.pending.push(batch)
       this.gathering = batch
       this.last = batch.done.promise
     }
     const byKey = batch.byKey
     const bOps = batch.ops
-    for (let i = 0; i < n; i++) {
-      const op = listed!.ops[i]!
-      byKey.set(listed!.keys[i]!, op)
-      bOps.push(op)
+    if (n !== 0) {
+      batch.listed.push(listed!)
+      for (let i = 0; i < n; i++) bOps.push(listed!.ops[i]!)
     }
     for (const [ks, op] of ops) {
       byKey.set(ks, op)
@@ -132,7 +153,10 @@ export class CommitQueue {
   /** Keys written but not yet durable (a measure of how far the writer lags; a key pending in two batches counts twice). */
   get pendingKeys(): number {
     let n = 0
-    for (const b of this.pending) n += b.byKey.size
+    for (const b of this.pending) {
+      n += b.byKey.size
+      for (const l of b.listed) n += l.ops.length
+    }
     return n
   }
 
@@ -161,4 +185,10 @@ export class CommitQueue {
     failed.done.reject(err)
     for (const b of this.pending) if (b !== failed) b.done.reject(err)
   }
+}
+
+function sameKey(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }

@@ -8,7 +8,7 @@ import type { Executive } from '../runtime/executive.js'
 import { Digest, Header, type DigestItemValue, type HeaderValue } from '../frame/primitives.js'
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
 import type { KvOp } from '../storage/kv.js'
-import { fromKeyString, Overlay, type StateBackend } from '../storage/overlay.js'
+import { Overlay, type StateBackend } from '../storage/overlay.js'
 import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieCache, TrieView, type TrieNodeSet } from '../storage/trie/index.js'
 import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
 import { StateCache } from './state-cache.js'
@@ -195,7 +195,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     for (const [k, v] of o.overrides ?? []) s.set(k, v)
     o.mutate?.(s, ex.env(s, number))
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parentRoot, changes, parentState, this.trieCache)
+    const { root, newNodes } = applyDiff(this.store, parentRoot, changes, this.trieCache)
     const header: HeaderValue = {
       parent_hash: o.parentHash,
       number,
@@ -239,7 +239,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     const fin = ex.finalizeBlock(s, header.number)
     const changes = s.changes()
-    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, parentState, this.trieCache)
+    const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, this.trieCache)
     const built: HeaderValue = { ...header, state_root: root, extrinsics_root: orderedTrieRoot(body), digest: { logs: fin.digest } }
     // The caller checks these fields against the received header and keeps that header's bytes
     // and hash, so the rebuilt header is neither encoded nor hashed.
@@ -371,20 +371,13 @@ export function commitState(store: NodeSource, parentRoot: Uint8Array, s: Overla
 type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
 
 /**
- * `parent`: the parent's state. A block rewrites many keys with the value they already hold
- * (per-subnet accumulators, a map cleared and refilled): those leave the trie as it is, so they
- * are left out of the trie update (the diff itself, which announcements use, keeps them).
+ * A block rewrites many keys with the value they already hold (per-subnet accumulators, a map
+ * cleared and refilled): the trie update leaves those as they are on its own (it compares at the
+ * leaf it walks to anyway), so the diff goes in unfiltered; the diff itself, which announcements
+ * use, keeps them.
  */
-function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, parent?: StateBackend, cache?: TrieCache): { root: Uint8Array; newNodes: TrieNodeSet } {
-  const changes: [string, Uint8Array | null][] = []
-  for (const [k, v] of diff) {
-    if (parent !== undefined) {
-      const old = parent.getByString !== undefined ? parent.getByString(k) : parent.get(fromKeyString(k), k)
-      if (old === null ? v === null : v !== null && sameBytes(old, v)) continue
-    }
-    changes.push([k, v])
-  }
-  return applyChanges(store, parentRoot, changes, 1, cache)
+function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, cache?: TrieCache): { root: Uint8Array; newNodes: TrieNodeSet } {
+  return applyChanges(store, parentRoot, diff, 1, cache)
 }
 
 /** Genesis header and trie nodes from raw genesis storage (hex key → value). */

@@ -69,6 +69,18 @@ class Mutator {
     private readonly keepDepth: number,
   ) {}
 
+  /** Hashes of V1 values computed while comparing (value → hash), for commit to reuse. */
+  private valueHashes: Map<Uint8Array, Uint8Array> | undefined
+
+  /** Is `value` the one whose hash `hash` is (as this version would store it)? */
+  private sameHashedValue(hash: Uint8Array, value: Uint8Array): boolean {
+    if (this.version !== 1 || value.length < MAX_INLINE_VALUE) return false
+    const h = blake2_256(value)
+    if (bytesEqual(h, hash)) return true
+    ;(this.valueHashes ??= new Map()).set(value, h)
+    return false
+  }
+
   load(ref: Uint8Array, isRoot: boolean): MemNode | null {
     let encoded: Uint8Array | undefined = ref
     if (isRoot || ref.length === HASH_LEN) {
@@ -113,7 +125,8 @@ class Mutator {
     }
     const at = off + common
     if (at === key.length) {
-      if (node.value !== null && !node.valueHashed && bytesEqual(node.value, value)) return node
+      // Writing the value a key already holds leaves the trie as it is (callers need not filter).
+      if (node.value !== null && (node.valueHashed ? this.sameHashedValue(node.value, value) : bytesEqual(node.value, value))) return node
       const n = own(node)
       n.value = value
       n.valueHashed = false
@@ -203,7 +216,7 @@ class Mutator {
     let value = child.value
     let hashed = child.valueHashed
     if (value !== null && !hashed && this.version === 1 && value.length >= MAX_INLINE_VALUE) {
-      const h = blake2_256(value)
+      const h = this.valueHashes?.get(value) ?? blake2_256(value)
       this.newNodes.add(h, value)
       value = h
       hashed = true

@@ -113,6 +113,39 @@ describe('applyChanges', () => {
     )
   })
 
+  it('writes of the value a key already holds (and deletes of absent keys) change nothing: same root and nodes as without them', () => {
+    fc.assert(
+      fc.property(fc.array(changeArb, { maxLength: 25 }), fc.array(changeArb, { maxLength: 25 }), fc.array(fc.nat(), { maxLength: 10 }), fc.constantFrom<0 | 1>(0, 1), (first, batch, rewrites, version) => {
+        const store = new MemoryNodeStore()
+        const base = applyChanges(store, EMPTY_TRIE_ROOT, first, version)
+        store.put(base.newNodes)
+        const model: Model = new Map()
+        applyToModel(model, first)
+        // Some present keys written again with their values (fresh copies), some absent ones deleted.
+        const held = [...model.values()]
+        const noops: Change[] = held.length === 0 ? [] : rewrites.map((i) => { const [k, v] = held[i % held.length]!; return [k.slice(), v.slice()] })
+        noops.push([Uint8Array.of(0xab, 0xcd, 0xef), null])
+        // Placed first, so the batch's own writes of the same keys still win.
+        const withNoops = applyChanges(store, base.root, [...noops, ...batch], version)
+        const without = applyChanges(store, base.root, batch, version)
+        expect(u8aToHex(withNoops.root)).toBe(u8aToHex(without.root))
+        expect([...withNoops.newNodes.keys()].sort()).toEqual([...without.newNodes.keys()].sort())
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a V1 hashed value written again in V0 is re-encoded inline (not a no-op)', () => {
+    const store = new MemoryNodeStore()
+    const big = new Uint8Array(40).fill(9)
+    const r1 = applyChanges(store, EMPTY_TRIE_ROOT, [[Uint8Array.of(1), big], [Uint8Array.of(2), Uint8Array.of(2)]], 1)
+    store.put(r1.newNodes)
+    expect(applyChanges(store, r1.root, [[Uint8Array.of(1), big.slice()]], 1).root).toEqual(r1.root)
+    const v0 = applyChanges(store, r1.root, [[Uint8Array.of(1), big.slice()]], 0)
+    expect(v0.root).not.toEqual(r1.root)
+    expect(u8aToHex(v0.root)).toBe(u8aToHex(trieRoot([[Uint8Array.of(1), big], [Uint8Array.of(2), Uint8Array.of(2)]], 0)))
+  })
+
   it('emptying the trie gives the empty root; no changes keeps the root', () => {
     const store = new MemoryNodeStore()
     const keys = [Uint8Array.of(1), Uint8Array.of(1, 2), Uint8Array.of(2), new Uint8Array(0)]

@@ -6,9 +6,10 @@
 // (process.cpuUsage: all threads, steadier than wall time on a loaded machine) and, with --prof,
 // the top functions of the main thread.
 //
-//   npx tsx bench/profile-registration.ts [rounds=3] [--prof] [--blocks=N] [--warm=K]
+//   npx tsx bench/profile-registration.ts [rounds=3] [--prof] [--blocks=N] [--warm=K] [--walks]
 // (--blocks=N: the 256 go into N blocks, as instant sealing splits a burst; default 2;
-// --warm=K: K untimed, unprofiled rounds first, so the JIT has settled: default 0)
+// --warm=K: K untimed, unprofiled rounds first, so the JIT has settled: default 0;
+// --walks: trie walks (reads the state cache did not answer) per registration, by storage item)
 import '../src/polyfill.js'
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto'
 import { sr25519KeypairFromSeed } from '@polkadot/wasm-crypto'
@@ -32,6 +33,8 @@ import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { devSpecWith } from '../test/e2e/node-process.js'
+import { storagePrefix } from '../src/codec/hashing.js'
+import { TrieView } from '../src/storage/trie/view.js'
 import { summarizeProfile } from './lib/cpu-profile.js'
 import { assemble, benchAccount, signParts, type BenchAccount } from './lib/signer.js'
 
@@ -45,6 +48,21 @@ const warm = Number(process.argv.find((a) => a.startsWith('--warm='))?.slice(7) 
 const rounds = warm + timedRounds
 const prof = process.argv.includes('--prof')
 const blocksPerRound = Number(process.argv.find((a) => a.startsWith('--blocks='))?.slice(9) ?? 2)
+/** --walks: every TrieView.get in the timed rounds counted by storage item (its first 32 key bytes) and timed. */
+const walks = { on: false, n: 0, us: 0, byItem: new Map<string, number>() }
+if (process.argv.includes('--walks')) {
+  const get = TrieView.prototype.get
+  TrieView.prototype.get = function (this: TrieView, key: Uint8Array): Uint8Array | null {
+    if (!walks.on) return get.call(this, key)
+    const t = performance.now()
+    try { return get.call(this, key) } finally {
+      walks.us += (performance.now() - t) * 1000
+      walks.n++
+      const item = hexOf(key.subarray(0, 32))
+      walks.byItem.set(item, (walks.byItem.get(item) ?? 0) + 1)
+    }
+  }
+}
 
 function seededAccount(label: string): BenchAccount {
   const kp = sr25519KeypairFromSeed(blake2AsU8a(label, 256))
@@ -113,7 +131,7 @@ try {
       encode(RuntimeCall, { type: 'SubtensorModule', value: { type: 'burned_register', value: { netuid, hotkey: hotkeys[r]![i] } } }), { nonce: 0 })))
     if (heap && r === warm) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
     if (prof && r === warm) await session.post('Profiler.start')
-    if (r === warm) { verifyUs = 0; submitUs = 0; buildUs = 0; phases.clear() }
+    if (r === warm) { verifyUs = 0; submitUs = 0; buildUs = 0; phases.clear(); walks.on = true }
     const c0 = cpuUs()
     // Submissions and blocks interleave as under instant sealing: a block after each share.
     const per = Math.ceil(N / blocksPerRound)
@@ -138,6 +156,12 @@ try {
   const units = N * timedRounds
   console.log(`signature jobs + worker verification ${(verifyUs / units).toFixed(0)} µs/reg (all threads), pool validation ${(submitUs / units).toFixed(0)} µs/reg, block building ${(buildUs / units).toFixed(0)} µs/reg (CPU; ${blocksPerRound} blocks per 256)`)
   console.log([...phases].map(([k, v]) => `${k} ${(v / units).toFixed(0)}`).join(', '), 'µs/reg (wall, main thread)')
+  if (walks.on && walks.n > 0) {
+    const names = new Map<string, string>()
+    for (const p of runtime.pallets) for (const d of p.storage) names.set(hexOf(storagePrefix(p.name, d.name)), `${p.name}.${d.name}`)
+    console.log(`trie walks: ${(walks.n / units).toFixed(2)} per registration, ${(walks.us / walks.n).toFixed(1)} µs each (wall, GC pauses included)`)
+    for (const [k, v] of [...walks.byItem].sort((a, b) => b[1] - a[1]).filter(([, v]) => v / units >= 0.05)) console.log(`  ${(v / units).toFixed(2)} ${names.get(k) ?? k}`)
+  }
   if (heap) {
     type HeapNode = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: HeapNode[] }
     const { profile } = await session.post('HeapProfiler.stopSampling') as unknown as { profile: { head: HeapNode } }

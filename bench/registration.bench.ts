@@ -97,13 +97,15 @@ export async function run(): Promise<Row[]> {
       const threads0 = threadCpuMs(node.proc.pid!)
       if (r === WARMUP) window.from = Number(process.hrtime.bigint() / 1000n)
       const t0 = performance.now()
+      const client0 = process.cpuUsage()
       await Promise.all(txs.map((tx) => c.call('author_submitExtrinsic', [tx])))
       // All in blocks once the subnet counts 257 neurons (the owner's and ours): the node tells
       // when SubnetworkN changes (a subscription, not polling, so the bench adds no node work).
       await allIn
       const timed = r >= WARMUP
       if (timed) walls.push(performance.now() - t0)
-      if (process.env.REG_BENCH_VERBOSE) console.error(`round ${r}: ${(performance.now() - t0).toFixed(0)} ms, node CPU ${((processCpuMs(node.proc.pid!) - cpu0) * 1000 / N).toFixed(0)} µs/reg, RSS ${/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${node.proc.pid!}/status`, 'utf8'))?.[1]} kB`)
+      const client = process.cpuUsage(client0)
+      if (process.env.REG_BENCH_VERBOSE) console.error(`round ${r}: ${(performance.now() - t0).toFixed(0)} ms, bench client CPU ${((client.user + client.system) / N).toFixed(0)} µs/reg, node CPU ${((processCpuMs(node.proc.pid!) - cpu0) * 1000 / N).toFixed(0)} µs/reg, RSS ${/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${node.proc.pid!}/status`, 'utf8'))?.[1]} kB`)
       if (timed) {
         blocks.push(await bestNumber() - head0)
         cpuMs += processCpuMs(node.proc.pid!) - cpu0

@@ -117,7 +117,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       // Check the signature on a worker thread first; validation then finds it in the cache.
       const [job] = runtime.signatureJobsAt(chain, chain.best.hash, [raw])
       if (job) await verifier.verify(job)
-      return pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External'))
+      return pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External'), runtime.extrinsicHash(raw))
     },
   }
   if (log) logImports(chain, log)

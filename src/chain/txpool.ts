@@ -58,9 +58,11 @@ export class TxPool {
   has(hashHex: string): boolean { return this.txs.has(hashHex) }
   get(hashHex: string): PoolTx | undefined { return this.txs.get(hashHex) }
 
-  /** Validate and insert; throws PoolError. Returns the entry (ready or future). */
-  submit(raw: Uint8Array, validate: Validate): PoolTx {
-    const hash = blake2_256(raw)
+  /**
+   * Validate and insert; throws PoolError. Returns the entry (ready or future). `hash`: blake2_256
+   * of `raw` when the caller has it already (the runtime's decoding hashed the bytes).
+   */
+  submit(raw: Uint8Array, validate: Validate, hash: Uint8Array = blake2_256(raw)): PoolTx {
     const hashHex = hexOf(hash)
     if (this.txs.has(hashHex)) throw new PoolError('AlreadyImported', undefined, hashHex)
     const bannedUntil = this.banned.get(hashHex)

@@ -65,6 +65,17 @@ export class Executive {
     return env
   }
 
+  /** env() for the extrinsics of one block: made once per block's store, not per extrinsic (nothing changes an env). */
+  private blockEnv(s: Store, blockNumber: number): ExecEnv {
+    const last = this.lastEnv
+    if (last !== null && last.s === s && last.env.blockNumber === blockNumber) return last.env
+    const env = this.env(s, blockNumber)
+    this.lastEnv = { s, env }
+    return env
+  }
+
+  private lastEnv: { s: Store; env: ExecEnv } | null = null
+
   /**
    * A transaction is decoded on submission, for its signature job, in validation, in the block
    * and in revalidation: the bytes object the pool holds is decoded once (nothing mutates a
@@ -109,7 +120,7 @@ export class Executive {
     }
     // Checkable::check looks the signer up before anything else.
     if (xt.signed && xt.signed.signer === null) return { ok: false, error: { kind: 'Unknown', reason: 'CannotLookup' } }
-    const env = this.env(s, blockNumber)
+    const env = this.blockEnv(s, blockNumber)
     const info = this.cfg.dispatcher.info(xt.call)
     if (!xt.signed) return this.applyInherent(s, env, xt, info)
     s.startTransaction()
@@ -134,6 +145,7 @@ export class Executive {
   }
 
   finalizeBlock(s: Store, blockNumber: number): { number: number; parentHash: Uint8Array; digest: DigestItemValue[] } {
+    if (this.lastEnv?.s === s) this.lastEnv = null
     this.cfg.system.noteFinishedExtrinsics(s)
     const ctx = { s, env: this.env(s, blockNumber), blockNumber }
     for (const p of this.byIndex) p.hooks.onFinalize?.(ctx)
@@ -189,7 +201,8 @@ export class Executive {
     let explicit = this.explicits.get(xt)
     if (explicit === undefined) {
       explicit = new Map<string, unknown>()
-      for (const [i, e] of this.cfg.extensions.entries()) explicit.set(e.identifier, xt.signed!.extra[i])
+      const exts = this.cfg.extensions
+      for (let i = 0; i < exts.length; i++) explicit.set(exts[i]!.identifier, xt.signed!.extra[i])
       this.explicits.set(xt, explicit)
     }
     return explicit

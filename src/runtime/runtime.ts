@@ -2,7 +2,7 @@
 // metadata. One per process (the outer enums are process-wide type objects).
 import { u8aToHex } from '@polkadot/util'
 import { cryptoReady } from '../codec/hashing.js'
-import { hexOf } from '../codec/bytes.js'
+import { hexOf, sameBytes } from '../codec/bytes.js'
 import { encode, decode, Reader, codecOf } from '../codec/scale.js'
 import { u64 } from '../codec/types.js'
 import { allPallets } from '../pallets/index.js'
@@ -180,7 +180,7 @@ export class Runtime {
     }
   }
 
-  private validation: { at: string; s: Overlay } | undefined
+  private validation: { at: Uint8Array; s: Overlay } | undefined
 
   /**
    * The state validations run on: block `at` initialised for its child. Kept while `at` stays
@@ -188,13 +188,13 @@ export class Runtime {
    * does not re-run block initialisation per transaction.
    */
   private validationState(chain: StateSource, at: Uint8Array): Overlay {
-    const key = hexOf(at)
-    if (this.validation?.at === key) return this.validation.s
+    const v = this.validation
+    if (v !== undefined && sameBytes(v.at, at)) return v.s
     const n = chain.numberOf(at)
-    if (n === undefined) throw new Error(`unknown block ${key}`)
+    if (n === undefined) throw new Error(`unknown block ${hexOf(at)}`)
     const s = new Overlay(chain.reader(at))
     this.executive.initializeForValidation(s, n, at)
-    this.validation = { at: key, s }
+    this.validation = { at: at.slice(), s }
     return s
   }
 

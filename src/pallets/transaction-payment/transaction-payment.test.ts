@@ -111,6 +111,31 @@ describe('charging', () => {
     expect(totalIssuance(b.s)).toBe(1_001_000n - 400n)
   })
 
+  it('pays whoever the Digest and Aura.Authorities name at the time, also when they change within a block', () => {
+    const { s, env } = setup(true)
+    const OTHER = acct(0xbb)
+    const settle = (): void => { withdrawFee(s, env, ALICE, 1_000n, 0n); correctAndDepositFee(s, env, ALICE, 1_000n, 1_000n, 0n) }
+    settle()
+    expect(freeBalance(s, AUTHOR)).toBe(1_000n)
+    // A new authority set (sudo's swap_authorities, say) takes effect for the next extrinsic's fee.
+    Aura.Authorities.set(s, [OTHER])
+    settle()
+    expect(freeBalance(s, OTHER)).toBe(1_000n)
+    // Two authorities: slot 5 → index 1; then a digest of slot 6 → index 0.
+    Aura.Authorities.set(s, [AUTHOR, OTHER])
+    settle()
+    expect(freeBalance(s, OTHER)).toBe(2_000n)
+    System.Digest.set(s, { logs: [{ type: 'PreRuntime', value: [new TextEncoder().encode('aura'), Uint8Array.from([6, 0, 0, 0, 0, 0, 0, 0])] }] })
+    settle()
+    expect(freeBalance(s, AUTHOR)).toBe(2_000n)
+    // No pre-runtime digest: no author, the credit is dropped.
+    System.Digest.set(s, { logs: [] })
+    const issuance = totalIssuance(s)
+    settle()
+    expect(totalIssuance(s)).toBe(issuance - 1_000n)
+    expect([freeBalance(s, AUTHOR), freeBalance(s, OTHER)]).toEqual([2_000n, 2_000n])
+  })
+
   it('refuses a fee that would kill the payer, leaving state untouched', () => {
     const { s, env } = setup(true)
     const before = snapshot(s)

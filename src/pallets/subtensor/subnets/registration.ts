@@ -98,14 +98,18 @@ export function registerNeuron(s: Store, netuid: number, hotkey: Uint8Array): nu
   return uid
 }
 
-/** `create_account_if_non_existent` (v3.3.13): a new hotkey is owned by the coldkey. */
-export function createAccountIfNonExistent(s: Store, coldkey: Uint8Array, hotkey: Uint8Array): void {
-  if (S.Owner.contains(s, hotkey)) return
+/**
+ * `create_account_if_non_existent` (v3.3.13): a new hotkey is owned by the coldkey. True when it
+ * was new (so the coldkey owns it now, without reading Owner back).
+ */
+export function createAccountIfNonExistent(s: Store, coldkey: Uint8Array, hotkey: Uint8Array): boolean {
+  if (S.Owner.contains(s, hotkey)) return false
   S.Owner.set(s, hotkey, coldkey)
   const owned = S.OwnedHotkeys.get(s, coldkey)
   if (!owned.some((h) => equal(h, hotkey))) S.OwnedHotkeys.set(s, coldkey, [...owned, hotkey])
   const staking = S.StakingHotkeys.get(s, coldkey)
   if (!staking.some((h) => equal(h, hotkey))) S.StakingHotkeys.set(s, coldkey, [...staking, hotkey])
+  return true
 }
 
 export const coldkeyOwnsHotkey = (s: Store, coldkey: Uint8Array, hotkey: Uint8Array): boolean =>
@@ -327,8 +331,7 @@ export function doBurnedRegistration(ctx: CallCtx, netuid: number, hotkey: Uint8
   const cost = S.Burn.get(s, netuid)
   if (!canRemoveBalanceFromColdkeyAccount(s, coldkey, cost)) throw E.NotEnoughBalanceToStake()
   if (!classic && isSubnetAccountId(hotkey)) throw E.CannotUseSystemAccount()
-  createAccountIfNonExistent(s, coldkey, hotkey)
-  if (!coldkeyOwnsHotkey(s, coldkey, hotkey)) throw E.NonAssociatedColdKey()
+  if (!createAccountIfNonExistent(s, coldkey, hotkey) && !coldkeyOwnsHotkey(s, coldkey, hotkey)) throw E.NonAssociatedColdKey()
   ensureSlot(s, netuid)
   const paid = payBurnIntoPool(ctx, coldkey, netuid, cost, classic)
   const uid = registerNeuron(s, netuid, hotkey)

@@ -66,7 +66,9 @@ export class Writer {
 export class Reader {
   pos = 0
   private depth = 0
-  constructor(readonly buf: Uint8Array, private readonly maxDepth: number = MAX_EXTRINSIC_DEPTH) {}
+  constructor(public buf: Uint8Array, private readonly maxDepth: number = MAX_EXTRINSIC_DEPTH) {}
+  /** Read `buf` from its start (a Reader kept for reuse: decodeBy's). */
+  reset(buf: Uint8Array): void { this.buf = buf; this.pos = 0; this.depth = 0 }
   /** Enter one Box/Vec level (DepthTrackingInput::descend_ref). */
   descend(): void { if (++this.depth > this.maxDepth) throw new ScaleError(MAX_DEPTH_MESSAGE) }
   ascend(): void { this.depth-- }
@@ -256,11 +258,22 @@ export function decode<T = unknown>(t: Ty, bytes: Uint8Array): T {
 
 /** decode() by a codec already at hand; `t` names the type in the trailing-bytes error. */
 export function decodeBy<T>(codec: Codec<T>, bytes: Uint8Array, t: Ty): T {
-  const r = new Reader(bytes)
-  const v = codec.dec(r)
-  if (r.remaining !== 0) throw new ScaleError(`${r.remaining} trailing bytes after decoding ${t.path.join('::') || t.def.tag}`)
-  return v
+  // The spare Reader when free (a nested decode makes its own): no Reader per storage read.
+  let r = spareReader
+  if (r === null) r = new Reader(bytes)
+  else { spareReader = null; r.reset(bytes) }
+  try {
+    const v = codec.dec(r)
+    if (r.remaining !== 0) throw new ScaleError(`${r.remaining} trailing bytes after decoding ${t.path.join('::') || t.def.tag}`)
+    return v
+  } finally {
+    r.buf = EMPTY
+    spareReader = r
+  }
 }
+
+const EMPTY = new Uint8Array(0)
+let spareReader: Reader | null = new Reader(EMPTY)
 
 export const bigPrims: Record<string, number> = { u64: 8, u128: 16, u256: 32, i64: 8, i128: 16, i256: 32 }
 const smallPrims: Record<string, number> = { u8: 1, u16: 2, u32: 4, i8: 1, i16: 2, i32: 4 }

@@ -15,8 +15,10 @@ export interface StateBackend {
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
   /** get() of an accessor's key, free to remember where it found it on `ref` (state-cache.ts). */
   getRef?(ref: StorageRef): Uint8Array | null
-  /** keys() as key strings, when the backend has them so. */
-  keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<string>
+  /** keys() as key strings, when the backend has them so; `ps`: keyString(prefix), when at hand. */
+  keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array, ps?: string): Iterable<string>
+  /** get() by the key string, for the runtime's reads (getByString is the diff comparison's). */
+  readString?(ks: string): Uint8Array | null
 }
 
 function* asStrings(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }
@@ -93,6 +95,8 @@ export class Overlay {
   private nextLayerId = 1
   /** Whether an Appended was created in each layer (their owners move down on commit). */
   private appendedIn: boolean[] = [false]
+  /** Keys an Appended was put at (changes() materializes these, without a walk over every entry). */
+  private appendedKeys: string[] = []
   /**
    * `cur`'s keys by item bucket: listing a map's keys looks at that item's keys only, not at every
    * key the block has written so far. Built on the first listing and kept up to date from then on;
@@ -119,6 +123,16 @@ export class Overlay {
     if (e === undefined) {
       const b = this.backend
       return b.getRef !== undefined ? b.getRef(ref) : b.get(ref.key, ref.ks)
+    }
+    return e instanceof Appended ? e.materialize() : e
+  }
+
+  /** get() by the key string alone (keys listed by keyStrings()): no key bytes made for it. */
+  getString(ks: string): Uint8Array | null {
+    const e = this.cur.get(ks)
+    if (e === undefined) {
+      const b = this.backend
+      return b.readString !== undefined ? b.readString(ks) : b.get(fromKeyString(ks), ks)
     }
     return e instanceof Appended ? e.materialize() : e
   }
@@ -164,6 +178,7 @@ export class Overlay {
     if (cur instanceof Appended && cur.owner === topId) { cur.items.push(item); return }
     const prev = cur !== undefined ? cur : this.backend.get(key, ks)
     this.appendedIn[top] = true
+    this.appendedKeys.push(ks)
     this.put(ks, new Appended(prev, [item], topId))
   }
 
@@ -232,19 +247,21 @@ export class Overlay {
     const ps = toKeyString(prefix)
     const after = startAfter ? toKeyString(startAfter) : ''
     const cur = this.cur
-    const local: string[] = []
+    // The block's own keys under the prefix (most listings have none: no arrays made then).
+    let local: string[] | null = null
     if (ps.length >= ITEM_PREFIX) {
       const keys = this.itemIndex().get(itemBucket(ps))
-      if (keys) for (const k of keys) if (k.startsWith(ps) && k > after && cur.has(k)) local.push(k)
+      if (keys) for (const k of keys) if (k.startsWith(ps) && k > after && cur.has(k)) (local ??= []).push(k)
     } else {
-      for (const k of cur.keys()) if (k.startsWith(ps) && k > after) local.push(k)
+      for (const k of cur.keys()) if (k.startsWith(ps) && k > after) (local ??= []).push(k)
     }
+    const b = this.backend
+    const backendKeys = b.keyStrings !== undefined ? b.keyStrings(prefix, startAfter, ps) : asStrings(b.keys(prefix, startAfter))
+    if (local === null) { yield* backendKeys; return }
     local.sort()
     // Whether each listed key is deleted, as it was when the listing started.
     const deleted = local.map((k) => cur.get(k) === null)
     let i = 0
-    const b = this.backend
-    const backendKeys = b.keyStrings !== undefined ? b.keyStrings(prefix, startAfter) : asStrings(b.keys(prefix, startAfter))
     for (const bks of backendKeys) {
       while (i < local.length && local[i]! < bks) {
         if (!deleted[i]) yield local[i]!
@@ -282,9 +299,13 @@ export class Overlay {
     if (this.journals.length !== 0) throw new Error('storage transactions still open')
     const cur = this.cur
     if (this.appendedIn[0]) {
-      for (const [k, v] of cur) if (v instanceof Appended) cur.set(k, v.materialize())
+      for (const k of this.appendedKeys) {
+        const v = cur.get(k)
+        if (v instanceof Appended) cur.set(k, v.materialize())
+      }
       this.appendedIn[0] = false
     }
+    if (this.appendedKeys.length > 0) this.appendedKeys = []
     this.shared = true
     return cur as Map<string, Uint8Array | null>
   }

@@ -3,7 +3,7 @@
 // included), and prints the bytes allocated per block, by function (self) and with the function
 // on the stack (inclusive). Bytes are sampled, so the figures do not depend on the machine's load.
 //
-//   npx tsx bench/profile-block-alloc.ts [subnets=4] [classic|current] [blocks=500] [--under=fn] [--promoted]
+//   npx tsx bench/profile-block-alloc.ts [subnets=4] [classic|current] [blocks=500] [--under=fn] [--promoted] [--callers=fn]
 import '../src/polyfill.js'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
@@ -27,6 +27,8 @@ const blocks = Number(pos[2] ?? 500)
 const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
 // Only what young-generation GCs did not collect: what V8 promoted (or still held at the end).
 const promoted = process.argv.includes('--promoted')
+// Who calls a function (by name), with the bytes allocated under each call site.
+const callersOf = process.argv.find((a) => a.startsWith('--callers='))?.slice(10)
 
 await cryptoReady()
 const chainSpec = loadChainSpec(startedSubnetsSpec(subnets, regime))
@@ -47,6 +49,7 @@ try {
   session.disconnect()
   const self = new Map<string, number>()
   const incl = new Map<string, number>()
+  const callers = new Map<string, number>()
   const label = (n: HeapNode): string => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`
   const walk = (n: HeapNode, stack: string[], inside: boolean): number => {
     // A builtin (subarray, Map#set…) is named with its caller: who allocates is what to fix.
@@ -58,12 +61,20 @@ try {
     for (const c of n.children) total += walk(c, stack, now)
     stack.pop()
     if (now && !stack.includes(name)) incl.set(name, (incl.get(name) ?? 0) + total)
+    if (callersOf !== undefined && n.callFrame.functionName === callersOf && stack.length > 0) {
+      const at = `${stack[stack.length - 1]!} -> ${callersOf}`
+      callers.set(at, (callers.get(at) ?? 0) + total)
+    }
     return total
   }
   const total = walk(profile.head, [], false)
   const kb = (b: number): string => `${(b / 1024 / blocks).toFixed(2).padStart(8)} kB/block`
   console.log(`${subnets} subnets, ${regime}: ${promoted ? 'promoted' : 'allocated'} ${kb(total)}${under ? ` under ${under}` : ''}\n-- self --`)
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${kb(v)}  ${k}`)
+  if (callersOf !== undefined) {
+    console.log(`-- callers of ${callersOf} --`)
+    for (const [k, v] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${kb(v)}  ${k}`)
+  }
   console.log('-- inclusive --')
   for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 70)) console.log(`${kb(v)}  ${k}`)
 } finally {

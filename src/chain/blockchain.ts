@@ -377,13 +377,14 @@ type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
  */
 function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, parent?: StateBackend, cache?: TrieCache): { root: Uint8Array; newNodes: TrieNodeSet } {
   const changes: [string, Uint8Array | null][] = []
-  for (const [k, v] of diff) {
+  // (forEach: a for-of over the Map would allocate an entry array per key)
+  diff.forEach((v, k) => {
     if (parent !== undefined) {
       const old = parent.getByString !== undefined ? parent.getByString(k) : parent.get(fromKeyString(k), k)
-      if (old === null ? v === null : v !== null && sameBytes(old, v)) continue
+      if (old === null ? v === null : v !== null && sameBytes(old, v)) return
     }
     changes.push([k, v])
-  }
+  })
   return applyChanges(store, parentRoot, changes, 1, cache)
 }
 

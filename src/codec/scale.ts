@@ -75,6 +75,8 @@ export class Reader {
   need(n: number): void { if (this.pos + n > this.buf.length) throw new ScaleError('Not enough data to fill buffer') }
   byte(): number { this.need(1); return this.buf[this.pos++]! }
   take(n: number): Uint8Array { this.need(n); const s = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return s }
+  /** take(n), copied (one allocation, not a view and its copy). */
+  copy(n: number): Uint8Array { this.need(n); const s = this.buf.slice(this.pos, this.pos + n); this.pos += n; return s }
   uintLE(n: number): number {
     this.need(n)
     let v = 0
@@ -291,7 +293,7 @@ function compile(t: Ty): Codec {
       if (isByte(d.of)) {
         return {
           enc: (w, v) => { const b = asBytes(v); writeCompact(w, b.length); w.bytes(b) },
-          dec: (r) => r.take(readCompactNumber(r)).slice(),
+          dec: (r) => r.copy(readCompactNumber(r)),
         }
       }
       const inner = codecOf(d.of)
@@ -315,7 +317,7 @@ function compile(t: Ty): Codec {
       if (isByte(d.of)) {
         return {
           enc: (w, v) => { const b = asBytes(v); if (b.length !== len) throw new ScaleError(`expected ${len} bytes, got ${b.length}`); w.bytes(b) },
-          dec: (r) => r.take(len).slice(),
+          dec: (r) => r.copy(len),
         }
       }
       const inner = codecOf(d.of)

@@ -102,7 +102,7 @@ export class Overlay {
    * key the block has written so far. Built on the first listing and kept up to date from then on;
    * a key a rollback removed stays in it (listings skip keys not in `cur`).
    */
-  private byItem: Map<number, Set<string>> | null = null
+  private byItem: Map<number, string[]> | null = null
   /** `cur` was handed out by changes(): the next write copies it first. */
   private shared = false
 
@@ -157,7 +157,7 @@ export class Overlay {
   }
 
   /** The item index, built now if this is the first listing. */
-  private itemIndex(): Map<number, Set<string>> {
+  private itemIndex(): Map<number, string[]> {
     let index = this.byItem
     if (index === null) {
       index = new Map()
@@ -242,9 +242,8 @@ export class Overlay {
     for (const ks of this.keyStrings(prefix, startAfter)) yield fromKeyString(ks)
   }
 
-  /** keys() as key strings: what an accessor iterating a map reads the values by. */
-  *keyStrings(prefix: Uint8Array, startAfter?: Uint8Array): Generator<string> {
-    const ps = toKeyString(prefix)
+  /** keys() as key strings: what an accessor iterating a map reads the values by. `ps`: keyString(prefix), when at hand. */
+  *keyStrings(prefix: Uint8Array, startAfter?: Uint8Array, ps: string = toKeyString(prefix)): Generator<string> {
     const after = startAfter ? toKeyString(startAfter) : ''
     const cur = this.cur
     // The block's own keys under the prefix (most listings have none: no arrays made then).
@@ -259,6 +258,9 @@ export class Overlay {
     const backendKeys = b.keyStrings !== undefined ? b.keyStrings(prefix, startAfter, ps) : asStrings(b.keys(prefix, startAfter))
     if (local === null) { yield* backendKeys; return }
     local.sort()
+    let w = 1
+    for (let r = 1; r < local.length; r++) if (local[r] !== local[w - 1]) local[w++] = local[r]!
+    local.length = w
     // Whether each listed key is deleted, as it was when the listing started.
     const deleted = local.map((k) => cur.get(k) === null)
     let i = 0
@@ -311,9 +313,11 @@ export class Overlay {
   }
 }
 
-function indexKey(index: Map<number, Set<string>>, ks: string): void {
+function indexKey(index: Map<number, string[]>, ks: string): void {
   if (ks.length < ITEM_PREFIX) return
   const b = itemBucket(ks)
   const keys = index.get(b)
-  if (keys) keys.add(ks); else index.set(b, new Set([ks]))
+  // (An array, not a Set: a key is added when it joins `cur`; one a rollback removed and a later
+  // write put back is listed twice, and listings drop the repeat.)
+  if (keys) keys.push(ks); else index.set(b, [ks])
 }

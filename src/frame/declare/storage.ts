@@ -110,6 +110,17 @@ abstract class Item<V, R> {
     return this.keyRef([k])
   }
 
+  /** keyRef([k1, k2]) of a key made before, without the array. */
+  protected keyRef2(k1: unknown, k2: unknown): KeyRef {
+    const level = this.keyCaches[1]
+    if (level !== undefined) {
+      const next = level.get(this.partString(0, k1)) as Map<string, unknown> | undefined
+      const ref = next !== undefined ? next.get(this.partString(1, k2)) as KeyRef | undefined : undefined
+      if (ref !== undefined) return ref
+    }
+    return this.keyRef([k1, k2])
+  }
+
   protected keyOf(keys: unknown[]): Uint8Array { return this.keyRef(keys).key }
 
   /**
@@ -226,24 +237,24 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   }
   /** Entries in storage-key order (hashed order, as the chain iterates them). */
   *iter(s: Store): Generator<[K, V]> {
-    for (const ks of s.keyStrings(this.prefix)) {
+    for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) {
       const k = this.nextKey(this.keysAt(ks), 0) as K
       yield [k, this.decodeValue(s.getString(ks)!)]
     }
   }
-  *iterKeys(s: Store): Generator<K> { for (const ks of s.keyStrings(this.prefix)) yield this.nextKey(this.keysAt(ks), 0) as K }
+  *iterKeys(s: Store): Generator<K> { for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) yield this.nextKey(this.keysAt(ks), 0) as K }
   clear(s: Store, limit?: number): number { return s.clearPrefix(this.prefix, limit) }
 }
 
 export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
-  key(k1: K1, k2: K2): Uint8Array { return this.keyOf([k1, k2]) }
-  get(s: Store, k1: K1, k2: K2): R { return this.read(s, this.keyRef([k1, k2])) }
-  set(s: Store, k1: K1, k2: K2, v: V): void { this.write(s, this.keyRef([k1, k2]), v) }
-  remove(s: Store, k1: K1, k2: K2): void { this.removeKey(s, this.keyRef([k1, k2])) }
-  contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef([k1, k2])) }
+  key(k1: K1, k2: K2): Uint8Array { return this.keyRef2(k1, k2).key }
+  get(s: Store, k1: K1, k2: K2): R { return this.read(s, this.keyRef2(k1, k2)) }
+  set(s: Store, k1: K1, k2: K2, v: V): void { this.write(s, this.keyRef2(k1, k2), v) }
+  remove(s: Store, k1: K1, k2: K2): void { this.removeKey(s, this.keyRef2(k1, k2)) }
+  contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef2(k1, k2)) }
   mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { const v = fn(this.get(s, k1, k2)); this.set(s, k1, k2, v); return v }
   *iter(s: Store): Generator<[K1, K2, V]> {
-    for (const ks of s.keyStrings(this.prefix)) {
+    for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) {
       const r = this.keysAt(ks)
       const a = this.nextKey(r, 0) as K1
       const b = this.nextKey(r, 1) as K2
@@ -252,7 +263,8 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
   }
   /** Rows under the first key (`iter_prefix`), in storage-key order. */
   *iterPrefix(s: Store, k1: K1): Generator<[K2, V]> {
-    for (const ks of s.keyStrings(this.keyRef1(k1).key)) {
+    const ref = this.keyRef1(k1)
+    for (const ks of s.keyStrings(ref.key, undefined, ref.ks)) {
       const r = this.keysAt(ks)
       this.nextKey(r, 0)
       const b = this.nextKey(r, 1) as K2
@@ -270,11 +282,12 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
   remove(s: Store, ...k: K): void { this.removeKey(s, this.keyRef(k)) }
   contains(s: Store, ...k: K): boolean { return this.has(s, this.keyRef(k)) }
   *iter(s: Store): Generator<[K, V]> {
-    for (const ks of s.keyStrings(this.prefix)) yield [this.keysOf(ks), this.decodeValue(s.getString(ks)!)]
+    for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) yield [this.keysOf(ks), this.decodeValue(s.getString(ks)!)]
   }
   /** Rows whose leading keys equal `partial`. */
   *iterPrefix(s: Store, ...partial: unknown[]): Generator<[K, V]> {
-    for (const ks of s.keyStrings(this.keyOf(partial))) yield [this.keysOf(ks), this.decodeValue(s.getString(ks)!)]
+    const ref = this.keyRef(partial)
+    for (const ks of s.keyStrings(ref.key, undefined, ref.ks)) yield [this.keysOf(ks), this.decodeValue(s.getString(ks)!)]
   }
   private keysOf(ks: string): K {
     const r = this.keysAt(ks)

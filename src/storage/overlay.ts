@@ -242,11 +242,14 @@ export class Overlay {
     for (const ks of this.keyStrings(prefix, startAfter)) yield fromKeyString(ks)
   }
 
-  /** keys() as key strings: what an accessor iterating a map reads the values by. `ps`: keyString(prefix), when at hand. */
-  *keyStrings(prefix: Uint8Array, startAfter?: Uint8Array, ps: string = toKeyString(prefix)): Generator<string> {
+  /**
+   * keys() as key strings: what an accessor iterating a map reads the values by. `ps`:
+   * keyString(prefix), when at hand. Listed when called; read-only (may be the backend's own list).
+   */
+  keyStrings(prefix: Uint8Array, startAfter?: Uint8Array, ps: string = toKeyString(prefix)): Iterable<string> {
     const after = startAfter ? toKeyString(startAfter) : ''
     const cur = this.cur
-    // The block's own keys under the prefix (most listings have none: no arrays made then).
+    // The block's own keys under the prefix (most listings have none: the backend's list is the answer).
     let local: string[] | null = null
     if (ps.length >= ITEM_PREFIX) {
       const keys = this.itemIndex().get(itemBucket(ps))
@@ -256,25 +259,13 @@ export class Overlay {
     }
     const b = this.backend
     const backendKeys = b.keyStrings !== undefined ? b.keyStrings(prefix, startAfter, ps) : asStrings(b.keys(prefix, startAfter))
-    if (local === null) { yield* backendKeys; return }
+    if (local === null) return backendKeys
     local.sort()
     let w = 1
     for (let r = 1; r < local.length; r++) if (local[r] !== local[w - 1]) local[w++] = local[r]!
     local.length = w
     // Whether each listed key is deleted, as it was when the listing started.
-    const deleted = local.map((k) => cur.get(k) === null)
-    let i = 0
-    for (const bks of backendKeys) {
-      while (i < local.length && local[i]! < bks) {
-        if (!deleted[i]) yield local[i]!
-        i++
-      }
-      if (i < local.length && local[i] === bks) {
-        if (deleted[i++]) continue
-      }
-      yield bks
-    }
-    for (; i < local.length; i++) if (!deleted[i]) yield local[i]!
+    return merged(local, local.map((k) => cur.get(k) === null), backendKeys)
   }
 
   nextKey(key: Uint8Array): Uint8Array | null {
@@ -311,6 +302,22 @@ export class Overlay {
     this.shared = true
     return cur as Map<string, Uint8Array | null>
   }
+}
+
+/** Sorted `local` keys (those `deleted` left out, and hiding the backend's) merged into `backendKeys`. */
+function* merged(local: string[], deleted: boolean[], backendKeys: Iterable<string>): Generator<string> {
+  let i = 0
+  for (const bks of backendKeys) {
+    while (i < local.length && local[i]! < bks) {
+      if (!deleted[i]) yield local[i]!
+      i++
+    }
+    if (i < local.length && local[i] === bks) {
+      if (deleted[i++]) continue
+    }
+    yield bks
+  }
+  for (; i < local.length; i++) if (!deleted[i]) yield local[i]!
 }
 
 function indexKey(index: Map<number, string[]>, ks: string): void {

@@ -169,9 +169,8 @@ export class Overlay {
 
   remove(key: Uint8Array): void { this.set(key, null) }
 
-  /** Append one SCALE-encoded item to the Vec stored at `key` (Substrate's `append`). */
-  append(key: Uint8Array, item: Uint8Array): void {
-    const ks = toKeyString(key)
+  /** Append one SCALE-encoded item to the Vec stored at `key` (Substrate's `append`); `ks`: keyString(key), when at hand. */
+  append(key: Uint8Array, item: Uint8Array, ks: string = toKeyString(key)): void {
     const top = this.layerIds.length - 1
     const topId = this.layerIds[top]!
     const cur = this.cur.get(ks)

@@ -225,7 +225,7 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
       const r = new Reader(raw)
       const len = readCompactNumber(r)
       if (raw.length - r.pos === len * width) {
-        s.append(ref.key, encode((this.decl.value.def as { of: Ty }).of, x))
+        s.append(ref.key, encode((this.decl.value.def as { of: Ty }).of, x), ref.ks)
         return
       }
     }

@@ -14,8 +14,11 @@ const MAX_LISTINGS = 1_024
 /** Slots kept on the trail (a few blocks' diffs; more means nothing is committing). */
 const MAX_TRAIL = 65_536
 
-/** Sorted key strings under one prefix. */
-interface Listing { prefix: string; keys: string[] }
+/**
+ * Sorted key strings under one prefix. `lent`: `keys` was handed out (readers iterate it while the
+ * block runs), so the next change copies it first instead of every reader copying it.
+ */
+interface Listing { prefix: string; keys: string[]; lent: boolean }
 
 /**
  * A cached value. Advancing the cache updates the slot in place, so an accessor's key that
@@ -48,6 +51,7 @@ export class StateCache {
     }
     return {
       get: (key, keyStr) => get(key, keyStr ?? toKeyString(key)),
+      readString: (ks) => get(undefined, ks),
       getByString: (ks) => {
         if (!current()) return view.get(fromKeyString(ks))
         let slot = values.get(ks)
@@ -78,8 +82,8 @@ export class StateCache {
         const listing = prefix.length >= ITEM_PREFIX && current() ? this.listing(toKeyString(prefix), prefix, view) : undefined
         return listing === undefined ? view.keys(prefix, startAfter) : listedKeys(listing, startAfter).map(fromKeyString)
       },
-      keyStrings: (prefix, startAfter) => {
-        const listing = prefix.length >= ITEM_PREFIX && current() ? this.listing(toKeyString(prefix), prefix, view) : undefined
+      keyStrings: (prefix, startAfter, ps) => {
+        const listing = prefix.length >= ITEM_PREFIX && current() ? this.listing(ps ?? toKeyString(prefix), prefix, view) : undefined
         return listing === undefined ? keyStringsOf(view.keys(prefix, startAfter)) : listedKeys(listing, startAfter)
       },
     }
@@ -87,14 +91,16 @@ export class StateCache {
 
   private listing(ps: string, prefix: Uint8Array, view: TrieView): Listing | undefined {
     const bucket = itemBucket(ps)
-    const found = this.listings.get(bucket)?.find((l) => l.prefix === ps)
+    const inBucket = this.listings.get(bucket)
+    let found: Listing | undefined
+    if (inBucket !== undefined) for (const l of inBucket) if (l.prefix === ps) { found = l; break }
     if (found || this.unlisted.has(ps) || this.listingCount >= MAX_LISTINGS) return found
     const keys: string[] = []
     for (const k of view.keys(prefix)) {
       if (keys.length >= MAX_LISTED_KEYS) { this.unlisted.add(ps); return undefined }
       keys.push(toKeyString(k))
     }
-    const l = { prefix: ps, keys }
+    const l = { prefix: ps, keys, lent: false }
     const list = this.listings.get(bucket)
     if (list) list.push(l); else this.listings.set(bucket, [l])
     this.listingCount++
@@ -114,10 +120,12 @@ export class StateCache {
     // committed is the one built last. A key that does not match is looked up.
     const keys = this.trailKeys
     const slots = this.trailSlots
-    let t = keys.length - changes.size
-    if (t < 0) t = keys.length
-    for (const [k, v] of changes) {
-      const slot = t < keys.length && keys[t] === k ? slots[t] : values.get(k)
+    const n = this.trailLength
+    let t = n - changes.size
+    if (t < 0) t = n
+    // (forEach: a for-of over the Map would allocate an entry array per key)
+    changes.forEach((v, k) => {
+      const slot = t < n && keys[t] === k ? slots[t] : values.get(k)
       t++
       if (slot !== undefined) slot.v = v
       else values.set(k, { v })
@@ -125,10 +133,9 @@ export class StateCache {
         const list = listings.get(itemBucket(k))
         if (list) for (const l of list) if (k.startsWith(l.prefix)) this.relist(l, k, v !== null)
       }
-    }
+    })
     this.hashKey = childKey
-    keys.length = 0
-    slots.length = 0
+    this.clearTrail()
   }
 
   /**
@@ -137,21 +144,32 @@ export class StateCache {
    */
   private trailKeys: string[] = []
   private trailSlots: Slot[] = []
+  /**
+   * Entries in use: the arrays keep their length (and capacity) from block to block, so the
+   * trail does not grow them anew for every block. Stale entries past it are overwritten.
+   */
+  private trailLength = 0
   private trail(ks: string, slot: Slot): void {
-    if (this.trailKeys.length >= MAX_TRAIL) { this.trailKeys.length = 0; this.trailSlots.length = 0 }
-    this.trailKeys.push(ks)
-    this.trailSlots.push(slot)
+    let n = this.trailLength
+    if (n >= MAX_TRAIL) { this.clearTrail(); n = 0 }
+    const keys = this.trailKeys
+    if (n < keys.length) { keys[n] = ks; this.trailSlots[n] = slot } else { keys.push(ks); this.trailSlots.push(slot) }
+    this.trailLength = n + 1
   }
+  /** (Entries past trailLength stay: their keys and slots are `values`' own, nothing else is kept alive.) */
+  private clearTrail(): void { this.trailLength = 0 }
 
   /** Keep `k` in (or out of) a listing after a diff. */
   private relist(l: Listing, k: string, present: boolean): void {
-    const keys = l.keys
+    let keys = l.keys
     let lo = 0
     let hi = keys.length
     while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid]! < k) lo = mid + 1; else hi = mid }
     const there = lo < keys.length && keys[lo] === k
-    if (present && !there) keys.splice(lo, 0, k)
-    else if (!present && there) keys.splice(lo, 1)
+    if (present === there) return
+    if (l.lent) { keys = l.keys = keys.slice(); l.lent = false }
+    if (present) keys.splice(lo, 0, k)
+    else keys.splice(lo, 1)
     if (keys.length > MAX_LISTED_KEYS) this.dropListing(l)
   }
 
@@ -171,6 +189,7 @@ export class StateCache {
   reset(hashKey: string): void {
     this.trailKeys = []
     this.trailSlots = []
+    this.trailLength = 0
     this.values = new Map()
     this.listings = new Map()
     this.listingCount = 0
@@ -179,16 +198,17 @@ export class StateCache {
   }
 }
 
-/** A listing's keys (copied: the listing changes with the next block), after `startAfter`. */
-function listedKeys(l: Listing, startAfter?: Uint8Array): string[] {
+/** A listing's keys after `startAfter` (read-only: lent, see Listing). */
+function listedKeys(l: Listing, startAfter?: Uint8Array): readonly string[] {
   const keys = l.keys
+  l.lent = true
   let lo = 0
   if (startAfter !== undefined) {
     const after = toKeyString(startAfter)
     let hi = keys.length
     while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid]! <= after) lo = mid + 1; else hi = mid }
   }
-  return keys.slice(lo)
+  return lo === 0 ? keys : keys.slice(lo)
 }
 
 function* keyStringsOf(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }

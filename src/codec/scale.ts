@@ -66,13 +66,17 @@ export class Writer {
 export class Reader {
   pos = 0
   private depth = 0
-  constructor(readonly buf: Uint8Array, private readonly maxDepth: number = MAX_EXTRINSIC_DEPTH) {}
+  constructor(public buf: Uint8Array, private readonly maxDepth: number = MAX_EXTRINSIC_DEPTH) {}
+  /** Read `buf` from its start (a Reader kept for reuse: decodeBy's). */
+  reset(buf: Uint8Array): void { this.buf = buf; this.pos = 0; this.depth = 0 }
   /** Enter one Box/Vec level (DepthTrackingInput::descend_ref). */
   descend(): void { if (++this.depth > this.maxDepth) throw new ScaleError(MAX_DEPTH_MESSAGE) }
   ascend(): void { this.depth-- }
   need(n: number): void { if (this.pos + n > this.buf.length) throw new ScaleError('Not enough data to fill buffer') }
   byte(): number { this.need(1); return this.buf[this.pos++]! }
   take(n: number): Uint8Array { this.need(n); const s = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return s }
+  /** take(n), copied (one allocation, not a view and its copy). */
+  copy(n: number): Uint8Array { this.need(n); const s = this.buf.slice(this.pos, this.pos + n); this.pos += n; return s }
   uintLE(n: number): number {
     this.need(n)
     let v = 0
@@ -256,11 +260,22 @@ export function decode<T = unknown>(t: Ty, bytes: Uint8Array): T {
 
 /** decode() by a codec already at hand; `t` names the type in the trailing-bytes error. */
 export function decodeBy<T>(codec: Codec<T>, bytes: Uint8Array, t: Ty): T {
-  const r = new Reader(bytes)
-  const v = codec.dec(r)
-  if (r.remaining !== 0) throw new ScaleError(`${r.remaining} trailing bytes after decoding ${t.path.join('::') || t.def.tag}`)
-  return v
+  // The spare Reader when free (a nested decode makes its own): no Reader per storage read.
+  let r = spareReader
+  if (r === null) r = new Reader(bytes)
+  else { spareReader = null; r.reset(bytes) }
+  try {
+    const v = codec.dec(r)
+    if (r.remaining !== 0) throw new ScaleError(`${r.remaining} trailing bytes after decoding ${t.path.join('::') || t.def.tag}`)
+    return v
+  } finally {
+    r.buf = EMPTY
+    spareReader = r
+  }
 }
+
+const EMPTY = new Uint8Array(0)
+let spareReader: Reader | null = new Reader(EMPTY)
 
 export const bigPrims: Record<string, number> = { u64: 8, u128: 16, u256: 32, i64: 8, i128: 16, i256: 32 }
 const smallPrims: Record<string, number> = { u8: 1, u16: 2, u32: 4, i8: 1, i16: 2, i32: 4 }
@@ -278,7 +293,7 @@ function compile(t: Ty): Codec {
       if (isByte(d.of)) {
         return {
           enc: (w, v) => { const b = asBytes(v); writeCompact(w, b.length); w.bytes(b) },
-          dec: (r) => r.take(readCompactNumber(r)).slice(),
+          dec: (r) => r.copy(readCompactNumber(r)),
         }
       }
       const inner = codecOf(d.of)
@@ -302,7 +317,7 @@ function compile(t: Ty): Codec {
       if (isByte(d.of)) {
         return {
           enc: (w, v) => { const b = asBytes(v); if (b.length !== len) throw new ScaleError(`expected ${len} bytes, got ${b.length}`); w.bytes(b) },
-          dec: (r) => r.take(len).slice(),
+          dec: (r) => r.copy(len),
         }
       }
       const inner = codecOf(d.of)

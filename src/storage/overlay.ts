@@ -15,8 +15,10 @@ export interface StateBackend {
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
   /** get() of an accessor's key, free to remember where it found it on `ref` (state-cache.ts). */
   getRef?(ref: StorageRef): Uint8Array | null
-  /** keys() as key strings, when the backend has them so. */
-  keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<string>
+  /** keys() as key strings, when the backend has them so; `ps`: keyString(prefix), when at hand. */
+  keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array, ps?: string): Iterable<string>
+  /** get() by the key string, for the runtime's reads (getByString is the diff comparison's). */
+  readString?(ks: string): Uint8Array | null
 }
 
 function* asStrings(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }
@@ -93,12 +95,14 @@ export class Overlay {
   private nextLayerId = 1
   /** Whether an Appended was created in each layer (their owners move down on commit). */
   private appendedIn: boolean[] = [false]
+  /** Keys an Appended was put at (changes() materializes these, without a walk over every entry). */
+  private appendedKeys: string[] = []
   /**
    * `cur`'s keys by item bucket: listing a map's keys looks at that item's keys only, not at every
    * key the block has written so far. Built on the first listing and kept up to date from then on;
    * a key a rollback removed stays in it (listings skip keys not in `cur`).
    */
-  private byItem: Map<number, Set<string>> | null = null
+  private byItem: Map<number, string[]> | null = null
   /** `cur` was handed out by changes(): the next write copies it first. */
   private shared = false
 
@@ -123,6 +127,16 @@ export class Overlay {
     return e instanceof Appended ? e.materialize() : e
   }
 
+  /** get() by the key string alone (keys listed by keyStrings()): no key bytes made for it. */
+  getString(ks: string): Uint8Array | null {
+    const e = this.cur.get(ks)
+    if (e === undefined) {
+      const b = this.backend
+      return b.readString !== undefined ? b.readString(ks) : b.get(fromKeyString(ks), ks)
+    }
+    return e instanceof Appended ? e.materialize() : e
+  }
+
   exists(key: Uint8Array): boolean { return this.get(key) !== null }
 
   set(key: Uint8Array, value: Uint8Array | null, ks: string = toKeyString(key)): void {
@@ -143,7 +157,7 @@ export class Overlay {
   }
 
   /** The item index, built now if this is the first listing. */
-  private itemIndex(): Map<number, Set<string>> {
+  private itemIndex(): Map<number, string[]> {
     let index = this.byItem
     if (index === null) {
       index = new Map()
@@ -155,15 +169,15 @@ export class Overlay {
 
   remove(key: Uint8Array): void { this.set(key, null) }
 
-  /** Append one SCALE-encoded item to the Vec stored at `key` (Substrate's `append`). */
-  append(key: Uint8Array, item: Uint8Array): void {
-    const ks = toKeyString(key)
+  /** Append one SCALE-encoded item to the Vec stored at `key` (Substrate's `append`); `ks`: keyString(key), when at hand. */
+  append(key: Uint8Array, item: Uint8Array, ks: string = toKeyString(key)): void {
     const top = this.layerIds.length - 1
     const topId = this.layerIds[top]!
     const cur = this.cur.get(ks)
     if (cur instanceof Appended && cur.owner === topId) { cur.items.push(item); return }
     const prev = cur !== undefined ? cur : this.backend.get(key, ks)
     this.appendedIn[top] = true
+    this.appendedKeys.push(ks)
     this.put(ks, new Appended(prev, [item], topId))
   }
 
@@ -227,35 +241,30 @@ export class Overlay {
     for (const ks of this.keyStrings(prefix, startAfter)) yield fromKeyString(ks)
   }
 
-  /** keys() as key strings: what an accessor iterating a map reads the values by. */
-  *keyStrings(prefix: Uint8Array, startAfter?: Uint8Array): Generator<string> {
-    const ps = toKeyString(prefix)
+  /**
+   * keys() as key strings: what an accessor iterating a map reads the values by. `ps`:
+   * keyString(prefix), when at hand. Listed when called; read-only (may be the backend's own list).
+   */
+  keyStrings(prefix: Uint8Array, startAfter?: Uint8Array, ps: string = toKeyString(prefix)): Iterable<string> {
     const after = startAfter ? toKeyString(startAfter) : ''
     const cur = this.cur
-    const local: string[] = []
+    // The block's own keys under the prefix (most listings have none: the backend's list is the answer).
+    let local: string[] | null = null
     if (ps.length >= ITEM_PREFIX) {
       const keys = this.itemIndex().get(itemBucket(ps))
-      if (keys) for (const k of keys) if (k.startsWith(ps) && k > after && cur.has(k)) local.push(k)
+      if (keys) for (const k of keys) if (k.startsWith(ps) && k > after && cur.has(k)) (local ??= []).push(k)
     } else {
-      for (const k of cur.keys()) if (k.startsWith(ps) && k > after) local.push(k)
+      for (const k of cur.keys()) if (k.startsWith(ps) && k > after) (local ??= []).push(k)
     }
-    local.sort()
-    // Whether each listed key is deleted, as it was when the listing started.
-    const deleted = local.map((k) => cur.get(k) === null)
-    let i = 0
     const b = this.backend
-    const backendKeys = b.keyStrings !== undefined ? b.keyStrings(prefix, startAfter) : asStrings(b.keys(prefix, startAfter))
-    for (const bks of backendKeys) {
-      while (i < local.length && local[i]! < bks) {
-        if (!deleted[i]) yield local[i]!
-        i++
-      }
-      if (i < local.length && local[i] === bks) {
-        if (deleted[i++]) continue
-      }
-      yield bks
-    }
-    for (; i < local.length; i++) if (!deleted[i]) yield local[i]!
+    const backendKeys = b.keyStrings !== undefined ? b.keyStrings(prefix, startAfter, ps) : asStrings(b.keys(prefix, startAfter))
+    if (local === null) return backendKeys
+    local.sort()
+    let w = 1
+    for (let r = 1; r < local.length; r++) if (local[r] !== local[w - 1]) local[w++] = local[r]!
+    local.length = w
+    // Whether each listed key is deleted, as it was when the listing started.
+    return merged(local, local.map((k) => cur.get(k) === null), backendKeys)
   }
 
   nextKey(key: Uint8Array): Uint8Array | null {
@@ -282,17 +291,39 @@ export class Overlay {
     if (this.journals.length !== 0) throw new Error('storage transactions still open')
     const cur = this.cur
     if (this.appendedIn[0]) {
-      for (const [k, v] of cur) if (v instanceof Appended) cur.set(k, v.materialize())
+      for (const k of this.appendedKeys) {
+        const v = cur.get(k)
+        if (v instanceof Appended) cur.set(k, v.materialize())
+      }
       this.appendedIn[0] = false
     }
+    if (this.appendedKeys.length > 0) this.appendedKeys = []
     this.shared = true
     return cur as Map<string, Uint8Array | null>
   }
 }
 
-function indexKey(index: Map<number, Set<string>>, ks: string): void {
+/** Sorted `local` keys (those `deleted` left out, and hiding the backend's) merged into `backendKeys`. */
+function* merged(local: string[], deleted: boolean[], backendKeys: Iterable<string>): Generator<string> {
+  let i = 0
+  for (const bks of backendKeys) {
+    while (i < local.length && local[i]! < bks) {
+      if (!deleted[i]) yield local[i]!
+      i++
+    }
+    if (i < local.length && local[i] === bks) {
+      if (deleted[i++]) continue
+    }
+    yield bks
+  }
+  for (; i < local.length; i++) if (!deleted[i]) yield local[i]!
+}
+
+function indexKey(index: Map<number, string[]>, ks: string): void {
   if (ks.length < ITEM_PREFIX) return
   const b = itemBucket(ks)
   const keys = index.get(b)
-  if (keys) keys.add(ks); else index.set(b, new Set([ks]))
+  // (An array, not a Set: a key is added when it joins `cur`; one a rollback removed and a later
+  // write put back is listed twice, and listings drop the repeat.)
+  if (keys) keys.push(ks); else index.set(b, [ks])
 }

@@ -4,7 +4,7 @@
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
 import { codecOf, decodeBy, encode, encodeBy, putBigLE, Reader, readCompactNumber, Writer, type Codec } from '../../codec/scale.js'
 import { isOption, type Ty } from '../../codec/types.js'
-import { keyFromString, keyString } from '../../storage/kv.js'
+import { keyString } from '../../storage/kv.js'
 import type { Overlay, StorageRef } from '../../storage/overlay.js'
 
 export interface StorageItemDecl {
@@ -110,6 +110,17 @@ abstract class Item<V, R> {
     return this.keyRef([k])
   }
 
+  /** keyRef([k1, k2]) of a key made before, without the array. */
+  protected keyRef2(k1: unknown, k2: unknown): KeyRef {
+    const level = this.keyCaches[1]
+    if (level !== undefined) {
+      const next = level.get(this.partString(0, k1)) as Map<string, unknown> | undefined
+      const ref = next !== undefined ? next.get(this.partString(1, k2)) as KeyRef | undefined : undefined
+      if (ref !== undefined) return ref
+    }
+    return this.keyRef([k1, k2])
+  }
+
   protected keyOf(keys: unknown[]): Uint8Array { return this.keyRef(keys).key }
 
   /**
@@ -157,19 +168,30 @@ abstract class Item<V, R> {
     return this.decodeValue(this.decl.fallback)
   }
 
-  /** Decode the map keys that follow the prefix; only possible for transparent hashers. */
-  protected decodeKeys(fullKey: Uint8Array, count: number): unknown[] {
-    const r = new Reader(fullKey)
-    r.pos = this.prefix.length
-    const out: unknown[] = []
-    for (let i = 0; i < count; i++) {
-      const skip = hasherPrefixLength(this.decl.hashers[i]!)
-      if (skip === null) throw new Error(`${this.decl.name}: hasher ${this.decl.hashers[i]} is not reversible`)
-      r.pos += skip
-      out.push(codecOf(this.decl.keys[i]!).dec(r))
-    }
-    return out
+  /** Key `i` at `r` (its hasher's prefix skipped). */
+  protected nextKey(r: Reader, i: number): unknown {
+    const skip = hasherPrefixLength(this.decl.hashers[i]!)
+    if (skip === null) throw new Error(`${this.decl.name}: hasher ${this.decl.hashers[i]} is not reversible`)
+    r.pos += skip
+    return (this.keyCodecs[i] ??= codecOf(this.decl.keys[i]!)).dec(r)
   }
+  private keyCodecs: Codec[] = []
+
+  /**
+   * A Reader at the map keys of a listed key string, over a scratch copy of its bytes: no key bytes
+   * made per listed key (the key decoders copy what they keep). Use it before the next call.
+   */
+  protected keysAt(ks: string): Reader {
+    let b = this.keyScratch
+    if (b.length !== ks.length) b = this.keyScratch = new Uint8Array(ks.length)
+    for (let i = 0; i < b.length; i++) b[i] = ks.charCodeAt(i)
+    const r = this.keyReader
+    r.reset(b)
+    r.pos = this.prefix.length
+    return r
+  }
+  private keyScratch = new Uint8Array(0)
+  private readonly keyReader = new Reader(new Uint8Array(0))
 }
 
 export class StorageValue<V, R = V> extends Item<V, R> {
@@ -203,7 +225,7 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
       const r = new Reader(raw)
       const len = readCompactNumber(r)
       if (raw.length - r.pos === len * width) {
-        s.append(ref.key, encode((this.decl.value.def as { of: Ty }).of, x))
+        s.append(ref.key, encode((this.decl.value.def as { of: Ty }).of, x), ref.ks)
         return
       }
     }
@@ -215,36 +237,38 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   }
   /** Entries in storage-key order (hashed order, as the chain iterates them). */
   *iter(s: Store): Generator<[K, V]> {
-    for (const ks of s.keyStrings(this.prefix)) {
-      const key = keyFromString(ks)
-      const [k] = this.decodeKeys(key, 1)
-      yield [k as K, this.decodeValue(s.get(key, ks)!)]
+    for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) {
+      const k = this.nextKey(this.keysAt(ks), 0) as K
+      yield [k, this.decodeValue(s.getString(ks)!)]
     }
   }
-  *iterKeys(s: Store): Generator<K> { for (const key of s.keys(this.prefix)) yield this.decodeKeys(key, 1)[0] as K }
+  *iterKeys(s: Store): Generator<K> { for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) yield this.nextKey(this.keysAt(ks), 0) as K }
   clear(s: Store, limit?: number): number { return s.clearPrefix(this.prefix, limit) }
 }
 
 export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
-  key(k1: K1, k2: K2): Uint8Array { return this.keyOf([k1, k2]) }
-  get(s: Store, k1: K1, k2: K2): R { return this.read(s, this.keyRef([k1, k2])) }
-  set(s: Store, k1: K1, k2: K2, v: V): void { this.write(s, this.keyRef([k1, k2]), v) }
-  remove(s: Store, k1: K1, k2: K2): void { this.removeKey(s, this.keyRef([k1, k2])) }
-  contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef([k1, k2])) }
+  key(k1: K1, k2: K2): Uint8Array { return this.keyRef2(k1, k2).key }
+  get(s: Store, k1: K1, k2: K2): R { return this.read(s, this.keyRef2(k1, k2)) }
+  set(s: Store, k1: K1, k2: K2, v: V): void { this.write(s, this.keyRef2(k1, k2), v) }
+  remove(s: Store, k1: K1, k2: K2): void { this.removeKey(s, this.keyRef2(k1, k2)) }
+  contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef2(k1, k2)) }
   mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { const v = fn(this.get(s, k1, k2)); this.set(s, k1, k2, v); return v }
   *iter(s: Store): Generator<[K1, K2, V]> {
-    for (const ks of s.keyStrings(this.prefix)) {
-      const key = keyFromString(ks)
-      const [a, b] = this.decodeKeys(key, 2)
-      yield [a as K1, b as K2, this.decodeValue(s.get(key, ks)!)]
+    for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) {
+      const r = this.keysAt(ks)
+      const a = this.nextKey(r, 0) as K1
+      const b = this.nextKey(r, 1) as K2
+      yield [a, b, this.decodeValue(s.getString(ks)!)]
     }
   }
   /** Rows under the first key (`iter_prefix`), in storage-key order. */
   *iterPrefix(s: Store, k1: K1): Generator<[K2, V]> {
-    for (const ks of s.keyStrings(this.keyOf([k1]))) {
-      const key = keyFromString(ks)
-      const [, b] = this.decodeKeys(key, 2)
-      yield [b as K2, this.decodeValue(s.get(key, ks)!)]
+    const ref = this.keyRef1(k1)
+    for (const ks of s.keyStrings(ref.key, undefined, ref.ks)) {
+      const r = this.keysAt(ks)
+      this.nextKey(r, 0)
+      const b = this.nextKey(r, 1) as K2
+      yield [b, this.decodeValue(s.getString(ks)!)]
     }
   }
   clearPrefix(s: Store, k1: K1, limit?: number): number { return s.clearPrefix(this.keyOf([k1]), limit) }
@@ -258,17 +282,19 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
   remove(s: Store, ...k: K): void { this.removeKey(s, this.keyRef(k)) }
   contains(s: Store, ...k: K): boolean { return this.has(s, this.keyRef(k)) }
   *iter(s: Store): Generator<[K, V]> {
-    for (const ks of s.keyStrings(this.prefix)) {
-      const key = keyFromString(ks)
-      yield [this.decodeKeys(key, this.decl.keys.length) as K, this.decodeValue(s.get(key, ks)!)]
-    }
+    for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) yield [this.keysOf(ks), this.decodeValue(s.getString(ks)!)]
   }
   /** Rows whose leading keys equal `partial`. */
   *iterPrefix(s: Store, ...partial: unknown[]): Generator<[K, V]> {
-    for (const ks of s.keyStrings(this.keyOf(partial))) {
-      const key = keyFromString(ks)
-      yield [this.decodeKeys(key, this.decl.keys.length) as K, this.decodeValue(s.get(key, ks)!)]
-    }
+    const ref = this.keyRef(partial)
+    for (const ks of s.keyStrings(ref.key, undefined, ref.ks)) yield [this.keysOf(ks), this.decodeValue(s.getString(ks)!)]
+  }
+  private keysOf(ks: string): K {
+    const r = this.keysAt(ks)
+    const n = this.decl.keys.length
+    const out = new Array<unknown>(n)
+    for (let i = 0; i < n; i++) out[i] = this.nextKey(r, i)
+    return out as K
   }
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }
 }

@@ -8,36 +8,37 @@ import { decode } from '../../../codec/scale.js'
 import type { StorageMap, Store } from '../../../frame/declare/storage.js'
 
 /** What a read of an absent key returns, per item (decoded once). */
-const defaults = new WeakMap<object, unknown>()
+const defaults = new WeakMap<object, { v: unknown }>()
 function defaultOf(map: StorageMap<never, unknown>): unknown {
-  if (!defaults.has(map)) defaults.set(map, map.decl.modifier === 'Default' ? decode(map.decl.value, map.decl.fallback) : null)
-  return defaults.get(map)
+  let d = defaults.get(map)
+  if (d === undefined) defaults.set(map, d = { v: map.decl.modifier === 'Default' ? decode(map.decl.value, map.decl.fallback) : null })
+  return d.v
 }
 
 /**
- * Whether `k` holds `v`'s bytes, given `same`: whether a read of it equals `v`. A read that equals
- * anything but the default comes from a stored value; one equal to the default may be an absent key.
+ * Whether `k` holds the value a read of it equalled, given whether that value equals the item's
+ * default (`isDefault`): a read equal to anything but the default comes from a stored value; one
+ * equal to the default may be an absent key. (Flags, not callbacks: no closure per call.)
  */
-function holds<K>(s: Store, map: StorageMap<K, unknown>, k: K, same: boolean, isDefault: (d: unknown) => boolean): boolean {
-  if (!same) return false
-  return !isDefault(defaultOf(map as StorageMap<never, unknown>)) || map.contains(s, k)
+function holds<K>(s: Store, map: StorageMap<K, unknown>, k: K, isDefault: boolean): boolean {
+  return !isDefault || map.contains(s, k)
 }
 
 /** `map.insert(k, v)` for a value that decodes to a primitive (fixed-width integer, bool). */
 export function insertIfChanged<K, V extends bigint | number | boolean>(s: Store, map: StorageMap<K, V>, k: K, v: V): void {
-  if (holds(s, map, k, map.get(s, k) === v, (d) => d === v)) return
+  if (map.get(s, k) === v && holds(s, map, k, defaultOf(map as StorageMap<never, unknown>) === v)) return
   map.set(s, k, v)
 }
 
 /** insertIfChanged for a fixed-point value stored as `{ bits }`. */
 export function insertBitsIfChanged<K>(s: Store, map: StorageMap<K, { bits: bigint }>, k: K, bits: bigint): void {
-  if (holds(s, map, k, map.get(s, k).bits === bits, (d) => (d as { bits: bigint }).bits === bits)) return
+  if (map.get(s, k).bits === bits && holds(s, map, k, (defaultOf(map as StorageMap<never, unknown>) as { bits: bigint }).bits === bits)) return
   map.set(s, k, { bits })
 }
 
 /** insertIfChanged for a vector of primitives (per-uid terms). */
 export function insertVecIfChanged<K, T extends bigint | number | boolean>(s: Store, map: StorageMap<K, T[]>, k: K, v: readonly T[]): void {
-  if (holds(s, map, k, sameItems(map.get(s, k), v), (d) => sameItems(d as T[], v))) return
+  if (sameItems(map.get(s, k), v) && holds(s, map, k, sameItems(defaultOf(map as StorageMap<never, unknown>) as T[], v))) return
   map.set(s, k, v as T[])
 }
 

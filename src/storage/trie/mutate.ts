@@ -317,7 +317,7 @@ export function applyChanges(
       if (cache && tree !== null) cache.keep(rootHex, tree)
     }
   }
-  for (const [key, value] of changes) {
+  const apply = (value: Uint8Array | null, key: Uint8Array | string): void => {
     const nibbles = keyNibbles(key)
     if (value === null) {
       const r = m.remove(tree, nibbles, 0, 0)
@@ -326,6 +326,9 @@ export function applyChanges(
       tree = m.insert(tree, nibbles, 0, value, 0)
     }
   }
+  // A Map's forEach hands out key and value without the [key, value] array for-of makes per entry.
+  if (changes instanceof Map) changes.forEach(apply)
+  else for (const [key, value] of changes) apply(value, key)
   if (tree === null) return { root: EMPTY_TRIE_ROOT, newNodes: m.newNodes }
   const newRoot = m.commit(tree, 0)!
   cache?.keep(toHex(newRoot), tree)

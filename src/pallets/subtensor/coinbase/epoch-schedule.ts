@@ -3,6 +3,7 @@
 // emission the epoch will distribute.
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
+import { keyString } from '../../../storage/kv.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { insertIfChanged } from '../utils/store-changed.js'
@@ -48,7 +49,7 @@ export function nextEpochStartBlock(s: Store, netuid: number): bigint | null {
 export function isEpochInputStateConsistent(s: Store, netuid: number): boolean {
   const seen = new Set<string>()
   for (const [, hk] of S.Keys.iterPrefix(s, netuid)) {
-    const k = Buffer.from(hk).toString('hex')
+    const k = keyString(hk)
     if (seen.has(k)) return false
     seen.add(k)
   }

@@ -125,8 +125,7 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
 
   let commitBlockList: number[] | null = null
   if (S.CommitRevealWeightsEnabled.get(s, netuid)) {
-    const uidOf = new Map(keyed.map(([hk, uid]) => [Buffer.from(hk).toString('hex'), uid]))
-    commitBlockList = commitBlocks(s, netuid, netuidIndex, n, uidOf).map(blockNumber)
+    commitBlockList = commitBlocks(s, netuid, netuidIndex, n, keyed).map(blockNumber)
   }
   const since = lastTempo(s, netuid, block)
   const inputs: YumaInputs = {

@@ -111,7 +111,7 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const lastUpdate = getLastUpdate(s, netuidIndex)
   const registered = blockAtRegistration(s, netuid, n, keyed)
 
-  const totalStake = stakeWeightsForNetwork(s, netuid, keyed)
+  const totalStake = stakeWeightsForNetwork(s, netuid, keyed, n)
   const minStake = S.StakeThreshold.get(s)
   const owner = ownerUid(s, netuid)
   const filtered = totalStake.map((x, uid) => (owner !== uid && (x < 0n ? 0n : x >> 64n) < minStake ? 0n : x))

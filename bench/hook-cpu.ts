@@ -47,6 +47,7 @@ try {
   const hook = subtensorModule.hooks.onInitialize!
   const perBlock: number[] = []
   const fastest: number[] = []
+  const allocated: number[] = []
   class Rollback extends Error {}
   function profiledRun(ctx: Parameters<typeof hook>[0]): void { hook(ctx) }
   const profiler = profileAt >= 0 ? await startCpuProfile(50) : null
@@ -54,9 +55,13 @@ try {
     if (repeat > 0 && fastest.length < 20) {
       let best = Infinity
       for (let i = 0; i < repeat; i++) {
+        const h0 = process.memoryUsage().heapUsed
         const t0 = performance.now()
         try { ctx.s.transactional(() => { hook(ctx); throw new Rollback() }) } catch (e) { if (!(e instanceof Rollback)) throw e }
         best = Math.min(best, performance.now() - t0)
+        // heap growth of a run without a collection in it: what the run allocated
+        const grew = process.memoryUsage().heapUsed - h0
+        if (grew > 0) allocated.push(grew)
       }
       if (fastest.length === profileAt) {
         for (let i = 0; i < 10 * repeat; i++) {
@@ -93,7 +98,11 @@ try {
     console.log('-- inclusive --')
     for (const f of sum.inclusive.slice(0, 110)) console.log(`${per(f.us)}  ${f.name}`)
   }
-  if (fastest.length > 0) console.log(`fastest of ${repeat} per block (µs): ${fastest.map((x) => x.toFixed(0)).join(' ')}; sum of 20 ${fastest.reduce((a, b) => a + b, 0).toFixed(0)} µs`)
+  if (fastest.length > 0) {
+    const sortedAlloc = [...allocated].sort((a, b) => a - b)
+    console.log(`fastest of ${repeat} per block (µs): ${fastest.map((x) => x.toFixed(0)).join(' ')}; sum of 20 ${fastest.reduce((a, b) => a + b, 0).toFixed(0)} µs; ` +
+      `heap allocated per run: median ${((sortedAlloc[sortedAlloc.length >> 1] ?? 0) / 1024).toFixed(0)} KB over the ${fastest.length} blocks`)
+  }
 } finally {
   await store.close()
   rmSync(dir, { recursive: true, force: true })

@@ -114,6 +114,23 @@ export function withdrawThroughAccount(
 const ACCOUNT_INFO_LEN = System.Account.decl.fallback.length
 const FREE_AT = 16
 
+/** The little-endian u64 at `at`. */
+function u64At(b: Uint8Array, at: number): bigint {
+  const lo = (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000
+  const hi = (b[at + 4]! | (b[at + 5]! << 8) | (b[at + 6]! << 16)) + b[at + 7]! * 0x1000000
+  return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo)
+}
+function putU64At(b: Uint8Array, at: number, v: bigint): void {
+  let lo = Number(v & 0xffffffffn)
+  let hi = Number(v >> 32n)
+  for (let i = 0; i < 4; i++, lo = Math.floor(lo / 256), hi = Math.floor(hi / 256)) { b[at + i] = lo & 0xff; b[at + 4 + i] = hi & 0xff }
+}
+/** Every byte in [from, to) is 0. */
+function zeroAt(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (b[i] !== 0) return false
+  return true
+}
+
 /**
  * `deposit` into a live, upgraded account that stays live: try_mutate_account would then only
  * store the new free balance (no provider, consumer, Endowed or dust change), so the stored bytes
@@ -127,14 +144,14 @@ function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, valu
   const ks = toKeyString(key)
   const raw = s.get(key, ks)
   if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
-  const view = new DataView(raw.buffer, raw.byteOffset, ACCOUNT_INFO_LEN)
-  const free = view.getBigUint64(FREE_AT, true)
+  // (the fields read from the bytes: no DataView per deposit)
+  const free = u64At(raw, FREE_AT)
   const next = free + value
   if (free < ED || next > U64_MAX) return false
-  if (view.getUint32(8, true) === 0 && view.getUint32(12, true) === 0) return false
-  if ((view.getBigUint64(24, true) !== 0n || view.getBigUint64(32, true) !== 0n) && view.getUint32(4, true) === 0) return false
+  if (zeroAt(raw, 8, 16)) return false
+  if (!zeroAt(raw, 24, 40) && zeroAt(raw, 4, 8)) return false
   const out = raw.slice()
-  new DataView(out.buffer).setBigUint64(FREE_AT, next, true)
+  putU64At(out, FREE_AT, next)
   s.set(key, out, ks)
   sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: value }))
   return true

@@ -152,4 +152,28 @@ describe('block_step on_initialize', () => {
     const writes = 110n + 1n
     expect(w).toEqual({ ref_time: 110_634_229_000n + reads * 25_000_000n + writes * 100_000_000n, proof_size: 0n })
   })
+
+  it('cleans up every due subnet when several share the slot, and only added subnets', () => {
+    const s = newStore()
+    subtensorPallet()
+    // netuids 1 and 7201 are both due at block 7201 (≡ 1 mod 7200); 2 is not; 14401 is due but not added
+    for (const n of [1, 2, 7201]) S.NetworksAdded.set(s, n, true)
+    const key = (b: number): Uint8Array => new Uint8Array(32).fill(b)
+    for (const n of [1, 2, 7201, 14401]) {
+      S.LastHotkeySwapOnNetuid.set(s, n, key(1), 0n)
+      S.LastHotkeySwapOnNetuid.set(s, n, key(2), 5n)
+      S.LastHotkeySwapOnNetuid.set(s, n, key(3), 1n)
+    }
+    const w = runBlock(s, 7201)
+    const left = (n: number): bigint[] => [...S.LastHotkeySwapOnNetuid.iterPrefix(s, n)].map(([, at]) => at).sort((a, b) => Number(a - b))
+    // 0 + 7200 < 7201 goes; 1 + 7200 and 5 + 7200 stay
+    expect(left(1)).toEqual([1n, 5n])
+    expect(left(7201)).toEqual([1n, 5n])
+    expect(left(2)).toEqual([0n, 1n, 5n])
+    expect(left(14401)).toEqual([0n, 1n, 5n])
+    // read 2 + 3 subnets + 6 records of the two due subnets, removed 2
+    const reads = 8304n + 2n + 3n + 6n
+    const writes = 110n + 2n
+    expect(w).toEqual({ ref_time: 110_634_229_000n + reads * 25_000_000n + writes * 100_000_000n, proof_size: 0n })
+  })
 })

@@ -154,13 +154,15 @@ export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: numbe
   return parentChildDividendsOn(new Payout(s, netuid, tw), hotkey, dividend)
 }
 
-/** `get_owner_hotkeys`: the owner coldkey's hotkeys registered here, plus SubnetOwnerHotkey if registered. */
-function ownerHotkeys(s: Store, netuid: number): Uint8Array[] {
-  const owner = S.SubnetOwner.get(s, netuid)
+/**
+ * `get_owner_hotkeys`: the owner coldkey's hotkeys registered here, plus SubnetOwnerHotkey if
+ * registered. `owner`: SubnetOwner as read; `ownerHotkey`: SubnetOwnerHotkey when stored.
+ */
+function ownerHotkeys(s: Store, netuid: number, owner: Uint8Array, ownerHotkey: Uint8Array | null): Uint8Array[] {
   const out = S.OwnedHotkeys.get(s, owner).filter((hk) => S.Uids.get(s, netuid, hk) !== null)
-  if (S.SubnetOwnerHotkey.contains(s, netuid)) {
-    const hk = S.SubnetOwnerHotkey.get(s, netuid)
-    if (S.Uids.get(s, netuid, hk) !== null && !out.some((h) => equal(h, hk))) out.unshift(hk)
+  if (ownerHotkey !== null) {
+    const hk = ownerHotkey
+    if (!out.some((h) => equal(h, hk)) && S.Uids.get(s, netuid, hk) !== null) out.unshift(hk)
   }
   return out
 }
@@ -251,10 +253,11 @@ export function calculateDividendAndIncentiveDistribution(s: Store, netuid: numb
  * less take as root claimable. The payout's pools are written back at the end.
  */
 export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>, p: Payout = new Payout(s, netuid, getTaoWeight(s))): void {
-  if (S.SubnetOwner.contains(s, netuid) && S.SubnetOwnerHotkey.contains(s, netuid)) {
-    p.increaseStake(S.SubnetOwnerHotkey.get(s, netuid), S.SubnetOwner.get(s, netuid), ownerCut)
-  }
-  const owners = new Set(ownerHotkeys(s, netuid).map(keyString))
+  // The subnet's owner and owner hotkey, read once: nothing in the payout writes them.
+  const owner = S.SubnetOwner.get(s, netuid)
+  const ownerHotkey = S.SubnetOwnerHotkey.contains(s, netuid) ? S.SubnetOwnerHotkey.get(s, netuid) : null
+  if (ownerHotkey !== null && S.SubnetOwner.contains(s, netuid)) p.increaseStake(ownerHotkey, owner, ownerCut)
+  const owners = new Set(ownerHotkeys(s, netuid, owner, ownerHotkey).map(keyString))
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {

@@ -3,6 +3,7 @@
 // emission the epoch will distribute.
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
+import { keyString } from '../../../storage/kv.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { insertIfChanged } from '../utils/store-changed.js'
@@ -13,16 +14,16 @@ const U64_MAX = (1n << 64n) - 1n
 
 /** `should_run_epoch`: owner trigger/deferral, the safety net, else tempo blocks since the last. */
 export function shouldRunEpoch(s: Store, netuid: number, block: bigint): boolean {
-  return shouldRunEpochSince(s, netuid, block, () => S.BlocksSinceLastStep.get(s, netuid))
+  return shouldRunEpochSince(s, netuid, block, null)
 }
 
-/** shouldRunEpoch with BlocksSinceLastStep from `sinceLastStep` (asked only when it matters). */
-function shouldRunEpochSince(s: Store, netuid: number, block: bigint, sinceLastStep: () => bigint): boolean {
+/** shouldRunEpoch with BlocksSinceLastStep `sinceLastStep` when the caller has it (else read, and only when it matters). */
+function shouldRunEpochSince(s: Store, netuid: number, block: bigint, sinceLastStep: bigint | null): boolean {
   const tempo = S.Tempo.get(s, netuid)
   if (tempo === 0) return false
   const pending = S.PendingEpochAt.get(s, netuid)
   if (pending > 0n && block >= pending) return true
-  if (sinceLastStep() > MAX_TEMPO) return true
+  if ((sinceLastStep ?? S.BlocksSinceLastStep.get(s, netuid)) > MAX_TEMPO) return true
   const last = S.LastEpochBlock.get(s, netuid)
   return (block > last ? block - last : 0n) >= BigInt(tempo)
 }
@@ -48,7 +49,7 @@ export function nextEpochStartBlock(s: Store, netuid: number): bigint | null {
 export function isEpochInputStateConsistent(s: Store, netuid: number): boolean {
   const seen = new Set<string>()
   for (const [, hk] of S.Keys.iterPrefix(s, netuid)) {
-    const k = Buffer.from(hk).toString('hex')
+    const k = keyString(hk)
     if (seen.has(k)) return false
     seen.add(k)
   }
@@ -85,7 +86,7 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
     // value that stays.
     const v = S.BlocksSinceLastStep.get(s, netuid)
     const since = v < U64_MAX ? v + 1n : v
-    if (!shouldRunEpochSince(s, netuid, block, () => since)) {
+    if (!shouldRunEpochSince(s, netuid, block, since)) {
       S.BlocksSinceLastStep.set(s, netuid, since)
       continue
     }

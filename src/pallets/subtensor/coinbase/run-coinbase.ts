@@ -161,8 +161,8 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
     const pool = pools.get(n)!
     const account = subnetAccountId(n)
     const t = terms.get(n)
-    const [taoIn, alphaIn, excess] = t ? [floorU64(t.taoIn), floorU64(t.alphaIn), floorU64(t.excessTao)] : [0n, 0n, 0n]
-    const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, taoIn, alphaIn, pool.stored)
+    const excess = t ? floorU64(t.excessTao) : 0n
+    const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, t ? floorU64(t.taoIn) : 0n, t ? floorU64(t.alphaIn) : 0n, pool.stored)
     // SubnetExcessTao, SubnetTaoInEmission and SubnetProtocolFlow are reset or moved twice here and
     // read by nothing in between (the swap and the balances do not): each is written once, last.
     let excessTao = 0n
@@ -180,8 +180,10 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
           pool.alphaOut = addU64(pool.alphaOut, r.amountPaidOut)
           pool.tao = addU64(pool.tao, reserveDelta(r.amountPaidIn))
           totalStake = addU64(totalStake, excess)
-          S.SubnetVolume.mutate(s, n, (v) => (v + excess > U128_MAX ? U128_MAX : v + excess))
-          S.SubnetProtocolAlpha.mutate(s, n, (v) => addU64(v, r.amountPaidOut))
+          // (get then set, as mutate does, without a closure per subnet)
+          const volume = S.SubnetVolume.get(s, n) + excess
+          S.SubnetVolume.set(s, n, volume > U128_MAX ? U128_MAX : volume)
+          S.SubnetProtocolAlpha.set(s, n, addU64(S.SubnetProtocolAlpha.get(s, n), r.amountPaidOut))
           excessTao = r.amountPaidIn
           flow = inflow(S.SubnetProtocolFlow.get(s, n), r.amountPaidIn)
         } catch (e) {
@@ -233,15 +235,16 @@ function emitAlphaOutOn(s: Store, subnets: readonly number[], terms: Map<number,
     if (S.OwnerCutEnabled.get(s, n)) {
       const cut = F.saturatingMul(W, alphaOut, cutPercent)
       alphaOut = F.saturatingSub(W, alphaOut, cut)
-      S.PendingOwnerCut.mutate(s, n, (v) => addU64(v, floorU64(cut)))
+      S.PendingOwnerCut.set(s, n, addU64(S.PendingOwnerCut.get(s, n), floorU64(cut)))
     }
     const rootAlpha = F.saturatingMul(W, F.saturatingMul(W, rootProportionOf(tw, issuanceOf(pool)), alphaOut), HALF)
     const server = F.saturatingMul(W, alphaOut, HALF)
     const validator = F.saturatingSub(W, F.saturatingSub(W, alphaOut, server), rootAlpha)
-    S.PendingServerEmission.mutate(s, n, (v) => addU64(v, floorU64(server)))
-    S.PendingValidatorEmission.mutate(s, n, (v) => addU64(v, floorU64(validator)))
+    // (each accumulator read then written, as mutate does, without a closure per subnet)
+    S.PendingServerEmission.set(s, n, addU64(S.PendingServerEmission.get(s, n), floorU64(server)))
+    S.PendingValidatorEmission.set(s, n, addU64(S.PendingValidatorEmission.get(s, n), floorU64(validator)))
     const root = floorU64(rootAlpha)
-    if (rootSell) S.PendingRootAlphaDivs.mutate(s, n, (v) => addU64(v, root))
+    if (rootSell) S.PendingRootAlphaDivs.set(s, n, addU64(S.PendingRootAlphaDivs.get(s, n), root))
     else if (root !== 0n) pool.alphaOut = pool.alphaOut > root ? pool.alphaOut - root : 0n
     storeReserves(s, n, pool, true)
   }

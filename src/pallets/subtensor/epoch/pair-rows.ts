@@ -21,25 +21,41 @@ function prefixOf(map: PairMap, netuidIndex: number): Uint8Array {
 
 /** Every row under `netuidIndex` with uid < n, as (column, value) lists; `maxColumn` drops columns ≥ it. */
 export function readPairRows(s: Store, map: PairMap, netuidIndex: number, n: number, maxColumn = Infinity): Row[] {
-  const rows: Row[] = Array.from({ length: n }, () => ({ c: [], v: [] }))
+  const rows: Row[] = []
+  for (let uid = 0; uid < n; uid++) rows.push({ c: [], v: [] })
+  if (n <= FEW_ROWS) {
+    // A few uids: each row read by its key (rows of uids ≥ n are not read either way), no listing.
+    for (let uid = 0; uid < n; uid++) {
+      const raw = s.get(map.key(netuidIndex, uid))
+      if (raw !== null) readRow(raw, rows[uid] as Row, maxColumn)
+    }
+    return rows
+  }
   for (const key of s.keys(prefixOf(map, netuidIndex))) {
     const uid = (key[key.length - 2] as number) | ((key[key.length - 1] as number) << 8)
     if (uid >= n) continue
     const raw = s.get(key)
     if (raw === null) continue
-    const r = new Reader(raw)
-    const len = readCompactNumber(r)
-    r.need(len * 4)
-    const row = rows[uid] as Row
-    let p = r.pos
-    for (let k = 0; k < len; k++, p += 4) {
-      const j = (raw[p] as number) | ((raw[p + 1] as number) << 8)
-      if (j >= maxColumn) continue
-      row.c.push(j)
-      row.v.push((raw[p + 2] as number) | ((raw[p + 3] as number) << 8))
-    }
+    readRow(raw, rows[uid] as Row, maxColumn)
   }
   return rows
+}
+
+/** Up to this many uids, rows are read by key rather than by listing the mechanism's prefix. */
+const FEW_ROWS = 8
+
+/** One stored row's pairs onto `row`, columns ≥ maxColumn dropped. */
+function readRow(raw: Uint8Array, row: Row, maxColumn: number): void {
+  const r = new Reader(raw)
+  const len = readCompactNumber(r)
+  r.need(len * 4)
+  let p = r.pos
+  for (let k = 0; k < len; k++, p += 4) {
+    const j = (raw[p] as number) | ((raw[p + 1] as number) << 8)
+    if (j >= maxColumn) continue
+    row.c.push(j)
+    row.v.push((raw[p + 2] as number) | ((raw[p + 3] as number) << 8))
+  }
 }
 
 /** `map.insert(netuid_index, uid, row)`; a row that already holds these bytes is left alone (the state is the same). */

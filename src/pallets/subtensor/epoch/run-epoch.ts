@@ -111,7 +111,7 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const lastUpdate = getLastUpdate(s, netuidIndex)
   const registered = blockAtRegistration(s, netuid, n, keyed)
 
-  const totalStake = stakeWeightsForNetwork(s, netuid, keyed)
+  const totalStake = stakeWeightsForNetwork(s, netuid, keyed, n)
   const minStake = S.StakeThreshold.get(s)
   const owner = ownerUid(s, netuid)
   const filtered = totalStake.map((x, uid) => (owner !== uid && (x < 0n ? 0n : x >> 64n) < minStake ? 0n : x))
@@ -125,8 +125,7 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
 
   let commitBlockList: number[] | null = null
   if (S.CommitRevealWeightsEnabled.get(s, netuid)) {
-    const uidOf = new Map(keyed.map(([hk, uid]) => [Buffer.from(hk).toString('hex'), uid]))
-    commitBlockList = commitBlocks(s, netuid, netuidIndex, n, uidOf).map(blockNumber)
+    commitBlockList = commitBlocks(s, netuid, netuidIndex, n, keyed).map(blockNumber)
   }
   const since = lastTempo(s, netuid, block)
   const inputs: YumaInputs = {

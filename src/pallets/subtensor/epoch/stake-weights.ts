@@ -7,10 +7,10 @@ import { SubtensorStorage as S } from '../storage.js'
 
 /**
  * `get_stake_weights_for_network`'s totals (I64F64 bits; 0 for an empty slot), from the Keys rows
- * (hotkey, uid) the epoch has already read; the root part is skipped when TaoWeight is 0 (it adds 0).
+ * (hotkey, uid) the epoch has already read (and SubnetworkN, `n`, when it has); the root part is
+ * skipped when TaoWeight is 0 (it adds 0).
  */
-export function stakeWeightsForNetwork(s: Store, netuid: number, keyed: ReadonlyArray<readonly [Uint8Array, number]>): bigint[] {
-  const n = S.SubnetworkN.get(s, netuid)
+export function stakeWeightsForNetwork(s: Store, netuid: number, keyed: ReadonlyArray<readonly [Uint8Array, number]>, n: number = S.SubnetworkN.get(s, netuid)): bigint[] {
   const I = F.I64F64
   const tw = F.saturatingFromFixed(I, F.U96F32, getTaoWeight(s))
   const out: bigint[] = new Array<bigint>(n).fill(0n)

@@ -34,15 +34,22 @@ function cleanUpHotkeySwapRecords(s: Store, block: bigint, netuids: readonly num
   let reads = 2n + BigInt(netuids.length)
   let writes = 0n
   const slot = block % interval
-  for (const netuid of netuids) {
-    if (BigInt(netuid) % interval !== slot) continue
-    for (const [coldkey, at] of [...S.LastHotkeySwapOnNetuid.iterPrefix(s, netuid)]) {
-      if (at + interval < block) {
-        S.LastHotkeySwapOnNetuid.remove(s, netuid, coldkey)
-        writes++
-      }
-      reads++
+  const due = new Set<number>()
+  for (const netuid of netuids) if (BigInt(netuid) % interval === slot) due.add(netuid)
+  // Many subnets due (every one at an interval of 1): the map listed once rather than per subnet;
+  // the same records removed (each its own key, so the order of removal leaves the same state).
+  const records: Array<[number, Uint8Array, bigint]> = []
+  if (due.size > 1) {
+    for (const [netuid, coldkey, at] of S.LastHotkeySwapOnNetuid.iter(s)) if (due.has(netuid)) records.push([netuid, coldkey, at])
+  } else {
+    for (const netuid of due) for (const [coldkey, at] of S.LastHotkeySwapOnNetuid.iterPrefix(s, netuid)) records.push([netuid, coldkey, at])
+  }
+  for (const [netuid, coldkey, at] of records) {
+    if (at + interval < block) {
+      S.LastHotkeySwapOnNetuid.remove(s, netuid, coldkey)
+      writes++
     }
+    reads++
   }
   return dbWeight(reads, writes)
 }

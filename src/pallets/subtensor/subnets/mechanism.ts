@@ -58,13 +58,44 @@ function weightedAcc(existing: bigint, added: bigint, weight: bigint, max: bigin
  * netuid. Returns (hotkey, server, validator) in ascending hotkey order.
  */
 export function epochWithMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, block: bigint): Array<[Uint8Array, bigint, bigint]> {
-  const agg = new Map<string, [Uint8Array, EpochTerms]>()
-  splitEmissions(s, netuid, raoEmission).forEach((sub, mecid) => {
+  const split = splitEmissions(s, netuid, raoEmission)
+  if (split.length === 1) {
+    const out = epochMechanism(s, netuid, 0, split[0]!, block)
+    persistMechanismEpochTerms(s, env, netuid, 0, out.terms)
+    if (split[0] === raoEmission && distinctSorted(out.terms)) return persistFolded(s, env, netuid, out.terms)
+    return foldMechanisms(s, env, netuid, raoEmission, [[split[0]!, out.terms]])
+  }
+  return foldMechanisms(s, env, netuid, raoEmission, split.map((sub, mecid) => {
     const out = epochMechanism(s, netuid, mecid, sub, block)
     persistMechanismEpochTerms(s, env, netuid, mecid, out.terms)
+    return [sub, out.terms]
+  }))
+}
+
+/**
+ * One mechanism's share is the whole emission (split_emissions' dust goes to mechanism 0), so its
+ * weight is exactly 1 (U64F64) and each weighted term is the term itself (already within u16 /
+ * u64): with each hotkey once, the fold is the terms as they are.
+ */
+function distinctSorted(terms: ReadonlyArray<[Uint8Array, EpochTerms]>): boolean {
+  for (let i = 1; i < terms.length; i++) if (compareBytes(terms[i - 1]![0], terms[i]![0]) === 0) return false
+  return true
+}
+
+/** The per-netuid persistence of the folded terms (ascending hotkey order). */
+function persistFolded(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, terms: Array<[Uint8Array, EpochTerms]>): Array<[Uint8Array, bigint, bigint]> {
+  persistNetuidEpochTerms(s, netuid, terms)
+  updateVotingPowerForSubnet(s, env, netuid, terms)
+  return terms.map(([hk, t]) => [hk, t.serverEmission, t.validatorEmission])
+}
+
+/** The fold of epochWithMechanisms over each mechanism's terms (mechanism order), then persisted. */
+function foldMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, perMechanism: ReadonlyArray<readonly [bigint, ReadonlyArray<[Uint8Array, EpochTerms]>]>): Array<[Uint8Array, bigint, bigint]> {
+  const agg = new Map<string, [Uint8Array, EpochTerms]>()
+  perMechanism.forEach(([sub, terms], mecid) => {
     // U64F64 safe_div_or: a zero total gives 1 to mechanism 0, 0 to the others
     const w = raoEmission === 0n ? (mecid === 0 ? Q64 : 0n) : ((sub << 64n) * Q64) / (raoEmission << 64n)
-    for (const [hk, t] of out.terms) {
+    for (const [hk, t] of terms) {
       const key = Buffer.from(hk).toString('hex')
       const acc = agg.get(key)?.[1]
       if (acc === undefined) {
@@ -92,10 +123,7 @@ export function epochWithMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>
       acc.stake = satU64(acc.stake + t.stake)
     }
   })
-  const terms = [...agg.values()].sort((a, b) => compareBytes(a[0], b[0]))
-  persistNetuidEpochTerms(s, netuid, terms)
-  updateVotingPowerForSubnet(s, env, netuid, terms)
-  return terms.map(([hk, t]) => [hk, t.serverEmission, t.validatorEmission])
+  return persistFolded(s, env, netuid, [...agg.values()].sort((a, b) => compareBytes(a[0], b[0])))
 }
 
 const U64_MAX = (1n << 64n) - 1n

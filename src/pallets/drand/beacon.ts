@@ -25,6 +25,19 @@ export function configureDrandBeacon(secretKey: Uint8Array | null): void {
 export const beaconPublicKey = (): Uint8Array | null => beacon?.publicKey ?? null
 
 /**
+ * Signatures of the beacon key's rounds made ahead of time by the node (chain/beacon-signer.ts),
+ * or undefined for a round it does not have. BLS signing is deterministic, so a round found here
+ * has the bytes signRound would make; the beacon signs what it does not find.
+ */
+export type RoundSignatures = (round: bigint) => Uint8Array | undefined
+let ahead: { secretKey: Uint8Array; source: RoundSignatures } | null = null
+
+/** Take `source`'s signatures while the beacon's key is `secretKey` (the key they were made with); null: sign every round here. */
+export function useRoundSignatures(secretKey: Uint8Array, source: RoundSignatures | null): void {
+  ahead = source ? { secretKey, source } : null
+}
+
+/**
  * The BeaconConfig a beacon-keyed chain starts with: its own public key on quicknet's clock
  * (genesis 1692803367, 3 s period), so round numbers mean the same instants as on quicknet.
  */
@@ -63,8 +76,9 @@ drand.hooks.onInitialize = ({ s, env }: HookCtx): void => {
   const rounds = dueRounds(s, roundAt(config, Timestamp.Now.get(s)))
   if (rounds.length === 0) return
   const key = beacon.secretKey
+  const source = ahead && sameBytes(ahead.secretKey, key) ? ahead.source : null
   const pulses: PulseValue[] = rounds.map((round) => {
-    const signature = signRound(key, round)
+    const signature = source?.(round) ?? signRound(key, round)
     return { round, randomness: randomnessOf(signature), signature }
   })
   // Signed here with the configured key, so the pairing check write_pulse would make holds by construction.

@@ -55,15 +55,25 @@ export class Executive {
     this.byIndex = [...cfg.pallets].sort((a, b) => a.index - b.index)
   }
 
+  /**
+   * The environment pallets see while `s` executes block `blockNumber`. It holds nothing but `s`,
+   * so the one made last is handed out again for the same store and block (initialisation, every
+   * extrinsic and finalisation of a block share it).
+   */
   env(s: Store, blockNumber: number): ExecEnv {
+    const last = this.lastEnv
+    if (last !== null && last.s === s && last.env.blockNumber === blockNumber) return last.env
     const env: ExecEnv = {
       blockNumber,
       depositEvent: (ev, topics) => this.cfg.system.depositEvent(s, ev, topics),
       dispatch: (call, origin) => this.cfg.dispatcher.dispatch(s, env, call, origin),
       callInfo: (call) => this.cfg.dispatcher.info(call),
     }
+    this.lastEnv = { s, env }
     return env
   }
+
+  private lastEnv: { s: Store; env: ExecEnv } | null = null
 
   /**
    * A transaction is decoded on submission, for its signature job, in validation, in the block

@@ -1,24 +1,17 @@
 // Worker thread of BeaconSigner: signs the local drand beacon's rounds ahead of the blocks that
 // need them, with the same mcl-wasm calls as the Drand pallet's signRound (bls.ts / mcl.ts):
-// sk · hashToG1(sha256(round as u64 big-endian)) under QUICKNET_DST, zcash-compressed.
+// sk · hashToG1(sha256(round as u64 big-endian)) under QUICKNET_DST, zcash-compressed, with the
+// runtime's mcl settings (mcl-settings.mjs).
 // Plain JavaScript so it loads without the TypeScript loader.
 import { parentPort, workerData } from 'node:worker_threads'
 import { sha256 } from '@noble/hashes/sha2'
 import mcl from 'mcl-wasm'
+import { initMcl } from '../pallets/drand/mcl-settings.mjs'
 
-const DST = 'BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_'
 /** Signatures per message back: results arrive while the rest of a request is still being signed. */
 const CHUNK = 16
 
-await mcl.init(mcl.BLS12_381)
-mcl.setETHserialization(true)
-mcl.setMapToMode(mcl.IRTF)
-const mod = mcl.mod
-const p = mod._malloc(DST.length)
-for (let i = 0; i < DST.length; i++) mod.HEAP8[p + i] = DST.charCodeAt(i)
-const rc = mod._mclBnG1_setDst(p, DST.length)
-mod._free(p)
-if (rc !== 0) throw new Error(`mcl-wasm: setting the G1 hash DST failed (${rc})`)
+await initMcl(mcl)
 const sk = new mcl.Fr()
 sk.setStr(Buffer.from(workerData.secretKey).toString('hex'), 16)
 

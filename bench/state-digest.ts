@@ -18,12 +18,21 @@ import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { startedSubnetsSpec } from './lib/subnets-spec.js'
+import { startBeaconSigner } from '../src/chain/beacon-signer.js'
 
-const [subnets, regime, blocks, every] = [Number(process.argv[2] ?? 32), (process.argv[3] ?? 'current') as 'classic' | 'current', Number(process.argv[4] ?? 400), Number(process.argv[5] ?? 100)]
+const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const [subnets, regime, blocks, every] = [Number(pos[0] ?? 32), (pos[1] ?? 'current') as 'classic' | 'current', Number(pos[2] ?? 400), Number(pos[3] ?? 100)]
 
 await cryptoReady()
 const chainSpec = loadChainSpec(startedSubnetsSpec(subnets, regime))
 const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
+// --beacon-signer: the drand rounds come from the node's worker (as in a node process), to check they are the same bytes.
+const signer = process.argv.includes('--beacon-signer') ? startBeaconSigner(runtime.build) : undefined
+const lookups = { hit: 0, miss: 0 }
+if (signer) {
+  const lookup = signer.lookup.bind(signer)
+  signer.lookup = (r) => { const sig = lookup(r); lookups[sig ? 'hit' : 'miss']++; return sig }
+}
 const dir = mkdtempSync(join(tmpdir(), 'state-digest-db-'))
 const store = await BlockStore.open(await openLevelKV(dir))
 try {
@@ -33,6 +42,7 @@ try {
     await producer.produceMany(Math.min(every, blocks - done))
     console.log(`${subnets} ${regime} #${chain.best.number} ${Buffer.from(chain.best.hash).toString('hex')}`)
   }
+  if (signer) console.log(`beacon signer: ${lookups.hit} rounds from the worker, ${lookups.miss} signed inline`)
 } finally {
   await store.close()
   rmSync(dir, { recursive: true, force: true })

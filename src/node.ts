@@ -8,6 +8,7 @@ import { Blockchain } from './chain/blockchain.js'
 import { BlockProducer, type SealingMode } from './chain/producer.js'
 import { TxPool } from './chain/txpool.js'
 import { SignatureVerifier } from './chain/verifier.js'
+import { startBeaconSigner } from './chain/beacon-signer.js'
 import { hexOf } from './codec/bytes.js'
 import { genesisStorage, loadChainSpec, runtimeBuildOf } from './node/chain-spec.js'
 import type { NodeContext } from './node/context.js'
@@ -90,6 +91,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const chain = await Blockchain.open(store, runtime.executive, genesis)
   const pool = new TxPool()
   const verifier = new SignatureVerifier()
+  const beaconSigner = startBeaconSigner(runtime.build)
   const authority = devAuthority(o.authority ?? 'alice')
   // As Substrate's dev_key_seed: the dev name's session keys are ephemeral keystore entries.
   const keystore = new Keystore(join(base, 'chains', spec.id, 'keystore'))
@@ -162,6 +164,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       await rpc.close()
       await store.close()
       await verifier.close()
+      await beaconSigner?.close()
       if (tmpBase) rmSync(tmpBase, { recursive: true, force: true })
     },
   }

@@ -55,21 +55,20 @@ export class Executive {
     this.byIndex = [...cfg.pallets].sort((a, b) => a.index - b.index)
   }
 
+  /**
+   * The environment pallets see while `s` executes block `blockNumber`. It holds nothing but `s`,
+   * so the one made last is handed out again for the same store and block (initialisation, every
+   * extrinsic and finalisation of a block share it).
+   */
   env(s: Store, blockNumber: number): ExecEnv {
+    const last = this.lastEnv
+    if (last !== null && last.s === s && last.env.blockNumber === blockNumber) return last.env
     const env: ExecEnv = {
       blockNumber,
       depositEvent: (ev, topics) => this.cfg.system.depositEvent(s, ev, topics),
       dispatch: (call, origin) => this.cfg.dispatcher.dispatch(s, env, call, origin),
       callInfo: (call) => this.cfg.dispatcher.info(call),
     }
-    return env
-  }
-
-  /** env() for the extrinsics of one block: made once per block's store, not per extrinsic (nothing changes an env). */
-  private blockEnv(s: Store, blockNumber: number): ExecEnv {
-    const last = this.lastEnv
-    if (last !== null && last.s === s && last.env.blockNumber === blockNumber) return last.env
-    const env = this.env(s, blockNumber)
     this.lastEnv = { s, env }
     return env
   }
@@ -120,7 +119,7 @@ export class Executive {
     }
     // Checkable::check looks the signer up before anything else.
     if (xt.signed && xt.signed.signer === null) return { ok: false, error: { kind: 'Unknown', reason: 'CannotLookup' } }
-    const env = this.blockEnv(s, blockNumber)
+    const env = this.env(s, blockNumber)
     const info = this.cfg.dispatcher.info(xt.call)
     if (!xt.signed) return this.applyInherent(s, env, xt, info)
     s.startTransaction()
@@ -145,7 +144,6 @@ export class Executive {
   }
 
   finalizeBlock(s: Store, blockNumber: number): { number: number; parentHash: Uint8Array; digest: DigestItemValue[] } {
-    if (this.lastEnv?.s === s) this.lastEnv = null
     this.cfg.system.noteFinishedExtrinsics(s)
     const ctx = { s, env: this.env(s, blockNumber), blockNumber }
     for (const p of this.byIndex) p.hooks.onFinalize?.(ctx)

@@ -2,8 +2,8 @@
 // metadata. One per process (the outer enums are process-wide type objects).
 import { u8aToHex } from '@polkadot/util'
 import { cryptoReady } from '../codec/hashing.js'
-import { hexOf, sameBytes } from '../codec/bytes.js'
-import { encode, decode, Reader, codecOf } from '../codec/scale.js'
+import { concatBytes, hexOf, sameBytes } from '../codec/bytes.js'
+import { compactBytes, encode, decode, Reader, codecOf } from '../codec/scale.js'
 import { u64 } from '../codec/types.js'
 import { allPallets } from '../pallets/index.js'
 import { blsReady } from '../pallets/drand/index.js'
@@ -210,9 +210,13 @@ export class Runtime {
     return jobs
   }
 
+  /** Timestamp.set(now) as a bare extrinsic: the call's two index bytes, then the compact moment. */
   timestampInherent(ms: bigint): Uint8Array {
-    return bareExtrinsic(encode(RuntimeCall, { type: 'Timestamp', value: { type: 'set', value: { now: ms } } }))
+    const head = (this.timestampCallHead ??= encode(RuntimeCall, { type: 'Timestamp', value: { type: 'set', value: { now: 0n } } }).slice(0, -1))
+    return bareExtrinsic(concatBytes(head, compactBytes(ms)))
   }
+
+  private timestampCallHead: Uint8Array | undefined
 
   /** Timestamp.Now in a block's state (0 at genesis). */
   timestampOf(state: StateBackend): bigint {

@@ -37,4 +37,24 @@ describe('Aura', () => {
     expect(blockAuthor(s)).toBeNull()
     expect(Buffer.from(auraPallet().constants[0]!.value).toString('hex')).toBe('e02e000000000000') // 12_000
   })
+
+  it('finds the slot among other digest items as the decoded digest does, whatever their encoding', () => {
+    const enc = new TextEncoder()
+    const item = (type: 'PreRuntime' | 'Consensus' | 'Seal', engine: string, data: Uint8Array) => ({ type, value: [enc.encode(engine), data] as [Uint8Array, Uint8Array] })
+    const slot = digest(77n)[0]!
+    const cases: [Parameters<typeof startBlock>[2], bigint | null][] = [
+      [[{ type: 'Other', value: new Uint8Array(3) }, item('Consensus', 'aura', new Uint8Array(9)), item('PreRuntime', 'BABE', new Uint8Array(8).fill(1)), { type: 'RuntimeEnvironmentUpdated' }, slot], 77n],
+      // a long item (its length takes a two-byte compact) before the slot
+      [[{ type: 'Other', value: new Uint8Array(300) }, slot], 77n],
+      [[item('PreRuntime', 'aura', new Uint8Array(5))], null], // too short for a slot
+      [[item('PreRuntime', 'aura', Uint8Array.of(9, 0, 0, 0, 0, 0, 0, 0, 1, 2))], 9n], // only the first 8 bytes count
+      [[item('Seal', 'aura', new Uint8Array(64))], null],
+      [[slot, item('PreRuntime', 'aura', digest(5n)[0]!.value[1])], 77n], // the first one
+    ]
+    for (const [logs, want] of cases) {
+      const s = newStore()
+      startBlock(s, 1, logs)
+      expect(slotFromDigest(s)).toBe(want)
+    }
+  })
 })

@@ -48,15 +48,46 @@ const sameEngine = (id: Uint8Array): boolean => id.length === 4 && id.every((b, 
 
 /** The slot of the first `aura` pre-runtime digest of the current block, if it decodes. */
 export function slotFromDigest(s: Store): bigint | null {
+  const raw = s.get(System.Digest.key())
+  const scanned = raw === null ? null : scanDigest(raw)
+  if (scanned !== undefined) return scanned
   for (const item of System.Digest.get(s).logs) {
     if (item.type !== 'PreRuntime' || !sameEngine(item.value[0])) continue
-    const data = item.value[1]
-    if (data.length < 8) return null
-    let v = 0n
-    for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(data[i]!)
-    return v
+    return slotOf(item.value[1], 0)
   }
   return null
+}
+
+/** Slot::decode of a pre-runtime digest's data (its first 8 bytes, little-endian); null when shorter. */
+function slotOf(data: Uint8Array, at: number, end = data.length): bigint | null {
+  if (end - at < 8) return null
+  let v = 0n
+  for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(data[at + i]!)
+  return v
+}
+
+/**
+ * slotFromDigest over the encoded Digest (Aura reads it every block, where it was just written):
+ * walks the items without decoding them. Undefined for anything but a well-formed digest of
+ * single-byte compact lengths, which the full decoding then handles.
+ */
+function scanDigest(raw: Uint8Array): bigint | null | undefined {
+  const len = (at: number): number => ((raw[at]! & 3) === 0 ? raw[at]! >> 2 : -1)
+  const count = len(0)
+  if (count < 0) return undefined
+  let at = 1
+  for (let i = 0; i < count; i++) {
+    const tag = raw[at++]
+    if (tag === 8) continue // RuntimeEnvironmentUpdated
+    const engine = at
+    if (tag === 4 || tag === 5 || tag === 6) at += 4
+    else if (tag !== 0) return undefined
+    const n = len(at)
+    if (n < 0 || at + 1 + n > raw.length) return undefined
+    at += 1 + n
+    if (tag === 6 && AURA_ENGINE_ID.every((b, j) => raw[engine + j] === b)) return slotOf(raw, at - n, at)
+  }
+  return at === raw.length ? null : undefined
 }
 
 /** Account of the block author: authorities[slot % n] as an AccountId32, null without a slot. */

@@ -25,6 +25,19 @@ export function configureDrandBeacon(secretKey: Uint8Array | null): void {
 export const beaconPublicKey = (): Uint8Array | null => beacon?.publicKey ?? null
 
 /**
+ * Signatures of the beacon key's rounds made ahead of time by the node (chain/beacon-signer.ts),
+ * or undefined for a round it does not have. BLS signing is deterministic, so a round found here
+ * has the bytes signRound would make; the beacon signs what it does not find.
+ */
+export type RoundSignatures = (round: bigint) => Uint8Array | undefined
+let ahead: { secretKey: Uint8Array; source: RoundSignatures } | null = null
+
+/** Take `source`'s signatures while the beacon's key is `secretKey` (the key they were made with); null: sign every round here. */
+export function useRoundSignatures(secretKey: Uint8Array, source: RoundSignatures | null): void {
+  ahead = source ? { secretKey, source } : null
+}
+
+/**
  * The BeaconConfig a beacon-keyed chain starts with: its own public key on quicknet's clock
  * (genesis 1692803367, 3 s period), so round numbers mean the same instants as on quicknet.
  */
@@ -55,16 +68,34 @@ export function dueRounds(s: Store, current: bigint): bigint[] {
   return out
 }
 
+// The beacon reads BeaconConfig every block and it hardly ever changes: its decoding is kept
+// with the bytes it came from (state reads hand out the same bytes while the value stands, and
+// stored bytes are never changed in place, as storage.ts also relies on).
+let lastConfig: { raw: Uint8Array | null; key: Uint8Array; ours: boolean; config: BeaconConfigurationValue } | null = null
+
+/** BeaconConfig, and whether it names the beacon's key `publicKey`. The decoded value is shared: read it only. */
+function beaconConfig(s: Store, publicKey: Uint8Array): { ours: boolean; config: BeaconConfigurationValue } {
+  const raw = s.get(D.BeaconConfig.key())
+  const last = lastConfig
+  if (last !== null && last.key === publicKey && (raw === last.raw || (raw !== null && last.raw !== null && sameBytes(raw, last.raw)))) return last
+  const config = D.BeaconConfig.get(s)
+  lastConfig = { raw, key: publicKey, ours: sameBytes(config.public_key, publicKey), config }
+  return lastConfig
+}
+
 drand.hooks.onInitialize = ({ s, env }: HookCtx): void => {
   if (!beacon) return
-  const config = D.BeaconConfig.get(s)
+  const { ours, config } = beaconConfig(s, beacon.publicKey)
   // A chain whose BeaconConfig no longer names this key would reject these pulses in write_pulse.
-  if (!sameBytes(config.public_key, beacon.publicKey)) return
-  const rounds = dueRounds(s, roundAt(config, Timestamp.Now.get(s)))
-  if (rounds.length === 0) return
+  if (!ours) return
+  const current = roundAt(config, Timestamp.Now.get(s))
+  // Most blocks fall inside a round already stored (twelve 250 ms blocks per 3 s round).
+  if (current === 0n || current <= D.LastStoredRound.get(s)) return
+  const rounds = dueRounds(s, current)
   const key = beacon.secretKey
+  const source = ahead && sameBytes(ahead.secretKey, key) ? ahead.source : null
   const pulses: PulseValue[] = rounds.map((round) => {
-    const signature = signRound(key, round)
+    const signature = source?.(round) ?? signRound(key, round)
     return { round, randomness: randomnessOf(signature), signature }
   })
   // Signed here with the configured key, so the pairing check write_pulse would make holds by construction.

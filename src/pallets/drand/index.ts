@@ -23,7 +23,7 @@ export function drandPallet(): PalletDecl {
   return (decl ??= drand.decl())
 }
 
-export { configureDrandBeacon, localBeaconConfig, roundAt, beaconPublicKey, dueRounds } from './beacon.js'
+export { configureDrandBeacon, localBeaconConfig, roundAt, beaconPublicKey, dueRounds, useRoundSignatures, type RoundSignatures } from './beacon.js'
 export { writePulses, verifyPulse } from './calls.js'
 export { DrandStorage, DrandEvents, DrandErrors, QUICKNET_CONFIG, type PulseValue, type BeaconConfigurationValue } from './pallet.js'
 export { QUICKNET, checkRound, verifyRound, signRound, publicKeyOf, randomnessOf, roundMessage } from './bls.js'

@@ -2,23 +2,22 @@
 // round to G1, scalar products, pairings and the point encodings, about ten times faster than
 // @noble/curves (which the tests keep as an independent reference). mcl keeps its settings in
 // process-wide state (curve, serialization, map-to mode, the G1 hash DST), so this module is the
-// only one that loads it: it fixes them once, at import, for every importer.
+// only one of the runtime that loads it: it fixes them once, at import, for every importer (with
+// mcl-settings.mjs, which the node's beacon worker thread shares).
 import mcl from 'mcl-wasm'
 import type { Fr, G1, G2, GT, PrecomputedG2 } from 'mcl-wasm'
 import { sameBytes } from '../../codec/bytes.js'
+import { initMcl, QUICKNET_DST } from './mcl-settings.mjs'
+
+export { QUICKNET_DST }
 
 export type { G1, G2, GT }
-
-/** RFC 9380's BLS12381G1_XMD:SHA-256_SSWU_RO_ suite with drand's (and TinyBLS381's) DST. */
-export const QUICKNET_DST = 'BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_'
 
 /** The BLS12-381 group order r. */
 export const CURVE_ORDER = 0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001n
 
 // The standard G2 generator in the zcash compressed encoding (ark's G2Affine::generator()).
 const G2_GENERATOR = '93e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8'
-
-interface McLModule { _malloc(n: number): number; _free(p: number): void; HEAP8: Int8Array; _mclBnG1_setDst(p: number, n: number): number }
 
 let ready: Promise<void> | null = null
 let g2Gen: G2 | null = null
@@ -30,18 +29,7 @@ export function blsReady(): Promise<void> {
 }
 
 async function init(): Promise<void> {
-  await mcl.init(mcl.BLS12_381)
-  // zcash/ark compressed encodings; RFC 9380 hashing; decoding refuses points outside the r-torsion (ark's Validate::Yes).
-  mcl.setETHserialization(true)
-  mcl.setMapToMode(mcl.IRTF)
-  mcl.verifyOrderG1(true)
-  mcl.verifyOrderG2(true)
-  const mod = (mcl as unknown as { mod: McLModule }).mod
-  const p = mod._malloc(QUICKNET_DST.length)
-  for (let i = 0; i < QUICKNET_DST.length; i++) mod.HEAP8[p + i] = QUICKNET_DST.charCodeAt(i)
-  const rc = mod._mclBnG1_setDst(p, QUICKNET_DST.length)
-  mod._free(p)
-  if (rc !== 0) throw new Error(`mcl-wasm: setting the G1 hash DST failed (${rc})`)
+  await initMcl(mcl)
   const g = new mcl.G2()
   g.deserialize(Buffer.from(G2_GENERATOR, 'hex'))
   g2Gen = g

@@ -13,7 +13,7 @@ import {
 } from '../../frame/primitives.js'
 import { BLOCK_HASH_COUNT, baseExtrinsic, classKey, minWeight } from './limits.js'
 import { RuntimePanic } from './panic.js'
-import { System, SystemEvents } from './pallet.js'
+import { System, SystemEvents, type DispatchEventInfoValue } from './pallet.js'
 
 const text = new TextEncoder()
 /** sp_core::storage::well_known_keys */
@@ -26,6 +26,7 @@ const topicsCodec = vec(H256)
 const NO_TOPICS = encode(topicsCodec, [])
 const INITIALIZATION = encode(Phase, { type: 'Initialization' } satisfies PhaseValue)
 const topicEntry = tuple(u32, u32)
+const ENTROPY_DOMAIN = text.encode('frame_system::initialize')
 
 export function blockNumber(s: Store): number { return System.Number.get(s) }
 
@@ -58,7 +59,7 @@ export function initialize(s: Store, number: number, parentHash: Uint8Array, dig
   if (number !== expected) throw new RuntimePanic(`Block number must be strictly increasing (expected ${expected}, got ${number})`)
   System.ExecutionPhase.set(s, { type: 'Initialization' })
   s.set(EXTRINSIC_INDEX_KEY, encode(u32, 0))
-  s.set(INTRABLOCK_ENTROPY_KEY, blake2_256(concatBytes(text.encode('frame_system::initialize'), parentHash)))
+  s.set(INTRABLOCK_ENTROPY_KEY, blake2_256(concatBytes(ENTROPY_DOMAIN, parentHash)))
   System.Number.set(s, number)
   System.Digest.set(s, { logs: digest })
   System.ParentHash.set(s, parentHash)
@@ -106,6 +107,18 @@ export function registerExtraWeightUnchecked(s: Store, w: WeightValue, cls: Disp
   })
 }
 
+// Every block applies the timestamp inherent, whose ExtrinsicSuccess has the same bytes each time:
+// the last encoding per dispatch class is kept (depositEvent copies the bytes it records).
+const lastSuccess = new Map<string, { pays: string; ref: bigint; proof: bigint; bytes: Uint8Array }>()
+
+function successEvent(info: DispatchEventInfoValue): Uint8Array {
+  const last = lastSuccess.get(info.class.type)
+  if (last !== undefined && last.pays === info.pays_fee.type && last.ref === info.weight.ref_time && last.proof === info.weight.proof_size) return last.bytes
+  const bytes = SystemEvents.ExtrinsicSuccess.encode({ dispatch_info: info })
+  lastSuccess.set(info.class.type, { pays: info.pays_fee.type, ref: info.weight.ref_time, proof: info.weight.proof_size, bytes })
+  return bytes
+}
+
 /**
  * After an extrinsic: ExtrinsicSuccess/ExtrinsicFailed with the actual weight (capped by the
  * pre-dispatch weight) plus the class's base weight, then move to the next extrinsic index.
@@ -122,7 +135,7 @@ export function noteAppliedExtrinsic(s: Store, outcome: DispatchOutcome, info: C
     pays_fee: { type: paysFee },
   }
   const ev = outcome.ok
-    ? SystemEvents.ExtrinsicSuccess.encode({ dispatch_info: dispatchInfo })
+    ? successEvent(dispatchInfo)
     : SystemEvents.ExtrinsicFailed.encode({ dispatch_error: outcome.error.error, dispatch_info: dispatchInfo })
   depositEvent(s, ev)
   const next = (extrinsicIndex(s) ?? 0) + 1

@@ -19,6 +19,7 @@ import { Overlay } from '../src/storage/overlay.js'
 import { SubtensorStorage as S } from '../src/pallets/subtensor/storage.js'
 import { rpcMethods } from '../src/rpc/methods/index.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
+import { threadCpuMs } from './lib/proc-cpu.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
 import { ADVANCE_SCENARIO } from './advance.bench.js'
 
@@ -122,14 +123,24 @@ try {
     const t = nowUs()
     try { return build(...a) } finally { const t1 = nowUs(); buildUs.push(t1 - t); windows.push({ from: t, to: t1 }) }
   }
+  const threads0 = threadCpuMs(process.pid)
   const c0 = process.cpuUsage()
   const t0 = performance.now()
   await call('subtensor_advanceEpochs', [netuid, epochs])
   const wall = performance.now() - t0
   const c = process.cpuUsage(c0)
+  // The main thread against the rest (10 ms ticks; Node 20 leaves its threads unnamed): V8's GC
+  // helpers, libuv's pool (LevelDB writes), LevelDB's compaction.
+  const threads1 = threadCpuMs(process.pid)
+  const byKind = new Map<string, number>()
+  for (const [name, ms] of threads1) {
+    const kind = name === 'main' ? 'main' : 'other threads'
+    byKind.set(kind, (byKind.get(kind) ?? 0) + ms - (threads0.get(name) ?? 0))
+  }
   const blocks = node.ctx.chain.best.number - b0
   const cpuMs = (c.user + c.system) / 1000
   console.log(`${epochs} epochs, ${blocks} blocks: wall ${wall.toFixed(0)} ms, CPU ${cpuMs.toFixed(0)} ms (${(cpuMs / epochs).toFixed(1)} ms/epoch, ${(cpuMs * 1000 / blocks).toFixed(0)} µs/block)`)
+  console.log(`CPU by thread: ${[...byKind].map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`)
   const sorted = [...buildUs].sort((a, b) => b - a)
   const top = sorted.slice(0, epochs)
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)

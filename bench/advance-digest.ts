@@ -8,22 +8,12 @@
 import '../src/polyfill.js'
 import { hexOf } from '../src/codec/bytes.js'
 import { blake2_256 } from '../src/codec/hashing.js'
-import { startNode } from '../src/node.js'
 import { SubtensorStorage as S } from '../src/pallets/subtensor/storage.js'
-import { rpcMethods } from '../src/rpc/methods/index.js'
-import { ADVANCE_SCENARIO } from './advance.bench.js'
+import { startAdvanceNode } from './lib/advance-node.js'
 
 const epochs = Number(process.argv[2] ?? 4)
-Date.now = () => 1_764_892_800_000
-const node = await startNode({
-  chain: 'mainnet-like', rpcPort: 0, rpcExternal: false, rpcMethods: 'unsafe', rpcCors: 'all', name: 'digest',
-  authority: 'alice', sealing: { kind: 'manual' }, instantFinality: true,
-})
+const { node, call, netuid } = await startAdvanceNode('digest')
 try {
-  const methods = new Map(rpcMethods(node.ctx, { manualSeal: true }).flatMap((m) => ('handler' in m ? [[m.name, m.handler.bind(m)] as const] : [])))
-  const call = async <T>(name: string, params: unknown[]): Promise<T> => (await methods.get(name)!(params, undefined as never)) as T
-  const applied = await call<{ netuids: number[] }>('dev_applyScenario', [ADVANCE_SCENARIO])
-  const netuid = applied.netuids[0]!
   const { chain } = node.ctx
   const r = await call<{ epochs: { number: number; hash: string }[] }>('subtensor_advanceEpochs', [netuid, epochs])
   for (const e of r.epochs) {

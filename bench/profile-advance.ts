@@ -13,45 +13,27 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hexOf } from '../src/codec/bytes.js'
-import { startNode } from '../src/node.js'
 import { keyFromString } from '../src/storage/kv.js'
 import { Overlay } from '../src/storage/overlay.js'
 import { SubtensorStorage as S } from '../src/pallets/subtensor/storage.js'
-import { rpcMethods } from '../src/rpc/methods/index.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { threadCpuMs } from './lib/proc-cpu.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
-import { ADVANCE_SCENARIO } from './advance.bench.js'
+import { epochBlockBuild, startAdvanceNode } from './lib/advance-node.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const epochs = Number(pos[0] ?? 10)
 const prof = process.argv.includes('--prof')
 const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
 
-// A fixed wall clock: every block takes the earliest timestamp it may have, so the chain (and the
-// epoch block's hash printed by --epoch-block) is the same on every run.
-const CLOCK = 1_764_892_800_000
-Date.now = () => CLOCK
-const node = await startNode({
-  chain: 'mainnet-like', rpcPort: 0, rpcExternal: false, rpcMethods: 'unsafe', rpcCors: 'all', name: 'profile',
-  authority: 'alice', sealing: { kind: 'manual' }, instantFinality: true,
-})
+const an = await startAdvanceNode('profile')
+const { node, call, netuid } = an
 try {
-  const methods = new Map(rpcMethods(node.ctx, { manualSeal: true }).flatMap((m) => ('handler' in m ? [[m.name, m.handler.bind(m)] as const] : [])))
-  const call = async <T>(name: string, params: unknown[]): Promise<T> => (await methods.get(name)!(params, undefined as never)) as T
-  const applied = await call<{ netuids: number[] }>('dev_applyScenario', [ADVANCE_SCENARIO])
-  const netuid = applied.netuids[0]!
   await call('subtensor_advanceEpochs', [netuid, 1])
   const repeat = Number(process.argv.find((a) => a.startsWith('--epoch-block='))?.slice(14) ?? 0)
   if (repeat > 0) {
-    await call('subtensor_advanceToEpochEnd', [netuid])
-    const { chain, runtime } = node.ctx
-    const parentHash = chain.best.hash
-    const ts = runtime.timestampOf(chain.reader(parentHash)) + BigInt(runtime.slotDurationMs)
-    const once = () => chain.build({
-      parentHash, inherents: [runtime.timestampInherent(ts)], extrinsics: [],
-      preDigest: [runtime.auraPreDigest(ts / BigInt(runtime.slotDurationMs))],
-    })
+    const { chain } = node.ctx
+    const { parentHash, build: once } = await epochBlockBuild(an)
     // Storage reads and writes of one build: a count that, unlike time, the machine's load leaves alone.
     const proto = Overlay.prototype as unknown as Record<'get' | 'set', (...a: unknown[]) => unknown>
     const counts = { get: 0, set: 0 }

@@ -11,9 +11,7 @@
 import '../src/polyfill.js'
 import { Session } from 'node:inspector/promises'
 import v8 from 'node:v8'
-import { startNode } from '../src/node.js'
-import { rpcMethods } from '../src/rpc/methods/index.js'
-import { ADVANCE_SCENARIO } from './advance.bench.js'
+import { epochBlockBuild, startAdvanceNode } from './lib/advance-node.js'
 
 interface SamplingNode {
   callFrame: { functionName: string; url: string; lineNumber: number }
@@ -26,35 +24,21 @@ const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const epochs = Number(pos[0] ?? 3)
 const depth = Number(process.argv.find((a) => a.startsWith('--depth='))?.slice(8) ?? 6)
 
-const CLOCK = 1_764_892_800_000
-Date.now = () => CLOCK
-const node = await startNode({
-  chain: 'mainnet-like', rpcPort: 0, rpcExternal: false, rpcMethods: 'unsafe', rpcCors: 'all', name: 'promotion',
-  authority: 'alice', sealing: { kind: 'manual' }, instantFinality: true,
-})
+const an = await startAdvanceNode('promotion')
+const { node, call, netuid } = an
 const session = new Session()
 session.connect()
 try {
-  const methods = new Map(rpcMethods(node.ctx, { manualSeal: true }).flatMap((m) => ('handler' in m ? [[m.name, m.handler.bind(m)] as const] : [])))
-  const call = async <T>(name: string, params: unknown[]): Promise<T> => (await methods.get(name)!(params, undefined as never)) as T
-  const applied = await call<{ netuids: number[] }>('dev_applyScenario', [ADVANCE_SCENARIO])
-  const netuid = applied.netuids[0]!
   await call('subtensor_advanceEpochs', [netuid, 1])
   const repeat = Number(process.argv.find((a) => a.startsWith('--epoch-block='))?.slice(14) ?? 0)
-  const { chain, runtime } = node.ctx
+  const { chain } = node.ctx
   let once = async (): Promise<number> => {
     const b0 = chain.best.number
     await call('subtensor_advanceEpochs', [netuid, epochs])
     return chain.best.number - b0
   }
   if (repeat > 0) {
-    await call('subtensor_advanceToEpochEnd', [netuid])
-    const parentHash = chain.best.hash
-    const ts = runtime.timestampOf(chain.reader(parentHash)) + BigInt(runtime.slotDurationMs)
-    const build = () => chain.build({
-      parentHash, inherents: [runtime.timestampInherent(ts)], extrinsics: [],
-      preDigest: [runtime.auraPreDigest(ts / BigInt(runtime.slotDurationMs))],
-    })
+    const { build } = await epochBlockBuild(an)
     build()
     once = async () => { for (let i = 0; i < repeat; i++) build(); return repeat }
   }

@@ -13,44 +13,27 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hexOf } from '../src/codec/bytes.js'
-import { startNode } from '../src/node.js'
 import { keyFromString } from '../src/storage/kv.js'
 import { Overlay } from '../src/storage/overlay.js'
 import { SubtensorStorage as S } from '../src/pallets/subtensor/storage.js'
-import { rpcMethods } from '../src/rpc/methods/index.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
+import { threadCpuMs } from './lib/proc-cpu.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
-import { ADVANCE_SCENARIO } from './advance.bench.js'
+import { epochBlockBuild, startAdvanceNode } from './lib/advance-node.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const epochs = Number(pos[0] ?? 10)
 const prof = process.argv.includes('--prof')
 const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
 
-// A fixed wall clock: every block takes the earliest timestamp it may have, so the chain (and the
-// epoch block's hash printed by --epoch-block) is the same on every run.
-const CLOCK = 1_764_892_800_000
-Date.now = () => CLOCK
-const node = await startNode({
-  chain: 'mainnet-like', rpcPort: 0, rpcExternal: false, rpcMethods: 'unsafe', rpcCors: 'all', name: 'profile',
-  authority: 'alice', sealing: { kind: 'manual' }, instantFinality: true,
-})
+const an = await startAdvanceNode('profile')
+const { node, call, netuid } = an
 try {
-  const methods = new Map(rpcMethods(node.ctx, { manualSeal: true }).flatMap((m) => ('handler' in m ? [[m.name, m.handler.bind(m)] as const] : [])))
-  const call = async <T>(name: string, params: unknown[]): Promise<T> => (await methods.get(name)!(params, undefined as never)) as T
-  const applied = await call<{ netuids: number[] }>('dev_applyScenario', [ADVANCE_SCENARIO])
-  const netuid = applied.netuids[0]!
   await call('subtensor_advanceEpochs', [netuid, 1])
   const repeat = Number(process.argv.find((a) => a.startsWith('--epoch-block='))?.slice(14) ?? 0)
   if (repeat > 0) {
-    await call('subtensor_advanceToEpochEnd', [netuid])
-    const { chain, runtime } = node.ctx
-    const parentHash = chain.best.hash
-    const ts = runtime.timestampOf(chain.reader(parentHash)) + BigInt(runtime.slotDurationMs)
-    const once = () => chain.build({
-      parentHash, inherents: [runtime.timestampInherent(ts)], extrinsics: [],
-      preDigest: [runtime.auraPreDigest(ts / BigInt(runtime.slotDurationMs))],
-    })
+    const { chain } = node.ctx
+    const { parentHash, build: once } = await epochBlockBuild(an)
     // Storage reads and writes of one build: a count that, unlike time, the machine's load leaves alone.
     const proto = Overlay.prototype as unknown as Record<'get' | 'set', (...a: unknown[]) => unknown>
     const counts = { get: 0, set: 0 }
@@ -122,14 +105,24 @@ try {
     const t = nowUs()
     try { return build(...a) } finally { const t1 = nowUs(); buildUs.push(t1 - t); windows.push({ from: t, to: t1 }) }
   }
+  const threads0 = threadCpuMs(process.pid)
   const c0 = process.cpuUsage()
   const t0 = performance.now()
   await call('subtensor_advanceEpochs', [netuid, epochs])
   const wall = performance.now() - t0
   const c = process.cpuUsage(c0)
+  // The main thread against the rest (10 ms ticks; Node 20 leaves its threads unnamed): V8's GC
+  // helpers, libuv's pool (LevelDB writes), LevelDB's compaction.
+  const threads1 = threadCpuMs(process.pid)
+  const byKind = new Map<string, number>()
+  for (const [name, ms] of threads1) {
+    const kind = name === 'main' ? 'main' : 'other threads'
+    byKind.set(kind, (byKind.get(kind) ?? 0) + ms - (threads0.get(name) ?? 0))
+  }
   const blocks = node.ctx.chain.best.number - b0
   const cpuMs = (c.user + c.system) / 1000
   console.log(`${epochs} epochs, ${blocks} blocks: wall ${wall.toFixed(0)} ms, CPU ${cpuMs.toFixed(0)} ms (${(cpuMs / epochs).toFixed(1)} ms/epoch, ${(cpuMs * 1000 / blocks).toFixed(0)} µs/block)`)
+  console.log(`CPU by thread: ${[...byKind].map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`)
   const sorted = [...buildUs].sort((a, b) => b - a)
   const top = sorted.slice(0, epochs)
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0)

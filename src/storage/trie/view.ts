@@ -8,10 +8,10 @@ import { MissingTrieNodeError, type NodeReader } from './store.js'
 
 type Entry = [Uint8Array, Uint8Array]
 
-function storeHooks(store: NodeReader): LookupHooks {
+function storeHooks(store: NodeReader, memo = true): LookupHooks {
   return {
     load: (h) => store.getNode(h),
-    stableBytes: true,
+    stableBytes: memo,
     missing: (h) => {
       throw new MissingTrieNodeError(h)
     },
@@ -30,11 +30,18 @@ interface Constraint {
 export class TrieView {
   private readonly hooks: LookupHooks
 
+  /**
+   * `memo`: walks keep decoded nodes by their bytes (lookup.ts), for readers that come back to the
+   * same nodes. A block builder's reads miss the head state cache only on keys new to it, walking
+   * from the root its parent just wrote: the memo saves them no decode and keeps every such
+   * decoding alive as long as the node cache keeps the bytes (promoted garbage).
+   */
   constructor(
     private readonly store: NodeReader,
     readonly root: Uint8Array,
+    memo = true,
   ) {
-    this.hooks = storeHooks(store)
+    this.hooks = storeHooks(store, memo)
   }
 
   get(key: Uint8Array): Uint8Array | null {

@@ -4,7 +4,7 @@
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { persistMechanismEpochTerms, persistNetuidEpochTerms } from '../epoch/persist.js'
-import { type EpochTerms, compareBytes, epochMechanism } from '../epoch/run-epoch.js'
+import { type EpochOutput, type EpochTerms, compareBytes, epochMechanism } from '../epoch/run-epoch.js'
 import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { GLOBAL_MAX_SUBNET_COUNT, ifSubnetExist, mechanismStorageIndex } from '../utils/misc.js'
@@ -58,44 +58,47 @@ function weightedAcc(existing: bigint, added: bigint, weight: bigint, max: bigin
  * netuid. Returns (hotkey, server, validator) in ascending hotkey order.
  */
 export function epochWithMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, block: bigint): Array<[Uint8Array, bigint, bigint]> {
-  const split = splitEmissions(s, netuid, raoEmission)
-  if (split.length === 1) {
-    const out = epochMechanism(s, netuid, 0, split[0]!, block)
-    persistMechanismEpochTerms(s, env, netuid, 0, out.terms)
-    if (split[0] === raoEmission && distinctSorted(out.terms)) return persistFolded(s, env, netuid, out.terms)
-    return foldMechanisms(s, env, netuid, raoEmission, [[split[0]!, out.terms]])
+  const splits = splitEmissions(s, netuid, raoEmission)
+  if (splits.length === 1) {
+    // One mechanism (every subnet unless its owner adds more): it gets the whole emission, so its
+    // weight is 1 (U64F64) and the fold below hands every term back unchanged, bond rows aside.
+    // Only a hotkey keyed twice would be merged there, so such a list takes the general path.
+    const out = epochMechanism(s, netuid, 0, splits[0]!, block)
+    const terms = out.terms
+    if (splits[0] === raoEmission && !hasRepeatedHotkey(terms)) {
+      persistMechanismEpochTerms(s, env, netuid, 0, terms)
+      return persistAggregated(s, env, netuid, terms)
+    }
+    return foldMechanisms(s, env, netuid, raoEmission, block, splits, [out])
   }
-  return foldMechanisms(s, env, netuid, raoEmission, split.map((sub, mecid) => {
-    const out = epochMechanism(s, netuid, mecid, sub, block)
-    persistMechanismEpochTerms(s, env, netuid, mecid, out.terms)
-    return [sub, out.terms]
-  }))
+  return foldMechanisms(s, env, netuid, raoEmission, block, splits, [])
 }
 
-/**
- * One mechanism's share is the whole emission (split_emissions' dust goes to mechanism 0), so its
- * weight is exactly 1 (U64F64) and each weighted term is the term itself (already within u16 /
- * u64): with each hotkey once, the fold is the terms as they are.
- */
-function distinctSorted(terms: ReadonlyArray<[Uint8Array, EpochTerms]>): boolean {
-  for (let i = 1; i < terms.length; i++) if (compareBytes(terms[i - 1]![0], terms[i]![0]) === 0) return false
-  return true
+/** Terms sorted by hotkey bytes: whether two neighbours carry the same hotkey. */
+function hasRepeatedHotkey(terms: ReadonlyArray<[Uint8Array, EpochTerms]>): boolean {
+  for (let i = 1; i < terms.length; i++) if (compareBytes(terms[i - 1]![0], terms[i]![0]) === 0) return true
+  return false
 }
 
-/** The per-netuid persistence of the folded terms (ascending hotkey order). */
-function persistFolded(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, terms: Array<[Uint8Array, EpochTerms]>): Array<[Uint8Array, bigint, bigint]> {
+/** The per-netuid writes of `epoch_with_mechanisms` over the folded terms (ascending hotkey). */
+function persistAggregated(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, terms: ReadonlyArray<[Uint8Array, EpochTerms]>): Array<[Uint8Array, bigint, bigint]> {
   persistNetuidEpochTerms(s, netuid, terms)
   updateVotingPowerForSubnet(s, env, netuid, terms)
   return terms.map(([hk, t]) => [hk, t.serverEmission, t.validatorEmission])
 }
 
-/** The fold of epochWithMechanisms over each mechanism's terms (mechanism order), then persisted. */
-function foldMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, perMechanism: ReadonlyArray<readonly [bigint, ReadonlyArray<[Uint8Array, EpochTerms]>]>): Array<[Uint8Array, bigint, bigint]> {
+/**
+ * The general fold; `done`: mechanisms already run (in mecid order from 0), not run again.
+ * @internal exported for the test that holds the one-mechanism path to it.
+ */
+export function foldMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, block: bigint, splits: bigint[], done: EpochOutput[]): Array<[Uint8Array, bigint, bigint]> {
   const agg = new Map<string, [Uint8Array, EpochTerms]>()
-  perMechanism.forEach(([sub, terms], mecid) => {
+  splits.forEach((sub, mecid) => {
+    const out = done[mecid] ?? epochMechanism(s, netuid, mecid, sub, block)
+    persistMechanismEpochTerms(s, env, netuid, mecid, out.terms)
     // U64F64 safe_div_or: a zero total gives 1 to mechanism 0, 0 to the others
     const w = raoEmission === 0n ? (mecid === 0 ? Q64 : 0n) : ((sub << 64n) * Q64) / (raoEmission << 64n)
-    for (const [hk, t] of terms) {
+    for (const [hk, t] of out.terms) {
       const key = Buffer.from(hk).toString('hex')
       const acc = agg.get(key)?.[1]
       if (acc === undefined) {
@@ -123,7 +126,7 @@ function foldMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: nu
       acc.stake = satU64(acc.stake + t.stake)
     }
   })
-  return persistFolded(s, env, netuid, [...agg.values()].sort((a, b) => compareBytes(a[0], b[0])))
+  return persistAggregated(s, env, netuid, [...agg.values()].sort((a, b) => compareBytes(a[0], b[0])))
 }
 
 const U64_MAX = (1n << 64n) - 1n

@@ -76,8 +76,13 @@ for (let i = 0; i < 16; i++) {
 }
 
 const NODE_KEY_LEN = 1 + HASH_LEN
-/** Capacity of the cache of newly written nodes (it holds up to twice this). */
-const RECENT_NODES = 4_096
+/**
+ * Capacity of the cache of newly written nodes (it holds up to twice this): a dozen blocks of a
+ * small chain. Nodes kept for hundreds of blocks all outlive a scavenge and are promoted (≈ 7 KB
+ * per block more on the 4-subnet dev chain at 4,096, ≈ 9 % more node CPU); a node dropped early is
+ * still found in its pending batch or on disk.
+ */
+const RECENT_NODES = 512
 
 /**
  * nodeKey(hash) straight from the 0x-hex hash (the trie's newNodes keys), written at `at` in `keys`

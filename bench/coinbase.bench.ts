@@ -2,31 +2,22 @@
 // state of a real chain, a fresh block overlay each time as block building has), and a dev chain
 // with 32 started subnets making empty blocks through dev_newBlock (a node process).
 import '../src/polyfill.js'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Blockchain } from '../src/chain/blockchain.js'
-import { BlockProducer } from '../src/chain/producer.js'
-import { TxPool } from '../src/chain/txpool.js'
 import { cryptoReady } from '../src/codec/hashing.js'
-import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
-import { devAuthority } from '../src/node/keys.js'
 import { getBlockEmission } from '../src/pallets/subtensor/coinbase/block-emission.js'
 import { updateMovingPricesAndRootProp } from '../src/pallets/subtensor/coinbase/moving-price.js'
 import { runCoinbase } from '../src/pallets/subtensor/coinbase/run-coinbase.js'
 import { SubtensorStorage as S } from '../src/pallets/subtensor/index.js'
 import { updateRegistrationPrices } from '../src/pallets/subtensor/subnets/registration.js'
 import { System } from '../src/pallets/system/index.js'
-import { Runtime } from '../src/runtime/runtime.js'
-import { BlockStore } from '../src/storage/block-store.js'
-import { openLevelKV } from '../src/storage/level.js'
 import { Overlay } from '../src/storage/overlay.js'
 import { startNodeProcess } from '../test/e2e/node-process.js'
 import { Client } from './lib/client.js'
 import { processCpuMs } from './lib/proc-cpu.js'
 import { JIT_WARMUP_BLOCKS } from './lib/warmup.js'
 import { startedSubnetsSpec } from './lib/subnets-spec.js'
+import { openStartedChain } from './lib/started-chain.js'
 
 interface Row { name: string; value: number; unit: string }
 
@@ -61,14 +52,8 @@ function perBlock(chain: Blockchain, fn: (s: Overlay) => void, rounds = 15, perR
 }
 
 export async function coinbase(subnets: number): Promise<Row[]> {
-  const specPath = startedSubnetsSpec(subnets, 'current')
-  const spec = loadChainSpec(specPath)
-  const runtime = await Runtime.get(runtimeBuildOf(spec))
-  const dir = mkdtempSync(join(tmpdir(), 'coinbase-bench-db-'))
-  const store = await BlockStore.open(await openLevelKV(dir))
+  const { chain, producer, close } = await openStartedChain(subnets, 'current', 'coinbase-bench')
   try {
-    const chain = await Blockchain.open(store, runtime.executive, genesisStorage(spec, runtime))
-    const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true })
     // Past the first emission block; every subnet then takes part in the coinbase.
     await producer.produceMany(50)
     const s0 = chain.overlayAt(chain.best.hash)
@@ -91,8 +76,7 @@ export async function coinbase(subnets: number): Promise<Row[]> {
       { name: `empty block built + committed, ${subnets} subnets, in process`, value: blockMs, unit: 'ms' },
     ]
   } finally {
-    await store.close()
-    rmSync(dir, { recursive: true, force: true })
+    await close()
   }
 }
 

@@ -11,22 +11,12 @@
 //
 //   npx tsx bench/hook-cpu.ts [subnets=32] [classic|current] [blocks=1500] [--repeat=R] [--profile=K]
 import '../src/polyfill.js'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Blockchain } from '../src/chain/blockchain.js'
-import { BlockProducer } from '../src/chain/producer.js'
-import { TxPool } from '../src/chain/txpool.js'
-import { cryptoReady } from '../src/codec/hashing.js'
-import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
-import { devAuthority } from '../src/node/keys.js'
 import { subtensorModule } from '../src/pallets/subtensor/pallet.js'
-import { Runtime } from '../src/runtime/runtime.js'
-import { BlockStore } from '../src/storage/block-store.js'
-import { openLevelKV } from '../src/storage/level.js'
 import { startCpuProfile } from './lib/cpu-profile.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
-import { startedSubnetsSpec } from './lib/subnets-spec.js'
+import { openStartedChain } from './lib/started-chain.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const profileAt = Number(process.argv.find((a) => a.startsWith('--profile='))?.slice(10) ?? -1)
@@ -35,14 +25,8 @@ const subnets = Number(pos[0] ?? 32)
 const regime = (pos[1] ?? 'current') as 'classic' | 'current'
 const blocks = Number(pos[2] ?? 1_500)
 
-await cryptoReady()
-const chainSpec = loadChainSpec(startedSubnetsSpec(subnets, regime))
-const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
-const dir = mkdtempSync(join(tmpdir(), 'hook-cpu-db-'))
-const store = await BlockStore.open(await openLevelKV(dir))
+const { producer, close } = await openStartedChain(subnets, regime, 'hook-cpu')
 try {
-  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(chainSpec, runtime))
-  const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true })
   await producer.produceMany(300)
   const hook = subtensorModule.hooks.onInitialize!
   const perBlock: number[] = []
@@ -104,7 +88,6 @@ try {
       `heap allocated per run: median ${((sortedAlloc[sortedAlloc.length >> 1] ?? 0) / 1024).toFixed(0)} KB over the ${fastest.length} blocks`)
   }
 } finally {
-  await store.close()
-  rmSync(dir, { recursive: true, force: true })
+  await close()
 }
 process.exit(0)

@@ -5,20 +5,8 @@
 //
 //   npx tsx bench/profile-block-alloc.ts [subnets=4] [classic|current] [blocks=500] [--under=fn] [--promoted] [--callers=fn]
 import '../src/polyfill.js'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Blockchain } from '../src/chain/blockchain.js'
-import { BlockProducer } from '../src/chain/producer.js'
-import { TxPool } from '../src/chain/txpool.js'
-import { cryptoReady } from '../src/codec/hashing.js'
-import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
-import { devAuthority } from '../src/node/keys.js'
-import { Runtime } from '../src/runtime/runtime.js'
-import { BlockStore } from '../src/storage/block-store.js'
-import { openLevelKV } from '../src/storage/level.js'
-import { startedSubnetsSpec } from './lib/subnets-spec.js'
+import { openStartedChain } from './lib/started-chain.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const subnets = Number(pos[0] ?? 4)
@@ -30,14 +18,8 @@ const promoted = process.argv.includes('--promoted')
 // Who calls a function (by name), with the bytes allocated under each call site.
 const callersOf = process.argv.find((a) => a.startsWith('--callers='))?.slice(10)
 
-await cryptoReady()
-const chainSpec = loadChainSpec(startedSubnetsSpec(subnets, regime))
-const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
-const dir = mkdtempSync(join(tmpdir(), 'profile-alloc-db-'))
-const store = await BlockStore.open(await openLevelKV(dir))
+const { producer, close } = await openStartedChain(subnets, regime, 'profile-alloc')
 try {
-  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(chainSpec, runtime))
-  const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true })
   await producer.produceMany(300)
   const session = new Session()
   session.connect()
@@ -78,7 +60,6 @@ try {
   console.log('-- inclusive --')
   for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 70)) console.log(`${kb(v)}  ${k}`)
 } finally {
-  await store.close()
-  rmSync(dir, { recursive: true, force: true })
+  await close()
 }
 process.exit(0)

@@ -5,22 +5,11 @@
 //
 //   npx tsx bench/profile-blocks.ts [subnets=4] [classic|current] [blocks=2000] [--prof] [--uids=N]
 import '../src/polyfill.js'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Blockchain } from '../src/chain/blockchain.js'
-import { BlockProducer } from '../src/chain/producer.js'
-import { TxPool } from '../src/chain/txpool.js'
-import { cryptoReady } from '../src/codec/hashing.js'
-import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
-import { devAuthority } from '../src/node/keys.js'
 import { subtensorModule } from '../src/pallets/subtensor/pallet.js'
-import { Runtime } from '../src/runtime/runtime.js'
-import { BlockStore } from '../src/storage/block-store.js'
-import { openLevelKV } from '../src/storage/level.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { summarizeUnder, type Profile } from './lib/profile-under.js'
-import { startedSubnetsSpec } from './lib/subnets-spec.js'
+import { openStartedChain } from './lib/started-chain.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const subnets = Number(pos[0] ?? 4)
@@ -28,16 +17,8 @@ const regime = (pos[1] ?? 'classic') as 'classic' | 'current'
 const blocks = Number(pos[2] ?? 2_000)
 const prof = process.argv.includes('--prof')
 
-const spec = (): string => startedSubnetsSpec(subnets, regime)
-
-await cryptoReady()
-const chainSpec = loadChainSpec(spec())
-const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
-const dir = mkdtempSync(join(tmpdir(), 'profile-blocks-db-'))
-const store = await BlockStore.open(await openLevelKV(dir))
+const { runtime, chain, producer, dir, close } = await openStartedChain(subnets, regime, 'profile-blocks')
 try {
-  const chain = await Blockchain.open(store, runtime.executive, genesisStorage(chainSpec, runtime))
-  const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true })
   await producer.produceMany(300)
   // SubtensorModule's on_initialize timed on its own (wall, but on the main thread only).
   const hook = subtensorModule.hooks.onInitialize!
@@ -118,7 +99,6 @@ try {
     for (const f of sum.inclusive.slice(0, 80)) console.log(`${per(f.us)}  ${f.name}`)
   }
 } finally {
-  await store.close()
-  rmSync(dir, { recursive: true, force: true })
+  await close()
 }
 process.exit(0)

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { subtensorModule } from '../src/pallets/subtensor/pallet.js'
 import { startCpuProfile } from './lib/cpu-profile.js'
-import { summarizeUnder, type Profile } from './lib/profile-under.js'
+import { printSummary, summarizeUnder, type Profile } from './lib/profile-under.js'
 import { openStartedChain } from './lib/started-chain.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
@@ -77,10 +77,7 @@ try {
     const sum = summarizeUnder(p, name)
     const runs = 10 * repeat
     const per = (us: number): string => `${(us / runs).toFixed(1).padStart(8)} µs/run`
-    console.log(`block ${profileAt}: ${per(sum.busyUs)} under the profiler\n-- self --`)
-    for (const f of sum.byFunction.slice(0, 45)) console.log(`${per(f.us)}  ${f.name}`)
-    console.log('-- inclusive --')
-    for (const f of sum.inclusive.slice(0, 110)) console.log(`${per(f.us)}  ${f.name}`)
+    printSummary(sum, per, `block ${profileAt}: ${per(sum.busyUs)} under the profiler`, { self: 45, inclusive: 110 })
   }
   if (fastest.length > 0) {
     const sortedAlloc = [...allocated].sort((a, b) => a - b)

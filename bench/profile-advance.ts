@@ -18,7 +18,7 @@ import { Overlay } from '../src/storage/overlay.js'
 import { SubtensorStorage as S } from '../src/pallets/subtensor/storage.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { threadCpuMs } from './lib/proc-cpu.js'
-import { summarizeUnder, type Profile } from './lib/profile-under.js'
+import { printSummary, summarizeUnder, type Profile } from './lib/profile-under.js'
 import { epochBlockBuild, startAdvanceNode } from './lib/advance-node.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
@@ -85,10 +85,7 @@ try {
       const profile = await profiler.stop(path)
       const per = (us: number): string => `${(us / 1000 / repeat).toFixed(3).padStart(8)} ms/block`
       const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)
-      console.log(`busy ${per(sum.busyUs)} (profile: ${path})\n-- self --`)
-      for (const f of sum.byFunction.slice(0, 40)) console.log(`${per(f.us)}  ${f.name}`)
-      console.log('-- inclusive --')
-      for (const f of sum.inclusive.slice(0, 80)) console.log(`${per(f.us)}  ${f.name}`)
+      printSummary(sum, per, `busy ${per(sum.busyUs)} (profile: ${path})`, { self: 40, inclusive: 80 })
     }
     await node.stop()
     process.exit(0)
@@ -135,10 +132,7 @@ try {
     writeFileSync(`${path}.epochs.json`, JSON.stringify(slow))
     const per = (us: number): string => `${(us / 1000 / epochs).toFixed(2).padStart(8)} ms/epoch`
     const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)
-    console.log(`busy ${per(sum.busyUs)}${under ? ` under ${under}` : ''} (profile: ${path})\n-- self --`)
-    for (const f of sum.byFunction.slice(0, 40)) console.log(`${per(f.us)}  ${f.name}`)
-    console.log('-- inclusive --')
-    for (const f of sum.inclusive.slice(0, 80)) console.log(`${per(f.us)}  ${f.name}`)
+    printSummary(sum, per, `busy ${per(sum.busyUs)}${under ? ` under ${under}` : ''} (profile: ${path})`, { self: 40, inclusive: 80 })
   }
 } finally {
   await node.stop()

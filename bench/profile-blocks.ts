@@ -8,7 +8,7 @@ import '../src/polyfill.js'
 import { join } from 'node:path'
 import { subtensorModule } from '../src/pallets/subtensor/pallet.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
-import { summarizeUnder, type Profile } from './lib/profile-under.js'
+import { printSummary, summarizeUnder, type Profile } from './lib/profile-under.js'
 import { openStartedChain } from './lib/started-chain.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
@@ -93,10 +93,7 @@ try {
     const per = (us: number): string => `${(us / blocks).toFixed(1).padStart(8)} µs/block`
     const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
     const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)
-    console.log(`busy ${per(sum.busyUs)}${under ? ` under ${under}` : ''}\n-- self --`)
-    for (const f of sum.byFunction.slice(0, 40)) console.log(`${per(f.us)}  ${f.name}`)
-    console.log('-- inclusive --')
-    for (const f of sum.inclusive.slice(0, 80)) console.log(`${per(f.us)}  ${f.name}`)
+    printSummary(sum, per, `busy ${per(sum.busyUs)}${under ? ` under ${under}` : ''}`, { self: 40, inclusive: 80 })
   }
 } finally {
   await close()

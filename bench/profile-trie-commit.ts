@@ -26,7 +26,7 @@ import { keyString } from '../src/storage/kv.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { applyChanges, TrieCache } from '../src/storage/trie/index.js'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
-import { summarizeUnder, type Profile } from './lib/profile-under.js'
+import { printSummary, summarizeUnder, type Profile } from './lib/profile-under.js'
 import { startedSubnetsSpec } from './lib/subnets-spec.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
@@ -143,10 +143,7 @@ for (let round = 0; round < rounds; round++) {
       const under = process.argv.find((a) => a.startsWith('--under='))?.slice(8)
       const sum = under ? summarizeUnder(profile as unknown as Profile, under) : summarizeProfile(path)
       const per = (us: number): string => `${(us / n).toFixed(1).padStart(8)} µs/block`
-      console.log(`busy ${per(sum.busyUs)}\n-- self --`)
-      for (const f of sum.byFunction.slice(0, 30)) console.log(`${per(f.us)}  ${f.name}`)
-      console.log('-- inclusive --')
-      for (const f of sum.inclusive.slice(0, 40)) console.log(`${per(f.us)}  ${f.name}`)
+      printSummary(sum, per, `busy ${per(sum.busyUs)}`, { self: 30, inclusive: 40 })
     }
   } finally {
     await store.close()

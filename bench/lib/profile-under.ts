@@ -36,3 +36,14 @@ export function summarizeUnder(p: Profile, fn: string): Summary {
   return { busyUs: busy, byFunction: sorted(self), inclusive: sorted(incl) }
 }
 
+
+/**
+ * Prints a summary's busy time after `heading`, then its top `self` and `inclusive` functions, each
+ * time given per unit of work by `per` (e.g. µs per block).
+ */
+export function printSummary(sum: Summary, per: (us: number) => string, heading: string, top: { self: number; inclusive: number }): void {
+  console.log(`${heading}\n-- self --`)
+  for (const f of sum.byFunction.slice(0, top.self)) console.log(`${per(f.us)}  ${f.name}`)
+  console.log('-- inclusive --')
+  for (const f of sum.inclusive.slice(0, top.inclusive)) console.log(`${per(f.us)}  ${f.name}`)
+}

@@ -65,13 +65,16 @@ describe('StateCache slots remembered on accessor keys', () => {
     const view = { get: (k: Uint8Array) => { n++; return m.get(toKeyString(k)) ?? null }, keys: () => [] } as unknown as TrieView
     return { view, reads: () => n }
   }
-
-  it('a remembered slot follows advances, and is dropped by a reset or when another cache or block reads', () => {
+  /** A cache reset to block A over a trie holding `key` = [1]; `ref` is an accessor's key for it. */
+  const cacheAtA = (): { ks: string; t: ReturnType<typeof counting>; c: StateCache; ref: StorageRef } => {
     const ks = toKeyString(key)
-    const t = counting(new Map([[ks, new Uint8Array([1])]]))
     const c = new StateCache()
     c.reset('A')
-    const ref: StorageRef = { key, ks }
+    return { ks, t: counting(new Map([[ks, new Uint8Array([1])]])), c, ref: { key, ks } }
+  }
+
+  it('a remembered slot follows advances, and is dropped by a reset or when another cache or block reads', () => {
+    const { ks, t, c, ref } = cacheAtA()
     const a = c.backend('A', t.view)
     expect(a.getRef!(ref)).toEqual(new Uint8Array([1]))
     expect(a.getRef!(ref)).toEqual(new Uint8Array([1]))
@@ -97,11 +100,7 @@ describe('StateCache slots remembered on accessor keys', () => {
   })
 
   it('an overlay reads accessor keys through the slots and its writes never reach the cache', () => {
-    const ks = toKeyString(key)
-    const t = counting(new Map([[ks, new Uint8Array([1])]]))
-    const c = new StateCache()
-    c.reset('A')
-    const ref: StorageRef = { key, ks }
+    const { t, c, ref } = cacheAtA()
     const s = new Overlay(c.backend('A', t.view))
     expect(s.read(ref)).toEqual(new Uint8Array([1]))
     s.startTransaction()

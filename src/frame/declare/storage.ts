@@ -135,10 +135,26 @@ abstract class Item<V, R> {
   protected read(s: Store, ref: KeyRef): R {
     const raw = s.read(ref)
     if (raw === null) return (this.decl.modifier === 'Default' ? this.cloneDefault() : null) as R
-    if (raw === ref.raw) return ref.value as R
+    return this.decodedAt(ref, raw) as unknown as R
+  }
+
+  /** The decoding of `raw`, the bytes stored at `ref` (remembered on `ref` when immutable). */
+  private decodedAt(ref: KeyRef, raw: Uint8Array): V {
+    if (raw === ref.raw) return ref.value as V
     const v = this.decodeValue(raw)
     if (this.immutable) { ref.raw = raw; ref.value = v }
-    return v as unknown as R
+    return v
+  }
+
+  /**
+   * write() unless the key holds a value `same` finds equal to `v`: that write would change nothing
+   * but cost an overlay write, a compare in the state-root step and a state-cache update. An absent
+   * key is written, even with the default (storing the default changes the state).
+   */
+  protected writeUnlessSame(s: Store, ref: KeyRef, v: V, same: (held: V, v: V) => boolean): void {
+    const raw = s.read(ref)
+    if (raw !== null && same(this.decodedAt(ref, raw), v)) return
+    this.write(s, ref, v)
   }
 
   /** For u64/u128 values (balances, stakes, counters): their bytes without the generic encoder. */
@@ -209,6 +225,8 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   set(s: Store, k: K, v: V): void { this.write(s, this.keyRef1(k), v) }
   remove(s: Store, k: K): void { this.removeKey(s, this.keyRef1(k)) }
   contains(s: Store, k: K): boolean { return this.has(s, this.keyRef1(k)) }
+  /** set() unless `k` holds a value equal to `v` by `same` (default: the same primitive). */
+  setIfChanged(s: Store, k: K, v: V, same: (held: V, v: V) => boolean = Object.is): void { this.writeUnlessSame(s, this.keyRef1(k), v, same) }
   mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
   /**
    * `mutate(k, v => [...v, x])` for a Vec of fixed-width elements, through the store's own

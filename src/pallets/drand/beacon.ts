@@ -8,6 +8,7 @@
 // are deterministic), so imported blocks re-execute to the same root.
 import type { HookCtx } from '../../frame/declare/pallet.js'
 import type { Store } from '../../frame/declare/storage.js'
+import { memoOnStored } from '../../frame/declare/stored-memo.js'
 import { blake2_256 } from '../../codec/hashing.js'
 import { Timestamp } from '../timestamp/index.js'
 import { publicKeyOf, QUICKNET, randomnessOf, SCHEME_ID, signRound } from './bls.js'
@@ -68,26 +69,14 @@ export function dueRounds(s: Store, current: bigint): bigint[] {
   return out
 }
 
-// The beacon reads BeaconConfig every block and it hardly ever changes: its decoding is kept
-// with the bytes it came from (state reads hand out the same bytes while the value stands, and
-// stored bytes are never changed in place, as storage.ts also relies on).
-let lastConfig: { raw: Uint8Array | null; key: Uint8Array; ours: boolean; config: BeaconConfigurationValue } | null = null
-
-/** BeaconConfig, and whether it names the beacon's key `publicKey`. The decoded value is shared: read it only. */
-function beaconConfig(s: Store, publicKey: Uint8Array): { ours: boolean; config: BeaconConfigurationValue } {
-  const raw = s.get(D.BeaconConfig.key())
-  const last = lastConfig
-  if (last !== null && last.key === publicKey && (raw === last.raw || (raw !== null && last.raw !== null && sameBytes(raw, last.raw)))) return last
-  const config = D.BeaconConfig.get(s)
-  lastConfig = { raw, key: publicKey, ours: sameBytes(config.public_key, publicKey), config }
-  return lastConfig
-}
+// The beacon reads BeaconConfig every block and it hardly ever changes: decoded once per stored value.
+const beaconConfig = memoOnStored(() => [D.BeaconConfig.key()], (s) => D.BeaconConfig.get(s))
 
 drand.hooks.onInitialize = ({ s, env }: HookCtx): void => {
   if (!beacon) return
-  const { ours, config } = beaconConfig(s, beacon.publicKey)
+  const config = beaconConfig(s)
   // A chain whose BeaconConfig no longer names this key would reject these pulses in write_pulse.
-  if (!ours) return
+  if (!sameBytes(config.public_key, beacon.publicKey)) return
   const current = roundAt(config, Timestamp.Now.get(s))
   // Most blocks fall inside a round already stored (twelve 250 ms blocks per 3 s round).
   if (current === 0n || current <= D.LastStoredRound.get(s)) return

@@ -10,7 +10,7 @@
 import type { ExecEnv } from '../../frame/declare/pallet.js'
 import type { Store } from '../../frame/declare/storage.js'
 import { DispatchFailure } from '../../frame/primitives.js'
-import { sameBytes } from '../../codec/bytes.js'
+import { memoOnStored } from '../../frame/declare/stored-memo.js'
 import { Aura, blockAuthor } from '../aura/pallet.js'
 import { System } from '../system/pallet.js'
 import { totalBalance } from '../balances/account.js'
@@ -64,14 +64,4 @@ export function correctAndDepositFee(
  * so it is worked out again only when either changed (every signed extrinsic of a block pays the
  * same author; decoding both per extrinsic was most of the fee's settling).
  */
-function feeAuthor(s: Store): Uint8Array | null {
-  const digest = s.get(System.Digest.key())
-  const authorities = s.get(Aura.Authorities.key())
-  const m = authorMemo
-  if (m !== null && digest !== null && authorities !== null && sameBytes(m.digest, digest) && sameBytes(m.authorities, authorities)) return m.author
-  const author = blockAuthor(s)
-  authorMemo = digest === null || authorities === null ? null : { digest: digest.slice(), authorities: authorities.slice(), author }
-  return author
-}
-
-let authorMemo: { digest: Uint8Array; authorities: Uint8Array; author: Uint8Array | null } | null = null
+const feeAuthor = memoOnStored(() => [System.Digest.key(), Aura.Authorities.key()], blockAuthor)

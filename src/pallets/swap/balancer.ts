@@ -46,7 +46,7 @@ export class Balancer {
     const [en, ed] = baseQuote ? [this.base, this.quote] : [this.quote, this.base]
     const r = powRatioScaled(x, xPlusDx, en, ed, 256, ACCURACY)
     if (r === null || r < 0n || r > U64_MAX) return 0n
-    const result = safeDiv(U, fx(r), fx(ACCURACY))
+    const result = F.u64f64Ratio(r, ACCURACY) ?? 0n
     return dx >= 0n && result > ONE_FX ? ONE_FX : result
   }
 
@@ -62,7 +62,7 @@ export class Balancer {
 
   /** calculatePrice of the balancer with quote weight `quote`. */
   static priceOf(quote: bigint, x: bigint, y: bigint): bigint {
-    return F.saturatingMul(U, weightRatio(quote), safeDiv(U, fx(y), fx(x)))
+    return F.saturatingMul(U, weightRatio(quote), F.u64f64Ratio(y, x) ?? 0n)
   }
 
   /**
@@ -124,7 +124,7 @@ export function mulPerquintillRound(parts: bigint, value: bigint): bigint {
 function deltaIn(num: bigint, den: bigint, weight: bigint, reserve: bigint): bigint {
   const r = powRatioScaled(num, den, weight, ACCURACY, 1024, SCALE)
   if (r === null) return 0n
-  const rFx = r >= 0n && r <= U64_MAX ? fx(r) : r > U64_MAX ? fx(U64_MAX) : 0n
-  const factor = F.saturatingSub(U, safeDiv(U, rFx, fx(SCALE)), ONE_FX)
+  const clamped = r >= 0n && r <= U64_MAX ? r : r > U64_MAX ? U64_MAX : 0n
+  const factor = F.saturatingSub(U, F.u64f64Ratio(clamped, SCALE) ?? 0n, ONE_FX)
   return F.saturatingToU64(U, F.saturatingMul(U, fx(reserve), factor))
 }

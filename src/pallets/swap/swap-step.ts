@@ -51,7 +51,7 @@ function deltaInToPrice(p: PoolView, kind: OrderKind, current: bigint, target: b
 
 /** `calculate_fee_amount` for a dynamic (mechanism 1) pool: amount · FeeRate/65535, floored. */
 export function feeAmount(feeRate: number, amount: bigint): bigint {
-  const rate = safeDiv(U, fx(BigInt(feeRate)), fx(0xffffn))
+  const rate = F.u64f64Ratio(BigInt(feeRate), 0xffffn) ?? 0n
   return F.saturatingToU64(U, F.saturatingMul(U, fx(amount), rate))
 }
 

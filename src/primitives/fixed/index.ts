@@ -1,3 +1,4 @@
 export * from './types.js'
 export * from './ops.js'
 export * from './transcendental.js'
+export * from './fused.js'

@@ -12,11 +12,12 @@ import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
 import { insertIfChanged } from '../utils/store-changed.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { emissionForIssuanceFast, getBlockEmissionForIssuance } from './block-emission.js'
-import { alphaIssuance, movingAlphaPriceOf, rootProportionOf, rootSellFlag, rootTaoWeight, subnetBlockEmissions, subnetsToEmitTo } from './subnet-emissions.js'
+import { alphaIssuance, blockEmissionsInOrder, movingAlphaPriceOf, rootProportionOf, rootTaoWeight, subnetsToEmitTo } from './subnet-emissions.js'
 import { recycleCredit } from './tao.js'
 
 const W = F.U96F32
-const HALF = F.fromInt(W, 1) >> 1n
+/** 1 as U64F64: the root-sell flag's threshold for the EMA prices' sum. */
+const ONE_U64F64 = F.fromInt(F.U64F64, 1)
 const floorU64 = (bits: bigint): bigint => F.saturatingToU64(W, bits)
 const addU64 = (a: bigint, b: bigint): bigint => (a + b > F.U64_MAX ? F.U64_MAX : a + b)
 
@@ -40,19 +41,23 @@ export interface CoinbasePool {
 
 const issuanceOf = (p: CoinbasePool): bigint => (p.alphaIn + p.alphaOut > F.U64_MAX ? F.U64_MAX : p.alphaIn + p.alphaOut)
 
-/** The coinbase's view of `subnets` (eligible: non-root, FirstEmissionBlockNumber set). */
-function readPools(s: Store, subnets: readonly number[], firstEmission?: ReadonlyMap<number, bigint>): Map<number, CoinbasePool> {
-  const out = new Map<number, CoinbasePool>()
-  for (const n of subnets) {
+/**
+ * The coinbase's view of `subnets` (eligible: non-root, FirstEmissionBlockNumber set), in their
+ * order. `firstEmission`: their FirstEmissionBlockNumber in the same order, when read already.
+ */
+function readPools(s: Store, subnets: readonly number[], firstEmission?: readonly bigint[]): CoinbasePool[] {
+  const out = new Array<CoinbasePool>(subnets.length)
+  for (let i = 0; i < subnets.length; i++) {
+    const n = subnets[i]!
     const mechanism = S.SubnetMechanism.get(s, n)
     const stored = { mechanism, alpha: S.SubnetAlphaIn.get(s, n), alphaOut: S.SubnetAlphaOut.get(s, n), tao: S.SubnetTAO.get(s, n) }
-    out.set(n, {
+    out[i] = {
       mechanism,
       movingPrice: movingAlphaPriceOf(mechanism, S.SubnetMovingPrice.get(s, n).bits),
-      firstEmission: (firstEmission !== undefined ? firstEmission.get(n) : S.FirstEmissionBlockNumber.get(s, n)) ?? 0n,
+      firstEmission: (firstEmission !== undefined ? firstEmission[i] : S.FirstEmissionBlockNumber.get(s, n)) ?? 0n,
       alphaIn: stored.alpha, alphaOut: stored.alphaOut, tao: stored.tao,
       stored,
-    })
+    }
   }
   return out
 }
@@ -94,20 +99,23 @@ export function subnetTerms(s: Store, emissions: Map<number, bigint>, tw: bigint
 }
 
 /**
- * subnetTerms on the pools already read. BlockEmission, which every subnet's halving-curve step
- * stores when it changed, is read once and written once with the last value (what the sequence
- * of writes leaves).
+ * subnetTerms on the pools already read, `emissions` in the pools' order. The chain works the
+ * subnets out by ascending netuid, each independent of the others but for BlockEmission, which
+ * every subnet's halving-curve step stores when it changed: it is read once and written once with
+ * the highest netuid's value (what that sequence of writes leaves).
  */
-function poolTerms(s: Store, emissions: Map<number, bigint>, pools: Map<number, CoinbasePool>, tw: bigint): Map<number, SubnetTerms> {
-  const out = new Map<number, SubnetTerms>()
+function poolTerms(s: Store, subnets: readonly number[], emissions: readonly bigint[], pools: readonly CoinbasePool[], tw: bigint): SubnetTerms[] {
+  const out = new Array<SubnetTerms>(subnets.length)
   const stored = S.BlockEmission.get(s)
   let last = stored
+  let lastNetuid = -1
   const swap = swapInterface()
-  for (const [n, taoEmission] of emissions) {
-    const pool = pools.get(n)!
+  for (let i = 0; i < subnets.length; i++) {
+    const pool = pools[i]!
     const issuance = issuanceOf(pool)
-    last = emissionForIssuanceFast(issuance)
-    out.set(n, termsOf(taoEmission, issuance, last, swap.currentAlphaPrice(s, n, pool.stored), tw))
+    const alphaEmission = emissionForIssuanceFast(issuance)
+    if (subnets[i]! > lastNetuid) { lastNetuid = subnets[i]!; last = alphaEmission }
+    out[i] = termsOf(emissions[i]!, issuance, alphaEmission, swap.currentAlphaPrice(s, subnets[i]!, pool.stored), tw)
   }
   if (last !== stored) S.BlockEmission.set(s, last)
   return out
@@ -137,8 +145,8 @@ function spendTao(s: Store, sink: EventSink, who: Uint8Array, credit: bigint, pa
 export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint): bigint {
   const added = subnets.filter((n) => n === 0 || S.NetworksAdded.contains(s, n))
   const pools = readPools(s, added)
-  const left = inject(s, sink, added, terms, credit, pools)
-  for (const [n, p] of pools) storeReserves(s, n, p, true)
+  const left = inject(s, sink, added, added.map((n) => terms.get(n)), credit, pools)
+  for (let i = 0; i < added.length; i++) storeReserves(s, added[i]!, pools[i]!, true)
   return left
 }
 
@@ -152,15 +160,17 @@ const reserveDelta = (v: bigint): bigint => (v > I64_MAX ? I64_MAX : v)
  * subnet it swaps on); its alpha outstanding is left for emitAlphaOut to store, and TotalStake,
  * which every injection moves, is stored once at the end.
  */
-function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Map<number, SubnetTerms>, credit: bigint, pools: Map<number, CoinbasePool>): bigint {
+function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: readonly (SubnetTerms | undefined)[], credit: bigint, pools: readonly CoinbasePool[]): bigint {
   const swap = swapInterface()
+  const maxPrice = swap.maxPrice()
   let remaining = credit
   const totalStakeBefore = S.TotalStake.get(s)
   let totalStake = totalStakeBefore
-  for (const n of subnets) {
-    const pool = pools.get(n)!
+  for (let i = 0; i < subnets.length; i++) {
+    const n = subnets[i]!
+    const pool = pools[i]!
     const account = subnetAccountId(n)
-    const t = terms.get(n)
+    const t = terms[i]
     const excess = t ? floorU64(t.excessTao) : 0n
     const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, t ? floorU64(t.taoIn) : 0n, t ? floorU64(t.alphaIn) : 0n, pool.stored)
     // SubnetExcessTao, SubnetTaoInEmission and SubnetProtocolFlow are reset or moved twice here and
@@ -174,7 +184,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
         remaining = left
         try {
           // swap_tao_for_alpha (no fee, no limit): the pool swap, then its bookkeeping on the view
-          const r = poolSwap(s, n, { kind: 'GetAlphaForTao', amount: excess }, swap.maxPrice(), true, pool.mechanism, pool.stored)
+          const r = poolSwap(s, n, { kind: 'GetAlphaForTao', amount: excess }, maxPrice, true, pool.mechanism, pool.stored)
           const alphaDecrease = reserveDelta(r.amountPaidOut)
           if (alphaDecrease !== 0n) pool.alphaIn = pool.alphaIn > alphaDecrease ? pool.alphaIn - alphaDecrease : 0n
           pool.alphaOut = addU64(pool.alphaOut, r.amountPaidOut)
@@ -220,15 +230,19 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: Ma
  * else recycled.
  */
 export function emitAlphaOut(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, rootSell: boolean, tw: bigint): void {
-  emitAlphaOutOn(s, subnets, terms, rootSell, tw, readPools(s, subnets))
+  emitAlphaOutOn(s, subnets, subnets.map((n) => terms.get(n)), rootSell, tw, readPools(s, subnets))
 }
 
-/** emitAlphaOut on the coinbase's view of the subnets' pools (each stored when its split is done). */
-function emitAlphaOutOn(s: Store, subnets: readonly number[], terms: Map<number, SubnetTerms>, rootSell: boolean, tw: bigint, pools: Map<number, CoinbasePool>): void {
+/**
+ * emitAlphaOut on the coinbase's view of the subnets' pools (each stored when its split is done).
+ * Halving a non-negative U96F32 (× 0.5, floored) is a right shift by one.
+ */
+function emitAlphaOutOn(s: Store, subnets: readonly number[], terms: readonly (SubnetTerms | undefined)[], rootSell: boolean, tw: bigint, pools: readonly CoinbasePool[]): void {
   const cutPercent = safeDiv(W, F.fromInt(W, S.SubnetOwnerCut.get(s)), F.fromInt(W, 0xffff))
-  for (const n of subnets) {
-    const pool = pools.get(n)!
-    let alphaOut = terms.get(n)?.alphaOut ?? 0n
+  for (let i = 0; i < subnets.length; i++) {
+    const n = subnets[i]!
+    const pool = pools[i]!
+    let alphaOut = terms[i]?.alphaOut ?? 0n
     const created = floorU64(alphaOut)
     insertIfChanged(s, S.SubnetAlphaOutEmission, n, created)
     pool.alphaOut = addU64(pool.alphaOut, created)
@@ -237,8 +251,8 @@ function emitAlphaOutOn(s: Store, subnets: readonly number[], terms: Map<number,
       alphaOut = F.saturatingSub(W, alphaOut, cut)
       S.PendingOwnerCut.set(s, n, addU64(S.PendingOwnerCut.get(s, n), floorU64(cut)))
     }
-    const rootAlpha = F.saturatingMul(W, F.saturatingMul(W, rootProportionOf(tw, issuanceOf(pool)), alphaOut), HALF)
-    const server = F.saturatingMul(W, alphaOut, HALF)
+    const rootAlpha = F.saturatingMul(W, rootProportionOf(tw, issuanceOf(pool)), alphaOut) >> 1n
+    const server = alphaOut >> 1n
     const validator = F.saturatingSub(W, F.saturatingSub(W, alphaOut, server), rootAlpha)
     // (each accumulator read then written, as mutate does, without a closure per subnet)
     S.PendingServerEmission.set(s, n, addU64(S.PendingServerEmission.get(s, n), floorU64(server)))
@@ -250,8 +264,8 @@ function emitAlphaOutOn(s: Store, subnets: readonly number[], terms: Map<number,
   }
 }
 
-/** What `runCoinbaseForBlockStep` leaves for the block step's moving prices. */
-export interface CoinbaseOutcome { eligible: number[]; pools: Map<number, CoinbasePool> }
+/** What `runCoinbaseForBlockStep` leaves for the block step's moving prices: `pools` in `eligible`'s order. */
+export interface CoinbaseOutcome { eligible: number[]; pools: CoinbasePool[] }
 
 /**
  * `run_coinbase` up to the epochs: reset the root-sell counters, share the credit by EMA price,
@@ -265,23 +279,28 @@ export function runCoinbase(s: Store, sink: EventSink, credit: bigint, networks:
   return runCoinbaseForBlockStep(s, sink, credit, networks).eligible
 }
 
-/** runCoinbase, also handing out the eligible subnets' coinbase view (see CoinbasePool). */
+/**
+ * runCoinbase, also handing out the eligible subnets' coinbase view (see CoinbasePool). Every
+ * per-subnet list here is in `eligible`'s order.
+ */
 export function runCoinbaseForBlockStep(s: Store, sink: EventSink, credit: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): CoinbaseOutcome {
   S.SubnetRootSellTao.clear(s)
   // Eligible subnets come from NetworksAdded's keys: every one is added.
-  const firstEmission = new Map<number, bigint>()
-  const eligible = subnetsToEmitTo(s, networks.filter((n) => n !== 0), firstEmission)
+  const firstEmission: bigint[] = []
+  const eligible = subnetsToEmitTo(s, networks, firstEmission)
   const pools = readPools(s, eligible, firstEmission)
   if (eligible.length === 0) {
     recycleCredit(s, credit)
     return { eligible, pools }
   }
   // The EMA prices and root's weight are read once: nothing below changes them.
-  const emaPrices = new Map(eligible.map((n) => [n, pools.get(n)!.movingPrice]))
-  const emissions = subnetBlockEmissions(s, eligible, credit, emaPrices)
-  const rootSell = rootSellFlag(s, eligible, emaPrices)
+  const emaPrices = pools.map((p) => p.movingPrice)
+  const emissions = blockEmissionsInOrder(s, eligible, credit, emaPrices)
+  let priceSum = 0n
+  for (const p of emaPrices) priceSum += p
+  const rootSell = priceSum > ONE_U64F64
   const tw = rootTaoWeight(s)
-  const terms = poolTerms(s, emissions, pools, tw)
+  const terms = poolTerms(s, eligible, emissions, pools, tw)
   const left = inject(s, sink, eligible, terms, credit, pools)
   emitAlphaOutOn(s, eligible, terms, rootSell, tw, pools)
   recycleCredit(s, left)

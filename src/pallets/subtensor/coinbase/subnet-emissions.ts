@@ -16,16 +16,18 @@ export const allSubnets = (s: Store): number[] => [...S.NetworksAdded.iterKeys(s
 /**
  * `get_subnets_to_emit_to`: non-root subnets that were started (FirstEmissionBlockNumber), have
  * their subtoken enabled and still allow registration, in the order given (NetworksAdded order).
- * `firstEmission`: filled with the FirstEmissionBlockNumber of those returned, when given.
+ * `firstEmission`: filled with the FirstEmissionBlockNumber of those returned, in their order, when given.
  */
-export function subnetsToEmitTo(s: Store, subnets: readonly number[], firstEmission?: Map<number, bigint>): number[] {
-  return subnets.filter((n) => {
-    if (n === 0) return false
+export function subnetsToEmitTo(s: Store, subnets: readonly number[], firstEmission?: bigint[]): number[] {
+  const out: number[] = []
+  for (const n of subnets) {
+    if (n === 0) continue
     const first = S.FirstEmissionBlockNumber.get(s, n)
-    if (first === null || !S.SubtokenEnabled.get(s, n) || !S.NetworkRegistrationAllowed.get(s, n)) return false
-    firstEmission?.set(n, first)
-    return true
-  })
+    if (first === null || !S.SubtokenEnabled.get(s, n) || !S.NetworkRegistrationAllowed.get(s, n)) continue
+    out.push(n)
+    firstEmission?.push(first)
+  }
+  return out
 }
 
 /** `get_moving_alpha_price` (U64F64 bits): 1 for root and stable subnets, else the stored EMA. */
@@ -70,19 +72,32 @@ export function rootProportion(s: Store, netuid: number): bigint {
  */
 export function shares(s: Store, subnets: readonly number[], emaPrices?: ReadonlyMap<number, bigint>): Map<number, bigint> {
   const sorted = [...subnets].sort((a, b) => a - b)
-  const prices = sorted.map((n) => emaPrices?.get(n) ?? movingAlphaPrice(s, n))
-  const total = prices.reduce((acc, p) => F.saturatingAdd(U, acc, p), 0n)
-  const priceShares = new Map(sorted.map((n, i) => [n, F.checkedDiv(U, prices[i], total) ?? 0n]))
-  const weighted = new Map<number, bigint>()
+  const sh = sharesInOrder(s, sorted, sorted.map((n) => emaPrices?.get(n) ?? movingAlphaPrice(s, n)))
+  return new Map(sorted.map((n, i) => [n, sh[i]!]))
+}
+
+/**
+ * get_shares over `subnets` in the order given (U64F64 bits, one per subnet), `prices` their EMA
+ * prices. The chain walks them by ascending netuid; every step here is per subnet or a saturating
+ * sum of non-negative terms, which is the same in any order.
+ */
+function sharesInOrder(s: Store, subnets: readonly number[], prices: readonly bigint[]): bigint[] {
+  let total = 0n
+  for (const p of prices) total = F.saturatingAdd(U, total, p)
+  const out = new Array<bigint>(subnets.length)
+  // (price / total ≤ 1: checked_div cannot overflow, only divide by zero)
+  for (let i = 0; i < subnets.length; i++) out[i] = total === 0n ? 0n : (prices[i]! << 64n) / total
+  const weighted = new Array<bigint>(subnets.length)
   let totalWeight = 0n
-  for (const [n, share] of priceShares) {
-    const burned = F.min(F.saturatingFromFixed(U, W, S.MinerBurned.get(s, n).bits), ONE)
-    const w = F.saturatingMul(U, share, F.saturatingSub(U, ONE, burned))
-    weighted.set(n, w)
+  for (let i = 0; i < subnets.length; i++) {
+    const burned = F.min(F.saturatingFromFixed(U, W, S.MinerBurned.get(s, subnets[i]!).bits), ONE)
+    // (× 1 is the share itself)
+    const w = burned === 0n ? out[i]! : F.saturatingMul(U, out[i]!, ONE - burned)
+    weighted[i] = w
     totalWeight = F.saturatingAdd(U, totalWeight, w)
   }
-  if (totalWeight === 0n) return priceShares
-  for (const [n, w] of weighted) weighted.set(n, safeDiv(U, w, totalWeight))
+  if (totalWeight === 0n) return out
+  for (let i = 0; i < subnets.length; i++) weighted[i] = safeDiv(U, weighted[i]!, totalWeight)
   return weighted
 }
 
@@ -91,21 +106,29 @@ export function shares(s: Store, subnets: readonly number[], emaPrices?: Readonl
  * share; when any subnet has SubnetEmissionEnabled false its share goes to the enabled ones.
  */
 export function subnetBlockEmissions(s: Store, subnets: readonly number[], blockEmission: bigint, emaPrices?: ReadonlyMap<number, bigint>): Map<number, bigint> {
-  const sh = shares(s, subnets, emaPrices)
+  const sorted = [...subnets].sort((a, b) => a - b)
+  const e = blockEmissionsInOrder(s, sorted, blockEmission, sorted.map((n) => emaPrices?.get(n) ?? movingAlphaPrice(s, n)))
+  return new Map(sorted.map((n, i) => [n, e[i]!]))
+}
+
+/** subnetBlockEmissions over `subnets` in the order given (see sharesInOrder), `prices` their EMA prices. */
+export function blockEmissionsInOrder(s: Store, subnets: readonly number[], blockEmission: bigint, prices: readonly bigint[]): bigint[] {
+  const sh = sharesInOrder(s, subnets, prices)
   let anyDisabled = false
   let enabledSum = 0n
-  const enabled = new Map<number, boolean>()
-  for (const [n, share] of sh) {
-    const on = S.SubnetEmissionEnabled.get(s, n)
-    enabled.set(n, on)
-    if (on) enabledSum = F.saturatingAdd(U, enabledSum, share)
+  const enabled = new Array<boolean>(subnets.length)
+  for (let i = 0; i < subnets.length; i++) {
+    const on = S.SubnetEmissionEnabled.get(s, subnets[i]!)
+    enabled[i] = on
+    if (on) enabledSum = F.saturatingAdd(U, enabledSum, sh[i]!)
     else anyDisabled = true
   }
   const emission = F.saturatingFromInt(U, blockEmission)
-  const out = new Map<number, bigint>()
-  for (const [n, share] of sh) {
-    const eff = !anyDisabled ? share : enabled.get(n) === true && enabledSum > 0n ? safeDiv(U, share, enabledSum) : 0n
-    out.set(n, F.saturatingFromFixed(W, U, F.saturatingMul(U, emission, eff)))
+  const out = new Array<bigint>(subnets.length)
+  for (let i = 0; i < subnets.length; i++) {
+    const eff = !anyDisabled ? sh[i]! : enabled[i] === true && enabledSum > 0n ? safeDiv(U, sh[i]!, enabledSum) : 0n
+    // (U64F64 → U96F32 of a non-negative value: its low 32 bits dropped, always in range)
+    out[i] = F.saturatingMul(U, emission, eff) >> 32n
   }
   return out
 }

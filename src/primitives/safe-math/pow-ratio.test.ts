@@ -2,7 +2,7 @@
 // doubling an upper bound from 1, then the same binary search.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { powRatioScaled } from './pow-ratio.js'
+import { bitLength, powRatioScaled } from './pow-ratio.js'
 
 function rootBySearch(num: bigint, den: bigint, q: bigint): bigint {
   let low = 0n
@@ -47,5 +47,19 @@ describe('pow_ratio_scaled exact path', () => {
     expect(powRatioScaled(1n << 64n, 1n, 1n, 4n, 0, 1n)).toBe(1n << 16n)
     expect(powRatioScaled((1n << 64n) - 1n, 1n, 1n, 4n, 0, 1n)).toBe((1n << 16n) - 1n)
     expect(powRatioScaled(1n, 1n << 40n, 1n, 3n, 0, 1n)).toBe(0n)
+  })
+})
+
+describe('bitLength', () => {
+  it('is the length of the binary digits, around every power of two and at random', () => {
+    const cases: bigint[] = [1n, 2n, 3n]
+    for (let k = 1n; k <= 1100n; k++) cases.push((1n << k) - 1n, 1n << k, (1n << k) + 1n)
+    let x = 0x9e3779b97f4a7c15n
+    for (let i = 0; i < 5_000; i++) {
+      x = (x * 6364136223846793005n + 1442695040888963407n) & ((1n << 64n) - 1n)
+      cases.push(x >> (x & 63n), (x << (x & 255n)) | 1n, x ** (1n + (x & 7n)))
+    }
+    for (const c of cases) if (c > 0n) expect(bitLength(c)).toBe(BigInt(c.toString(2).length))
+    expect(bitLength(0n)).toBe(0n)
   })
 })

@@ -17,11 +17,22 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q
 }
 
-/** Bits of a non-negative x (from its hex digits: a quarter of the binary string's length). */
-function bitLength(x: bigint): bigint {
+/**
+ * Bits of a non-negative x. A double's exponent gives it within one (the conversion may round up
+ * to the next power of two, and log2 may be an ulp off), and two shifts settle it: no string of
+ * x's digits is made. Beyond a double's range, from its hex digits.
+ */
+export function bitLength(x: bigint): bigint {
   if (x === 0n) return 0n
-  const hex = x.toString(16)
-  return BigInt((hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16))))
+  const f = Number(x)
+  if (f === Infinity) {
+    const hex = x.toString(16)
+    return BigInt((hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16))))
+  }
+  let bits = Math.floor(Math.log2(f)) + 1
+  while (bits > 1 && x >> BigInt(bits - 1) === 0n) bits--
+  while (x >> BigInt(bits) !== 0n) bits++
+  return BigInt(bits)
 }
 
 function gcd(a: bigint, b: bigint): bigint {

@@ -13,6 +13,7 @@ import { insertIfChanged } from '../utils/store-changed.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { emissionForIssuanceFast, getBlockEmissionForIssuance } from './block-emission.js'
 import { alphaIssuance, blockEmissionsInOrder, movingAlphaPriceOf, rootProportionOf, rootTaoWeight, subnetsToEmitTo } from './subnet-emissions.js'
+import { storedField } from '../../../frame/declare/stored-field.js'
 import { recycleCredit } from './tao.js'
 
 const W = F.U96F32
@@ -41,6 +42,9 @@ export interface CoinbasePool {
 
 const issuanceOf = (p: CoinbasePool): bigint => (p.alphaIn + p.alphaOut > F.U64_MAX ? F.U64_MAX : p.alphaIn + p.alphaOut)
 
+/** SubnetMovingPrice's I96F32 bits. */
+const movingPriceBits = storedField(S.SubnetMovingPrice, (v) => v.bits)
+
 /**
  * The coinbase's view of `subnets` (eligible: non-root, FirstEmissionBlockNumber set), in their
  * order. `firstEmission`: their FirstEmissionBlockNumber in the same order, when read already.
@@ -53,7 +57,7 @@ function readPools(s: Store, subnets: readonly number[], firstEmission?: readonl
     const stored = { mechanism, alpha: S.SubnetAlphaIn.get(s, n), alphaOut: S.SubnetAlphaOut.get(s, n), tao: S.SubnetTAO.get(s, n) }
     out[i] = {
       mechanism,
-      movingPrice: movingAlphaPriceOf(mechanism, S.SubnetMovingPrice.get(s, n).bits),
+      movingPrice: movingAlphaPriceOf(mechanism, movingPriceBits(s, n)),
       firstEmission: (firstEmission !== undefined ? firstEmission[i] : S.FirstEmissionBlockNumber.get(s, n)) ?? 0n,
       alphaIn: stored.alpha, alphaOut: stored.alphaOut, tao: stored.tao,
       stored,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { acct, events, newStore, startBlock } from '../test-utils.js'
 import { genesis as systemGenesis, System } from '../system/index.js'
-import { balancesGenesis, deposit, freeBalance } from './index.js'
+import { balancesGenesis, deposit, freeBalance, resolveCredit, resolveCreditTwice } from './index.js'
 
 const ALICE = acct(1)
 const BOB = acct(2)
@@ -63,5 +63,27 @@ describe('Balances deposit', () => {
     expect([ALICE, BOB, CHARLIE].map((w) => s.get(System.Account.key(w)))).toEqual(before)
     expect(before[2]).toBeNull()
     expect(events(s).map((e) => [e.name, e.value])).toEqual([ALICE, BOB, CHARLIE].map((who) => ['Balances.Deposit', { who, amount: 0n }]))
+  })
+
+  it('two credits into one live account at once: the state and events of two resolves in a row', () => {
+    const one = setup()
+    const two = setup()
+    expect(resolveCredit(one.s, one.env, ALICE, 40n) && resolveCredit(one.s, one.env, ALICE, 2n)).toBe(true)
+    expect(resolveCreditTwice(two.s, two.env, ALICE, 40n, 2n)).toBe(true)
+    expect(two.s.get(System.Account.key(ALICE))).toEqual(one.s.get(System.Account.key(ALICE)))
+    expect(freeBalance(two.s, ALICE)).toBe(10_042n)
+    expect(events(two.s)).toEqual(events(one.s))
+  })
+
+  it('two credits at once refuse, touching nothing, where one at a time might take another path', () => {
+    const { s, env } = setup()
+    System.Account.mutate(s, BOB, (a) => ({ ...a, data: { ...a.data, flags: 0n } }))
+    const before = [ALICE, BOB, CHARLIE].map((w) => s.get(System.Account.key(w)))
+    expect(resolveCreditTwice(s, env, CHARLIE, 600n, 5n)).toBe(false)
+    expect(resolveCreditTwice(s, env, BOB, 5n, 5n)).toBe(false)
+    expect(resolveCreditTwice(s, env, ALICE, 5n, 0n)).toBe(false)
+    expect(resolveCreditTwice(s, env, ALICE, (1n << 64n) - 10_000n, 1n)).toBe(false)
+    expect([ALICE, BOB, CHARLIE].map((w) => s.get(System.Account.key(w)))).toEqual(before)
+    expect(events(s)).toEqual([])
   })
 })

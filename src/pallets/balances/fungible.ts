@@ -137,8 +137,8 @@ function zeroAt(b: Uint8Array, from: number, to: number): boolean {
  * get the new free balance in place of the old. False (nothing touched) when any of its other
  * branches could apply.
  */
-function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint): boolean {
-  if (value === 0n) return false
+function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint, then = 0n): boolean {
+  if (value === 0n || then < 0n) return false
   const key = System.Account.key(who)
   // (the key's string once, for both the read and the write)
   const ks = toKeyString(key)
@@ -146,7 +146,7 @@ function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, valu
   if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
   // (the fields read from the bytes: no DataView per deposit)
   const free = u64At(raw, FREE_AT)
-  const next = free + value
+  const next = free + value + then
   if (free < ED || next > U64_MAX) return false
   if (zeroAt(raw, 8, 16)) return false
   if (!zeroAt(raw, 24, 40) && zeroAt(raw, 4, 8)) return false
@@ -154,6 +154,7 @@ function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, valu
   putU64At(out, FREE_AT, next)
   s.set(key, out, ks)
   sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: value }))
+  if (then !== 0n) sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: then }))
   return true
 }
 
@@ -217,6 +218,16 @@ export function resolveCredit(s: Store, sink: EventSink, who: Uint8Array, amount
     if (e instanceof DispatchFailure) return false
     throw e
   }
+}
+
+/**
+ * resolveCredit of `a` then of `b` into the same live account, when both take the plain path
+ * (deposit of a leaves the account live and b then fits too): its bytes read and stored once, the
+ * two Deposit events in order. False, with nothing touched, when either might take another
+ * branch: the caller then resolves them one by one.
+ */
+export function resolveCreditTwice(s: Store, sink: EventSink, who: Uint8Array, a: bigint, b: bigint): boolean {
+  return b !== 0n && depositIntoLiveAccount(s, sink, who, a, b)
 }
 
 /** Mutate::mint_into: new funds for `who` (Minted event), raising total issuance. */

@@ -5,7 +5,7 @@ import { safeDiv, safeDivOr } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
 import { swapInterface, type PoolReserves } from '../../../primitives/swap-interface/index.js'
-import { resolveCredit } from '../../balances/index.js'
+import { resolveCredit, resolveCreditTwice } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
 import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
@@ -182,41 +182,56 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     let excessTao = 0n
     let taoInEmission = 0n
     let flow: bigint | null = null
-    if (excess > 0n) {
+    // The excess TAO and the injected TAO both go to the subnet account, and nothing in between
+    // reads or writes it or deposits an event (the buy moves the pool, not balances): when the
+    // credit covers both, they are resolved together, the account read and stored once.
+    let excessPaid = false
+    let taoPaid = false
+    if (excess > 0n && tao !== 0n && remaining >= excess + tao && resolveCreditTwice(s, sink, account, excess, tao)) {
+      remaining -= excess + tao
+      excessPaid = taoPaid = true
+    }
+    if (excess > 0n && !excessPaid) {
       const left = spendTao(s, sink, account, remaining, excess)
       if (left !== null) {
         remaining = left
-        try {
-          // swap_tao_for_alpha (no fee, no limit): the pool swap, then its bookkeeping on the view
-          const r = poolSwap(s, n, { kind: 'GetAlphaForTao', amount: excess }, maxPrice, true, pool.mechanism, pool.stored)
-          const alphaDecrease = reserveDelta(r.amountPaidOut)
-          if (alphaDecrease !== 0n) pool.alphaIn = pool.alphaIn > alphaDecrease ? pool.alphaIn - alphaDecrease : 0n
-          pool.alphaOut = addU64(pool.alphaOut, r.amountPaidOut)
-          pool.tao = addU64(pool.tao, reserveDelta(r.amountPaidIn))
-          totalStake = addU64(totalStake, excess)
-          // (get then set, as mutate does, without a closure per subnet)
-          const volume = S.SubnetVolume.get(s, n) + excess
-          S.SubnetVolume.set(s, n, volume > U128_MAX ? U128_MAX : volume)
-          S.SubnetProtocolAlpha.set(s, n, addU64(S.SubnetProtocolAlpha.get(s, n), r.amountPaidOut))
-          excessTao = r.amountPaidIn
-          flow = inflow(S.SubnetProtocolFlow.get(s, n), r.amountPaidIn)
-        } catch (e) {
-          // A failed buy leaves its TAO on the subnet account, outside the pool.
-          if (!(e instanceof DispatchFailure)) throw e
-        }
+        excessPaid = true
+      }
+    }
+    if (excessPaid) {
+      try {
+        // swap_tao_for_alpha (no fee, no limit): the pool swap, then its bookkeeping on the view
+        const r = poolSwap(s, n, { kind: 'GetAlphaForTao', amount: excess }, maxPrice, true, pool.mechanism, pool.stored)
+        const alphaDecrease = reserveDelta(r.amountPaidOut)
+        if (alphaDecrease !== 0n) pool.alphaIn = pool.alphaIn > alphaDecrease ? pool.alphaIn - alphaDecrease : 0n
+        pool.alphaOut = addU64(pool.alphaOut, r.amountPaidOut)
+        pool.tao = addU64(pool.tao, reserveDelta(r.amountPaidIn))
+        totalStake = addU64(totalStake, excess)
+        // (get then set, as mutate does, without a closure per subnet)
+        const volume = S.SubnetVolume.get(s, n) + excess
+        S.SubnetVolume.set(s, n, volume > U128_MAX ? U128_MAX : volume)
+        S.SubnetProtocolAlpha.set(s, n, addU64(S.SubnetProtocolAlpha.get(s, n), r.amountPaidOut))
+        excessTao = r.amountPaidIn
+        flow = inflow(S.SubnetProtocolFlow.get(s, n), r.amountPaidIn)
+      } catch (e) {
+        // A failed buy leaves its TAO on the subnet account, outside the pool.
+        if (!(e instanceof DispatchFailure)) throw e
       }
     }
     insertIfChanged(s, S.SubnetAlphaInEmission, n, alpha)
     pool.alphaIn = addU64(pool.alphaIn, alpha)
-    if (tao !== 0n) {
+    if (tao !== 0n && !taoPaid) {
       const left = spendTao(s, sink, account, remaining, tao)
       if (left !== null) {
         remaining = left
-        taoInEmission = tao
-        pool.tao = addU64(pool.tao, tao)
-        totalStake = addU64(totalStake, tao)
-        flow = inflow(flow ?? S.SubnetProtocolFlow.get(s, n), tao)
+        taoPaid = true
       }
+    }
+    if (taoPaid) {
+      taoInEmission = tao
+      pool.tao = addU64(pool.tao, tao)
+      totalStake = addU64(totalStake, tao)
+      flow = inflow(flow ?? S.SubnetProtocolFlow.get(s, n), tao)
     }
     storeReserves(s, n, pool, false)
     insertIfChanged(s, S.SubnetExcessTao, n, excessTao)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { acct, events, newStore, startBlock } from '../test-utils.js'
 import { genesis as systemGenesis, System } from '../system/index.js'
-import { balancesGenesis, deposit, freeBalance, resolveCredit, resolveCreditTwice } from './index.js'
+import { accountKey, balancesGenesis, deposit, freeBalance, resolveCredit, resolveCreditTwice } from './index.js'
 
 const ALICE = acct(1)
 const BOB = acct(2)
@@ -69,7 +69,7 @@ describe('Balances deposit', () => {
     const one = setup()
     const two = setup()
     expect(resolveCredit(one.s, one.env, ALICE, 40n) && resolveCredit(one.s, one.env, ALICE, 2n)).toBe(true)
-    expect(resolveCreditTwice(two.s, two.env, ALICE, 40n, 2n)).toBe(true)
+    expect(resolveCreditTwice(two.s, two.env, accountKey(ALICE), 40n, 2n)).toBe(true)
     expect(two.s.get(System.Account.key(ALICE))).toEqual(one.s.get(System.Account.key(ALICE)))
     expect(freeBalance(two.s, ALICE)).toBe(10_042n)
     expect(events(two.s)).toEqual(events(one.s))
@@ -79,10 +79,10 @@ describe('Balances deposit', () => {
     const { s, env } = setup()
     System.Account.mutate(s, BOB, (a) => ({ ...a, data: { ...a.data, flags: 0n } }))
     const before = [ALICE, BOB, CHARLIE].map((w) => s.get(System.Account.key(w)))
-    expect(resolveCreditTwice(s, env, CHARLIE, 600n, 5n)).toBe(false)
-    expect(resolveCreditTwice(s, env, BOB, 5n, 5n)).toBe(false)
-    expect(resolveCreditTwice(s, env, ALICE, 5n, 0n)).toBe(false)
-    expect(resolveCreditTwice(s, env, ALICE, (1n << 64n) - 10_000n, 1n)).toBe(false)
+    expect(resolveCreditTwice(s, env, accountKey(CHARLIE), 600n, 5n)).toBe(false)
+    expect(resolveCreditTwice(s, env, accountKey(BOB), 5n, 5n)).toBe(false)
+    expect(resolveCreditTwice(s, env, accountKey(ALICE), 5n, 0n)).toBe(false)
+    expect(resolveCreditTwice(s, env, accountKey(ALICE), (1n << 64n) - 10_000n, 1n)).toBe(false)
     expect([ALICE, BOB, CHARLIE].map((w) => s.get(System.Account.key(w)))).toEqual(before)
     expect(events(s)).toEqual([])
   })

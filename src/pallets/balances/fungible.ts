@@ -4,7 +4,7 @@
 // credit taken out of an account, which the caller must resolve into another account
 // (`resolveCredit`) or drop (`dropCredit`, which burns it from total issuance).
 import type { Store } from '../../frame/declare/storage.js'
-import { toKeyString } from '../../storage/overlay.js'
+import { toKeyString, type StorageRef } from '../../storage/overlay.js'
 import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import { accountData, type EventSink } from '../system/accounts.js'
 import { System } from '../system/pallet.js'
@@ -137,12 +137,12 @@ function zeroAt(b: Uint8Array, from: number, to: number): boolean {
  * get the new free balance in place of the old. False (nothing touched) when any of its other
  * branches could apply.
  */
-function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint, then = 0n): boolean {
+function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint, then = 0n, ref?: StorageRef): boolean {
   if (value === 0n || then < 0n) return false
-  const key = System.Account.key(who)
+  const key = ref !== undefined ? ref.key : System.Account.key(who)
   // (the key's string once, for both the read and the write)
-  const ks = toKeyString(key)
-  const raw = s.get(key, ks)
+  const ks = ref !== undefined ? ref.ks : toKeyString(key)
+  const raw = ref !== undefined ? s.read(ref) : s.get(key, ks)
   if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
   // (the fields read from the bytes: no DataView per deposit)
   const free = u64At(raw, FREE_AT)
@@ -226,8 +226,16 @@ export function resolveCredit(s: Store, sink: EventSink, who: Uint8Array, amount
  * two Deposit events in order. False, with nothing touched, when either might take another
  * branch: the caller then resolves them one by one.
  */
-export function resolveCreditTwice(s: Store, sink: EventSink, who: Uint8Array, a: bigint, b: bigint): boolean {
-  return b !== 0n && depositIntoLiveAccount(s, sink, who, a, b)
+export function resolveCreditTwice(s: Store, sink: EventSink, account: AccountKey, a: bigint, b: bigint): boolean {
+  return b !== 0n && depositIntoLiveAccount(s, sink, account.who, a, b, account.ref)
+}
+
+/** An account with its System.Account key made once, for a caller that pays it again and again (the coinbase its subnet accounts). */
+export interface AccountKey { readonly who: Uint8Array; readonly ref: StorageRef }
+
+export function accountKey(who: Uint8Array): AccountKey {
+  const key = System.Account.key(who)
+  return { who, ref: { key, ks: toKeyString(key) } }
 }
 
 /** Mutate::mint_into: new funds for `who` (Minted event), raising total issuance. */

@@ -5,7 +5,7 @@ import { safeDiv, safeDivOr } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
 import { swapInterface, type PoolReserves } from '../../../primitives/swap-interface/index.js'
-import { resolveCredit, resolveCreditTwice } from '../../balances/index.js'
+import { accountKey, resolveCredit, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
 import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
@@ -155,6 +155,8 @@ export function injectAndMaybeSwap(s: Store, sink: EventSink, subnets: readonly 
 }
 
 const U128_MAX = (1n << 128n) - 1n
+/** Each subnet's account with its System.Account key, by netuid: paid into every block. */
+const subnetAccounts: AccountKey[] = []
 /** `paid_*_reserve_delta_i64().unsigned_abs()`: the amount clamped to i64. */
 const reserveDelta = (v: bigint): bigint => (v > I64_MAX ? I64_MAX : v)
 
@@ -173,7 +175,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
   for (let i = 0; i < subnets.length; i++) {
     const n = subnets[i]!
     const pool = pools[i]!
-    const account = subnetAccountId(n)
+    const account = (subnetAccounts[n] ??= accountKey(subnetAccountId(n)))
     const t = terms[i]
     const excess = t ? floorU64(t.excessTao) : 0n
     const [tao, alpha] = swap.adjustProtocolLiquidity(s, n, t ? floorU64(t.taoIn) : 0n, t ? floorU64(t.alphaIn) : 0n, pool.stored)
@@ -192,7 +194,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
       excessPaid = taoPaid = true
     }
     if (excess > 0n && !excessPaid) {
-      const left = spendTao(s, sink, account, remaining, excess)
+      const left = spendTao(s, sink, account.who, remaining, excess)
       if (left !== null) {
         remaining = left
         excessPaid = true
@@ -221,7 +223,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     insertIfChanged(s, S.SubnetAlphaInEmission, n, alpha)
     pool.alphaIn = addU64(pool.alphaIn, alpha)
     if (tao !== 0n && !taoPaid) {
-      const left = spendTao(s, sink, account, remaining, tao)
+      const left = spendTao(s, sink, account.who, remaining, tao)
       if (left !== null) {
         remaining = left
         taoPaid = true

@@ -34,4 +34,14 @@ describe('storedField', () => {
     check(4)
     check(3)
   })
+
+  it('tells an absent key from a stored default when asked to', () => {
+    const bits = storedField(S.RootProp, (v) => v.bits, -1n)
+    const s = newStore()
+    expect(bits(s, 2)).toBe(-1n)
+    S.RootProp.set(s, 2, { bits: 0n })
+    expect(bits(s, 2)).toBe(0n)
+    S.RootProp.remove(s, 2)
+    expect(bits(s, 2)).toBe(-1n)
+  })
 })

@@ -7,8 +7,11 @@
 import type { StorageMap, Store } from './storage.js'
 import { keyString } from '../../storage/kv.js'
 
-/** `field` of the value `item` holds at a netuid, as `item.get` would give it. */
-export function storedField<V, F>(item: StorageMap<number, V>, field: (v: V) => F): (s: Store, netuid: number) => F {
+/**
+ * `field` of the value `item` holds at a netuid, as `item.get` would give it; `absent` instead
+ * when the key holds nothing, when given (a caller that must tell a stored default from none).
+ */
+export function storedField<V, F>(item: StorageMap<number, V>, field: (v: V) => F, absent?: F): (s: Store, netuid: number) => F {
   const keys: Uint8Array[] = []
   const keyStrings: string[] = []
   // (undefined: nothing kept yet; null: the key was absent, so the default's field is kept)
@@ -23,7 +26,7 @@ export function storedField<V, F>(item: StorageMap<number, V>, field: (v: V) => 
     const raw = s.get(key, keyStrings[netuid])
     const kept = raws[netuid]
     if (kept !== undefined && raw === kept) return fields[netuid]!
-    const v = field(item.get(s, netuid))
+    const v = raw === null && absent !== undefined ? absent : field(item.get(s, netuid))
     raws[netuid] = raw
     fields[netuid] = v
     return v

@@ -1,9 +1,9 @@
 // storedField: the field as the accessor reads it, whatever happened to the key in between;
 // decoded again only when the stored bytes changed.
 import { describe, expect, it } from 'vitest'
-import { newStore } from '../../pallets/test-utils.js'
-import { SubtensorStorage as S } from '../../pallets/subtensor/storage.js'
-import { storedField } from './stored-field.js'
+import { newStore } from '../../../src/pallets/test-utils.js'
+import { SubtensorStorage as S } from '../../../src/pallets/subtensor/storage.js'
+import { storedField } from '../../../src/frame/declare/stored-field.js'
 
 describe('storedField', () => {
   it('follows writes, removals, rollbacks and other stores; decodes once per stored value', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { hexOf } from '../../../src/codec/bytes.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
-import { calculateDividendAndIncentiveDistribution, distributeDividendsAndIncentives, distributeEmission } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { calculateDividendAndIncentiveDistribution, distributeDividendsAndIncentives, distributeEmission, drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
 import { drainPending } from '../../../src/pallets/subtensor/coinbase/epoch-schedule.js'
 import { commitBlocks } from '../../../src/pallets/subtensor/epoch/commit-mask.js'
 import { EpochView } from '../../../src/pallets/subtensor/epoch/epoch-view.js'
@@ -127,6 +127,53 @@ describe('the epoch view: one read per input through the epoch and its payout', 
       expect(yumaFast(inputs)).toEqual(yumaFast({ ...inputs, commitBlocks: read }))
     }
     expect(skipped).toBeGreaterThan(10)
+  })
+
+  it("one block's payouts on subnets sharing a validator write what one payout after another writes", () => {
+    // Subnets 2–6 with the same hotkey validating, staked on root: each payout raises its own
+    // entry of the hotkey's RootClaimable, which the block writes once.
+    const build = (seed: number): Ext => {
+      const r = rng(seed)
+      const x = new Ext(BLOCK)
+      const hk = u256(1000)
+      const ck = u256(2000)
+      S.Owner.set(x.s, hk, ck)
+      S.OwnedHotkeys.set(x.s, ck, [hk])
+      S.Delegates.set(x.s, hk, Math.floor(r() * 0x10000))
+      S.TaoWeight.set(x.s, BigInt(1 + Math.floor(r() * 2 ** 30)) << 30n)
+      increaseStakeForHotkeyAndColdkeyOnSubnet(x.s, hk, ck, ROOT, 50_000_000_000n)
+      // (netuid 4's entry there already, as an earlier epoch left it)
+      S.RootClaimable.set(x.s, hk, [[4, { bits: 1n << 20n }]])
+      S.MaxEpochsPerBlock.set(x.s, 8)
+      for (let net = 2; net <= 6; net++) {
+        x.addNetwork(net, 10)
+        S.LastEpochBlock.set(x.s, net, BigInt(BLOCK - 10))
+        S.SubnetworkN.set(x.s, net, 1)
+        S.Keys.set(x.s, net, 0, hk)
+        S.Uids.set(x.s, net, hk, 0)
+        S.SubnetOwner.set(x.s, net, u256(9000 + net))
+        S.ValidatorPermit.set(x.s, net, [true])
+        S.LastUpdate.set(x.s, net, [BigInt(BLOCK)])
+        if (r() < 0.7) increaseStakeForHotkeyAndColdkeyOnSubnet(x.s, hk, ck, net, BigInt(1 + Math.floor(r() * 5_000_000_000)))
+        S.PendingServerEmission.set(x.s, net, BigInt(Math.floor(r() * 1e9)))
+        S.PendingValidatorEmission.set(x.s, net, BigInt(Math.floor(r() * 1e9)))
+        S.PendingRootAlphaDivs.set(x.s, net, r() < 0.8 ? BigInt(1 + Math.floor(r() * 1e9)) : 0n)
+        S.PendingOwnerCut.set(x.s, net, BigInt(Math.floor(r() * 1e8)))
+      }
+      return x
+    }
+    for (let seed = 1; seed <= 20; seed++) {
+      const a = build(seed)
+      const b = build(seed)
+      const nets = [2, 3, 4, 5, 6]
+      expect(drainAndDistribute(a.s, a.env, BigInt(BLOCK), nets)).toEqual(new Set(nets))
+      for (const [net, d] of drainPending(b.s, b.env, nets, BigInt(BLOCK))) {
+        distributeEmission(b.s, b.env, net, d.server, d.validator, d.root, d.ownerCut, BigInt(BLOCK))
+        S.LastMechansimStepBlock.set(b.s, net, BigInt(BLOCK))
+      }
+      expect(diff(a), `seed ${seed}`).toEqual(diff(b))
+      expect(S.RootClaimable.get(a.s, u256(1000)).length).toBeGreaterThan(1)
+    }
   })
 
   it("drain_pending hands over the Keys rows the epoch would list", () => {

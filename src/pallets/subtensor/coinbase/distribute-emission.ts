@@ -8,9 +8,10 @@ import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keyString } from '../../../storage/kv.js'
 import { drainPending } from './epoch-schedule.js'
+import { PayoutBlock } from './payout-block.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { EpochView } from '../epoch/epoch-view.js'
-import { addStakingHotkey, getTaoWeight, increaseStakeForHotkeyOnSubnet } from '../staking/stake-utils.js'
+import { getTaoWeight, increaseStakeForHotkeyOnSubnet } from '../staking/stake-utils.js'
 import { PayoutPools } from '../staking/payout-pools.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { epochWithMechanisms } from '../subnets/mechanism.js'
@@ -46,41 +47,33 @@ export function recycleSubnetAlpha(s: Store, netuid: number, amount: bigint): vo
 }
 
 /**
- * What one subnet's payout reads again and again, through the epoch's view of the subnet: each
- * hotkey's owner, take, childkey edges and root stake (nothing in the payout writes them: it
- * stakes on the subnet, never on root), and the subnet's alpha pools, through which every stake
- * read and increment of the payout goes (first read from the view: the epoch read them already).
+ * What one subnet's payout reads again and again: through the epoch's view of the subnet, each
+ * hotkey's childkey edges and root stake (nothing in the payout writes them: it stakes on the
+ * subnet, never on root); through the block's payouts, owners, takes and RootClaimable; and the
+ * subnet's alpha pools, through which every stake read and increment of the payout goes (first
+ * read from the view: the epoch read them already).
  */
 class Payout {
   readonly pools: PayoutPools
   readonly s: Store
   readonly netuid: number
-  private readonly owners = new Map<string, Uint8Array>()
-  private readonly takes = new Map<string, bigint>()
-  /** (coldkey, hotkey) pairs known to be in StakingHotkeys (the payout only ever adds to it). */
-  private readonly staking = new Set<string>()
+  /** Whether this payout made `block` (and writes it back at its end) rather than the block's caller. */
+  readonly ownsBlock: boolean
+  readonly block: PayoutBlock
 
   /** `tw`: TaoWeight (U96F32), the view's unless the caller gives another. */
-  constructor(readonly view: EpochView, readonly tw: bigint = view.tw) {
+  constructor(readonly view: EpochView, readonly tw: bigint = view.tw, block?: PayoutBlock) {
     this.s = view.s
     this.netuid = view.netuid
     this.pools = new PayoutPools(view.s, view.netuid, view)
+    this.ownsBlock = block === undefined
+    this.block = block ?? new PayoutBlock(view.s)
   }
 
-  owner(hotkey: Uint8Array): Uint8Array {
-    const k = keyString(hotkey)
-    let o = this.owners.get(k)
-    if (o === undefined) this.owners.set(k, o = S.Owner.get(this.s, hotkey))
-    return o
-  }
+  owner(hotkey: Uint8Array): Uint8Array { return this.block.owner(hotkey) }
 
   /** `get_hotkey_take` as a proportion. */
-  take(hotkey: Uint8Array): bigint {
-    const k = keyString(hotkey)
-    let t = this.takes.get(k)
-    if (t === undefined) this.takes.set(k, t = safeDiv(fromU64(BigInt(S.Delegates.get(this.s, hotkey))), fromU64(0xffffn)))
-    return t
-  }
+  take(hotkey: Uint8Array): bigint { return this.block.take(hotkey) }
 
   /** `get_stake_for_hotkey_on_subnet(hotkey, ROOT)`. */
   rootStake(hotkey: Uint8Array): bigint {
@@ -91,10 +84,7 @@ class Payout {
 
   /** `increase_stake_for_hotkey_and_coldkey_on_subnet` on this subnet. */
   increaseStake(hotkey: Uint8Array, coldkey: Uint8Array, amount: bigint): void {
-    if (amount !== 0n) {
-      const k = keyString(coldkey) + keyString(hotkey)
-      if (!this.staking.has(k)) { addStakingHotkey(this.s, coldkey, hotkey); this.staking.add(k) }
-    }
+    if (amount !== 0n) this.block.ensureStakingHotkey(coldkey, hotkey)
     this.pools.pool(hotkey).updateValueForOne(coldkey, amount)
   }
 }
@@ -166,8 +156,9 @@ export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: numbe
  * `get_owner_hotkeys`: the owner coldkey's hotkeys registered here, plus SubnetOwnerHotkey if
  * registered. `owner`: SubnetOwner as read.
  */
-function ownerHotkeys(view: EpochView, owner: Uint8Array): Uint8Array[] {
-  const out = S.OwnedHotkeys.get(view.s, owner).filter((hk) => view.uid(hk) !== null)
+function ownerHotkeys(p: Payout, owner: Uint8Array): Uint8Array[] {
+  const view = p.view
+  const out = p.block.ownedHotkeys(owner).filter((hk) => view.uid(hk) !== null)
   const hk = view.ownerHotkey
   if (hk !== null && !out.some((h) => equal(h, hk)) && view.uid(hk) !== null) out.unshift(hk)
   return out
@@ -175,23 +166,13 @@ function ownerHotkeys(view: EpochView, owner: Uint8Array): Uint8Array[] {
 
 /** `increase_root_claimable_for_hotkey_and_subnet`: a per-root-stake rate, or plain alpha stake if root stake is short. */
 function increaseRootClaimable(p: Payout, hotkey: Uint8Array, amount: bigint): void {
-  const { s, netuid } = p
   const rootStake = p.rootStake(hotkey)
   const increment = F.checkedDiv(I, F.saturatingFromInt(I, amount), F.saturatingFromInt(I, rootStake)) ?? 0n
   if (amount > rootStake) {
     p.increaseStake(hotkey, p.owner(hotkey), amount)
     return
   }
-  const claimable = S.RootClaimable.get(s, hotkey)
-  const at = claimable.findIndex(([n]) => n === netuid)
-  if (at >= 0) {
-    const was = (claimable[at] as [number, { bits: bigint }])[1].bits
-    const now = F.saturatingAdd(I, was, increment)
-    // (the map rewritten as it was read is the bytes it holds)
-    if (now === was) return
-    claimable[at] = [netuid, { bits: now }]
-  } else { claimable.push([netuid, { bits: increment }]); claimable.sort((a, b) => a[0] - b[0]) }
-  S.RootClaimable.set(s, hotkey, claimable)
+  p.block.increaseRootClaimable(hotkey, p.netuid, increment)
 }
 
 type Emission = Array<[Uint8Array, bigint, bigint]>
@@ -263,7 +244,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
   const owner = S.SubnetOwner.get(s, netuid)
   const ownerHotkey = p.view.ownerHotkey
   if (ownerHotkey !== null && S.SubnetOwner.contains(s, netuid)) p.increaseStake(ownerHotkey, owner, ownerCut)
-  const owners = new Set(ownerHotkeys(p.view, owner).map(keyString))
+  const owners = new Set(ownerHotkeys(p, owner).map(keyString))
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {
@@ -304,6 +285,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
   }
   replaceSubnetRows(s, S.RootAlphaDividendsPerSubnet, netuid, rootRows)
   p.pools.flush()
+  if (p.ownsBlock) p.block.flush()
 }
 
 
@@ -311,13 +293,13 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
  * `distribute_emission` for one drained subnet: one view of the subnet through the epoch and all
  * four steps of the payout. `keyed`: the Keys rows drain_pending read, when it did.
  */
-export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null): void {
+export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null, payouts?: PayoutBlock): void {
   const view = new EpochView(s, netuid, keyed)
   const total = server + validator + root
   const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block, view)
   const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
   const validatorAlpha = incentiveSum !== 0n ? validator : validator + server
-  const p = new Payout(view)
+  const p = new Payout(view, view.tw, payouts)
   const [incentives, [alphaDividends, rootAlphaDividends]] = calculateDividendAndIncentiveDistribution(s, netuid, root, validatorAlpha, hotkeyEmission, p.tw, p)
   distributeDividendsAndIncentives(s, env, netuid, ownerCut, incentives, alphaDividends, rootAlphaDividends, p)
 }
@@ -348,10 +330,12 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
 export function drainAndDistribute(s: Store, env: Env, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): Set<number> {
   const subnets = networks.filter((n) => n !== ROOT)
   const paid = new Set<number>()
+  const payouts = new PayoutBlock(s)
   for (const [netuid, d] of drainPending(s, env, subnets, block)) {
-    distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed)
+    distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed, payouts)
     S.LastMechansimStepBlock.set(s, netuid, block)
     paid.add(netuid)
   }
+  payouts.flush()
   return paid
 }

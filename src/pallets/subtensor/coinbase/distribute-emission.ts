@@ -8,8 +8,10 @@ import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keyString } from '../../../storage/kv.js'
 import { drainPending } from './epoch-schedule.js'
+import { PayoutBlock } from './payout-block.js'
 import { SubtensorEvents } from '../macros/events.js'
-import { getStakeForHotkeyOnSubnet, getTaoWeight, increaseStakeForHotkeyAndColdkeyOnSubnet, increaseStakeForHotkeyOnSubnet } from '../staking/stake-utils.js'
+import { EpochView } from '../epoch/epoch-view.js'
+import { getTaoWeight, increaseStakeForHotkeyOnSubnet } from '../staking/stake-utils.js'
 import { PayoutPools } from '../staking/payout-pools.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { epochWithMechanisms } from '../subnets/mechanism.js'
@@ -45,49 +47,45 @@ export function recycleSubnetAlpha(s: Store, netuid: number, amount: bigint): vo
 }
 
 /**
- * What one subnet's payout reads again and again: each hotkey's owner, take and root stake
- * (nothing in the payout writes them: it stakes on the subnet, never on root) and the subnet's
- * alpha pools, through which every stake read and increment of the payout goes.
+ * What one subnet's payout reads again and again: through the epoch's view of the subnet, each
+ * hotkey's childkey edges and root stake (nothing in the payout writes them: it stakes on the
+ * subnet, never on root); through the block's payouts, owners, takes and RootClaimable; and the
+ * subnet's alpha pools, through which every stake read and increment of the payout goes (first
+ * read from the view: the epoch read them already).
  */
 class Payout {
   readonly pools: PayoutPools
-  private readonly owners = new Map<string, Uint8Array>()
-  private readonly takes = new Map<string, bigint>()
-  private readonly rootStakes = new Map<string, bigint>()
+  readonly s: Store
+  readonly netuid: number
+  /** Whether this payout made `block` (and writes it back at its end) rather than the block's caller. */
+  readonly ownsBlock: boolean
+  readonly block: PayoutBlock
 
-  constructor(readonly s: Store, readonly netuid: number, readonly tw: bigint) {
-    this.pools = new PayoutPools(s, netuid)
+  /** `tw`: TaoWeight (U96F32), the view's unless the caller gives another. */
+  constructor(readonly view: EpochView, readonly tw: bigint = view.tw, block?: PayoutBlock) {
+    this.s = view.s
+    this.netuid = view.netuid
+    this.pools = new PayoutPools(view.s, view.netuid, view)
+    this.ownsBlock = block === undefined
+    this.block = block ?? new PayoutBlock(view.s)
   }
 
-  owner(hotkey: Uint8Array): Uint8Array {
-    const k = keyString(hotkey)
-    let o = this.owners.get(k)
-    if (o === undefined) this.owners.set(k, o = S.Owner.get(this.s, hotkey))
-    return o
-  }
+  owner(hotkey: Uint8Array): Uint8Array { return this.block.owner(hotkey) }
 
   /** `get_hotkey_take` as a proportion. */
-  take(hotkey: Uint8Array): bigint {
-    const k = keyString(hotkey)
-    let t = this.takes.get(k)
-    if (t === undefined) this.takes.set(k, t = safeDiv(fromU64(BigInt(S.Delegates.get(this.s, hotkey))), fromU64(0xffffn)))
-    return t
-  }
+  take(hotkey: Uint8Array): bigint { return this.block.take(hotkey) }
 
   /** `get_stake_for_hotkey_on_subnet(hotkey, ROOT)`. */
   rootStake(hotkey: Uint8Array): bigint {
-    if (this.netuid === ROOT) return this.pools.stake(hotkey)
-    const k = keyString(hotkey)
-    let v = this.rootStakes.get(k)
-    if (v === undefined) this.rootStakes.set(k, v = getStakeForHotkeyOnSubnet(this.s, hotkey, ROOT))
-    return v
+    return this.netuid === ROOT ? this.pools.stake(hotkey) : this.view.stake(hotkey, ROOT)
   }
 
   stake(hotkey: Uint8Array): bigint { return this.pools.stake(hotkey) }
 
   /** `increase_stake_for_hotkey_and_coldkey_on_subnet` on this subnet. */
   increaseStake(hotkey: Uint8Array, coldkey: Uint8Array, amount: bigint): void {
-    increaseStakeForHotkeyAndColdkeyOnSubnet(this.s, hotkey, coldkey, this.netuid, amount, this.pools.pool(hotkey))
+    if (amount !== 0n) this.block.ensureStakingHotkey(coldkey, hotkey)
+    this.pools.pool(hotkey).updateValueForOne(coldkey, amount)
   }
 }
 
@@ -100,7 +98,7 @@ function childkeyTake(s: Store, hotkey: Uint8Array, netuid: number): number {
 /** `get_self_contribution`: own alpha and TaoWeight × root stake, less what the child keys take, floored. */
 function selfContribution(p: Payout, hotkey: Uint8Array): bigint {
   let remaining = F.fromInt(W, 1)
-  for (const [prop] of S.ChildKeys.get(p.s, hotkey, p.netuid)) remaining = F.saturatingSub(W, remaining, proportion(prop))
+  for (const [prop] of p.view.children(hotkey)) remaining = F.saturatingSub(W, remaining, proportion(prop))
   const root = fromU64(p.rootStake(hotkey))
   const alpha = fromU64(p.stake(hotkey))
   return floorU64(F.saturatingAdd(W, F.saturatingMul(W, alpha, remaining), F.saturatingMul(W, F.saturatingMul(W, root, remaining), p.tw)))
@@ -114,7 +112,7 @@ function selfContribution(p: Payout, hotkey: Uint8Array): bigint {
  */
 function parentChildDividendsOn(p: Payout, hotkey: Uint8Array, dividend: bigint): Array<[Uint8Array, bigint]> {
   const { s, netuid, tw } = p
-  const parents = S.ParentKeys.get(s, hotkey, netuid)
+  const parents = p.view.parents(hotkey)
   if (parents.length === 0) return [[hotkey, dividend]]
   const out: Array<[Uint8Array, bigint]> = []
   const validating = fromU64(dividend)
@@ -151,41 +149,30 @@ function parentChildDividendsOn(p: Payout, hotkey: Uint8Array, dividend: bigint)
 
 /** `get_parent_child_dividends_distribution` on its own (a fresh payout view of the subnet). */
 export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: number, dividend: bigint, tw: bigint): Array<[Uint8Array, bigint]> {
-  return parentChildDividendsOn(new Payout(s, netuid, tw), hotkey, dividend)
+  return parentChildDividendsOn(new Payout(new EpochView(s, netuid), tw), hotkey, dividend)
 }
 
 /**
  * `get_owner_hotkeys`: the owner coldkey's hotkeys registered here, plus SubnetOwnerHotkey if
- * registered. `owner`: SubnetOwner as read; `ownerHotkey`: SubnetOwnerHotkey when stored.
+ * registered. `owner`: SubnetOwner as read.
  */
-function ownerHotkeys(s: Store, netuid: number, owner: Uint8Array, ownerHotkey: Uint8Array | null): Uint8Array[] {
-  const out = S.OwnedHotkeys.get(s, owner).filter((hk) => S.Uids.get(s, netuid, hk) !== null)
-  if (ownerHotkey !== null) {
-    const hk = ownerHotkey
-    if (!out.some((h) => equal(h, hk)) && S.Uids.get(s, netuid, hk) !== null) out.unshift(hk)
-  }
+function ownerHotkeys(p: Payout, owner: Uint8Array): Uint8Array[] {
+  const view = p.view
+  const out = p.block.ownedHotkeys(owner).filter((hk) => view.uid(hk) !== null)
+  const hk = view.ownerHotkey
+  if (hk !== null && !out.some((h) => equal(h, hk)) && view.uid(hk) !== null) out.unshift(hk)
   return out
 }
 
 /** `increase_root_claimable_for_hotkey_and_subnet`: a per-root-stake rate, or plain alpha stake if root stake is short. */
 function increaseRootClaimable(p: Payout, hotkey: Uint8Array, amount: bigint): void {
-  const { s, netuid } = p
   const rootStake = p.rootStake(hotkey)
   const increment = F.checkedDiv(I, F.saturatingFromInt(I, amount), F.saturatingFromInt(I, rootStake)) ?? 0n
   if (amount > rootStake) {
     p.increaseStake(hotkey, p.owner(hotkey), amount)
     return
   }
-  const claimable = S.RootClaimable.get(s, hotkey)
-  const at = claimable.findIndex(([n]) => n === netuid)
-  if (at >= 0) {
-    const was = (claimable[at] as [number, { bits: bigint }])[1].bits
-    const now = F.saturatingAdd(I, was, increment)
-    // (the map rewritten as it was read is the bytes it holds)
-    if (now === was) return
-    claimable[at] = [netuid, { bits: now }]
-  } else { claimable.push([netuid, { bits: increment }]); claimable.sort((a, b) => a[0] - b[0]) }
-  S.RootClaimable.set(s, hotkey, claimable)
+  p.block.increaseRootClaimable(hotkey, p.netuid, increment)
 }
 
 type Emission = Array<[Uint8Array, bigint, bigint]>
@@ -194,7 +181,7 @@ type Emission = Array<[Uint8Array, bigint, bigint]>
  * `calculate_dividends_and_incentives`: incentives per hotkey, and each validator's dividend
  * shared with its parents (U96F32). `p`: the subnet's payout view when the caller holds one.
  */
-export function calculateDividendsAndIncentives(s: Store, netuid: number, hotkeyEmission: Emission, tw: bigint = getTaoWeight(s), p: Payout = new Payout(s, netuid, tw)): { incentives: AccountMap<bigint>; dividends: AccountMap<bigint> } {
+export function calculateDividendsAndIncentives(s: Store, netuid: number, hotkeyEmission: Emission, tw: bigint = getTaoWeight(s), p: Payout = new Payout(new EpochView(s, netuid), tw)): { incentives: AccountMap<bigint>; dividends: AccountMap<bigint> } {
   const incentives = new AccountMap<bigint>()
   const dividends = new AccountMap<bigint>()
   for (const [hk, inc, div] of hotkeyEmission) {
@@ -241,7 +228,7 @@ function stakeMapOf(p: Payout, hotkeys: Uint8Array[]): AccountMap<[bigint, bigin
 }
 
 /** `calculate_dividend_and_incentive_distribution`: incentives, then [alpha, root alpha] dividends with the stakes read now. */
-export function calculateDividendAndIncentiveDistribution(s: Store, netuid: number, pendingRootAlpha: bigint, pendingValidatorAlpha: bigint, hotkeyEmission: Emission, tw: bigint, p: Payout = new Payout(s, netuid, tw)): [AccountMap<bigint>, [Array<[Uint8Array, bigint]>, Array<[Uint8Array, bigint]>]] {
+export function calculateDividendAndIncentiveDistribution(s: Store, netuid: number, pendingRootAlpha: bigint, pendingValidatorAlpha: bigint, hotkeyEmission: Emission, tw: bigint, p: Payout = new Payout(new EpochView(s, netuid), tw)): [AccountMap<bigint>, [Array<[Uint8Array, bigint]>, Array<[Uint8Array, bigint]>]] {
   const { incentives, dividends } = calculateDividendsAndIncentives(s, netuid, hotkeyEmission, tw, p)
   const stakeMap = stakeMapOf(p, dividends.entries().map(([hk]) => hk))
   return [incentives, calculateDividendDistribution(pendingValidatorAlpha, pendingRootAlpha, tw, stakeMap, dividends)]
@@ -252,12 +239,12 @@ export function calculateDividendAndIncentiveDistribution(s: Store, netuid: numb
  * (owner hotkeys' withheld), alpha dividends less take to the hotkey's pool, root alpha dividends
  * less take as root claimable. The payout's pools are written back at the end.
  */
-export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>, p: Payout = new Payout(s, netuid, getTaoWeight(s))): void {
+export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>, p: Payout = new Payout(new EpochView(s, netuid))): void {
   // The subnet's owner and owner hotkey, read once: nothing in the payout writes them.
   const owner = S.SubnetOwner.get(s, netuid)
-  const ownerHotkey = S.SubnetOwnerHotkey.contains(s, netuid) ? S.SubnetOwnerHotkey.get(s, netuid) : null
+  const ownerHotkey = p.view.ownerHotkey
   if (ownerHotkey !== null && S.SubnetOwner.contains(s, netuid)) p.increaseStake(ownerHotkey, owner, ownerCut)
-  const owners = new Set(ownerHotkeys(s, netuid, owner, ownerHotkey).map(keyString))
+  const owners = new Set(ownerHotkeys(p, owner).map(keyString))
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {
@@ -298,18 +285,22 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
   }
   replaceSubnetRows(s, S.RootAlphaDividendsPerSubnet, netuid, rootRows)
   p.pools.flush()
+  if (p.ownsBlock) p.block.flush()
 }
 
 
-/** `distribute_emission` for one drained subnet: one payout view through all four steps. */
-export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint): void {
-  const tw = getTaoWeight(s)
+/**
+ * `distribute_emission` for one drained subnet: one view of the subnet through the epoch and all
+ * four steps of the payout. `keyed`: the Keys rows drain_pending read, when it did.
+ */
+export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null, payouts?: PayoutBlock): void {
+  const view = new EpochView(s, netuid, keyed)
   const total = server + validator + root
-  const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block)
+  const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block, view)
   const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
   const validatorAlpha = incentiveSum !== 0n ? validator : validator + server
-  const p = new Payout(s, netuid, tw)
-  const [incentives, [alphaDividends, rootAlphaDividends]] = calculateDividendAndIncentiveDistribution(s, netuid, root, validatorAlpha, hotkeyEmission, tw, p)
+  const p = new Payout(view, view.tw, payouts)
+  const [incentives, [alphaDividends, rootAlphaDividends]] = calculateDividendAndIncentiveDistribution(s, netuid, root, validatorAlpha, hotkeyEmission, p.tw, p)
   distributeDividendsAndIncentives(s, env, netuid, ownerCut, incentives, alphaDividends, rootAlphaDividends, p)
 }
 
@@ -339,10 +330,12 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
 export function drainAndDistribute(s: Store, env: Env, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): Set<number> {
   const subnets = networks.filter((n) => n !== ROOT)
   const paid = new Set<number>()
+  const payouts = new PayoutBlock(s)
   for (const [netuid, d] of drainPending(s, env, subnets, block)) {
-    distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block)
+    distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed, payouts)
     S.LastMechansimStepBlock.set(s, netuid, block)
     paid.add(netuid)
   }
+  payouts.flush()
   return paid
 }

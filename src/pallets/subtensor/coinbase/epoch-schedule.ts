@@ -46,14 +46,19 @@ export function nextEpochStartBlock(s: Store, netuid: number): bigint | null {
 }
 
 /** `is_epoch_input_state_consistent`: no hotkey appears twice in Keys. */
-export function isEpochInputStateConsistent(s: Store, netuid: number): boolean {
+export const isEpochInputStateConsistent = (s: Store, netuid: number): boolean => consistentKeys(s, netuid) !== null
+
+/** The Keys rows as (hotkey, uid) in listing order, the epoch's input, or null if a hotkey appears twice. */
+function consistentKeys(s: Store, netuid: number): Array<[Uint8Array, number]> | null {
   const seen = new Set<string>()
-  for (const [, hk] of S.Keys.iterPrefix(s, netuid)) {
+  const rows: Array<[Uint8Array, number]> = []
+  for (const [uid, hk] of S.Keys.iterPrefix(s, netuid)) {
     const k = keyString(hk)
-    if (seen.has(k)) return false
+    if (seen.has(k)) return null
     seen.add(k)
+    rows.push([hk, uid])
   }
-  return true
+  return rows
 }
 
 /** `epochs_deferred_this_block`: due subnets beyond the cap (before BlocksSinceLastStep moves). */
@@ -69,7 +74,14 @@ export function epochsDeferredThisBlock(s: Store, subnets: readonly number[], bl
   return deferred
 }
 
-export interface PendingDrain { server: bigint; validator: bigint; root: bigint; ownerCut: bigint }
+export interface PendingDrain {
+  server: bigint
+  validator: bigint
+  root: bigint
+  ownerCut: bigint
+  /** The Keys rows (hotkey, uid) read to check them, which the epoch runs on: nothing before it changes them. */
+  keyed: Array<[Uint8Array, number]>
+}
 
 /**
  * `drain_pending`, in `subnets` order: count the block, and for each due subnet either defer it
@@ -96,9 +108,9 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
       SubtensorEvents.EpochDeferred.emit(env, { netuid, from_block: block, to_block: block + 1n })
       continue
     }
-    const consistent = isEpochInputStateConsistent(s, netuid)
-    S.BlocksSinceLastStep.set(s, netuid, consistent ? 0n : since)
-    if (consistent) {
+    const keyed = consistentKeys(s, netuid)
+    S.BlocksSinceLastStep.set(s, netuid, keyed !== null ? 0n : since)
+    if (keyed !== null) {
       // (a 0 already stored is left as it is; an absent key gets its 0 written, as the chain does)
       const take = (m: typeof S.PendingServerEmission): bigint => {
         const v = m.get(s, netuid)
@@ -110,6 +122,7 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
         validator: take(S.PendingValidatorEmission),
         root: take(S.PendingRootAlphaDivs),
         ownerCut: take(S.PendingOwnerCut),
+        keyed,
       })
       run++
     } else {

@@ -4,13 +4,14 @@
 // returned explanation so subtensor_explainEpoch can show them.
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
-import { getLastUpdate, mechanismStorageIndex } from '../utils/misc.js'
+import { mechanismStorageIndex } from '../utils/misc.js'
 import { disabledLiquidAlpha, liquidAlphaParams } from './bonds.js'
 import { commitBlocks } from './commit-mask.js'
+import { EpochView } from './epoch-view.js'
 import { toU16 } from './fast-fx.js'
 import { readPairRows } from './pair-rows.js'
 import { FRAC, U16_MAX_FX, fixed64ToFixed32, inplaceNormalize64, isTopkNonzero, safeDiv } from './math.js'
-import { ownerUid, stakeWeightsForNetwork } from './stake-weights.js'
+import { stakeWeightsForNetwork } from './stake-weights.js'
 import { yumaFast } from './yuma-fast.js'
 import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
 
@@ -102,18 +103,22 @@ function scaleEmission(x: number, e: bigint): bigint {
 
 const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(b))
 
-/** What epoch_mechanism reads, for the Yuma core. */
-export function readEpochInputs(s: Store, netuid: number, mecid: number, block: bigint): { inputs: YumaInputs; keyed: Array<[Uint8Array, number]>; totalStake: bigint[]; newPermits: boolean[]; cutoff: bigint; lastTempo: bigint } {
+/**
+ * What epoch_mechanism reads, for the Yuma core. `view`: the subnet's reads shared with the other
+ * mechanisms and the payout (one is made when not given).
+ */
+export function readEpochInputs(s: Store, netuid: number, mecid: number, block: bigint, view: EpochView = new EpochView(s, netuid)): { inputs: YumaInputs; keyed: Array<[Uint8Array, number]>; totalStake: bigint[]; newPermits: boolean[]; cutoff: bigint; lastTempo: bigint } {
   const netuidIndex = mechanismStorageIndex(netuid, mecid)
-  const keyed: Array<[Uint8Array, number]> = [...S.Keys.iterPrefix(s, netuid)].map(([uid, hk]) => [hk, uid])
-  const n = S.SubnetworkN.get(s, netuid)
+  const { keyed, n } = view
   const cutoff = activityCutoffBlocks(s, netuid)
-  const lastUpdate = getLastUpdate(s, netuidIndex)
+  // get_last_update: padded with zeros to SubnetworkN
+  const lastUpdate = S.LastUpdate.get(s, netuidIndex)
+  while (lastUpdate.length < n) lastUpdate.push(0n)
   const registered = blockAtRegistration(s, netuid, n, keyed)
 
-  const totalStake = stakeWeightsForNetwork(s, netuid, keyed, n)
+  const totalStake = stakeWeightsForNetwork(view)
   const minStake = S.StakeThreshold.get(s)
-  const owner = ownerUid(s, netuid)
+  const owner = view.ownerUid
   const filtered = totalStake.map((x, uid) => (owner !== uid && (x < 0n ? 0n : x >> 64n) < minStake ? 0n : x))
   inplaceNormalize64(filtered)
   const stake = filtered.map(fixed64ToFixed32)
@@ -123,9 +128,14 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const newPermits = isTopkNonzero(stake, S.MaxAllowedValidators.get(s, netuid))
   if (owner !== null && owner < newPermits.length) newPermits[owner] = true
 
+  const weights = weightsRows(s, netuidIndex, n)
   let commitBlockList: number[] | null = null
   if (S.CommitRevealWeightsEnabled.get(s, netuid)) {
-    commitBlockList = commitBlocks(s, netuid, netuidIndex, n, keyed).map(blockNumber)
+    // The mask only ever drops weight entries: without any, no commit can change the epoch, and
+    // every validator is left as one without a commit (u64::MAX) without listing the queues.
+    commitBlockList = weights.some((r) => r.c.length > 0)
+      ? commitBlocks(s, netuid, netuidIndex, n, keyed).map(blockNumber)
+      : new Array<number>(n).fill(blockNumber(U64_MAX))
   }
   const since = lastTempo(s, netuid, block)
   const inputs: YumaInputs = {
@@ -137,7 +147,7 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
     stake: stake.map(Number),
     validatorPermits,
     ownerUid: owner,
-    weights: weightsRows(s, netuidIndex, n),
+    weights,
     bonds: bondsRows(s, netuidIndex, n),
     kappa: Number(floatKappa(s, netuid)),
     bondsPenalty: Number(floatBondsPenalty(s, netuid)),
@@ -150,8 +160,8 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
 }
 
 /** `epoch_mechanism`: Yuma consensus over one mechanism's weights and bonds with `raoEmission`. */
-export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmission: bigint, block: bigint, core: (i: YumaInputs) => YumaResult = yumaFast): EpochOutput {
-  const { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since } = readEpochInputs(s, netuid, mecid, block)
+export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmission: bigint, block: bigint, core: (i: YumaInputs) => YumaResult = yumaFast, view?: EpochView): EpochOutput {
+  const { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since } = readEpochInputs(s, netuid, mecid, block, view)
   const r = core(inputs)
   const serverEmission = r.normalizedServer.map((x) => scaleEmission(x, raoEmission))
   const validatorEmission = r.normalizedValidator.map((x) => scaleEmission(x, raoEmission))

@@ -2,22 +2,28 @@
 // ledger): inherited alpha + TaoWeight × inherited root stake, I64F64.
 import * as F from '../../../primitives/fixed/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { getAlphaAndTaoInheritedForHotkeyOnSubnet, getInheritedForHotkeyOnSubnet, getStakeWeightsForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
+import { getStakeWeightsForHotkeyOnSubnet, inheritedVia } from '../staking/stake-utils.js'
+import type { EpochView } from './epoch-view.js'
 import { SubtensorStorage as S } from '../storage.js'
 
 /**
- * `get_stake_weights_for_network`'s totals (I64F64 bits; 0 for an empty slot), from the Keys rows
- * (hotkey, uid) the epoch has already read (and SubnetworkN, `n`, when it has); the root part is
- * skipped when TaoWeight is 0 (it adds 0).
+ * `get_stake_weights_for_network`'s totals (I64F64 bits; 0 for an empty slot) over the Keys rows
+ * (hotkey, uid) and SubnetworkN of `view`, whose childkey edges and stakes it reads; the root part
+ * is skipped when TaoWeight is 0 (it adds 0).
  */
-export function stakeWeightsForNetwork(s: Store, netuid: number, keyed: ReadonlyArray<readonly [Uint8Array, number]>, n: number = S.SubnetworkN.get(s, netuid)): bigint[] {
+export function stakeWeightsForNetwork(view: EpochView): bigint[] {
   const I = F.I64F64
-  const tw = F.saturatingFromFixed(I, F.U96F32, getTaoWeight(s))
+  const { s, netuid, n } = view
+  const tw = F.saturatingFromFixed(I, F.U96F32, view.tw)
   const out: bigint[] = new Array<bigint>(n).fill(0n)
-  for (const [hk, uid] of keyed) {
+  for (const [hk, uid] of view.keyed) {
     if (uid >= n) continue
-    if (tw === 0n) { out[uid] = F.saturatingFromInt(I, getInheritedForHotkeyOnSubnet(s, hk, netuid)); continue }
-    const [alpha, tao] = getAlphaAndTaoInheritedForHotkeyOnSubnet(s, hk, netuid)
+    // (the root subnet's alpha is its own stake: root stake is not inherited)
+    const children = view.children(hk)
+    const parents = view.parents(hk)
+    const alpha = netuid === 0 ? view.stake(hk, 0) : inheritedVia(s, hk, children, parents, netuid, view)
+    if (tw === 0n) { out[uid] = F.saturatingFromInt(I, alpha); continue }
+    const tao = inheritedVia(s, hk, children, parents, 0, view)
     out[uid] = F.saturatingAdd(I, F.saturatingFromInt(I, alpha), F.saturatingMul(I, F.saturatingFromInt(I, tao), tw))
   }
   return out

@@ -11,7 +11,7 @@ import { SafeFloat, SharePool, type SharePoolDataOperations } from '../../../pri
 import type { Store } from '../../../frame/declare/storage.js'
 import { keyString } from '../../../storage/kv.js'
 import { SubtensorStorage as S } from '../storage.js'
-import { safeFloatOf } from './stake-utils.js'
+import { type StakeSource, safeFloatOf } from './stake-utils.js'
 
 type Stored = { mantissa: bigint; exponent: bigint }
 
@@ -44,10 +44,10 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
   private denominatorWritten: SafeFloat | undefined
   private readonly shares = new Map<string, ShareEntry>()
 
-  constructor(private readonly s: Store, private readonly hotkey: Uint8Array, private readonly netuid: number) {}
+  constructor(private readonly s: Store, private readonly hotkey: Uint8Array, private readonly netuid: number, private readonly stakes: StakeSource | undefined) {}
 
   getSharedValue(): bigint {
-    if (this.value === undefined) this.value = this.original = S.TotalHotkeyAlpha.get(this.s, this.hotkey, this.netuid)
+    if (this.value === undefined) this.value = this.original = this.stakes ? this.stakes.stake(this.hotkey, this.netuid) : S.TotalHotkeyAlpha.get(this.s, this.hotkey, this.netuid)
     return this.value
   }
 
@@ -130,7 +130,8 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
 export class PayoutPools {
   private readonly ops = new Map<string, [BufferedPoolOps, SharePool<Uint8Array>]>()
 
-  constructor(private readonly s: Store, readonly netuid: number) {}
+  /** `stakes`: TotalHotkeyAlpha as the caller has read it before the payout (else read here). */
+  constructor(private readonly s: Store, readonly netuid: number, private readonly stakes?: StakeSource) {}
 
   /** `get_alpha_share_pool(hotkey, netuid)`. */
   pool(hotkey: Uint8Array): SharePool<Uint8Array> {
@@ -151,7 +152,7 @@ export class PayoutPools {
     const k = keyString(hotkey)
     let e = this.ops.get(k)
     if (e === undefined) {
-      const o = new BufferedPoolOps(this.s, hotkey, this.netuid)
+      const o = new BufferedPoolOps(this.s, hotkey, this.netuid, this.stakes)
       e = [o, new SharePool(o)]
       this.ops.set(k, e)
     }

@@ -181,17 +181,22 @@ export const getTaoWeight = (s: Store): bigint =>
 const normalizedProportion = (p: bigint): bigint => safeDiv(W, F.saturatingFromInt(W, p), F.saturatingFromInt(W, U64_MAX))
 
 type Edges = ReadonlyArray<readonly [bigint, Uint8Array]>
+/** TotalHotkeyAlpha(hotkey, netuid) from somewhere other than storage (a read already made). */
+export interface StakeSource { stake(hotkey: Uint8Array, netuid: number): bigint }
 
-/** stake − what the children take + what the parents give, in U96F32 (own stake read on `stakeNet`). */
-function inheritedVia(s: Store, hotkey: Uint8Array, children: Edges, parents: Edges, stakeNet: number): bigint {
-  const initial = F.saturatingFromInt(W, getStakeForHotkeyOnSubnet(s, hotkey, stakeNet))
+/**
+ * stake − what the children take + what the parents give, in U96F32 (own stake read on `stakeNet`).
+ * `stakes`: TotalHotkeyAlpha as the caller has already read it (the epoch's view), else storage.
+ */
+export function inheritedVia(s: Store, hotkey: Uint8Array, children: Edges, parents: Edges, stakeNet: number, stakes?: StakeSource): bigint {
+  const initial = F.saturatingFromInt(W, stakes ? stakes.stake(hotkey, stakeNet) : getStakeForHotkeyOnSubnet(s, hotkey, stakeNet))
   let toChildren = 0n
   for (const [proportion] of children) {
     toChildren = F.saturatingAdd(W, toChildren, F.saturatingMul(W, initial, normalizedProportion(proportion)))
   }
   let fromParents = 0n
   for (const [proportion, parent] of parents) {
-    const parentStake = F.saturatingFromInt(W, getStakeForHotkeyOnSubnet(s, parent, stakeNet))
+    const parentStake = F.saturatingFromInt(W, stakes ? stakes.stake(parent, stakeNet) : getStakeForHotkeyOnSubnet(s, parent, stakeNet))
     fromParents = F.saturatingAdd(W, fromParents, F.saturatingMul(W, parentStake, normalizedProportion(proportion)))
   }
   return F.saturatingToU64(W, F.saturatingAdd(W, F.saturatingSub(W, initial, toChildren), fromParents))

@@ -4,7 +4,9 @@
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { persistMechanismEpochTerms, persistNetuidEpochTerms } from '../epoch/persist.js'
+import { EpochView } from '../epoch/epoch-view.js'
 import { type EpochOutput, type EpochTerms, compareBytes, epochMechanism } from '../epoch/run-epoch.js'
+import { yumaFast } from '../epoch/yuma-fast.js'
 import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { GLOBAL_MAX_SUBNET_COUNT, ifSubnetExist, mechanismStorageIndex } from '../utils/misc.js'
@@ -57,21 +59,21 @@ function weightedAcc(existing: bigint, added: bigint, weight: bigint, max: bigin
  * mechanism's share (U64F64; with E = 0 mechanism 0 weighs 1), flags ORed — then persisted per
  * netuid. Returns (hotkey, server, validator) in ascending hotkey order.
  */
-export function epochWithMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, block: bigint): Array<[Uint8Array, bigint, bigint]> {
+export function epochWithMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, block: bigint, view: EpochView = new EpochView(s, netuid)): Array<[Uint8Array, bigint, bigint]> {
   const splits = splitEmissions(s, netuid, raoEmission)
   if (splits.length === 1) {
     // One mechanism (every subnet unless its owner adds more): it gets the whole emission, so its
     // weight is 1 (U64F64) and the fold below hands every term back unchanged, bond rows aside.
     // Only a hotkey keyed twice would be merged there, so such a list takes the general path.
-    const out = epochMechanism(s, netuid, 0, splits[0]!, block)
+    const out = epochMechanism(s, netuid, 0, splits[0]!, block, yumaFast, view)
     const terms = out.terms
     if (splits[0] === raoEmission && !hasRepeatedHotkey(terms)) {
       persistMechanismEpochTerms(s, env, netuid, 0, terms)
       return persistAggregated(s, env, netuid, terms)
     }
-    return foldMechanisms(s, env, netuid, raoEmission, block, splits, [out])
+    return foldMechanisms(s, env, netuid, raoEmission, block, splits, [out], view)
   }
-  return foldMechanisms(s, env, netuid, raoEmission, block, splits, [])
+  return foldMechanisms(s, env, netuid, raoEmission, block, splits, [], view)
 }
 
 /** Terms sorted by hotkey bytes: whether two neighbours carry the same hotkey. */
@@ -91,10 +93,10 @@ function persistAggregated(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid:
  * The general fold; `done`: mechanisms already run (in mecid order from 0), not run again.
  * @internal exported for the test that holds the one-mechanism path to it.
  */
-export function foldMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, block: bigint, splits: bigint[], done: EpochOutput[]): Array<[Uint8Array, bigint, bigint]> {
+export function foldMechanisms(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, raoEmission: bigint, block: bigint, splits: bigint[], done: EpochOutput[], view: EpochView = new EpochView(s, netuid)): Array<[Uint8Array, bigint, bigint]> {
   const agg = new Map<string, [Uint8Array, EpochTerms]>()
   splits.forEach((sub, mecid) => {
-    const out = done[mecid] ?? epochMechanism(s, netuid, mecid, sub, block)
+    const out = done[mecid] ?? epochMechanism(s, netuid, mecid, sub, block, yumaFast, view)
     persistMechanismEpochTerms(s, env, netuid, mecid, out.terms)
     // U64F64 safe_div_or: a zero total gives 1 to mechanism 0, 0 to the others
     const w = raoEmission === 0n ? (mecid === 0 ? Q64 : 0n) : ((sub << 64n) * Q64) / (raoEmission << 64n)

@@ -1,0 +1,85 @@
+// What the payouts of one block's epochs share across subnets: a hotkey's owner and take, a
+// coldkey's owned hotkeys (none of which an epoch or payout writes), the (coldkey, hotkey) pairs
+// known to be in StakingHotkeys (payouts only ever add to it), and each hotkey's RootClaimable map.
+// A hotkey validating on many subnets has one RootClaimable entry per subnet, and each of those
+// subnets' payouts updates only its own entry: the map is decoded once, updated in place by each
+// payout, and written once at `flush` if any payout changed it — the state the chain's
+// read-modify-write per subnet leaves, as nothing else reads the map until the payouts are done.
+import * as F from '../../../primitives/fixed/index.js'
+import type { Store } from '../../../frame/declare/storage.js'
+import { keyString } from '../../../storage/kv.js'
+import { addStakingHotkey } from '../staking/stake-utils.js'
+import { SubtensorStorage as S } from '../storage.js'
+
+type Claimable = Array<[number, { bits: bigint }]>
+
+const W = F.U96F32
+const U16_MAX = F.saturatingFromInt(W, 0xffffn)
+
+export class PayoutBlock {
+  private readonly owners = new Map<string, Uint8Array>()
+  private readonly takes = new Map<string, bigint>()
+  private readonly owned = new Map<string, Uint8Array[]>()
+  private readonly staking = new Set<string>()
+  private readonly claimable = new Map<string, { hotkey: Uint8Array; map: Claimable; dirty: boolean }>()
+
+  constructor(readonly s: Store) {}
+
+  /** Owner(hotkey). */
+  owner(hotkey: Uint8Array): Uint8Array {
+    const k = keyString(hotkey)
+    let o = this.owners.get(k)
+    if (o === undefined) this.owners.set(k, o = S.Owner.get(this.s, hotkey))
+    return o
+  }
+
+  /** `get_hotkey_take` as a proportion (U96F32). */
+  take(hotkey: Uint8Array): bigint {
+    const k = keyString(hotkey)
+    let t = this.takes.get(k)
+    if (t === undefined) {
+      const take = F.saturatingFromInt(W, BigInt(S.Delegates.get(this.s, hotkey)))
+      this.takes.set(k, t = F.checkedDiv(W, take, U16_MAX) ?? 0n)
+    }
+    return t
+  }
+
+  /** OwnedHotkeys(coldkey); read only. */
+  ownedHotkeys(coldkey: Uint8Array): readonly Uint8Array[] {
+    const k = keyString(coldkey)
+    let o = this.owned.get(k)
+    if (o === undefined) this.owned.set(k, o = S.OwnedHotkeys.get(this.s, coldkey))
+    return o
+  }
+
+  /** The hotkey in the coldkey's StakingHotkeys (`increase_stake_for_hotkey_and_coldkey_on_subnet`'s first step). */
+  ensureStakingHotkey(coldkey: Uint8Array, hotkey: Uint8Array): void {
+    const k = keyString(coldkey) + keyString(hotkey)
+    if (this.staking.has(k)) return
+    addStakingHotkey(this.s, coldkey, hotkey)
+    this.staking.add(k)
+  }
+
+  /** `netuid`'s RootClaimable rate of the hotkey raised by `increment` (I96F32). */
+  increaseRootClaimable(hotkey: Uint8Array, netuid: number, increment: bigint): void {
+    const k = keyString(hotkey)
+    let e = this.claimable.get(k)
+    if (e === undefined) this.claimable.set(k, e = { hotkey, map: S.RootClaimable.get(this.s, hotkey), dirty: false })
+    const claimable = e.map
+    const at = claimable.findIndex(([n]) => n === netuid)
+    if (at >= 0) {
+      const was = (claimable[at] as [number, { bits: bigint }])[1].bits
+      const now = F.saturatingAdd(F.I96F32, was, increment)
+      // (the map rewritten as it was read is the bytes it holds)
+      if (now === was) return
+      claimable[at] = [netuid, { bits: now }]
+    } else { claimable.push([netuid, { bits: increment }]); claimable.sort((a, b) => a[0] - b[0]) }
+    e.dirty = true
+  }
+
+  /** Writes the RootClaimable maps the payouts changed. */
+  flush(): void {
+    for (const e of this.claimable.values()) if (e.dirty) S.RootClaimable.set(this.s, e.hotkey, e.map)
+    this.claimable.clear()
+  }
+}

@@ -1,0 +1,95 @@
+// What one subnet's epoch and the payout after it read, each item read once: the Keys rows (as
+// drain_pending listed them), SubnetworkN, TaoWeight, the owner hotkey and its uid, each hotkey's
+// childkey edges, and TotalHotkeyAlpha of a hotkey as it stood before the payout. Nothing the
+// epoch or the payout writes is among them until the payout's pools flush (they stake through
+// PayoutPools, which writes TotalHotkeyAlpha at its end), so a view is good from the epoch's start
+// to that flush and is dropped with the payout. Every read is lazy: a caller that needs only a
+// few of them reads only those, in whatever order it asks.
+import type { Store } from '../../../frame/declare/storage.js'
+import { keyString } from '../../../storage/kv.js'
+import { type StakeSource, getStakeForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
+import { SubtensorStorage as S } from '../storage.js'
+
+export type Edges = ReadonlyArray<readonly [bigint, Uint8Array]>
+
+export class EpochView implements StakeSource {
+  private keyedRows: Array<[Uint8Array, number]> | null
+  private size: number | undefined
+  private taoWeight: bigint | undefined
+  private owner: Uint8Array | null | undefined
+  // (made when first needed: most views look up one or two hotkeys)
+  private uids: Map<string, number | null> | null = null
+  private childEdges: Map<string, Edges> | null = null
+  private parentEdges: Map<string, Edges> | null = null
+  /** TotalHotkeyAlpha of this subnet and of root, by hotkey. */
+  private alphas: Map<string, bigint> | null = null
+  private rootAlphas: Map<string, bigint> | null = null
+
+  /** `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them. */
+  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null) {
+    this.keyedRows = keyed
+  }
+
+  /** The Keys rows as (hotkey, uid), in the order Keys lists them. */
+  get keyed(): Array<[Uint8Array, number]> {
+    return this.keyedRows ??= [...S.Keys.iterPrefix(this.s, this.netuid)].map(([uid, hk]) => [hk, uid])
+  }
+
+  /** SubnetworkN. */
+  get n(): number { return this.size ??= S.SubnetworkN.get(this.s, this.netuid) }
+
+  /** `get_tao_weight` (U96F32 bits). */
+  get tw(): bigint { return this.taoWeight ??= getTaoWeight(this.s) }
+
+  /** SubnetOwnerHotkey when stored, else null. */
+  get ownerHotkey(): Uint8Array | null {
+    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.contains(this.s, this.netuid) ? S.SubnetOwnerHotkey.get(this.s, this.netuid) : null
+    return this.owner
+  }
+
+  /** `get_owner_uid`: the uid of SubnetOwnerHotkey, if it is registered. */
+  get ownerUid(): number | null {
+    const hk = this.ownerHotkey
+    return hk === null ? null : this.uid(hk)
+  }
+
+  /** Uids(netuid, hotkey). */
+  uid(hotkey: Uint8Array): number | null {
+    const m = (this.uids ??= new Map())
+    const k = keyString(hotkey)
+    let u = m.get(k)
+    if (u === undefined) m.set(k, u = S.Uids.get(this.s, this.netuid, hotkey))
+    return u
+  }
+
+  /** ChildKeys(hotkey, netuid). */
+  children(hotkey: Uint8Array): Edges {
+    const m = (this.childEdges ??= new Map())
+    const k = keyString(hotkey)
+    let e = m.get(k)
+    if (e === undefined) m.set(k, e = S.ChildKeys.get(this.s, hotkey, this.netuid))
+    return e
+  }
+
+  /** ParentKeys(hotkey, netuid). */
+  parents(hotkey: Uint8Array): Edges {
+    const m = (this.parentEdges ??= new Map())
+    const k = keyString(hotkey)
+    let e = m.get(k)
+    if (e === undefined) m.set(k, e = S.ParentKeys.get(this.s, hotkey, this.netuid))
+    return e
+  }
+
+  /**
+   * TotalHotkeyAlpha(hotkey, netuid) as it stood before the payout, for this subnet or root (any
+   * other netuid is read each time).
+   */
+  stake(hotkey: Uint8Array, netuid: number): bigint {
+    const m = netuid === this.netuid ? (this.alphas ??= new Map()) : netuid === 0 ? (this.rootAlphas ??= new Map()) : null
+    if (m === null) return getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+    const k = keyString(hotkey)
+    let v = m.get(k)
+    if (v === undefined) m.set(k, v = getStakeForHotkeyOnSubnet(this.s, hotkey, netuid))
+    return v
+  }
+}

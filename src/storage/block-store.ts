@@ -9,6 +9,7 @@
 // can use them without awaiting; only children() scans and is async.
 import { u8aEq, u8aToHex } from '@polkadot/util'
 import { BoundedCache } from './cache.js'
+import { HashCache } from './hash-cache.js'
 import { ck, stageBest, stageBlock, stageExtra, stageFinalized, Txn, type StorePointers } from './block-txn.js'
 import type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-store-types.js'
 import { CommitQueue } from './commit-queue.js'
@@ -37,7 +38,6 @@ const ZERO_HASH = new Uint8Array(HASH_LEN)
 const EMPTY = new Uint8Array(0)
 const hex = (h: Uint8Array): string => u8aToHex(h)
 // keyString of a column key is its tag char followed by the cache key.
-const NODE_COL = String.fromCharCode(COL.node)
 const HEADER_COL = String.fromCharCode(COL.header)
 const META_COL = String.fromCharCode(COL.meta)
 
@@ -53,11 +53,11 @@ export class BlockStore {
     finalized: () => this.need(this.finRef),
   }
   private readonly q: CommitQueue
-  private readonly nodes: BoundedCache<string, Uint8Array>
+  private readonly nodes: HashCache<Uint8Array>
   // New nodes go to a small cache of their own: a set into a Map of tens of thousands of entries
   // costs several times one into a small Map (memory and GC), and most new nodes are never read
   // back (the trie keeps the top of recent tries decoded). The large cache holds nodes read from disk.
-  private readonly recentNodes: BoundedCache<string, Uint8Array>
+  private readonly recentNodes: HashCache<Uint8Array>
   private readonly metas: BoundedCache<string, BlockMeta>
   private readonly headers: BoundedCache<string, Uint8Array>
   private bestRef: BlockRef | undefined
@@ -67,8 +67,8 @@ export class BlockStore {
 
   private constructor(private readonly kv: KV, opts: BlockStoreOptions) {
     this.q = new CommitQueue(kv)
-    this.nodes = new BoundedCache(opts.nodeCacheSize ?? 50_000)
-    this.recentNodes = new BoundedCache(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
+    this.nodes = new HashCache(opts.nodeCacheSize ?? 50_000)
+    this.recentNodes = new HashCache(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
     this.metas = new BoundedCache(opts.blockCacheSize ?? 4_096)
     this.headers = new BoundedCache(opts.blockCacheSize ?? 4_096)
   }
@@ -84,12 +84,12 @@ export class BlockStore {
 
   /** NodeReader for the trie: encoded node (or hashed value blob) by its hash. */
   getNode(hash: Uint8Array): Uint8Array | undefined {
-    const h = ck(hash)
-    const cached = this.recentNodes.get(h) ?? this.nodes.get(h)
-    if (cached !== undefined) return cached
     if (hash.length !== HASH_LEN) return undefined
-    const v = this.q.read(nodeKey(hash), NODE_COL + h)
-    if (v !== undefined) this.nodes.set(h, v)
+    const cached = this.recentNodes.get(hash) ?? this.nodes.get(hash)
+    if (cached !== undefined) return cached
+    const v = this.q.read(nodeKey(hash))
+    // The hash may be a view of the node that refers to it: the cache keeps a copy.
+    if (v !== undefined) this.nodes.set(hash.slice(), v)
     return v
   }
 
@@ -354,9 +354,8 @@ export class BlockStore {
   private publish(txn: Txn): Promise<void> {
     const done = this.q.submit(txn.ops, txn.nodes)
     // The queue does not index node puts for reads: the cache answers them while they are pending.
-    const keys = txn.nodeCacheKeys
-    const ops = txn.nodes.ops
-    for (let i = 0; i < keys.length; i++) this.recentNodes.set(keys[i]!, ops[i]!.value)
+    // Keyed by the hash inside each node's column key (tag byte first): no string, no copy.
+    for (const op of txn.nodes.ops) this.recentNodes.set(op.key, op.value, 1)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
     if (txn.best) this.bestRef = txn.best

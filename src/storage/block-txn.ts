@@ -56,8 +56,6 @@ export class Txn implements ChainView {
   readonly headers: [string, Uint8Array][] = []
   /** Trie node puts: content-addressed, so never in conflict with each other or any other op. */
   readonly nodes: ListedPuts & { ops: { type: 'put'; key: Uint8Array; value: Uint8Array }[] } = { column: COL.node, ops: [] }
-  /** The node cache's keys of `nodes.ops` (the hashes as key strings), by position. */
-  readonly nodeCacheKeys: string[] = []
   best?: BlockRef
   finalized?: BlockRef
   genesis?: BlockRef
@@ -92,7 +90,6 @@ export class Txn implements ChainView {
 /** Stage a block: header, body, meta, and its trie nodes (listed for the queue and the node cache). */
 export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
   const nodeOps = txn.nodes.ops
-  const nodeKeys = txn.nodeCacheKeys
   const trieNodes = b.trieNodes
   if (trieNodes instanceof TrieNodeSet) {
     // As the trie lists them: hash bytes, no hex.
@@ -103,7 +100,6 @@ export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setF
       if (h.length !== HASH_LEN) throw new Error(`trie node hash of ${h.length} bytes`)
       keys[at] = COL.node
       keys.set(h, at + 1)
-      nodeKeys.push(ck(h))
       nodeOps.push({ type: 'put', key: keys.subarray(at, at + NODE_KEY_LEN), value: nodes[i]! })
     }
   } else {
@@ -112,7 +108,6 @@ export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setF
     for (const [h, node] of trieNodes) {
       const key = nodeKeyOfHex(h, keys, at)
       at += NODE_KEY_LEN
-      nodeKeys.push(ck(key.subarray(1)))
       nodeOps.push({ type: 'put', key, value: node })
     }
   }

@@ -7,75 +7,25 @@
 //
 // Reads are synchronous (cache → pending batches → kv.getSync), so the trie and the RPC layer
 // can use them without awaiting; only children() scans and is async.
-import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
+import { u8aEq, u8aToHex } from '@polkadot/util'
 import { BoundedCache } from './cache.js'
-import { TrieNodeSet } from './trie/node-set.js'
-import { CommitQueue, type ListedPuts } from './commit-queue.js'
-import { descendsFrom, reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
+import { HashCache } from './hash-cache.js'
+import { ck, stageBest, stageBlock, stageExtra, stageFinalized, Txn, type StorePointers } from './block-txn.js'
+import type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-store-types.js'
+import { CommitQueue } from './commit-queue.js'
+import { descendsFrom, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
 import {
   assertBlockNumber, assertHash, BEST_KEY, COL, bodyKey, canonicalKey, childKey, childPrefix, decodeBody,
-  decodeMeta, decodeVersion, encodeBody, encodeMeta, encodeVersion, FINALIZED_KEY, GENESIS_KEY,
-  HASH_LEN, headerKey, isReservedKey, metaKey, nodeKey, SCHEMA_VERSION, VERSION_KEY, type BlockMeta,
+  decodeMeta, decodeVersion, encodeVersion, FINALIZED_KEY, GENESIS_KEY, HASH_LEN, headerKey, isReservedKey,
+  metaKey, nodeKey, SCHEMA_VERSION, VERSION_KEY, type BlockMeta,
 } from './schema.js'
 
 export type { BlockMeta } from './schema.js'
+export type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-store-types.js'
 
 export type { BlockRef } from './fork-choice.js'
 
-export interface CommitBlockInput {
-  hash: Uint8Array
-  /** SCALE-encoded header (the bytes that hash to `hash`). */
-  header: Uint8Array
-  /** Extrinsics as submitted. */
-  body: Uint8Array[]
-  number: number
-  parentHash: Uint8Array
-  stateRoot: Uint8Array
-  /** New trie nodes of this block: 0x-hex hash → encoded node (the trie's `newNodes`). */
-  trieNodes: ReadonlyMap<string, Uint8Array>
-  /** Make this block the best block (rewriting the canonical index on a reorg). */
-  setBest?: boolean
-  /** Finalize this block (implies best). */
-  setFinalized?: boolean
-  /** More ops for the same batch (receipts, indexes); keys must not use the block store's columns. */
-  extra?: KvOp[]
-}
-
-export interface GenesisInput {
-  hash: Uint8Array
-  header: Uint8Array
-  number?: 0
-  stateRoot: Uint8Array
-  trieNodes: ReadonlyMap<string, Uint8Array>
-  body?: Uint8Array[]
-  extra?: KvOp[]
-}
-
-export interface BlockStoreOptions {
-  /** Trie nodes kept in memory (the cache holds up to twice this). Default 50,000. */
-  nodeCacheSize?: number
-  /** Headers and metas kept in memory (each cache holds up to twice this). Default 4,096. */
-  blockCacheSize?: number
-}
-
-const ZERO_HASH = new Uint8Array(HASH_LEN)
-const EMPTY = new Uint8Array(0)
-const hex = (h: Uint8Array): string => u8aToHex(h)
-// Cache keys: the hash as a latin1 string, ~10x cheaper to make than hex.
-const ck = (h: Uint8Array): string => keyString(h)
-// keyString of a column key is its tag char followed by the cache key.
-const NODE_COL = String.fromCharCode(COL.node)
-const HEADER_COL = String.fromCharCode(COL.header)
-const META_COL = String.fromCharCode(COL.meta)
-
-const HEX_DIGIT = new Int8Array(128).fill(-1)
-for (let i = 0; i < 16; i++) {
-  HEX_DIGIT['0123456789abcdef'.charCodeAt(i)] = i
-  HEX_DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i
-}
-
-const NODE_KEY_LEN = 1 + HASH_LEN
 /**
  * Capacity of the cache of newly written nodes (it holds up to twice this): a dozen blocks of a
  * small chain. Nodes kept for hundreds of blocks all outlive a scavenge and are promoted (≈ 7 KB
@@ -84,62 +34,12 @@ const NODE_KEY_LEN = 1 + HASH_LEN
  */
 const RECENT_NODES = 512
 
-/**
- * nodeKey(hash) straight from the 0x-hex hash (the trie's newNodes keys), written at `at` in `keys`
- * (one buffer for a block's node keys: views of a buffer outside the JS heap reach LevelDB's
- * native side without being moved there one by one).
- */
-function nodeKeyOfHex(h: string, keys: Uint8Array, at: number): Uint8Array {
-  if (h.length !== 2 + 2 * HASH_LEN || h[0] !== '0' || h[1] !== 'x') return nodeKey(hexToU8a(h))
-  keys[at] = COL.node
-  for (let i = 0; i < HASH_LEN; i++) {
-    const hi = HEX_DIGIT[h.charCodeAt(2 + 2 * i)] ?? -1
-    const lo = HEX_DIGIT[h.charCodeAt(3 + 2 * i)] ?? -1
-    if (hi < 0 || lo < 0) throw new Error(`trie node hash ${h} is not hex`)
-    keys[at + 1 + i] = (hi << 4) | lo
-  }
-  return keys.subarray(at, at + NODE_KEY_LEN)
-}
-
-/** Changes of one mutation, invisible until published; reads see them over the store's state. */
-class Txn implements ChainView {
-  readonly ops = new Map<string, KvOp>()
-  readonly metas = new Map<string, BlockMeta>()
-  readonly headers: [string, Uint8Array][] = []
-  /** Trie node puts: content-addressed, so never in conflict with each other or any other op. */
-  readonly nodes: ListedPuts & { ops: { type: 'put'; key: Uint8Array; value: Uint8Array }[] } = { column: COL.node, ops: [] }
-  /** The node cache's keys of `nodes.ops` (the hashes as key strings), by position. */
-  readonly nodeCacheKeys: string[] = []
-  best?: BlockRef
-  finalized?: BlockRef
-  genesis?: BlockRef
-
-  constructor(private readonly q: CommitQueue, private readonly store: ChainView, private readonly storeBest: () => BlockRef) {}
-
-  canonical(n: number): Uint8Array | undefined {
-    // Entries above best may be leftovers of a dev rewind: never part of the chain.
-    return n > (this.best ?? this.storeBest()).number ? undefined : this.get(canonicalKey(n))
-  }
-
-  parentOf(hash: Uint8Array): Uint8Array | undefined {
-    return this.metas.get(ck(hash))?.parentHash ?? this.store.parentOf(hash)
-  }
-
-  get(key: Uint8Array): Uint8Array | undefined {
-    const ks = keyString(key)
-    const op = this.ops.get(ks)
-    if (op !== undefined) return op.type === 'put' ? op.value : undefined
-    return this.q.read(key, ks)
-  }
-
-  put(key: Uint8Array, value: Uint8Array): void {
-    this.ops.set(keyString(key), { type: 'put', key, value })
-  }
-
-  del(key: Uint8Array): void {
-    this.ops.set(keyString(key), { type: 'del', key })
-  }
-}
+const ZERO_HASH = new Uint8Array(HASH_LEN)
+const EMPTY = new Uint8Array(0)
+const hex = (h: Uint8Array): string => u8aToHex(h)
+// keyString of a column key is its tag char followed by the cache key.
+const HEADER_COL = String.fromCharCode(COL.header)
+const META_COL = String.fromCharCode(COL.meta)
 
 export class BlockStore {
   // The committed-or-pending chain, for fork-choice walks outside a Txn.
@@ -147,13 +47,17 @@ export class BlockStore {
     canonical: (n) => this.hashAt(n),
     parentOf: (h) => this.getMeta(h)?.parentHash,
   }
-  private readonly bestOrGenesis = (): BlockRef => this.bestRef ?? { hash: ZERO_HASH, number: 0 }
+  private readonly pointers: StorePointers = {
+    bestOrGenesis: () => this.bestRef ?? { hash: ZERO_HASH, number: 0 },
+    best: () => this.need(this.bestRef),
+    finalized: () => this.need(this.finRef),
+  }
   private readonly q: CommitQueue
-  private readonly nodes: BoundedCache<string, Uint8Array>
+  private readonly nodes: HashCache<Uint8Array>
   // New nodes go to a small cache of their own: a set into a Map of tens of thousands of entries
   // costs several times one into a small Map (memory and GC), and most new nodes are never read
   // back (the trie keeps the top of recent tries decoded). The large cache holds nodes read from disk.
-  private readonly recentNodes: BoundedCache<string, Uint8Array>
+  private readonly recentNodes: HashCache<Uint8Array>
   private readonly metas: BoundedCache<string, BlockMeta>
   private readonly headers: BoundedCache<string, Uint8Array>
   private bestRef: BlockRef | undefined
@@ -163,8 +67,8 @@ export class BlockStore {
 
   private constructor(private readonly kv: KV, opts: BlockStoreOptions) {
     this.q = new CommitQueue(kv)
-    this.nodes = new BoundedCache(opts.nodeCacheSize ?? 50_000)
-    this.recentNodes = new BoundedCache(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
+    this.nodes = new HashCache(opts.nodeCacheSize ?? 50_000)
+    this.recentNodes = new HashCache(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
     this.metas = new BoundedCache(opts.blockCacheSize ?? 4_096)
     this.headers = new BoundedCache(opts.blockCacheSize ?? 4_096)
   }
@@ -180,12 +84,12 @@ export class BlockStore {
 
   /** NodeReader for the trie: encoded node (or hashed value blob) by its hash. */
   getNode(hash: Uint8Array): Uint8Array | undefined {
-    const h = ck(hash)
-    const cached = this.recentNodes.get(h) ?? this.nodes.get(h)
-    if (cached !== undefined) return cached
     if (hash.length !== HASH_LEN) return undefined
-    const v = this.q.read(nodeKey(hash), NODE_COL + h)
-    if (v !== undefined) this.nodes.set(h, v)
+    const cached = this.recentNodes.get(hash) ?? this.nodes.get(hash)
+    if (cached !== undefined) return cached
+    const v = this.q.read(nodeKey(hash))
+    // The hash may be a view of the node that refers to it: the cache keeps a copy.
+    if (v !== undefined) this.nodes.set(hash.slice(), v)
     return v
   }
 
@@ -275,16 +179,16 @@ export class BlockStore {
       await this.q.flush()
       return false
     }
-    const txn = new Txn(this.q, this.view, this.bestOrGenesis)
+    const txn = new Txn(this.q, this.view, this.pointers)
     const ref = { hash: g.hash, number: 0 }
     txn.put(VERSION_KEY, encodeVersion(SCHEMA_VERSION))
-    this.stageBlock(txn, { ...g, number: 0, parentHash: ZERO_HASH, body: g.body ?? [] })
+    stageBlock(txn, { ...g, number: 0, parentHash: ZERO_HASH, body: g.body ?? [] })
     txn.put(canonicalKey(0), g.hash)
     txn.put(BEST_KEY, g.hash)
     txn.put(FINALIZED_KEY, g.hash)
     txn.put(GENESIS_KEY, g.hash)
     txn.best = txn.finalized = txn.genesis = ref
-    this.stageExtra(txn, g.extra)
+    stageExtra(txn, g.extra)
     await this.publish(txn)
     return true
   }
@@ -305,13 +209,13 @@ export class BlockStore {
       if (!onBest && !descendsFrom(this.view, { hash: b.parentHash, number: parent.number }, this.need(this.finRef))) {
         throw new Error(`block ${hex(b.hash)} does not build on finalized block ${hex(this.finRef!.hash)}`)
       }
-      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
-      this.stageBlock(txn, b)
+      const txn = new Txn(this.q, this.view, this.pointers)
+      stageBlock(txn, b)
       txn.put(childKey(b.parentHash, b.hash), EMPTY)
       const ref = { hash: b.hash, number: b.number }
-      if (b.setBest || b.setFinalized) this.stageBest(txn, ref)
-      if (b.setFinalized) this.stageFinalized(txn, ref)
-      this.stageExtra(txn, b.extra)
+      if (b.setBest || b.setFinalized) stageBest(txn, ref)
+      if (b.setFinalized) stageFinalized(txn, ref)
+      stageExtra(txn, b.extra)
       return this.publish(txn)
     } catch (e) {
       return Promise.reject(e)
@@ -322,8 +226,8 @@ export class BlockStore {
   setBest(hash: Uint8Array): Promise<void> {
     try {
       this.assertWritable()
-      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
-      this.stageBest(txn, this.refOf(hash))
+      const txn = new Txn(this.q, this.view, this.pointers)
+      stageBest(txn, this.refOf(hash))
       return this.publish(txn)
     } catch (e) {
       return Promise.reject(e)
@@ -337,10 +241,10 @@ export class BlockStore {
   setFinalized(hash: Uint8Array, extra?: KvOp[]): Promise<void> {
     try {
       this.assertWritable()
-      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
-      this.stageFinalized(txn, this.refOf(hash))
+      const txn = new Txn(this.q, this.view, this.pointers)
+      stageFinalized(txn, this.refOf(hash))
       // Ops outside the store's columns that must land with the finality (a justification).
-      this.stageExtra(txn, extra)
+      stageExtra(txn, extra)
       return this.publish(txn)
     } catch (e) {
       return Promise.reject(e)
@@ -356,21 +260,21 @@ export class BlockStore {
   rewind(best: Uint8Array, finalized: Uint8Array, extra?: KvOp[]): Promise<void> {
     try {
       this.assertWritable()
-      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
+      const txn = new Txn(this.q, this.view, this.pointers)
       const b = this.refOf(best)
       const f = this.refOf(finalized)
       // Genesis as the floor lets the reorg route pass below the old finalized block.
       txn.finalized = this.need(this.genRef)
       // Index entries above the new best stay behind, unread (see schema.ts): a rewind over 10,000
       // blocks then writes as little as one over 10.
-      this.stageBest(txn, b, false)
+      stageBest(txn, b, false)
       const c = txn.canonical(f.number)
       if (f.number > b.number || c === undefined || !u8aEq(c, f.hash)) {
         throw new Error(`block ${hex(f.hash)} is not an ancestor of ${hex(b.hash)}`)
       }
       txn.put(FINALIZED_KEY, f.hash)
       txn.finalized = f
-      this.stageExtra(txn, extra)
+      stageExtra(txn, extra)
       return this.publish(txn)
     } catch (e) {
       return Promise.reject(e)
@@ -381,8 +285,8 @@ export class BlockStore {
   putExtra(extra: KvOp[]): Promise<void> {
     try {
       this.assertWritable()
-      const txn = new Txn(this.q, this.view, this.bestOrGenesis)
-      this.stageExtra(txn, extra)
+      const txn = new Txn(this.q, this.view, this.pointers)
+      stageExtra(txn, extra)
       return this.publish(txn)
     } catch (e) {
       return Promise.reject(e)
@@ -447,85 +351,11 @@ export class BlockStore {
     return { hash, number: m.number }
   }
 
-  private stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
-    const nodeOps = txn.nodes.ops
-    const nodeKeys = txn.nodeCacheKeys
-    const trieNodes = b.trieNodes
-    if (trieNodes instanceof TrieNodeSet) {
-      // As the trie lists them: hash bytes, no hex.
-      const { hashes, nodes } = trieNodes
-      const keys = new Uint8Array(hashes.length * NODE_KEY_LEN)
-      for (let i = 0, at = 0; i < hashes.length; i++, at += NODE_KEY_LEN) {
-        const h = hashes[i]!
-        if (h.length !== HASH_LEN) throw new Error(`trie node hash of ${h.length} bytes`)
-        keys[at] = COL.node
-        keys.set(h, at + 1)
-        nodeKeys.push(ck(h))
-        nodeOps.push({ type: 'put', key: keys.subarray(at, at + NODE_KEY_LEN), value: nodes[i]! })
-      }
-    } else {
-      const keys = new Uint8Array(trieNodes.size * NODE_KEY_LEN)
-      let at = 0
-      for (const [h, node] of trieNodes) {
-        const key = nodeKeyOfHex(h, keys, at)
-        at += NODE_KEY_LEN
-        nodeKeys.push(ck(key.subarray(1)))
-        nodeOps.push({ type: 'put', key, value: node })
-      }
-    }
-    const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }
-    const h = ck(b.hash)
-    txn.put(headerKey(b.hash), b.header)
-    txn.put(bodyKey(b.hash), encodeBody(b.body))
-    txn.put(metaKey(b.hash), encodeMeta(meta))
-    txn.metas.set(h, meta)
-    txn.headers.push([h, b.header])
-  }
-
-  private stageExtra(txn: Txn, extra: KvOp[] | undefined): void {
-    for (const op of extra ?? []) {
-      if (isReservedKey(op.key)) throw new Error(`extra op key ${hex(op.key)} uses a block-store column`)
-      txn.ops.set(keyString(op.key), op)
-    }
-  }
-
-  /** Points best at `target` and rewrites the canonical index from the common ancestor up. */
-  private stageBest(txn: Txn, target: BlockRef, prune = true): void {
-    const best = txn.best ?? this.need(this.bestRef)
-    if (u8aEq(best.hash, target.hash)) return
-    if (target.number === best.number + 1 && u8aEq(txn.parentOf(target.hash) ?? EMPTY, best.hash)) {
-      // The usual import: the best chain grows by one block, nothing to walk or prune.
-      txn.put(canonicalKey(target.number), target.hash)
-      txn.put(BEST_KEY, target.hash)
-      txn.best = target
-      return
-    }
-    const enact = reorgRoute(txn, best, target, txn.finalized ?? this.need(this.finRef))
-    for (const r of enact) txn.put(canonicalKey(r.number), r.hash)
-    if (prune) for (let k = target.number + 1; k <= best.number; k++) txn.del(canonicalKey(k))
-    txn.put(BEST_KEY, target.hash)
-    txn.best = target
-  }
-
-  private stageFinalized(txn: Txn, target: BlockRef): void {
-    const fin = txn.finalized ?? this.need(this.finRef)
-    if (u8aEq(fin.hash, target.hash)) return
-    if (target.number < fin.number) {
-      throw new Error(`cannot finalize #${target.number} ${hex(target.hash)}: finalized is already #${fin.number}`)
-    }
-    const c = txn.canonical(target.number)
-    // A canonical block at or above finalized descends from it; any other one must become best first.
-    if (c === undefined || !u8aEq(c, target.hash)) this.stageBest(txn, target)
-    txn.put(FINALIZED_KEY, target.hash)
-    txn.finalized = target
-  }
-
   private publish(txn: Txn): Promise<void> {
     const done = this.q.submit(txn.ops, txn.nodes)
     // The queue does not index node puts for reads: the cache answers them while they are pending.
-    const keys = txn.nodeCacheKeys
-    const ops = txn.nodes.ops
-    for (let i = 0; i < keys.length; i++) this.recentNodes.set(keys[i]!, ops[i]!.value)
+    // Keyed by the hash inside each node's column key (tag byte first): no string, no copy.
+    for (const op of txn.nodes.ops) this.recentNodes.set(op.key, op.value, 1)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
     if (txn.best) this.bestRef = txn.best

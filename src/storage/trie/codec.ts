@@ -244,6 +244,22 @@ export function encodeNodeKept(
   return out
 }
 
+/**
+ * The encoding of a leaf with partial key nibbles [start, end) of `nibbles` (one per byte) and an
+ * inline `value`, in a slab, when it is shorter than a hash (so its parent holds it inline);
+ * undefined when it is not (the leaf is then stored by hash).
+ */
+export function encodeInlineLeaf(nibbles: Uint8Array, start: number, end: number, value: Uint8Array): Uint8Array | undefined {
+  const pLen = end - start
+  // Cheap bound first: header >= 1, partial, compact >= 1, value.
+  if (2 + ((pLen + 1) >> 1) + value.length >= HASH_LEN) return undefined
+  const size = layout(pLen, value, false, null)
+  if (size >= HASH_LEN) return undefined
+  const out = reserveBytes(size)
+  write(out, 0, nibbles, start, pLen, true, value, false, null)
+  return out
+}
+
 /** Encode a node into a fresh array; `partial` is packed and holds `partialLen` nibbles. */
 export function encodeNode(
   partial: Uint8Array,
@@ -253,6 +269,36 @@ export function encodeNode(
   children: readonly (Uint8Array | null)[] | null,
 ): Uint8Array {
   return encodeNodeScratch(partial, partialLen & 1, partialLen, value, valueHashed, children).slice()
+}
+
+/** matchInlineLeaf: the leaf holds that key and the same value / another value. */
+export const LEAF_SAME_VALUE = 1
+export const LEAF_OTHER_VALUE = 2
+
+/**
+ * Compare an inline node reference (an encoding of < 32 bytes) with a write, without decoding it:
+ * LEAF_SAME_VALUE when it is a leaf whose partial key is nibbles [off, end) of `nibbles` (one per
+ * byte) and whose value is `value`, LEAF_OTHER_VALUE when the key matches but the value differs,
+ * 0 when it is not a leaf of exactly that key (the caller then decodes it).
+ */
+export function matchInlineLeaf(enc: Uint8Array, nibbles: Uint8Array, off: number, end: number, value: Uint8Array): number {
+  const first = enc[0]!
+  if ((first & 0xc0) !== LEAF) return 0
+  const pLen = first & 0x3f
+  if (pLen === 0x3f || pLen !== end - off) return 0
+  let pos = 1
+  let i = off
+  if (pLen & 1) {
+    if (enc[pos++] !== nibbles[i++]) return 0 // the padding half must be 0 as well
+  }
+  for (; i < end; i += 2) if (enc[pos++] !== ((nibbles[i]! << 4) | nibbles[i + 1]!)) return 0
+  const c = enc[pos++]!
+  // An inline node's value is < 32 bytes: a one-byte compact length.
+  if ((c & 3) !== 0) return 0
+  const len = c >> 2
+  if (len !== value.length || pos + len !== enc.length) return len === value.length ? 0 : LEAF_OTHER_VALUE
+  for (let k = 0; k < len; k++) if (enc[pos + k] !== value[k]) return LEAF_OTHER_VALUE
+  return LEAF_SAME_VALUE
 }
 
 class Reader {

@@ -78,6 +78,33 @@ describe('applyChanges', () => {
     )
   })
 
+  it('runs of keys under shared storage prefixes (as a runtime writes items) give trieRoot\'s root', () => {
+    // Keys as a runtime writes them: a pallet prefix, an item prefix, a short map key; runs under
+    // one prefix, rewrites, deletes and keys that are prefixes of others in between.
+    const part = (n: number): fc.Arbitrary<Uint8Array> => fc.constantFrom(...[0, 1, 2].map((i) => new Uint8Array(n).fill(0x11 * (i + 1)).map((b, j) => (j === n - 1 ? b ^ i : b))))
+    const suffix = fc.uint8Array({ minLength: 0, maxLength: 3 }).map((k) => k.map((x) => [0x00, 0x01, 0x10, 0xff][x % 4]!))
+    const key = fc.tuple(part(16), part(16), suffix).map(([a, b, c]) => Uint8Array.from([...a, ...b, ...c]))
+    const run = fc.tuple(key, fc.array(fc.tuple(suffix, fc.option(valueArb, { freq: 5 })), { maxLength: 8 }))
+      .map(([k, rest]) => rest.map(([s, v]): Change => [Uint8Array.from([...k.subarray(0, 32), ...s]), v]))
+    const batches = fc.array(fc.array(run, { maxLength: 6 }).map((r) => r.flat()), { minLength: 1, maxLength: 5 })
+    fc.assert(
+      fc.property(batches, fc.constantFrom<0 | 1>(0, 1), (bs, version) => {
+        const store = new MemoryNodeStore()
+        const cache = new TrieCache(3, 4)
+        const model: Model = new Map()
+        let root = EMPTY_TRIE_ROOT
+        for (const batch of bs) {
+          const r = applyChanges(store, root, batch.map(([k, v]) => [keyString(k), v]), version, cache)
+          store.put(r.newNodes)
+          root = r.root
+          applyToModel(model, batch)
+          expect(u8aToHex(root)).toBe(u8aToHex(trieRoot(sortedEntries(model), version)))
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('with a TrieCache and latin1 key strings, forks from any earlier root give the same roots and nodes as without', () => {
     fc.assert(
       fc.property(

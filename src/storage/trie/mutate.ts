@@ -4,7 +4,7 @@
 //
 // Nodes are copied on write: a node that is committed (has a ref) is never modified, so decoded
 // trees can be kept between calls (TrieCache) and shared by several roots, e.g. sibling blocks.
-import { decodeNode, encodeNodeKept, HASH_LEN } from './codec.js'
+import { decodeNode, encodeInlineLeaf, encodeNodeKept, HASH_LEN, LEAF_SAME_VALUE, matchInlineLeaf } from './codec.js'
 import { bytesEqual, EMPTY_TRIE_ROOT, isEmptyRoot, MAX_INLINE_VALUE, type TrieVersion } from './constants.js'
 import { blake2_256 } from './hasher.js'
 import { toHex } from './hex.js'
@@ -103,14 +103,31 @@ class Mutator {
     const c = node.children![i]!
     if (c === null || !(c instanceof Uint8Array)) return c
     const n = this.load(c, false)
-    if (depth + 1 < this.keepDepth || node.ref === null) node.children![i] = n
+    // Inline nodes (leaves, mostly) stay encoded in committed nodes: a decoded leaf kept in a
+    // shared tree holds its key, value and node objects until they are promoted.
+    if ((depth + 1 < this.keepDepth && c.length === HASH_LEN) || node.ref === null) node.children![i] = n
     return n
   }
 
-  insert(node: MemNode | null, key: Uint8Array, off: number, value: Uint8Array, depth: number): MemNode {
-    if (node === null) return newLeaf(key.subarray(off), value)
+  /** End of the current key's nibbles in `key` (the shared scratch is longer than the key). */
+  end = 0
+
+  /**
+   * A new leaf for nibbles [off, end) of `key` holding `value`, below the root: as its encoding
+   * when that is short enough to sit inline in its parent (the usual leaf), else a node that
+   * commit encodes (a longer leaf is stored by hash; a V1 value of 33+ bytes is hashed first).
+   */
+  private leaf(key: Uint8Array, off: number, value: Uint8Array): Child {
+    const enc = encodeInlineLeaf(key, off, this.end, value)
+    return enc ?? newLeaf(key.slice(off, this.end), value)
+  }
+
+  /** Returns the edited node: a node, or (below the root) a new leaf's inline encoding. */
+  insert(node: MemNode | null, key: Uint8Array, off: number, value: Uint8Array, depth: number): Child {
+    const end = this.end
+    if (node === null) return depth > 0 ? this.leaf(key, off, value) : newLeaf(key.slice(off, end), value)
     const p = node.partial
-    const max = Math.min(p.length, key.length - off)
+    const max = Math.min(p.length, end - off)
     let common = 0
     while (common < max && p[common] === key[off + common]) common++
     if (common < p.length) {
@@ -119,12 +136,12 @@ class Mutator {
       const branch: MemNode = { partial: p.subarray(0, common), value: null, valueHashed: false, children: emptySlots(), ref: null }
       branch.children![p[common]!] = moved
       const at = off + common
-      if (at === key.length) branch.value = value
-      else branch.children![key[at]!] = newLeaf(key.subarray(at + 1), value)
+      if (at === end) branch.value = value
+      else branch.children![key[at]!] = this.leaf(key, at + 1, value)
       return branch
     }
     const at = off + common
-    if (at === key.length) {
+    if (at === end) {
       // Writing the value a key already holds leaves the trie as it is (callers need not filter).
       if (node.value !== null && (node.valueHashed ? this.sameHashedValue(node.value, value) : bytesEqual(node.value, value))) return node
       const n = own(node)
@@ -133,7 +150,21 @@ class Mutator {
       return n
     }
     const slot = key[at]!
-    const old = node.children === null ? null : this.childAt(node, slot, depth)
+    let old: MemNode | null = null
+    if (node.children !== null) {
+      const c = node.children[slot]!
+      if (c instanceof Uint8Array && c.length < HASH_LEN) {
+        // The usual write: a key of an inline leaf (kept encoded, see commit) gets a new value.
+        const m = matchInlineLeaf(c, key, at + 1, end, value)
+        if (m !== 0) {
+          if (m === LEAF_SAME_VALUE) return node
+          const n = own(node)
+          n.children![slot] = this.leaf(key, at + 1, value)
+          return n
+        }
+      }
+      old = this.childAt(node, slot, depth)
+    }
     const child = this.insert(old, key, at + 1, value, depth + 1)
     if (child === old) return node // unchanged, or already edited in place (then node is too)
     const n = own(node)
@@ -145,10 +176,11 @@ class Mutator {
   remove(node: MemNode | null, key: Uint8Array, off: number, depth: number): MemNode | null | typeof UNCHANGED {
     if (node === null) return UNCHANGED
     const p = node.partial
-    if (key.length - off < p.length) return UNCHANGED
+    const end = this.end
+    if (end - off < p.length) return UNCHANGED
     for (let i = 0; i < p.length; i++) if (p[i] !== key[off + i]) return UNCHANGED
     const at = off + p.length
-    if (at === key.length) {
+    if (at === end) {
       if (node.value === null) return UNCHANGED
       const n = own(node)
       n.value = null
@@ -210,7 +242,9 @@ class Mutator {
         // Empty slots, refs and unchanged subtrees (most of them) without a call.
         const r = c === null ? null : c instanceof Uint8Array ? c : c.ref !== null ? c.ref : this.commit(c, depth + 1)
         refs[i] = r
-        if (drop) children[i] = r
+        // Inline leaves are kept as their encoding (insert compares with it directly): their
+        // node, key and value objects then die young instead of living as long as the tree.
+        if (drop || (r !== null && r.length < HASH_LEN && c !== null && !(c instanceof Uint8Array) && c.children === null)) children[i] = r
       }
     }
     let value = child.value
@@ -253,9 +287,9 @@ function emptySlots(): Child[] {
   return [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null]
 }
 
-/** `partial` may be a view of the shared key scratch, so it is copied. */
+/** `partial` is the node's own (never a view of the shared key scratch). */
 function newLeaf(partial: Uint8Array, value: Uint8Array): MemNode {
-  return { partial: partial.slice(), value, valueHashed: false, children: null, ref: null }
+  return { partial, value, valueHashed: false, children: null, ref: null }
 }
 
 let nibbleScratch = new Uint8Array(256)
@@ -263,8 +297,9 @@ let nibbleScratch = new Uint8Array(256)
 const refsAt: (Uint8Array | null)[][] = []
 
 /**
- * The key as nibbles in a shared buffer, valid until the next call (nothing may keep it). A string
- * key is a latin1 key string (one char per byte, as the overlay keeps keys): no bytes copy needed.
+ * The key as nibbles in a shared buffer (its first key.length * 2 bytes), valid until the next call
+ * (nothing may keep it). A string key is a latin1 key string (one char per byte, as the overlay
+ * keeps keys): no bytes copy needed.
  */
 function keyNibbles(key: Uint8Array | string): Uint8Array {
   const n = key.length * 2
@@ -284,7 +319,7 @@ function keyNibbles(key: Uint8Array | string): Uint8Array {
       out[2 * i + 1] = b & 0x0f
     }
   }
-  return out.subarray(0, n)
+  return out
 }
 
 /**
@@ -319,11 +354,13 @@ export function applyChanges(
   }
   const apply = (value: Uint8Array | null, key: Uint8Array | string): void => {
     const nibbles = keyNibbles(key)
+    m.end = key.length * 2
     if (value === null) {
       const r = m.remove(tree, nibbles, 0, 0)
       if (r !== UNCHANGED) tree = r
     } else {
-      tree = m.insert(tree, nibbles, 0, value, 0)
+      // At the root, insert always returns a node.
+      tree = m.insert(tree, nibbles, 0, value, 0) as MemNode
     }
   }
   // A Map's forEach hands out key and value without the [key, value] array for-of makes per entry.

@@ -62,8 +62,19 @@ export class Submitter {
    */
   answered(): Promise<void> | undefined {
     if (this.unanswered.size === 0) return undefined
-    return Promise.all(this.unanswered).then(() => undefined)
+    const batches = new Set(this.unanswered)
+    this.blockWaitsFor = batches
+    return Promise.all(batches).then(() => {
+      if (this.blockWaitsFor === batches) this.blockWaitsFor = undefined
+    })
   }
+
+  /**
+   * The batches a due block waits for (instant sealing calls `answered`). A batch flushed while a
+   * block waits for others is answered after that block: validated early, it would be validated
+   * against a parent that is no longer best, and again; so it is validated once, after its check.
+   */
+  private blockWaitsFor: Set<Promise<void>> | undefined
 
   private validate(raw: Uint8Array): ValidTransaction {
     return this.runtime.validateAt(this.chain, this.chain.best.hash, raw, 'External')
@@ -76,9 +87,10 @@ export class Submitter {
     this.queuedAnswered = undefined
     const verdicts = this.verifier.verifyBatch(batch.map((w) => w.job))
     const at = this.chain.best.hash
+    const late = this.blockWaitsFor !== undefined && !this.blockWaitsFor.has(answered.promise)
     const early = batch.map((w): Early => {
       // The pool refuses a transaction it holds before validating: no need to validate it early.
-      if (this.pool.has(hexOf(w.hash))) return undefined
+      if (late || this.pool.has(hexOf(w.hash))) return undefined
       try {
         return { valid: withSignatureAssumed(w.job, () => this.runtime.validateAt(this.chain, at, w.raw, 'External')) }
       } catch (error) {

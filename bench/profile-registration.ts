@@ -6,10 +6,12 @@
 // (process.cpuUsage: all threads, steadier than wall time on a loaded machine) and, with --prof,
 // the top functions of the main thread.
 //
-//   npx tsx bench/profile-registration.ts [rounds=3] [--prof] [--blocks=N] [--warm=K] [--walks]
+//   npx tsx bench/profile-registration.ts [rounds=3] [--prof] [--blocks=N] [--warm=K] [--walks] [--serial]
 // (--blocks=N: the 256 go into N blocks, as instant sealing splits a burst; default 2;
 // --warm=K: K untimed, unprofiled rounds first, so the JIT has settled: default 0;
-// --walks: trie walks (reads the state cache did not answer) per registration, by storage item)
+// --walks: trie walks (reads the state cache did not answer) per registration, by storage item;
+// --serial: each share's signatures checked first, then validated, instead of the node's Submitter,
+// which validates while the workers check)
 import '../src/polyfill.js'
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto'
 import { sr25519KeypairFromSeed } from '@polkadot/wasm-crypto'
@@ -20,6 +22,7 @@ import { join } from 'node:path'
 import { Blockchain } from '../src/chain/blockchain.js'
 import { BlockProducer } from '../src/chain/producer.js'
 import { TxPool } from '../src/chain/txpool.js'
+import { Submitter } from '../src/chain/submission.js'
 import { SignatureVerifier } from '../src/chain/verifier.js'
 import { hexOf } from '../src/codec/bytes.js'
 import { cryptoReady } from '../src/codec/hashing.js'
@@ -111,6 +114,8 @@ try {
     if (job) await verifier.verify(job)
   }
   const submit = (raw: Uint8Array): void => { pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External')) }
+  const serial = process.argv.includes('--serial')
+  const submitter = new Submitter(runtime, chain, pool, verifier)
   const session = new Session()
   // --heap: the sampling heap profiler, counting what was allocated (collected or not) per function.
   const heap = process.argv.includes('--heap')
@@ -138,9 +143,10 @@ try {
     for (let b = 0; b < blocksPerRound; b++) {
       const share = txs.slice(b * per, (b + 1) * per)
       const v0 = cpuUs()
-      await Promise.all(share.map(verify))
+      if (serial) await Promise.all(share.map(verify))
       const s0 = cpuUs()
-      share.forEach(submit)
+      if (serial) share.forEach(submit)
+      else await Promise.all(share.map((raw) => submitter.submit(raw)))
       const s1 = cpuUs()
       await producer.produce()
       verifyUs += s0 - v0
@@ -154,7 +160,9 @@ try {
     console.log(`round ${r}: ${(total / N).toFixed(0)} µs CPU/reg (all threads)`)
   }
   const units = N * timedRounds
-  console.log(`signature jobs + worker verification ${(verifyUs / units).toFixed(0)} µs/reg (all threads), pool validation ${(submitUs / units).toFixed(0)} µs/reg, block building ${(buildUs / units).toFixed(0)} µs/reg (CPU; ${blocksPerRound} blocks per 256)`)
+  console.log(serial
+    ? `signature jobs + worker verification ${(verifyUs / units).toFixed(0)} µs/reg (all threads), pool validation ${(submitUs / units).toFixed(0)} µs/reg, block building ${(buildUs / units).toFixed(0)} µs/reg (CPU; ${blocksPerRound} blocks per 256)`
+    : `submission (Submitter: signature jobs, worker verification, validation meanwhile) ${(submitUs / units).toFixed(0)} µs/reg (all threads), block building ${(buildUs / units).toFixed(0)} µs/reg (CPU; ${blocksPerRound} blocks per 256)`)
   console.log([...phases].map(([k, v]) => `${k} ${(v / units).toFixed(0)}`).join(', '), 'µs/reg (wall, main thread)')
   if (walks.on && walks.n > 0) {
     const names = new Map<string, string>()

@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import { Blockchain } from './chain/blockchain.js'
 import { BlockProducer, type SealingMode } from './chain/producer.js'
 import { TxPool } from './chain/txpool.js'
+import { Submitter } from './chain/submission.js'
 import { SignatureVerifier } from './chain/verifier.js'
 import { startBeaconSigner } from './chain/beacon-signer.js'
 import { hexOf } from './codec/bytes.js'
@@ -91,6 +92,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const chain = await Blockchain.open(store, runtime.executive, genesis)
   const pool = new TxPool()
   const verifier = new SignatureVerifier()
+  const submitter = new Submitter(runtime, chain, pool, verifier)
   const beaconSigner = startBeaconSigner(runtime.build)
   const authority = devAuthority(o.authority ?? 'alice')
   // As Substrate's dev_key_seed: the dev name's session keys are ephemeral keystore entries.
@@ -106,6 +108,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     // With a network, GRANDPA votes finalize blocks.
     instantFinality: o.instantFinality && !o.network,
     mayAuthor: () => !network?.isSyncing(),
+    submissionsAnswered: () => submitter.answered(),
     log: (m) => log?.warn(m),
   })
   const ctx: NodeContext = {
@@ -115,12 +118,8 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       // No p2p listener yet, so no listen addresses; the identity is already the real one.
       roles: isAuthority ? ['Authority'] : ['Full'], peerId: nodeKey.peerId, listenAddresses: [],
     },
-    submit: async (raw) => {
-      // Check the signature on a worker thread first; validation then finds it in the cache.
-      const [job] = runtime.signatureJobsAt(chain, chain.best.hash, [raw])
-      if (job) await verifier.verify(job)
-      return pool.submit(raw, (r) => runtime.validateAt(chain, chain.best.hash, r, 'External'), runtime.extrinsicHash(raw))
-    },
+    // The signature is checked on a worker thread while the main thread validates the rest.
+    submit: (raw) => submitter.submit(raw),
   }
   if (log) logImports(chain, log)
   if (o.network) {

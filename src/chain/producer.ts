@@ -41,6 +41,12 @@ export interface ProducerOptions {
   maxExtrinsicsPerBlock?: number
   /** Aura: whether authoring is allowed now (not while the network is still catching up). */
   mayAuthor?: () => boolean
+  /**
+   * Instant sealing: submissions still having their signatures checked, answered when they are in
+   * the pool or refused (undefined: none). A due block waits for them, so a burst that arrived
+   * together lands in one block instead of its first transaction alone and the rest after.
+   */
+  submissionsAnswered?: () => Promise<void> | undefined
   log?: (msg: string) => void
 }
 
@@ -166,8 +172,14 @@ export class BlockProducer {
         if (this.instantScheduled || this.stopped) return
         this.instantScheduled = true
         setImmediate(() => {
-          this.instantScheduled = false
-          void this.produceMany(1, { auto: true }).catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
+          const seal = (): void => {
+            this.instantScheduled = false
+            if (this.stopped) return
+            void this.produceMany(1, { auto: true }).catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
+          }
+          const pending = this.o.submissionsAnswered?.()
+          if (pending) void pending.then(seal)
+          else seal()
         })
       }
     }

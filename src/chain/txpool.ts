@@ -37,6 +37,16 @@ export const DEFAULT_POOL_LIMITS: PoolLimits = {
 
 type Validate = (raw: Uint8Array) => ValidTransaction
 
+/**
+ * Tags as hex, in an array built by push: arrays made by `map` come out with another elements
+ * kind once TurboFan inlines it, so the code iterating them would meet two maps and deoptimise.
+ */
+function hexTags(tags: Uint8Array[]): string[] {
+  const out: string[] = []
+  for (const t of tags) out.push(hexOf(t))
+  return out
+}
+
 /** `0x` + the 32-byte account that starts a CheckNonce tag. */
 const ACCOUNT_TAG_HEX = 2 + 64
 type Watcher = (status: TxStatus) => void
@@ -79,7 +89,7 @@ export class TxPool {
     }
     const tx: PoolTx = {
       hash, hashHex, raw, priority: v.priority, longevity: v.longevity, seq: this.seq++, ready: false,
-      requires: v.requires.map(hexOf), provides: v.provides.map(hexOf),
+      requires: hexTags(v.requires), provides: hexTags(v.provides),
     }
     // A transaction providing the same tag replaces the old one only with a higher priority.
     const usurped: PoolTx[] = []
@@ -227,8 +237,8 @@ export class TxPool {
       if (r === 'drop') { this.notify(tx.hashHex, 'invalid', true); continue }
       if (r) {
         tx.priority = r.priority
-        tx.requires = r.requires.map(hexOf)
-        tx.provides = r.provides.map(hexOf)
+        tx.requires = hexTags(r.requires)
+        tx.provides = hexTags(r.provides)
       }
       const was = tx.ready
       tx.ready = false

@@ -1,5 +1,5 @@
 import { Keyring } from '@polkadot/keyring'
-import { cryptoWaitReady } from '@polkadot/util-crypto'
+import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto'
 import { sr25519Verify } from '@polkadot/wasm-crypto'
 import { describe, expect, it } from 'vitest'
 import { isVerified } from '../runtime/signature.js'
@@ -55,6 +55,29 @@ describe('SignatureVerifier', () => {
       // Twice: the second round runs on keys the worker has seen (its fast path), after refusals.
       expect(await v.verifyBatch(jobs)).toEqual(expected)
       expect(await v.verifyBatch(jobs)).toEqual(expected)
+    } finally {
+      await v.close()
+    }
+  })
+
+  it('carries every job of a mixed batch intact: kinds, 65-byte ECDSA signatures, messages past 64 KiB', async () => {
+    const v = new SignatureVerifier(2)
+    try {
+      const sr = new Keyring({ type: 'sr25519' }).addFromUri('//Dave')
+      const ed = new Keyring({ type: 'ed25519' }).addFromUri('//Dave')
+      const ec = new Keyring({ type: 'ecdsa' }).addFromUri('//Dave')
+      const long = new Uint8Array(70_000).map((_, i) => (i * 31) & 0xff)
+      const short = new Uint8Array([7])
+      const ecAccount = blake2AsU8a(ec.publicKey, 256)
+      const jobs = [
+        { kind: 'Ecdsa' as const, sig: ec.sign(long), msg: long, signer: ecAccount },
+        { kind: 'Sr25519' as const, sig: sr.sign(long), msg: long, signer: sr.publicKey },
+        { kind: 'Ed25519' as const, sig: ed.sign(short), msg: short, signer: ed.publicKey },
+        { kind: 'Ecdsa' as const, sig: ec.sign(short), msg: long, signer: ecAccount },
+        { kind: 'Sr25519' as const, sig: sr.sign(short), msg: short.subarray(0, 0), signer: sr.publicKey },
+      ]
+      expect(ec.sign(long)).toHaveLength(65)
+      expect(await v.verifyBatch(jobs)).toEqual([true, true, true, false, false])
     } finally {
       await v.close()
     }

@@ -68,8 +68,23 @@ function check(kind, sig, msg, signer) {
   }
 }
 
-parentPort.on('message', ({ id, items }) => {
-  const ok = items.map(({ kind, sig, msg, signer }) => check(kind, sig, msg, signer))
+// A batch is one buffer (SignatureVerifier's pack): per job kind, signature, signer and message
+// lengths (u8, u8, u32 LE), then those bytes; the checks read views into it.
+parentPort.on('message', ({ id, buf }) => {
+  const b = new Uint8Array(buf)
+  const ok = []
+  let at = 0
+  while (at < b.length) {
+    const kind = b[at]
+    const sigLen = b[at + 1]
+    const signerLen = b[at + 2]
+    const msgLen = (b[at + 3] | (b[at + 4] << 8) | (b[at + 5] << 16)) + b[at + 6] * 0x1000000
+    at += 7
+    const sig = b.subarray(at, at += sigLen)
+    const signer = b.subarray(at, at += signerLen)
+    const msg = b.subarray(at, at += msgLen)
+    ok.push(check(kind, sig, msg, signer))
+  }
   parentPort.postMessage({ id, ok })
 })
 parentPort.postMessage({ ready: true })

@@ -59,6 +59,17 @@ export function extrinsicBody(raw: Uint8Array): Uint8Array {
   return raw.subarray(r.pos)
 }
 
+/** Where CheckMortality sits in an extension list (-1: not there), looked up once per list. */
+const mortalityIndexes = new WeakMap<ExtensionSpec[], number>()
+function mortalityIndex(extensions: ExtensionSpec[]): number {
+  let i = mortalityIndexes.get(extensions)
+  if (i === undefined) {
+    i = extensions.findIndex((e) => e.identifier === 'CheckMortality')
+    mortalityIndexes.set(extensions, i)
+  }
+  return i
+}
+
 export function decodeExtrinsic(raw: Uint8Array, runtimeCall: Ty, extensions: ExtensionSpec[]): DecodedExtrinsic {
   const body = extrinsicBody(raw)
   const r = new Reader(body)
@@ -72,10 +83,10 @@ export function decodeExtrinsic(raw: Uint8Array, runtimeCall: Ty, extensions: Ex
       const extraStart = r.pos
       const extra = extensions.map((e) => codecOf(e.type).dec(r))
       // An era with an impossible period/phase does not decode (Era's Decode impl refuses it).
-      extensions.forEach((e, i) => {
-        if (e.identifier !== 'CheckMortality') return
-        try { eraFromValue(extra[i] as { type: string; value?: unknown }) } catch { throw new ExtrinsicDecodeError('Invalid period and phase') }
-      })
+      const mortality = mortalityIndex(extensions)
+      if (mortality >= 0) {
+        try { eraFromValue(extra[mortality] as { type: string; value?: unknown }) } catch { throw new ExtrinsicDecodeError('Invalid period and phase') }
+      }
       signed = { signer: address.type === 'Id' ? address.value : null, addressKind: address.type, signatureKind: sig.type, signature: sig.value, extra, extraBytes: body.slice(extraStart, r.pos) }
     }
     const callStart = r.pos

@@ -38,8 +38,12 @@ try {
   const a = await snapshot(session)
   const nf = a.fields.length
   const idAt = a.fields.indexOf('id')
-  const before = new Set<number>()
-  for (let i = 0; i < a.nodes.length; i += nf) before.add(a.nodes[i + idAt]!)
+  // Snapshot ids grow with allocation: an object newer than the first snapshot has a higher id.
+  let maxId = 0
+  // (native and synthetic nodes are numbered apart: only the heap's own objects count)
+  const outside = new Set([a.types.indexOf('synthetic'), a.types.indexOf('native')])
+  const typeAt = a.fields.indexOf('type')
+  for (let i = 0; i < a.nodes.length; i += nf) if (!outside.has(a.nodes[i + typeAt]!) && a.nodes[i + idAt]! > maxId) maxId = a.nodes[i + idAt]!
   await producer.produceMany(blocks)
   gc()
   const b = await snapshot(session)
@@ -65,7 +69,8 @@ try {
   const byRetainer = new Map<string, number>()
   let total = 0
   const isNew = new Uint8Array(count)
-  for (let n = 0; n < count; n++) if (!before.has(b.nodes[n * nf + I]!)) isNew[n] = 1
+  const apart = new Set([b.types.indexOf('synthetic'), b.types.indexOf('native')])
+  for (let n = 0; n < count; n++) if (!apart.has(b.nodes[n * nf + T]!) && b.nodes[n * nf + I]! > maxId) isNew[n] = 1
   const label = (n: number): string => `${b.types[b.nodes[n * nf + T]!]}:${b.strings[b.nodes[n * nf + N]!]!.slice(0, 40)}`
   for (let n = 0; n < count; n++) {
     if (!isNew[n]) continue

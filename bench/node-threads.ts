@@ -63,4 +63,15 @@ const sum = (k: string): number => scavenges.reduce((a, l) => a + num(l, k), 0)
 const kb = (bytes: number): string => `${(bytes / count / 1024).toFixed(1)} KB`
 console.log(`scavenges ${scavenges.length}: allocated ${kb(sum('allocated'))}/block, promoted ${kb(sum('promoted'))}/block; ` +
   `mark-compacts ${lines.filter((l) => /\bgc=mc\b/.test(l)).length}; TurboFan optimizations completed ${lines.filter((l) => l.includes('completed optimizing')).length}`)
+// The main thread's GC pauses (wall time it stood still for each kind of collection).
+const pauses = new Map<string, { n: number; ms: number }>()
+for (const l of lines) {
+  const kind = /\bgc=(\w+)/.exec(l)?.[1]
+  if (kind === undefined) continue
+  const e = pauses.get(kind) ?? { n: 0, ms: 0 }
+  e.n++
+  e.ms += num(l, 'pause')
+  pauses.set(kind, e)
+}
+console.log('main-thread GC pauses: ' + [...pauses].map(([k, e]) => `${k} ×${e.n} ${per(e.ms)}/block`).join(', '))
 process.exit(0)

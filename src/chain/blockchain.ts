@@ -8,7 +8,7 @@ import type { Executive } from '../runtime/executive.js'
 import { Digest, Header, type DigestItemValue, type HeaderValue } from '../frame/primitives.js'
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
 import type { KvOp } from '../storage/kv.js'
-import { Overlay, type StateBackend } from '../storage/overlay.js'
+import { fromKeyString, Overlay, type StateBackend } from '../storage/overlay.js'
 import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieCache, TrieView, type TrieNodeSet } from '../storage/trie/index.js'
 import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
 import { StateCache } from './state-cache.js'
@@ -78,6 +78,9 @@ export interface ChainEvents {
   reorg: [{ retracted: BlockRef[]; enacted: BlockRef[] }]
 }
 
+/** Decoded headers kept, newest last: the recent chain that GRANDPA's walks and tree routes read. */
+const HEADER_CACHE = 4096
+
 export class Blockchain extends EventEmitter<ChainEvents> {
   private readonly headerCache = new Map<string, HeaderValue>()
   private readonly stateCache = new StateCache()
@@ -142,9 +145,15 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const raw = this.store.getHeader(hash)
     if (!raw) return undefined
     h = decode<HeaderValue>(Header, raw)
-    if (this.headerCache.size > 4096) this.headerCache.clear()
-    this.headerCache.set(k, h)
+    this.cacheHeader(k, h)
     return h
+  }
+
+  /** Keeps a decoded header, dropping the oldest beyond HEADER_CACHE (a dev_newBlock run adds thousands). */
+  private cacheHeader(k: string, h: HeaderValue): void {
+    const cache = this.headerCache
+    cache.set(k, h)
+    if (cache.size > HEADER_CACHE) cache.delete(cache.keys().next().value!)
   }
 
   headerBytes(hash: Uint8Array): Uint8Array | undefined { return this.store.getHeader(hash) }
@@ -196,7 +205,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const fin = ex.finalizeBlock(s, number)
     for (const [k, v] of o.overrides ?? []) s.set(k, v)
     o.mutate?.(s, ex.env(s, number))
-    const changes = s.changes()
+    const changes = withoutAbsentDeletions(s.changes(), parentState)
     const { root, newNodes } = applyDiff(this.store, parentRoot, changes, this.trieCache)
     const header: HeaderValue = {
       parent_hash: o.parentHash,
@@ -240,7 +249,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
       if (!r.ok) throw new Error(`invalid extrinsic in block #${header.number}: ${r.error.reason}`)
     }
     const fin = ex.finalizeBlock(s, header.number)
-    const changes = s.changes()
+    const changes = withoutAbsentDeletions(s.changes(), parentState)
     const { root, newNodes } = applyDiff(this.store, parent.state_root, changes, this.trieCache)
     const built: HeaderValue = { ...header, state_root: root, extrinsics_root: orderedTrieRoot(body), digest: { logs: fin.digest } }
     // The caller checks these fields against the received header and keeps that header's bytes
@@ -265,7 +274,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     // no trace: no cache entry, no announcement.
     if (!this.store.hasBlock(b.hash)) return done
     const key = hexOf(b.hash)
-    this.headerCache.set(key, b.header)
+    this.cacheHeader(key, b.header)
     const best = sameBytes(this.best.hash, b.hash)
     if (best) this.stateCache.advance(hexOf(b.header.parent_hash), key, b.changes)
     const imported = { hash: b.hash, number: b.header.number }
@@ -380,6 +389,22 @@ type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
  */
 function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, cache?: TrieCache): { root: Uint8Array; newNodes: TrieNodeSet } {
   return applyChanges(store, parentRoot, diff, 1, cache)
+}
+
+/**
+ * The diff without deletions of keys the parent does not hold: a block's transient items
+ * (ExecutionPhase, `:extrinsic_index`, `:intrablock_entropy`, Timestamp.DidUpdate…) are written
+ * and killed within it, ~9 a block, and change nothing, but the trie update would walk down for
+ * each to find it missing. The parent's head state cache answers these reads (the first block
+ * caches the absence). `changes` is the finished overlay's own map, edited in place.
+ */
+function withoutAbsentDeletions(changes: Map<string, Uint8Array | null>, parent: StateBackend): Map<string, Uint8Array | null> {
+  changes.forEach((v, ks) => {
+    if (v !== null) return
+    const was = parent.readString !== undefined ? parent.readString(ks) : parent.get(fromKeyString(ks), ks)
+    if (was === null) changes.delete(ks)
+  })
+  return changes
 }
 
 /** Genesis header and trie nodes from raw genesis storage (hex key → value). */

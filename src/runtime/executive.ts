@@ -1,6 +1,7 @@
 // frame_executive in TypeScript: initialise a block, apply extrinsics, finalise, and validate
 // transactions for the pool. Pure: it only touches the Store it is handed.
 import { sameBytes } from '../codec/bytes.js'
+import { blake2_256 } from '../codec/hashing.js'
 import type { Ty } from '../codec/types.js'
 import type { CallInfo, DispatchOutcome, ExecEnv, PalletDecl, RuntimeCallValue } from '../frame/declare/pallet.js'
 import type { Store } from '../frame/declare/storage.js'
@@ -48,6 +49,14 @@ export interface ExecutiveConfig {
   system: SystemOps
 }
 
+/** An inherent as its maker knows it (see Executive.noteOwn). */
+class OwnExtrinsic implements DecodedExtrinsic {
+  readonly signed = null
+  private h: Uint8Array | undefined
+  constructor(readonly raw: Uint8Array, readonly callBytes: Uint8Array, readonly call: RuntimeCallValue) {}
+  get hash(): Uint8Array { return (this.h ??= blake2_256(this.raw)) }
+}
+
 export class Executive {
   private readonly byIndex: PalletDecl[]
 
@@ -90,6 +99,14 @@ export class Executive {
   }
 
   private readonly decoded = new WeakMap<Uint8Array, DecodedExtrinsic>()
+
+  /**
+   * An unsigned extrinsic this runtime made itself (an inherent) from `call`: what decoding `raw`
+   * would give, so applying it decodes nothing. Its hash is worked out only when asked for.
+   */
+  noteOwn(raw: Uint8Array, callBytes: Uint8Array, call: RuntimeCallValue): void {
+    this.decoded.set(raw, new OwnExtrinsic(raw, callBytes, call))
+  }
 
   /** blake2_256 of `raw` when these bytes were decoded here already (the decoding hashed them), else null. */
   knownHash(raw: Uint8Array): Uint8Array | null { return this.decoded.get(raw)?.hash ?? null }

@@ -213,7 +213,11 @@ export class Runtime {
   /** Timestamp.set(now) as a bare extrinsic: the call's two index bytes, then the compact moment. */
   timestampInherent(ms: bigint): Uint8Array {
     const head = (this.timestampCallHead ??= encode(RuntimeCall, { type: 'Timestamp', value: { type: 'set', value: { now: 0n } } }).slice(0, -1))
-    return bareExtrinsic(concatBytes(head, compactBytes(ms)))
+    const callBytes = concatBytes(head, compactBytes(ms))
+    const raw = bareExtrinsic(callBytes)
+    // Every block carries one: the executive takes it as made here instead of decoding it again.
+    this.executive.noteOwn(raw, callBytes, { type: 'Timestamp', value: { type: 'set', value: { now: ms } } })
+    return raw
   }
 
   private timestampCallHead: Uint8Array | undefined

@@ -17,4 +17,20 @@ describe('the timestamp inherent', () => {
       expect(xt.call).toEqual(call)
     }
   })
+
+  it('is applied as the decoding of its bytes would give it, hash included', async () => {
+    const runtime = await Runtime.get()
+    const { call: RuntimeCall, extensions } = runtime.extrinsic
+    for (const now of [0n, 1_764_930_000_250n, (1n << 64n) - 1n]) {
+      const raw = runtime.timestampInherent(now)
+      const own = runtime.executive.decode(raw)
+      const decoded = decodeExtrinsic(raw.slice(), RuntimeCall, extensions)
+      expect(own.signed).toBeNull()
+      expect(own.call).toEqual(decoded.call)
+      expect(own.callBytes).toEqual(decoded.callBytes)
+      expect(own.raw).toBe(raw)
+      expect(own.hash).toEqual(decoded.hash)
+      expect(runtime.extrinsicHash(raw)).toEqual(decoded.hash)
+    }
+  })
 })

@@ -3,7 +3,8 @@
 // accessor computes keys and SCALE values from the same objects, so the two cannot drift apart.
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
 import { codecOf, decodeBy, encode, encodeBy, putBigLE, Reader, readCompactNumber, Writer, type Codec } from '../../codec/scale.js'
-import { isOption, type Ty } from '../../codec/types.js'
+import type { Ty } from '../../codec/types.js'
+import { copierOf, decodesImmutable, roundTrips, type Copier } from '../../codec/value-copy.js'
 import { keyString } from '../../storage/kv.js'
 import type { Overlay, StorageRef } from '../../storage/overlay.js'
 
@@ -20,16 +21,28 @@ export interface StorageItemDecl {
 }
 
 const KEY_CACHE_SIZE = 8192
+/** Decodings of mutable values (objects, arrays) are kept for stored values up to this size. */
+const KEEP_DECODED_MAX = 1024
+/** KeyRef.value when no decoding is kept for its `raw`. */
+const NOT_KEPT: unique symbol = Symbol('not kept')
 
 /** Read/write access to state as the runtime sees it. */
 export type Store = Overlay
 
 /**
  * A full storage key and its keyString, made once per distinct key and reused on every access;
- * for items whose values decode to immutable JS values, also the last value bytes seen there and
- * their decoding (state hands out the same bytes object until the value changes).
+ * also the last value bytes seen there and, when kept, their decoding (state hands out the same
+ * bytes object until the value changes, and stored bytes are never changed in place). A class with
+ * every field set at construction: all refs share one shape, so the reads that load their fields
+ * (here, in the overlay and in the state cache) stay monomorphic.
  */
-interface KeyRef extends StorageRef { raw?: Uint8Array; value?: unknown }
+class KeyRef implements StorageRef {
+  slotOf: unknown = undefined
+  slot: unknown = undefined
+  raw: Uint8Array | null = null
+  value: unknown = NOT_KEPT
+  constructor(readonly key: Uint8Array, readonly ks: string) {}
+}
 
 abstract class Item<V, R> {
   readonly prefix: Uint8Array
@@ -43,12 +56,17 @@ abstract class Item<V, R> {
 
   /** Values are numbers, bigints, booleans, strings or null: a decoding can be handed out again. */
   private readonly immutable: boolean
+  /** Whether a value written reads back as itself (then a write keeps it as the bytes' decoding). */
+  private readonly roundTrip: ((v: unknown) => boolean) | null
+  /** Copies of mutable values' decodings (null: not kept; undefined: not made yet, see valueCodec). */
+  private copier: Copier | null | undefined = undefined
 
   constructor(readonly decl: StorageItemDecl, defaultValue: V | null) {
     this.prefix = storagePrefix(decl.pallet, decl.name)
     this.defaultValue = defaultValue
-    this.prefixRef = { key: this.prefix, ks: keyString(this.prefix) }
+    this.prefixRef = new KeyRef(this.prefix, keyString(this.prefix))
     this.immutable = decodesImmutable(decl.value)
+    this.roundTrip = this.immutable ? roundTrips(decl.value) : null
     this.encodeUnsigned = unsignedEncoder(decl.value)
     this.verbatimLen = decl.keys.map(verbatimLength)
     this.smallBytes = decl.keys.map(smallUintBytes)
@@ -91,7 +109,7 @@ abstract class Item<V, R> {
       key.set(this.prefix)
       let off = this.prefix.length
       for (const h of hashed) { key.set(h, off); off += h.length }
-      ref = { key, ks: keyString(key) }
+      ref = new KeyRef(key, keyString(key))
       if (++this.cachedKeys > KEY_CACHE_SIZE) { this.keyCaches = []; this.cachedKeys = 0 }
       else level.set(last, ref)
     }
@@ -138,11 +156,27 @@ abstract class Item<V, R> {
     return this.decodedAt(ref, raw) as unknown as R
   }
 
-  /** The decoding of `raw`, the bytes stored at `ref` (remembered on `ref` when immutable). */
+  /**
+   * The decoding of `raw`, the bytes stored at `ref`. An immutable value's decoding is kept on the
+   * ref and handed out again; a mutable one's is kept once the same bytes are read a second time
+   * (values rewritten every block are not kept, so their decodings still die young), and handed out
+   * as a copy, which costs less than decoding.
+   */
   private decodedAt(ref: KeyRef, raw: Uint8Array): V {
-    if (raw === ref.raw) return ref.value as V
+    if (raw === ref.raw) {
+      if (this.immutable) return ref.value as V
+      const copy = this.copier ??= copierOf(this.decl.value)
+      if (copy !== null) {
+        if (ref.value !== NOT_KEPT) return copy(ref.value) as V
+        const v = this.decodeValue(raw)
+        if (raw.length <= KEEP_DECODED_MAX) ref.value = copy(v)
+        return v
+      }
+      return this.decodeValue(raw)
+    }
     const v = this.decodeValue(raw)
-    if (this.immutable) { ref.raw = raw; ref.value = v }
+    ref.raw = raw
+    ref.value = this.immutable ? v : NOT_KEPT
     return v
   }
 
@@ -162,26 +196,28 @@ abstract class Item<V, R> {
 
   protected write(s: Store, ref: KeyRef, v: V): void {
     const unsigned = this.encodeUnsigned !== null ? this.encodeUnsigned(v) : null
-    if (unsigned !== null) {
-      s.set(ref.key, unsigned, ref.ks)
-      // A bigint in range decodes back to itself, so the next read of these bytes (a balance or a
-      // stake read again in the same block) needs no decode. Anything else is not remembered:
-      // a caller may pass a number for a u64, which reads back as a bigint.
-      ref.raw = unsigned
+    const raw = unsigned ?? encodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), v)
+    s.set(ref.key, raw, ref.ks)
+    // A value that decodes back to itself (a bigint for a u64, not a number that reads back as a
+    // bigint) is these bytes' decoding: the next read of them (the same block, or the next one:
+    // the state cache hands out these bytes) decodes nothing. A mutable value is not kept: the
+    // caller may still change it.
+    if (this.roundTrip !== null && this.roundTrip(v)) {
+      ref.raw = raw
       ref.value = v
-      return
     }
-    s.set(ref.key, encodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), v), ref.ks)
   }
   protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
   protected has(s: Store, ref: KeyRef): boolean { return s.read(ref) !== null }
 
-  /** The default's decoding, when it is immutable (then handed out again, not decoded per read). */
-  private immutableDefault: { v: V } | null = null
+  /** The default's decoding, kept: handed out again when immutable, else as a copy. */
+  private keptDefault: { v: V } | null = null
   private cloneDefault(): V {
-    if (this.immutable) return (this.immutableDefault ??= { v: this.decodeValue(this.decl.fallback) }).v
-    // Defaults may be objects; hand out a fresh decode so callers can mutate freely.
-    return this.decodeValue(this.decl.fallback)
+    if (this.immutable) return (this.keptDefault ??= { v: this.decodeValue(this.decl.fallback) }).v
+    const copy = this.copier ??= copierOf(this.decl.value)
+    // Defaults may be objects; hand out a fresh one so callers can mutate freely.
+    if (copy === null) return this.decodeValue(this.decl.fallback)
+    return copy((this.keptDefault ??= { v: this.decodeValue(this.decl.fallback) }).v) as V
   }
 
   /** Key `i` at `r` (its hasher's prefix skipped). */
@@ -315,17 +351,6 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
     return out as K
   }
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }
-}
-
-/** Whether `t` decodes to an immutable JS value (a primitive, a newtype or Option of one). */
-function decodesImmutable(t: Ty): boolean {
-  for (;;) {
-    const d = t.def
-    if (d.tag === 'primitive' || d.tag === 'compact') return true
-    if (d.tag === 'composite' && d.fields.length === 1 && !d.fields[0]!.name) { t = d.fields[0]!.type; continue }
-    if (isOption(t) && d.tag === 'variant') { t = d.variants[1]!.fields[0]!.type; continue }
-    return false
-  }
 }
 
 /**

@@ -19,6 +19,12 @@ export interface StateBackend {
   keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array, ps?: string): Iterable<string>
   /** get() by the key string, for the runtime's reads (getByString is the diff comparison's). */
   readString?(ks: string): Uint8Array | null
+  /**
+   * Key `ks` joined an overlay's diff over this state (`ref`: the accessor's key, when written
+   * through one): the state cache notes where the key is, so moving on to a block with this diff
+   * needs no lookup per key.
+   */
+  written?(ks: string, ref: StorageRef | undefined): void
 }
 
 function* asStrings(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }
@@ -140,10 +146,15 @@ export class Overlay {
   exists(key: Uint8Array): boolean { return this.get(key) !== null }
 
   set(key: Uint8Array, value: Uint8Array | null, ks: string = toKeyString(key)): void {
-    this.put(ks, value)
+    this.put(ks, value, undefined)
   }
 
-  private put(ks: string, v: Entry): void {
+  /** set() of an accessor's key. */
+  setRef(ref: StorageRef, value: Uint8Array | null): void {
+    this.put(ref.ks, value, ref)
+  }
+
+  private put(ks: string, v: Entry, ref: StorageRef | undefined): void {
     if (this.shared) { this.cur = new Map(this.cur); this.shared = false }
     const cur = this.cur
     const n = this.journals.length
@@ -153,7 +164,11 @@ export class Overlay {
     }
     const size = cur.size
     cur.set(ks, v)
-    if (this.byItem !== null && cur.size !== size) indexKey(this.byItem, ks)
+    if (cur.size !== size) {
+      if (this.byItem !== null) indexKey(this.byItem, ks)
+      const b = this.backend
+      if (b.written !== undefined) b.written(ks, ref)
+    }
   }
 
   /** The item index, built now if this is the first listing. */
@@ -178,7 +193,7 @@ export class Overlay {
     const prev = cur !== undefined ? cur : this.backend.get(key, ks)
     this.appendedIn[top] = true
     this.appendedKeys.push(ks)
-    this.put(ks, new Appended(prev, [item], topId))
+    this.put(ks, new Appended(prev, [item], topId), undefined)
   }
 
   startTransaction(): void {

@@ -197,7 +197,7 @@ abstract class Item<V, R> {
   protected write(s: Store, ref: KeyRef, v: V): void {
     const unsigned = this.encodeUnsigned !== null ? this.encodeUnsigned(v) : null
     const raw = unsigned ?? encodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), v)
-    s.set(ref.key, raw, ref.ks)
+    s.setRef(ref, raw)
     // A value that decodes back to itself (a bigint for a u64, not a number that reads back as a
     // bigint) is these bytes' decoding: the next read of them (the same block, or the next one:
     // the state cache hands out these bytes) decodes nothing. A mutable value is not kept: the
@@ -207,7 +207,7 @@ abstract class Item<V, R> {
       ref.value = v
     }
   }
-  protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
+  protected removeKey(s: Store, ref: KeyRef): void { s.setRef(ref, null) }
   protected has(s: Store, ref: KeyRef): boolean { return s.read(ref) !== null }
 
   /** The default's decoding, kept: handed out again when immutable, else as a copy. */

@@ -6,7 +6,7 @@ import { codecOf, decodeBy, encode, encodeBy, putBigLE, Reader, readCompactNumbe
 import type { Ty } from '../../codec/types.js'
 import { copierOf, decodesImmutable, roundTrips, type Copier } from '../../codec/value-copy.js'
 import { keyString } from '../../storage/kv.js'
-import type { Overlay, StorageRef } from '../../storage/overlay.js'
+import { keyBit, type Overlay, type StorageRef } from '../../storage/overlay.js'
 
 export interface StorageItemDecl {
   pallet: string
@@ -41,7 +41,8 @@ class KeyRef implements StorageRef {
   slot: unknown = undefined
   raw: Uint8Array | null = null
   value: unknown = NOT_KEPT
-  constructor(readonly key: Uint8Array, readonly ks: string) {}
+  readonly bit: number
+  constructor(readonly key: Uint8Array, readonly ks: string) { this.bit = keyBit(ks) }
 }
 
 abstract class Item<V, R> {

@@ -29,6 +29,8 @@ interface Slot { v: Uint8Array | null; seq: number }
 
 export class StateCache {
   private hashKey = ''
+  /** Advances and resets so far: a backend reads through the cache while none happened since it was made. */
+  private moves = 0
   private values = new Map<string, Slot>()
   /** Listings by the item bucket of their prefix, so a diff finds them cheaply. */
   private listings = new Map<number, Listing[]>()
@@ -41,7 +43,9 @@ export class StateCache {
     if (hashKey !== this.hashKey) return view
     const values = this.values
     // The cache moves on to the next block in place; a reader kept longer falls back to the trie.
-    const current = (): boolean => this.hashKey === hashKey && this.values === values
+    // (a number compared per read, not the block's hex key: a reader's key is a string of its own)
+    const at = this.moves
+    const current = (): boolean => this.moves === at
     const get = (key: Uint8Array | undefined, ks: string): Uint8Array | null => {
       if (!current()) return view.get(key ?? fromKeyString(ks))
       const hit = values.get(ks)
@@ -134,6 +138,7 @@ export class StateCache {
     // (forEach: a for-of over the Map would allocate an entry array per key)
     if (found !== changes.size) changes.forEach((v, k) => { this.update(k, v, undefined, seq) })
     this.hashKey = childKey
+    this.moves++
     this.clearTrail()
   }
 
@@ -218,6 +223,7 @@ export class StateCache {
     this.listingCount = 0
     this.unlisted = new Set()
     this.hashKey = hashKey
+    this.moves++
   }
 }
 

@@ -126,29 +126,63 @@ describe('StateCache slots remembered on accessor keys', () => {
   })
 })
 
-describe('StateCache trail of compared keys', () => {
+describe('StateCache trail of written keys', () => {
   const trie = (m: Map<string, Uint8Array>): TrieView => ({ get: (k: Uint8Array) => m.get(toKeyString(k)) ?? null, keys: () => [] }) as unknown as TrieView
   const u = (n: number): Uint8Array => new Uint8Array([n])
+  const ref = (ks: string): StorageRef => ({ key: fromKeyString(ks), ks })
+  // Keys the cache does not hold are read from A's state: a changed key read from there would be stale.
+  const stateA = new Map([['a', u(1)], ['b', u(2)], ['c', u(3)]])
+  const read = (c: StateCache, at: string, ks: string[]): (Uint8Array | null)[] => {
+    const b = c.backend(at, trie(stateA))
+    return ks.map((k) => b.get(fromKeyString(k)))
+  }
 
-  it('advances right whether the diff committed is the one compared last, another one, or none', () => {
-    const state = new Map([['a', u(1)], ['b', u(2)], ['c', u(3)]])
+  it('advances right after writes through accessor keys, plain keys, rollbacks and blocks not committed', () => {
+    const state = stateA
     const c = new StateCache()
     c.reset('A')
-    const a = c.backend('A', trie(state))
-    // Two candidate blocks compared with A (as applyDiff does), the first one committed.
-    const first = new Map<string, Uint8Array | null>([['a', u(10)], ['b', null]])
-    const second = new Map<string, Uint8Array | null>([['c', u(30)], ['a', u(11)]])
-    for (const k of first.keys()) a.getByString!(k)
-    for (const k of second.keys()) a.getByString!(k)
-    c.advance('A', 'B', first)
-    const b = c.backend('B', trie(new Map()))
-    expect(['a', 'b', 'c'].map((k) => b.getByString!(k))).toEqual([u(10), null, u(3)])
-    // Compared and committed in the same order; then a diff nobody compared.
-    const third = new Map<string, Uint8Array | null>([['b', u(20)], ['c', null]])
-    for (const k of third.keys()) b.getByString!(k)
-    c.advance('B', 'C', third)
-    c.advance('C', 'D', new Map([['a', u(12)], ['d', u(4)]]))
-    const d = c.backend('D', trie(new Map()))
-    expect(['a', 'b', 'c', 'd'].map((k) => d.get(fromKeyString(k)))).toEqual([u(12), u(20), null, u(4)])
+    const refs = { a: ref('a'), b: ref('b'), c: ref('c') }
+    // Two candidate blocks on A, the second one committed; the first writes keys the second does not.
+    const other = new Overlay(c.backend('A', trie(state)))
+    other.setRef(refs.c, u(30))
+    other.set(fromKeyString('e'), u(50))
+    const s = new Overlay(c.backend('A', trie(state)))
+    s.read(refs.a)
+    s.read(refs.b)
+    s.setRef(refs.a, u(10))
+    s.startTransaction()
+    s.setRef(refs.b, u(20))
+    s.set(fromKeyString('d'), u(40))
+    s.rollbackTransaction()
+    s.setRef(refs.b, null)
+    s.set(fromKeyString('d'), u(41))
+    s.setRef(refs.a, u(11))
+    c.advance('A', 'B', s.changes())
+    expect(read(c, 'B', ['a', 'b', 'c', 'd', 'e'])).toEqual([u(11), null, u(3), u(41), null])
+    // Accessor keys that remembered their slots read B's values without the trie.
+    const b = new Overlay(c.backend('B', trie(new Map())))
+    expect([b.read(refs.a), b.read(refs.b)]).toEqual([u(11), null])
+    // A diff no overlay over this cache wrote (a block imported with another reader).
+    c.advance('B', 'C', new Map([['a', u(12)], ['f', u(6)]]))
+    expect(read(c, 'C', ['a', 'b', 'f'])).toEqual([u(12), null, u(6)])
+    // A reader kept from before an advance: its writes reach no later block.
+    const late = new Overlay(c.backend('C', trie(new Map())))
+    const s2 = new Overlay(c.backend('C', trie(new Map())))
+    s2.setRef(refs.a, u(13))
+    c.advance('C', 'D', s2.changes())
+    late.setRef(refs.b, u(99))
+    late.setRef(refs.a, u(98))
+    c.advance('D', 'E', new Map([['f', u(7)]]))
+    expect(read(c, 'E', ['a', 'b', 'f'])).toEqual([u(13), null, u(7)])
+  })
+
+  it('a trail that overflowed leaves advance looking every key up', () => {
+    const c = new StateCache()
+    c.reset('A')
+    const s = new Overlay(c.backend('A', trie(new Map([['k0', u(1)]]))))
+    for (let i = 0; i < 70_000; i++) s.set(fromKeyString(`k${i}`), u(i % 256))
+    const changes = s.changes()
+    c.advance('A', 'B', changes)
+    expect(read(c, 'B', ['k0', 'k69999'])).toEqual([u(0), u(69_999 % 256)])
   })
 })

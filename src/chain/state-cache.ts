@@ -22,12 +22,15 @@ interface Listing { prefix: string; keys: string[]; lent: boolean }
 
 /**
  * A cached value. Advancing the cache updates the slot in place, so an accessor's key that
- * remembers its slot (StorageRef.slot) reads it again without a lookup by string.
+ * remembers its slot (StorageRef.slot) reads it again without a lookup by string. `seq`: the
+ * advance that last set it (one key noted several times is updated and counted once).
  */
-interface Slot { v: Uint8Array | null }
+interface Slot { v: Uint8Array | null; seq: number }
 
 export class StateCache {
   private hashKey = ''
+  /** Advances and resets so far: a backend reads through the cache while none happened since it was made. */
+  private moves = 0
   private values = new Map<string, Slot>()
   /** Listings by the item bucket of their prefix, so a diff finds them cheaply. */
   private listings = new Map<number, Listing[]>()
@@ -40,13 +43,15 @@ export class StateCache {
     if (hashKey !== this.hashKey) return view
     const values = this.values
     // The cache moves on to the next block in place; a reader kept longer falls back to the trie.
-    const current = (): boolean => this.hashKey === hashKey && this.values === values
+    // (a number compared per read, not the block's hex key: a reader's key is a string of its own)
+    const at = this.moves
+    const current = (): boolean => this.moves === at
     const get = (key: Uint8Array | undefined, ks: string): Uint8Array | null => {
       if (!current()) return view.get(key ?? fromKeyString(ks))
       const hit = values.get(ks)
       if (hit !== undefined) return hit.v
       const v = view.get(key ?? fromKeyString(ks))
-      if (values.size < MAX_ENTRIES) values.set(ks, { v })
+      if (values.size < MAX_ENTRIES) values.set(ks, { v, seq: 0 })
       return v
     }
     return {
@@ -56,11 +61,10 @@ export class StateCache {
         if (!current()) return view.get(fromKeyString(ks))
         let slot = values.get(ks)
         if (slot === undefined) {
-          slot = { v: view.get(fromKeyString(ks)) }
+          slot = { v: view.get(fromKeyString(ks)), seq: 0 }
           if (values.size >= MAX_ENTRIES) return slot.v
           values.set(ks, slot)
         }
-        this.trail(ks, slot)
         return slot.v
       },
       getRef: (ref: StorageRef) => {
@@ -69,7 +73,7 @@ export class StateCache {
         if (ref.slotOf === values) return (ref.slot as Slot).v
         let slot = values.get(ref.ks)
         if (slot === undefined) {
-          slot = { v: view.get(ref.key) }
+          slot = { v: view.get(ref.key), seq: 0 }
           // (a full cache keeps nothing: no slot for advance() to keep up to date)
           if (values.size >= MAX_ENTRIES) return slot.v
           values.set(ref.ks, slot)
@@ -77,6 +81,9 @@ export class StateCache {
         ref.slotOf = values
         ref.slot = slot
         return slot.v
+      },
+      written: (ks, ref) => {
+        if (current()) this.trail(ks, ref !== undefined && ref.slotOf === values ? ref.slot as Slot : undefined)
       },
       keys: (prefix, startAfter) => {
         const listing = prefix.length >= ITEM_PREFIX && current() ? this.listing(toKeyString(prefix), prefix, view) : undefined
@@ -113,51 +120,71 @@ export class StateCache {
       this.reset(childKey)
       return
     }
-    const values = this.values
-    const listings = this.listings.size > 0 ? this.listings : null
-    // The block's diff was compared with this state key by key (applyDiff): the last
-    // changes.size slots on the trail are its keys' slots, in the diff's order, when the block
-    // committed is the one built last. A key that does not match is looked up.
-    const keys = this.trailKeys
-    const slots = this.trailSlots
-    const n = this.trailLength
-    let t = n - changes.size
-    if (t < 0) t = n
-    // (forEach: a for-of over the Map would allocate an entry array per key)
-    changes.forEach((v, k) => {
-      const slot = t < n && keys[t] === k ? slots[t] : values.get(k)
-      t++
-      if (slot !== undefined) slot.v = v
-      else values.set(k, { v })
-      if (listings !== null && k.length >= ITEM_PREFIX) {
-        const list = listings.get(itemBucket(k))
-        if (list) for (const l of list) if (k.startsWith(l.prefix)) this.relist(l, k, v !== null)
+    const seq = ++this.advances
+    // The keys overlays over this state wrote, noted as they joined their diffs, most with their
+    // slot: the committed block's keys are among them unless the trail overflowed, and then every
+    // key of the diff is found there (counted, each key once). Keys other overlays wrote (a
+    // block not committed, a transaction validated) are not in the diff and are passed over.
+    let found = 0
+    if (!this.trailLost) {
+      const keys = this.trailKeys
+      const slots = this.trailSlots
+      for (let t = 0; t < this.trailLength; t++) {
+        const k = keys[t]!
+        const v = changes.get(k)
+        if (v !== undefined && this.update(k, v, slots[t], seq)) found++
       }
-    })
+    }
+    // (forEach: a for-of over the Map would allocate an entry array per key)
+    if (found !== changes.size) changes.forEach((v, k) => { this.update(k, v, undefined, seq) })
     this.hashKey = childKey
+    this.moves++
     this.clearTrail()
   }
 
+  private advances = 0
+
+  /** Set `k` to `v` in the cache (at `slot`, when known) and its listings, unless this advance did. */
+  private update(k: string, v: Uint8Array | null, slot: Slot | undefined, seq: number): boolean {
+    if (slot === undefined) slot = this.values.get(k)
+    if (slot === undefined) this.values.set(k, { v, seq })
+    else if (slot.seq === seq) return false
+    else {
+      // A key that was there and still is (most of a diff) is in the same listings as before.
+      const same = (slot.v === null) === (v === null)
+      slot.v = v
+      slot.seq = seq
+      if (same) return true
+    }
+    if (this.listings.size > 0 && k.length >= ITEM_PREFIX) {
+      const list = this.listings.get(itemBucket(k))
+      if (list) for (const l of list) if (k.startsWith(l.prefix)) this.relist(l, k, v !== null)
+    }
+    return true
+  }
+
   /**
-   * Slots of the keys read by string (the diff comparison before a block's trie update), in
-   * order, since the cache last moved: advance() then updates them without a lookup each.
+   * Keys written by overlays over the cached state since the cache last moved, in order, with
+   * their slots when the writer's key had one: advance() updates those without a lookup each.
    */
   private trailKeys: string[] = []
-  private trailSlots: Slot[] = []
+  private trailSlots: (Slot | undefined)[] = []
   /**
    * Entries in use: the arrays keep their length (and capacity) from block to block, so the
    * trail does not grow them anew for every block. Stale entries past it are overwritten.
    */
   private trailLength = 0
-  private trail(ks: string, slot: Slot): void {
-    let n = this.trailLength
-    if (n >= MAX_TRAIL) { this.clearTrail(); n = 0 }
+  /** More keys were written than the trail holds: the next advance looks up every key. */
+  private trailLost = false
+  private trail(ks: string, slot: Slot | undefined): void {
+    const n = this.trailLength
+    if (n >= MAX_TRAIL) { this.trailLost = true; return }
     const keys = this.trailKeys
     if (n < keys.length) { keys[n] = ks; this.trailSlots[n] = slot } else { keys.push(ks); this.trailSlots.push(slot) }
     this.trailLength = n + 1
   }
   /** (Entries past trailLength stay: their keys and slots are `values`' own, nothing else is kept alive.) */
-  private clearTrail(): void { this.trailLength = 0 }
+  private clearTrail(): void { this.trailLength = 0; this.trailLost = false }
 
   /** Keep `k` in (or out of) a listing after a diff. */
   private relist(l: Listing, k: string, present: boolean): void {
@@ -190,11 +217,13 @@ export class StateCache {
     this.trailKeys = []
     this.trailSlots = []
     this.trailLength = 0
+    this.trailLost = false
     this.values = new Map()
     this.listings = new Map()
     this.listingCount = 0
     this.unlisted = new Set()
     this.hashKey = hashKey
+    this.moves++
   }
 }
 

@@ -19,6 +19,12 @@ export interface StateBackend {
   keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array, ps?: string): Iterable<string>
   /** get() by the key string, for the runtime's reads (getByString is the diff comparison's). */
   readString?(ks: string): Uint8Array | null
+  /**
+   * Key `ks` joined an overlay's diff over this state (`ref`: the accessor's key, when written
+   * through one): the state cache notes where the key is, so moving on to a block with this diff
+   * needs no lookup per key.
+   */
+  written?(ks: string, ref: StorageRef | undefined): void
 }
 
 function* asStrings(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }
@@ -65,6 +71,21 @@ export function itemBucket(ks: string): number {
   return ((ks.charCodeAt(16) << 16) | (ks.charCodeAt(17) << 8) | ks.charCodeAt(18)) ^ ((ks.charCodeAt(0) << 22) | (ks.charCodeAt(1) << 14))
 }
 
+/** Bits in an overlay's filter of the keys it has written. */
+const FILTER_BITS = 1 << 14
+
+/**
+ * A key's bit in an overlay's filter of written keys: its length, two bytes of the item hash and
+ * its last three bytes (netuids, uids, the end of an account), mixed.
+ */
+export function keyBit(ks: string): number {
+  const n = ks.length
+  let h = Math.imul(n, 0x9e3779b1)
+  if (n >= 18) h = Math.imul(h ^ (ks.charCodeAt(16) | (ks.charCodeAt(17) << 8)), 0x85ebca6b)
+  for (let i = n - 1; i >= 0 && i >= n - 3; i--) h = Math.imul(h ^ ks.charCodeAt(i), 0x01000193)
+  return (h ^ (h >>> 15)) & (FILTER_BITS - 1)
+}
+
 /**
  * A key an accessor keeps (declare/storage.ts: one per hot key), with room for a backend to keep
  * where it found the key's value, so a later read of it needs no lookup by string.
@@ -72,6 +93,8 @@ export function itemBucket(ks: string): number {
 export interface StorageRef {
   readonly key: Uint8Array
   readonly ks: string
+  /** keyBit(ks), made once with the ref (without it a read always looks in the overlay's map). */
+  readonly bit?: number
   /** Backend-private: the backend that filled `slot`, and the slot. */
   slotOf?: unknown
   slot?: unknown
@@ -105,6 +128,12 @@ export class Overlay {
   private byItem: Map<number, string[]> | null = null
   /** `cur` was handed out by changes(): the next write copies it first. */
   private shared = false
+  /**
+   * A bit (keyBit) for every key ever put in `cur` (rollbacks leave theirs set): a read of a
+   * key whose bit is clear, most first reads of a key in a block, goes to the backend without a
+   * lookup in `cur`. Made on the first write (many overlays write nothing).
+   */
+  private writtenBits: Uint32Array | null = null
 
   constructor(private readonly backend: StateBackend) {}
 
@@ -119,6 +148,12 @@ export class Overlay {
 
   /** get() of an accessor's key: the backend may answer from what it remembered on `ref`. */
   read(ref: StorageRef): Uint8Array | null {
+    const f = this.writtenBits
+    const bit = ref.bit
+    if (f === null || (bit !== undefined && (f[bit >>> 5]! & (1 << (bit & 31))) === 0)) {
+      const b = this.backend
+      return b.getRef !== undefined ? b.getRef(ref) : b.get(ref.key, ref.ks)
+    }
     const e = this.cur.get(ref.ks)
     if (e === undefined) {
       const b = this.backend
@@ -140,10 +175,15 @@ export class Overlay {
   exists(key: Uint8Array): boolean { return this.get(key) !== null }
 
   set(key: Uint8Array, value: Uint8Array | null, ks: string = toKeyString(key)): void {
-    this.put(ks, value)
+    this.put(ks, value, undefined)
   }
 
-  private put(ks: string, v: Entry): void {
+  /** set() of an accessor's key. */
+  setRef(ref: StorageRef, value: Uint8Array | null): void {
+    this.put(ref.ks, value, ref)
+  }
+
+  private put(ks: string, v: Entry, ref: StorageRef | undefined): void {
     if (this.shared) { this.cur = new Map(this.cur); this.shared = false }
     const cur = this.cur
     const n = this.journals.length
@@ -153,7 +193,14 @@ export class Overlay {
     }
     const size = cur.size
     cur.set(ks, v)
-    if (this.byItem !== null && cur.size !== size) indexKey(this.byItem, ks)
+    if (cur.size !== size) {
+      const bit = ref !== undefined && ref.bit !== undefined ? ref.bit : keyBit(ks)
+      const f = (this.writtenBits ??= new Uint32Array(FILTER_BITS / 32))
+      f[bit >>> 5]! |= 1 << (bit & 31)
+      if (this.byItem !== null) indexKey(this.byItem, ks)
+      const b = this.backend
+      if (b.written !== undefined) b.written(ks, ref)
+    }
   }
 
   /** The item index, built now if this is the first listing. */
@@ -178,7 +225,7 @@ export class Overlay {
     const prev = cur !== undefined ? cur : this.backend.get(key, ks)
     this.appendedIn[top] = true
     this.appendedKeys.push(ks)
-    this.put(ks, new Appended(prev, [item], topId))
+    this.put(ks, new Appended(prev, [item], topId), undefined)
   }
 
   startTransaction(): void {

@@ -3,9 +3,11 @@
 // accessor computes keys and SCALE values from the same objects, so the two cannot drift apart.
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
 import { codecOf, decodeBy, encode, encodeBy, putBigLE, Reader, readCompactNumber, Writer, type Codec } from '../../codec/scale.js'
-import { isOption, type Ty } from '../../codec/types.js'
+import type { Ty } from '../../codec/types.js'
+import { copierOf, decodesImmutable, roundTrips, type Copier } from '../../codec/value-copy.js'
 import { keyString } from '../../storage/kv.js'
-import type { Overlay, StorageRef } from '../../storage/overlay.js'
+import { keyBit, type Overlay, type StorageRef } from '../../storage/overlay.js'
+import { fixedWidth, smallUintBytes, smallUintString, verbatimLength } from './key-shapes.js'
 
 export interface StorageItemDecl {
   pallet: string
@@ -20,16 +22,29 @@ export interface StorageItemDecl {
 }
 
 const KEY_CACHE_SIZE = 8192
+/** Decodings of mutable values (objects, arrays) are kept for stored values up to this size. */
+const KEEP_DECODED_MAX = 1024
+/** KeyRef.value when no decoding is kept for its `raw`. */
+const NOT_KEPT: unique symbol = Symbol('not kept')
 
 /** Read/write access to state as the runtime sees it. */
 export type Store = Overlay
 
 /**
  * A full storage key and its keyString, made once per distinct key and reused on every access;
- * for items whose values decode to immutable JS values, also the last value bytes seen there and
- * their decoding (state hands out the same bytes object until the value changes).
+ * also the last value bytes seen there and, when kept, their decoding (state hands out the same
+ * bytes object until the value changes, and stored bytes are never changed in place). A class with
+ * every field set at construction: all refs share one shape, so the reads that load their fields
+ * (here, in the overlay and in the state cache) stay monomorphic.
  */
-interface KeyRef extends StorageRef { raw?: Uint8Array; value?: unknown }
+class KeyRef implements StorageRef {
+  slotOf: unknown = undefined
+  slot: unknown = undefined
+  raw: Uint8Array | null = null
+  value: unknown = NOT_KEPT
+  readonly bit: number
+  constructor(readonly key: Uint8Array, readonly ks: string) { this.bit = keyBit(ks) }
+}
 
 abstract class Item<V, R> {
   readonly prefix: Uint8Array
@@ -43,12 +58,17 @@ abstract class Item<V, R> {
 
   /** Values are numbers, bigints, booleans, strings or null: a decoding can be handed out again. */
   private readonly immutable: boolean
+  /** Whether a value written reads back as itself (then a write keeps it as the bytes' decoding). */
+  private readonly roundTrip: ((v: unknown) => boolean) | null
+  /** Copies of mutable values' decodings (null: not kept; undefined: not made yet, see valueCodec). */
+  private copier: Copier | null | undefined = undefined
 
   constructor(readonly decl: StorageItemDecl, defaultValue: V | null) {
     this.prefix = storagePrefix(decl.pallet, decl.name)
     this.defaultValue = defaultValue
-    this.prefixRef = { key: this.prefix, ks: keyString(this.prefix) }
+    this.prefixRef = new KeyRef(this.prefix, keyString(this.prefix))
     this.immutable = decodesImmutable(decl.value)
+    this.roundTrip = this.immutable ? roundTrips(decl.value) : null
     this.encodeUnsigned = unsignedEncoder(decl.value)
     this.verbatimLen = decl.keys.map(verbatimLength)
     this.smallBytes = decl.keys.map(smallUintBytes)
@@ -91,7 +111,7 @@ abstract class Item<V, R> {
       key.set(this.prefix)
       let off = this.prefix.length
       for (const h of hashed) { key.set(h, off); off += h.length }
-      ref = { key, ks: keyString(key) }
+      ref = new KeyRef(key, keyString(key))
       if (++this.cachedKeys > KEY_CACHE_SIZE) { this.keyCaches = []; this.cachedKeys = 0 }
       else level.set(last, ref)
     }
@@ -138,11 +158,27 @@ abstract class Item<V, R> {
     return this.decodedAt(ref, raw) as unknown as R
   }
 
-  /** The decoding of `raw`, the bytes stored at `ref` (remembered on `ref` when immutable). */
+  /**
+   * The decoding of `raw`, the bytes stored at `ref`. An immutable value's decoding is kept on the
+   * ref and handed out again; a mutable one's is kept once the same bytes are read a second time
+   * (values rewritten every block are not kept, so their decodings still die young), and handed out
+   * as a copy, which costs less than decoding.
+   */
   private decodedAt(ref: KeyRef, raw: Uint8Array): V {
-    if (raw === ref.raw) return ref.value as V
+    if (raw === ref.raw) {
+      if (this.immutable) return ref.value as V
+      const copy = this.copier ??= copierOf(this.decl.value)
+      if (copy !== null) {
+        if (ref.value !== NOT_KEPT) return copy(ref.value) as V
+        const v = this.decodeValue(raw)
+        if (raw.length <= KEEP_DECODED_MAX) ref.value = copy(v)
+        return v
+      }
+      return this.decodeValue(raw)
+    }
     const v = this.decodeValue(raw)
-    if (this.immutable) { ref.raw = raw; ref.value = v }
+    ref.raw = raw
+    ref.value = this.immutable ? v : NOT_KEPT
     return v
   }
 
@@ -162,26 +198,28 @@ abstract class Item<V, R> {
 
   protected write(s: Store, ref: KeyRef, v: V): void {
     const unsigned = this.encodeUnsigned !== null ? this.encodeUnsigned(v) : null
-    if (unsigned !== null) {
-      s.set(ref.key, unsigned, ref.ks)
-      // A bigint in range decodes back to itself, so the next read of these bytes (a balance or a
-      // stake read again in the same block) needs no decode. Anything else is not remembered:
-      // a caller may pass a number for a u64, which reads back as a bigint.
-      ref.raw = unsigned
+    const raw = unsigned ?? encodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), v)
+    s.setRef(ref, raw)
+    // A value that decodes back to itself (a bigint for a u64, not a number that reads back as a
+    // bigint) is these bytes' decoding: the next read of them (the same block, or the next one:
+    // the state cache hands out these bytes) decodes nothing. A mutable value is not kept: the
+    // caller may still change it.
+    if (this.roundTrip !== null && this.roundTrip(v)) {
+      ref.raw = raw
       ref.value = v
-      return
     }
-    s.set(ref.key, encodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), v), ref.ks)
   }
-  protected removeKey(s: Store, ref: KeyRef): void { s.set(ref.key, null, ref.ks) }
+  protected removeKey(s: Store, ref: KeyRef): void { s.setRef(ref, null) }
   protected has(s: Store, ref: KeyRef): boolean { return s.read(ref) !== null }
 
-  /** The default's decoding, when it is immutable (then handed out again, not decoded per read). */
-  private immutableDefault: { v: V } | null = null
+  /** The default's decoding, kept: handed out again when immutable, else as a copy. */
+  private keptDefault: { v: V } | null = null
   private cloneDefault(): V {
-    if (this.immutable) return (this.immutableDefault ??= { v: this.decodeValue(this.decl.fallback) }).v
-    // Defaults may be objects; hand out a fresh decode so callers can mutate freely.
-    return this.decodeValue(this.decl.fallback)
+    if (this.immutable) return (this.keptDefault ??= { v: this.decodeValue(this.decl.fallback) }).v
+    const copy = this.copier ??= copierOf(this.decl.value)
+    // Defaults may be objects; hand out a fresh one so callers can mutate freely.
+    if (copy === null) return this.decodeValue(this.decl.fallback)
+    return copy((this.keptDefault ??= { v: this.decodeValue(this.decl.fallback) }).v) as V
   }
 
   /** Key `i` at `r` (its hasher's prefix skipped). */
@@ -317,17 +355,6 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }
 }
 
-/** Whether `t` decodes to an immutable JS value (a primitive, a newtype or Option of one). */
-function decodesImmutable(t: Ty): boolean {
-  for (;;) {
-    const d = t.def
-    if (d.tag === 'primitive' || d.tag === 'compact') return true
-    if (d.tag === 'composite' && d.fields.length === 1 && !d.fields[0]!.name) { t = d.fields[0]!.type; continue }
-    if (isOption(t) && d.tag === 'variant') { t = d.variants[1]!.fields[0]!.type; continue }
-    return false
-  }
-}
-
 /**
  * The SCALE bytes of a u64/u128 (or a newtype of one) written straight from a bigint in range;
  * null for anything else, which then goes through the generic encoder (and its range errors).
@@ -343,39 +370,6 @@ export function unsignedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | nu
     putBigLE(out, 0, v, n)
     return out
   }
-}
-
-/** Latin1 strings of small little-endian integers (netuids, uids), made once each. */
-const smallStrings: string[][] = [[], [], [], [], []]
-function smallUintString(k: number, width: number): string {
-  const cached = k < 4096 ? smallStrings[width]![k] : undefined
-  if (cached !== undefined) return cached
-  let s = ''
-  for (let j = 0, v = k; j < width; j++, v = Math.floor(v / 256)) s += String.fromCharCode(v % 256)
-  if (k < 4096) smallStrings[width]![k] = s
-  return s
-}
-
-const PRIM_WIDTH: Record<string, number> = { bool: 1, u8: 1, i8: 1, u16: 2, i16: 2, u32: 4, i32: 4, u64: 8, i64: 8, u128: 16, i128: 16 }
-/** Encoded width of `t` when every value of it has the same (a fixed-width primitive or a newtype of one), else 0. */
-function fixedWidth(t: Ty): number {
-  while (t.def.tag === 'composite' && t.def.fields.length === 1) t = t.def.fields[0]!.type
-  return t.def.tag === 'primitive' ? (PRIM_WIDTH[t.def.prim] ?? 0) : 0
-}
-
-/** N when `t` is `[u8; N]` (or a newtype of it), whose Uint8Array values encode as themselves. */
-function verbatimLength(t: Ty | undefined): number {
-  while (t !== undefined && t.def.tag === 'composite' && t.def.fields.length === 1) t = t.def.fields[0]!.type
-  if (t === undefined || t.def.tag !== 'array') return -1
-  const of = t.def.of.def
-  return of.tag === 'primitive' && of.prim === 'u8' ? t.def.len : -1
-}
-
-/** Byte width of `t` when it is u8/u16/u32 (numbers encoded little endian), else 0. */
-function smallUintBytes(t: Ty | undefined): number {
-  while (t !== undefined && t.def.tag === 'composite' && t.def.fields.length === 1) t = t.def.fields[0]!.type
-  if (t === undefined || t.def.tag !== 'primitive') return 0
-  return t.def.prim === 'u8' ? 1 : t.def.prim === 'u16' ? 2 : t.def.prim === 'u32' ? 4 : 0
 }
 
 /** Encode a JS default for a declaration's fallback bytes. Optional items fall back to `0x00`-free empty bytes. */

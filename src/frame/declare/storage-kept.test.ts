@@ -1,0 +1,72 @@
+// Decodings the accessors keep beside the stored bytes: what a read hands out is always what
+// decoding the bytes gives, whatever callers did to what earlier reads handed them.
+import { describe, expect, it } from 'vitest'
+import { cryptoReady } from '../../codec/hashing.js'
+import { encode } from '../../codec/scale.js'
+import { composite, i128, option, u16, u32, u64, vec } from '../../codec/types.js'
+import { Overlay } from '../../storage/overlay.js'
+import { Pallet } from './pallet.js'
+
+await cryptoReady()
+const p = new Pallet('KeptTest', 201, 'pallet_kept_test')
+const Fixed = composite('Fixed', [{ name: 'bits', type: i128, typeName: 'i128' }])
+const Price = p.map<number, { bits: bigint }>('Price', 'Identity', u16, Fixed, { default: { bits: 7n } })
+const Rows = p.map<number, number[]>('Rows', 'Identity', u16, vec(u16), { default: [] })
+const Total = p.map<number, bigint>('Total', 'Identity', u16, u64, { default: 0n })
+const Count = p.value<number>('Count', u32, { default: 0 })
+const Maybe = p.map<number, bigint | null>('Maybe', 'Identity', u16, option(u64), { default: null })
+
+// A committed state that hands out the same bytes object per key until it changes, as the state cache does.
+function committed(entries: [Uint8Array, Uint8Array][]): Overlay {
+  const m = new Map(entries.map(([k, v]) => [k.join(','), v]))
+  return new Overlay({ get: (k) => m.get(k.join(',')) ?? null, keys: () => [] })
+}
+
+describe('kept decodings', () => {
+  it('a mutable value read again is a fresh copy, equal to its decoding', () => {
+    const s = committed([[Price.key(1), encode(Fixed, { bits: -3n })], [Rows.key(1), encode(vec(u16), [1, 2, 3])]])
+    for (let i = 0; i < 4; i++) {
+      const price = Price.get(s, 1)
+      expect(price).toEqual({ bits: -3n })
+      price.bits = 99n
+      const rows = Rows.get(s, 1)
+      expect(rows).toEqual([1, 2, 3])
+      rows.push(4)
+    }
+    // defaults too
+    for (let i = 0; i < 3; i++) { const d = Price.get(s, 2); expect(d).toEqual({ bits: 7n }); d.bits = 0n }
+  })
+
+  it('a write is read back, whether or not the value was kept', () => {
+    const s = committed([[Price.key(1), encode(Fixed, { bits: 1n })]])
+    Price.get(s, 1)
+    Price.get(s, 1)
+    const v = { bits: 2n }
+    Price.set(s, 1, v)
+    v.bits = 3n
+    expect(Price.get(s, 1)).toEqual({ bits: 2n })
+    s.startTransaction()
+    Price.set(s, 1, { bits: 5n })
+    expect(Price.get(s, 1)).toEqual({ bits: 5n })
+    s.rollbackTransaction()
+    expect(Price.get(s, 1)).toEqual({ bits: 2n })
+  })
+
+  it('an immutable value written is its own decoding only when it reads back as itself', () => {
+    const s = committed([])
+    Total.set(s, 1, 5 as unknown as bigint)
+    expect(Total.get(s, 1)).toBe(5n)
+    Total.set(s, 1, 6n)
+    expect(Total.get(s, 1)).toBe(6n)
+    Count.set(s, 4)
+    expect(Count.get(s)).toBe(4)
+    Maybe.set(s, 1, 3n)
+    expect(Maybe.get(s, 1)).toBe(3n)
+    Maybe.set(s, 1, null)
+    expect(Maybe.get(s, 1)).toBeNull()
+    s.startTransaction()
+    Total.set(s, 1, 8n)
+    s.rollbackTransaction()
+    expect(Total.get(s, 1)).toBe(6n)
+  })
+})

@@ -8,10 +8,11 @@ import type { Executive } from '../runtime/executive.js'
 import { Digest, Header, type DigestItemValue, type HeaderValue } from '../frame/primitives.js'
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
 import type { KvOp } from '../storage/kv.js'
-import { fromKeyString, Overlay, type StateBackend } from '../storage/overlay.js'
-import { applyChanges, EMPTY_TRIE_ROOT, orderedTrieRoot, TrieCache, TrieView, type TrieNodeSet } from '../storage/trie/index.js'
-import { hexOf, hexToBytes, sameBytes } from '../codec/bytes.js'
+import { Overlay, type StateBackend } from '../storage/overlay.js'
+import { orderedTrieRoot, TrieCache, TrieView } from '../storage/trie/index.js'
+import { hexOf, sameBytes } from '../codec/bytes.js'
 import { StateCache } from './state-cache.js'
+import { applyDiff, genesisBlock, withoutAbsentDeletions } from './block-diff.js'
 
 export interface BuiltBlock {
   hash: Uint8Array
@@ -372,50 +373,4 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     }
     return out
   }
-}
-
-/** Incrementally apply the block's diff to the parent's trie. */
-export function commitState(store: NodeSource, parentRoot: Uint8Array, s: Overlay): { root: Uint8Array; newNodes: TrieNodeSet } {
-  return applyDiff(store, parentRoot, s.changes())
-}
-
-type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
-
-/**
- * A block rewrites many keys with the value they already hold (per-subnet accumulators, a map
- * cleared and refilled): the trie update leaves those as they are on its own (it compares at the
- * leaf it walks to anyway), so the diff goes in unfiltered; the diff itself, which announcements
- * use, keeps them.
- */
-function applyDiff(store: NodeSource, parentRoot: Uint8Array, diff: Map<string, Uint8Array | null>, cache?: TrieCache): { root: Uint8Array; newNodes: TrieNodeSet } {
-  return applyChanges(store, parentRoot, diff, 1, cache)
-}
-
-/**
- * The diff without deletions of keys the parent does not hold: a block's transient items
- * (ExecutionPhase, `:extrinsic_index`, `:intrablock_entropy`, Timestamp.DidUpdate…) are written
- * and killed within it, ~9 a block, and change nothing, but the trie update would walk down for
- * each to find it missing. The parent's head state cache answers these reads (the first block
- * caches the absence). `changes` is the finished overlay's own map, edited in place.
- */
-function withoutAbsentDeletions(changes: Map<string, Uint8Array | null>, parent: StateBackend): Map<string, Uint8Array | null> {
-  changes.forEach((v, ks) => {
-    if (v !== null) return
-    const was = parent.readString !== undefined ? parent.readString(ks) : parent.get(fromKeyString(ks), ks)
-    if (was === null) changes.delete(ks)
-  })
-  return changes
-}
-
-/** Genesis header and trie nodes from raw genesis storage (hex key → value). */
-export function genesisBlock(storage: Map<string, Uint8Array>): { header: HeaderValue; hash: Uint8Array; nodes: ReadonlyMap<string, Uint8Array> } {
-  const entries: [Uint8Array, Uint8Array][] = []
-  for (const [k, v] of storage) entries.push([hexToBytes(k), v])
-  const empty = { getNode: () => undefined }
-  const { root, newNodes } = applyChanges(empty, EMPTY_TRIE_ROOT, entries)
-  const header: HeaderValue = {
-    parent_hash: new Uint8Array(32), number: 0, state_root: root,
-    extrinsics_root: EMPTY_TRIE_ROOT, digest: { logs: [] },
-  }
-  return { header, hash: blake2_256(encode(Header, header)), nodes: newNodes }
 }

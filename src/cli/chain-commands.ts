@@ -2,7 +2,7 @@
 import { existsSync, rmSync } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
 import { join } from 'node:path'
-import { genesisBlock } from '../chain/blockchain.js'
+import { genesisBlock } from '../chain/block-diff.js'
 import { hexOf } from '../codec/bytes.js'
 import { encode } from '../codec/scale.js'
 import { genesisStorage, loadChainSpec, runtimeBuildOf, toRawSpec } from '../node/chain-spec.js'

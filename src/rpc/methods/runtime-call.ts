@@ -1,6 +1,6 @@
 // Running a runtime API against a block's state, with failures worded like the Substrate
 // executor's (what `state_call` and the RPCs built on runtime APIs put in their error texts).
-import { commitState } from '../../chain/blockchain.js'
+import { commitState } from '../../chain/block-diff.js'
 import type { NodeContext } from '../../node/context.js'
 import { ExtrinsicDecodeError } from '../../runtime/extrinsic.js'
 import { RuntimeApiError } from '../../runtime/runtime.js'

@@ -4,7 +4,8 @@
 //
 // Nodes are copied on write: a node that is committed (has a ref) is never modified, so decoded
 // trees can be kept between calls (TrieCache) and shared by several roots, e.g. sibling blocks.
-import { decodeNode, encodeInlineLeaf, encodeNodeKept, HASH_LEN, LEAF_SAME_VALUE, matchInlineLeaf } from './codec.js'
+import { decodeNode, encodeInlineLeaf, encodeNodeKept, HASH_LEN } from './codec.js'
+import { LEAF_SAME_VALUE, matchInlineLeaf } from './inline-leaf.js'
 import { bytesEqual, EMPTY_TRIE_ROOT, isEmptyRoot, MAX_INLINE_VALUE, type TrieVersion } from './constants.js'
 import { blake2_256 } from './hasher.js'
 import { toHex } from './hex.js'

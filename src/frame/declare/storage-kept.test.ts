@@ -15,6 +15,7 @@ const Rows = p.map<number, number[]>('Rows', 'Identity', u16, vec(u16), { defaul
 const Total = p.map<number, bigint>('Total', 'Identity', u16, u64, { default: 0n })
 const Count = p.value<number>('Count', u32, { default: 0 })
 const Maybe = p.map<number, bigint | null>('Maybe', 'Identity', u16, option(u64), { default: null })
+const Opt = p.optionalMap<number, bigint>('Opt', 'Identity', u16, u64)
 
 // A committed state that hands out the same bytes object per key until it changes, as the state cache does.
 function committed(entries: [Uint8Array, Uint8Array][]): Overlay {
@@ -68,5 +69,41 @@ describe('kept decodings', () => {
     Total.set(s, 1, 8n)
     s.rollbackTransaction()
     expect(Total.get(s, 1)).toBe(6n)
+  })
+
+  it('getPart reads what get reads, whatever happened to the key; the decoding is lent, not made again, while the bytes stand', () => {
+    const s = committed([[Price.key(1), encode(Fixed, { bits: -3n })]])
+    const other = committed([[Price.key(1), encode(Fixed, { bits: 9n })]])
+    const bits = (v: { bits: bigint }): bigint => v.bits
+    const check = (o: Overlay, n: number): void => { expect(Price.getPart(o, n, bits)).toBe(Price.get(o, n).bits) }
+    check(s, 1)
+    check(s, 1)
+    // the same object each time: nothing decoded or copied
+    const lent = Price.getPart(s, 1, (v) => v)
+    expect(Price.getPart(s, 1, (v) => v)).toBe(lent)
+    expect(lent).toEqual({ bits: -3n })
+    Price.set(s, 1, { bits: 77n })
+    check(s, 1)
+    s.startTransaction()
+    Price.set(s, 1, { bits: -5n })
+    check(s, 1)
+    s.rollbackTransaction()
+    check(s, 1)
+    expect(Price.getPart(s, 1, bits)).toBe(77n)
+    check(other, 1)
+    expect(Price.getPart(other, 1, bits)).toBe(9n)
+    check(s, 1)
+    Price.remove(s, 1)
+    check(s, 1)
+    expect(Price.getPart(s, 1, bits)).toBe(7n)
+    // reads after a lent read still hand out fresh copies
+    const copy = Price.get(s, 2)
+    copy.bits = 100n
+    expect(Price.getPart(s, 2, bits)).toBe(7n)
+    expect(Maybe.getPart(s, 5, (v) => v)).toBeNull()
+    // an item without a default has no part to read at an absent key
+    expect(() => Opt.getPart(s, 5, (v) => v)).toThrow(/Opt: a part of an absent value/)
+    Opt.set(s, 5, 4n)
+    expect(Opt.getPart(s, 5, (v) => v)).toBe(4n)
   })
 })

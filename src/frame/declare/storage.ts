@@ -183,13 +183,35 @@ abstract class Item<V, R> {
   }
 
   /**
-   * write() unless the key holds a value `same` finds equal to `v`: that write would change nothing
-   * but cost an overlay write, a compare in the state-root step and a state-cache update. An absent
-   * key is written, even with the default (storing the default changes the state).
+   * The decoding of `raw` at `ref`, lent: the caller only reads it, so the decoding kept on the ref
+   * is handed out itself, not copied (kept as decodedAt keeps it: a mutable value once the same
+   * bytes are seen a second time).
+   */
+  private lentAt(ref: KeyRef, raw: Uint8Array): V {
+    if (raw !== ref.raw) return this.decodedAt(ref, raw)
+    if (this.immutable || ref.value !== NOT_KEPT) return ref.value as V
+    const v = this.decodeValue(raw)
+    if (raw.length <= KEEP_DECODED_MAX) ref.value = v
+    return v
+  }
+
+  /** `pick` of the value at `ref` (the default when absent), the value lent to it: `pick` only reads it. */
+  protected readPart<F>(s: Store, ref: KeyRef, pick: (v: V) => F): F {
+    const raw = s.read(ref)
+    if (raw !== null) return pick(this.lentAt(ref, raw))
+    if (this.decl.modifier !== 'Default') throw new Error(`${this.decl.name}: a part of an absent value read from an item without a default`)
+    return pick((this.keptDefault ??= { v: this.decodeValue(this.decl.fallback) }).v)
+  }
+
+  /**
+   * write() unless the key holds a value `same` finds equal to `v` (the held value lent to it):
+   * that write would change nothing but cost an overlay write, a compare in the state-root step and
+   * a state-cache update. An absent key is written, even with the default (storing the default
+   * changes the state).
    */
   protected writeUnlessSame(s: Store, ref: KeyRef, v: V, same: (held: V, v: V) => boolean): void {
     const raw = s.read(ref)
-    if (raw !== null && same(this.decodedAt(ref, raw), v)) return
+    if (raw !== null && same(this.lentAt(ref, raw), v)) return
     this.write(s, ref, v)
   }
 
@@ -265,6 +287,8 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   contains(s: Store, k: K): boolean { return this.has(s, this.keyRef1(k)) }
   /** set() unless `k` holds a value equal to `v` by `same` (default: the same primitive). */
   setIfChanged(s: Store, k: K, v: V, same: (held: V, v: V) => boolean = Object.is): void { this.writeUnlessSame(s, this.keyRef1(k), v, same) }
+  /** `pick` of the value at `k` without decoding or copying it again while its stored bytes stand; `pick` only reads the value. */
+  getPart<F>(s: Store, k: K, pick: (v: V) => F): F { return this.readPart(s, this.keyRef1(k), pick) }
   mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
   /**
    * `mutate(k, v => [...v, x])` for a Vec of fixed-width elements, through the store's own

@@ -33,6 +33,8 @@ export const U96F32 = fixed('FixedU128', u128)
 export const I96F32 = fixed('FixedI128', prim('i128'))
 /** JS value of a fixed-point item: its raw bits. */
 export interface FixedValue { bits: bigint }
+/** A fixed-point value's bits (a part read with StorageMap.getPart). */
+export const bitsOf = (v: FixedValue): bigint => v.bits
 
 export const SafeFloat = composite('share_pool::SafeFloat', [f('mantissa', u128, 'u128'), f('exponent', i64, 'i64')])
 

@@ -4,7 +4,6 @@
 import * as F from '../../primitives/fixed/index.js'
 import { safeDiv } from '../../primitives/safe-math/index.js'
 import type { Store } from '../../frame/declare/storage.js'
-import { storedField } from '../../frame/declare/stored-field.js'
 import { DispatchFailure } from '../../frame/primitives.js'
 import { bindSwapInterface, type Order, type OrderKind, type PoolReserves, type SwapHandler, type SwapResult } from '../../primitives/swap-interface/index.js'
 import { Balancer, perquintillFromRational } from './balancer.js'
@@ -27,12 +26,11 @@ export const MAX_PRICE = 1_000_000_000_000_000n
 
 export const balancerOf = (s: Store, netuid: number): Balancer => new Balancer(St.SwapBalancer.get(s, netuid).quote)
 
-/** SwapBalancer's quote weight as stored (decoded again only when its bytes changed). */
-const storedQuote = storedField(St.SwapBalancer, (v) => v.quote)
+const quoteWeight = (b: { quote: bigint }): bigint => b.quote
 
 /** SwapBalancer's quote weight: the caller's pool memo of it, else as stored (then remembered there). */
 function quoteOf(s: Store, netuid: number, pool: PoolReserves): bigint {
-  if (pool.quote === undefined) pool.quote = storedQuote(s, netuid)
+  if (pool.quote === undefined) pool.quote = St.SwapBalancer.getPart(s, netuid, quoteWeight)
   return pool.quote
 }
 

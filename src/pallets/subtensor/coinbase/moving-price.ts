@@ -5,9 +5,9 @@ import * as F from '../../../primitives/fixed/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { swapInterface, type PoolReserves } from '../../../primitives/swap-interface/index.js'
 import { currentAlphaPriceBits } from '../subnets/network.js'
-import { storedField } from '../../../frame/declare/stored-field.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { currentBlock } from '../utils/misc.js'
+import { insertBitsIfChanged } from '../utils/store-changed.js'
 import { alphaIssuance, movingAlphaPrice, rootProportionOf, rootTaoWeight } from './subnet-emissions.js'
 
 const U = F.U64F64
@@ -36,8 +36,6 @@ export function updateMovingPrice(s: Store, netuid: number): void {
   movePrice(s, netuid, currentBlock(s), alphaU, S.FirstEmissionBlockNumber.get(s, netuid) ?? 0n, movingAlphaPrice(s, netuid), undefined)
 }
 
-/** RootProp's bits as stored, -1 when absent (no U96F32 value is negative). */
-const storedRootProp = storedField(S.RootProp, (v) => v.bits, -1n)
 
 /** The coinbase's view of a subnet as the block step's last steps use it. */
 export interface SteppedPool { firstEmission: bigint; movingPrice: bigint; stored: PoolReserves & { alphaOut: bigint } }
@@ -66,9 +64,7 @@ export function updateMovingPricesAndRootProp(s: Store, eligible: readonly numbe
     const n = eligible[i]!
     const p = pools?.[i]
     const issuance = p && paidOut ? satU64(p.stored.alpha + (paidOut.has(n) ? S.SubnetAlphaOut.get(s, n) : p.stored.alphaOut)) : alphaIssuance(s, n)
-    // (as insertBitsIfChanged: written unless it holds these bits; an absent key is written)
-    const bits = rootProportionOf(tw, issuance)
-    if (storedRootProp(s, n) !== bits) S.RootProp.set(s, n, { bits })
+    insertBitsIfChanged(s, S.RootProp, n, rootProportionOf(tw, issuance))
   }
 }
 

@@ -11,9 +11,9 @@ import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
 import { insertIfChanged } from '../utils/store-changed.js'
 import { SubtensorStorage as S } from '../storage.js'
+import { bitsOf } from '../types.js'
 import { emissionForIssuanceFast, getBlockEmissionForIssuance } from './block-emission.js'
 import { alphaIssuance, blockEmissionsInOrder, movingAlphaPriceOf, rootProportionOf, rootTaoWeight, subnetsToEmitTo } from './subnet-emissions.js'
-import { storedField } from '../../../frame/declare/stored-field.js'
 import { recycleCredit } from './tao.js'
 
 const W = F.U96F32
@@ -42,9 +42,6 @@ export interface CoinbasePool {
 
 const issuanceOf = (p: CoinbasePool): bigint => (p.alphaIn + p.alphaOut > F.U64_MAX ? F.U64_MAX : p.alphaIn + p.alphaOut)
 
-/** SubnetMovingPrice's I96F32 bits. */
-const movingPriceBits = storedField(S.SubnetMovingPrice, (v) => v.bits)
-
 /**
  * The coinbase's view of `subnets` (eligible: non-root, FirstEmissionBlockNumber set), in their
  * order. `firstEmission`: their FirstEmissionBlockNumber in the same order, when read already.
@@ -57,7 +54,7 @@ function readPools(s: Store, subnets: readonly number[], firstEmission?: readonl
     const stored = { mechanism, alpha: S.SubnetAlphaIn.get(s, n), alphaOut: S.SubnetAlphaOut.get(s, n), tao: S.SubnetTAO.get(s, n) }
     out[i] = {
       mechanism,
-      movingPrice: movingAlphaPriceOf(mechanism, movingPriceBits(s, n)),
+      movingPrice: movingAlphaPriceOf(mechanism, S.SubnetMovingPrice.getPart(s, n, bitsOf)),
       firstEmission: (firstEmission !== undefined ? firstEmission[i] : S.FirstEmissionBlockNumber.get(s, n)) ?? 0n,
       alphaIn: stored.alpha, alphaOut: stored.alphaOut, tao: stored.tao,
       stored,

@@ -5,7 +5,7 @@ import * as F from '../../../primitives/fixed/index.js'
 import { safeDiv } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
-import { storedField } from '../../../frame/declare/stored-field.js'
+import { bitsOf } from '../types.js'
 
 const U = F.U64F64
 const W = F.U96F32
@@ -77,9 +77,6 @@ export function shares(s: Store, subnets: readonly number[], emaPrices?: Readonl
   return new Map(sorted.map((n, i) => [n, sh[i]!]))
 }
 
-/** MinerBurned's U96F32 bits. */
-const minerBurnedBits = storedField(S.MinerBurned, (v) => v.bits)
-
 /**
  * get_shares over `subnets` in the order given (U64F64 bits, one per subnet), `prices` their EMA
  * prices. The chain walks them by ascending netuid; every step here is per subnet or a saturating
@@ -94,7 +91,7 @@ function sharesInOrder(s: Store, subnets: readonly number[], prices: readonly bi
   const weighted = new Array<bigint>(subnets.length)
   let totalWeight = 0n
   for (let i = 0; i < subnets.length; i++) {
-    const burned = F.min(F.saturatingFromFixed(U, W, minerBurnedBits(s, subnets[i]!)), ONE)
+    const burned = F.min(F.saturatingFromFixed(U, W, S.MinerBurned.getPart(s, subnets[i]!, bitsOf)), ONE)
     // (× 1 is the share itself)
     const w = burned === 0n ? out[i]! : F.saturatingMul(U, out[i]!, ONE - burned)
     weighted[i] = w

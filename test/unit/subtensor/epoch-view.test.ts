@@ -16,22 +16,12 @@ import { getTaoWeight, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../..
 import { epochWithMechanisms } from '../../../src/pallets/subtensor/subnets/mechanism.js'
 import { u256 } from '../../conformance/subtensor/head-mock.js'
 import { Ext } from '../../conformance/subtensor/weights-mock.js'
+import { rng } from '../../../bench/lib/rng.js'
 
 const NET = 3
 const ROOT = 0
 const BLOCK = 120
 
-/** mulberry32: the same subnet from the same seed, for the two stores compared. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Drawn { x: Ext; n: number; hotkeys: Uint8Array[]; pending: [bigint, bigint, bigint, bigint] }
 

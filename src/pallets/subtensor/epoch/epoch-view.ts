@@ -17,13 +17,12 @@ export class EpochView implements StakeSource {
   private size: number | undefined
   private taoWeight: bigint | undefined
   private owner: Uint8Array | null | undefined
-  // (made when first needed: most views look up one or two hotkeys)
-  private uids: Map<string, number | null> | null = null
-  private childEdges: Map<string, Edges> | null = null
-  private parentEdges: Map<string, Edges> | null = null
+  private readonly uids = new ByHotkey((hk) => S.Uids.get(this.s, this.netuid, hk))
+  private readonly childEdges = new ByHotkey((hk) => S.ChildKeys.get(this.s, hk, this.netuid))
+  private readonly parentEdges = new ByHotkey((hk) => S.ParentKeys.get(this.s, hk, this.netuid))
   /** TotalHotkeyAlpha of this subnet and of root, by hotkey. */
-  private alphas: Map<string, bigint> | null = null
-  private rootAlphas: Map<string, bigint> | null = null
+  private readonly alphas = new ByHotkey((hk) => getStakeForHotkeyOnSubnet(this.s, hk, this.netuid))
+  private readonly rootAlphas = new ByHotkey((hk) => getStakeForHotkeyOnSubnet(this.s, hk, 0))
 
   /** `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them. */
   constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null) {
@@ -54,42 +53,34 @@ export class EpochView implements StakeSource {
   }
 
   /** Uids(netuid, hotkey). */
-  uid(hotkey: Uint8Array): number | null {
-    const m = (this.uids ??= new Map())
-    const k = keyString(hotkey)
-    let u = m.get(k)
-    if (u === undefined) m.set(k, u = S.Uids.get(this.s, this.netuid, hotkey))
-    return u
-  }
+  uid(hotkey: Uint8Array): number | null { return this.uids.get(hotkey) }
 
   /** ChildKeys(hotkey, netuid). */
-  children(hotkey: Uint8Array): Edges {
-    const m = (this.childEdges ??= new Map())
-    const k = keyString(hotkey)
-    let e = m.get(k)
-    if (e === undefined) m.set(k, e = S.ChildKeys.get(this.s, hotkey, this.netuid))
-    return e
-  }
+  children(hotkey: Uint8Array): Edges { return this.childEdges.get(hotkey) }
 
   /** ParentKeys(hotkey, netuid). */
-  parents(hotkey: Uint8Array): Edges {
-    const m = (this.parentEdges ??= new Map())
-    const k = keyString(hotkey)
-    let e = m.get(k)
-    if (e === undefined) m.set(k, e = S.ParentKeys.get(this.s, hotkey, this.netuid))
-    return e
-  }
+  parents(hotkey: Uint8Array): Edges { return this.parentEdges.get(hotkey) }
 
   /**
    * TotalHotkeyAlpha(hotkey, netuid) as it stood before the payout, for this subnet or root (any
    * other netuid is read each time).
    */
   stake(hotkey: Uint8Array, netuid: number): bigint {
-    const m = netuid === this.netuid ? (this.alphas ??= new Map()) : netuid === 0 ? (this.rootAlphas ??= new Map()) : null
-    if (m === null) return getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+    if (netuid === this.netuid) return this.alphas.get(hotkey)
+    return netuid === 0 ? this.rootAlphas.get(hotkey) : getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+  }
+}
+
+/** A value per hotkey, read once (its map made when first needed: most views look up one or two hotkeys). */
+class ByHotkey<V> {
+  private read: Map<string, V> | null = null
+  constructor(private readonly load: (hotkey: Uint8Array) => V) {}
+
+  get(hotkey: Uint8Array): V {
+    const m = (this.read ??= new Map())
     const k = keyString(hotkey)
     let v = m.get(k)
-    if (v === undefined) m.set(k, v = getStakeForHotkeyOnSubnet(this.s, hotkey, netuid))
+    if (v === undefined) m.set(k, v = this.load(hotkey))
     return v
   }
 }

@@ -18,6 +18,7 @@ import {
   assertFloatCompare, assertMatCompare, assertSparseMatCompare, assertVecCompare, fx, matToFixed, vecToFixed,
   vecToMatFixed, vecToSparseMatFixed,
 } from './math-test-helpers.js'
+import { rng } from '../../../../bench/lib/rng.js'
 
 const Z = 0n
 const U16_MAX = 65535
@@ -492,17 +493,6 @@ describe('epoch math: products', () => {
 })
 
 
-/** Deterministic stand-in for the source's `rand::rng()` (the assertions do not depend on the draws). */
-function rng(seed: number): () => number {
-  let x = seed >>> 0
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0
-    let t = x
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('epoch math: weighted median', () => {
   const zero = fixed(0)

@@ -7,6 +7,7 @@
 import '../src/polyfill.js'
 import { Session } from 'node:inspector/promises'
 import { openStartedChain } from './lib/started-chain.js'
+import { printTop } from './lib/tally.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const subnets = Number(pos[0] ?? 4)
@@ -52,13 +53,13 @@ try {
   const total = walk(profile.head, [], false)
   const kb = (b: number): string => `${(b / 1024 / blocks).toFixed(2).padStart(8)} kB/block`
   console.log(`${subnets} subnets, ${regime}: ${promoted ? 'promoted' : 'allocated'} ${kb(total)}${under ? ` under ${under}` : ''}\n-- self --`)
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${kb(v)}  ${k}`)
+  printTop(self, 40, kb)
   if (callersOf !== undefined) {
     console.log(`-- callers of ${callersOf} --`)
-    for (const [k, v] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${kb(v)}  ${k}`)
+    printTop(callers, 20, kb)
   }
   console.log('-- inclusive --')
-  for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 70)) console.log(`${kb(v)}  ${k}`)
+  printTop(incl, 70, kb)
 } finally {
   await close()
 }

@@ -40,6 +40,7 @@ import { storagePrefix } from '../src/codec/hashing.js'
 import { TrieView } from '../src/storage/trie/view.js'
 import { summarizeProfile } from './lib/cpu-profile.js'
 import { assemble, benchAccount, signParts, type BenchAccount } from './lib/signer.js'
+import { printTop } from './lib/tally.js'
 
 const N = 256
 const TAO = 1_000_000_000n
@@ -187,9 +188,9 @@ try {
     const total = walk(profile.head, [])
     const kb = (b: number): string => `${(b / 1024 / units).toFixed(1).padStart(8)} kB/reg`
     console.log(`allocated ${kb(total)}\n-- self --`)
-    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${kb(v)}  ${k}`)
+    printTop(self, 30, kb)
     console.log('-- inclusive --')
-    for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`${kb(v)}  ${k}`)
+    printTop(incl, 60, kb)
   }
   if (prof) {
     const { profile } = await session.post('Profiler.stop')

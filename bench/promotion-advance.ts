@@ -12,6 +12,7 @@ import '../src/polyfill.js'
 import { Session } from 'node:inspector/promises'
 import v8 from 'node:v8'
 import { epochBlockBuild, startAdvanceNode } from './lib/advance-node.js'
+import { printTop } from './lib/tally.js'
 
 interface SamplingNode {
   callFrame: { functionName: string; url: string; lineNumber: number }
@@ -68,9 +69,9 @@ try {
   const kb = (b: number): string => `${(b / blocks / 1024).toFixed(2).padStart(7)} KB/block`
   console.log(`${blocks} blocks; ${all ? 'allocated' : 'surviving the young generation'} (sampled): ${kb(total)}; heap used ${((h1.used_heap_size - h0.used_heap_size) / 1048576).toFixed(1)} MB more at the end`)
   console.log('-- by allocating function --')
-  for (const [f, b] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${kb(b)}  ${f}`)
+  printTop(self, 30, kb)
   console.log(`-- by call path (innermost first, ${depth} frames) --`)
-  for (const [p, b] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${kb(b)}  ${p.split(' < ').reverse().join(' < ')}`)
+  printTop(paths, 40, kb, (p) => p.split(' < ').reverse().join(' < '))
 } finally {
   session.disconnect()
   await node.stop()

@@ -8,6 +8,7 @@
 import '../src/polyfill.js'
 import { Session } from 'node:inspector/promises'
 import { openStartedChain } from './lib/started-chain.js'
+import { printTop } from './lib/tally.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const subnets = Number(pos[0] ?? 4)
@@ -96,9 +97,9 @@ try {
   const kb = (x: number): string => `${(x / blocks / 1024).toFixed(2).padStart(7)} KB/block`
   console.log(`${subnets} subnets: ${blocks} blocks after ${warm} left ${kb(total)} retained (after a full GC)`)
   console.log('-- by type:name')
-  for (const [k, v] of [...byType].sort((x, y) => y[1] - x[1]).slice(0, 25)) console.log(`${kb(v)}  ${k}`)
+  printTop(byType, 25, kb)
   console.log('-- by the pre-existing object that retains them')
-  for (const [k, v] of [...byRetainer].sort((x, y) => y[1] - x[1]).slice(0, 30)) console.log(`${kb(v)}  ${k}`)
+  printTop(byRetainer, 30, kb)
 } finally {
   await close()
 }

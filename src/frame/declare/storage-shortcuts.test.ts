@@ -3,30 +3,63 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { cryptoReady, hashKey, storagePrefix } from '../../codec/hashing.js'
 import { decode, encode } from '../../codec/scale.js'
-import { composite, u128, u16, u32, u64 } from '../../codec/types.js'
+import { bool, composite, i128, i64, str, u128, u16, u32, u64, u8, type Ty } from '../../codec/types.js'
 import { Overlay } from '../../storage/overlay.js'
 import { Pallet } from './pallet.js'
-import { unsignedEncoder } from './storage.js'
+import { fixedEncoder } from './storage.js'
 
 beforeAll(async () => { await cryptoReady() })
 
-describe('unsignedEncoder', () => {
-  it('writes the bytes encode() writes for every u64/u128 in range, and declines the rest', () => {
+describe('fixedEncoder', () => {
+  it('writes the bytes encode() writes for every u64/u128/i64/i128 in range, and declines the rest', () => {
     const Newtype = composite('Balance', [{ type: u64 }])
-    for (const t of [u64, u128, Newtype]) {
-      const enc = unsignedEncoder(t)!
-      const bits = t === u128 ? 128 : 64
-      fc.assert(fc.property(fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n }), (v) => {
+    const cases: Array<[Ty, bigint, bigint]> = [
+      [u64, 0n, (1n << 64n) - 1n], [u128, 0n, (1n << 128n) - 1n], [Newtype, 0n, (1n << 64n) - 1n],
+      [i64, -(1n << 63n), (1n << 63n) - 1n], [i128, -(1n << 127n), (1n << 127n) - 1n],
+    ]
+    for (const [t, min, max] of cases) {
+      const enc = fixedEncoder(t)!
+      fc.assert(fc.property(fc.bigInt({ min, max }), (v) => {
         expect(enc(v)).toEqual(encode(t, v))
         // What write() remembers as the decoding of the bytes it wrote.
         expect(decode(t, enc(v)!)).toBe(v)
       }), { numRuns: 500 })
-      for (const v of [0n, 1n, 255n, 256n, (1n << 48n) - 1n, 1n << 48n, (1n << BigInt(bits)) - 1n]) expect(enc(v)).toEqual(encode(t, v))
-      expect(enc(-1n)).toBeNull()
-      expect(enc(1n << BigInt(bits))).toBeNull()
+      for (const v of [min, min + 1n, 0n, 1n, -1n, 255n, 256n, -256n, (1n << 48n) - 1n, 1n << 48n, -(1n << 48n), max - 1n, max]) {
+        if (v >= min && v <= max) expect(enc(v)).toEqual(encode(t, v))
+      }
+      expect(enc(min - 1n)).toBeNull()
+      expect(enc(max + 1n)).toBeNull()
       expect(enc(5)).toBeNull()
     }
-    expect(unsignedEncoder(u32)).toBeNull()
+  })
+
+  it('writes u8/u16/u32 numbers and bools as encode() does, and declines the rest', () => {
+    for (const [t, bits] of [[u8, 8], [u16, 16], [u32, 32]] as const) {
+      const enc = fixedEncoder(t)!
+      fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** bits - 1 }), (v) => {
+        expect(enc(v)).toEqual(encode(t, v))
+        expect(decode(t, enc(v)!)).toBe(v)
+      }), { numRuns: 500 })
+      for (const v of [-1, 2 ** bits, 1.5, Number.NaN, 3n, '3', null]) expect(enc(v)).toBeNull()
+    }
+    const b = fixedEncoder(bool)!
+    expect(b(true)).toEqual(encode(bool, true))
+    expect(b(false)).toEqual(encode(bool, false))
+    expect(b(1)).toBeNull()
+  })
+
+  it('writes one-field structs ({ bits } fixed point) by their field, and declines other shapes', () => {
+    const Fixed = composite('FixedU128', [{ name: 'bits', type: u128 }])
+    const enc = fixedEncoder(Fixed)!
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), (v) => {
+      expect(enc({ bits: v })).toEqual(encode(Fixed, { bits: v }))
+    }), { numRuns: 300 })
+    expect(enc({ bits: -1n })).toBeNull()
+    expect(enc({})).toBeNull()
+    expect(enc(null)).toBeNull()
+    expect(enc(5n)).toBeNull()
+    expect(fixedEncoder(composite('Pair', [{ name: 'a', type: u64 }, { name: 'b', type: u64 }]))).toBeNull()
+    expect(fixedEncoder(str)).toBeNull()
   })
 })
 

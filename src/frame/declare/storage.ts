@@ -69,7 +69,7 @@ abstract class Item<V, R> {
     this.prefixRef = new KeyRef(this.prefix, keyString(this.prefix))
     this.immutable = decodesImmutable(decl.value)
     this.roundTrip = this.immutable ? roundTrips(decl.value) : null
-    this.encodeUnsigned = unsignedEncoder(decl.value)
+    this.encodeFixed = fixedEncoder(decl.value)
     this.verbatimLen = decl.keys.map(verbatimLength)
     this.smallBytes = decl.keys.map(smallUintBytes)
     this.smallLimit = this.smallBytes.map((w) => (w === 0 ? 0 : 2 ** (8 * w)))
@@ -215,12 +215,12 @@ abstract class Item<V, R> {
     this.write(s, ref, v)
   }
 
-  /** For u64/u128 values (balances, stakes, counters): their bytes without the generic encoder. */
-  private readonly encodeUnsigned: ((v: unknown) => Uint8Array | null) | null
+  /** For fixed-width values (balances, stakes, counters, flags, `{ bits }`): their bytes without the generic encoder. */
+  private readonly encodeFixed: ((v: unknown) => Uint8Array | null) | null
 
   protected write(s: Store, ref: KeyRef, v: V): void {
-    const unsigned = this.encodeUnsigned !== null ? this.encodeUnsigned(v) : null
-    const raw = unsigned ?? encodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), v)
+    const fixed = this.encodeFixed !== null ? this.encodeFixed(v) : null
+    const raw = fixed ?? encodeBy(this.valueCodec ??= codecOf<V>(this.decl.value), v)
     s.setRef(ref, raw)
     // A value that decodes back to itself (a bigint for a u64, not a number that reads back as a
     // bigint) is these bytes' decoding: the next read of them (the same block, or the next one:
@@ -277,6 +277,10 @@ export class StorageValue<V, R = V> extends Item<V, R> {
   kill(s: Store): void { this.removeKey(s, this.prefixRef) }
   exists(s: Store): boolean { return this.has(s, this.prefixRef) }
   mutate(s: Store, fn: (v: R) => V): V { const v = fn(this.get(s)); this.set(s, v); return v }
+  /** The stored bytes as they are (null when absent), for a caller that takes them whole (an event record's phase). */
+  raw(s: Store): Uint8Array | null { return s.read(this.prefixRef) }
+  /** Append one encoded element to the stored Vec through the store's `append` (nothing decoded or re-encoded). */
+  appendEncoded(s: Store, item: Uint8Array): void { s.append(this.prefix, item, this.prefixRef.ks) }
 }
 
 export class StorageMap<K, V, R = V> extends Item<V, R> {
@@ -379,19 +383,45 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }
 }
 
+const UNSIGNED_WIDTH: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 }
+const SIGNED_WIDTH: Record<string, number> = { i64: 8, i128: 16 }
+
 /**
- * The SCALE bytes of a u64/u128 (or a newtype of one) written straight from a bigint in range;
- * null for anything else, which then goes through the generic encoder (and its range errors).
+ * The SCALE bytes of a fixed-width value written straight into one array: a u64/u128/i64/i128
+ * from a bigint in range, a u8/u16/u32 from an integer number in range, a bool, and a newtype or
+ * one-field struct of one of those (fixed-point `{ bits }` values). null for anything else, which
+ * then goes through the generic encoder (and its range errors). Null when `t` has no such shape.
  */
-export function unsignedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null {
-  while (t.def.tag === 'composite' && t.def.fields.length === 1 && !t.def.fields[0]!.name) t = t.def.fields[0]!.type
-  if (t.def.tag !== 'primitive' || (t.def.prim !== 'u64' && t.def.prim !== 'u128')) return null
-  const n = t.def.prim === 'u64' ? 8 : 16
-  const limit = 1n << BigInt(8 * n)
+export function fixedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null {
+  const d = t.def
+  if (d.tag === 'composite' && d.fields.length === 1) {
+    const inner = fixedEncoder(d.fields[0]!.type)
+    const name = d.fields[0]!.name
+    if (inner === null) return null
+    if (!name) return inner
+    return (v) => (v !== null && typeof v === 'object' ? inner((v as Record<string, unknown>)[name]) : null)
+  }
+  if (d.tag !== 'primitive') return null
+  if (d.prim === 'bool') return (v) => (v === true ? new Uint8Array([1]) : v === false ? new Uint8Array(1) : null)
+  const unsigned = UNSIGNED_WIDTH[d.prim]
+  if (unsigned !== undefined && unsigned <= 4) {
+    const limit = 2 ** (8 * unsigned)
+    return (v) => {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= limit) return null
+      const out = new Uint8Array(unsigned)
+      for (let i = 0, x = v; i < unsigned; i++, x = Math.floor(x / 256)) out[i] = x & 0xff
+      return out
+    }
+  }
+  const n = unsigned ?? SIGNED_WIDTH[d.prim]
+  if (n === undefined) return null
+  const min = unsigned !== undefined ? 0n : -(1n << BigInt(8 * n - 1))
+  const limit = unsigned !== undefined ? 1n << BigInt(8 * n) : 1n << BigInt(8 * n - 1)
   return (v) => {
-    if (typeof v !== 'bigint' || v < 0n || v >= limit) return null
+    if (typeof v !== 'bigint' || v < min || v >= limit) return null
     const out = new Uint8Array(n)
-    putBigLE(out, 0, v, n)
+    // (a negative value as its two's complement, as SCALE writes signed integers)
+    putBigLE(out, 0, v < 0n ? BigInt.asUintN(8 * n, v) : v, n)
     return out
   }
 }

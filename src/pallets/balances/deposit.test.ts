@@ -1,9 +1,10 @@
 // Balanced::deposit: a live, upgraded account gets its new free balance written in place (the
 // coinbase's per-subnet deposits); every other account goes through try_mutate_account.
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { acct, events, newStore, startBlock } from '../test-utils.js'
 import { genesis as systemGenesis, System } from '../system/index.js'
-import { accountKey, balancesGenesis, deposit, freeBalance, resolveCredit, resolveCreditTwice } from './index.js'
+import { accountKey, balancesGenesis, BalancesEvents, deposit, depositEventOf, freeBalance, resolveCredit, resolveCreditInto, resolveCreditTwice } from './index.js'
 
 const ALICE = acct(1)
 const BOB = acct(2)
@@ -85,5 +86,23 @@ describe('Balances deposit', () => {
     expect(resolveCreditTwice(s, env, accountKey(ALICE), (1n << 64n) - 10_000n, 1n)).toBe(false)
     expect([ALICE, BOB, CHARLIE].map((w) => s.get(System.Account.key(w)))).toEqual(before)
     expect(events(s)).toEqual([])
+  })
+
+  it('a credit into an account by its made key: what resolveCredit does, on every path (live, new, below ED, legacy)', () => {
+    const one = setup()
+    const two = setup()
+    for (const st of [one, two]) System.Account.mutate(st.s, BOB, (a) => ({ ...a, data: { ...a.data, flags: 0n } }))
+    for (const [who, amount] of [[ALICE, 40n], [BOB, 7n], [CHARLIE, 600n], [acct(4), 5n]] as const) {
+      expect(resolveCreditInto(two.s, two.env, accountKey(who), amount)).toBe(resolveCredit(one.s, one.env, who, amount))
+      expect(two.s.get(System.Account.key(who))).toEqual(one.s.get(System.Account.key(who)))
+    }
+    expect(events(two.s)).toEqual(events(one.s))
+    expect(events(two.s).length).toBeGreaterThan(4)
+  })
+
+  it('Deposit events made in one array have the declared encoding', () => {
+    fc.assert(fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (who, amount) => {
+      expect(depositEventOf(who, amount)).toEqual(BalancesEvents.Deposit.encode({ who, amount }))
+    }), { numRuns: 300 })
   })
 })

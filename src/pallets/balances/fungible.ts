@@ -4,6 +4,7 @@
 // credit taken out of an account, which the caller must resolve into another account
 // (`resolveCredit`) or drop (`dropCredit`, which burns it from total issuance).
 import type { Store } from '../../frame/declare/storage.js'
+import { putBigLE } from '../../codec/scale.js'
 import { toKeyString, type StorageRef } from '../../storage/overlay.js'
 import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import { accountData, type EventSink } from '../system/accounts.js'
@@ -153,9 +154,28 @@ function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, valu
   const out = raw.slice()
   putU64At(out, FREE_AT, next)
   s.set(key, out, ks)
-  sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: value }))
-  if (then !== 0n) sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: then }))
+  sink.depositEvent(depositEventOf(who, value))
+  if (then !== 0n) sink.depositEvent(depositEventOf(who, then))
   return true
+}
+
+const DEPOSIT = BalancesEvents.Deposit
+/** The amount's width (the Balance type's), read off the declared encoding once. */
+const AMOUNT_WIDTH = DEPOSIT.encode({ who: new Uint8Array(32), amount: 0n }).length - 34
+const AMOUNT_LIMIT = 1n << BigInt(8 * AMOUNT_WIDTH)
+
+/**
+ * `Deposit { who, amount }` as DEPOSIT.encode makes it (pallet and variant index, the 32-byte
+ * account, the amount) in one array: the coinbase deposits one per subnet every block.
+ */
+export function depositEventOf(who: Uint8Array, amount: bigint): Uint8Array {
+  if (who.length !== 32 || amount < 0n || amount >= AMOUNT_LIMIT) return DEPOSIT.encode({ who, amount })
+  const out = new Uint8Array(34 + AMOUNT_WIDTH)
+  out[0] = DEPOSIT.palletIndex
+  out[1] = DEPOSIT.decl.index
+  out.set(who, 2)
+  putBigLE(out, 34, amount, AMOUNT_WIDTH)
+  return out
 }
 
 /**
@@ -218,6 +238,14 @@ export function resolveCredit(s: Store, sink: EventSink, who: Uint8Array, amount
     if (e instanceof DispatchFailure) return false
     throw e
   }
+}
+
+/**
+ * resolveCredit into an account whose System.Account key is made already (the plain path reads
+ * and stores it by that key; any other path is resolveCredit's own).
+ */
+export function resolveCreditInto(s: Store, sink: EventSink, account: AccountKey, amount: bigint): boolean {
+  return depositIntoLiveAccount(s, sink, account.who, amount, 0n, account.ref) || resolveCredit(s, sink, account.who, amount)
 }
 
 /**

@@ -86,11 +86,16 @@ export function depositEvent(s: Store, runtimeEvent: Uint8Array, topics: Uint8Ar
   const number = System.Number.get(s)
   if (number === 0) return
   // ExecutionPhase holds a Phase, so its stored bytes are the record's phase as they are.
-  const phase = s.get(System.ExecutionPhase.key()) ?? INITIALIZATION
+  const phase = System.ExecutionPhase.raw(s) ?? INITIALIZATION
   const index = System.EventCount.get(s)
   if (index === 0xffffffff) return
   System.EventCount.set(s, index + 1)
-  s.append(System.Events.key(), concatBytes(phase, runtimeEvent, topics.length === 0 ? NO_TOPICS : encode(topicsCodec, topics)))
+  const tail = topics.length === 0 ? NO_TOPICS : encode(topicsCodec, topics)
+  const record = new Uint8Array(phase.length + runtimeEvent.length + tail.length)
+  record.set(phase)
+  record.set(runtimeEvent, phase.length)
+  record.set(tail, phase.length + runtimeEvent.length)
+  System.Events.appendEncoded(s, record)
   for (const t of topics) s.append(System.EventTopics.key(t), encode(topicEntry, [number, index]))
 }
 

@@ -5,7 +5,7 @@ import { safeDiv, safeDivOr } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
 import { swapInterface, type PoolReserves } from '../../../primitives/swap-interface/index.js'
-import { accountKey, resolveCredit, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
+import { accountKey, resolveCreditInto, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
 import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
@@ -131,10 +131,10 @@ function inflow(flow: bigint, tao: bigint): bigint {
   return r > I64_MAX ? I64_MAX : r < I64_MIN ? I64_MIN : r
 }
 
-/** `spend_tao`: `part` of the credit into `who`; the credit left, or null (credit unchanged) when it cannot be spent. */
-function spendTao(s: Store, sink: EventSink, who: Uint8Array, credit: bigint, part: bigint): bigint | null {
+/** `spend_tao`: `part` of the credit into `account`; the credit left, or null (credit unchanged) when it cannot be spent. */
+function spendTao(s: Store, sink: EventSink, account: AccountKey, credit: bigint, part: bigint): bigint | null {
   if (credit < part) return null
-  return resolveCredit(s, sink, who, part) ? credit - part : null
+  return resolveCreditInto(s, sink, account, part) ? credit - part : null
 }
 
 /**
@@ -191,7 +191,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
       excessPaid = taoPaid = true
     }
     if (excess > 0n && !excessPaid) {
-      const left = spendTao(s, sink, account.who, remaining, excess)
+      const left = spendTao(s, sink, account, remaining, excess)
       if (left !== null) {
         remaining = left
         excessPaid = true
@@ -220,7 +220,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     insertIfChanged(s, S.SubnetAlphaInEmission, n, alpha)
     pool.alphaIn = addU64(pool.alphaIn, alpha)
     if (tao !== 0n && !taoPaid) {
-      const left = spendTao(s, sink, account.who, remaining, tao)
+      const left = spendTao(s, sink, account, remaining, tao)
       if (left !== null) {
         remaining = left
         taoPaid = true

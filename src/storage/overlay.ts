@@ -126,6 +126,11 @@ export class Overlay {
    * a key a rollback removed stays in it (listings skip keys not in `cur`).
    */
   private byItem: Map<number, string[]> | null = null
+  /**
+   * Keys that joined `cur` since the item index was last brought up to date: indexed by the next
+   * listing, not on every write (most of a block's writes come after its last listing).
+   */
+  private unindexed: string[] = []
   /** `cur` was handed out by changes(): the next write copies it first. */
   private shared = false
   /**
@@ -197,19 +202,22 @@ export class Overlay {
       const bit = ref !== undefined && ref.bit !== undefined ? ref.bit : keyBit(ks)
       const f = (this.writtenBits ??= new Uint32Array(FILTER_BITS / 32))
       f[bit >>> 5]! |= 1 << (bit & 31)
-      if (this.byItem !== null) indexKey(this.byItem, ks)
+      if (this.byItem !== null) this.unindexed.push(ks)
       const b = this.backend
       if (b.written !== undefined) b.written(ks, ref)
     }
   }
 
-  /** The item index, built now if this is the first listing. */
+  /** The item index, built now if this is the first listing, with the keys written since the last one. */
   private itemIndex(): Map<number, string[]> {
     let index = this.byItem
     if (index === null) {
       index = new Map()
       for (const k of this.cur.keys()) indexKey(index, k)
       this.byItem = index
+    } else if (this.unindexed.length > 0) {
+      for (const k of this.unindexed) indexKey(index, k)
+      this.unindexed.length = 0
     }
     return index
   }

@@ -58,9 +58,12 @@ export function rootTaoWeight(s: Store): bigint {
   return F.saturatingMul(W, F.saturatingFromInt(W, S.SubnetTAO.get(s, 0)), taoWeight)
 }
 
-/** `root_proportion` from its two inputs: tw / (tw + alpha issuance). */
+/**
+ * `root_proportion` from its two inputs: tw / (tw + alpha issuance). With no root TAO weight
+ * (tw = 0) it is 0 whatever the issuance (0 / x, or the division by zero's 0).
+ */
 export const rootProportionOf = (tw: bigint, issuance: bigint): bigint =>
-  F.checkedDiv(W, tw, F.saturatingAdd(W, tw, F.saturatingFromInt(W, issuance))) ?? 0n
+  (tw === 0n ? 0n : F.checkedDiv(W, tw, F.saturatingAdd(W, tw, F.saturatingFromInt(W, issuance))) ?? 0n)
 
 /** `root_proportion` (U96F32 bits): tw / (tw + alpha issuance), tw = root TAO × TaoWeight/u64::MAX. */
 export function rootProportion(s: Store, netuid: number): bigint {

@@ -244,6 +244,9 @@ describe('tests/claim_root.rs', () => {
     expect(one).toEqual([265n, 630n, 1286n, 1558n, 4496n, 4861n, 5517n, 5789n, 6803n, 8096n, 9092n, 11034n, 11399n, 12055n, 12327n])
     const two = blockHashToIndices(keccak_256(new TextEncoder().encode('some2')), k, n)
     expect(two).toEqual([61n, 246n, 1440n, 2855n, 3521n, 5236n, 6130n, 6615n, 8511n, 9405n, 9890n, 11786n, 11971n, 13165n, 14580n])
+    // block_hash_to_indices with no staking coldkeys (n = 0): every step's index is 0
+    expect(blockHashToIndices(keccak_256(new TextEncoder().encode('some')), k, 0n)).toEqual([0n])
+    expect(blockHashToIndices(keccak_256(new TextEncoder().encode('some')), 0n, 0n)).toEqual([])
   })
 
   it('test_sudo_set_num_root_claims', () => {

@@ -91,20 +91,25 @@ const dbWeight = (reads: bigint, writes: bigint): WeightValue => weight(reads * 
  * hash (cycling over its four words) to the last index; the distinct indices in ascending order.
  */
 export function blockHashToIndices(blockHash: Uint8Array, k: bigint, n: bigint): bigint[] {
-  const word = (at: number): bigint => {
-    let v = 0n
-    for (let i = at; i < at + 8; i++) v = (v << 8n) | BigInt(blockHash[i] ?? 0)
-    return v
-  }
+  // No coldkeys: every step lands on 0 (run every block on chains without root claims).
+  if (n === 0n) return k > 0n ? [0n] : []
+  const words = [hashWord(blockHash, 0), hashWord(blockHash, 8), hashWord(blockHash, 16), hashWord(blockHash, 24)]
   const indices = new Set<bigint>()
-  let last = word(0)
+  let last = words[0]!
   for (let i = 0n; i < k; i++) {
-    const step = word(Number((i * 8n) % 32n))
+    const step = words[Number(i % 4n)]!
     const sum = last + step > U64_MAX ? U64_MAX : last + step
-    last = n === 0n ? 0n : sum % n
+    last = sum % n
     indices.add(last)
   }
   return [...indices].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/** The big-endian u64 at `at` in `hash` (missing bytes read as 0). */
+function hashWord(hash: Uint8Array, at: number): bigint {
+  let v = 0n
+  for (let i = at; i < at + 8; i++) v = (v << 8n) | BigInt(hash[i] ?? 0)
+  return v
 }
 
 const claimableRate = (s: Store, hotkey: Uint8Array, netuid: number): bigint =>

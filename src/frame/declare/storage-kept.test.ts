@@ -1,6 +1,6 @@
 // Decodings the accessors keep beside the stored bytes: what a read hands out is always what
 // decoding the bytes gives, whatever callers did to what earlier reads handed them.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { cryptoReady } from '../../codec/hashing.js'
 import { encode } from '../../codec/scale.js'
 import { composite, i128, option, u16, u32, u64, vec } from '../../codec/types.js'
@@ -105,5 +105,29 @@ describe('kept decodings', () => {
     expect(() => Opt.getPart(s, 5, (v) => v)).toThrow(/Opt: a part of an absent value/)
     Opt.set(s, 5, 4n)
     expect(Opt.getPart(s, 5, (v) => v)).toBe(4n)
+  })
+
+  it('a { bits } written is the decoding of its bytes: the next block reads it without decoding, as fresh copies', () => {
+    const s = new Overlay({ get: () => null, keys: () => [] })
+    const v = { bits: -12n }
+    Price.set(s, 3, v)
+    v.bits = 1n
+    // the next block's state hands out the very bytes written, as the state cache does
+    const written = new Map([...s.changes()].map(([k, b]) => [k, b!]))
+    const next = new Overlay({ get: (_k, ks) => written.get(ks!) ?? null, keys: () => [] })
+    const decode = vi.spyOn(Price as unknown as { decodeValue(raw: Uint8Array): unknown }, 'decodeValue')
+    try {
+      const a = Price.get(next, 3)
+      expect(a).toEqual({ bits: -12n })
+      a.bits = 5n
+      expect(Price.get(next, 3)).toEqual({ bits: -12n })
+      expect(Price.getPart(next, 3, (x) => x.bits)).toBe(-12n)
+      expect(decode).not.toHaveBeenCalled()
+    } finally {
+      decode.mockRestore()
+    }
+    // a field that would not read back as itself (a number for an i128) is not kept
+    Price.set(s, 4, { bits: 6 as unknown as bigint })
+    expect(Price.get(s, 4)).toEqual({ bits: 6n })
   })
 })

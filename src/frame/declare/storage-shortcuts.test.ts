@@ -6,7 +6,7 @@ import { decode, encode } from '../../codec/scale.js'
 import { bool, composite, i128, i64, str, u128, u16, u32, u64, u8, type Ty } from '../../codec/types.js'
 import { Overlay } from '../../storage/overlay.js'
 import { Pallet } from './pallet.js'
-import { fixedEncoder } from './storage.js'
+import { fixedEncoder } from './fixed-values.js'
 
 beforeAll(async () => { await cryptoReady() })
 

@@ -2,11 +2,12 @@
 // exactly what metadata needs (name, modifier, hashers, key and value types, default) and the
 // accessor computes keys and SCALE values from the same objects, so the two cannot drift apart.
 import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../codec/hashing.js'
-import { codecOf, decodeBy, encode, encodeBy, putBigLE, Reader, readCompactNumber, Writer, type Codec } from '../../codec/scale.js'
+import { codecOf, decodeBy, encode, encodeBy, Reader, readCompactNumber, Writer, type Codec } from '../../codec/scale.js'
 import type { Ty } from '../../codec/types.js'
 import { copierOf, decodesImmutable, roundTrips, type Copier } from '../../codec/value-copy.js'
 import { keyString } from '../../storage/kv.js'
 import { keyBit, type Overlay, type StorageRef } from '../../storage/overlay.js'
+import { fixedEncoder, keptFieldOf } from './fixed-values.js'
 import { fixedWidth, smallUintBytes, smallUintString, verbatimLength } from './key-shapes.js'
 
 export interface StorageItemDecl {
@@ -60,6 +61,13 @@ abstract class Item<V, R> {
   private readonly immutable: boolean
   /** Whether a value written reads back as itself (then a write keeps it as the bytes' decoding). */
   private readonly roundTrip: ((v: unknown) => boolean) | null
+  /**
+   * For a one-field struct of a primitive (fixed-point `{ bits }` values): the field, and whether a
+   * field value written reads back as itself. A write then keeps `{ field }` as its bytes'
+   * decoding, as roundTrip does for immutable values (these are rewritten every block and read
+   * the next: without it each read decodes).
+   */
+  private readonly keptField: { name: string; check: (v: unknown) => boolean } | null
   /** Copies of mutable values' decodings (null: not kept; undefined: not made yet, see valueCodec). */
   private copier: Copier | null | undefined = undefined
 
@@ -69,6 +77,7 @@ abstract class Item<V, R> {
     this.prefixRef = new KeyRef(this.prefix, keyString(this.prefix))
     this.immutable = decodesImmutable(decl.value)
     this.roundTrip = this.immutable ? roundTrips(decl.value) : null
+    this.keptField = this.immutable ? null : keptFieldOf(decl.value)
     this.encodeFixed = fixedEncoder(decl.value)
     this.verbatimLen = decl.keys.map(verbatimLength)
     this.smallBytes = decl.keys.map(smallUintBytes)
@@ -226,9 +235,19 @@ abstract class Item<V, R> {
     // bigint) is these bytes' decoding: the next read of them (the same block, or the next one:
     // the state cache hands out these bytes) decodes nothing. A mutable value is not kept: the
     // caller may still change it.
-    if (this.roundTrip !== null && this.roundTrip(v)) {
-      ref.raw = raw
-      ref.value = v
+    if (this.roundTrip !== null) {
+      if (this.roundTrip(v)) {
+        ref.raw = raw
+        ref.value = v
+      }
+    } else if (this.keptField !== null) {
+      // (a fresh object with the field alone, as the decoder makes it: the caller keeps its own)
+      const { name, check } = this.keptField
+      const x = (v as Record<string, unknown>)[name]
+      if (check(x)) {
+        ref.raw = raw
+        ref.value = { [name]: x }
+      }
     }
   }
   protected removeKey(s: Store, ref: KeyRef): void { s.setRef(ref, null) }
@@ -381,49 +400,6 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
     return out as K
   }
   clearPrefix(s: Store, ...partial: unknown[]): number { return s.clearPrefix(this.keyOf(partial)) }
-}
-
-const UNSIGNED_WIDTH: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 }
-const SIGNED_WIDTH: Record<string, number> = { i64: 8, i128: 16 }
-
-/**
- * The SCALE bytes of a fixed-width value written straight into one array: a u64/u128/i64/i128
- * from a bigint in range, a u8/u16/u32 from an integer number in range, a bool, and a newtype or
- * one-field struct of one of those (fixed-point `{ bits }` values). null for anything else, which
- * then goes through the generic encoder (and its range errors). Null when `t` has no such shape.
- */
-export function fixedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null {
-  const d = t.def
-  if (d.tag === 'composite' && d.fields.length === 1) {
-    const inner = fixedEncoder(d.fields[0]!.type)
-    const name = d.fields[0]!.name
-    if (inner === null) return null
-    if (!name) return inner
-    return (v) => (v !== null && typeof v === 'object' ? inner((v as Record<string, unknown>)[name]) : null)
-  }
-  if (d.tag !== 'primitive') return null
-  if (d.prim === 'bool') return (v) => (v === true ? new Uint8Array([1]) : v === false ? new Uint8Array(1) : null)
-  const unsigned = UNSIGNED_WIDTH[d.prim]
-  if (unsigned !== undefined && unsigned <= 4) {
-    const limit = 2 ** (8 * unsigned)
-    return (v) => {
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= limit) return null
-      const out = new Uint8Array(unsigned)
-      for (let i = 0, x = v; i < unsigned; i++, x = Math.floor(x / 256)) out[i] = x & 0xff
-      return out
-    }
-  }
-  const n = unsigned ?? SIGNED_WIDTH[d.prim]
-  if (n === undefined) return null
-  const min = unsigned !== undefined ? 0n : -(1n << BigInt(8 * n - 1))
-  const limit = unsigned !== undefined ? 1n << BigInt(8 * n) : 1n << BigInt(8 * n - 1)
-  return (v) => {
-    if (typeof v !== 'bigint' || v < min || v >= limit) return null
-    const out = new Uint8Array(n)
-    // (a negative value as its two's complement, as SCALE writes signed integers)
-    putBigLE(out, 0, v < 0n ? BigInt.asUintN(8 * n, v) : v, n)
-    return out
-  }
 }
 
 /** Encode a JS default for a declaration's fallback bytes. Optional items fall back to `0x00`-free empty bytes. */

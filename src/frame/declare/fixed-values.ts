@@ -1,0 +1,57 @@
+// Written values the storage accessors handle without the generic codec (declare/storage.ts):
+// fixed-width values encoded straight into one array, and one-field structs whose written value
+// is kept as the decoding of the bytes written.
+import { putBigLE } from '../../codec/scale.js'
+import type { Ty } from '../../codec/types.js'
+import { decodesImmutable, roundTrips } from '../../codec/value-copy.js'
+
+/** Item.keptField for `t`: a struct with one named field of a type whose written values read back as themselves. */
+export function keptFieldOf(t: Ty): { name: string; check: (v: unknown) => boolean } | null {
+  const d = t.def
+  if (d.tag !== 'composite' || d.fields.length !== 1 || !d.fields[0]!.name) return null
+  const check = decodesImmutable(d.fields[0]!.type) ? roundTrips(d.fields[0]!.type) : null
+  return check === null ? null : { name: d.fields[0]!.name, check }
+}
+
+const UNSIGNED_WIDTH: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 }
+const SIGNED_WIDTH: Record<string, number> = { i64: 8, i128: 16 }
+
+/**
+ * The SCALE bytes of a fixed-width value written straight into one array: a u64/u128/i64/i128
+ * from a bigint in range, a u8/u16/u32 from an integer number in range, a bool, and a newtype or
+ * one-field struct of one of those (fixed-point `{ bits }` values). null for anything else, which
+ * then goes through the generic encoder (and its range errors). Null when `t` has no such shape.
+ */
+export function fixedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null {
+  const d = t.def
+  if (d.tag === 'composite' && d.fields.length === 1) {
+    const inner = fixedEncoder(d.fields[0]!.type)
+    const name = d.fields[0]!.name
+    if (inner === null) return null
+    if (!name) return inner
+    return (v) => (v !== null && typeof v === 'object' ? inner((v as Record<string, unknown>)[name]) : null)
+  }
+  if (d.tag !== 'primitive') return null
+  if (d.prim === 'bool') return (v) => (v === true ? new Uint8Array([1]) : v === false ? new Uint8Array(1) : null)
+  const unsigned = UNSIGNED_WIDTH[d.prim]
+  if (unsigned !== undefined && unsigned <= 4) {
+    const limit = 2 ** (8 * unsigned)
+    return (v) => {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= limit) return null
+      const out = new Uint8Array(unsigned)
+      for (let i = 0, x = v; i < unsigned; i++, x = Math.floor(x / 256)) out[i] = x & 0xff
+      return out
+    }
+  }
+  const n = unsigned ?? SIGNED_WIDTH[d.prim]
+  if (n === undefined) return null
+  const min = unsigned !== undefined ? 0n : -(1n << BigInt(8 * n - 1))
+  const limit = unsigned !== undefined ? 1n << BigInt(8 * n) : 1n << BigInt(8 * n - 1)
+  return (v) => {
+    if (typeof v !== 'bigint' || v < min || v >= limit) return null
+    const out = new Uint8Array(n)
+    // (a negative value as its two's complement, as SCALE writes signed integers)
+    putBigLE(out, 0, v < 0n ? BigInt.asUintN(8 * n, v) : v, n)
+    return out
+  }
+}

@@ -5,7 +5,7 @@
 // (`resolveCredit`) or drop (`dropCredit`, which burns it from total issuance).
 import type { Store } from '../../frame/declare/storage.js'
 import { putBigLE } from '../../codec/scale.js'
-import { toKeyString, type StorageRef } from '../../storage/overlay.js'
+import { keyBit, toKeyString, type StorageRef } from '../../storage/overlay.js'
 import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import { accountData, type EventSink } from '../system/accounts.js'
 import { System } from '../system/pallet.js'
@@ -153,7 +153,8 @@ function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, valu
   if (!zeroAt(raw, 24, 40) && zeroAt(raw, 4, 8)) return false
   const out = raw.slice()
   putU64At(out, FREE_AT, next)
-  s.set(key, out, ks)
+  if (ref !== undefined) s.setRef(ref, out)
+  else s.set(key, out, ks)
   sink.depositEvent(depositEventOf(who, value))
   if (then !== 0n) sink.depositEvent(depositEventOf(who, then))
   return true
@@ -263,7 +264,9 @@ export interface AccountKey { readonly who: Uint8Array; readonly ref: StorageRef
 
 export function accountKey(who: Uint8Array): AccountKey {
   const key = System.Account.key(who)
-  return { who, ref: { key, ks: toKeyString(key) } }
+  const ks = toKeyString(key)
+  // (every field a backend or the overlay's filter reads, set now: the ref keeps one shape)
+  return { who, ref: { key, ks, bit: keyBit(ks), slotOf: undefined, slot: undefined } }
 }
 
 /** Mutate::mint_into: new funds for `who` (Minted event), raising total issuance. */

@@ -167,7 +167,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
   state(hash: Uint8Array, memo: TrieMemo = 'shared'): TrieView {
     const meta = this.store.getMeta(hash)
     if (!meta) throw new Error(`unknown block ${hexOf(hash)}`)
-    return new TrieView(this.store, meta.stateRoot, memo)
+    return new TrieView(this.store, meta.stateRoot, memo, this.trieCache)
   }
 
   /** Fast point reads of a block's state (through the head cache when it is the cached block). */

@@ -3,6 +3,9 @@
 import type { DecodedNode } from './codec.js'
 import { isEmptyRoot } from './constants.js'
 import { lookupValue, resolveRef, type LookupHooks } from './lookup.js'
+import { readKept } from './kept-read.js'
+import type { TrieCache } from './mutate.js'
+import { toHex } from './hex.js'
 import { bytesToNibbles, nibblesToBytes, packedNibble } from './nibbles.js'
 import { MissingTrieNodeError, type NodeReader } from './store.js'
 
@@ -46,11 +49,19 @@ export class TrieView {
     private readonly store: NodeReader,
     readonly root: Uint8Array,
     memo: TrieMemo = 'shared',
+    /** The decoded tops of tries a trie update keeps: reads of a trie it keeps go through it (kept-read.ts). */
+    private readonly kept?: TrieCache,
   ) {
     this.hooks = storeHooks(store, memo)
   }
 
+  private rootHex: string | undefined
+
   get(key: Uint8Array): Uint8Array | null {
+    if (this.kept !== undefined) {
+      const v = readKept(this.kept, this.store, this.rootHex ??= toHex(this.root), key)
+      if (v !== undefined) return v
+    }
     return lookupValue(this.hooks, this.root, key)
   }
 

@@ -128,4 +128,50 @@ describe('Submitter', () => {
       mc = saved
     }
   })
+
+  it('instant sealing also waits for submissions that arrive while it waits: they land in the same block', async () => {
+    const own = await memoryChain()
+    const saved = mc
+    mc = own
+    const pool = new TxPool()
+    // The first batch is checked at once; the second and third only when the test says.
+    const releases: (() => void)[] = []
+    let batches = 0
+    const v: Pick<SignatureVerifier, 'verifyBatch'> = {
+      verifyBatch: (jobs) => {
+        const checked = verifier.verifyBatch(jobs)
+        return batches++ === 0 ? checked : new Promise((resolve) => releases.push(() => void checked.then(resolve)))
+      },
+    }
+    const s = new Submitter(own.runtime, own.chain, pool, v)
+    const producer = new BlockProducer(own.chain, pool, own.runtime, {
+      mode: { kind: 'instant' }, authority: devAuthority('alice'), instantFinality: true, submissionsAnswered: () => s.answered(),
+    })
+    producer.start()
+    const tick = (): Promise<void> => new Promise((r) => setImmediate(r))
+    try {
+      expect(await outcome(s.submit(remark(alice, 0, 'a')))).toBe('ready')
+      // A block is due; Bob's transaction, received before it starts, is waited for...
+      const b = s.submit(remark(bob, 0, 'b'))
+      await tick()
+      await tick()
+      // ...and Charlie's arrives while the block waits for Bob's.
+      const c = s.submit(remark(charlie, 0, 'c'))
+      await tick()
+      expect(releases).toHaveLength(2)
+      releases[0]!()
+      expect(await outcome(b)).toBe('ready')
+      await new Promise((r) => setTimeout(r, 20))
+      expect(own.chain.best.number).toBe(0)
+      releases[1]!()
+      expect(await outcome(c)).toBe('ready')
+      for (let i = 0; i < 200 && pool.size > 0; i++) await new Promise((r) => setTimeout(r, 10))
+      expect(pool.size).toBe(0)
+      expect(own.chain.best.number).toBe(1)
+      expect(own.chain.body(own.chain.best.hash)).toHaveLength(4)
+    } finally {
+      await producer.stop()
+      mc = saved
+    }
+  })
 })

@@ -34,6 +34,7 @@ import { SubtensorStorage as S } from '../src/pallets/subtensor/storage.js'
 import { Overlay } from '../src/storage/overlay.js'
 import { Runtime } from '../src/runtime/runtime.js'
 import { BlockStore } from '../src/storage/block-store.js'
+import { CommitQueue } from '../src/storage/commit-queue.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { devSpecWith } from '../test/e2e/node-process.js'
 import { storagePrefix } from '../src/codec/hashing.js'
@@ -52,17 +53,28 @@ const warm = Number(process.argv.find((a) => a.startsWith('--warm='))?.slice(7) 
 const rounds = warm + timedRounds
 const prof = process.argv.includes('--prof')
 const blocksPerRound = Number(process.argv.find((a) => a.startsWith('--blocks='))?.slice(9) ?? 2)
-/** --walks: every TrieView.get in the timed rounds counted by storage item (its first 32 key bytes) and timed. */
-const walks = { on: false, n: 0, us: 0, byItem: new Map<string, number>() }
+/**
+ * --walks: every TrieView.get in the timed rounds counted by executive phase and storage item (its
+ * first 32 key bytes) and timed; and the node-store lookups the block store's caches did not answer
+ * (commit queue, then LevelDB) by the phase and item of the walk that made them.
+ */
+const walks = { on: false, n: 0, us: 0, byItem: new Map<string, number>(), phase: 'other', item: 'other', reads: new Map<string, number>() }
 if (process.argv.includes('--walks')) {
+  const read = CommitQueue.prototype.read
+  CommitQueue.prototype.read = function (this: CommitQueue, key: Uint8Array, ks?: string): Uint8Array | undefined {
+    if (walks.on) walks.reads.set(walks.phase + ' ' + walks.item, (walks.reads.get(walks.phase + ' ' + walks.item) ?? 0) + 1)
+    return read.call(this, key, ks)
+  }
   const get = TrieView.prototype.get
   TrieView.prototype.get = function (this: TrieView, key: Uint8Array): Uint8Array | null {
     if (!walks.on) return get.call(this, key)
     const t = performance.now()
+    walks.item = hexOf(key.subarray(0, 32))
     try { return get.call(this, key) } finally {
+      walks.item = 'other'
       walks.us += (performance.now() - t) * 1000
       walks.n++
-      const item = hexOf(key.subarray(0, 32))
+      const item = walks.phase + ' ' + hexOf(key.subarray(0, 32))
       walks.byItem.set(item, (walks.byItem.get(item) ?? 0) + 1)
     }
   }
@@ -100,7 +112,10 @@ try {
     const fn = ex[name]!.bind(runtime.executive)
     ex[name] = (...a: unknown[]) => {
       const t = performance.now()
+      const was = walks.phase
+      walks.phase = name
       try { return fn(...a) } finally {
+        walks.phase = was
         const us = (performance.now() - t) * 1000
         phases.set(name, (phases.get(name) ?? 0) + us)
         if (name === 'initializeBlock' && process.env.SLOW_INIT) console.log(`initializeBlock #${(a[1] as { number: number }).number}: ${(us / 1000).toFixed(1)} ms`)
@@ -169,7 +184,8 @@ try {
     const names = new Map<string, string>()
     for (const p of runtime.pallets) for (const d of p.storage) names.set(hexOf(storagePrefix(p.name, d.name)), `${p.name}.${d.name}`)
     console.log(`trie walks: ${(walks.n / units).toFixed(2)} per registration, ${(walks.us / walks.n).toFixed(1)} µs each (wall, GC pauses included)`)
-    for (const [k, v] of [...walks.byItem].sort((a, b) => b[1] - a[1]).filter(([, v]) => v / units >= 0.05)) console.log(`  ${(v / units).toFixed(2)} ${names.get(k) ?? k}`)
+    for (const [k, v] of [...walks.reads].sort((a, b) => b[1] - a[1]).filter(([, v]) => v / units >= 0.05)) console.log(`  store reads ${(v / units).toFixed(2)} ${k.split(' ')[0]} ${names.get(k.split(' ')[1]!) ?? k}`)
+    for (const [k, v] of [...walks.byItem].sort((a, b) => b[1] - a[1]).filter(([, v]) => v / units >= 0.05)) console.log(`  ${(v / units).toFixed(2)} ${k.split(' ')[0]} ${names.get(k.split(' ')[1]!) ?? k}`)
   }
   if (heap) {
     type HeapNode = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: HeapNode[] }

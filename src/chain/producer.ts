@@ -14,6 +14,9 @@ export type SealingMode =
   | { kind: 'aura'; ms: number }
   | { kind: 'instant' } | { kind: 'manual' } | { kind: 'interval'; ms: number }
 
+/** How many times a due instant-seal block waits for the submissions received meanwhile. */
+const INSTANT_WAITS = 4
+
 export interface Authority {
   publicKey: Uint8Array
   sign(message: Uint8Array): Uint8Array
@@ -177,9 +180,14 @@ export class BlockProducer {
             if (this.stopped) return
             void this.produceMany(1, { auto: true }).catch((e) => this.o.log?.(`block production failed: ${(e as Error).message}`))
           }
-          const pending = this.o.submissionsAnswered?.()
-          if (pending) void pending.then(seal)
-          else seal()
+          // Submissions that arrive while the block waits (the rest of a burst that came in several
+          // socket reads) are waited for too, a few times over: a burst lands in one block.
+          const waitThenSeal = (rounds: number): void => {
+            const pending = rounds > 0 ? this.o.submissionsAnswered?.() : undefined
+            if (pending) void pending.then(() => waitThenSeal(rounds - 1))
+            else seal()
+          }
+          waitThenSeal(INSTANT_WAITS)
         })
       }
     }
@@ -287,7 +295,7 @@ export class BlockProducer {
   }
 
   private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint, mutate?: BlockMutation, key = this.o.authority): BuiltBlock {
-    const parentState = this.chain.reader(parentHash, false)
+    const parentState = this.chain.reader(parentHash, 'view')
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
     const wall = this.wall()

@@ -1,7 +1,7 @@
 // The journalled overlay (one map of current entries, undo journals per transaction) against a
 // plain model of stacked layers, the overlay's previous design, on random operation sequences.
 import { describe, expect, it } from 'vitest'
-import { compactBytes } from '../codec/scale.js'
+import { compactBytes, readCompactNumber, Reader } from '../codec/scale.js'
 import { fromKeyString, keyBit, Overlay, toKeyString, type StateBackend, type StorageRef } from './overlay.js'
 
 /** Layers of key → value (null deleted, number[] an appended Vec's items over what is below). */
@@ -80,7 +80,13 @@ describe('Overlay journal', () => {
         else if (r < 0.6 && s.depth < 4) { s.startTransaction(); model.start() }
         else if (r < 0.7 && s.depth > 0) { s.commitTransaction(); model.commit() }
         else if (r < 0.78 && s.depth > 0) { s.rollbackTransaction(); model.rollback() }
-        else if (r < 0.84) expect(s.get(fromKeyString(ks))).toEqual(model.get(ks))
+        else if (r < 0.84) {
+          const want = model.get(ks)
+          expect(s.get(fromKeyString(ks))).toEqual(want)
+          // (every value here is a Vec: its shape, as read from the model's bytes)
+          const rd = want === null ? null : new Reader(want)
+          expect(s.vecShape(fromKeyString(ks))).toEqual(rd === null ? null : { count: readCompactNumber(rd), bytes: want!.length - rd.pos })
+        }
         else if (r < 0.9) expect(s.read(refOf(ks))).toEqual(model.get(ks))
         else {
           const p = items[Math.floor(rand() * 2)]!

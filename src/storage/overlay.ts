@@ -53,6 +53,29 @@ class Appended {
     for (let i = chunks.length - 1; i >= 0; i--) for (const it of chunks[i]!) { out.set(it, off); off += it.length }
     return out
   }
+
+  /** What materialize() would give, as its element count and the bytes after its length prefix. */
+  shape(): VecShape {
+    let count = 0
+    let bytes = 0
+    let node: Appended | Uint8Array | null = this
+    while (node instanceof Appended) {
+      for (const it of node.items) { count++; bytes += it.length }
+      node = node.prev
+    }
+    if (node === null) return { count, bytes }
+    const base = vecShapeOf(node)
+    return { count: count + base.count, bytes: bytes + base.bytes }
+  }
+}
+
+/** A SCALE Vec's element count (its compact prefix) and the bytes after that prefix. */
+export interface VecShape { count: number; bytes: number }
+
+function vecShapeOf(raw: Uint8Array): VecShape {
+  const r = new Reader(raw)
+  const count = readCompactNumber(r)
+  return { count, bytes: raw.length - r.pos }
 }
 
 type Entry = Uint8Array | null | Appended
@@ -179,6 +202,17 @@ export class Overlay {
 
   exists(key: Uint8Array): boolean { return this.get(key) !== null }
 
+  /**
+   * The shape of the Vec stored at `key` (null when absent), without building a vector `append`
+   * is building: a check of its length before the next append would otherwise copy it whole.
+   */
+  vecShape(key: Uint8Array, ks: string = toKeyString(key)): VecShape | null {
+    const e = this.cur.get(ks)
+    if (e instanceof Appended) return e.shape()
+    const raw = e === undefined ? this.backend.get(key, ks) : e
+    return raw === null ? null : vecShapeOf(raw)
+  }
+
   set(key: Uint8Array, value: Uint8Array | null, ks: string = toKeyString(key)): void {
     this.put(ks, value, undefined)
   }
@@ -258,7 +292,17 @@ export class Overlay {
       const belowId = this.layerIds[this.layerIds.length - 1]!
       for (const k of j.keys()) {
         const v = this.cur.get(k)
-        if (v instanceof Appended && v.owner === topId) v.owner = belowId
+        if (!(v instanceof Appended) || v.owner !== topId) continue
+        const prev = v.prev
+        if (prev instanceof Appended && prev.owner === belowId) {
+          // The items join the vector the layer below appended to, as appends made there would:
+          // a run of transactions appending to one vector (a block of registrations) keeps one
+          // link, not one per transaction for every later read to walk. The layer below's journal
+          // holds the value from before `prev` (that layer put it), so nothing restores `prev` itself.
+          for (const it of v.items) prev.items.push(it)
+          if (this.shared) { this.cur = new Map(this.cur); this.shared = false }
+          this.cur.set(k, prev)
+        } else v.owner = belowId
       }
       this.appendedIn[this.appendedIn.length - 1] = true
     }

@@ -18,7 +18,16 @@ export interface LookupHooks {
    * may keep decoded nodes by their bytes object and skip fetches they have made before.
    */
   stableBytes?: boolean
+  /**
+   * Decoded nodes for this one root's walks only, linked parent to child at every level (set by a
+   * reader of a single state, not with stableBytes): walks share what they decoded and it all dies
+   * with the reader, so nothing outlives the block that read it.
+   */
+  walked?: WalkedNodes
 }
+
+/** A reader's decoded nodes from its root down (see LookupHooks.walked). */
+export interface WalkedNodes { root?: Decoded }
 
 function fetch(h: LookupHooks, hash: Uint8Array): Uint8Array {
   const data = h.load(hash)
@@ -55,7 +64,8 @@ export function lookupValue(h: LookupHooks, root: Uint8Array, key: Uint8Array): 
   if (isEmptyRoot(root)) return null
   // Walks that record what they fetch (proofs) must fetch every node.
   const memo = h.stableBytes === true && h.onFetch === undefined
-  let at: Decoded = memo ? decodedOf(fetch(h, root)) : { node: decodeNode(fetch(h, root)) }
+  const walked = memo || h.onFetch !== undefined ? undefined : h.walked
+  let at: Decoded = memo ? decodedOf(fetch(h, root)) : walked !== undefined ? (walked.root ??= { node: decodeNode(fetch(h, root)) }) : { node: decodeNode(fetch(h, root)) }
   let node = at.node
   const keyLen = key.length * 2
   let off = 0
@@ -77,6 +87,13 @@ export function lookupValue(h: LookupHooks, root: Uint8Array, key: Uint8Array): 
     const child = node.children[nibble]!
     if (child === null) return null
     off++
+    if (walked !== undefined) {
+      let next = at.kids?.[nibble]
+      if (next === undefined) (at.kids ??= new Array<Decoded | undefined>(16))[nibble] = next = { node: resolveRef(h, child) }
+      at = next
+      node = at.node
+      continue
+    }
     if (!memo) { node = resolveRef(h, child); continue }
     const linked = level++ < LINKED_LEVELS
     let next = linked ? at.kids?.[nibble] : undefined

@@ -13,7 +13,8 @@ import { unpackNibbles } from './nibbles.js'
 import { TrieNodeSet } from './node-set.js'
 import { MissingTrieNodeError, type NodeReader } from './store.js'
 
-interface MemNode {
+/** @internal (kept-read.ts walks kept tries) */
+export interface MemNode {
   /** Partial key, one nibble per byte. Never mutated in place (slices may be shared). */
   partial: Uint8Array
   /** Raw value, or its hash when valueHashed (a value loaded from a V1 hashed-value node). */
@@ -27,6 +28,24 @@ interface MemNode {
 
 /** An in-memory node, or a not-yet-loaded reference to a stored one. */
 type Child = MemNode | Uint8Array | null
+
+/** @internal The node `ref` refers to (the root, or a hash, from `store`; else inline), decoded for editing. */
+export function loadMemNode(store: NodeReader, ref: Uint8Array, isRoot: boolean): MemNode | null {
+  let encoded: Uint8Array | undefined = ref
+  if (isRoot || ref.length === HASH_LEN) {
+    encoded = store.getNode(ref)
+    if (encoded === undefined) throw new MissingTrieNodeError(ref)
+  }
+  const d = decodeNode(encoded)
+  if (d === null) return null
+  return {
+    partial: unpackNibbles(d.partial, d.partialLen),
+    value: d.value,
+    valueHashed: d.valueHashed,
+    children: d.children,
+    ref,
+  }
+}
 
 const UNCHANGED = Symbol('unchanged')
 
@@ -83,20 +102,7 @@ class Mutator {
   }
 
   load(ref: Uint8Array, isRoot: boolean): MemNode | null {
-    let encoded: Uint8Array | undefined = ref
-    if (isRoot || ref.length === HASH_LEN) {
-      encoded = this.store.getNode(ref)
-      if (encoded === undefined) throw new MissingTrieNodeError(ref)
-    }
-    const d = decodeNode(encoded)
-    if (d === null) return null
-    return {
-      partial: unpackNibbles(d.partial, d.partialLen),
-      value: d.value,
-      valueHashed: d.valueHashed,
-      children: d.children,
-      ref,
-    }
+    return loadMemNode(this.store, ref, isRoot)
   }
 
   /** Slot i of a branch at `depth`, loaded; kept in the slot when within the kept depth. */

@@ -3,15 +3,22 @@
 import type { DecodedNode } from './codec.js'
 import { isEmptyRoot } from './constants.js'
 import { lookupValue, resolveRef, type LookupHooks } from './lookup.js'
+import { readKept } from './kept-read.js'
+import type { TrieCache } from './mutate.js'
+import { toHex } from './hex.js'
 import { bytesToNibbles, nibblesToBytes, packedNibble } from './nibbles.js'
 import { MissingTrieNodeError, type NodeReader } from './store.js'
 
 type Entry = [Uint8Array, Uint8Array]
 
-function storeHooks(store: NodeReader, memo = true): LookupHooks {
+/** How a reader keeps decoded nodes: by their bytes for every reader ('shared'), or for its own walks ('view'). */
+export type TrieMemo = 'shared' | 'view'
+
+function storeHooks(store: NodeReader, memo: TrieMemo = 'shared'): LookupHooks {
   return {
     load: (h) => store.getNode(h),
-    stableBytes: memo,
+    stableBytes: memo === 'shared',
+    walked: memo === 'view' ? {} : undefined,
     missing: (h) => {
       throw new MissingTrieNodeError(h)
     },
@@ -31,20 +38,30 @@ export class TrieView {
   private readonly hooks: LookupHooks
 
   /**
-   * `memo`: walks keep decoded nodes by their bytes (lookup.ts), for readers that come back to the
-   * same nodes. A block builder's reads miss the head state cache only on keys new to it, walking
-   * from the root its parent just wrote: the memo saves them no decode and keeps every such
-   * decoding alive as long as the node cache keeps the bytes (promoted garbage).
+   * `memo` 'shared': walks keep decoded nodes by their bytes (lookup.ts), for readers that come
+   * back to the same nodes. 'view': only this view's walks share their decodings. A block
+   * builder's reads miss the head state cache only on keys new to it, walking from the root its
+   * parent just wrote: the shared memo would keep every such decoding alive as long as the node
+   * cache keeps the bytes (promoted garbage), while a block of many transactions walks the same
+   * top nodes for each of them (a burst of registrations: four absent keys each).
    */
   constructor(
     private readonly store: NodeReader,
     readonly root: Uint8Array,
-    memo = true,
+    memo: TrieMemo = 'shared',
+    /** The decoded tops of tries a trie update keeps: reads of a trie it keeps go through it (kept-read.ts). */
+    private readonly kept?: TrieCache,
   ) {
     this.hooks = storeHooks(store, memo)
   }
 
+  private rootHex: string | undefined
+
   get(key: Uint8Array): Uint8Array | null {
+    if (this.kept !== undefined) {
+      const v = readKept(this.kept, this.store, this.rootHex ??= toHex(this.root), key)
+      if (v !== undefined) return v
+    }
     return lookupValue(this.hooks, this.root, key)
   }
 

@@ -66,6 +66,34 @@ function heldVerifier(): { v: Pick<SignatureVerifier, 'verifyBatch'>; release: (
   }
 }
 
+/**
+ * An instant-sealing producer over a fresh chain, fed by a Submitter on `v`; `fn` submits. After
+ * it, every transaction must be in one block: the timestamp inherent and the three transactions.
+ */
+async function inOneInstantBlock(v: Pick<SignatureVerifier, 'verifyBatch'>, fn: (s: Submitter) => Promise<void>): Promise<void> {
+  const own = await memoryChain()
+  const saved = mc
+  mc = own
+  const pool = new TxPool()
+  const s = new Submitter(own.runtime, own.chain, pool, v)
+  const producer = new BlockProducer(own.chain, pool, own.runtime, {
+    mode: { kind: 'instant' }, authority: devAuthority('alice'), instantFinality: true, submissionsAnswered: () => s.answered(),
+  })
+  producer.start()
+  try {
+    await fn(s)
+    for (let i = 0; i < 200 && pool.size > 0; i++) await new Promise((r) => setTimeout(r, 10))
+    expect(pool.size).toBe(0)
+    expect(own.chain.best.number).toBe(1)
+    expect(own.chain.body(own.chain.best.hash)).toHaveLength(4)
+  } finally {
+    await producer.stop()
+    mc = saved
+  }
+}
+
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r))
+
 describe('Submitter', () => {
   it('answers a burst as validating after each signature check would: ready, future, bad proof, stale, duplicate', async () => {
     const pool = new TxPool()
@@ -103,29 +131,41 @@ describe('Submitter', () => {
   })
 
   it('instant sealing waits for submissions still being checked: a burst lands in one block', async () => {
-    const own = await memoryChain()
-    const saved = mc
-    mc = own
-    const pool = new TxPool()
-    const s = new Submitter(own.runtime, own.chain, pool, verifier)
-    const producer = new BlockProducer(own.chain, pool, own.runtime, {
-      mode: { kind: 'instant' }, authority: devAuthority('alice'), instantFinality: true, submissionsAnswered: () => s.answered(),
-    })
-    producer.start()
-    try {
+    await inOneInstantBlock(verifier, async (s) => {
       const first = s.submit(remark(alice, 0, 'first'))
       // The first one's batch is on its way to the workers; the rest arrive before its answer.
-      await new Promise((r) => setImmediate(r))
+      await tick()
       const rest = [bob, charlie].map((k, i) => s.submit(remark(k, 0, `rest ${i}`)))
       expect(await Promise.all([first, ...rest].map(outcome))).toEqual(['ready', 'ready', 'ready'])
-      for (let i = 0; i < 200 && pool.size > 0; i++) await new Promise((r) => setTimeout(r, 10))
-      expect(pool.size).toBe(0)
-      expect(own.chain.best.number).toBe(1)
-      // The timestamp inherent and the three transactions.
-      expect(own.chain.body(own.chain.best.hash)).toHaveLength(4)
-    } finally {
-      await producer.stop()
-      mc = saved
+    })
+  })
+
+  it('instant sealing also waits for submissions that arrive while it waits: they land in the same block', async () => {
+    // The first batch is checked at once; the second and third only when the test says.
+    const releases: (() => void)[] = []
+    let batches = 0
+    const v: Pick<SignatureVerifier, 'verifyBatch'> = {
+      verifyBatch: (jobs) => {
+        const checked = verifier.verifyBatch(jobs)
+        return batches++ === 0 ? checked : new Promise((resolve) => releases.push(() => void checked.then(resolve)))
+      },
     }
+    await inOneInstantBlock(v, async (s) => {
+      expect(await outcome(s.submit(remark(alice, 0, 'a')))).toBe('ready')
+      // A block is due; Bob's transaction, received before it starts, is waited for...
+      const b = s.submit(remark(bob, 0, 'b'))
+      await tick()
+      await tick()
+      // ...and Charlie's arrives while the block waits for Bob's.
+      const c = s.submit(remark(charlie, 0, 'c'))
+      await tick()
+      expect(releases).toHaveLength(2)
+      releases[0]!()
+      expect(await outcome(b)).toBe('ready')
+      await new Promise((r) => setTimeout(r, 20))
+      expect(mc.chain.best.number).toBe(0)
+      releases[1]!()
+      expect(await outcome(c)).toBe('ready')
+    })
   })
 })

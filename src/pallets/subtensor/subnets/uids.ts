@@ -1,5 +1,5 @@
 // subnets/uids.rs: a neuron's slot — appended at the end of the subnet or replacing another.
-import { encode, readCompactNumber, Reader } from '../../../codec/scale.js'
+import { encode } from '../../../codec/scale.js'
 import type { Ty } from '../../../codec/types.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
@@ -47,11 +47,9 @@ function newUidElements(): UidElements {
  * is a push; anything else (a shorter vector, padded with zeros) takes the chain's path.
  */
 function appendLastUpdate(s: Store, idx: number, uid: number, block: bigint): void {
-  const raw = s.get(S.LastUpdate.key(idx))
-  if (raw !== null) {
-    const r = new Reader(raw)
-    if (readCompactNumber(r) === uid && raw.length - r.pos === uid * 8) { s.append(S.LastUpdate.key(idx), encode((S.LastUpdate.decl.value.def as { of: Ty }).of, block)); return }
-  }
+  const key = S.LastUpdate.key(idx)
+  const shape = s.vecShape(key)
+  if (shape !== null && shape.count === uid && shape.bytes === uid * 8) { s.append(key, encode((S.LastUpdate.decl.value.def as { of: Ty }).of, block)); return }
   setLastUpdateForUid(s, idx, uid, block)
 }
 

@@ -6,7 +6,7 @@
 // trees can be kept between calls (TrieCache) and shared by several roots, e.g. sibling blocks.
 import { EMPTY_TRIE_ROOT, isEmptyRoot, type TrieVersion } from './constants.js'
 import { toHex } from './hex.js'
-import { insertGrouped, KeyMemo } from './key-groups.js'
+import { insertGrouped, KeyMemo, MAX_GROUPED } from './key-groups.js'
 import { Mutator, UNCHANGED, type MemNode } from './mutator.js'
 import type { TrieNodeSet } from './node-set.js'
 import type { NodeReader } from './store.js'
@@ -18,7 +18,7 @@ import type { NodeReader } from './store.js'
  */
 export class TrieCache {
   private readonly roots = new Map<string, MemNode>()
-  /** What the key strings of recent writes turn into (see key-groups.ts). */
+  /** The groups of the key strings of recent writes (see key-groups.ts). */
   readonly keys = new KeyMemo()
 
   constructor(
@@ -115,7 +115,7 @@ export function applyChanges(
   // A block's diff (a Map of key strings, with a TrieCache): the writes by storage item
   // (key-groups.ts), then the deletes. The order does not matter: the keys are distinct, and a
   // trie's shape follows from its contents.
-  let grouped = cache !== undefined && changes instanceof Map
+  let grouped = cache !== undefined && changes instanceof Map && changes.size <= MAX_GROUPED
   if (grouped) {
     const keys: string[] = []
     const values: Uint8Array[] = []

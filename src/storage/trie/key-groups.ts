@@ -4,8 +4,8 @@
 // A block rewrites the same few dozen per-subnet items, ~450 keys under ~15 prefixes of 64
 // nibbles: key by key, each went down 4-5 levels comparing ~60 nibbles of partial keys.
 //
-// Keys are latin1 key strings. Which group a key string is in is remembered across blocks (a
-// KeyMemo): the runtime writes the same keys, the same string objects, every block.
+// Keys are latin1 key strings. What a key string turns into (its nibbles, its group) is kept
+// across blocks (a KeyMemo): the runtime writes the same keys, the same string objects, every block.
 import type { MemNode, Mutator } from './mutator.js'
 import { own } from './mutator.js'
 
@@ -20,41 +20,67 @@ const GENERATION = 4_096
  */
 export const MAX_GROUPED = 2_048
 
+export interface KeyInfo {
+  /** The key's nibbles, one per byte. */
+  readonly nibbles: Uint8Array
+  /** Its group, or -1 for a key of the prefix's length or shorter. */
+  readonly group: number
+}
+
 /**
- * Group ids of key strings. An id stands for one 32-byte prefix for good (ids are never reused),
- * so keys with the same id share that prefix whatever was dropped in between.
+ * What key strings turn into: their nibbles and group. A group id stands for one 32-byte prefix
+ * for good (ids are never reused), so keys with the same id share that prefix whatever was
+ * dropped in between.
  */
 export class KeyMemo {
-  private young = new Map<string, number>()
-  private old = new Map<string, number>()
+  private young = new Map<string, KeyInfo>()
+  private old = new Map<string, KeyInfo>()
   private prefixes = new Map<string, number>()
   private nextId = 0
 
-  /** The group of a key longer than the prefix. */
-  group(key: string): number {
-    let g = this.young.get(key)
-    if (g !== undefined) return g
-    g = this.old.get(key)
-    if (g === undefined) {
-      const prefix = key.slice(0, PREFIX)
-      g = this.prefixes.get(prefix)
-      if (g === undefined) {
-        g = this.nextId++
-        this.prefixes.set(prefix, g)
+  info(key: string): KeyInfo {
+    let k = this.young.get(key)
+    if (k !== undefined) return k
+    k = this.old.get(key)
+    if (k === undefined) {
+      let group = -1
+      if (key.length > PREFIX) {
+        const prefix = key.slice(0, PREFIX)
+        const g = this.prefixes.get(prefix)
+        if (g !== undefined) group = g
+        else {
+          group = this.nextId++
+          this.prefixes.set(prefix, group)
+        }
       }
+      k = { nibbles: nibblesOf(key), group }
     }
-    this.young.set(key, g)
+    this.young.set(key, k)
     if (this.young.size >= GENERATION) {
       this.old = this.young
       this.young = new Map()
-      // Prefixes are few (storage items); drop them with the keys all the same, ids go on.
+      // Prefixes are few (storage items); dropped all the same when many, ids go on.
       if (this.prefixes.size >= GENERATION) this.prefixes = new Map()
     }
-    return g
+    return k
+  }
+
+  /** The group of a key (see info). */
+  group(key: string): number {
+    return this.info(key).group
   }
 }
 
-let nibbleBuf = new Uint8Array(1 << 15)
+function nibblesOf(key: string): Uint8Array {
+  const out = new Uint8Array(key.length * 2)
+  for (let i = 0; i < key.length; i++) {
+    const b = key.charCodeAt(i)
+    if (b > 0xff) throw new Error('trie key string is not latin1 bytes')
+    out[2 * i] = b >> 4
+    out[2 * i + 1] = b & 0x0f
+  }
+  return out
+}
 
 /**
  * Writes `values[i]` under `keys[i]` (distinct keys) into the trie `tree` (null when empty) and
@@ -62,53 +88,32 @@ let nibbleBuf = new Uint8Array(1 << 15)
  */
 export function insertGrouped(m: Mutator, memo: KeyMemo, tree: MemNode | null, keys: readonly string[], values: readonly Uint8Array[]): MemNode | null {
   const n = keys.length
-  // Every key's nibbles (one per byte) in one buffer, key i from base[i]: the mutator reads a key
-  // between an offset and its end, wherever it sits.
-  const base = new Int32Array(n + 1)
-  let total = 0
-  for (let i = 0; i < n; i++) {
-    base[i] = total
-    total += keys[i]!.length * 2
-  }
-  base[n] = total
-  if (total > nibbleBuf.length) nibbleBuf = new Uint8Array(total * 2)
-  const nib = nibbleBuf
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!
-    let o = base[i]!
-    for (let j = 0; j < k.length; j++) {
-      const b = k.charCodeAt(j)
-      if (b > 0xff) throw new Error('trie key string is not latin1 bytes')
-      nib[o++] = b >> 4
-      nib[o++] = b & 0x0f
-    }
-  }
+  const infos = new Array<KeyInfo>(n)
   const insert = (i: number): void => {
-    m.end = base[i + 1]!
-    tree = m.insert(tree, nib, base[i]!, values[i]!, 0) as MemNode
+    const nibbles = infos[i]!.nibbles
+    m.end = nibbles.length
+    tree = m.insert(tree, nibbles, 0, values[i]!, 0) as MemNode
   }
   // Keys by group, in order of first appearance; keys of the prefix's length or shorter alone.
   const byGroup = new Map<number, number[]>()
   for (let i = 0; i < n; i++) {
-    const k = keys[i]!
-    if (k.length <= PREFIX) {
+    const info = (infos[i] = memo.info(keys[i]!))
+    if (info.group < 0) {
       insert(i)
       continue
     }
-    const g = memo.group(k)
-    const list = byGroup.get(g)
-    if (list === undefined) byGroup.set(g, [i])
+    const list = byGroup.get(info.group)
+    if (list === undefined) byGroup.set(info.group, [i])
     else list.push(i)
   }
   const path: MemNode[] = []
   const slots: number[] = []
   byGroup.forEach((list) => {
-    const f = list[0]!
-    insert(f)
+    insert(list[0]!)
     if (list.length === 1) return
     // The shared path as the first key left it: the branches whose partial keys end within the
     // prefix. The others start at the last of them, each in its own slot.
-    const f0 = base[f]!
+    const first = infos[list[0]!]!.nibbles
     path.length = 0
     slots.length = 0
     let node: MemNode | null = tree
@@ -119,13 +124,13 @@ export function insertGrouped(m: Mutator, memo: KeyMemo, tree: MemNode | null, k
       const end = off + p.length
       if (end > PREFIX_NIBBLES) break
       let i = 0
-      while (i < p.length && p[i] === nib[f0 + off + i]) i++
+      while (i < p.length && p[i] === first[off + i]) i++
       if (i < p.length) break
       path.push(node)
-      slots.push(nib[f0 + end]!)
+      slots.push(first[end]!)
       at = end
       if (end === PREFIX_NIBBLES) break
-      const c: MemNode | Uint8Array | null = node.children[nib[f0 + end]!]!
+      const c: MemNode | Uint8Array | null = node.children[first[end]!]!
       if (c === null || c instanceof Uint8Array) break
       node = c
       off = end + 1
@@ -137,10 +142,10 @@ export function insertGrouped(m: Mutator, memo: KeyMemo, tree: MemNode | null, k
     const depth = path.length - 1
     for (let j = 1; j < list.length; j++) {
       const i = list[j]!
-      const b = base[i]!
-      m.end = base[i + 1]!
+      const nibbles = infos[i]!.nibbles
+      m.end = nibbles.length
       const from = path[depth]!
-      const edited = m.intoSlot(from, nib[b + at]!, nib, b + at + 1, values[i]!, depth)
+      const edited = m.intoSlot(from, nibbles[at]!, nibbles, at + 1, values[i]!, depth)
       if (edited !== from) tree = relink(path, slots, depth, edited)
     }
   })

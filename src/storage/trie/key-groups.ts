@@ -83,12 +83,10 @@ function nibblesOf(key: string): Uint8Array {
 }
 
 /**
- * Writes `values[i]` under `keys[i]` (distinct keys) into the trie `tree` (null when empty) and
- * returns its new root; the same trie as writing them one by one from the root.
+ * Writes `values[i]` under the key of `infos[i]` (distinct keys), for i < n, into the trie `tree`
+ * (null when empty) and returns its new root; the same trie as writing them one by one from the root.
  */
-export function insertGrouped(m: Mutator, memo: KeyMemo, tree: MemNode | null, keys: readonly string[], values: readonly Uint8Array[]): MemNode | null {
-  const n = keys.length
-  const infos = new Array<KeyInfo>(n)
+export function insertGrouped(m: Mutator, tree: MemNode | null, infos: readonly KeyInfo[], values: readonly Uint8Array[], n: number): MemNode | null {
   const insert = (i: number): void => {
     const nibbles = infos[i]!.nibbles
     m.end = nibbles.length
@@ -97,7 +95,7 @@ export function insertGrouped(m: Mutator, memo: KeyMemo, tree: MemNode | null, k
   // Keys by group, in order of first appearance; keys of the prefix's length or shorter alone.
   const byGroup = new Map<number, number[]>()
   for (let i = 0; i < n; i++) {
-    const info = (infos[i] = memo.info(keys[i]!))
+    const info = infos[i]!
     if (info.group < 0) {
       insert(i)
       continue

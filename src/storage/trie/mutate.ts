@@ -6,7 +6,7 @@
 // trees can be kept between calls (TrieCache) and shared by several roots, e.g. sibling blocks.
 import { EMPTY_TRIE_ROOT, isEmptyRoot, type TrieVersion } from './constants.js'
 import { toHex } from './hex.js'
-import { insertGrouped, KeyMemo, MAX_GROUPED } from './key-groups.js'
+import { insertGrouped, KeyMemo, MAX_GROUPED, type KeyInfo } from './key-groups.js'
 import { Mutator, UNCHANGED, type MemNode } from './mutator.js'
 import type { TrieNodeSet } from './node-set.js'
 import type { NodeReader } from './store.js'
@@ -117,19 +117,22 @@ export function applyChanges(
   // trie's shape follows from its contents.
   let grouped = cache !== undefined && changes instanceof Map && changes.size <= MAX_GROUPED
   if (grouped) {
-    const keys: string[] = []
-    const values: Uint8Array[] = []
+    const memo = cache!.keys
+    const size = (changes as Map<unknown, unknown>).size
+    const infos = new Array<KeyInfo>(size)
+    const values = new Array<Uint8Array>(size)
+    let n = 0
     const deletes: string[] = []
     ;(changes as Map<unknown, Uint8Array | null>).forEach((value, key) => {
       if (typeof key !== 'string') grouped = false
       else if (value === null) deletes.push(key)
       else {
-        keys.push(key)
-        values.push(value)
+        infos[n] = memo.info(key)
+        values[n++] = value
       }
     })
     if (grouped) {
-      tree = insertGrouped(m, cache!.keys, tree, keys, values)
+      tree = insertGrouped(m, tree, infos, values, n)
       for (const key of deletes) apply(null, key)
     }
   }

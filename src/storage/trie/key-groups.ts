@@ -92,26 +92,31 @@ export function insertGrouped(m: Mutator, tree: MemNode | null, infos: readonly 
     m.end = nibbles.length
     tree = m.insert(tree, nibbles, 0, values[i]!, 0) as MemNode
   }
-  // Keys by group, in order of first appearance; keys of the prefix's length or shorter alone.
-  const byGroup = new Map<number, number[]>()
+  // Keys by group, as lists linked through `next` (-1 ends one), groups in order of first
+  // appearance; keys of the prefix's length or shorter alone.
+  const next = new Array<number>(n)
+  const last = new Map<number, number>()
+  const firsts: number[] = []
   for (let i = 0; i < n; i++) {
-    const info = infos[i]!
-    if (info.group < 0) {
+    const g = infos[i]!.group
+    if (g < 0) {
       insert(i)
       continue
     }
-    const list = byGroup.get(info.group)
-    if (list === undefined) byGroup.set(info.group, [i])
-    else list.push(i)
+    const l = last.get(g)
+    if (l === undefined) firsts.push(i)
+    else next[l] = i
+    next[i] = -1
+    last.set(g, i)
   }
   const path: MemNode[] = []
   const slots: number[] = []
-  byGroup.forEach((list) => {
-    insert(list[0]!)
-    if (list.length === 1) return
+  for (const f of firsts) {
+    insert(f)
+    if (next[f] === -1) continue
     // The shared path as the first key left it: the branches whose partial keys end within the
     // prefix. The others start at the last of them, each in its own slot.
-    const first = infos[list[0]!]!.nibbles
+    const first = infos[f]!.nibbles
     path.length = 0
     slots.length = 0
     let node: MemNode | null = tree
@@ -134,19 +139,18 @@ export function insertGrouped(m: Mutator, tree: MemNode | null, infos: readonly 
       off = end + 1
     }
     if (path.length === 0) {
-      for (let j = 1; j < list.length; j++) insert(list[j]!)
-      return
+      for (let i = next[f]!; i !== -1; i = next[i]!) insert(i)
+      continue
     }
     const depth = path.length - 1
-    for (let j = 1; j < list.length; j++) {
-      const i = list[j]!
+    for (let i = next[f]!; i !== -1; i = next[i]!) {
       const nibbles = infos[i]!.nibbles
       m.end = nibbles.length
       const from = path[depth]!
       const edited = m.intoSlot(from, nibbles[at]!, nibbles, at + 1, values[i]!, depth)
       if (edited !== from) tree = relink(path, slots, depth, edited)
     }
-  })
+  }
   return tree
 }
 

@@ -1,6 +1,6 @@
 // A block's writes grouped by storage item: keys that share their first 32 bytes (a pallet and
-// item prefix, twox128 ++ twox128) share the trie path down to there, so after the first key of a
-// group has gone down from the root, the others start at the deepest branch of that shared path.
+// item prefix, twox128 ++ twox128) share the trie path down to there: the path is walked once per
+// group, and every key of the group goes in below the deepest branch of it.
 // A block rewrites the same few dozen per-subnet items, ~450 keys under ~15 prefixes of 64
 // nibbles: key by key, each went down 4-5 levels comparing ~60 nibbles of partial keys.
 //
@@ -112,10 +112,12 @@ export function insertGrouped(m: Mutator, tree: MemNode | null, infos: readonly 
   const path: MemNode[] = []
   const slots: number[] = []
   for (const f of firsts) {
-    insert(f)
-    if (next[f] === -1) continue
-    // The shared path as the first key left it: the branches whose partial keys end within the
-    // prefix. The others start at the last of them, each in its own slot.
+    if (next[f] === -1) {
+      insert(f)
+      continue
+    }
+    // The path the group's keys share in the trie as it is: the branches whose partial keys end
+    // within the prefix. Every key of the group goes in below the last of them, in its own slot.
     const first = infos[f]!.nibbles
     path.length = 0
     slots.length = 0
@@ -139,11 +141,11 @@ export function insertGrouped(m: Mutator, tree: MemNode | null, infos: readonly 
       off = end + 1
     }
     if (path.length === 0) {
-      for (let i = next[f]!; i !== -1; i = next[i]!) insert(i)
+      for (let i = f; i !== -1; i = next[i]!) insert(i)
       continue
     }
     const depth = path.length - 1
-    for (let i = next[f]!; i !== -1; i = next[i]!) {
+    for (let i = f; i !== -1; i = next[i]!) {
       const nibbles = infos[i]!.nibbles
       m.end = nibbles.length
       const from = path[depth]!

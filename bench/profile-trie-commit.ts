@@ -26,6 +26,7 @@ import { BlockStore } from '../src/storage/block-store.js'
 import { keyString } from '../src/storage/kv.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { applyChanges, TrieCache } from '../src/storage/trie/index.js'
+import { Session } from 'node:inspector/promises'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { printSummary, summarizeUnder, type Profile } from './lib/profile-under.js'
 import { startedSubnetsSpec } from './lib/subnets-spec.js'
@@ -43,8 +44,8 @@ interface Recorded {
   headerBytes: Uint8Array
   body: Uint8Array[]
   stateRoot: Uint8Array
-  /** The write-set as applyDiff hands it to the trie: no-op writes dropped. */
-  changes: [string, Uint8Array | null][]
+  /** The write-set as applyDiff hands it to the trie (a Map, as the overlay's diff): no-op writes dropped. */
+  changes: Map<string, Uint8Array | null>
 }
 
 await cryptoReady()
@@ -74,7 +75,7 @@ let diffKeys = 0
         if (v === null) state.delete(k)
         else state.set(k, v)
       }
-      recorded.push({ hash: b.hash, parentHash: b.header.parent_hash, number: b.header.number, headerBytes: b.headerBytes, body: b.body, stateRoot: b.header.state_root, changes })
+      recorded.push({ hash: b.hash, parentHash: b.header.parent_hash, number: b.header.number, headerBytes: b.headerBytes, body: b.body, stateRoot: b.header.state_root, changes: new Map(changes) })
       return commit(b, o)
     }
     await producer.produceMany(blocks)
@@ -83,7 +84,7 @@ let diffKeys = 0
     rmSync(dir, { recursive: true, force: true })
   }
 }
-const keys = recorded.reduce((a, r) => a + r.changes.length, 0) / recorded.length
+const keys = recorded.reduce((a, r) => a + r.changes.size, 0) / recorded.length
 console.log(`${subnets} subnets: recorded ${recorded.length} blocks, ${(diffKeys / recorded.length).toFixed(0)} written keys/block, of which ${keys.toFixed(0)} changed`)
 
 // Replay.
@@ -107,6 +108,12 @@ for (let round = 0; round < rounds; round++) {
     let trieUs = 0
     let commitUs = 0
     const profiler = prof && round === rounds - 1 ? await startCpuProfile(100) : null
+    const heap = process.env.PROMOTED && round === rounds - 1 ? new Session() : null
+    if (heap) {
+      heap.connect()
+      await heap.post('HeapProfiler.enable')
+      await heap.post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.PROMOTED === 'all' } as never)
+    }
     const c0 = process.cpuUsage()
     let durable: Promise<void> = Promise.resolve()
     let lastYield = performance.now()
@@ -131,6 +138,22 @@ for (let round = 0; round < rounds; round++) {
       }
     }
     await durable
+    if (heap) {
+      type HeapNode = { callFrame: { functionName: string; url: string }; selfSize: number; children: HeapNode[] }
+      const { profile } = await heap.post('HeapProfiler.stopSampling') as unknown as { profile: { head: HeapNode } }
+      heap.disconnect()
+      const self = new Map<string, number>()
+      const walk = (n: HeapNode, parent: string): void => {
+        const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules|bench)\//, '$1/')}`
+        const label = n.callFrame.url === '' ? `${name} <- ${parent}` : name
+        self.set(label, (self.get(label) ?? 0) + n.selfSize)
+        for (const c of n.children) walk(c, name)
+      }
+      walk(profile.head, '')
+      const total = [...self.values()].reduce((a, b) => a + b, 0)
+      console.log(`${process.env.PROMOTED === 'all' ? 'allocated' : 'promoted'} ${(total / recorded.length / 1024).toFixed(2)} kB/block`)
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(v / recorded.length / 1024).toFixed(2).padStart(8)} kB/block  ${k}`)
+    }
     if (process.env.COUNT_GETS) console.log(`getNode calls/block ${(gets / recorded.length).toFixed(1)}, LevelDB reads/block ${(syncReads / recorded.length).toFixed(1)}`)
     const c = process.cpuUsage(c0)
     const n = recorded.length

@@ -4,7 +4,8 @@
 // node there is loaded and decoded once, for the read and the update both, and the top levels
 // cost no node-store lookup at all.
 import { decodeNode, HASH_LEN } from './codec.js'
-import { loadMemNode, type MemNode, type TrieCache } from './mutate.js'
+import type { TrieCache } from './mutate.js'
+import { loadMemNode, type MemNode } from './mutator.js'
 import { keyNibble, packedNibble } from './nibbles.js'
 import { MissingTrieNodeError, type NodeReader } from './store.js'
 

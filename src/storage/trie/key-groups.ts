@@ -1,0 +1,173 @@
+// A block's writes grouped by storage item: keys that share their first 32 bytes (a pallet and
+// item prefix, twox128 ++ twox128) share the trie path down to there: the path is walked once per
+// group, and every key of the group goes in below the deepest branch of it.
+// A block rewrites the same few dozen per-subnet items, ~450 keys under ~15 prefixes of 64
+// nibbles: key by key, each went down 4-5 levels comparing ~60 nibbles of partial keys.
+//
+// Keys are latin1 key strings. What a key string turns into (its nibbles, its group) is kept
+// across blocks (a KeyMemo): the runtime writes the same keys, the same string objects, every block.
+import type { MemNode, Mutator } from './mutator.js'
+import { own } from './mutator.js'
+
+/** Bytes of the shared prefix: pallet (16) and item (16) hashes. */
+const PREFIX = 32
+const PREFIX_NIBBLES = PREFIX * 2
+/** Keys a memo generation holds (two generations, as cache.ts). */
+const GENERATION = 4_096
+/**
+ * Batches with more writes than this go key by key: they are mostly new keys (registrations,
+ * genesis), which the memo would only churn through.
+ */
+export const MAX_GROUPED = 2_048
+
+export interface KeyInfo {
+  /** The key's nibbles, one per byte. */
+  readonly nibbles: Uint8Array
+  /** Its group, or -1 for a key of the prefix's length or shorter. */
+  readonly group: number
+}
+
+/**
+ * What key strings turn into: their nibbles and group. A group id stands for one 32-byte prefix
+ * for good (ids are never reused), so keys with the same id share that prefix whatever was
+ * dropped in between.
+ */
+export class KeyMemo {
+  private young = new Map<string, KeyInfo>()
+  private old = new Map<string, KeyInfo>()
+  private prefixes = new Map<string, number>()
+  private nextId = 0
+
+  info(key: string): KeyInfo {
+    let k = this.young.get(key)
+    if (k !== undefined) return k
+    k = this.old.get(key)
+    if (k === undefined) {
+      let group = -1
+      if (key.length > PREFIX) {
+        const prefix = key.slice(0, PREFIX)
+        const g = this.prefixes.get(prefix)
+        if (g !== undefined) group = g
+        else {
+          group = this.nextId++
+          this.prefixes.set(prefix, group)
+        }
+      }
+      k = { nibbles: nibblesOf(key), group }
+    }
+    this.young.set(key, k)
+    if (this.young.size >= GENERATION) {
+      this.old = this.young
+      this.young = new Map()
+      // Prefixes are few (storage items); dropped all the same when many, ids go on.
+      if (this.prefixes.size >= GENERATION) this.prefixes = new Map()
+    }
+    return k
+  }
+
+  /** The group of a key (see info). */
+  group(key: string): number {
+    return this.info(key).group
+  }
+}
+
+function nibblesOf(key: string): Uint8Array {
+  const out = new Uint8Array(key.length * 2)
+  for (let i = 0; i < key.length; i++) {
+    const b = key.charCodeAt(i)
+    if (b > 0xff) throw new Error('trie key string is not latin1 bytes')
+    out[2 * i] = b >> 4
+    out[2 * i + 1] = b & 0x0f
+  }
+  return out
+}
+
+/**
+ * Writes `values[i]` under the key of `infos[i]` (distinct keys), for i < n, into the trie `tree`
+ * (null when empty) and returns its new root; the same trie as writing them one by one from the root.
+ */
+export function insertGrouped(m: Mutator, tree: MemNode | null, infos: readonly KeyInfo[], values: readonly Uint8Array[], n: number): MemNode | null {
+  const insert = (i: number): void => {
+    const nibbles = infos[i]!.nibbles
+    m.end = nibbles.length
+    tree = m.insert(tree, nibbles, 0, values[i]!, 0) as MemNode
+  }
+  // Keys by group, as lists linked through `next` (-1 ends one), groups in order of first
+  // appearance; keys of the prefix's length or shorter alone.
+  const next = new Array<number>(n)
+  const last = new Map<number, number>()
+  const firsts: number[] = []
+  for (let i = 0; i < n; i++) {
+    const g = infos[i]!.group
+    if (g < 0) {
+      insert(i)
+      continue
+    }
+    const l = last.get(g)
+    if (l === undefined) firsts.push(i)
+    else next[l] = i
+    next[i] = -1
+    last.set(g, i)
+  }
+  const path: MemNode[] = []
+  const slots: number[] = []
+  for (const f of firsts) {
+    if (next[f] === -1) {
+      insert(f)
+      continue
+    }
+    // The path the group's keys share in the trie as it is: the branches whose partial keys end
+    // within the prefix. Every key of the group goes in below the last of them, in its own slot.
+    const first = infos[f]!.nibbles
+    path.length = 0
+    slots.length = 0
+    let node: MemNode | null = tree
+    let off = 0
+    let at = -1
+    while (node !== null && node.children !== null) {
+      const p = node.partial
+      const end = off + p.length
+      if (end > PREFIX_NIBBLES) break
+      let i = 0
+      while (i < p.length && p[i] === first[off + i]) i++
+      if (i < p.length) break
+      path.push(node)
+      slots.push(first[end]!)
+      at = end
+      if (end === PREFIX_NIBBLES) break
+      const c: MemNode | Uint8Array | null = node.children[first[end]!]!
+      if (c === null || c instanceof Uint8Array) break
+      node = c
+      off = end + 1
+    }
+    if (path.length === 0) {
+      for (let i = f; i !== -1; i = next[i]!) insert(i)
+      continue
+    }
+    const depth = path.length - 1
+    for (let i = f; i !== -1; i = next[i]!) {
+      const nibbles = infos[i]!.nibbles
+      m.end = nibbles.length
+      const from = path[depth]!
+      const edited = m.intoSlot(from, nibbles[at]!, nibbles, at + 1, values[i]!, depth)
+      if (edited !== from) tree = relink(path, slots, depth, edited)
+    }
+  }
+  return tree
+}
+
+/**
+ * Put `edited` in place of path[d] and copy-on-write its ancestors up to the first that is being
+ * edited already (its slot then takes the copy and nothing above changes); returns the root.
+ */
+function relink(path: MemNode[], slots: number[], d: number, edited: MemNode): MemNode {
+  path[d] = edited
+  for (let k = d - 1; k >= 0; k--) {
+    const parent = path[k]!
+    const n = own(parent)
+    n.children![slots[k]!] = path[k + 1]!
+    if (n === parent) return path[0]!
+    path[k] = n
+  }
+  return path[0]!
+}

@@ -7,6 +7,7 @@ import * as F from '../../../primitives/fixed/index.js'
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keyString } from '../../../storage/kv.js'
+import { accountKey } from '../epoch/account-key.js'
 import { drainPending } from './epoch-schedule.js'
 import { PayoutBlock } from './payout-block.js'
 import { SubtensorEvents } from '../macros/events.js'
@@ -33,8 +34,8 @@ const proportion = (p: bigint): bigint => safeDiv(fromU64(p), fromU64(F.U64_MAX)
 export class AccountMap<V> {
   // keyed by the latin1 string of the account's bytes, whose order is the bytes' order
   private readonly m = new Map<string, [Uint8Array, V]>()
-  get(k: Uint8Array): V | undefined { return this.m.get(keyString(k))?.[1] }
-  set(k: Uint8Array, v: V): void { this.m.set(keyString(k), [k, v]) }
+  get(k: Uint8Array): V | undefined { return this.m.get(accountKey(k))?.[1] }
+  set(k: Uint8Array, v: V): void { this.m.set(accountKey(k), [k, v]) }
   entries(): Array<[Uint8Array, V]> {
     return [...this.m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e)
   }
@@ -244,12 +245,12 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
   const owner = S.SubnetOwner.get(s, netuid)
   const ownerHotkey = p.view.ownerHotkey
   if (ownerHotkey !== null && S.SubnetOwner.contains(s, netuid)) p.increaseStake(ownerHotkey, owner, ownerCut)
-  const owners = new Set(ownerHotkeys(p, owner).map(keyString))
+  const owners = new Set(ownerHotkeys(p, owner).map(accountKey))
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {
     totalIncentive += inc
-    if (owners.has(keyString(hk))) {
+    if (owners.has(accountKey(hk))) {
       withheld += inc
       // Burning leaves SubnetAlphaOut as it is (only the alpha-assets ledger records it)
       if (S.RecycleOrBurn.get(s, netuid).type === 'Recycle') recycleSubnetAlpha(s, netuid, inc)
@@ -313,7 +314,7 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
   const old = new Map<string, [Uint8Array, bigint]>()
   for (const [hk, v] of map.iterPrefix(s, netuid)) old.set(keyString(hk), [hk, v])
   for (const [hk, v] of rows) {
-    const k = keyString(hk)
+    const k = accountKey(hk)
     if (old.get(k)?.[1] !== v) map.set(s, netuid, hk, v)
     old.delete(k)
   }

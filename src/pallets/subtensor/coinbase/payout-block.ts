@@ -7,7 +7,7 @@
 // read-modify-write per subnet leaves, as nothing else reads the map until the payouts are done.
 import * as F from '../../../primitives/fixed/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { keyString } from '../../../storage/kv.js'
+import { accountKey } from '../epoch/account-key.js'
 import { addStakingHotkey } from '../staking/stake-utils.js'
 import { SubtensorStorage as S } from '../storage.js'
 
@@ -27,7 +27,7 @@ export class PayoutBlock {
 
   /** Owner(hotkey). */
   owner(hotkey: Uint8Array): Uint8Array {
-    const k = keyString(hotkey)
+    const k = accountKey(hotkey)
     let o = this.owners.get(k)
     if (o === undefined) this.owners.set(k, o = S.Owner.get(this.s, hotkey))
     return o
@@ -35,7 +35,7 @@ export class PayoutBlock {
 
   /** `get_hotkey_take` as a proportion (U96F32). */
   take(hotkey: Uint8Array): bigint {
-    const k = keyString(hotkey)
+    const k = accountKey(hotkey)
     let t = this.takes.get(k)
     if (t === undefined) {
       const take = F.saturatingFromInt(W, BigInt(S.Delegates.get(this.s, hotkey)))
@@ -46,7 +46,7 @@ export class PayoutBlock {
 
   /** OwnedHotkeys(coldkey); read only. */
   ownedHotkeys(coldkey: Uint8Array): readonly Uint8Array[] {
-    const k = keyString(coldkey)
+    const k = accountKey(coldkey)
     let o = this.owned.get(k)
     if (o === undefined) this.owned.set(k, o = S.OwnedHotkeys.get(this.s, coldkey))
     return o
@@ -54,7 +54,7 @@ export class PayoutBlock {
 
   /** The hotkey in the coldkey's StakingHotkeys (`increase_stake_for_hotkey_and_coldkey_on_subnet`'s first step). */
   ensureStakingHotkey(coldkey: Uint8Array, hotkey: Uint8Array): void {
-    const k = keyString(coldkey) + keyString(hotkey)
+    const k = accountKey(coldkey) + accountKey(hotkey)
     if (this.staking.has(k)) return
     addStakingHotkey(this.s, coldkey, hotkey)
     this.staking.add(k)
@@ -62,7 +62,7 @@ export class PayoutBlock {
 
   /** `netuid`'s RootClaimable rate of the hotkey raised by `increment` (I96F32). */
   increaseRootClaimable(hotkey: Uint8Array, netuid: number, increment: bigint): void {
-    const k = keyString(hotkey)
+    const k = accountKey(hotkey)
     let e = this.claimable.get(k)
     if (e === undefined) this.claimable.set(k, e = { hotkey, map: S.RootClaimable.get(this.s, hotkey), dirty: false })
     const claimable = e.map

@@ -6,7 +6,7 @@
 // to that flush and is dropped with the payout. Every read is lazy: a caller that needs only a
 // few of them reads only those, in whatever order it asks.
 import type { Store } from '../../../frame/declare/storage.js'
-import { keyString } from '../../../storage/kv.js'
+import { accountKey } from './account-key.js'
 import { type StakeSource, getStakeForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
 import { SubtensorStorage as S } from '../storage.js'
 
@@ -78,7 +78,7 @@ class ByHotkey<V> {
 
   get(hotkey: Uint8Array): V {
     const m = (this.read ??= new Map())
-    const k = keyString(hotkey)
+    const k = accountKey(hotkey)
     let v = m.get(k)
     if (v === undefined) m.set(k, v = this.load(hotkey))
     return v

@@ -9,7 +9,7 @@
 // in it touches them.
 import { SafeFloat, SharePool, type SharePoolDataOperations } from '../../../primitives/share-pool/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { keyString } from '../../../storage/kv.js'
+import { accountKey } from '../epoch/account-key.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { type StakeSource, safeFloatOf } from './stake-utils.js'
 
@@ -113,7 +113,7 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
   }
 
   private entry(coldkey: Uint8Array): ShareEntry {
-    const k = keyString(coldkey)
+    const k = accountKey(coldkey)
     let e = this.shares.get(k)
     if (e !== undefined) return e
     const { s, hotkey, netuid } = this
@@ -149,7 +149,7 @@ export class PayoutPools {
   }
 
   private entry(hotkey: Uint8Array): [BufferedPoolOps, SharePool<Uint8Array>] {
-    const k = keyString(hotkey)
+    const k = accountKey(hotkey)
     let e = this.ops.get(k)
     if (e === undefined) {
       const o = new BufferedPoolOps(this.s, hotkey, this.netuid, this.stakes)

@@ -7,7 +7,7 @@ import * as F from '../../../primitives/fixed/index.js'
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keyString } from '../../../storage/kv.js'
-import { accountKey } from '../epoch/account-key.js'
+import { keptKeyString } from '../epoch/kept-key-string.js'
 import { drainPending } from './epoch-schedule.js'
 import { PayoutBlock } from './payout-block.js'
 import { SubtensorEvents } from '../macros/events.js'
@@ -34,10 +34,16 @@ const proportion = (p: bigint): bigint => safeDiv(fromU64(p), fromU64(F.U64_MAX)
 export class AccountMap<V> {
   // keyed by the latin1 string of the account's bytes, whose order is the bytes' order
   private readonly m = new Map<string, [Uint8Array, V]>()
-  get(k: Uint8Array): V | undefined { return this.m.get(accountKey(k))?.[1] }
-  set(k: Uint8Array, v: V): void { this.m.set(accountKey(k), [k, v]) }
+  /** entries() as last sorted, until the next set. */
+  private sorted: Array<[Uint8Array, V]> | null = null
+  get(k: Uint8Array): V | undefined { return this.m.get(keptKeyString(k))?.[1] }
+  set(k: Uint8Array, v: V): void { this.m.set(keptKeyString(k), [k, v]); this.sorted = null }
+  /** The entries in key order (the caller does not change the list). */
   entries(): Array<[Uint8Array, V]> {
-    return [...this.m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e)
+    if (this.sorted !== null) return this.sorted
+    const keys = [...this.m.keys()]
+    if (keys.length > 1) keys.sort()
+    return this.sorted = keys.map((k) => this.m.get(k)!)
   }
 }
 
@@ -245,12 +251,12 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
   const owner = S.SubnetOwner.get(s, netuid)
   const ownerHotkey = p.view.ownerHotkey
   if (ownerHotkey !== null && S.SubnetOwner.contains(s, netuid)) p.increaseStake(ownerHotkey, owner, ownerCut)
-  const owners = new Set(ownerHotkeys(p, owner).map(accountKey))
+  const owners = new Set(ownerHotkeys(p, owner).map(keptKeyString))
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {
     totalIncentive += inc
-    if (owners.has(accountKey(hk))) {
+    if (owners.has(keptKeyString(hk))) {
       withheld += inc
       // Burning leaves SubnetAlphaOut as it is (only the alpha-assets ledger records it)
       if (S.RecycleOrBurn.get(s, netuid).type === 'Recycle') recycleSubnetAlpha(s, netuid, inc)
@@ -295,7 +301,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
  * four steps of the payout. `keyed`: the Keys rows drain_pending read, when it did.
  */
 export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null, payouts?: PayoutBlock): void {
-  const view = new EpochView(s, netuid, keyed)
+  const view = new EpochView(s, netuid, keyed, payouts?.tw)
   const total = server + validator + root
   const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block, view)
   const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
@@ -314,7 +320,7 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
   const old = new Map<string, [Uint8Array, bigint]>()
   for (const [hk, v] of map.iterPrefix(s, netuid)) old.set(keyString(hk), [hk, v])
   for (const [hk, v] of rows) {
-    const k = accountKey(hk)
+    const k = keptKeyString(hk)
     if (old.get(k)?.[1] !== v) map.set(s, netuid, hk, v)
     old.delete(k)
   }

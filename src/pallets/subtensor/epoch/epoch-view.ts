@@ -6,7 +6,7 @@
 // to that flush and is dropped with the payout. Every read is lazy: a caller that needs only a
 // few of them reads only those, in whatever order it asks.
 import type { Store } from '../../../frame/declare/storage.js'
-import { accountKey } from './account-key.js'
+import { keptKeyString } from './kept-key-string.js'
 import { type StakeSource, getStakeForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
 import { SubtensorStorage as S } from '../storage.js'
 
@@ -24,9 +24,14 @@ export class EpochView implements StakeSource {
   private readonly alphas = new ByHotkey((hk) => getStakeForHotkeyOnSubnet(this.s, hk, this.netuid))
   private readonly rootAlphas = new ByHotkey((hk) => getStakeForHotkeyOnSubnet(this.s, hk, 0))
 
-  /** `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them. */
-  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null) {
+  /**
+   * `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them;
+   * `taoWeight`: get_tao_weight when the caller has it (one block's epochs share it: no epoch or
+   * payout writes TaoWeight).
+   */
+  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint) {
     this.keyedRows = keyed
+    this.taoWeight = taoWeight
   }
 
   /** The Keys rows as (hotkey, uid), in the order Keys lists them. */
@@ -78,7 +83,7 @@ class ByHotkey<V> {
 
   get(hotkey: Uint8Array): V {
     const m = (this.read ??= new Map())
-    const k = accountKey(hotkey)
+    const k = keptKeyString(hotkey)
     let v = m.get(k)
     if (v === undefined) m.set(k, v = this.load(hotkey))
     return v

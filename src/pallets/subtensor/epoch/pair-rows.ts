@@ -6,6 +6,7 @@ import { sameBytes } from '../../../codec/bytes.js'
 import { Reader, Writer, readCompactNumber, writeCompact } from '../../../codec/scale.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
+import { keptKeyString as keyStringOf } from './kept-key-string.js'
 import type { Row } from './yuma-types.js'
 
 type PairMap = typeof S.Weights
@@ -26,7 +27,8 @@ export function readPairRows(s: Store, map: PairMap, netuidIndex: number, n: num
   if (n <= FEW_ROWS) {
     // A few uids: each row read by its key (rows of uids ≥ n are not read either way), no listing.
     for (let uid = 0; uid < n; uid++) {
-      const raw = s.get(map.key(netuidIndex, uid))
+      const key = map.key(netuidIndex, uid)
+      const raw = s.get(key, keyStringOf(key))
       if (raw !== null) readRow(raw, rows[uid] as Row, maxColumn)
     }
     return rows
@@ -72,7 +74,9 @@ export function writePairRow(s: Store, map: PairMap, netuidIndex: number, uid: n
     out[p] = j & 0xff; out[p + 1] = j >> 8; out[p + 2] = x & 0xff; out[p + 3] = x >> 8
   }
   const key = map.key(netuidIndex, uid)
-  const was = s.get(key)
+  const ks = keyStringOf(key)
+  const was = s.get(key, ks)
   if (was !== null && sameBytes(was, out)) return
-  s.set(key, out)
+  s.set(key, out, ks)
 }
+

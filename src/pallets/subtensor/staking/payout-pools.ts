@@ -9,7 +9,7 @@
 // in it touches them.
 import { SafeFloat, SharePool, type SharePoolDataOperations } from '../../../primitives/share-pool/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { accountKey } from '../epoch/account-key.js'
+import { keptKeyString } from '../epoch/kept-key-string.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { type StakeSource, safeFloatOf } from './stake-utils.js'
 
@@ -113,7 +113,7 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
   }
 
   private entry(coldkey: Uint8Array): ShareEntry {
-    const k = accountKey(coldkey)
+    const k = keptKeyString(coldkey)
     let e = this.shares.get(k)
     if (e !== undefined) return e
     const { s, hotkey, netuid } = this
@@ -149,7 +149,7 @@ export class PayoutPools {
   }
 
   private entry(hotkey: Uint8Array): [BufferedPoolOps, SharePool<Uint8Array>] {
-    const k = accountKey(hotkey)
+    const k = keptKeyString(hotkey)
     let e = this.ops.get(k)
     if (e === undefined) {
       const o = new BufferedPoolOps(this.s, hotkey, this.netuid, this.stakes)

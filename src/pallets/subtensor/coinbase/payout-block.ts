@@ -16,6 +16,8 @@ type Claimable = Array<[number, { bits: bigint }]>
 const W = F.U96F32
 const U16_MAX = F.saturatingFromInt(W, 0xffffn)
 
+const lend = <T>(v: T): T => v
+
 export class PayoutBlock {
   private readonly owners = new Map<string, Uint8Array>()
   private readonly takes = new Map<string, bigint>()
@@ -33,7 +35,8 @@ export class PayoutBlock {
   owner(hotkey: Uint8Array): Uint8Array {
     const k = keptKeyString(hotkey)
     let o = this.owners.get(k)
-    if (o === undefined) this.owners.set(k, o = S.Owner.get(this.s, hotkey))
+    // (lent: nothing writes into an account; the same object while the stored value stands)
+    if (o === undefined) this.owners.set(k, o = S.Owner.getPart(this.s, hotkey, lend))
     return o
   }
 

@@ -47,7 +47,8 @@ export class EpochView implements StakeSource {
 
   /** SubnetOwnerHotkey when stored, else null. */
   get ownerHotkey(): Uint8Array | null {
-    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.contains(this.s, this.netuid) ? S.SubnetOwnerHotkey.get(this.s, this.netuid) : null
+    // (lent: the same object while the stored value stands, so its key string is made once)
+    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.contains(this.s, this.netuid) ? S.SubnetOwnerHotkey.getPart(this.s, this.netuid, lend) : null
     return this.owner
   }
 
@@ -75,6 +76,8 @@ export class EpochView implements StakeSource {
     return netuid === 0 ? this.rootAlphas.get(hotkey) : getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
   }
 }
+
+const lend = <T>(v: T): T => v
 
 /** A value per hotkey, read once (its map made when first needed: most views look up one or two hotkeys). */
 class ByHotkey<V> {

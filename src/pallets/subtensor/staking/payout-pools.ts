@@ -118,7 +118,9 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
     if (e !== undefined) return e
     const { s, hotkey, netuid } = this
     const v1 = S.Alpha.contains(s, hotkey, coldkey, netuid)
-    const raw = !v1 && S.AlphaV2.contains(s, hotkey, coldkey, netuid) ? S.AlphaV2.get(s, hotkey, coldkey, netuid) : null
+    // (a non-zero value read is stored; only a zero one, the default, asks whether it is)
+    const got = v1 ? null : S.AlphaV2.get(s, hotkey, coldkey, netuid)
+    const raw = got !== null && (got.mantissa !== 0n || got.exponent !== 0n || S.AlphaV2.contains(s, hotkey, coldkey, netuid)) ? got : null
     const share = v1 ? SafeFloat.fromU64F64(S.Alpha.get(s, hotkey, coldkey, netuid).bits) : raw === null ? null : safeFloatOf(raw)
     e = { coldkey, share, v1, raw, written: undefined }
     this.shares.set(k, e)

@@ -50,13 +50,16 @@ export const isEpochInputStateConsistent = (s: Store, netuid: number): boolean =
 
 /** The Keys rows as (hotkey, uid) in listing order, the epoch's input, or null if a hotkey appears twice. */
 function consistentKeys(s: Store, netuid: number): Array<[Uint8Array, number]> | null {
-  const seen = new Set<string>()
   const rows: Array<[Uint8Array, number]> = []
-  for (const [uid, hk] of S.Keys.iterPrefix(s, netuid)) {
-    const k = keyString(hk)
-    if (seen.has(k)) return null
-    seen.add(k)
-    rows.push([hk, uid])
+  for (const [uid, hk] of S.Keys.iterPrefix(s, netuid)) rows.push([hk, uid])
+  // (a single row cannot repeat a hotkey: no key strings made for the many one-UID subnets)
+  if (rows.length > 1) {
+    const seen = new Set<string>()
+    for (const [hk] of rows) {
+      const k = keyString(hk)
+      if (seen.has(k)) return null
+      seen.add(k)
+    }
   }
   return rows
 }

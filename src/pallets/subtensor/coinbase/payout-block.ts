@@ -22,7 +22,8 @@ export class PayoutBlock {
   private readonly owners = new Map<string, Uint8Array>()
   private readonly takes = new Map<string, bigint>()
   private readonly owned = new Map<string, Uint8Array[]>()
-  private readonly staking = new Set<string>()
+  /** Hotkeys known to be in StakingHotkeys, by coldkey. */
+  private readonly staking = new Map<string, Set<string>>()
   private readonly claimable = new Map<string, { hotkey: Uint8Array; map: Claimable; dirty: boolean }>()
   private taoWeight: bigint | undefined
 
@@ -61,10 +62,13 @@ export class PayoutBlock {
 
   /** The hotkey in the coldkey's StakingHotkeys (`increase_stake_for_hotkey_and_coldkey_on_subnet`'s first step). */
   ensureStakingHotkey(coldkey: Uint8Array, hotkey: Uint8Array): void {
-    const k = keptKeyString(coldkey) + keptKeyString(hotkey)
-    if (this.staking.has(k)) return
+    const c = keptKeyString(coldkey)
+    const h = keptKeyString(hotkey)
+    let known = this.staking.get(c)
+    if (known === undefined) this.staking.set(c, known = new Set())
+    if (known.has(h)) return
     addStakingHotkey(this.s, coldkey, hotkey)
-    this.staking.add(k)
+    known.add(h)
   }
 
   /** `netuid`'s RootClaimable rate of the hotkey raised by `increment` (I96F32). */

@@ -193,27 +193,41 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
   })
   terms.sort((a, b) => compareBytes(a[0], b[0]))
 
-  const explanation: EpochExplanation = {
-    netuid, mecid, block, raoEmission,
-    // Read when asked (subtensor_explainEpoch, on the state the epoch ran on), not by every epoch
-    // a block runs.
-    get hyperparameters() {
-      return {
-        tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
-        bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
-        maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
-        taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
-        alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
-        alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
-        commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
-      }
-    },
-    active, stake: inputs.stake, validatorPermit: inputs.validatorPermits, newValidatorPermit: newPermits,
-    activeStake: r.activeStake, weights: r.weights, consensus: r.consensus, clippedWeights: r.clipped,
-    validatorTrust: r.validatorTrust, incentive: r.incentive, emaBonds: r.emaBonds, dividends: r.dividends,
-    serverEmission, validatorEmission, combinedEmission,
+  return new MechanismEpoch(terms, { s, netuid, mecid, block, raoEmission, inputs, r, newPermits, cutoff, since, active, serverEmission, validatorEmission, combinedEmission })
+}
+
+/** What the explanation is made of, kept by the epoch's output. */
+interface ExplanationParts {
+  s: Store; netuid: number; mecid: number; block: bigint; raoEmission: bigint; inputs: YumaInputs; r: YumaResult; newPermits: boolean[]
+  cutoff: bigint; since: bigint; active: boolean[]; serverEmission: bigint[]; validatorEmission: bigint[]; combinedEmission: bigint[]
+}
+
+/** An epoch's output whose explanation is put together when asked (subtensor_explainEpoch), not by every epoch a block runs. */
+class MechanismEpoch implements EpochOutput {
+  constructor(readonly terms: Array<[Uint8Array, EpochTerms]>, private readonly parts: ExplanationParts) {}
+
+  get explanation(): EpochExplanation {
+    const { s, netuid, mecid, block, raoEmission, inputs, r, newPermits, cutoff, since, active, serverEmission, validatorEmission, combinedEmission } = this.parts
+    return {
+      netuid, mecid, block, raoEmission,
+      // Read when asked, on the state the epoch ran on.
+      get hyperparameters() {
+        return {
+          tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
+          bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
+          maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
+          taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
+          alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
+          alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
+          commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
+        }
+      },
+      active, stake: inputs.stake, validatorPermit: inputs.validatorPermits, newValidatorPermit: newPermits,
+      activeStake: r.activeStake, weights: r.weights, consensus: r.consensus, clippedWeights: r.clipped,
+      validatorTrust: r.validatorTrust, incentive: r.incentive, emaBonds: r.emaBonds, dividends: r.dividends,
+      serverEmission, validatorEmission, combinedEmission,
+    }
   }
-  return { terms, explanation }
 }
 
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {

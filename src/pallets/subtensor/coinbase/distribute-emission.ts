@@ -32,20 +32,41 @@ const proportion = (p: bigint): bigint => safeDiv(fromU64(p), fromU64(F.U64_MAX)
 
 /** A BTreeMap<AccountId, V> stand-in: insertion by key, iteration in byte order. */
 export class AccountMap<V> {
-  // keyed by the latin1 string of the account's bytes, whose order is the bytes' order
-  private readonly m = new Map<string, [Uint8Array, V]>()
+  // Keyed by the latin1 string of the account's bytes, whose order is the bytes' order. A payout's
+  // maps mostly hold one or two hotkeys: up to MAP_FROM entries they are looked up in a list, a Map
+  // is made only beyond (a Map per payout step is the bulk of a tiny subnet's payout garbage).
+  private readonly keys: string[] = []
+  private readonly rows: Array<[Uint8Array, V]> = []
+  private index: Map<string, number> | null = null
   /** entries() as last sorted, until the next set. */
   private sorted: Array<[Uint8Array, V]> | null = null
-  get(k: Uint8Array): V | undefined { return this.m.get(keptKeyString(k))?.[1] }
-  set(k: Uint8Array, v: V): void { this.m.set(keptKeyString(k), [k, v]); this.sorted = null }
-  /** The entries in key order (the caller does not change the list). */
+  get(k: Uint8Array): V | undefined {
+    const i = this.at(keptKeyString(k))
+    return i < 0 ? undefined : this.rows[i]![1]
+  }
+  set(k: Uint8Array, v: V): void {
+    const ks = keptKeyString(k)
+    const i = this.at(ks)
+    this.sorted = null
+    if (i >= 0) { this.rows[i] = [k, v]; return }
+    this.keys.push(ks)
+    this.rows.push([k, v])
+    if (this.index !== null) this.index.set(ks, this.rows.length - 1)
+    else if (this.keys.length > MAP_FROM) this.index = new Map(this.keys.map((x, j) => [x, j]))
+  }
+  /** The entries in key order (a list of its own; the caller does not change it). */
   entries(): Array<[Uint8Array, V]> {
     if (this.sorted !== null) return this.sorted
-    const keys = [...this.m.keys()]
-    if (keys.length > 1) keys.sort()
-    return this.sorted = keys.map((k) => this.m.get(k)!)
+    const { keys, rows } = this
+    if (rows.length <= 1) return this.sorted = rows.slice()
+    const order = keys.map((_, j) => j).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0))
+    return this.sorted = order.map((j) => rows[j]!)
+  }
+  private at(ks: string): number {
+    return this.index !== null ? this.index.get(ks) ?? -1 : this.keys.indexOf(ks)
   }
 }
+const MAP_FROM = 16
 
 /** `recycle_subnet_alpha`: out of SubnetAlphaOut (the alpha-assets ledger is not modelled). */
 export function recycleSubnetAlpha(s: Store, netuid: number, amount: bigint): void {

@@ -101,6 +101,9 @@ function scaleEmission(x: number, e: bigint): bigint {
   return v < 0n ? 0n : v > U64_MAX ? U64_MAX : v
 }
 
+/** The bond row of a uid without a new permit (only ever read: written out as an empty row). */
+const NO_BOND: Row = Object.freeze({ c: Object.freeze([]) as unknown as number[], v: Object.freeze([]) as unknown as number[] })
+
 const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(b))
 
 /**
@@ -182,7 +185,7 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
       consensus: toU16(r.consensus[uid] ?? 0),
       validatorTrust: toU16(r.validatorTrust[uid] ?? 0),
       newValidatorPermit: newPermits[uid] ?? false,
-      bond: { c: [], v: [] },
+      bond: NO_BOND,
       stake: x < 0n ? 0n : (x >> 64n) > U64_MAX ? U64_MAX : x >> 64n,
     }
     if (t.newValidatorPermit) {

@@ -5,7 +5,7 @@
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { mechanismStorageIndex } from '../utils/misc.js'
-import { disabledLiquidAlpha, liquidAlphaParams } from './bonds.js'
+import { emaAlpha, liquidAlphaParams } from './bonds.js'
 import { commitBlocks } from './commit-mask.js'
 import { EpochView } from './epoch-view.js'
 import { toU16 } from './fast-fx.js'
@@ -67,6 +67,28 @@ export interface EpochOutput {
 
 export const floatKappa = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.Kappa.get(s, netuid)) << FRAC, U16_MAX_FX)
 export const floatBondsPenalty = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.BondsPenalty.get(s, netuid)) << FRAC, U16_MAX_FX)
+
+/**
+ * x/65535 as I32F32 bits (floatKappa's and floatBondsPenalty's conversion), kept per u16: the
+ * subnets of a block mostly share their hyperparameters, and each conversion is a few bigints.
+ */
+const u16Fractions = new Map<number, number>()
+function u16Fraction(x: number): number {
+  let v = u16Fractions.get(x)
+  if (v === undefined) u16Fractions.set(x, v = Number(safeDiv(BigInt(x) << FRAC, U16_MAX_FX)))
+  return v
+}
+
+/** disabledLiquidAlpha's value for a BondsMovingAverage, kept for the few values subnets use. */
+const emaAlphas = new Map<bigint, number>()
+function emaAlphaOf(bondsMovingAverage: bigint): number {
+  let v = emaAlphas.get(bondsMovingAverage)
+  if (v === undefined) {
+    if (emaAlphas.size >= 256) emaAlphas.clear()
+    emaAlphas.set(bondsMovingAverage, v = Number(emaAlpha(bondsMovingAverage)))
+  }
+  return v
+}
 
 /** `get_activity_cutoff_blocks`: max(1, factor‰ × tempo). */
 export function activityCutoffBlocks(s: Store, netuid: number): bigint {
@@ -152,11 +174,11 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
     ownerUid: owner,
     weights,
     bonds: bondsRows(s, netuidIndex, n),
-    kappa: Number(floatKappa(s, netuid)),
-    bondsPenalty: Number(floatBondsPenalty(s, netuid)),
+    kappa: u16Fraction(S.Kappa.get(s, netuid)),
+    bondsPenalty: u16Fraction(S.BondsPenalty.get(s, netuid)),
     lastTempo: blockNumber(since),
     yuma3: S.Yuma3On.get(s, netuid),
-    emaAlpha: Number(disabledLiquidAlpha(s, netuid)),
+    emaAlpha: emaAlphaOf(S.BondsMovingAverage.get(s, netuid)),
     liquidAlpha: liquidAlphaParams(s, netuid),
   }
   return { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since }

@@ -135,5 +135,12 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
     insertIfChanged(s, S.PendingEpochAt, netuid, 0n)
     S.SubnetEpochIndex.mutate(s, netuid, (v) => (v < U64_MAX ? v + 1n : v))
   }
-  return new Map([...out].sort((a, b) => a[0] - b[0]))
+  return ascending(out) ? out : new Map([...out].sort((a, b) => a[0] - b[0]))
+}
+
+/** Whether the map's keys come in ascending order already (subnets are mostly listed so; most blocks drain none). */
+function ascending(m: Map<number, unknown>): boolean {
+  let last = -1
+  for (const k of m.keys()) { if (k < last) return false; last = k }
+  return true
 }

@@ -54,6 +54,7 @@ wrap('read', 'read', (a) => (a[0] as { ks: string }).ks)
 wrap('getString', 'read', (a) => a[0] as string)
 wrap('keyStrings', 'list', (a) => (a[2] as string | undefined) ?? keyString(a[0] as Uint8Array))
 wrap('set', 'write', (a) => (a[2] as string | undefined) ?? keyString(a[0] as Uint8Array))
+wrap('setRef', 'write', (a) => (a[0] as { ks: string }).ks)
 
 const { producer, close } = await openStartedChain(subnets, regime, 'epoch-access')
 try {

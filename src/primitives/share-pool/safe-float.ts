@@ -14,10 +14,21 @@ const I64_MAX = (1n << 63n) - 1n
 const U64_MAX = (1n << 64n) - 1n
 const U128_MAX = (1n << 128n) - 1n
 
+/** 10^k for k ≤ DOWN (covers the 20 digits a u64 mantissa is raised by, and the division steps). */
+const DOWN = 60
+const POW10: bigint[] = []
+for (let k = 0, p = 1n; k <= DOWN; k++, p *= 10n) POW10.push(p)
+const POW_EXP: bigint[] = POW10.map((_, k) => BigInt(k))
+/**
+ * DOWN_LIMIT[k] = (SAFE_FLOAT_MAX + 1) · 10^k: k truncating divisions by 10 bring a mantissa to
+ * SAFE_FLOAT_MAX or less exactly when it is below this (floor(m/10^k) ≤ MAX ⇔ m < (MAX+1)·10^k).
+ */
+const DOWN_LIMIT: bigint[] = POW10.map((p) => (SAFE_FLOAT_MAX + 1n) * p)
+
 /** 10^e, capped at 10^(SAFE_FLOAT_MAX_EXP+1) for larger e (the source never needs more). */
 function cappow10(e: bigint): bigint {
   if (e > SAFE_FLOAT_MAX_EXP + 1n) return SAFE_FLOAT_MAX * 10n
-  return 10n ** e
+  return e >= 0n ? POW10[Number(e)]! : 10n ** e
 }
 
 /** i64 saturating subtraction, as the source computes exponent differences. */
@@ -42,16 +53,33 @@ export class SafeFloat {
   /** Brings the mantissa into (MAX/10, MAX]; null when the exponent over- or underflows i64. */
   static normalize(mantissa: bigint, exponent: bigint): SafeFloat | null {
     if (mantissa === 0n) return ZERO
+    // The source's loops divide (then multiply) by 10 one digit at a time, checking the exponent
+    // each step: k truncating divisions by 10 are one by 10^k, and the exponent moves one way in
+    // each loop, so one step of k digits checked once gives the same value (and the same null)
+    // without the loop's 2k intermediate bigints.
     let m = mantissa
     let e = exponent
-    while (m > SAFE_FLOAT_MAX) {
-      m /= 10n
-      e += 1n
-      if (e > I64_MAX) return null
+    if (m > SAFE_FLOAT_MAX) {
+      let k = 1
+      while (k < DOWN_LIMIT.length && m >= DOWN_LIMIT[k]!) k++
+      if (k < DOWN_LIMIT.length) {
+        m /= POW10[k]!
+        e += POW_EXP[k]!
+        if (e > I64_MAX) return null
+      } else {
+        while (m > SAFE_FLOAT_MAX) {
+          m /= 10n
+          e += 1n
+          if (e > I64_MAX) return null
+        }
+      }
     }
-    while (m <= MIN_MANTISSA) {
-      m *= 10n
-      e -= 1n
+    if (m <= MIN_MANTISSA) {
+      // the smallest k with m · 10^k > 10^20 (MIN_MANTISSA): m > 10^(20−k), or k = 21 for m = 1
+      let k = 1
+      while (k < 21 && m <= POW10[20 - k]!) k++
+      m *= POW10[k]!
+      e -= POW_EXP[k]!
       if (e < I64_MIN) return null
     }
     return new SafeFloat(m, e)

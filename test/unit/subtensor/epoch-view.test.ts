@@ -12,7 +12,8 @@ import { commitBlocks } from '../../../src/pallets/subtensor/epoch/commit-mask.j
 import { EpochView } from '../../../src/pallets/subtensor/epoch/epoch-view.js'
 import { readEpochInputs } from '../../../src/pallets/subtensor/epoch/run-epoch.js'
 import { yumaFast } from '../../../src/pallets/subtensor/epoch/yuma-fast.js'
-import { getTaoWeight, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { getStakeWeightsForHotkeyOnSubnet, getTaoWeight, increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
+import { stakeWeightsForNetwork } from '../../../src/pallets/subtensor/epoch/stake-weights.js'
 import { epochWithMechanisms } from '../../../src/pallets/subtensor/subnets/mechanism.js'
 import { u256 } from '../../conformance/subtensor/head-mock.js'
 import { Ext } from '../../conformance/subtensor/weights-mock.js'
@@ -101,6 +102,18 @@ describe('the epoch view: one read per input through the epoch and its payout', 
     }
     // (the draws pay out in most cases: the comparison is not between two empty payouts)
     expect(paid).toBeGreaterThan(60)
+  })
+
+  it("stake weights (a hotkey without childkey edges weighed by its own stakes) equal each hotkey's general ones", () => {
+    let edged = 0
+    for (let seed = 1; seed <= 120; seed++) {
+      const { x, hotkeys } = subnet(seed)
+      const weights = stakeWeightsForNetwork(new EpochView(x.s, NET))
+      hotkeys.forEach((hk, uid) => expect(weights[uid], `seed ${seed} uid ${uid}`).toBe(getStakeWeightsForHotkeyOnSubnet(x.s, hk, NET)[0]))
+      if (S.ParentKeys.get(x.s, hotkeys[0]!, NET).length > 0) edged++
+    }
+    // (both kinds drawn: hotkeys with childkey edges take the inherited computation)
+    expect(edged).toBeGreaterThan(10)
   })
 
   it('skips the commit queues only when no weight is left to mask, with the same Yuma result', () => {

@@ -7,6 +7,7 @@ import * as F from '../../../primitives/fixed/index.js'
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keyString } from '../../../storage/kv.js'
+import { keptKeyString } from '../epoch/kept-key-string.js'
 import { drainPending } from './epoch-schedule.js'
 import { PayoutBlock } from './payout-block.js'
 import { SubtensorEvents } from '../macros/events.js'
@@ -31,14 +32,41 @@ const proportion = (p: bigint): bigint => safeDiv(fromU64(p), fromU64(F.U64_MAX)
 
 /** A BTreeMap<AccountId, V> stand-in: insertion by key, iteration in byte order. */
 export class AccountMap<V> {
-  // keyed by the latin1 string of the account's bytes, whose order is the bytes' order
-  private readonly m = new Map<string, [Uint8Array, V]>()
-  get(k: Uint8Array): V | undefined { return this.m.get(keyString(k))?.[1] }
-  set(k: Uint8Array, v: V): void { this.m.set(keyString(k), [k, v]) }
+  // Keyed by the latin1 string of the account's bytes, whose order is the bytes' order. A payout's
+  // maps mostly hold one or two hotkeys: up to MAP_FROM entries they are looked up in a list, a Map
+  // is made only beyond (a Map per payout step is the bulk of a tiny subnet's payout garbage).
+  private readonly keys: string[] = []
+  private readonly rows: Array<[Uint8Array, V]> = []
+  private index: Map<string, number> | null = null
+  /** entries() as last sorted, until the next set. */
+  private sorted: Array<[Uint8Array, V]> | null = null
+  get(k: Uint8Array): V | undefined {
+    const i = this.at(keptKeyString(k))
+    return i < 0 ? undefined : this.rows[i]![1]
+  }
+  set(k: Uint8Array, v: V): void {
+    const ks = keptKeyString(k)
+    const i = this.at(ks)
+    this.sorted = null
+    if (i >= 0) { this.rows[i] = [k, v]; return }
+    this.keys.push(ks)
+    this.rows.push([k, v])
+    if (this.index !== null) this.index.set(ks, this.rows.length - 1)
+    else if (this.keys.length > MAP_FROM) this.index = new Map(this.keys.map((x, j) => [x, j]))
+  }
+  /** The entries in key order (a list of its own; the caller does not change it). */
   entries(): Array<[Uint8Array, V]> {
-    return [...this.m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e)
+    if (this.sorted !== null) return this.sorted
+    const { keys, rows } = this
+    if (rows.length <= 1) return this.sorted = rows.slice()
+    const order = keys.map((_, j) => j).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0))
+    return this.sorted = order.map((j) => rows[j]!)
+  }
+  private at(ks: string): number {
+    return this.index !== null ? this.index.get(ks) ?? -1 : this.keys.indexOf(ks)
   }
 }
+const MAP_FROM = 16
 
 /** `recycle_subnet_alpha`: out of SubnetAlphaOut (the alpha-assets ledger is not modelled). */
 export function recycleSubnetAlpha(s: Store, netuid: number, amount: bigint): void {
@@ -176,6 +204,8 @@ function increaseRootClaimable(p: Payout, hotkey: Uint8Array, amount: bigint): v
 }
 
 type Emission = Array<[Uint8Array, bigint, bigint]>
+/** An account read lent (nothing writes into it): the same object while its stored value stands. */
+const lend = (v: Uint8Array): Uint8Array => v
 
 /**
  * `calculate_dividends_and_incentives`: incentives per hotkey, and each validator's dividend
@@ -241,15 +271,15 @@ export function calculateDividendAndIncentiveDistribution(s: Store, netuid: numb
  */
 export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>, p: Payout = new Payout(new EpochView(s, netuid))): void {
   // The subnet's owner and owner hotkey, read once: nothing in the payout writes them.
-  const owner = S.SubnetOwner.get(s, netuid)
+  const owner = S.SubnetOwner.getPart(s, netuid, lend)
   const ownerHotkey = p.view.ownerHotkey
   if (ownerHotkey !== null && S.SubnetOwner.contains(s, netuid)) p.increaseStake(ownerHotkey, owner, ownerCut)
-  const owners = new Set(ownerHotkeys(p, owner).map(keyString))
+  const owners = new Set(ownerHotkeys(p, owner).map(keptKeyString))
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {
     totalIncentive += inc
-    if (owners.has(keyString(hk))) {
+    if (owners.has(keptKeyString(hk))) {
       withheld += inc
       // Burning leaves SubnetAlphaOut as it is (only the alpha-assets ledger records it)
       if (S.RecycleOrBurn.get(s, netuid).type === 'Recycle') recycleSubnetAlpha(s, netuid, inc)
@@ -294,7 +324,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
  * four steps of the payout. `keyed`: the Keys rows drain_pending read, when it did.
  */
 export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null, payouts?: PayoutBlock): void {
-  const view = new EpochView(s, netuid, keyed)
+  const view = new EpochView(s, netuid, keyed, payouts?.tw)
   const total = server + validator + root
   const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block, view)
   const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
@@ -313,7 +343,7 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
   const old = new Map<string, [Uint8Array, bigint]>()
   for (const [hk, v] of map.iterPrefix(s, netuid)) old.set(keyString(hk), [hk, v])
   for (const [hk, v] of rows) {
-    const k = keyString(hk)
+    const k = keptKeyString(hk)
     if (old.get(k)?.[1] !== v) map.set(s, netuid, hk, v)
     old.delete(k)
   }

@@ -7,8 +7,8 @@
 // read-modify-write per subnet leaves, as nothing else reads the map until the payouts are done.
 import * as F from '../../../primitives/fixed/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { keyString } from '../../../storage/kv.js'
-import { addStakingHotkey } from '../staking/stake-utils.js'
+import { keptKeyString } from '../epoch/kept-key-string.js'
+import { addStakingHotkey, getTaoWeight } from '../staking/stake-utils.js'
 import { SubtensorStorage as S } from '../storage.js'
 
 type Claimable = Array<[number, { bits: bigint }]>
@@ -16,26 +16,34 @@ type Claimable = Array<[number, { bits: bigint }]>
 const W = F.U96F32
 const U16_MAX = F.saturatingFromInt(W, 0xffffn)
 
+const lend = <T>(v: T): T => v
+
 export class PayoutBlock {
   private readonly owners = new Map<string, Uint8Array>()
   private readonly takes = new Map<string, bigint>()
   private readonly owned = new Map<string, Uint8Array[]>()
-  private readonly staking = new Set<string>()
+  /** Hotkeys known to be in StakingHotkeys, by coldkey. */
+  private readonly staking = new Map<string, Set<string>>()
   private readonly claimable = new Map<string, { hotkey: Uint8Array; map: Claimable; dirty: boolean }>()
+  private taoWeight: bigint | undefined
 
   constructor(readonly s: Store) {}
 
+  /** `get_tao_weight` (U96F32 bits), read once for the block's payouts. */
+  get tw(): bigint { return this.taoWeight ??= getTaoWeight(this.s) }
+
   /** Owner(hotkey). */
   owner(hotkey: Uint8Array): Uint8Array {
-    const k = keyString(hotkey)
+    const k = keptKeyString(hotkey)
     let o = this.owners.get(k)
-    if (o === undefined) this.owners.set(k, o = S.Owner.get(this.s, hotkey))
+    // (lent: nothing writes into an account; the same object while the stored value stands)
+    if (o === undefined) this.owners.set(k, o = S.Owner.getPart(this.s, hotkey, lend))
     return o
   }
 
   /** `get_hotkey_take` as a proportion (U96F32). */
   take(hotkey: Uint8Array): bigint {
-    const k = keyString(hotkey)
+    const k = keptKeyString(hotkey)
     let t = this.takes.get(k)
     if (t === undefined) {
       const take = F.saturatingFromInt(W, BigInt(S.Delegates.get(this.s, hotkey)))
@@ -46,7 +54,7 @@ export class PayoutBlock {
 
   /** OwnedHotkeys(coldkey); read only. */
   ownedHotkeys(coldkey: Uint8Array): readonly Uint8Array[] {
-    const k = keyString(coldkey)
+    const k = keptKeyString(coldkey)
     let o = this.owned.get(k)
     if (o === undefined) this.owned.set(k, o = S.OwnedHotkeys.get(this.s, coldkey))
     return o
@@ -54,15 +62,18 @@ export class PayoutBlock {
 
   /** The hotkey in the coldkey's StakingHotkeys (`increase_stake_for_hotkey_and_coldkey_on_subnet`'s first step). */
   ensureStakingHotkey(coldkey: Uint8Array, hotkey: Uint8Array): void {
-    const k = keyString(coldkey) + keyString(hotkey)
-    if (this.staking.has(k)) return
+    const c = keptKeyString(coldkey)
+    const h = keptKeyString(hotkey)
+    let known = this.staking.get(c)
+    if (known === undefined) this.staking.set(c, known = new Set())
+    if (known.has(h)) return
     addStakingHotkey(this.s, coldkey, hotkey)
-    this.staking.add(k)
+    known.add(h)
   }
 
   /** `netuid`'s RootClaimable rate of the hotkey raised by `increment` (I96F32). */
   increaseRootClaimable(hotkey: Uint8Array, netuid: number, increment: bigint): void {
-    const k = keyString(hotkey)
+    const k = keptKeyString(hotkey)
     let e = this.claimable.get(k)
     if (e === undefined) this.claimable.set(k, e = { hotkey, map: S.RootClaimable.get(this.s, hotkey), dirty: false })
     const claimable = e.map

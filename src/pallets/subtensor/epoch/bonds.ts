@@ -13,7 +13,12 @@ const MILLION_64 = 1_000_000n << 64n
 
 /** 1 − I32F32(I64F64(bma) / I64F64(1e6)): the quotient truncated twice. */
 export function disabledLiquidAlpha(s: Store, netuid: number): Fx {
-  const bma = S.BondsMovingAverage.get(s, netuid) << 64n
+  return emaAlpha(S.BondsMovingAverage.get(s, netuid))
+}
+
+/** disabledLiquidAlpha of a BondsMovingAverage value. */
+export function emaAlpha(bondsMovingAverage: bigint): Fx {
+  const bma = bondsMovingAverage << 64n
   const q64 = (bma * I64F64_ONE) / MILLION_64
   return satSub(ONE, q64 >> 32n)
 }

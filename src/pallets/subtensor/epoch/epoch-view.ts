@@ -6,7 +6,7 @@
 // to that flush and is dropped with the payout. Every read is lazy: a caller that needs only a
 // few of them reads only those, in whatever order it asks.
 import type { Store } from '../../../frame/declare/storage.js'
-import { keyString } from '../../../storage/kv.js'
+import { keptKeyString } from './kept-key-string.js'
 import { type StakeSource, getStakeForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
 import { SubtensorStorage as S } from '../storage.js'
 
@@ -17,16 +17,17 @@ export class EpochView implements StakeSource {
   private size: number | undefined
   private taoWeight: bigint | undefined
   private owner: Uint8Array | null | undefined
-  private readonly uids = new ByHotkey((hk) => S.Uids.get(this.s, this.netuid, hk))
-  private readonly childEdges = new ByHotkey((hk) => S.ChildKeys.get(this.s, hk, this.netuid))
-  private readonly parentEdges = new ByHotkey((hk) => S.ParentKeys.get(this.s, hk, this.netuid))
-  /** TotalHotkeyAlpha of this subnet and of root, by hotkey. */
-  private readonly alphas = new ByHotkey((hk) => getStakeForHotkeyOnSubnet(this.s, hk, this.netuid))
-  private readonly rootAlphas = new ByHotkey((hk) => getStakeForHotkeyOnSubnet(this.s, hk, 0))
+  /** What has been read per hotkey (one map and one record per hotkey, most views look up one or two). */
+  private readonly byHotkey = new Map<string, HotkeyReads>()
 
-  /** `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them. */
-  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null) {
+  /**
+   * `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them;
+   * `taoWeight`: get_tao_weight when the caller has it (one block's epochs share it: no epoch or
+   * payout writes TaoWeight).
+   */
+  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint) {
     this.keyedRows = keyed
+    this.taoWeight = taoWeight
   }
 
   /** The Keys rows as (hotkey, uid), in the order Keys lists them. */
@@ -42,7 +43,8 @@ export class EpochView implements StakeSource {
 
   /** SubnetOwnerHotkey when stored, else null. */
   get ownerHotkey(): Uint8Array | null {
-    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.contains(this.s, this.netuid) ? S.SubnetOwnerHotkey.get(this.s, this.netuid) : null
+    // (lent: the same object while the stored value stands, so its key string is made once)
+    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.contains(this.s, this.netuid) ? S.SubnetOwnerHotkey.getPart(this.s, this.netuid, lend) : null
     return this.owner
   }
 
@@ -53,34 +55,42 @@ export class EpochView implements StakeSource {
   }
 
   /** Uids(netuid, hotkey). */
-  uid(hotkey: Uint8Array): number | null { return this.uids.get(hotkey) }
+  uid(hotkey: Uint8Array): number | null {
+    const r = this.reads(hotkey)
+    return r.uid !== undefined ? r.uid : (r.uid = S.Uids.get(this.s, this.netuid, hotkey))
+  }
 
   /** ChildKeys(hotkey, netuid). */
-  children(hotkey: Uint8Array): Edges { return this.childEdges.get(hotkey) }
+  children(hotkey: Uint8Array): Edges { return (this.reads(hotkey).children ??= S.ChildKeys.get(this.s, hotkey, this.netuid)) }
 
   /** ParentKeys(hotkey, netuid). */
-  parents(hotkey: Uint8Array): Edges { return this.parentEdges.get(hotkey) }
+  parents(hotkey: Uint8Array): Edges { return (this.reads(hotkey).parents ??= S.ParentKeys.get(this.s, hotkey, this.netuid)) }
 
   /**
    * TotalHotkeyAlpha(hotkey, netuid) as it stood before the payout, for this subnet or root (any
    * other netuid is read each time).
    */
   stake(hotkey: Uint8Array, netuid: number): bigint {
-    if (netuid === this.netuid) return this.alphas.get(hotkey)
-    return netuid === 0 ? this.rootAlphas.get(hotkey) : getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+    if (netuid === this.netuid) return (this.reads(hotkey).alpha ??= getStakeForHotkeyOnSubnet(this.s, hotkey, netuid))
+    return netuid === 0 ? (this.reads(hotkey).root ??= getStakeForHotkeyOnSubnet(this.s, hotkey, 0)) : getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+  }
+
+  private reads(hotkey: Uint8Array): HotkeyReads {
+    const k = keptKeyString(hotkey)
+    let r = this.byHotkey.get(k)
+    if (r === undefined) this.byHotkey.set(k, r = new HotkeyReads())
+    return r
   }
 }
 
-/** A value per hotkey, read once (its map made when first needed: most views look up one or two hotkeys). */
-class ByHotkey<V> {
-  private read: Map<string, V> | null = null
-  constructor(private readonly load: (hotkey: Uint8Array) => V) {}
-
-  get(hotkey: Uint8Array): V {
-    const m = (this.read ??= new Map())
-    const k = keyString(hotkey)
-    let v = m.get(k)
-    if (v === undefined) m.set(k, v = this.load(hotkey))
-    return v
-  }
+/** One hotkey's reads (undefined: not read yet). A class: every record has one shape. */
+class HotkeyReads {
+  uid: number | null | undefined = undefined
+  children: Edges | undefined = undefined
+  parents: Edges | undefined = undefined
+  /** TotalHotkeyAlpha on the view's subnet and on root. */
+  alpha: bigint | undefined = undefined
+  root: bigint | undefined = undefined
 }
+
+const lend = <T>(v: T): T => v

@@ -6,6 +6,7 @@ import { sameBytes } from '../../../codec/bytes.js'
 import { Reader, Writer, readCompactNumber, writeCompact } from '../../../codec/scale.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
+import { keptKeyString as keyStringOf } from './kept-key-string.js'
 import type { Row } from './yuma-types.js'
 
 type PairMap = typeof S.Weights
@@ -26,7 +27,8 @@ export function readPairRows(s: Store, map: PairMap, netuidIndex: number, n: num
   if (n <= FEW_ROWS) {
     // A few uids: each row read by its key (rows of uids ≥ n are not read either way), no listing.
     for (let uid = 0; uid < n; uid++) {
-      const raw = s.get(map.key(netuidIndex, uid))
+      const key = map.key(netuidIndex, uid)
+      const raw = s.get(key, keyStringOf(key))
       if (raw !== null) readRow(raw, rows[uid] as Row, maxColumn)
     }
     return rows
@@ -60,6 +62,18 @@ function readRow(raw: Uint8Array, row: Row, maxColumn: number): void {
 
 /** `map.insert(netuid_index, uid, row)`; a row that already holds these bytes is left alone (the state is the same). */
 export function writePairRow(s: Store, map: PairMap, netuidIndex: number, uid: number, c: readonly number[], v: readonly number[]): void {
+  const out = c.length === 0 ? EMPTY_ROW : rowBytes(c, v)
+  const key = map.key(netuidIndex, uid)
+  const ks = keyStringOf(key)
+  const was = s.get(key, ks)
+  if (was !== null && sameBytes(was, out)) return
+  s.set(key, out, ks)
+}
+
+/** An empty row's bytes (a uid without a new permit), shared: stored bytes are never changed in place. */
+const EMPTY_ROW = new Uint8Array([0])
+
+function rowBytes(c: readonly number[], v: readonly number[]): Uint8Array {
   const w = new Writer(5 + c.length * 4)
   writeCompact(w, c.length)
   const head = w.finish()
@@ -71,8 +85,6 @@ export function writePairRow(s: Store, map: PairMap, netuidIndex: number, uid: n
     const x = v[k] as number
     out[p] = j & 0xff; out[p + 1] = j >> 8; out[p + 2] = x & 0xff; out[p + 3] = x >> 8
   }
-  const key = map.key(netuidIndex, uid)
-  const was = s.get(key)
-  if (was !== null && sameBytes(was, out)) return
-  s.set(key, out)
+  return out
 }
+

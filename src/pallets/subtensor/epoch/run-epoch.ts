@@ -5,7 +5,7 @@
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { mechanismStorageIndex } from '../utils/misc.js'
-import { disabledLiquidAlpha, liquidAlphaParams } from './bonds.js'
+import { emaAlpha, liquidAlphaParams } from './bonds.js'
 import { commitBlocks } from './commit-mask.js'
 import { EpochView } from './epoch-view.js'
 import { toU16 } from './fast-fx.js'
@@ -68,6 +68,28 @@ export interface EpochOutput {
 export const floatKappa = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.Kappa.get(s, netuid)) << FRAC, U16_MAX_FX)
 export const floatBondsPenalty = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.BondsPenalty.get(s, netuid)) << FRAC, U16_MAX_FX)
 
+/**
+ * x/65535 as I32F32 bits (floatKappa's and floatBondsPenalty's conversion), kept per u16: the
+ * subnets of a block mostly share their hyperparameters, and each conversion is a few bigints.
+ */
+const u16Fractions = new Map<number, number>()
+function u16Fraction(x: number): number {
+  let v = u16Fractions.get(x)
+  if (v === undefined) u16Fractions.set(x, v = Number(safeDiv(BigInt(x) << FRAC, U16_MAX_FX)))
+  return v
+}
+
+/** disabledLiquidAlpha's value for a BondsMovingAverage, kept for the few values subnets use. */
+const emaAlphas = new Map<bigint, number>()
+function emaAlphaOf(bondsMovingAverage: bigint): number {
+  let v = emaAlphas.get(bondsMovingAverage)
+  if (v === undefined) {
+    if (emaAlphas.size >= 256) emaAlphas.clear()
+    emaAlphas.set(bondsMovingAverage, v = Number(emaAlpha(bondsMovingAverage)))
+  }
+  return v
+}
+
 /** `get_activity_cutoff_blocks`: max(1, factor‰ × tempo). */
 export function activityCutoffBlocks(s: Store, netuid: number): bigint {
   const v = (BigInt(S.ActivityCutoffFactorMilli.get(s, netuid)) * BigInt(S.Tempo.get(s, netuid))) / 1000n
@@ -100,6 +122,9 @@ function scaleEmission(x: number, e: bigint): bigint {
   const v = (BigInt(x) * e) >> FRAC
   return v < 0n ? 0n : v > U64_MAX ? U64_MAX : v
 }
+
+/** The bond row of a uid without a new permit (only ever read: written out as an empty row). */
+const NO_BOND: Row = Object.freeze({ c: Object.freeze([]) as unknown as number[], v: Object.freeze([]) as unknown as number[] })
 
 const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(b))
 
@@ -149,11 +174,11 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
     ownerUid: owner,
     weights,
     bonds: bondsRows(s, netuidIndex, n),
-    kappa: Number(floatKappa(s, netuid)),
-    bondsPenalty: Number(floatBondsPenalty(s, netuid)),
+    kappa: u16Fraction(S.Kappa.get(s, netuid)),
+    bondsPenalty: u16Fraction(S.BondsPenalty.get(s, netuid)),
     lastTempo: blockNumber(since),
     yuma3: S.Yuma3On.get(s, netuid),
-    emaAlpha: Number(disabledLiquidAlpha(s, netuid)),
+    emaAlpha: emaAlphaOf(S.BondsMovingAverage.get(s, netuid)),
     liquidAlpha: liquidAlphaParams(s, netuid),
   }
   return { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since }
@@ -182,7 +207,7 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
       consensus: toU16(r.consensus[uid] ?? 0),
       validatorTrust: toU16(r.validatorTrust[uid] ?? 0),
       newValidatorPermit: newPermits[uid] ?? false,
-      bond: { c: [], v: [] },
+      bond: NO_BOND,
       stake: x < 0n ? 0n : (x >> 64n) > U64_MAX ? U64_MAX : x >> 64n,
     }
     if (t.newValidatorPermit) {
@@ -193,27 +218,41 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
   })
   terms.sort((a, b) => compareBytes(a[0], b[0]))
 
-  const explanation: EpochExplanation = {
-    netuid, mecid, block, raoEmission,
-    // Read when asked (subtensor_explainEpoch, on the state the epoch ran on), not by every epoch
-    // a block runs.
-    get hyperparameters() {
-      return {
-        tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
-        bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
-        maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
-        taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
-        alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
-        alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
-        commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
-      }
-    },
-    active, stake: inputs.stake, validatorPermit: inputs.validatorPermits, newValidatorPermit: newPermits,
-    activeStake: r.activeStake, weights: r.weights, consensus: r.consensus, clippedWeights: r.clipped,
-    validatorTrust: r.validatorTrust, incentive: r.incentive, emaBonds: r.emaBonds, dividends: r.dividends,
-    serverEmission, validatorEmission, combinedEmission,
+  return new MechanismEpoch(terms, { s, netuid, mecid, block, raoEmission, inputs, r, newPermits, cutoff, since, active, serverEmission, validatorEmission, combinedEmission })
+}
+
+/** What the explanation is made of, kept by the epoch's output. */
+interface ExplanationParts {
+  s: Store; netuid: number; mecid: number; block: bigint; raoEmission: bigint; inputs: YumaInputs; r: YumaResult; newPermits: boolean[]
+  cutoff: bigint; since: bigint; active: boolean[]; serverEmission: bigint[]; validatorEmission: bigint[]; combinedEmission: bigint[]
+}
+
+/** An epoch's output whose explanation is put together when asked (subtensor_explainEpoch), not by every epoch a block runs. */
+class MechanismEpoch implements EpochOutput {
+  constructor(readonly terms: Array<[Uint8Array, EpochTerms]>, private readonly parts: ExplanationParts) {}
+
+  get explanation(): EpochExplanation {
+    const { s, netuid, mecid, block, raoEmission, inputs, r, newPermits, cutoff, since, active, serverEmission, validatorEmission, combinedEmission } = this.parts
+    return {
+      netuid, mecid, block, raoEmission,
+      // Read when asked, on the state the epoch ran on.
+      get hyperparameters() {
+        return {
+          tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
+          bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
+          maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
+          taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
+          alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
+          alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
+          commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
+        }
+      },
+      active, stake: inputs.stake, validatorPermit: inputs.validatorPermits, newValidatorPermit: newPermits,
+      activeStake: r.activeStake, weights: r.weights, consensus: r.consensus, clippedWeights: r.clipped,
+      validatorTrust: r.validatorTrust, incentive: r.incentive, emaBonds: r.emaBonds, dividends: r.dividends,
+      serverEmission, validatorEmission, combinedEmission,
+    }
   }
-  return { terms, explanation }
 }
 
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {

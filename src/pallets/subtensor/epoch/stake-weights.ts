@@ -21,9 +21,12 @@ export function stakeWeightsForNetwork(view: EpochView): bigint[] {
     // (the root subnet's alpha is its own stake: root stake is not inherited)
     const children = view.children(hk)
     const parents = view.parents(hk)
-    const alpha = netuid === 0 ? view.stake(hk, 0) : inheritedVia(s, hk, children, parents, netuid, view)
+    // Without childkey edges nothing moves: the inherited stake is the hotkey's own (a u64 is
+    // exact in U96F32, so the chain's round trip through it gives it back).
+    const own = children.length === 0 && parents.length === 0
+    const alpha = netuid === 0 || own ? view.stake(hk, netuid) : inheritedVia(s, hk, children, parents, netuid, view)
     if (tw === 0n) { out[uid] = F.saturatingFromInt(I, alpha); continue }
-    const tao = inheritedVia(s, hk, children, parents, 0, view)
+    const tao = own ? view.stake(hk, 0) : inheritedVia(s, hk, children, parents, 0, view)
     out[uid] = F.saturatingAdd(I, F.saturatingFromInt(I, alpha), F.saturatingMul(I, F.saturatingFromInt(I, tao), tw))
   }
   return out

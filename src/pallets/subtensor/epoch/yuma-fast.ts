@@ -36,6 +36,18 @@ function dropRecentColumns(m: readonly Row[], since: number, registered: readonl
   return out
 }
 
+/**
+ * Per-column sums and maxima, zeroed, for one step at a time: each step is done with it before
+ * the next asks (the epoch's many tiny subnets would otherwise make a few typed arrays each).
+ * Entries from n on may hold an earlier, wider step's values: the steps read only below n.
+ */
+let columns = new Float64Array(64)
+function zeroedColumns(n: number): Float64Array {
+  if (columns.length < n) columns = new Float64Array(Math.max(n, 2 * columns.length))
+  else columns.fill(0, 0, n)
+  return columns
+}
+
 /** Each cell divided by its column's divisor where that is non-zero (columns ≥ n: left as they are). */
 function divideColumns(m: Row[], n: number, by: Float64Array): void {
   for (const row of m) for (let k = 0; k < row.c.length; k++) {
@@ -47,14 +59,14 @@ function divideColumns(m: Row[], n: number, by: Float64Array): void {
 
 /** Each column divided by its sum where non-zero (`inplace_col_normalize_sparse`). */
 function colNormalize(m: Row[], n: number): void {
-  const colSum = new Float64Array(n)
+  const colSum = zeroedColumns(n)
   for (const row of m) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) colSum[j] += row.v[k] as number }
   divideColumns(m, n, colSum)
 }
 
 /** Each column divided by its maximum where non-zero (`inplace_col_max_upscale_sparse`). */
 function colMaxUpscale(m: Row[], n: number): void {
-  const colMax = new Float64Array(n)
+  const colMax = zeroedColumns(n)
   for (const row of m) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n && (colMax[j] as number) < (row.v[k] as number)) colMax[j] = row.v[k] as number }
   divideColumns(m, n, colMax)
 }
@@ -211,6 +223,20 @@ function weightedMedian(stake: readonly number[], score: Float64Array, base: num
   }
 }
 
+/** weightedMedianCol's scratch (score matrix, index buffers), reused from one call to the next. */
+let scores = new Float64Array(64)
+function zeroedScores(size: number): Float64Array {
+  if (scores.length < size) scores = new Float64Array(Math.max(size, 2 * scores.length))
+  else scores.fill(0, 0, size)
+  return scores
+}
+let indexBuffers: [Int32Array, Int32Array, Int32Array] = [new Int32Array(16), new Int32Array(16), new Int32Array(16)]
+function medianBuffers(m: number): [Int32Array, Int32Array, Int32Array] {
+  if (indexBuffers[0].length < m) { const k = Math.max(m, 2 * indexBuffers[0].length); indexBuffers = [new Int32Array(k), new Int32Array(k), new Int32Array(k)] }
+  // (weightedMedian swaps its own copies of the three, never the tuple)
+  return indexBuffers
+}
+
 /** `weighted_median_col_sparse`. */
 function weightedMedianCol(activeStake: readonly number[], w: readonly Row[], n: number, kappa: number): number[] {
   const useStake = activeStake.filter((s) => s > 0)
@@ -218,7 +244,7 @@ function weightedMedianCol(activeStake: readonly number[], w: readonly Row[], n:
   const stakeSum = sumOf(useStake)
   const minority = stakeSum - kappa
   const m = useStake.length
-  const score = new Float64Array(n * m)
+  const score = zeroedScores(n * m)
   let k = 0
   const rows = Math.min(activeStake.length, w.length)
   for (let i = 0; i < rows; i++) {
@@ -228,7 +254,7 @@ function weightedMedianCol(activeStake: readonly number[], w: readonly Row[], n:
     k++
   }
   const out: number[] = new Array(n)
-  const bufs: [Int32Array, Int32Array, Int32Array] = [new Int32Array(m), new Int32Array(m), new Int32Array(m)]
+  const bufs = medianBuffers(m)
   for (let j = 0; j < n; j++) out[j] = weightedMedian(useStake, score, j * m, m, minority, stakeSum, bufs)
   return out
 }
@@ -304,7 +330,7 @@ export function yumaFast(inp: YumaInputs): YumaResult {
   } else {
     // Stored bonds are u16 column-max-upscaled integers: normalising u16 by u16 sums floors exactly as the raw I32F32s do.
     const bonds = dropRecentColumns(inp.bonds, inp.lastTempo, inp.registered, null)
-    const colSum = new Float64Array(n)
+    const colSum = zeroedColumns(n)
     for (const row of bonds) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) colSum[j] += row.v[k] as number }
     for (const row of bonds) for (let k = 0; k < row.c.length; k++) {
       const j = row.c[k] as number

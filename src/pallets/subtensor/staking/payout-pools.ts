@@ -9,7 +9,7 @@
 // in it touches them.
 import { SafeFloat, SharePool, type SharePoolDataOperations } from '../../../primitives/share-pool/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { keyString } from '../../../storage/kv.js'
+import { keptKeyString } from '../epoch/kept-key-string.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { type StakeSource, safeFloatOf } from './stake-utils.js'
 
@@ -113,12 +113,14 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
   }
 
   private entry(coldkey: Uint8Array): ShareEntry {
-    const k = keyString(coldkey)
+    const k = keptKeyString(coldkey)
     let e = this.shares.get(k)
     if (e !== undefined) return e
     const { s, hotkey, netuid } = this
     const v1 = S.Alpha.contains(s, hotkey, coldkey, netuid)
-    const raw = !v1 && S.AlphaV2.contains(s, hotkey, coldkey, netuid) ? S.AlphaV2.get(s, hotkey, coldkey, netuid) : null
+    // (a non-zero value read is stored; only a zero one, the default, asks whether it is)
+    const got = v1 ? null : S.AlphaV2.get(s, hotkey, coldkey, netuid)
+    const raw = got !== null && (got.mantissa !== 0n || got.exponent !== 0n || S.AlphaV2.contains(s, hotkey, coldkey, netuid)) ? got : null
     const share = v1 ? SafeFloat.fromU64F64(S.Alpha.get(s, hotkey, coldkey, netuid).bits) : raw === null ? null : safeFloatOf(raw)
     e = { coldkey, share, v1, raw, written: undefined }
     this.shares.set(k, e)
@@ -149,7 +151,7 @@ export class PayoutPools {
   }
 
   private entry(hotkey: Uint8Array): [BufferedPoolOps, SharePool<Uint8Array>] {
-    const k = keyString(hotkey)
+    const k = keptKeyString(hotkey)
     let e = this.ops.get(k)
     if (e === undefined) {
       const o = new BufferedPoolOps(this.s, hotkey, this.netuid, this.stakes)

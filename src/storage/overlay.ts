@@ -2,7 +2,7 @@
 // stack of transactional layers. Layer 0 is the block's own diff; each dispatch and each
 // `withStorageLayer` pushes another. Keys are kept as latin1 strings (one char per byte) so that
 // string order equals byte order and no hex conversion sits on the hot path.
-import { compactBytes, readCompactNumber, Reader } from '../codec/scale.js'
+import { Appended, vecShapeOf, type VecShape } from './appended-vec.js'
 import { keyFromString as fromKeyString, keyString as toKeyString } from './kv.js'
 
 /** What the overlay needs from committed state (the trie view implements this). */
@@ -28,55 +28,6 @@ export interface StateBackend {
 }
 
 function* asStrings(keys: Iterable<Uint8Array>): Generator<string> { for (const k of keys) yield toKeyString(k) }
-
-/** An append-only SCALE Vec built up without re-encoding the whole vector on every push. */
-class Appended {
-  constructor(readonly prev: Appended | Uint8Array | null, readonly items: Uint8Array[], public owner: number) {}
-  materialize(): Uint8Array {
-    const chunks: Uint8Array[][] = []
-    let node: Appended | Uint8Array | null = this
-    while (node instanceof Appended) { chunks.push(node.items); node = node.prev }
-    let count = 0
-    let basePayload: Uint8Array = new Uint8Array(0)
-    if (node) {
-      const r = new Reader(node)
-      count = readCompactNumber(r)
-      basePayload = node.subarray(r.pos)
-    }
-    let size = basePayload.length
-    for (const c of chunks) for (const it of c) { size += it.length; count++ }
-    const prefix = compactBytes(count)
-    const out = new Uint8Array(prefix.length + size)
-    out.set(prefix)
-    let off = prefix.length
-    out.set(basePayload, off); off += basePayload.length
-    for (let i = chunks.length - 1; i >= 0; i--) for (const it of chunks[i]!) { out.set(it, off); off += it.length }
-    return out
-  }
-
-  /** What materialize() would give, as its element count and the bytes after its length prefix. */
-  shape(): VecShape {
-    let count = 0
-    let bytes = 0
-    let node: Appended | Uint8Array | null = this
-    while (node instanceof Appended) {
-      for (const it of node.items) { count++; bytes += it.length }
-      node = node.prev
-    }
-    if (node === null) return { count, bytes }
-    const base = vecShapeOf(node)
-    return { count: count + base.count, bytes: bytes + base.bytes }
-  }
-}
-
-/** A SCALE Vec's element count (its compact prefix) and the bytes after that prefix. */
-export interface VecShape { count: number; bytes: number }
-
-function vecShapeOf(raw: Uint8Array): VecShape {
-  const r = new Reader(raw)
-  const count = readCompactNumber(r)
-  return { count, bytes: raw.length - r.pos }
-}
 
 type Entry = Uint8Array | null | Appended
 

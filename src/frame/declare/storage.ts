@@ -312,6 +312,8 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   setIfChanged(s: Store, k: K, v: V, same: (held: V, v: V) => boolean = Object.is): void { this.writeUnlessSame(s, this.keyRef1(k), v, same) }
   /** `pick` of the value at `k` without decoding or copying it again while its stored bytes stand; `pick` only reads the value. */
   getPart<F>(s: Store, k: K, pick: (v: V) => F): F { return this.readPart(s, this.keyRef1(k), pick) }
+  /** The value at `k` as kept (the same object while its stored bytes stand): for readers that never write into it. */
+  getLent(s: Store, k: K): V { return this.readPart(s, this.keyRef1(k), lent) }
   mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
   /**
    * `mutate(k, v => [...v, x])` for a Vec of fixed-width elements, through the store's own
@@ -409,3 +411,5 @@ export function fallbackBytes(value: Ty, modifier: 'Default' | 'Optional', dflt:
   codecOf(value).enc(w, dflt)
   return w.finish()
 }
+
+const lent = <V>(v: V): V => v

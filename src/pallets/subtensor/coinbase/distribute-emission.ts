@@ -204,8 +204,6 @@ function increaseRootClaimable(p: Payout, hotkey: Uint8Array, amount: bigint): v
 }
 
 type Emission = Array<[Uint8Array, bigint, bigint]>
-/** An account read lent (nothing writes into it): the same object while its stored value stands. */
-const lend = (v: Uint8Array): Uint8Array => v
 
 /**
  * `calculate_dividends_and_incentives`: incentives per hotkey, and each validator's dividend
@@ -271,7 +269,7 @@ export function calculateDividendAndIncentiveDistribution(s: Store, netuid: numb
  */
 export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>, p: Payout = new Payout(new EpochView(s, netuid))): void {
   // The subnet's owner and owner hotkey, read once: nothing in the payout writes them.
-  const owner = S.SubnetOwner.getPart(s, netuid, lend)
+  const owner = S.SubnetOwner.getLent(s, netuid)
   const ownerHotkey = p.view.ownerHotkey
   if (ownerHotkey !== null && S.SubnetOwner.contains(s, netuid)) p.increaseStake(ownerHotkey, owner, ownerCut)
   const owners = new Set(ownerHotkeys(p, owner).map(keptKeyString))

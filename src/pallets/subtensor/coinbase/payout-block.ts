@@ -16,8 +16,6 @@ type Claimable = Array<[number, { bits: bigint }]>
 const W = F.U96F32
 const U16_MAX = F.saturatingFromInt(W, 0xffffn)
 
-const lend = <T>(v: T): T => v
-
 export class PayoutBlock {
   private readonly owners = new Map<string, Uint8Array>()
   private readonly takes = new Map<string, bigint>()
@@ -37,7 +35,7 @@ export class PayoutBlock {
     const k = keptKeyString(hotkey)
     let o = this.owners.get(k)
     // (lent: nothing writes into an account; the same object while the stored value stands)
-    if (o === undefined) this.owners.set(k, o = S.Owner.getPart(this.s, hotkey, lend))
+    if (o === undefined) this.owners.set(k, o = S.Owner.getLent(this.s, hotkey))
     return o
   }
 

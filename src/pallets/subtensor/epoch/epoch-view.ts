@@ -44,7 +44,7 @@ export class EpochView implements StakeSource {
   /** SubnetOwnerHotkey when stored, else null. */
   get ownerHotkey(): Uint8Array | null {
     // (lent: the same object while the stored value stands, so its key string is made once)
-    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.contains(this.s, this.netuid) ? S.SubnetOwnerHotkey.getPart(this.s, this.netuid, lend) : null
+    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.contains(this.s, this.netuid) ? S.SubnetOwnerHotkey.getLent(this.s, this.netuid) : null
     return this.owner
   }
 
@@ -93,4 +93,3 @@ class HotkeyReads {
   root: bigint | undefined = undefined
 }
 
-const lend = <T>(v: T): T => v

@@ -1,10 +1,9 @@
 // Balanced::deposit: a live, upgraded account gets its new free balance written in place (the
 // coinbase's per-subnet deposits); every other account goes through try_mutate_account.
 import { describe, expect, it } from 'vitest'
-import fc from 'fast-check'
 import { acct, events, newStore, startBlock } from '../test-utils.js'
 import { genesis as systemGenesis, System } from '../system/index.js'
-import { accountKey, balancesGenesis, BalancesEvents, deposit, depositEventOf, freeBalance, resolveCredit, resolveCreditInto, resolveCreditTwice } from './index.js'
+import { accountKey, balancesGenesis, deposit, freeBalance, resolveCredit, resolveCreditInto, resolveCreditTwice } from './index.js'
 
 const ALICE = acct(1)
 const BOB = acct(2)
@@ -100,9 +99,4 @@ describe('Balances deposit', () => {
     expect(events(two.s).length).toBeGreaterThan(4)
   })
 
-  it('Deposit events made in one array have the declared encoding', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (who, amount) => {
-      expect(depositEventOf(who, amount)).toEqual(BalancesEvents.Deposit.encode({ who, amount }))
-    }), { numRuns: 300 })
-  })
 })

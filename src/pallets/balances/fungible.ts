@@ -4,7 +4,6 @@
 // credit taken out of an account, which the caller must resolve into another account
 // (`resolveCredit`) or drop (`dropCredit`, which burns it from total issuance).
 import type { Store } from '../../frame/declare/storage.js'
-import { putBigLE } from '../../codec/scale.js'
 import { keyBit, toKeyString, type StorageRef } from '../../storage/overlay.js'
 import { arithmeticError, DispatchFailure, tokenError } from '../../frame/primitives.js'
 import { accountData, type EventSink } from '../system/accounts.js'
@@ -138,12 +137,10 @@ function zeroAt(b: Uint8Array, from: number, to: number): boolean {
  * get the new free balance in place of the old. False (nothing touched) when any of its other
  * branches could apply.
  */
-function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, value: bigint, then = 0n, ref?: StorageRef): boolean {
+function depositIntoLiveAccount(s: Store, sink: EventSink, account: AccountKey, value: bigint, then = 0n): boolean {
   if (value === 0n || then < 0n) return false
-  const key = ref !== undefined ? ref.key : System.Account.key(who)
-  // (the key's string once, for both the read and the write)
-  const ks = ref !== undefined ? ref.ks : toKeyString(key)
-  const raw = ref !== undefined ? s.read(ref) : s.get(key, ks)
+  const { who, ref } = account
+  const raw = s.read(ref)
   if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
   // (the fields read from the bytes: no DataView per deposit)
   const free = u64At(raw, FREE_AT)
@@ -153,30 +150,10 @@ function depositIntoLiveAccount(s: Store, sink: EventSink, who: Uint8Array, valu
   if (!zeroAt(raw, 24, 40) && zeroAt(raw, 4, 8)) return false
   const out = raw.slice()
   putU64At(out, FREE_AT, next)
-  if (ref !== undefined) s.setRef(ref, out)
-  else s.set(key, out, ks)
-  sink.depositEvent(depositEventOf(who, value))
-  if (then !== 0n) sink.depositEvent(depositEventOf(who, then))
+  s.setRef(ref, out)
+  sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: value }))
+  if (then !== 0n) sink.depositEvent(BalancesEvents.Deposit.encode({ who, amount: then }))
   return true
-}
-
-const DEPOSIT = BalancesEvents.Deposit
-/** The amount's width (the Balance type's), read off the declared encoding once. */
-const AMOUNT_WIDTH = DEPOSIT.encode({ who: new Uint8Array(32), amount: 0n }).length - 34
-const AMOUNT_LIMIT = 1n << BigInt(8 * AMOUNT_WIDTH)
-
-/**
- * `Deposit { who, amount }` as DEPOSIT.encode makes it (pallet and variant index, the 32-byte
- * account, the amount) in one array: the coinbase deposits one per subnet every block.
- */
-export function depositEventOf(who: Uint8Array, amount: bigint): Uint8Array {
-  if (who.length !== 32 || amount < 0n || amount >= AMOUNT_LIMIT) return DEPOSIT.encode({ who, amount })
-  const out = new Uint8Array(34 + AMOUNT_WIDTH)
-  out[0] = DEPOSIT.palletIndex
-  out[1] = DEPOSIT.decl.index
-  out.set(who, 2)
-  putBigLE(out, 34, amount, AMOUNT_WIDTH)
-  return out
 }
 
 /**
@@ -210,7 +187,7 @@ function withdrawFromLiveAccount(s: Store, sink: EventSink, who: Uint8Array, val
 
 /** Balanced::deposit: add `value` to `who` (Deposit event, also for 0); returns the debt. */
 export function deposit(s: Store, sink: EventSink, who: Uint8Array, value: bigint, precision: Precision = 'Exact'): bigint {
-  if (depositIntoLiveAccount(s, sink, who, value)) return value
+  if (depositIntoLiveAccount(s, sink, accountKey(who), value)) return value
   // A best-effort deposit of nothing changes no account (increase_balance returns at once or
   // refuses quietly below the ED): only the event. The fee's refund is this when nothing is refunded.
   if (value === 0n && precision === 'BestEffort') {
@@ -246,7 +223,7 @@ export function resolveCredit(s: Store, sink: EventSink, who: Uint8Array, amount
  * and stores it by that key; any other path is resolveCredit's own).
  */
 export function resolveCreditInto(s: Store, sink: EventSink, account: AccountKey, amount: bigint): boolean {
-  return depositIntoLiveAccount(s, sink, account.who, amount, 0n, account.ref) || resolveCredit(s, sink, account.who, amount)
+  return depositIntoLiveAccount(s, sink, account, amount) || resolveCredit(s, sink, account.who, amount)
 }
 
 /**
@@ -256,7 +233,7 @@ export function resolveCreditInto(s: Store, sink: EventSink, account: AccountKey
  * branch: the caller then resolves them one by one.
  */
 export function resolveCreditTwice(s: Store, sink: EventSink, account: AccountKey, a: bigint, b: bigint): boolean {
-  return b !== 0n && depositIntoLiveAccount(s, sink, account.who, a, b, account.ref)
+  return b !== 0n && depositIntoLiveAccount(s, sink, account, a, b)
 }
 
 /** An account with its System.Account key made once, for a caller that pays it again and again (the coinbase its subnet accounts). */

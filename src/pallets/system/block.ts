@@ -90,12 +90,7 @@ export function depositEvent(s: Store, runtimeEvent: Uint8Array, topics: Uint8Ar
   const index = System.EventCount.get(s)
   if (index === 0xffffffff) return
   System.EventCount.set(s, index + 1)
-  const tail = topics.length === 0 ? NO_TOPICS : encode(topicsCodec, topics)
-  const record = new Uint8Array(phase.length + runtimeEvent.length + tail.length)
-  record.set(phase)
-  record.set(runtimeEvent, phase.length)
-  record.set(tail, phase.length + runtimeEvent.length)
-  System.Events.appendEncoded(s, record)
+  System.Events.appendEncoded(s, concatBytes(phase, runtimeEvent, topics.length === 0 ? NO_TOPICS : encode(topicsCodec, topics)))
   for (const t of topics) s.append(System.EventTopics.key(t), encode(topicEntry, [number, index]))
 }
 

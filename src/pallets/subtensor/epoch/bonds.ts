@@ -11,12 +11,7 @@ import {
 const I64F64_ONE = 1n << 64n
 const MILLION_64 = 1_000_000n << 64n
 
-/** 1 − I32F32(I64F64(bma) / I64F64(1e6)): the quotient truncated twice. */
-export function disabledLiquidAlpha(s: Store, netuid: number): Fx {
-  return emaAlpha(S.BondsMovingAverage.get(s, netuid))
-}
-
-/** disabledLiquidAlpha of a BondsMovingAverage value. */
+/** The EMA alpha without liquid alpha, 1 − I32F32(I64F64(bma) / I64F64(1e6)): the quotient truncated twice. */
 export function emaAlpha(bondsMovingAverage: bigint): Fx {
   const bma = bondsMovingAverage << 64n
   const q64 = (bma * I64F64_ONE) / MILLION_64

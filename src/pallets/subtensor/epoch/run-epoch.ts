@@ -64,13 +64,9 @@ export interface EpochOutput {
   explanation: EpochExplanation
 }
 
-
-export const floatKappa = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.Kappa.get(s, netuid)) << FRAC, U16_MAX_FX)
-export const floatBondsPenalty = (s: Store, netuid: number): bigint => safeDiv(BigInt(S.BondsPenalty.get(s, netuid)) << FRAC, U16_MAX_FX)
-
 /**
- * x/65535 as I32F32 bits (floatKappa's and floatBondsPenalty's conversion), kept per u16: the
- * subnets of a block mostly share their hyperparameters, and each conversion is a few bigints.
+ * x/65535 as I32F32 bits (Kappa's and BondsPenalty's conversion to the epoch's fixed point), kept
+ * per u16: the subnets of a block mostly share their hyperparameters, and each conversion is a few bigints.
  */
 const u16Fractions = new Map<number, number>()
 function u16Fraction(x: number): number {
@@ -79,7 +75,7 @@ function u16Fraction(x: number): number {
   return v
 }
 
-/** disabledLiquidAlpha's value for a BondsMovingAverage, kept for the few values subnets use. */
+/** emaAlpha of a BondsMovingAverage, kept for the few values subnets use. */
 const emaAlphas = new Map<bigint, number>()
 function emaAlphaOf(bondsMovingAverage: bigint): number {
   let v = emaAlphas.get(bondsMovingAverage)

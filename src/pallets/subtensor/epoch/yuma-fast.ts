@@ -37,16 +37,20 @@ function dropRecentColumns(m: readonly Row[], since: number, registered: readonl
 }
 
 /**
- * Per-column sums and maxima, zeroed, for one step at a time: each step is done with it before
- * the next asks (the epoch's many tiny subnets would otherwise make a few typed arrays each).
- * Entries from n on may hold an earlier, wider step's values: the steps read only below n.
+ * A Float64Array reused from one step to the next (the epoch's many tiny subnets would otherwise
+ * make a few typed arrays each): each step is done with it before the next asks. Entries from n
+ * on may hold an earlier, wider step's values: a step reads only below its n.
  */
-let columns = new Float64Array(64)
-function zeroedColumns(n: number): Float64Array {
-  if (columns.length < n) columns = new Float64Array(Math.max(n, 2 * columns.length))
-  else columns.fill(0, 0, n)
-  return columns
+class ZeroedScratch {
+  private buf = new Float64Array(64)
+  zeroed(n: number): Float64Array {
+    if (this.buf.length < n) this.buf = new Float64Array(Math.max(n, 2 * this.buf.length))
+    else this.buf.fill(0, 0, n)
+    return this.buf
+  }
 }
+/** Per-column sums and maxima. */
+const columns = new ZeroedScratch()
 
 /** Each cell divided by its column's divisor where that is non-zero (columns ≥ n: left as they are). */
 function divideColumns(m: Row[], n: number, by: Float64Array): void {
@@ -59,14 +63,14 @@ function divideColumns(m: Row[], n: number, by: Float64Array): void {
 
 /** Each column divided by its sum where non-zero (`inplace_col_normalize_sparse`). */
 function colNormalize(m: Row[], n: number): void {
-  const colSum = zeroedColumns(n)
+  const colSum = columns.zeroed(n)
   for (const row of m) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) colSum[j] += row.v[k] as number }
   divideColumns(m, n, colSum)
 }
 
 /** Each column divided by its maximum where non-zero (`inplace_col_max_upscale_sparse`). */
 function colMaxUpscale(m: Row[], n: number): void {
-  const colMax = zeroedColumns(n)
+  const colMax = columns.zeroed(n)
   for (const row of m) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n && (colMax[j] as number) < (row.v[k] as number)) colMax[j] = row.v[k] as number }
   divideColumns(m, n, colMax)
 }
@@ -224,12 +228,7 @@ function weightedMedian(stake: readonly number[], score: Float64Array, base: num
 }
 
 /** weightedMedianCol's scratch (score matrix, index buffers), reused from one call to the next. */
-let scores = new Float64Array(64)
-function zeroedScores(size: number): Float64Array {
-  if (scores.length < size) scores = new Float64Array(Math.max(size, 2 * scores.length))
-  else scores.fill(0, 0, size)
-  return scores
-}
+const scores = new ZeroedScratch()
 let indexBuffers: [Int32Array, Int32Array, Int32Array] = [new Int32Array(16), new Int32Array(16), new Int32Array(16)]
 function medianBuffers(m: number): [Int32Array, Int32Array, Int32Array] {
   if (indexBuffers[0].length < m) { const k = Math.max(m, 2 * indexBuffers[0].length); indexBuffers = [new Int32Array(k), new Int32Array(k), new Int32Array(k)] }
@@ -244,7 +243,7 @@ function weightedMedianCol(activeStake: readonly number[], w: readonly Row[], n:
   const stakeSum = sumOf(useStake)
   const minority = stakeSum - kappa
   const m = useStake.length
-  const score = zeroedScores(n * m)
+  const score = scores.zeroed(n * m)
   let k = 0
   const rows = Math.min(activeStake.length, w.length)
   for (let i = 0; i < rows; i++) {
@@ -330,7 +329,7 @@ export function yumaFast(inp: YumaInputs): YumaResult {
   } else {
     // Stored bonds are u16 column-max-upscaled integers: normalising u16 by u16 sums floors exactly as the raw I32F32s do.
     const bonds = dropRecentColumns(inp.bonds, inp.lastTempo, inp.registered, null)
-    const colSum = zeroedColumns(n)
+    const colSum = columns.zeroed(n)
     for (const row of bonds) for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) colSum[j] += row.v[k] as number }
     for (const row of bonds) for (let k = 0; k < row.c.length; k++) {
       const j = row.c[k] as number

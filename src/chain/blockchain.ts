@@ -9,7 +9,7 @@ import { Digest, Header, type DigestItemValue, type HeaderValue } from '../frame
 import type { BlockStore, BlockRef } from '../storage/block-store.js'
 import type { KvOp } from '../storage/kv.js'
 import { Overlay, type StateBackend } from '../storage/overlay.js'
-import { orderedTrieRoot, TrieCache, TrieView, type TrieMemo } from '../storage/trie/index.js'
+import { orderedTrieRoot, TrieCache, TrieView } from '../storage/trie/index.js'
 import { hexOf, sameBytes } from '../codec/bytes.js'
 import { StateCache } from './state-cache.js'
 import { applyDiff, genesisBlock, withoutAbsentDeletions } from './block-diff.js'
@@ -41,7 +41,7 @@ export interface BuildOptions {
   overrides?: [Uint8Array, Uint8Array | null][]
   /** Runtime-level edits applied after finalization (a dev scenario); a throw builds nothing. */
   mutate?: BlockMutation
-  /** The parent's state as `reader(parentHash, 'view')` gives it, when the caller already holds it. */
+  /** The parent's state as `reader(parentHash, false)` gives it, when the caller already holds it. */
   parentState?: StateBackend
 }
 
@@ -163,15 +163,15 @@ export class Blockchain extends EventEmitter<ChainEvents> {
   has(hash: Uint8Array): boolean { return this.store.hasBlock(hash) }
   numberOf(hash: Uint8Array): number | undefined { return this.store.getMeta(hash)?.number }
 
-  /** Committed state of a block (`memo`: see TrieView; 'view' for the block builder's reads). */
-  state(hash: Uint8Array, memo: TrieMemo = 'shared'): TrieView {
+  /** Committed state of a block (`memo`: see TrieView; off for the block builder's reads). */
+  state(hash: Uint8Array, memo = true): TrieView {
     const meta = this.store.getMeta(hash)
     if (!meta) throw new Error(`unknown block ${hexOf(hash)}`)
     return new TrieView(this.store, meta.stateRoot, memo, this.trieCache)
   }
 
   /** Fast point reads of a block's state (through the head cache when it is the cached block). */
-  reader(hash: Uint8Array, memo: TrieMemo = 'shared'): StateBackend {
+  reader(hash: Uint8Array, memo = true): StateBackend {
     return this.stateCache.backend(hexOf(hash), this.state(hash, memo))
   }
 
@@ -183,7 +183,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     if (!parent) throw new Error(`unknown parent ${hexOf(o.parentHash)}`)
     const number = parent.number + 1
     const parentRoot = parent.state_root
-    const parentState = o.parentState ?? this.reader(o.parentHash, 'view')
+    const parentState = o.parentState ?? this.reader(o.parentHash, false)
     const s = new Overlay(parentState)
     const ex = this.executive
     ex.initializeBlock(s, { number, parentHash: o.parentHash, digest: o.preDigest })
@@ -241,7 +241,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const parent = this.header(header.parent_hash)
     if (!parent) throw new Error(`unknown parent ${hexOf(header.parent_hash)}`)
     if (header.number !== parent.number + 1) throw new Error(`block number ${header.number} does not follow #${parent.number}`)
-    const parentState = this.reader(header.parent_hash, 'view')
+    const parentState = this.reader(header.parent_hash, false)
     const s = new Overlay(parentState)
     const ex = this.executive
     ex.initializeBlock(s, { number: header.number, parentHash: header.parent_hash, digest: preDigest })

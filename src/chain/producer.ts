@@ -295,7 +295,7 @@ export class BlockProducer {
   }
 
   private build(parentHash: Uint8Array, candidates: Uint8Array[], overrides?: [Uint8Array, Uint8Array | null][], auraSlot?: bigint, mutate?: BlockMutation, key = this.o.authority): BuiltBlock {
-    const parentState = this.chain.reader(parentHash, 'view')
+    const parentState = this.chain.reader(parentHash, false)
     const slotMs = this.runtime.slotDurationMs
     const parentTs = this.runtime.timestampOf(parentState)
     const wall = this.wall()

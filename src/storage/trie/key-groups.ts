@@ -8,6 +8,7 @@
 // across blocks (a KeyMemo): the runtime writes the same keys, the same string objects, every block.
 import type { MemNode, Mutator } from './mutator.js'
 import { own } from './mutator.js'
+import { writeLatin1Nibbles } from './nibbles.js'
 
 /** Bytes of the shared prefix: pallet (16) and item (16) hashes. */
 const PREFIX = 32
@@ -53,7 +54,7 @@ export class KeyMemo {
           this.prefixes.set(prefix, group)
         }
       }
-      k = { nibbles: nibblesOf(key), group }
+      k = { nibbles: writeLatin1Nibbles(key, new Uint8Array(key.length * 2)), group }
     }
     this.young.set(key, k)
     if (this.young.size >= GENERATION) {
@@ -69,17 +70,6 @@ export class KeyMemo {
   group(key: string): number {
     return this.info(key).group
   }
-}
-
-function nibblesOf(key: string): Uint8Array {
-  const out = new Uint8Array(key.length * 2)
-  for (let i = 0; i < key.length; i++) {
-    const b = key.charCodeAt(i)
-    if (b > 0xff) throw new Error('trie key string is not latin1 bytes')
-    out[2 * i] = b >> 4
-    out[2 * i + 1] = b & 0x0f
-  }
-  return out
 }
 
 /**

@@ -18,16 +18,7 @@ export interface LookupHooks {
    * may keep decoded nodes by their bytes object and skip fetches they have made before.
    */
   stableBytes?: boolean
-  /**
-   * Decoded nodes for this one root's walks only, linked parent to child at every level (set by a
-   * reader of a single state, not with stableBytes): walks share what they decoded and it all dies
-   * with the reader, so nothing outlives the block that read it.
-   */
-  walked?: WalkedNodes
 }
-
-/** A reader's decoded nodes from its root down (see LookupHooks.walked). */
-export interface WalkedNodes { root?: Decoded }
 
 function fetch(h: LookupHooks, hash: Uint8Array): Uint8Array {
   const data = h.load(hash)
@@ -64,11 +55,19 @@ export function lookupValue(h: LookupHooks, root: Uint8Array, key: Uint8Array): 
   if (isEmptyRoot(root)) return null
   // Walks that record what they fetch (proofs) must fetch every node.
   const memo = h.stableBytes === true && h.onFetch === undefined
-  const walked = memo || h.onFetch !== undefined ? undefined : h.walked
-  let at: Decoded = memo ? decodedOf(fetch(h, root)) : walked !== undefined ? (walked.root ??= { node: decodeNode(fetch(h, root)) }) : { node: decodeNode(fetch(h, root)) }
-  let node = at.node
+  if (!memo) return walk(h, null, decodeNode(fetch(h, root)), key, 0)
+  const at = decodedOf(fetch(h, root))
+  return walk(h, at, at.node, key, 0)
+}
+
+/** lookupValue from the node `ref` refers to (a hash or an inline node), for the key's nibbles from `off` on. */
+export function lookupBelow(h: LookupHooks, ref: Uint8Array, key: Uint8Array, off: number): Uint8Array | null {
+  return walk(h, null, resolveRef(h, ref), key, off)
+}
+
+/** The walk down from `node` (`at`: its memo entry, when walks keep decoded nodes; null otherwise). */
+function walk(h: LookupHooks, at: Decoded | null, node: DecodedNode | null, key: Uint8Array, off: number): Uint8Array | null {
   const keyLen = key.length * 2
-  let off = 0
   let level = 0
   for (;;) {
     if (node === null) return null
@@ -87,14 +86,7 @@ export function lookupValue(h: LookupHooks, root: Uint8Array, key: Uint8Array): 
     const child = node.children[nibble]!
     if (child === null) return null
     off++
-    if (walked !== undefined) {
-      let next = at.kids?.[nibble]
-      if (next === undefined) (at.kids ??= new Array<Decoded | undefined>(16))[nibble] = next = { node: resolveRef(h, child) }
-      at = next
-      node = at.node
-      continue
-    }
-    if (!memo) { node = resolveRef(h, child); continue }
+    if (at === null) { node = resolveRef(h, child); continue }
     const linked = level++ < LINKED_LEVELS
     let next = linked ? at.kids?.[nibble] : undefined
     if (next === undefined) {

@@ -9,6 +9,7 @@ import { toHex } from './hex.js'
 import { insertGrouped, KeyMemo, MAX_GROUPED, type KeyInfo } from './key-groups.js'
 import { Mutator, UNCHANGED, type MemNode } from './mutator.js'
 import type { TrieNodeSet } from './node-set.js'
+import { writeLatin1Nibbles } from './nibbles.js'
 import type { NodeReader } from './store.js'
 
 /**
@@ -55,12 +56,7 @@ function keyNibbles(key: Uint8Array | string): Uint8Array {
   if (n > nibbleScratch.length) nibbleScratch = new Uint8Array(n * 2)
   const out = nibbleScratch
   if (typeof key === 'string') {
-    for (let i = 0; i < key.length; i++) {
-      const b = key.charCodeAt(i)
-      if (b > 0xff) throw new Error('trie key string is not latin1 bytes')
-      out[2 * i] = b >> 4
-      out[2 * i + 1] = b & 0x0f
-    }
+    writeLatin1Nibbles(key, out)
   } else {
     for (let i = 0; i < key.length; i++) {
       const b = key[i]!

@@ -24,6 +24,17 @@ export function bytesToNibbles(key: Uint8Array): Uint8Array {
   return out
 }
 
+/** The nibbles of a latin1 key string (one char per byte, as the overlay keeps keys) written into `out` from 0. */
+export function writeLatin1Nibbles(key: string, out: Uint8Array): Uint8Array {
+  for (let i = 0; i < key.length; i++) {
+    const b = key.charCodeAt(i)
+    if (b > 0xff) throw new Error('trie key string is not latin1 bytes')
+    out[2 * i] = b >> 4
+    out[2 * i + 1] = b & 0x0f
+  }
+  return out
+}
+
 /** Bytes of an even-length nibble sequence. */
 export function nibblesToBytes(nibbles: ArrayLike<number>, len: number): Uint8Array {
   const out = new Uint8Array(len >> 1)

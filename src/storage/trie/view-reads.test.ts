@@ -1,6 +1,5 @@
-// The block builder's reads: a TrieView whose walks share their decodings within the view ('view'
-// memo), and reads through a TrieCache's kept trie (kept-read.ts). Both answer as a plain walk from
-// the store does; the updates after kept reads give the same roots and nodes as without them.
+// The block builder's reads through a TrieCache's kept trie (kept-read.ts): they answer as a plain
+// walk from the store does, and the updates after them give the same roots and nodes as without them.
 import { u8aToHex } from '@polkadot/util'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -16,14 +15,11 @@ const keyArb = fc.oneof(
 const valueArb = fc.oneof(fc.uint8Array({ minLength: 0, maxLength: 8 }), fc.uint8Array({ minLength: 30, maxLength: 70 }))
 const changeArb: fc.Arbitrary<Change> = fc.tuple(keyArb, fc.option(valueArb, { freq: 3 }))
 
-/** A node store counting its lookups, in all and by hash. */
+/** A node store counting its lookups. */
 class CountingStore extends MemoryNodeStore {
   reads = 0
-  readonly fetches = new Map<string, number>()
   override getNode(hash: Uint8Array): Uint8Array | undefined {
     this.reads++
-    const h = u8aToHex(hash)
-    this.fetches.set(h, (this.fetches.get(h) ?? 0) + 1)
     return super.getNode(hash)
   }
 }
@@ -48,7 +44,7 @@ describe('reads through a kept trie', () => {
           const model = new Map<string, Uint8Array>()
           for (const [batch, probes] of steps) {
             // Read (before the block's update, as a block does) through the kept trie.
-            const view = new TrieView(read, rootRead, 'view', cache)
+            const view = new TrieView(read, rootRead, false, cache)
             const plainView = new TrieView(plain, rootPlain)
             for (const k of [...probes, ...batch.map(([k]) => k)]) {
               const want = model.get(u8aToHex(k)) ?? null
@@ -81,7 +77,7 @@ describe('reads through a kept trie', () => {
     const fresh = new TrieCache(6, 1)
     applyChanges(store, first.root, [], 1, fresh)
     const absent = Uint8Array.of(1, 0xa0, 9, 9, 9, 9) // (key 416: not among the 400)
-    const view = new TrieView(store, first.root, 'view', fresh)
+    const view = new TrieView(store, first.root, false, fresh)
     store.reads = 0
     expect(view.get(absent)).toBeNull()
     const byRead = store.reads
@@ -99,47 +95,5 @@ describe('reads through a kept trie', () => {
     store.reads = 0
     expect(u8aToHex(applyChanges(store, first.root, [[absent, Uint8Array.of(7)]], 1, cold).root)).toBe(u8aToHex(next.root))
     expect(store.reads).toBe(byRead)
-  })
-})
-
-describe("TrieView with the 'view' memo", () => {
-  it('reads every key (present or absent) as the model holds it, any order, any number of times; V0 and V1', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(keyArb, valueArb), { maxLength: 60 }), fc.array(keyArb, { maxLength: 20 }), fc.constantFrom<0 | 1>(0, 1), (pairs, probes, version) => {
-        const model = new Map<string, Uint8Array>()
-        for (const [k, v] of pairs) model.set(u8aToHex(k), v)
-        const store = new MemoryNodeStore()
-        const r = applyChanges(store, EMPTY_TRIE_ROOT, pairs, version)
-        store.put(r.newNodes)
-        const view = new TrieView(store, r.root, 'view')
-        const shared = new TrieView(store, r.root)
-        const keys = [...probes, ...pairs.map(([k]) => k), ...probes]
-        for (const k of keys) {
-          expect(view.get(k)).toEqual(model.get(u8aToHex(k)) ?? null)
-          expect(shared.get(k)).toEqual(view.get(k))
-        }
-      }),
-      { numRuns: 300 },
-    )
-  })
-
-  it('fetches each node once per view (V0 values inline), and a new view fetches again', () => {
-    // (distinct values: no two subtrees are the same node)
-    const pairs: [Uint8Array, Uint8Array][] = Array.from({ length: 300 }, (_, i) => [Uint8Array.of(i >> 8, i & 0xff, 7, 7, 7, 7, 7, 7), Uint8Array.of(i >> 8, i & 0xff, 1, 2)])
-    const store = new CountingStore()
-    const r = applyChanges(store, EMPTY_TRIE_ROOT, pairs, 0)
-    store.put(r.newNodes)
-    store.fetches.clear()
-    const absent = pairs.map(([k]) => Uint8Array.of(...k.subarray(0, 7), 8))
-    const view = new TrieView(store, r.root, 'view')
-    for (let pass = 0; pass < 3; pass++) {
-      for (const [k, v] of pairs) expect(view.get(k)).toEqual(v)
-      for (const k of absent) expect(view.get(k)).toBeNull()
-    }
-    expect(store.fetches.size).toBeGreaterThan(1)
-    expect([...store.fetches.values()].every((n) => n === 1)).toBe(true)
-    const again = new TrieView(store, r.root, 'view')
-    expect(again.get(pairs[0]![0])).toEqual(pairs[0]![1])
-    expect(store.fetches.get(u8aToHex(r.root))).toBe(2)
   })
 })

@@ -11,14 +11,10 @@ import { MissingTrieNodeError, type NodeReader } from './store.js'
 
 type Entry = [Uint8Array, Uint8Array]
 
-/** How a reader keeps decoded nodes: by their bytes for every reader ('shared'), or for its own walks ('view'). */
-export type TrieMemo = 'shared' | 'view'
-
-function storeHooks(store: NodeReader, memo: TrieMemo = 'shared'): LookupHooks {
+function storeHooks(store: NodeReader, memo = true): LookupHooks {
   return {
     load: (h) => store.getNode(h),
-    stableBytes: memo === 'shared',
-    walked: memo === 'view' ? {} : undefined,
+    stableBytes: memo,
     missing: (h) => {
       throw new MissingTrieNodeError(h)
     },
@@ -38,17 +34,16 @@ export class TrieView {
   private readonly hooks: LookupHooks
 
   /**
-   * `memo` 'shared': walks keep decoded nodes by their bytes (lookup.ts), for readers that come
-   * back to the same nodes. 'view': only this view's walks share their decodings. A block
-   * builder's reads miss the head state cache only on keys new to it, walking from the root its
-   * parent just wrote: the shared memo would keep every such decoding alive as long as the node
-   * cache keeps the bytes (promoted garbage), while a block of many transactions walks the same
-   * top nodes for each of them (a burst of registrations: four absent keys each).
+   * `memo`: walks keep decoded nodes by their bytes (lookup.ts), for readers that come back to the
+   * same nodes. A block builder's reads miss the head state cache only on keys new to it, walking
+   * from the root its parent just wrote: the memo saves them no decode and keeps every such
+   * decoding alive as long as the node cache keeps the bytes (promoted garbage); their top levels
+   * are read through `kept` instead, the trie the update keeps decoded.
    */
   constructor(
     private readonly store: NodeReader,
     readonly root: Uint8Array,
-    memo: TrieMemo = 'shared',
+    memo = true,
     /** The decoded tops of tries a trie update keeps: reads of a trie it keeps go through it (kept-read.ts). */
     private readonly kept?: TrieCache,
   ) {
@@ -59,7 +54,7 @@ export class TrieView {
 
   get(key: Uint8Array): Uint8Array | null {
     if (this.kept !== undefined) {
-      const v = readKept(this.kept, this.store, this.rootHex ??= toHex(this.root), key)
+      const v = readKept(this.kept, this.store, this.hooks, this.rootHex ??= toHex(this.root), key)
       if (v !== undefined) return v
     }
     return lookupValue(this.hooks, this.root, key)

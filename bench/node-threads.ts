@@ -1,5 +1,5 @@
 // Where a node process's CPU off the main thread goes while dev_newBlock makes empty blocks on the
-// dev chain with 4 subnets (the #11 figure): CPU per block by thread (in creation order: V8's
+// dev chain with 4 subnets (the #11 figure; SUBNETS=32 for the #12 one): CPU per block by thread (in creation order: V8's
 // platform workers start with the process, libuv's pool at the first async I/O, LevelDB's compaction
 // thread with the database), and from V8's own GC trace the bytes allocated and promoted per block
 // and the scavenges and mark-compacts, plus the functions TurboFan optimized during the run (a
@@ -11,6 +11,7 @@ import '../src/polyfill.js'
 import { readdirSync, readFileSync } from 'node:fs'
 import { devSpecWith, startNodeProcess } from '../test/e2e/node-process.js'
 import { Client } from './lib/client.js'
+import { startedSubnetsSpec } from './lib/subnets-spec.js'
 
 const args = process.argv.slice(2)
 const pos = args.filter((a) => !a.startsWith('--'))
@@ -34,7 +35,10 @@ function threads(pid: number): Map<number, { name: string; ms: number }> {
   return out
 }
 
-const spec = devSpecWith((st) => { st.subnets = [2, 3, 4].map((netuid) => ({ netuid, owner: ALICE, hotkey: BOB, started: true })) })
+const subnets = Number(process.env.SUBNETS ?? 4)
+const spec = subnets === 4
+  ? devSpecWith((st) => { st.subnets = [2, 3, 4].map((netuid) => ({ netuid, owner: ALICE, hotkey: BOB, started: true })) })
+  : startedSubnetsSpec(subnets, 'current')
 const node = await startNodeProcess(['--chain', spec, '--alice', '--tmp', '--sealing', 'manual', '--no-prometheus'], 60_000,
   ['--trace-gc-nvp', '--trace-opt', ...flags])
 const client = await Client.open(node.url)

@@ -9,6 +9,13 @@ import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
  * An empty list V8 keeps as doubles: values start as u16 integers and are rewritten in place as
  * I32F32 bits (above the small-integer range), and a list switching representation every epoch
  * costs a copy and leaves the code that reads it polymorphic.
+ *
+ * Every list the core makes is built so, by push (numbers onto doubles(), rows onto `[]`), never by
+ * Array.prototype.map/filter/slice: their result's representation depends on the values (all small
+ * integers, doubles) and on the tier (the builtin makes packed lists, TurboFan's inlined map holey
+ * ones), so the optimised code met lists its feedback never saw, deoptimised ("wrong map") and,
+ * as recompiling it takes a background thread ~150 ms, the one-UID epochs of the dev chain ran it
+ * unoptimised nearly always.
  */
 function doubles(): number[] {
   const a = [0.5]
@@ -16,8 +23,18 @@ function doubles(): number[] {
   a.pop()
   return a
 }
+/** The first `len` entries of `x` as a list of doubles. */
+function doublesFrom(x: readonly number[], len: number = x.length): number[] {
+  const out = doubles()
+  for (let i = 0; i < len; i++) out.push(x[i] as number)
+  return out
+}
 const emptyRow = (): Row => ({ c: [], v: doubles() })
-const sumOf = (x: readonly number[]): number => { let s = 0; for (const v of x) s += v; return s }
+const sumOf = (x: readonly number[]): number => { let s = 0; for (let i = 0; i < x.length; i++) s += x[i] as number; return s }
+/** Entries of `x` where `mask` is set (or missing) zeroed; an empty mask zeroes nothing. */
+function zeroWhere(x: number[], mask: readonly boolean[]): void {
+  if (mask.length > 0) for (let i = 0; i < x.length; i++) if (mask[i] ?? true) x[i] = 0
+}
 
 /** Each row without the columns registered at or after `since`, values mapped by `f`. */
 function dropRecentColumns(m: readonly Row[], since: number, registered: readonly number[], f: ((v: number) => number) | null): Row[] {
@@ -154,7 +171,9 @@ function matEmaLiquid(next: Row[], old: Row[], consensus: readonly number[], p: 
     return a
   }
   const decayed = new Float64Array(n)
-  return next.map((row, i) => {
+  const rows: Row[] = []
+  for (let i = 0; i < next.length; i++) {
+    const row = next[i] as Row
     const orow = old[i] as Row
     let alphaAt: (j: number) => number
     if (strictlyAscending(row.c) && strictlyAscending(orow.c)) {
@@ -192,8 +211,9 @@ function matEmaLiquid(next: Row[], old: Row[], consensus: readonly number[], p: 
       if (v > 0) { out.c.push(j); out.v.push(v) }
     }
     for (const j of touched) decayed[j] = 0
-    return out
-  })
+    rows.push(out)
+  }
+  return rows
 }
 
 /**
@@ -238,7 +258,8 @@ function medianBuffers(m: number): [Int32Array, Int32Array, Int32Array] {
 
 /** `weighted_median_col_sparse`. */
 function weightedMedianCol(activeStake: readonly number[], w: readonly Row[], n: number, kappa: number): number[] {
-  const useStake = activeStake.filter((s) => s > 0)
+  const useStake = doubles()
+  for (let i = 0; i < activeStake.length; i++) if ((activeStake[i] as number) > 0) useStake.push(activeStake[i] as number)
   normalizeInPlace(useStake)
   const stakeSum = sumOf(useStake)
   const minority = stakeSum - kappa
@@ -252,27 +273,32 @@ function weightedMedianCol(activeStake: readonly number[], w: readonly Row[], n:
     for (let e = 0; e < row.c.length; e++) { const c = row.c[e] as number; if (c < n && k < m) score[c * m + k] = row.v[e] as number }
     k++
   }
-  const out: number[] = new Array(n)
+  const out = doubles()
   const bufs = medianBuffers(m)
-  for (let j = 0; j < n; j++) out[j] = weightedMedian(useStake, score, j * m, m, minority, stakeSum, bufs)
+  for (let j = 0; j < n; j++) out.push(weightedMedian(useStake, score, j * m, m, minority, stakeSum, bufs))
   return out
 }
 
 /** Yuma consensus for one mechanism (the body of `epoch_mechanism` between reading and writing). */
 export function yumaFast(inp: YumaInputs): YumaResult {
   const { n } = inp
-  const forbids = inp.validatorPermits.map((b) => !b)
-  const activeStake = inp.stake.slice()
-  for (const mask of [inp.inactive, forbids]) if (mask.length > 0) for (let i = 0; i < activeStake.length; i++) if (mask[i] ?? true) activeStake[i] = 0
+  const forbids: boolean[] = []
+  for (const b of inp.validatorPermits) forbids.push(!b)
+  const activeStake = doublesFrom(inp.stake)
+  zeroWhere(activeStake, inp.inactive)
+  zeroWhere(activeStake, forbids)
   normalizeInPlace(activeStake)
 
   // Weights: permit rows, diagonal (the owner keeps its own), outdated, commit-reveal columns;
   // then each row normalised in u16 units ((w·2^32)/(Σw·2^32) floors exactly as w/Σw does).
   const owner = inp.ownerUid
   const cb = inp.commitBlocks
-  const weights: Row[] = inp.weights.map((row, i) => {
+  const weights: Row[] = []
+  for (let i = 0; i < inp.weights.length; i++) {
+    const row = inp.weights[i] as Row
     const out = emptyRow()
-    if (forbids[i] ?? true) return out
+    weights.push(out)
+    if (forbids[i] ?? true) continue
     const lu = inp.lastUpdate[i] ?? 0
     const commit = cb === null ? Infinity : (cb[i] ?? 0)
     let s = 0
@@ -286,11 +312,11 @@ export function yumaFast(inp: YumaInputs): YumaResult {
       s += row.v[k] as number
     }
     for (let k = 0; k < out.v.length; k++) out.v[k] = s > 0 ? div(out.v[k] as number, s) : (out.v[k] as number) * TWO32
-    return out
-  })
+  }
 
   const consensus = weightedMedianCol(activeStake, weights, n, inp.kappa)
-  const clipped = weights.map((row) => {
+  const clipped: Row[] = []
+  for (const row of weights) {
     const out = emptyRow()
     for (let k = 0; k < row.c.length; k++) {
       const j = row.c[k] as number
@@ -298,15 +324,17 @@ export function yumaFast(inp: YumaInputs): YumaResult {
       const th = consensus[j] ?? 0
       if (th < v) { if (th > 0) { out.c.push(j); out.v.push(th) } } else { out.c.push(j); out.v.push(v) }
     }
-    return out
-  })
-  const validatorTrust = clipped.map((r) => sumOf(r.v))
+    clipped.push(out)
+  }
+  const validatorTrust = doubles()
+  for (const r of clipped) validatorTrust.push(sumOf(r.v))
   const ranks = doubles()
   for (let j = 0; j < n; j++) ranks.push(0)
-  clipped.forEach((row, i) => {
+  for (let i = 0; i < clipped.length; i++) {
+    const row = clipped[i] as Row
     const scale = activeStake[i] ?? 0
     for (let k = 0; k < row.c.length; k++) { const j = row.c[k] as number; if (j < n) ranks[j] = (ranks[j] as number) + mul(scale, row.v[k] as number) }
-  })
+  }
   normalizeInPlace(ranks)
   const incentive = ranks
 
@@ -317,14 +345,16 @@ export function yumaFast(inp: YumaInputs): YumaResult {
     const bonds = dropRecentColumns(inp.bonds, inp.lastTempo, inp.registered, (u) => div(u, 65535))
     const liquid = inp.liquidAlpha !== null && consensus.length > 0 && consensus.some((c) => c !== 0)
     emaBonds = liquid ? matEmaLiquid(weightsForBonds, bonds, consensus, inp.liquidAlpha!) : matEma(weightsForBonds, bonds, inp.emaAlpha)
-    const norm = emaBonds.map((r) => ({ c: r.c, v: r.v.slice() })) // colNormalize rewrites values only
+    const norm: Row[] = []
+    for (const r of emaBonds) norm.push({ c: r.c, v: doublesFrom(r.v) }) // colNormalize rewrites values only
     colNormalize(norm, n)
-    const tbpv = norm.map((row) => {
-      let acc = 0
-      for (let k = 0; k < row.c.length; k++) { const x = incentive[row.c[k] as number]; if (x !== undefined) acc += mul(row.v[k] as number, x) }
-      return acc
-    })
-    dividends = tbpv.slice(0, Math.min(tbpv.length, activeStake.length)).map((t, i) => mul(t, activeStake[i] as number))
+    dividends = doubles()
+    for (let i = 0; i < Math.min(norm.length, activeStake.length); i++) {
+      const row = norm[i] as Row
+      let tbpv = 0
+      for (let k = 0; k < row.c.length; k++) { const x = incentive[row.c[k] as number]; if (x !== undefined) tbpv += mul(row.v[k] as number, x) }
+      dividends.push(mul(tbpv, activeStake[i] as number))
+    }
     normalizeInPlace(dividends)
   } else {
     // Stored bonds are u16 column-max-upscaled integers: normalising u16 by u16 sums floors exactly as the raw I32F32s do.
@@ -336,38 +366,42 @@ export function yumaFast(inp: YumaInputs): YumaResult {
       const d = j < n ? (colSum[j] as number) : 0
       row.v[k] = d !== 0 ? div(row.v[k] as number, d) : (row.v[k] as number) * TWO32
     }
-    const delta = weightsForBonds.slice(0, Math.min(weightsForBonds.length, activeStake.length)).map((row, i) => {
+    const delta: Row[] = []
+    for (let i = 0; i < Math.min(weightsForBonds.length, activeStake.length); i++) {
+      const row = weightsForBonds[i] as Row
       const scale = activeStake[i] as number
       const v = doubles()
       for (let k = 0; k < row.v.length; k++) v.push(mul(row.v[k] as number, scale))
-      return { c: row.c, v }
-    })
+      delta.push({ c: row.c, v })
+    }
     colNormalize(delta, n)
     emaBonds = matEma(delta, bonds, inp.emaAlpha)
     colNormalize(emaBonds, n)
-    dividends = emaBonds.map((row) => {
+    dividends = doubles()
+    for (const row of emaBonds) {
       let acc = 0
       for (let k = 0; k < row.c.length; k++) acc += mul(incentive[row.c[k] as number] ?? 0, row.v[k] as number)
-      return acc
-    })
+      dividends.push(acc)
+    }
     normalizeInPlace(dividends)
     colMaxUpscale(emaBonds, n)
   }
 
-  const combined = incentive.map((x, i) => x + (dividends[i] ?? 0))
+  const combined = doubles()
+  for (let i = 0; i < incentive.length; i++) combined.push((incentive[i] as number) + (dividends[i] ?? 0))
   const emissionSum = sumOf(combined)
-  let normalizedServer = incentive.slice()
-  let normalizedValidator = dividends.slice()
-  let normalizedCombined = combined.slice()
+  let normalizedServer = doublesFrom(incentive)
+  let normalizedValidator = doublesFrom(dividends)
+  let normalizedCombined = doublesFrom(combined)
   divideInPlace(normalizedServer, emissionSum)
   divideInPlace(normalizedValidator, emissionSum)
   normalizeInPlace(normalizedCombined)
   if (emissionSum === 0) {
     const fallback = sumOf(activeStake) === 0 ? inp.stake : activeStake
-    normalizedValidator = fallback.slice()
-    normalizedCombined = fallback.slice()
+    normalizedValidator = doublesFrom(fallback)
+    normalizedCombined = doublesFrom(fallback)
   }
-  normalizedServer = normalizedServer.slice()
+  normalizedServer = doublesFrom(normalizedServer)
   return { activeStake, weights, consensus, clipped, validatorTrust, incentive, emaBonds, dividends, normalizedServer, normalizedValidator, normalizedCombined }
 }
 
@@ -380,7 +414,9 @@ function interpolate(w: Row[], wc: Row[], n: number, ratio: number): Row[] {
   const a = new Scratch(n)
   const b = new Scratch(n)
   const both = new Scratch(n)
-  return w.map((row1, i) => {
+  const rows: Row[] = []
+  for (let i = 0; i < w.length; i++) {
+    const row1 = w[i] as Row
     const row2 = wc[i] as Row
     for (let k = 0; k < row1.c.length; k++) { const j = row1.c[k] as number; if (a.touch(j)) a.acc[j] = row1.v[k] as number; both.touch(j) }
     for (let k = 0; k < row2.c.length; k++) { const j = row2.c[k] as number; if (b.touch(j)) b.acc[j] = row2.v[k] as number; both.touch(j) }
@@ -392,6 +428,7 @@ function interpolate(w: Row[], wc: Row[], n: number, ratio: number): Row[] {
     })
     a.drain(() => undefined)
     b.drain(() => undefined)
-    return out
-  })
+    rows.push(out)
+  }
+  return rows
 }

@@ -8,30 +8,30 @@ import { SubtensorStorage as S } from '../storage.js'
 import { mechanismStorageIndex } from '../utils/misc.js'
 import { insertVecIfChanged } from '../utils/store-changed.js'
 import { writePairRow } from './pair-rows.js'
-import { type EpochTerms, epochMechanism } from './run-epoch.js'
+import { type EpochTerms, epochMechanism, mapped } from './run-epoch.js'
 
 type Env = Pick<ExecEnv, 'depositEvent'>
-const byUid = (terms: ReadonlyArray<[Uint8Array, EpochTerms]>): EpochTerms[] => terms.map(([, t]) => t).sort((a, b) => a.uid - b.uid)
+const byUid = (terms: ReadonlyArray<[Uint8Array, EpochTerms]>): EpochTerms[] => mapped(terms, ([, t]) => t).sort((a, b) => a.uid - b.uid)
 
 /** `persist_mechanism_epoch_terms`; bond rows are written at their position in uid order, as the chain does. */
 export function persistMechanismEpochTerms(s: Store, env: Env, netuid: number, mecid: number, terms: ReadonlyArray<[Uint8Array, EpochTerms]>): void {
   const idx = mechanismStorageIndex(netuid, mecid)
   const sorted = byUid(terms)
-  insertVecIfChanged(s, S.Incentive, idx, sorted.map((t) => t.incentive))
-  SubtensorEvents.IncentiveAlphaEmittedToMiners.emit(env, { netuid: idx, emissions: sorted.map((t) => t.serverEmission) })
+  insertVecIfChanged(s, S.Incentive, idx, mapped(sorted, (t) => t.incentive))
+  SubtensorEvents.IncentiveAlphaEmittedToMiners.emit(env, { netuid: idx, emissions: mapped(sorted, (t) => t.serverEmission) })
   sorted.forEach((t, position) => writePairRow(s, S.Bonds, idx, Math.min(position, 0xffff), t.bond.c, t.bond.v))
 }
 
 /** `persist_netuid_epoch_terms` (a vector that keeps its value is not rewritten: the same state). */
 export function persistNetuidEpochTerms(s: Store, netuid: number, terms: ReadonlyArray<[Uint8Array, EpochTerms]>): void {
   const sorted = byUid(terms)
-  insertVecIfChanged(s, S.Active, netuid, sorted.map((t) => t.active))
-  insertVecIfChanged(s, S.Emission, netuid, sorted.map((t) => t.emission))
-  insertVecIfChanged(s, S.Consensus, netuid, sorted.map((t) => t.consensus))
-  insertVecIfChanged(s, S.Dividends, netuid, sorted.map((t) => t.dividend))
-  insertVecIfChanged(s, S.ValidatorTrust, netuid, sorted.map((t) => t.validatorTrust))
-  insertVecIfChanged(s, S.ValidatorPermit, netuid, sorted.map((t) => t.newValidatorPermit))
-  insertVecIfChanged(s, S.StakeWeight, netuid, sorted.map((t) => t.stakeWeight))
+  insertVecIfChanged(s, S.Active, netuid, mapped(sorted, (t) => t.active))
+  insertVecIfChanged(s, S.Emission, netuid, mapped(sorted, (t) => t.emission))
+  insertVecIfChanged(s, S.Consensus, netuid, mapped(sorted, (t) => t.consensus))
+  insertVecIfChanged(s, S.Dividends, netuid, mapped(sorted, (t) => t.dividend))
+  insertVecIfChanged(s, S.ValidatorTrust, netuid, mapped(sorted, (t) => t.validatorTrust))
+  insertVecIfChanged(s, S.ValidatorPermit, netuid, mapped(sorted, (t) => t.newValidatorPermit))
+  insertVecIfChanged(s, S.StakeWeight, netuid, mapped(sorted, (t) => t.stakeWeight))
 }
 
 /** `epoch`: the legacy single-mechanism entry the chain's tests call; returns (hotkey, server, validator). */
@@ -39,5 +39,5 @@ export function epoch(s: Store, env: Env, netuid: number, raoEmission: bigint, b
   const out = epochMechanism(s, netuid, 0, raoEmission, block)
   persistMechanismEpochTerms(s, env, netuid, 0, out.terms)
   persistNetuidEpochTerms(s, netuid, out.terms)
-  return out.terms.map(([hk, t]) => [hk, t.serverEmission, t.validatorEmission])
+  return mapped(out.terms, ([hk, t]): [Uint8Array, bigint, bigint] => [hk, t.serverEmission, t.validatorEmission])
 }

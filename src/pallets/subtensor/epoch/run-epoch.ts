@@ -125,6 +125,17 @@ const NO_BOND: Row = Object.freeze({ c: Object.freeze([]) as unknown as number[]
 const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(b))
 
 /**
+ * `f` of each entry, in a list built by push: Array.prototype.map's list is packed from the builtin
+ * but holey from TurboFan's inlined copy, so the epoch's code that reads it met a representation
+ * its feedback never saw and deoptimised, epoch after epoch (see yuma-fast.ts's doubles()).
+ */
+export function mapped<T, U>(x: readonly T[], f: (v: T, i: number) => U): U[] {
+  const out: U[] = []
+  for (let i = 0; i < x.length; i++) out.push(f(x[i] as T, i))
+  return out
+}
+
+/**
  * What epoch_mechanism reads, for the Yuma core. `view`: the subnet's reads shared with the other
  * mechanisms and the payout (one is made when not given).
  */
@@ -140,9 +151,9 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const totalStake = stakeWeightsForNetwork(view)
   const minStake = S.StakeThreshold.get(s)
   const owner = view.ownerUid
-  const filtered = totalStake.map((x, uid) => (owner !== uid && (x < 0n ? 0n : x >> 64n) < minStake ? 0n : x))
+  const filtered = mapped(totalStake, (x, uid) => (owner !== uid && (x < 0n ? 0n : x >> 64n) < minStake ? 0n : x))
   inplaceNormalize64(filtered)
-  const stake = filtered.map(fixed64ToFixed32)
+  const stake = mapped(filtered, fixed64ToFixed32)
 
   const validatorPermits = S.ValidatorPermit.get(s, netuid)
   if (owner !== null && owner < validatorPermits.length) validatorPermits[owner] = true
@@ -155,17 +166,17 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
     // The mask only ever drops weight entries: without any, no commit can change the epoch, and
     // every validator is left as one without a commit (u64::MAX) without listing the queues.
     commitBlockList = weights.some((r) => r.c.length > 0)
-      ? commitBlocks(s, netuid, netuidIndex, n, keyed).map(blockNumber)
+      ? mapped(commitBlocks(s, netuid, netuidIndex, n, keyed), blockNumber)
       : new Array<number>(n).fill(blockNumber(U64_MAX))
   }
   const since = lastTempo(s, netuid, block)
   const inputs: YumaInputs = {
     n,
-    inactive: lastUpdate.map((u) => u + cutoff < block),
-    lastUpdate: lastUpdate.map(blockNumber),
-    registered: registered.map(blockNumber),
+    inactive: mapped(lastUpdate, (u) => u + cutoff < block),
+    lastUpdate: mapped(lastUpdate, blockNumber),
+    registered: mapped(registered, blockNumber),
     commitBlocks: commitBlockList,
-    stake: stake.map(Number),
+    stake: mapped(stake, Number),
     validatorPermits,
     ownerUid: owner,
     weights,
@@ -184,12 +195,12 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
 export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmission: bigint, block: bigint, core: (i: YumaInputs) => YumaResult = yumaFast, view?: EpochView): EpochOutput {
   const { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since } = readEpochInputs(s, netuid, mecid, block, view)
   const r = core(inputs)
-  const serverEmission = r.normalizedServer.map((x) => scaleEmission(x, raoEmission))
-  const validatorEmission = r.normalizedValidator.map((x) => scaleEmission(x, raoEmission))
-  const combinedEmission = r.normalizedCombined.map((x) => scaleEmission(x, raoEmission))
-  const active = inputs.inactive.map((b) => !b)
+  const serverEmission = mapped(r.normalizedServer, (x) => scaleEmission(x, raoEmission))
+  const validatorEmission = mapped(r.normalizedValidator, (x) => scaleEmission(x, raoEmission))
+  const combinedEmission = mapped(r.normalizedCombined, (x) => scaleEmission(x, raoEmission))
+  const active = mapped(inputs.inactive, (b) => !b)
 
-  const terms: Array<[Uint8Array, EpochTerms]> = keyed.map(([hk, uid]) => {
+  const terms: Array<[Uint8Array, EpochTerms]> = mapped(keyed, ([hk, uid]) => {
     const x = totalStake[uid] ?? 0n
     const t: EpochTerms = {
       uid,
@@ -208,7 +219,7 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
     }
     if (t.newValidatorPermit) {
       const row = r.emaBonds[uid]
-      if (row) t.bond = { c: row.c, v: row.v.map(toU16) }
+      if (row) t.bond = { c: row.c, v: mapped(row.v, toU16) }
     }
     return [hk, t]
   })

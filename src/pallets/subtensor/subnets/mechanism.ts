@@ -5,7 +5,7 @@ import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { persistMechanismEpochTerms, persistNetuidEpochTerms } from '../epoch/persist.js'
 import { EpochView } from '../epoch/epoch-view.js'
-import { type EpochOutput, type EpochTerms, compareBytes, epochMechanism } from '../epoch/run-epoch.js'
+import { type EpochOutput, type EpochTerms, compareBytes, epochMechanism, mapped } from '../epoch/run-epoch.js'
 import { yumaFast } from '../epoch/yuma-fast.js'
 import { SubtensorErrors as E } from '../macros/errors.js'
 import { SubtensorStorage as S } from '../storage.js'
@@ -86,7 +86,7 @@ function hasRepeatedHotkey(terms: ReadonlyArray<[Uint8Array, EpochTerms]>): bool
 function persistAggregated(s: Store, env: Pick<ExecEnv, 'depositEvent'>, netuid: number, terms: ReadonlyArray<[Uint8Array, EpochTerms]>): Array<[Uint8Array, bigint, bigint]> {
   persistNetuidEpochTerms(s, netuid, terms)
   updateVotingPowerForSubnet(s, env, netuid, terms)
-  return terms.map(([hk, t]) => [hk, t.serverEmission, t.validatorEmission])
+  return mapped(terms, ([hk, t]): [Uint8Array, bigint, bigint] => [hk, t.serverEmission, t.validatorEmission])
 }
 
 /**

@@ -3,7 +3,7 @@
 // on_initialize runs on the first epoch block after block 300 (the block itself is then
 // produced normally). Shows what one epoch reads more than once.
 //
-//   npx tsx bench/epoch-access.ts [subnets=32] [classic|current] [--all]
+//   npx tsx bench/epoch-access.ts [subnets=32] [classic|current] [--all] [--ordinary] [--where=Item]
 import '../src/polyfill.js'
 import { subtensorModule } from '../src/pallets/subtensor/pallet.js'
 import { SubtensorStorage } from '../src/pallets/subtensor/storage.js'
@@ -74,13 +74,16 @@ try {
     }
   }
   for (let i = 0; i < 20 && !epochSeen; i++) await producer.produceMany(1)
-  const rows = [...counts].map(([name, c]) => {
-    const b = base?.get(name) ?? { read: 0, list: 0, write: 0, decode: 0 }
+  // --ordinary: the block before the epoch block on its own (an ordinary block's accesses)
+  const ordinary = process.argv.includes('--ordinary')
+  const shown = ordinary ? base ?? new Map() : counts
+  const rows = [...shown].map(([name, c]) => {
+    const b = (ordinary ? undefined : base?.get(name)) ?? { read: 0, list: 0, write: 0, decode: 0 }
     return { name, read: c.read - b.read, list: c.list - b.list, write: c.write - b.write, decode: (c.decode ?? 0) - (b.decode ?? 0) }
   }).filter((r) => process.argv.includes('--all') || r.read !== 0 || r.list !== 0 || r.write !== 0 || r.decode !== 0)
   rows.sort((a, b) => b.read + b.list - a.read - a.list)
   let r = 0, l = 0, w = 0, d = 0
-  console.log('epoch block minus the block before it, accesses by item (read / list / write / decode):')
+  console.log(`${ordinary ? 'the block before the epoch block' : 'epoch block minus the block before it'}, accesses by item (read / list / write / decode):`)
   for (const x of rows) { r += x.read; l += x.list; w += x.write; d += x.decode; console.log(`${x.name.padEnd(36)} ${String(x.read).padStart(5)} ${String(x.list).padStart(5)} ${String(x.write).padStart(5)} ${String(x.decode).padStart(5)}`) }
   for (const [site, c] of sites) console.log(`${String(c).padStart(5)} ${site}`)
   console.log(`${'total'.padEnd(36)} ${String(r).padStart(5)} ${String(l).padStart(5)} ${String(w).padStart(5)} ${String(d).padStart(5)}`)

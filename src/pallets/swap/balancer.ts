@@ -43,8 +43,8 @@ export class Balancer {
   expScaled(x: bigint, dx: bigint, baseQuote: boolean): bigint {
     const xPlusDx = dx >= 0n ? satAddU64(x, dx) : satSubU64(x, -dx)
     if (xPlusDx === 0n) return 0n
-    const [en, ed] = baseQuote ? [this.base, this.quote] : [this.quote, this.base]
-    const r = powRatioScaled(x, xPlusDx, en, ed, 256, ACCURACY)
+    const base = this.base
+    const r = baseQuote ? powRatioScaled(x, xPlusDx, base, this.quote, 256, ACCURACY) : powRatioScaled(x, xPlusDx, this.quote, base, 256, ACCURACY)
     if (r === null || r < 0n || r > U64_MAX) return 0n
     const result = F.u64f64Ratio(r, ACCURACY) ?? 0n
     return dx >= 0n && result > ONE_FX ? ONE_FX : result
@@ -62,7 +62,9 @@ export class Balancer {
 
   /** calculatePrice of the balancer with quote weight `quote`. */
   static priceOf(quote: bigint, x: bigint, y: bigint): bigint {
-    return F.saturatingMul(U, weightRatio(quote), F.u64f64Ratio(y, x) ?? 0n)
+    const yx = F.u64f64Ratio(y, x) ?? 0n
+    // Equal weights make w1/w2 exactly 1, and 1 × a U64F64 value is that value.
+    return quote === HALF ? yx : F.saturatingMul(U, weightRatio(quote), yx)
   }
 
   /**
@@ -70,6 +72,10 @@ export class Balancer {
    * join reserves (y, x). Returns the new balancer, or null (weights out of range: nothing changes).
    */
   withAddedLiquidity(taoReserve: bigint, alphaReserve: bigint, taoDelta: bigint, alphaDelta: bigint): Balancer | null {
+    // Nothing added to a pool of equal weights: q1 and q2 below are the same rounded half of
+    // taoReserve × alphaReserve, so the new quote weight is q2 / 2·q2 = ½ again (or ½ for an empty
+    // pool; a saturated sum still floors to ½). The pools the coinbase injects nothing into each block.
+    if (taoDelta === 0n && alphaDelta === 0n && this.quote === HALF) return this
     const newTao = taoReserve + taoDelta
     const newAlpha = alphaReserve + alphaDelta
     const q1 = mulPerquintillRound(this.base, satMulU128(taoReserve, newAlpha))

@@ -36,7 +36,11 @@ export function bitLength(x: bigint): bigint {
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b]
+  while (b !== 0n) {
+    const r = a % b
+    a = b
+    b = r
+  }
   return a
 }
 
@@ -165,15 +169,16 @@ export function powRatioScaled(
     expDen /= g
   }
 
-  const scaleBits = bitLength(scale)
-  if (bitLength(expNum) <= 32n && bitLength(expDen) <= 32n) {
-    if (expNum <= MAX_EXACT_EXPONENT && expDen <= MAX_EXACT_EXPONENT) {
-      const targetNum = baseNumerator ** expNum * scale ** expDen
-      const targetDen = baseDenominator ** expNum
-      return nthRootRatioFloor(targetNum, targetDen, expDen)
-    }
+  // (the source also asks that both terms fit 32 bits, which any term ≤ 1024 does)
+  if (expNum <= MAX_EXACT_EXPONENT && expDen <= MAX_EXACT_EXPONENT) {
+    // Equal weights reduce to 1/1, the balancer's usual case: floor(scale · num / den), no powers.
+    if (expNum === 1n && expDen === 1n) return (baseNumerator * scale) / baseDenominator
+    const targetNum = baseNumerator ** expNum * scale ** expDen
+    const targetDen = baseDenominator ** expNum
+    return nthRootRatioFloor(targetNum, targetDen, expDen)
   }
 
+  const scaleBits = bitLength(scale)
   let requested = BigInt(Math.max(precision, 32))
   if (scaleBits + 8n > requested) requested = scaleBits + 8n
   const internal = requested + GUARD_BITS

@@ -105,6 +105,9 @@ export function blockHashToIndices(blockHash: Uint8Array, k: bigint, n: bigint):
   return [...indices].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
+/** A hash for blockHashToIndices when it has no coldkeys to pick from (it then reads none). */
+const NO_HASH = new Uint8Array(32)
+
 /** The big-endian u64 at `at` in `hash` (missing bytes read as 0). */
 function hashWord(hash: Uint8Array, at: number): bigint {
   let v = 0n
@@ -197,7 +200,9 @@ export function doRootClaim(s: Store, env: ExecEnv, coldkey: Uint8Array, subnets
  * parent hash claim everything; a failing claim is rolled back and the sweep goes on.
  */
 export function runAutoClaimRootDivs(s: Store, env: ExecEnv): void {
-  const indices = blockHashToIndices(System.ParentHash.get(s), S.NumRootClaim.get(s), S.NumStakingColdkeys.get(s))
+  // (the parent hash, decoded afresh every block, only matters when there are coldkeys to pick)
+  const coldkeys = S.NumStakingColdkeys.get(s)
+  const indices = blockHashToIndices(coldkeys === 0n ? NO_HASH : System.ParentHash.get(s), S.NumRootClaim.get(s), coldkeys)
   for (const i of indices) {
     const coldkey = S.StakingColdkeysByIndex.get(s, i)
     if (coldkey === null) continue

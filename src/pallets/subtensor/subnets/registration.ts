@@ -261,7 +261,8 @@ export function updateRegistrationPrices(s: Store, networks: readonly number[] =
     next = clamp(next, S.MinBurn.get(s, netuid), S.MaxBurn.get(s, netuid))
     if (next !== burn) S.Burn.set(s, netuid, next)
     insertIfChanged(s, S.RegistrationsThisBlock, netuid, 0)
-    if (netuid === 0 && shouldRunEpoch(s, netuid, now)) S.RegistrationsThisInterval.set(s, netuid, 0)
+    // (a 0 already stored is not rewritten: root stays due block after block on a dev chain)
+    if (netuid === 0 && shouldRunEpoch(s, netuid, now)) insertIfChanged(s, S.RegistrationsThisInterval, netuid, 0)
   }
 }
 

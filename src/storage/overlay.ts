@@ -2,7 +2,7 @@
 // stack of transactional layers. Layer 0 is the block's own diff; each dispatch and each
 // `withStorageLayer` pushes another. Keys are kept as latin1 strings (one char per byte) so that
 // string order equals byte order and no hex conversion sits on the hot path.
-import { Appended, vecShapeOf, type VecShape } from './appended-vec.js'
+import { Appended, vecShapeOf, type AppendedItem, type VecShape } from './appended-vec.js'
 import { keyFromString as fromKeyString, keyString as toKeyString } from './kv.js'
 
 /** What the overlay needs from committed state (the trie view implements this). */
@@ -209,8 +209,11 @@ export class Overlay {
 
   remove(key: Uint8Array): void { this.set(key, null) }
 
-  /** Append one SCALE-encoded item to the Vec stored at `key` (Substrate's `append`); `ks`: keyString(key), when at hand. */
-  append(key: Uint8Array, item: Uint8Array, ks: string = toKeyString(key)): void {
+  /**
+   * Append one SCALE-encoded item (or its parts in order) to the Vec stored at `key` (Substrate's
+   * `append`); `ks`: keyString(key), when at hand. The item's bytes are kept, not copied.
+   */
+  append(key: Uint8Array, item: AppendedItem, ks: string = toKeyString(key)): void {
     const top = this.layerIds.length - 1
     const topId = this.layerIds[top]!
     const cur = this.cur.get(ks)

@@ -45,6 +45,9 @@ export function itemBucket(ks: string): number {
   return ((ks.charCodeAt(16) << 16) | (ks.charCodeAt(17) << 8) | ks.charCodeAt(18)) ^ ((ks.charCodeAt(0) << 22) | (ks.charCodeAt(1) << 14))
 }
 
+/** Room made at once for the keys written after a listing (a 32-subnet block writes ~460 keys). */
+const UNINDEXED_ROOM = 512
+
 /** Bits in an overlay's filter of the keys it has written. */
 const FILTER_BITS = 1 << 14
 
@@ -102,9 +105,12 @@ export class Overlay {
   private byItem: Map<number, string[]> | null = null
   /**
    * Keys that joined `cur` since the item index was last brought up to date: indexed by the next
-   * listing, not on every write (most of a block's writes come after its last listing).
+   * listing, not on every write (most of a block's writes come after its last listing). The first
+   * `unindexedCount` entries; the array keeps its room between listings (a block's ~17 listings
+   * would otherwise grow it anew each time, and the ~400 writes after the last one grow it most).
    */
   private unindexed: string[] = []
+  private unindexedCount = 0
   /** `cur` was handed out by changes(): the next write copies it first. */
   private shared = false
   /**
@@ -187,7 +193,11 @@ export class Overlay {
       const bit = ref !== undefined && ref.bit !== undefined ? ref.bit : keyBit(ks)
       const f = (this.writtenBits ??= new Uint32Array(FILTER_BITS / 32))
       f[bit >>> 5]! |= 1 << (bit & 31)
-      if (this.byItem !== null) this.unindexed.push(ks)
+      if (this.byItem !== null) {
+        // (room made on the first such key: an overlay that only reads and lists makes none)
+        if (this.unindexed.length === 0) this.unindexed = new Array<string>(UNINDEXED_ROOM)
+        this.unindexed[this.unindexedCount++] = ks
+      }
       const b = this.backend
       if (b.written !== undefined) b.written(ks, ref)
     }
@@ -200,9 +210,10 @@ export class Overlay {
       index = new Map()
       for (const k of this.cur.keys()) indexKey(index, k)
       this.byItem = index
-    } else if (this.unindexed.length > 0) {
-      for (const k of this.unindexed) indexKey(index, k)
-      this.unindexed.length = 0
+    } else if (this.unindexedCount > 0) {
+      const keys = this.unindexed
+      for (let i = 0; i < this.unindexedCount; i++) indexKey(index, keys[i]!)
+      this.unindexedCount = 0
     }
     return index
   }

@@ -69,6 +69,19 @@ describe('Overlay', () => {
     expect(s.get(key)).toEqual(new Uint8Array([...compactBytes(3), 7, 9, 10]))
   })
 
+  it('append takes an element as its parts (an event record), counted once and joined in order', () => {
+    const existing = new Uint8Array([...compactBytes(1), 5])
+    const s = new Overlay({ get: () => existing, keys: () => [] })
+    const key = k('events')
+    s.append(key, [v(1), new Uint8Array([2, 3]), v(4)])
+    s.startTransaction()
+    s.append(key, v(6))
+    s.append(key, [v(7), v(8)])
+    s.commitTransaction()
+    expect(s.vecShape(key)).toEqual({ count: 4, bytes: 8 })
+    expect(s.get(key)).toEqual(new Uint8Array([...compactBytes(4), 5, 1, 2, 3, 4, 6, 7, 8]))
+  })
+
   it('append extends a vector already in the backend', () => {
     const existing = new Uint8Array([...compactBytes(1), 5])
     const s = new Overlay({ get: () => existing, keys: () => [] })

@@ -2,7 +2,7 @@
 // stack of transactional layers. Layer 0 is the block's own diff; each dispatch and each
 // `withStorageLayer` pushes another. Keys are kept as latin1 strings (one char per byte) so that
 // string order equals byte order and no hex conversion sits on the hot path.
-import { Appended, vecShapeOf, type VecShape } from './appended-vec.js'
+import { Appended, vecShapeOf, type AppendedItem, type VecShape } from './appended-vec.js'
 import { keyFromString as fromKeyString, keyString as toKeyString } from './kv.js'
 
 /** What the overlay needs from committed state (the trie view implements this). */
@@ -44,6 +44,9 @@ export const ITEM_PREFIX = 32
 export function itemBucket(ks: string): number {
   return ((ks.charCodeAt(16) << 16) | (ks.charCodeAt(17) << 8) | ks.charCodeAt(18)) ^ ((ks.charCodeAt(0) << 22) | (ks.charCodeAt(1) << 14))
 }
+
+/** Room made at once for the keys written after a listing (a 32-subnet block writes ~460 keys). */
+const UNINDEXED_ROOM = 512
 
 /** Bits in an overlay's filter of the keys it has written. */
 const FILTER_BITS = 1 << 14
@@ -102,9 +105,12 @@ export class Overlay {
   private byItem: Map<number, string[]> | null = null
   /**
    * Keys that joined `cur` since the item index was last brought up to date: indexed by the next
-   * listing, not on every write (most of a block's writes come after its last listing).
+   * listing, not on every write (most of a block's writes come after its last listing). The first
+   * `unindexedCount` entries; the array keeps its room between listings (a block's ~17 listings
+   * would otherwise grow it anew each time, and the ~400 writes after the last one grow it most).
    */
   private unindexed: string[] = []
+  private unindexedCount = 0
   /** `cur` was handed out by changes(): the next write copies it first. */
   private shared = false
   /**
@@ -187,7 +193,11 @@ export class Overlay {
       const bit = ref !== undefined && ref.bit !== undefined ? ref.bit : keyBit(ks)
       const f = (this.writtenBits ??= new Uint32Array(FILTER_BITS / 32))
       f[bit >>> 5]! |= 1 << (bit & 31)
-      if (this.byItem !== null) this.unindexed.push(ks)
+      if (this.byItem !== null) {
+        // (room made on the first such key: an overlay that only reads and lists makes none)
+        if (this.unindexed.length === 0) this.unindexed = new Array<string>(UNINDEXED_ROOM)
+        this.unindexed[this.unindexedCount++] = ks
+      }
       const b = this.backend
       if (b.written !== undefined) b.written(ks, ref)
     }
@@ -200,17 +210,21 @@ export class Overlay {
       index = new Map()
       for (const k of this.cur.keys()) indexKey(index, k)
       this.byItem = index
-    } else if (this.unindexed.length > 0) {
-      for (const k of this.unindexed) indexKey(index, k)
-      this.unindexed.length = 0
+    } else if (this.unindexedCount > 0) {
+      const keys = this.unindexed
+      for (let i = 0; i < this.unindexedCount; i++) indexKey(index, keys[i]!)
+      this.unindexedCount = 0
     }
     return index
   }
 
   remove(key: Uint8Array): void { this.set(key, null) }
 
-  /** Append one SCALE-encoded item to the Vec stored at `key` (Substrate's `append`); `ks`: keyString(key), when at hand. */
-  append(key: Uint8Array, item: Uint8Array, ks: string = toKeyString(key)): void {
+  /**
+   * Append one SCALE-encoded item (or its parts in order) to the Vec stored at `key` (Substrate's
+   * `append`); `ks`: keyString(key), when at hand. The item's bytes are kept, not copied.
+   */
+  append(key: Uint8Array, item: AppendedItem, ks: string = toKeyString(key)): void {
     const top = this.layerIds.length - 1
     const topId = this.layerIds[top]!
     const cur = this.cur.get(ks)

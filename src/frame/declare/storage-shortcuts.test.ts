@@ -33,6 +33,17 @@ describe('fixedEncoder', () => {
     }
   })
 
+  it('hands out values that keep their bytes while later values are written (shared slabs, no overlap)', () => {
+    const wide = fixedEncoder(u128)!
+    const narrow = fixedEncoder(u32)!
+    const written: Array<[Uint8Array, Uint8Array]> = []
+    for (let i = 0; i < 200; i++) {
+      const v = BigInt(i) * 0x0102030405060708090a0b0c0d0e0fn
+      written.push([wide(v)!, encode(u128, v)], [narrow(i * 65_537)!, encode(u32, i * 65_537)])
+    }
+    for (const [bytes, expected] of written) expect(bytes).toEqual(expected)
+  })
+
   it('writes u8/u16/u32 numbers and bools as encode() does, and declines the rest', () => {
     for (const [t, bits] of [[u8, 8], [u16, 16], [u32, 32]] as const) {
       const enc = fixedEncoder(t)!

@@ -6,6 +6,7 @@ import { codecOf, decodeBy, encode, encodeBy, Reader, readCompactNumber, Writer,
 import type { Ty } from '../../codec/types.js'
 import { copierOf, decodesImmutable, roundTrips, type Copier } from '../../codec/value-copy.js'
 import { keyString } from '../../storage/kv.js'
+import type { AppendedItem } from '../../storage/appended-vec.js'
 import { keyBit, type Overlay, type StorageRef } from '../../storage/overlay.js'
 import { fixedEncoder, keptFieldOf } from './fixed-values.js'
 import { fixedWidth, smallUintBytes, smallUintString, verbatimLength } from './key-shapes.js'
@@ -298,8 +299,8 @@ export class StorageValue<V, R = V> extends Item<V, R> {
   mutate(s: Store, fn: (v: R) => V): V { const v = fn(this.get(s)); this.set(s, v); return v }
   /** The stored bytes as they are (null when absent), for a caller that takes them whole (an event record's phase). */
   raw(s: Store): Uint8Array | null { return s.read(this.prefixRef) }
-  /** Append one encoded element to the stored Vec through the store's `append` (nothing decoded or re-encoded). */
-  appendEncoded(s: Store, item: Uint8Array): void { s.append(this.prefix, item, this.prefixRef.ks) }
+  /** Append one encoded element (or its parts in order) to the stored Vec through the store's `append` (nothing decoded or re-encoded). */
+  appendEncoded(s: Store, item: AppendedItem): void { s.append(this.prefix, item, this.prefixRef.ks) }
 }
 
 export class StorageMap<K, V, R = V> extends Item<V, R> {

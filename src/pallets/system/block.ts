@@ -90,7 +90,8 @@ export function depositEvent(s: Store, runtimeEvent: Uint8Array, topics: Uint8Ar
   const index = System.EventCount.get(s)
   if (index === 0xffffffff) return
   System.EventCount.set(s, index + 1)
-  System.Events.appendEncoded(s, concatBytes(phase, runtimeEvent, topics.length === 0 ? NO_TOPICS : encode(topicsCodec, topics)))
+  // (the record as its three parts: the Vec's bytes join them once, when the block's diff is taken)
+  System.Events.appendEncoded(s, [phase, runtimeEvent, topics.length === 0 ? NO_TOPICS : encode(topicsCodec, topics)])
   for (const t of topics) s.append(System.EventTopics.key(t), encode(topicEntry, [number, index]))
 }
 
@@ -108,7 +109,7 @@ export function registerExtraWeightUnchecked(s: Store, w: WeightValue, cls: Disp
 }
 
 // Every block applies the timestamp inherent, whose ExtrinsicSuccess has the same bytes each time:
-// the last encoding per dispatch class is kept (depositEvent copies the bytes it records).
+// the last encoding per dispatch class is kept (shared by every record of it: stored bytes are never changed in place).
 const lastSuccess = new Map<string, { pays: string; ref: bigint; proof: bigint; bytes: Uint8Array }>()
 
 function successEvent(info: DispatchEventInfoValue): Uint8Array {

@@ -22,15 +22,20 @@ async function tempDir(): Promise<string> {
   return d
 }
 
-/** Counts batches, to observe group commit. */
+/** Counts batches, to observe group commit, and trie node puts. */
 class CountingKV implements KV {
   writes = 0
+  nodePuts = 0
   constructor(readonly inner: KV) {}
   getSync(k: Uint8Array): Uint8Array | undefined { return this.inner.getSync(k) }
   get(k: Uint8Array): Promise<Uint8Array | undefined> { return this.inner.get(k) }
   iterate(o: KvRange): AsyncIterable<[Uint8Array, Uint8Array]> { return this.inner.iterate(o) }
   close(): Promise<void> { return this.inner.close() }
-  write(ops: KvOp[]): Promise<void> { this.writes++; return this.inner.write(ops) }
+  write(ops: KvOp[]): Promise<void> {
+    this.writes++
+    for (const op of ops) if (op.type === 'put' && op.key[0] === 'n'.charCodeAt(0)) this.nodePuts++
+    return this.inner.write(ops)
+  }
 }
 
 let saltCounter = 0
@@ -241,6 +246,27 @@ describe.each(backends)('BlockStore on %s', (_name, openKV) => {
     for (const b of blocks) {
       expect(kv.getSync(canonicalKey(b.number))).toEqual(b.hash)
       expect(store.getHeader(b.hash)).toEqual(b.header)
+    }
+    await store.close()
+  })
+
+  it('puts a node once: not again when a later block or the same one makes it again', async () => {
+    const kv = new CountingKV(await openKV())
+    const store = await BlockStore.open(kv)
+    const g = makeGenesis([node(1)])
+    await store.initGenesis(g)
+    const before = kv.nodePuts
+    const twice = new TrieNodeSet()
+    for (const n of [node(5), node(6), node(5)]) twice.add(blake2(n), n)
+    const b1 = { ...child({ hash: g.hash, number: 0 }), trieNodes: twice, setBest: true }
+    const again = new TrieNodeSet()
+    for (const n of [node(6), node(7)]) again.add(blake2(n), n)
+    const b2 = { ...child(b1), trieNodes: again, setBest: true }
+    await Promise.all([store.commitBlock(b1), store.commitBlock(b2)])
+    expect(kv.nodePuts - before).toBe(3)
+    for (const n of [node(5), node(6), node(7)]) {
+      expect(store.getNode(blake2(n))).toEqual(n)
+      expect(kv.getSync(Uint8Array.of('n'.charCodeAt(0), ...blake2(n)))).toEqual(n)
     }
     await store.close()
   })

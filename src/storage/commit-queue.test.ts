@@ -145,4 +145,24 @@ describe('CommitQueue', () => {
     expect(kv.inner.getSync(b(7))).toEqual(b(70))
     expect(q.read(b(8, 1))).toEqual(b(80))
   })
+
+  it('finds a pending listed put by its hash key past the fingerprint filter, and misses the rest', async () => {
+    const kv = new GatedKV()
+    const q = new CommitQueue(kv)
+    const key = (...head: number[]): Uint8Array => {
+      const k = new Uint8Array(33).fill(0x33)
+      k[0] = 9
+      k.set(head, 1)
+      return k
+    }
+    const p = q.submit(new Map(), { column: 9, ops: [{ type: 'put', key: key(1, 2, 3), value: b(1) }, { type: 'put', key: key(4, 5), value: b(2) }] })
+    expect(q.read(key(1, 2, 3))).toEqual(b(1))
+    expect(q.read(key(4, 5))).toEqual(b(2))
+    expect(q.read(key(1, 2, 4))).toBeUndefined() // same fingerprint, another key
+    expect(q.read(key(2, 1))).toBeUndefined()
+    await tick()
+    kv.release()
+    await p
+    expect(q.read(key(4, 5))).toEqual(b(2))
+  })
 })

@@ -54,4 +54,17 @@ describe('HashCache', () => {
     expect(c.size).toBe(0)
     expect(c.get(hash(10))).toBeUndefined()
   })
+
+  it('adds a value only under a hash it does not hold yet, in either generation', () => {
+    const c = new HashCache<string>(2)
+    expect(c.add(hash(1), 'one')).toBe(true)
+    expect(c.add(hash(1), 'again')).toBe(false)
+    expect(c.get(hash(1))).toBe('one')
+    // hash(1) moves to the old generation; still held there.
+    expect(c.add(hash(2), 'two')).toBe(true)
+    expect(c.add(hash(1), 'again')).toBe(false)
+    expect(c.add(hash(3), 'three')).toBe(true)
+    expect(c.get(hash(3))).toBe('three')
+    expect(() => c.add(new Uint8Array(31), 'x')).toThrow()
+  })
 })

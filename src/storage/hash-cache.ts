@@ -61,6 +61,24 @@ export class HashCache<V> {
       e.value = value
       return
     }
+    this.insert(id, head, hash, value, off)
+  }
+
+  /**
+   * Keeps `value` under hash[off, off + 32) unless the hash is held already (then nothing
+   * changes); true when it was added.
+   */
+  add(hash: Uint8Array, value: V, off = 0): boolean {
+    if (hash.length < off + HASH_LEN) throw new Error(`hash cache key of ${hash.length - off} bytes`)
+    const id = idOf(hash, off)
+    const head = this.young.get(id)
+    if (find(head, hash, off) !== undefined || find(this.old.get(id), hash, off) !== undefined) return false
+    this.insert(id, head, hash, value, off)
+    return true
+  }
+
+  /** A new young entry in front of `head`, the young chain of `id`. */
+  private insert(id: number, head: Entry<V> | undefined, hash: Uint8Array, value: V, off: number): void {
     this.young.set(id, { key: hash, off, value, next: head })
     if (++this.youngSize >= this.capacity) {
       this.old = this.young

@@ -32,6 +32,11 @@ export async function openLevelKV(path: string, opts: LevelOptions = {}): Promis
     valueEncoding: 'view',
     cacheSize: opts.cacheSize,
     writeBufferSize: opts.writeBufferSize ?? 16 * 1024 * 1024,
+    // Most bytes written are trie nodes, mostly hashes, which Snappy shrinks little, yet it runs on
+    // every table block the compaction thread writes (and must inflate them again to merge). Off, that
+    // thread costs ~half as much per block (~120 µs a block instead of ~240 on the 32-subnet dev
+    // chain) for a database ~25 % larger. LevelDB marks each block, so older databases still read.
+    compression: false,
   })
   await db.open()
   return new LevelKV(db, opts.syncWrites === true)

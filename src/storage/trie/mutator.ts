@@ -55,11 +55,29 @@ export class Mutator {
 
   /** Hashes of V1 values computed while comparing (value → hash), for commit to reuse. */
   private valueHashes: Map<Uint8Array, Uint8Array> | undefined
+  /**
+   * The last V1 value hashed, and its hash. A per-subnet item often holds one value for every
+   * subnet, and its keys are written (and committed) one after another: the value is then hashed
+   * once, and stored once (commit skips a hashed value just stored), not once per subnet.
+   */
+  private lastValue: Uint8Array | undefined
+  private lastValueHash: Uint8Array | undefined
+  /** The hash of the hashed value commit stored last (the same object as lastValueHash when it repeats). */
+  private lastStoredValueHash: Uint8Array | undefined
+
+  private valueHash(value: Uint8Array): Uint8Array {
+    const last = this.lastValue
+    if (last !== undefined && bytesEqual(last, value)) return this.lastValueHash!
+    const h = this.valueHashes?.get(value) ?? blake2_256(value)
+    this.lastValue = value
+    this.lastValueHash = h
+    return h
+  }
 
   /** Is `value` the one whose hash `hash` is (as this version would store it)? */
   private sameHashedValue(hash: Uint8Array, value: Uint8Array): boolean {
     if (this.version !== 1 || value.length < MAX_INLINE_VALUE) return false
-    const h = blake2_256(value)
+    const h = this.valueHash(value)
     if (bytesEqual(h, hash)) return true
     ;(this.valueHashes ??= new Map()).set(value, h)
     return false
@@ -228,8 +246,11 @@ export class Mutator {
     let value = child.value
     let hashed = child.valueHashed
     if (value !== null && !hashed && this.version === 1 && value.length >= MAX_INLINE_VALUE) {
-      const h = this.valueHashes?.get(value) ?? blake2_256(value)
-      this.newNodes.add(h, value)
+      const h = this.valueHash(value)
+      if (h !== this.lastStoredValueHash) {
+        this.newNodes.add(h, value)
+        this.lastStoredValueHash = h
+      }
       value = h
       hashed = true
       child.value = h

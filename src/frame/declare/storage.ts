@@ -5,6 +5,7 @@ import { hashKey, hasherPrefixLength, storagePrefix, type Hasher } from '../../c
 import { codecOf, decodeBy, encode, encodeBy, Reader, readCompactNumber, Writer, type Codec } from '../../codec/scale.js'
 import type { Ty } from '../../codec/types.js'
 import { copierOf, decodesImmutable, roundTrips, type Copier } from '../../codec/value-copy.js'
+import { keyStringOf } from '../../storage/kept-key-string.js'
 import { keyString } from '../../storage/kv.js'
 import type { AppendedItem } from '../../storage/appended-vec.js'
 import { keyBit, type Overlay, type StorageRef } from '../../storage/overlay.js'
@@ -98,7 +99,9 @@ abstract class Item<V, R> {
     if (typeof k === 'number') {
       const limit = this.smallLimit[i]!
       if (k >>> 0 === k && k < limit) return smallUintString(k, this.smallBytes[i]!)
-    } else if (k instanceof Uint8Array && k.length === this.verbatimLen[i]) return keyString(k)
+    // (an account read lent from storage, e.g. a hotkey of a Keys row, has its string kept: the
+    // epochs' ~20 accesses per hotkey make none)
+    } else if (k instanceof Uint8Array && k.length === this.verbatimLen[i]) return keyStringOf(k)
     return keyString(encode(this.decl.keys[i]!, k))
   }
 
@@ -375,6 +378,20 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
       this.nextKey(r, 0)
       const b = this.nextKey(r, 1) as K2
       yield [b, this.decodeValue(s.getString(ks)!)]
+    }
+  }
+  /**
+   * iterPrefix with each value lent (the same object while its stored bytes stand, as getLent):
+   * for readers that never write into the values. A row read every tempo (a Keys row's hotkey)
+   * is then one object across tempos, and what is kept for it (its key string) is kept too.
+   */
+  *iterPrefixLent(s: Store, k1: K1): Generator<[K2, V]> {
+    const ref = this.keyRef1(k1)
+    for (const ks of s.keyStrings(ref.key, undefined, ref.ks)) {
+      const r = this.keysAt(ks)
+      this.nextKey(r, 0)
+      const b = this.nextKey(r, 1) as K2
+      yield [b, this.readPart(s, this.keyRef2(k1, b), lent)]
     }
   }
   clearPrefix(s: Store, k1: K1, limit?: number): number { return s.clearPrefix(this.keyOf([k1]), limit) }

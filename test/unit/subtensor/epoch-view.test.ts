@@ -186,4 +186,16 @@ describe('the epoch view: one read per input through the epoch and its payout', 
     const drained = drainPending(x.s, x.env, [NET], BigInt(BLOCK)).get(NET)
     expect(drained?.keyed).toEqual([...S.Keys.iterPrefix(x.s, NET)].map(([uid, hk]) => [hk, uid]))
   })
+
+  it('lends the Keys rows: equal to the decoded ones, the same hotkey objects while the rows stand', () => {
+    const { x } = subnet(7)
+    const rows = (): Array<[number, Uint8Array]> => [...S.Keys.iterPrefixLent(x.s, NET)]
+    const first = rows()
+    expect(first).toEqual([...S.Keys.iterPrefix(x.s, NET)])
+    const again = rows()
+    expect(rows().map(([, hk]) => hk)).toEqual(again.map(([, hk]) => hk))
+    rows().forEach(([, hk], i) => expect(hk).toBe(again[i]![1]))
+    S.Keys.set(x.s, NET, first[0]![0], u256(77))
+    expect(rows()[0]![1]).toEqual(u256(77))
+  })
 })

@@ -3,7 +3,7 @@
 // emission the epoch will distribute.
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { keyString } from '../../../storage/kv.js'
+import { keptKeyString } from '../../../storage/kept-key-string.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { insertIfChanged } from '../utils/store-changed.js'
@@ -51,12 +51,13 @@ export const isEpochInputStateConsistent = (s: Store, netuid: number): boolean =
 /** The Keys rows as (hotkey, uid) in listing order, the epoch's input, or null if a hotkey appears twice. */
 function consistentKeys(s: Store, netuid: number): Array<[Uint8Array, number]> | null {
   const rows: Array<[Uint8Array, number]> = []
-  for (const [uid, hk] of S.Keys.iterPrefix(s, netuid)) rows.push([hk, uid])
+  // (lent: the hotkeys are the same objects tempo after tempo, so their key strings are kept)
+  for (const [uid, hk] of S.Keys.iterPrefixLent(s, netuid)) rows.push([hk, uid])
   // (a single row cannot repeat a hotkey: no key strings made for the many one-UID subnets)
   if (rows.length > 1) {
     const seen = new Set<string>()
     for (const [hk] of rows) {
-      const k = keyString(hk)
+      const k = keptKeyString(hk)
       if (seen.has(k)) return null
       seen.add(k)
     }

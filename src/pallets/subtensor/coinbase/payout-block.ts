@@ -7,7 +7,7 @@
 // read-modify-write per subnet leaves, as nothing else reads the map until the payouts are done.
 import * as F from '../../../primitives/fixed/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { keptKeyString } from '../epoch/kept-key-string.js'
+import { keptKeyString } from '../../../storage/kept-key-string.js'
 import { addStakingHotkey, getTaoWeight } from '../staking/stake-utils.js'
 import { SubtensorStorage as S } from '../storage.js'
 

@@ -6,7 +6,7 @@
 // to that flush and is dropped with the payout. Every read is lazy: a caller that needs only a
 // few of them reads only those, in whatever order it asks.
 import type { Store } from '../../../frame/declare/storage.js'
-import { keptKeyString } from './kept-key-string.js'
+import { keptKeyString } from '../../../storage/kept-key-string.js'
 import { type StakeSource, getStakeForHotkeyOnSubnet, getTaoWeight } from '../staking/stake-utils.js'
 import { SubtensorStorage as S } from '../storage.js'
 
@@ -32,7 +32,7 @@ export class EpochView implements StakeSource {
 
   /** The Keys rows as (hotkey, uid), in the order Keys lists them. */
   get keyed(): Array<[Uint8Array, number]> {
-    return this.keyedRows ??= [...S.Keys.iterPrefix(this.s, this.netuid)].map(([uid, hk]) => [hk, uid])
+    return this.keyedRows ??= [...S.Keys.iterPrefixLent(this.s, this.netuid)].map(([uid, hk]) => [hk, uid])
   }
 
   /** SubnetworkN. */

@@ -6,7 +6,7 @@ import { sameBytes } from '../../../codec/bytes.js'
 import { Reader, Writer, readCompactNumber, writeCompact } from '../../../codec/scale.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
-import { keptKeyString as keyStringOf } from './kept-key-string.js'
+import { keptKeyString as keyStringOf } from '../../../storage/kept-key-string.js'
 import type { Row } from './yuma-types.js'
 
 type PairMap = typeof S.Weights

@@ -9,7 +9,7 @@
 // in it touches them.
 import { SafeFloat, SharePool, type SharePoolDataOperations } from '../../../primitives/share-pool/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
-import { keptKeyString } from '../epoch/kept-key-string.js'
+import { keptKeyString } from '../../../storage/kept-key-string.js'
 import { SubtensorStorage as S } from '../storage.js'
 import { type StakeSource, safeFloatOf } from './stake-utils.js'
 

@@ -4,7 +4,7 @@
 // BTreeMap stand-ins — and an accessor hands out the same key bytes for a key on every call;
 // a key string per lookup is a native call and a string of garbage each time. Only for arrays
 // never changed in place (decoded values and accessors' keys are not).
-import { keyString } from '../../../storage/kv.js'
+import { keyString } from './kv.js'
 
 const made = new WeakMap<Uint8Array, string>()
 
@@ -12,4 +12,12 @@ export function keptKeyString(bytes: Uint8Array): string {
   let k = made.get(bytes)
   if (k === undefined) made.set(bytes, k = keyString(bytes))
   return k
+}
+
+/**
+ * keyString of `bytes`: the kept string when keptKeyString made one for this object, else a fresh
+ * one (nothing kept: a caller that did not promise the bytes never change may reuse its array).
+ */
+export function keyStringOf(bytes: Uint8Array): string {
+  return made.get(bytes) ?? keyString(bytes)
 }

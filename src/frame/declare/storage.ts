@@ -394,6 +394,13 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
       yield [b, this.readPart(s, this.keyRef2(k1, b), lent)]
     }
   }
+  /** How many rows are under the first key (nothing decoded). */
+  countPrefix(s: Store, k1: K1): number {
+    const ref = this.keyRef1(k1)
+    let n = 0
+    for (const _ of s.keyStrings(ref.key, undefined, ref.ks)) n++
+    return n
+  }
   clearPrefix(s: Store, k1: K1, limit?: number): number { return s.clearPrefix(this.keyOf([k1]), limit) }
   clear(s: Store, limit?: number): number { return s.clearPrefix(this.prefix, limit) }
 }

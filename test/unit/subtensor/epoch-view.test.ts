@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { hexOf } from '../../../src/codec/bytes.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
-import { calculateDividendAndIncentiveDistribution, distributeDividendsAndIncentives, distributeEmission, drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
+import { AccountMap, calculateDividendAndIncentiveDistribution, distributeDividendsAndIncentives, distributeEmission, drainAndDistribute } from '../../../src/pallets/subtensor/coinbase/distribute-emission.js'
 import { drainPending } from '../../../src/pallets/subtensor/coinbase/epoch-schedule.js'
 import { commitBlocks } from '../../../src/pallets/subtensor/epoch/commit-mask.js'
 import { EpochView } from '../../../src/pallets/subtensor/epoch/epoch-view.js'
@@ -185,6 +185,19 @@ describe('the epoch view: one read per input through the epoch and its payout', 
     S.LastEpochBlock.set(x.s, NET, 0n)
     const drained = drainPending(x.s, x.env, [NET], BigInt(BLOCK)).get(NET)
     expect(drained?.keyed).toEqual([...S.Keys.iterPrefix(x.s, NET)].map(([uid, hk]) => [hk, uid]))
+  })
+
+  it('replaces the dividend rows of a subnet: stale rows removed, kept ones rewritten only when changed, a stored 0 kept', () => {
+    for (const stale of [false, true]) {
+      const { x } = subnet(11)
+      const [a, b, c] = [u256(501), u256(502), u256(503)]
+      S.AlphaDividendsPerSubnet.set(x.s, NET, a, 5n)
+      S.AlphaDividendsPerSubnet.set(x.s, NET, b, 0n)
+      if (stale) S.AlphaDividendsPerSubnet.set(x.s, NET, c, 9n)
+      distributeDividendsAndIncentives(x.s, x.env, NET, 0n, new AccountMap<bigint>(), [[a, 0n], [b, 0n]], [])
+      const rows = [...S.AlphaDividendsPerSubnet.iterPrefix(x.s, NET)].map(([hk, v]) => [hexOf(hk), v])
+      expect(rows.sort()).toEqual([[hexOf(a), 0n], [hexOf(b), 0n]].sort())
+    }
   })
 
   it('lends the Keys rows: equal to the decoded ones, the same hotkey objects while the rows stand', () => {

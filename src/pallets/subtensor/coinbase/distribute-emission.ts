@@ -335,17 +335,25 @@ export function distributeEmission(s: Store, env: Env, netuid: number, server: b
 /**
  * The chain clears the subnet's rows (`clear_prefix`) and inserts one per hotkey (each hotkey
  * once, so onto 0): the same end state, written as a diff against the rows there — a row that
- * keeps its value is not rewritten.
+ * keeps its value is not rewritten. The rows listed before are counted, not decoded: when each of
+ * them is among the new rows (the usual payout: the same validators), none is left to remove.
  */
 function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netuid: number, rows: Array<[Uint8Array, bigint]>): void {
-  const old = new Map<string, [Uint8Array, bigint]>()
-  for (const [hk, v] of map.iterPrefix(s, netuid)) old.set(keyString(hk), [hk, v])
+  const listed = map.countPrefix(s, netuid)
+  let kept = 0
   for (const [hk, v] of rows) {
-    const k = keptKeyString(hk)
-    if (old.get(k)?.[1] !== v) map.set(s, netuid, hk, v)
-    old.delete(k)
+    // (a stored 0 is a row: only a 0 read, the default, asks whether it is stored)
+    const held = map.get(s, netuid, hk)
+    const stored = held !== 0n || map.contains(s, netuid, hk)
+    if (stored) kept++
+    if (!stored || held !== v) map.set(s, netuid, hk, v)
   }
-  for (const [hk] of old.values()) map.remove(s, netuid, hk)
+  // With distinct hotkeys (the chain's rows are a BTreeMap's) the rows kept are all the listed ones
+  // unless one is stale.
+  const fresh = rows.length < 2 ? null : new Set(rows.map(([hk]) => keptKeyString(hk)))
+  if (kept === listed && (fresh === null || fresh.size === rows.length)) return
+  const keep = fresh ?? new Set(rows.map(([hk]) => keptKeyString(hk)))
+  for (const [hk] of [...map.iterPrefix(s, netuid)]) if (!keep.has(keyString(hk))) map.remove(s, netuid, hk)
 }
 
 /**

@@ -362,6 +362,8 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
   remove(s: Store, k1: K1, k2: K2): void { this.removeKey(s, this.keyRef2(k1, k2)) }
   contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef2(k1, k2)) }
   mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { const v = fn(this.get(s, k1, k2)); this.set(s, k1, k2, v); return v }
+  /** The value at (k1, k2) as kept (the same object while its stored bytes stand): for readers that never write into it. */
+  getLent(s: Store, k1: K1, k2: K2): V { return this.readPart(s, this.keyRef2(k1, k2), lent) }
   *iter(s: Store): Generator<[K1, K2, V]> {
     for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) {
       const r = this.keysAt(ks)

@@ -60,11 +60,13 @@ export class EpochView implements StakeSource {
     return r.uid !== undefined ? r.uid : (r.uid = S.Uids.get(this.s, this.netuid, hotkey))
   }
 
+  // (lent: the edges are only read; a parent's hotkey is then one object tempo after tempo, and
+  // its key string is kept)
   /** ChildKeys(hotkey, netuid). */
-  children(hotkey: Uint8Array): Edges { return (this.reads(hotkey).children ??= S.ChildKeys.get(this.s, hotkey, this.netuid)) }
+  children(hotkey: Uint8Array): Edges { return (this.reads(hotkey).children ??= S.ChildKeys.getLent(this.s, hotkey, this.netuid)) }
 
   /** ParentKeys(hotkey, netuid). */
-  parents(hotkey: Uint8Array): Edges { return (this.reads(hotkey).parents ??= S.ParentKeys.get(this.s, hotkey, this.netuid)) }
+  parents(hotkey: Uint8Array): Edges { return (this.reads(hotkey).parents ??= S.ParentKeys.getLent(this.s, hotkey, this.netuid)) }
 
   /**
    * TotalHotkeyAlpha(hotkey, netuid) as it stood before the payout, for this subnet or root (any

@@ -99,25 +99,6 @@ describe('StateCache slots remembered on accessor keys', () => {
     expect(c.backend('C', t.view).getRef!(ref)).toEqual(new Uint8Array([1]))
   })
 
-  it('a ref with room is its key\'s slot in one cache only: another chain\'s cache keeps its own', () => {
-    const { ks, t, c } = cacheAtA()
-    const ref: StorageRef = { key, ks, v: null, seq: 0 }
-    expect(c.backend('A', t.view).getRef!(ref)).toEqual(new Uint8Array([1]))
-    expect(ref.v).toEqual(new Uint8Array([1]))
-    const other = new StateCache()
-    other.reset('X')
-    const x = other.backend('X', counting(new Map([[ks, new Uint8Array([5])]])).view)
-    expect(x.getRef!(ref)).toEqual(new Uint8Array([5]))
-    expect(ref.v).toEqual(new Uint8Array([1]))
-    // Each cache's advance moves its own slot: the ref for the first, a slot object for the other.
-    c.advance('A', 'B', new Map([[ks, new Uint8Array([2])]]))
-    other.advance('X', 'Y', new Map([[ks, new Uint8Array([6])]]))
-    expect(c.backend('B', t.view).getRef!(ref)).toEqual(new Uint8Array([2]))
-    expect(other.backend('Y', t.view).getRef!(ref)).toEqual(new Uint8Array([6]))
-    expect(c.backend('B', t.view).getRef!(ref)).toEqual(new Uint8Array([2]))
-    expect(t.reads()).toBe(1)
-  })
-
   it('an overlay reads accessor keys through the slots and its writes never reach the cache', () => {
     const { t, c, ref } = cacheAtA()
     const s = new Overlay(c.backend('A', t.view))

@@ -27,22 +27,6 @@ interface Listing { prefix: string; keys: string[]; lent: boolean }
  */
 interface Slot { v: Uint8Array | null; seq: number }
 
-/**
- * A new slot for `ref`'s key holding `v`: the ref itself when it has room for one and never was a
- * slot (a ref is the slot of one cache's map at most: two chains in one process read through the
- * same accessors' refs), so a read through it touches one object, not two. A block's ~1,100
- * reads each touched a ref and a slot that a block's other work had evicted from the CPU's caches.
- */
-function slotIn(ref: StorageRef, v: Uint8Array | null): Slot {
-  if (ref.seq !== undefined && ref.slotOf === undefined) {
-    const slot = ref as StorageRef & Slot
-    slot.v = v
-    slot.seq = 0
-    return slot
-  }
-  return { v, seq: 0 }
-}
-
 export class StateCache {
   private hashKey = ''
   /** Advances and resets so far: a backend reads through the cache while none happened since it was made. */
@@ -89,10 +73,9 @@ export class StateCache {
         if (ref.slotOf === values) return (ref.slot as Slot).v
         let slot = values.get(ref.ks)
         if (slot === undefined) {
-          const v = view.get(ref.key)
+          slot = { v: view.get(ref.key), seq: 0 }
           // (a full cache keeps nothing: no slot for advance() to keep up to date)
-          if (values.size >= MAX_ENTRIES) return v
-          slot = slotIn(ref, v)
+          if (values.size >= MAX_ENTRIES) return slot.v
           values.set(ref.ks, slot)
         }
         ref.slotOf = values

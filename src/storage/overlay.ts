@@ -75,12 +75,6 @@ export interface StorageRef {
   /** Backend-private: the backend that filled `slot`, and the slot. */
   slotOf?: unknown
   slot?: unknown
-  /**
-   * Backend-private room for a slot in the ref itself (the state cache's cached value and when it
-   * was set): a read then touches one object, not a ref and a slot.
-   */
-  v?: Uint8Array | null
-  seq?: number
 }
 
 /**

@@ -42,9 +42,6 @@ export type Store = Overlay
 class KeyRef implements StorageRef {
   slotOf: unknown = undefined
   slot: unknown = undefined
-  // (room for the state cache's slot of this key: StorageRef.v/seq)
-  v: Uint8Array | null = null
-  seq = 0
   raw: Uint8Array | null = null
   value: unknown = NOT_KEPT
   readonly bit: number

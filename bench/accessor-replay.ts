@@ -1,9 +1,12 @@
-// The storage accessors' calls of one ordinary block (32 started subnets: ~1,300 reads, ~450
-// writes), recorded and replayed against a fresh overlay at the chain's head: right after a block
-// was built (the caches as a real block leaves them) and then again at once (warm). Shows how much
-// of the accessors' cost in a block is the cache misses of a block's working set, not instructions.
+// The storage accessors' public calls of one ordinary block (32 started subnets: ~1,740, ~1,100
+// of them writing nothing), recorded and replayed against a fresh overlay at the chain's head:
+// right after a block was built (the CPU caches as a real block leaves them) and then again at
+// once (warm). Shows how much of the accessors' cost in a block is cache misses, not instructions.
+// Wall time: on a loaded machine compare medians of interleaved runs only. (A replayed write
+// leaves its bytes as what the key's ref keeps, so the next real block decodes those keys again:
+// the replays disturb the chain's caches, never its state.)
 //
-//   npx tsx bench/accessor-replay.ts [subnets=32] [blocks=40]
+//   npx tsx bench/accessor-replay.ts [subnets=32] [blocks=40] [--reads]
 import '../src/polyfill.js'
 import { StorageDoubleMap, StorageMap, StorageValue } from '../src/frame/declare/storage.js'
 import { Overlay } from '../src/storage/overlay.js'

@@ -82,5 +82,13 @@ const iterate = cpuNs(() => {
     for (const [, v] of S.SubnetTAO.iter(s)) sink += v > 0n ? 1 : 0
   }
 }, (R / 4) * netuids.length)
-console.log(`first read ${firstReads.toFixed(0)} ns; read+write (u64, u16, double-map u64) ${readWrite.toFixed(0)} ns; transaction of 2 read+writes ${transactional.toFixed(0)} ns; map iteration ${iterate.toFixed(0)} ns/entry (${sink > 0 ? 'ok' : ''})`)
+// A hotkey's per-subnet stake moved as the payout does: mutate of a double map keyed by account.
+const hotkeys = Array.from({ length: 8 }, (_, i) => new Uint8Array(32).fill(i + 1))
+const doubleMutate = cpuNs(() => {
+  for (let r = 0; r < R / 4; r++) {
+    const s = new Overlay(chain.reader(head))
+    for (const n of netuids) for (const hk of hotkeys) S.TotalHotkeyAlpha.mutate(s, hk, n, (v) => v + 1n)
+  }
+}, (R / 4) * netuids.length * hotkeys.length)
+console.log(`first read ${firstReads.toFixed(0)} ns; read+write (u64, u16, double-map u64) ${readWrite.toFixed(0)} ns; transaction of 2 read+writes ${transactional.toFixed(0)} ns; map iteration ${iterate.toFixed(0)} ns/entry; double-map mutate ${doubleMutate.toFixed(0)} ns (${sink > 0 ? 'ok' : ''})`)
 process.exit(0)

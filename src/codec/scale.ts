@@ -249,8 +249,11 @@ function fieldsCodec(fields: Field[]): Codec {
       enc: (w, v) => {
         const o = v as Record<string, unknown>
         for (let i = 0; i < cs.length; i++) {
-          if (!(names[i]! in o)) throw new ScaleError(`missing field ${names[i]}`)
-          cs[i]!.enc(w, o[names[i]!])
+          // (one keyed load per field: these sites see every struct type, so each load is a
+          // megamorphic lookup; `in` only for a field read as undefined)
+          const x = o[names[i]!]
+          if (x === undefined && !(names[i]! in o)) throw new ScaleError(`missing field ${names[i]}`)
+          cs[i]!.enc(w, x)
         }
       },
       dec: (r) => { const o: Record<string, unknown> = {}; for (let i = 0; i < cs.length; i++) o[names[i]!] = cs[i]!.dec(r); return o },

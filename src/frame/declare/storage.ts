@@ -254,6 +254,12 @@ abstract class Item<V, R> {
       }
     }
   }
+  /** read, `fn`, write at one key, its ref looked up once (a double map's hotkey key string made once, not twice). */
+  protected mutateAt(s: Store, ref: KeyRef, fn: (v: R) => V): V {
+    const v = fn(this.read(s, ref))
+    this.write(s, ref, v)
+    return v
+  }
   protected removeKey(s: Store, ref: KeyRef): void { s.setRef(ref, null) }
   protected has(s: Store, ref: KeyRef): boolean { return s.read(ref) !== null }
 
@@ -299,7 +305,7 @@ export class StorageValue<V, R = V> extends Item<V, R> {
   set(s: Store, v: V): void { this.write(s, this.prefixRef, v) }
   kill(s: Store): void { this.removeKey(s, this.prefixRef) }
   exists(s: Store): boolean { return this.has(s, this.prefixRef) }
-  mutate(s: Store, fn: (v: R) => V): V { const v = fn(this.get(s)); this.set(s, v); return v }
+  mutate(s: Store, fn: (v: R) => V): V { return this.mutateAt(s, this.prefixRef, fn) }
   /** The stored bytes as they are (null when absent), for a caller that takes them whole (an event record's phase). */
   raw(s: Store): Uint8Array | null { return s.read(this.prefixRef) }
   /** Append one encoded element (or its parts in order) to the stored Vec through the store's `append` (nothing decoded or re-encoded). */
@@ -318,7 +324,7 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   getPart<F>(s: Store, k: K, pick: (v: V) => F): F { return this.readPart(s, this.keyRef1(k), pick) }
   /** The value at `k` as kept (the same object while its stored bytes stand): for readers that never write into it. */
   getLent(s: Store, k: K): V { return this.readPart(s, this.keyRef1(k), lent) }
-  mutate(s: Store, k: K, fn: (v: R) => V): V { const v = fn(this.get(s, k)); this.set(s, k, v); return v }
+  mutate(s: Store, k: K, fn: (v: R) => V): V { return this.mutateAt(s, this.keyRef1(k), fn) }
   /**
    * `mutate(k, v => [...v, x])` for a Vec of fixed-width elements, through the store's own
    * `append` (Substrate's: the element joins the encoded Vec, nothing decoded or re-encoded) when
@@ -361,7 +367,7 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
   set(s: Store, k1: K1, k2: K2, v: V): void { this.write(s, this.keyRef2(k1, k2), v) }
   remove(s: Store, k1: K1, k2: K2): void { this.removeKey(s, this.keyRef2(k1, k2)) }
   contains(s: Store, k1: K1, k2: K2): boolean { return this.has(s, this.keyRef2(k1, k2)) }
-  mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { const v = fn(this.get(s, k1, k2)); this.set(s, k1, k2, v); return v }
+  mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { return this.mutateAt(s, this.keyRef2(k1, k2), fn) }
   /** The value at (k1, k2) as kept (the same object while its stored bytes stand): for readers that never write into it. */
   getLent(s: Store, k1: K1, k2: K2): V { return this.readPart(s, this.keyRef2(k1, k2), lent) }
   *iter(s: Store): Generator<[K1, K2, V]> {

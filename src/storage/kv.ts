@@ -13,6 +13,7 @@ export interface KvRange {
 
 /** A batch filled op by op, then written as KV.write writes a list of ops. */
 export interface KvBatch {
+  /** Copies the key in: the caller may reuse its buffer once put returns. */
   put(key: Uint8Array, value: Uint8Array): void
   del(key: Uint8Array): void
   /** Applies the ops as ONE atomic batch; rejects (writing nothing) if an op could not be added. */
@@ -39,7 +40,7 @@ export interface KV {
 export function collectedBatch(kv: Pick<KV, 'write'>): KvBatch {
   const ops: KvOp[] = []
   return {
-    put: (key, value) => { ops.push({ type: 'put', key, value }) },
+    put: (key, value) => { ops.push({ type: 'put', key: key.slice(), value }) },
     del: (key) => { ops.push({ type: 'del', key }) },
     write: () => kv.write(ops),
   }

@@ -156,4 +156,14 @@ describe('LevelDB batch filled op by op', () => {
     expect(kv.getSync(b(3))).toBeUndefined()
     await kv.close()
   })
+
+  it('rejects its write when the database closed before the batch was made', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
+    dirs.push(d)
+    const kv = await openLevelKV(d)
+    await kv.close()
+    const batch = kv.batch!()
+    batch.put(b(1), b(1))
+    await expect(batch.write()).rejects.toThrow()
+  })
 })

@@ -63,7 +63,7 @@ class LevelKV implements KV {
   }
 
   batch(): KvBatch {
-    return new LevelBatch(this.db.batch(), this.sync)
+    return new LevelBatch(this.db, this.sync)
   }
 
   async *iterate(opts: KvRange): AsyncIterable<[Uint8Array, Uint8Array]> {
@@ -99,24 +99,30 @@ class LevelKV implements KV {
  * keep them): a caller may reuse a key's buffer for the next put.
  */
 class LevelBatch implements KvBatch {
-  /** The first put or del that failed (a closed database): write() rejects with it. */
+  private readonly native: ReturnType<Db['batch']> | undefined
+  /**
+   * What failed first (the batch could not be made or an op not added: a closed database):
+   * write() rejects with it, as a write of a list of ops would, and nothing throws before.
+   */
   private failure: Error | undefined
 
-  constructor(private readonly native: ReturnType<Db['batch']>, private readonly sync: boolean) {}
+  constructor(db: Db, private readonly sync: boolean) {
+    try { this.native = db.batch() } catch (e) { this.failure = asError(e) }
+  }
 
   put(key: Uint8Array, value: Uint8Array): void {
     if (this.failure !== undefined) return
-    try { this.native.put(key, value) } catch (e) { this.failure = asError(e) }
+    try { this.native!.put(key, value) } catch (e) { this.failure = asError(e) }
   }
 
   del(key: Uint8Array): void {
     if (this.failure !== undefined) return
-    try { this.native.del(key) } catch (e) { this.failure = asError(e) }
+    try { this.native!.del(key) } catch (e) { this.failure = asError(e) }
   }
 
   write(): Promise<void> {
-    if (this.failure !== undefined) {
-      void this.native.close()
+    if (this.failure !== undefined || this.native === undefined) {
+      void this.native?.close()
       return Promise.reject(this.failure)
     }
     return this.sync ? this.native.write({ sync: true }) : this.native.write()

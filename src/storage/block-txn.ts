@@ -1,7 +1,7 @@
 // One mutation of the block store, staged: the ops of its batch, the block metas and headers it
 // adds, its trie node puts, and where it moves best / finalized. block-store.ts validates and
 // stages a mutation here completely, then publishes it (visible to reads, queued as one batch).
-import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
+import { u8aEq, u8aToHex } from '@polkadot/util'
 import type { CommitQueue, ListedPuts } from './commit-queue.js'
 import { reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyString, type KvOp } from './kv.js'
@@ -9,7 +9,7 @@ import type { CommitBlockInput } from './block-store-types.js'
 import { TrieNodeSet } from './trie/node-set.js'
 import {
   bodyKey, BEST_KEY, canonicalKey, COL, encodeBody, encodeMeta, FINALIZED_KEY, HASH_LEN, headerKey, isReservedKey,
-  metaKey, nodeKey, type BlockMeta,
+  metaKey, type BlockMeta,
 } from './schema.js'
 
 const EMPTY = new Uint8Array(0)

@@ -352,7 +352,7 @@ export class BlockStore {
   }
 
   private publish(txn: Txn): Promise<void> {
-    this.dropStoredNodes(txn.nodes.ops)
+    this.dropStoredNodes(txn.nodes)
     const done = this.q.submit(txn.ops, txn.nodes)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
@@ -365,19 +365,20 @@ export class BlockStore {
   /**
    * Drops the puts of nodes the store holds already, durable or pending, and keeps the others in
    * the cache of new nodes (the queue does not index node puts for reads: the cache answers them
-   * while they are pending; keyed by the hash inside each node's column key, tag byte first: no
-   * string, no copy). A block makes a node again when it writes two equal subtrees (per-subnet
+   * while they are pending; keyed by the trie's own hash arrays: no string, no copy). A block makes a node again when it writes two equal subtrees (per-subnet
    * items with one value for every subnet) or sets a value back within a few blocks (~3 of ~120
    * node puts a block on the 32-subnet dev chain). Skipping the put keeps crash safety: nodes are
    * never deleted, and the earlier put is in this batch or an earlier one, which lands first.
    */
-  private dropStoredNodes(ops: { key: Uint8Array; value: Uint8Array }[]): void {
+  private dropStoredNodes(nodes: { rests: Uint8Array[]; values: Uint8Array[] }): void {
+    const { rests: hashes, values } = nodes
     let kept = 0
-    for (const op of ops) {
-      if (!this.recentNodes.add(op.key, op.value, 1)) continue
-      ops[kept++] = op
+    for (let i = 0; i < hashes.length; i++) {
+      if (!this.recentNodes.add(hashes[i]!, values[i]!)) continue
+      hashes[kept] = hashes[i]!
+      values[kept++] = values[i]!
     }
-    ops.length = kept
+    hashes.length = values.length = kept
   }
 
   private refOf(hash: Uint8Array): BlockRef {

@@ -1,7 +1,7 @@
 // One mutation of the block store, staged: the ops of its batch, the block metas and headers it
 // adds, its trie node puts, and where it moves best / finalized. block-store.ts validates and
 // stages a mutation here completely, then publishes it (visible to reads, queued as one batch).
-import { hexToU8a, u8aEq, u8aToHex } from '@polkadot/util'
+import { u8aEq, u8aToHex } from '@polkadot/util'
 import type { CommitQueue, ListedPuts } from './commit-queue.js'
 import { reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyString, type KvOp } from './kv.js'
@@ -9,7 +9,7 @@ import type { CommitBlockInput } from './block-store-types.js'
 import { TrieNodeSet } from './trie/node-set.js'
 import {
   bodyKey, BEST_KEY, canonicalKey, COL, encodeBody, encodeMeta, FINALIZED_KEY, HASH_LEN, headerKey, isReservedKey,
-  metaKey, nodeKey, type BlockMeta,
+  metaKey, type BlockMeta,
 } from './schema.js'
 
 const EMPTY = new Uint8Array(0)
@@ -23,23 +23,17 @@ for (let i = 0; i < 16; i++) {
   HEX_DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i
 }
 
-const NODE_KEY_LEN = 1 + HASH_LEN
-
-/**
- * nodeKey(hash) straight from the 0x-hex hash (the trie's newNodes keys), written at `at` in `keys`
- * (one buffer for a block's node keys: views of a buffer outside the JS heap reach LevelDB's
- * native side without being moved there one by one).
- */
-function nodeKeyOfHex(h: string, keys: Uint8Array, at: number): Uint8Array {
-  if (h.length !== 2 + 2 * HASH_LEN || h[0] !== '0' || h[1] !== 'x') return nodeKey(hexToU8a(h))
-  keys[at] = COL.node
+/** A trie node hash from its 0x-hex form (the trie's newNodes keys). */
+function hashOfHex(h: string): Uint8Array {
+  if (h.length !== 2 + 2 * HASH_LEN || h[0] !== '0' || h[1] !== 'x') throw new Error(`trie node hash ${h} is not 32 bytes of 0x-hex`)
+  const hash = new Uint8Array(HASH_LEN)
   for (let i = 0; i < HASH_LEN; i++) {
     const hi = HEX_DIGIT[h.charCodeAt(2 + 2 * i)] ?? -1
     const lo = HEX_DIGIT[h.charCodeAt(3 + 2 * i)] ?? -1
     if (hi < 0 || lo < 0) throw new Error(`trie node hash ${h} is not hex`)
-    keys[at + 1 + i] = (hi << 4) | lo
+    hash[i] = (hi << 4) | lo
   }
-  return keys.subarray(at, at + NODE_KEY_LEN)
+  return hash
 }
 
 /** The store's pointers before a mutation: best and finalized throw when there is no genesis yet. */
@@ -54,8 +48,8 @@ export class Txn implements ChainView {
   readonly ops = new Map<string, KvOp>()
   readonly metas = new Map<string, BlockMeta>()
   readonly headers: [string, Uint8Array][] = []
-  /** Trie node puts: content-addressed, so never in conflict with each other or any other op. */
-  readonly nodes: ListedPuts & { ops: { type: 'put'; key: Uint8Array; value: Uint8Array }[] } = { column: COL.node, ops: [] }
+  /** Trie node puts (key: the node column and its hash): content-addressed, so never in conflict with each other or any other op. */
+  readonly nodes: ListedPuts & { rests: Uint8Array[]; values: Uint8Array[] } = { column: COL.node, rests: [], values: [] }
   best?: BlockRef
   finalized?: BlockRef
   genesis?: BlockRef
@@ -89,26 +83,21 @@ export class Txn implements ChainView {
 
 /** Stage a block: header, body, meta, and its trie nodes (listed for the queue and the node cache). */
 export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
-  const nodeOps = txn.nodes.ops
+  const { rests, values } = txn.nodes
   const trieNodes = b.trieNodes
   if (trieNodes instanceof TrieNodeSet) {
-    // As the trie lists them: hash bytes, no hex.
+    // As the trie lists them: its own hash arrays, no hex, no key array per node.
     const { hashes, nodes } = trieNodes
-    const keys = new Uint8Array(hashes.length * NODE_KEY_LEN)
-    for (let i = 0, at = 0; i < hashes.length; i++, at += NODE_KEY_LEN) {
+    for (let i = 0; i < hashes.length; i++) {
       const h = hashes[i]!
       if (h.length !== HASH_LEN) throw new Error(`trie node hash of ${h.length} bytes`)
-      keys[at] = COL.node
-      keys.set(h, at + 1)
-      nodeOps.push({ type: 'put', key: keys.subarray(at, at + NODE_KEY_LEN), value: nodes[i]! })
+      rests.push(h)
+      values.push(nodes[i]!)
     }
   } else {
-    const keys = new Uint8Array(trieNodes.size * NODE_KEY_LEN)
-    let at = 0
     for (const [h, node] of trieNodes) {
-      const key = nodeKeyOfHex(h, keys, at)
-      at += NODE_KEY_LEN
-      nodeOps.push({ type: 'put', key, value: node })
+      rests.push(hashOfHex(h))
+      values.push(node)
     }
   }
   const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }

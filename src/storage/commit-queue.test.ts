@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CommitQueue } from './commit-queue.js'
 import { keyString, type KV, type KvOp, type KvRange } from './kv.js'
+import { openLevelKV } from './level.js'
 import { MemoryKV } from './memory.js'
 
 /** A KV whose writes wait until released, recording each batch. */
@@ -124,7 +128,7 @@ describe('CommitQueue', () => {
   it('listed puts join the same batch as the map\'s, readable at once (by a scan of their column) and retired when durable', async () => {
     const kv = new GatedKV()
     const q = new CommitQueue(kv)
-    const listed = { column: 8, ops: [{ type: 'put' as const, key: b(8, 1), value: b(80) }, { type: 'put' as const, key: b(8, 2), value: b(90) }] }
+    const listed = { column: 8, rests: [b(1), b(2)], values: [b(80), b(90)] }
     const p = q.submit(puts([b(1), b(10)]), listed)
     expect(q.read(b(8, 1))).toEqual(b(80))
     expect(q.read(b(8, 2))).toEqual(b(90))
@@ -134,7 +138,7 @@ describe('CommitQueue', () => {
     expect(q.pendingPutsWithPrefix(keyString(b(8))).sort()).toEqual([keyString(b(8, 1)), keyString(b(8, 2))])
     expect(q.pendingPutsWithPrefix(keyString(b(1)))).toEqual([keyString(b(1))])
     // Only listed puts: still a submission of its own.
-    const p2 = q.submit(new Map(), { column: 7, ops: [{ type: 'put', key: b(7), value: b(70) }] })
+    const p2 = q.submit(new Map(), { column: 7, rests: [b()], values: [b(70)] })
     await tick()
     expect(kv.batches.length).toBe(1)
     expect(kv.batches[0]!.map((op) => op.key[0]).sort()).toEqual([1, 7, 8, 8])
@@ -149,13 +153,13 @@ describe('CommitQueue', () => {
   it('finds a pending listed put by its hash key past the fingerprint filter, and misses the rest', async () => {
     const kv = new GatedKV()
     const q = new CommitQueue(kv)
-    const key = (...head: number[]): Uint8Array => {
-      const k = new Uint8Array(33).fill(0x33)
-      k[0] = 9
-      k.set(head, 1)
-      return k
+    const hash = (...head: number[]): Uint8Array => {
+      const h = new Uint8Array(32).fill(0x33)
+      h.set(head)
+      return h
     }
-    const p = q.submit(new Map(), { column: 9, ops: [{ type: 'put', key: key(1, 2, 3), value: b(1) }, { type: 'put', key: key(4, 5), value: b(2) }] })
+    const key = (...head: number[]): Uint8Array => Uint8Array.of(9, ...hash(...head))
+    const p = q.submit(new Map(), { column: 9, rests: [hash(1, 2, 3), hash(4, 5)], values: [b(1), b(2)] })
     expect(q.read(key(1, 2, 3))).toEqual(b(1))
     expect(q.read(key(4, 5))).toEqual(b(2))
     expect(q.read(key(1, 2, 4))).toBeUndefined() // same fingerprint, another key
@@ -164,5 +168,22 @@ describe('CommitQueue', () => {
     kv.release()
     await p
     expect(q.read(key(4, 5))).toEqual(b(2))
+  })
+
+  it('writes every listed put under its own key through LevelDB\'s batch (one key buffer serves them all)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'commit-queue-test-'))
+    try {
+      const kv = await openLevelKV(dir)
+      const q = new CommitQueue(kv)
+      const rests = [b(1, 1), b(2, 2), b(3, 3)]
+      await Promise.all([
+        q.submit(puts([b(1), b(10)]), { column: 8, rests: rests.slice(0, 2), values: [b(80), b(81)] }),
+        q.submit(new Map(), { column: 8, rests: rests.slice(2), values: [b(82)] }),
+      ])
+      expect([b(8, 1, 1), b(8, 2, 2), b(8, 3, 3), b(1)].map((k) => kv.getSync(k))).toEqual([b(80), b(81), b(82), b(10)])
+      await kv.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

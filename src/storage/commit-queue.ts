@@ -5,7 +5,7 @@
 //
 // Crash safety: a submission is never split across batches and batches are written strictly in
 // submission order, so what survives a crash is always a prefix of the submissions.
-import { keyString, type KV, type KvOp } from './kv.js'
+import { collectedBatch, keyString, type KV, type KvBatch, type KvOp } from './kv.js'
 
 interface Deferred {
   promise: Promise<void>
@@ -21,8 +21,14 @@ function deferred(): Deferred {
 }
 
 interface Batch {
-  /** Ops in submission order (a later op on a key overrides an earlier one, as in LevelDB's batch). */
-  ops: KvOp[]
+  /**
+   * The KV's batch, given each submission's ops as it arrives (a later op on a key overrides an
+   * earlier one, as in LevelDB's batch): what the write costs the thread is spread over the
+   * blocks it holds, not paid in whichever block the drain lands in.
+   */
+  writer: KvBatch
+  /** Ops given to `writer`. */
+  opCount: number
   /** The batch's newest op on each key, by key string: what reads see while it is pending. */
   byKey: Map<string, KvOp>
   /** Listed puts of the batch's submissions (not in byKey). */
@@ -43,6 +49,11 @@ function fingerprint(key: Uint8Array): number {
   return key.length < 3 ? 0 : key[1]! | (key[2]! << 8)
 }
 
+/** fingerprint() of the key made of a column byte and `rest`. */
+function restFingerprint(rest: Uint8Array): number {
+  return rest.length < 2 ? 0 : rest[0]! | (rest[1]! << 8)
+}
+
 /**
  * Content-addressed puts (a key comes twice only with the same value), all in one column that no
  * other op of the submission uses. They are not indexed for reads: a read of a key in `column`
@@ -52,7 +63,12 @@ function fingerprint(key: Uint8Array): number {
 export interface ListedPuts {
   /** First byte of every key. */
   column: number
-  ops: readonly { type: 'put'; key: Uint8Array; value: Uint8Array }[]
+  /**
+   * Each key after its column byte (for trie nodes: the node's hash, the trie's own array), by
+   * position: no key array or op object per put, which would live as long as the batch is pending.
+   */
+  rests: readonly Uint8Array[]
+  values: readonly Uint8Array[]
 }
 
 export interface CommitQueueOptions {
@@ -94,7 +110,8 @@ export class CommitQueue {
         if ((bits[f >>> 5]! & (1 << (f & 31))) === 0) continue
         for (const l of b.listed) {
           if (l.column !== key[0]) continue
-          for (const o of l.ops) if (sameKey(o.key, key)) return o.value
+          const rests = l.rests
+          for (let j = 0; j < rests.length; j++) if (isRestOf(rests[j]!, key)) return l.values[j]
         }
       }
     }
@@ -114,8 +131,9 @@ export class CommitQueue {
       }
       for (const l of b.listed) {
         if (prefix.length !== 0 && prefix.charCodeAt(0) !== l.column) continue
-        for (const o of l.ops) {
-          const ks = keyString(o.key)
+        const column = String.fromCharCode(l.column)
+        for (const rest of l.rests) {
+          const ks = column + keyString(rest)
           if (!ks.startsWith(prefix) || seen.has(ks)) continue
           seen.add(ks)
           out.push(ks)
@@ -132,31 +150,34 @@ export class CommitQueue {
    */
   submit(ops: ReadonlyMap<string, KvOp>, listed?: ListedPuts): Promise<void> {
     if (this.failure) return Promise.reject(this.failure)
-    const n = listed === undefined ? 0 : listed.ops.length
+    const n = listed === undefined ? 0 : listed.rests.length
     if (ops.size === 0 && n === 0) return this.flush()
     let batch = this.gathering
-    if (batch === undefined || batch.ops.length >= this.maxBatchOps) {
-      batch = { ops: [], byKey: new Map(), listed: [], listedBits: undefined, done: deferred() }
+    if (batch === undefined || batch.opCount >= this.maxBatchOps) {
+      batch = { writer: this.kv.batch?.() ?? collectedBatch(this.kv), opCount: 0, byKey: new Map(), listed: [], listedBits: undefined, done: deferred() }
       this.pending.push(batch)
       this.gathering = batch
       this.last = batch.done.promise
     }
     const byKey = batch.byKey
-    const bOps = batch.ops
+    const writer = batch.writer
     if (n !== 0) {
       batch.listed.push(listed!)
       const bits = batch.listedBits ??= new Uint32Array(LISTED_BITS >>> 5)
+      const { column, rests, values } = listed!
       for (let i = 0; i < n; i++) {
-        const o = listed!.ops[i]!
-        bOps.push(o)
-        const f = fingerprint(o.key)
+        const rest = rests[i]!
+        writer.put(this.listedKey(column, rest), values[i]!)
+        const f = restFingerprint(rest)
         bits[f >>> 5]! |= 1 << (f & 31)
       }
     }
     for (const [ks, op] of ops) {
       byKey.set(ks, op)
-      bOps.push(op)
+      if (op.type === 'put') writer.put(op.key, op.value)
+      else writer.del(op.key)
     }
+    batch.opCount += n + ops.size
     if (!this.writing && !this.scheduled) {
       // Start on a microtask so that submissions made in the same tick share the first batch.
       this.scheduled = true
@@ -180,10 +201,21 @@ export class CommitQueue {
     let n = 0
     for (const b of this.pending) {
       n += b.byKey.size
-      for (const l of b.listed) n += l.ops.length
+      for (const l of b.listed) n += l.rests.length
     }
     return n
   }
+
+  /** The key of a listed put, in a buffer reused for the next one (KvBatch.put copies the key). */
+  private listedKey(column: number, rest: Uint8Array): Uint8Array {
+    let k = this.keyBuffer
+    if (k.length !== rest.length + 1) k = this.keyBuffer = new Uint8Array(rest.length + 1)
+    k[0] = column
+    k.set(rest, 1)
+    return k
+  }
+
+  private keyBuffer = new Uint8Array(0)
 
   private async drain(): Promise<void> {
     this.scheduled = false
@@ -192,7 +224,7 @@ export class CommitQueue {
       const batch = this.pending[0]!
       if (batch === this.gathering) this.gathering = undefined
       try {
-        await this.kv.write(batch.ops)
+        await batch.writer.write()
       } catch (e) {
         this.fail(e, batch)
         return // `writing` stays set: nothing is written after a failed batch
@@ -212,8 +244,9 @@ export class CommitQueue {
   }
 }
 
-function sameKey(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+/** Whether `key` is a column byte followed by `rest`. */
+function isRestOf(rest: Uint8Array, key: Uint8Array): boolean {
+  if (rest.length !== key.length - 1) return false
+  for (let i = 0; i < rest.length; i++) if (rest[i] !== key[i + 1]) return false
   return true
 }

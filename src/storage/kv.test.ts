@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
+import { collectedBatch, keyFromString, keyString, prefixEnd, type KV, type KvBatch, type KvOp } from './kv.js'
 import { openLevelKV } from './level.js'
 import { MemoryKV } from './memory.js'
 
@@ -57,6 +57,20 @@ describe.each(backends)('KV contract: %s', (_name, open) => {
       { type: 'put', key: b(6), value: b(1) },
       { type: 'put', key: b(6), value: b(2) },
     ])
+    expect(kv.getSync(b(5))).toBeUndefined()
+    expect([...kv.getSync(b(6))!]).toEqual([2])
+    await kv.close()
+  })
+
+  it('writes a batch filled op by op atomically and in order, nothing before write()', async () => {
+    const kv = await open()
+    const batch: KvBatch = kv.batch?.() ?? collectedBatch(kv)
+    batch.put(b(5), b(1))
+    batch.del(b(5))
+    batch.put(b(6), b(1))
+    batch.put(b(6), b(2))
+    expect(kv.getSync(b(6))).toBeUndefined()
+    await batch.write()
     expect(kv.getSync(b(5))).toBeUndefined()
     expect([...kv.getSync(b(6))!]).toEqual([2])
     await kv.close()
@@ -124,5 +138,32 @@ describe('LevelDB backend', () => {
     await expect(kv.write([{ type: 'put', key: b(1), value: b(1) }, bad])).rejects.toThrow()
     expect(kv.getSync(b(1))).toBeUndefined()
     await kv.close()
+  })
+})
+
+describe('LevelDB batch filled op by op', () => {
+  it('rejects its write, writing nothing, when an op could not be added', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
+    dirs.push(d)
+    const kv = await openLevelKV(d)
+    const batch = kv.batch!()
+    batch.put(b(1), b(1))
+    // An op the native batch refuses (abstract-level: a key must not be null) stands for any failed add.
+    batch.put(null as unknown as Uint8Array, b(2))
+    batch.put(b(3), b(3))
+    await expect(batch.write()).rejects.toThrow()
+    expect(kv.getSync(b(1))).toBeUndefined()
+    expect(kv.getSync(b(3))).toBeUndefined()
+    await kv.close()
+  })
+
+  it('rejects its write when the database closed before the batch was made', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
+    dirs.push(d)
+    const kv = await openLevelKV(d)
+    await kv.close()
+    const batch = kv.batch!()
+    batch.put(b(1), b(1))
+    await expect(batch.write()).rejects.toThrow()
   })
 })

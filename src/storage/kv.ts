@@ -11,15 +11,39 @@ export interface KvRange {
   limit?: number
 }
 
+/** A batch filled op by op, then written as KV.write writes a list of ops. */
+export interface KvBatch {
+  /** Copies the key in: the caller may reuse its buffer once put returns. */
+  put(key: Uint8Array, value: Uint8Array): void
+  del(key: Uint8Array): void
+  /** Applies the ops as ONE atomic batch; rejects (writing nothing) if an op could not be added. */
+  write(): Promise<void>
+}
+
 export interface KV {
   /** Synchronous point read; undefined when absent. */
   getSync(key: Uint8Array): Uint8Array | undefined
   get(key: Uint8Array): Promise<Uint8Array | undefined>
   /** Applies all ops as ONE atomic batch: after a crash either all of them are visible or none. */
   write(ops: KvOp[]): Promise<void>
+  /**
+   * A batch of the backend's own, filled as ops arrive (LevelDB: its native WriteBatch, which
+   * copies each op in). Backends without one get collectedBatch: the ops listed, then write().
+   */
+  batch?(): KvBatch
   /** Entries in byte order of their keys (reversed when asked). */
   iterate(opts: KvRange): AsyncIterable<[Uint8Array, Uint8Array]>
   close(): Promise<void>
+}
+
+/** A batch that lists its ops and hands them to `kv.write` at once. */
+export function collectedBatch(kv: Pick<KV, 'write'>): KvBatch {
+  const ops: KvOp[] = []
+  return {
+    put: (key, value) => { ops.push({ type: 'put', key: key.slice(), value }) },
+    del: (key) => { ops.push({ type: 'del', key }) },
+    write: () => kv.write(ops),
+  }
 }
 
 // Node's own latin1 decoder, called on the Uint8Array directly (no Buffer wrapper): 3-5x faster

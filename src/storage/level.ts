@@ -1,7 +1,7 @@
 // LevelDB backend (classic-level 3). Keys and values are raw bytes ('view' encoding: Uint8Array in
 // and out), so nothing is transcoded on the hot path.
 import { ClassicLevel } from 'classic-level'
-import type { KV, KvOp, KvRange } from './kv.js'
+import type { KV, KvBatch, KvOp, KvRange } from './kv.js'
 
 export interface LevelOptions {
   /** LevelDB block cache in bytes (classic-level default 8 MiB). */
@@ -54,19 +54,16 @@ class LevelKV implements KV {
   }
 
   write(ops: KvOp[]): Promise<void> {
-    // One WriteBatch: all-or-nothing, applied in order. The chained form is used because it
-    // measured ~40% faster here than batch(array), whose native side reads each op's properties.
-    const batch = this.db.batch()
-    try {
-      for (const op of ops) {
-        if (op.type === 'put') batch.put(op.key, op.value)
-        else batch.del(op.key)
-      }
-    } catch (e) {
-      void batch.close()
-      return Promise.reject(e)
+    const batch = this.batch()
+    for (const op of ops) {
+      if (op.type === 'put') batch.put(op.key, op.value)
+      else batch.del(op.key)
     }
-    return this.sync ? batch.write({ sync: true }) : batch.write()
+    return batch.write()
+  }
+
+  batch(): KvBatch {
+    return new LevelBatch(this.db, this.sync)
   }
 
   async *iterate(opts: KvRange): AsyncIterable<[Uint8Array, Uint8Array]> {
@@ -92,3 +89,44 @@ class LevelKV implements KV {
     return this.db.close()
   }
 }
+
+/**
+ * One WriteBatch: all-or-nothing, applied in order. The chained form: it measured ~40% faster here
+ * than batch(array), whose native side reads each op's properties, and it lets the commit queue
+ * add a block's ops as the block is committed (copied while they are fresh in the cache, and no
+ * stretch of hundreds of puts when the batch is handed to the disk). The native batch copies each
+ * key and value in at once (this database has no prewrite hooks or write listeners, which would
+ * keep them): a caller may reuse a key's buffer for the next put.
+ */
+class LevelBatch implements KvBatch {
+  private readonly native: ReturnType<Db['batch']> | undefined
+  /**
+   * What failed first (the batch could not be made or an op not added: a closed database):
+   * write() rejects with it, as a write of a list of ops would, and nothing throws before.
+   */
+  private failure: Error | undefined
+
+  constructor(db: Db, private readonly sync: boolean) {
+    try { this.native = db.batch() } catch (e) { this.failure = asError(e) }
+  }
+
+  put(key: Uint8Array, value: Uint8Array): void {
+    if (this.failure !== undefined) return
+    try { this.native!.put(key, value) } catch (e) { this.failure = asError(e) }
+  }
+
+  del(key: Uint8Array): void {
+    if (this.failure !== undefined) return
+    try { this.native!.del(key) } catch (e) { this.failure = asError(e) }
+  }
+
+  write(): Promise<void> {
+    if (this.failure !== undefined || this.native === undefined) {
+      void this.native?.close()
+      return Promise.reject(this.failure)
+    }
+    return this.sync ? this.native.write({ sync: true }) : this.native.write()
+  }
+}
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)))

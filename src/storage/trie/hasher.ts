@@ -2,6 +2,7 @@
 // memory and the digest copied out, with nothing allocated in between. Synchronous from the
 // first call (the module compiles at import).
 import { INPUT_AT, instantiateBlake2b } from './blake2b-wasm.js'
+import { reserveBytes } from './slab.js'
 
 const wasm = instantiateBlake2b()
 let heap = new Uint8Array(wasm.memory.buffer)
@@ -20,11 +21,11 @@ export function blake2_256(data: Uint8Array): Uint8Array {
     heap = new Uint8Array(wasm.memory.buffer)
   }
   const h = heap
-  // TypedArray.set and slice have a fixed cost that dominates for short pieces.
-  if (n < 128) for (let i = 0; i < n; i++) h[INPUT_AT + i] = data[i]!
-  else h.set(data, INPUT_AT)
+  // TypedArray.set beats a byte loop from a few bytes on (this target is the wasm memory), and
+  // the digest goes into a slab (slab.ts) like the encodings it refers to: no backing store of its own.
+  h.set(data, INPUT_AT)
   wasm.hash(INPUT_AT, n)
-  const out = new Uint8Array(32)
+  const out = reserveBytes(32)
   for (let i = 0; i < 32; i++) out[i] = h[i]!
   return out
 }

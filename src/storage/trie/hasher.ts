@@ -6,6 +6,8 @@ import { reserveBytes } from './slab.js'
 
 const wasm = instantiateBlake2b()
 let heap = new Uint8Array(wasm.memory.buffer)
+/** Where the module leaves the digest. */
+let digest = heap.subarray(0, 32)
 
 const PAGE = 65536
 
@@ -19,13 +21,13 @@ export function blake2_256(data: Uint8Array): Uint8Array {
   if (INPUT_AT + n > heap.length) {
     wasm.memory.grow(Math.ceil((INPUT_AT + n - heap.length) / PAGE))
     heap = new Uint8Array(wasm.memory.buffer)
+    digest = heap.subarray(0, 32)
   }
-  const h = heap
-  // TypedArray.set beats a byte loop from a few bytes on (this target is the wasm memory), and
-  // the digest goes into a slab (slab.ts) like the encodings it refers to: no backing store of its own.
-  h.set(data, INPUT_AT)
+  // TypedArray.set beats a byte loop in and out of the wasm memory from a few bytes on, and the
+  // digest goes into a slab (slab.ts) like the encodings it refers to: no backing store of its own.
+  heap.set(data, INPUT_AT)
   wasm.hash(INPUT_AT, n)
   const out = reserveBytes(32)
-  for (let i = 0; i < 32; i++) out[i] = h[i]!
+  out.set(digest)
   return out
 }

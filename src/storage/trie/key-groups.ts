@@ -9,6 +9,7 @@
 import type { MemNode, Mutator } from './mutator.js'
 import { own } from './mutator.js'
 import { writeLatin1Nibbles } from './nibbles.js'
+import { Slabs } from './slab.js'
 
 /** Bytes of the shared prefix: pallet (16) and item (16) hashes. */
 const PREFIX = 32
@@ -41,6 +42,11 @@ export class KeyMemo {
   private prefixes = new Map<string, number>()
   private nextId = 0
 
+  // Keys' nibbles are carved out of slabs in the order keys are first seen (mostly a block's
+  // write order, which later blocks repeat): an update reads them from a few runs of memory, not
+  // from one backing store per key. The memo's own slabs: its entries outlive node encodings.
+  private readonly nibbleSlabs = new Slabs()
+
   info(key: string): KeyInfo {
     let k = this.young.get(key)
     if (k !== undefined) return k
@@ -56,7 +62,7 @@ export class KeyMemo {
           this.prefixes.set(prefix, group)
         }
       }
-      k = { nibbles: writeLatin1Nibbles(key, new Uint8Array(key.length * 2)), group, position: -1 }
+      k = { nibbles: writeLatin1Nibbles(key, this.nibbleSlabs.reserve(key.length * 2)), group, position: -1 }
     }
     this.young.set(key, k)
     if (this.young.size >= GENERATION) {

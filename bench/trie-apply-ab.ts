@@ -9,9 +9,8 @@
 import '../src/polyfill.js'
 import { resolve } from 'node:path'
 import { hexOf, sameBytes } from '../src/codec/bytes.js'
-import { keyString } from '../src/storage/kv.js'
 import * as head from '../src/storage/trie/index.js'
-import { openStartedChain } from './lib/started-chain.js'
+import { recordDiffs } from './lib/recorded-diffs.js'
 
 const [otherDir, subnetsArg, blocksArg, roundsArg] = process.argv.slice(2)
 if (otherDir === undefined) throw new Error('usage: trie-apply-ab.ts <other checkout> [subnets] [blocks] [rounds]')
@@ -20,40 +19,20 @@ const subnets = Number(subnetsArg ?? 32)
 const blocks = Number(blocksArg ?? 400)
 const rounds = Number(roundsArg ?? 30)
 
-const { chain, producer, close } = await openStartedChain(subnets, 'current', 'trie-apply-ab')
-const start = chain.header(chain.best.hash)!.state_root
-// Nodes of the start state come from the chain's store (cached after the first round).
-const base = new Map<string, Uint8Array>()
-let nodes = new Map<string, Uint8Array>()
-const store = {
-  getNode(h: Uint8Array): Uint8Array | undefined {
-    const k = keyString(h)
-    let v = nodes.get(k) ?? base.get(k)
-    if (v === undefined) { v = chain.store.getNode(h); if (v !== undefined) base.set(k, v) }
-    return v
-  },
-}
-const recorded: { changes: Map<string, Uint8Array | null>; root: Uint8Array }[] = []
-const commit = chain.commit.bind(chain)
-chain.commit = (b, o) => {
-  recorded.push({ changes: b.changes, root: b.header.state_root })
-  return commit(b, o)
-}
-await producer.produceMany(blocks)
+const { start, blocks: recorded, store, add, reset, close } = await recordDiffs(subnets, blocks, 'trie-apply-ab')
 
 const trees = [['other', other], ['this', head]] as const
 const times = { other: [] as number[], this: [] as number[] }
 for (let round = 0; round < rounds; round++) {
   for (const [name, trie] of trees) {
-    nodes = new Map()
+    reset()
     const cache = new trie.TrieCache(6, 1)
     let root = start
     const c0 = process.cpuUsage()
     for (const r of recorded) {
       const out = trie.applyChanges(store, root, r.changes, 1, cache)
       if (!sameBytes(out.root, r.root)) throw new Error(`${name}: state root ${hexOf(out.root)}, built ${hexOf(r.root)}`)
-      const { hashes, nodes: enc } = out.newNodes
-      for (let i = 0; i < hashes.length; i++) nodes.set(keyString(hashes[i]!), enc[i]!)
+      add(out.newNodes.hashes, out.newNodes.nodes)
       root = out.root
     }
     const c = process.cpuUsage(c0)

@@ -2,7 +2,6 @@
 // memory and the digest copied out, with nothing allocated in between. Synchronous from the
 // first call (the module compiles at import).
 import { INPUT_AT, instantiateBlake2b } from './blake2b-wasm.js'
-import { reserveBytes } from './slab.js'
 
 const wasm = instantiateBlake2b()
 let heap = new Uint8Array(wasm.memory.buffer)
@@ -23,11 +22,12 @@ export function blake2_256(data: Uint8Array): Uint8Array {
     heap = new Uint8Array(wasm.memory.buffer)
     digest = heap.subarray(0, 32)
   }
-  // TypedArray.set beats a byte loop in and out of the wasm memory from a few bytes on, and the
-  // digest goes into a slab (slab.ts) like the encodings it refers to: no backing store of its own.
+  // TypedArray.set beats a byte loop in and out of the wasm memory from a few bytes on. The
+  // digest gets an array of its own, not a slab view: a hash can stay in a kept trie node for
+  // long, and would hold a whole slab alive.
   heap.set(data, INPUT_AT)
   wasm.hash(INPUT_AT, n)
-  const out = reserveBytes(32)
+  const out = new Uint8Array(32)
   out.set(digest)
   return out
 }

@@ -5,6 +5,8 @@ import { INPUT_AT, instantiateBlake2b } from './blake2b-wasm.js'
 
 const wasm = instantiateBlake2b()
 let heap = new Uint8Array(wasm.memory.buffer)
+/** Where the module leaves the digest. */
+let digest = heap.subarray(0, 32)
 
 const PAGE = 65536
 
@@ -18,13 +20,14 @@ export function blake2_256(data: Uint8Array): Uint8Array {
   if (INPUT_AT + n > heap.length) {
     wasm.memory.grow(Math.ceil((INPUT_AT + n - heap.length) / PAGE))
     heap = new Uint8Array(wasm.memory.buffer)
+    digest = heap.subarray(0, 32)
   }
-  const h = heap
-  // TypedArray.set and slice have a fixed cost that dominates for short pieces.
-  if (n < 128) for (let i = 0; i < n; i++) h[INPUT_AT + i] = data[i]!
-  else h.set(data, INPUT_AT)
+  // TypedArray.set beats a byte loop in and out of the wasm memory from a few bytes on. The
+  // digest gets an array of its own, not a slab view: a hash can stay in a kept trie node for
+  // long, and would hold a whole slab alive.
+  heap.set(data, INPUT_AT)
   wasm.hash(INPUT_AT, n)
   const out = new Uint8Array(32)
-  for (let i = 0; i < 32; i++) out[i] = h[i]!
+  out.set(digest)
   return out
 }

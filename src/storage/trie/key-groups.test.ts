@@ -28,4 +28,25 @@ describe('KeyMemo', () => {
       else expect(seen).toBe(p)
     }
   })
+  it('gives a batch\'s keys, in any order, the infos info gives them, across generations', () => {
+    const memo = new KeyMemo()
+    const rng = seeded(11)
+    const keys = Array.from({ length: 600 }, (_, i) => latin1([...new Array<number>(32).fill(0x30 + (i % 7)), i & 0xff, i >> 8]))
+    let order = keys.slice(0, 300)
+    for (let batch = 0; batch < 200; batch++) {
+      // Mostly the last batch's order; some keys dropped, moved or added (fresh string objects too).
+      order = order.filter(() => rng() > 0.05)
+      for (let j = 0; j < 10; j++) order.splice(Math.floor(rng() * order.length), 0, keys[Math.floor(rng() * keys.length)]!.slice())
+      if (batch % 50 === 49) for (let j = 0; j < 5_000; j++) memo.info(latin1([0x99, j & 0xff, j >> 8, batch]))
+      const batchKeys = [...new Set(order)]
+      memo.startBatch()
+      for (const k of batchKeys) {
+        const got = memo.next(k)
+        const want = memo.info(k)
+        expect([...got.nibbles]).toEqual([...want.nibbles])
+        expect(got.group).toBe(memo.group(k))
+      }
+      order = batchKeys
+    }
+  })
 })

@@ -9,6 +9,7 @@
 import type { MemNode, Mutator } from './mutator.js'
 import { own } from './mutator.js'
 import { writeLatin1Nibbles } from './nibbles.js'
+import { Slabs } from './slab.js'
 
 /** Bytes of the shared prefix: pallet (16) and item (16) hashes. */
 const PREFIX = 32
@@ -26,6 +27,8 @@ export interface KeyInfo {
   readonly nibbles: Uint8Array
   /** Its group, or -1 for a key of the prefix's length or shorter. */
   readonly group: number
+  /** Where it was in its last batch's keys (see KeyMemo.next). */
+  position: number
 }
 
 /**
@@ -38,6 +41,11 @@ export class KeyMemo {
   private old = new Map<string, KeyInfo>()
   private prefixes = new Map<string, number>()
   private nextId = 0
+
+  // Keys' nibbles are carved out of slabs in the order keys are first seen (mostly a block's
+  // write order, which later blocks repeat): an update reads them from a few runs of memory, not
+  // from one backing store per key. The memo's own slabs: its entries outlive node encodings.
+  private readonly nibbleSlabs = new Slabs()
 
   info(key: string): KeyInfo {
     let k = this.young.get(key)
@@ -54,7 +62,7 @@ export class KeyMemo {
           this.prefixes.set(prefix, group)
         }
       }
-      k = { nibbles: writeLatin1Nibbles(key, new Uint8Array(key.length * 2)), group }
+      k = { nibbles: writeLatin1Nibbles(key, this.nibbleSlabs.reserve(key.length * 2)), group, position: -1 }
     }
     this.young.set(key, k)
     if (this.young.size >= GENERATION) {
@@ -63,6 +71,49 @@ export class KeyMemo {
       // Prefixes are few (storage items); dropped all the same when many, ids go on.
       if (this.prefixes.size >= GENERATION) this.prefixes = new Map()
     }
+    return k
+  }
+
+  // The written keys of the last batch and of this one, in order, with their infos (see next).
+  private lastKeys: string[] = []
+  private lastInfos: KeyInfo[] = []
+  private lastCount = 0
+  private keys: string[] = []
+  private infos: KeyInfo[] = []
+  private count = 0
+  /** Where in the last batch's keys this batch's next key is expected. */
+  private expected = 0
+
+  /** Starts a batch of keys for next. */
+  startBatch(): void {
+    const keys = this.lastKeys
+    const infos = this.lastInfos
+    this.lastKeys = this.keys
+    this.lastInfos = this.infos
+    this.lastCount = this.count
+    this.keys = keys
+    this.infos = infos
+    this.count = 0
+    this.expected = 0
+  }
+
+  /**
+   * info(key) for the next key of a batch. A block writes the same key strings in the same order
+   * as the block before (the runtime runs the same code): the key is first compared with the one
+   * expected there (the same string object: a pointer compare), which saves the memo's lookup, a
+   * cache miss or two in a block's worth of other work. A key out of that order costs the
+   * lookup, and the sequence goes on from where that key was in the last batch.
+   */
+  next(key: string): KeyInfo {
+    const at = this.expected
+    let k: KeyInfo
+    if (at < this.lastCount && this.lastKeys[at] === key) k = this.lastInfos[at]!
+    else k = this.info(key)
+    const was = k.position
+    this.expected = was >= 0 && was < this.lastCount && this.lastInfos[was] === k ? was + 1 : at
+    k.position = this.count
+    this.keys[this.count] = key
+    this.infos[this.count++] = k
     return k
   }
 

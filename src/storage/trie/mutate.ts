@@ -119,11 +119,12 @@ export function applyChanges(
     const values = new Array<Uint8Array>(size)
     let n = 0
     const deletes: string[] = []
+    memo.startBatch()
     ;(changes as Map<unknown, Uint8Array | null>).forEach((value, key) => {
       if (typeof key !== 'string') grouped = false
       else if (value === null) deletes.push(key)
       else {
-        infos[n] = memo.info(key)
+        infos[n] = memo.next(key)
         values[n++] = value
       }
     })

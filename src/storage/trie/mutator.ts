@@ -1,7 +1,7 @@
 // The node-level edits of an incremental trie update (see mutate.ts): insert, remove, normalize
 // and the bottom-up commit, on decoded nodes that are copied on write.
 import { decodeNode, encodeInlineLeaf, encodeNodeKept, HASH_LEN } from './codec.js'
-import { LEAF_SAME_VALUE, matchInlineLeaf } from './inline-leaf.js'
+import { LEAF_OTHER_VALUE, LEAF_SAME_VALUE, matchInlineLeaf, withValue } from './inline-leaf.js'
 import { bytesEqual, MAX_INLINE_VALUE, type TrieVersion } from './constants.js'
 import { blake2_256 } from './hasher.js'
 import { unpackNibbles } from './nibbles.js'
@@ -155,7 +155,7 @@ export class Mutator {
         if (m !== 0) {
           if (m === LEAF_SAME_VALUE) return node
           const n = own(node)
-          n.children![slot] = this.leaf(key, off, value)
+          n.children![slot] = m === LEAF_OTHER_VALUE ? withValue(c, value) : this.leaf(key, off, value)
           return n
         }
       }

@@ -4,20 +4,37 @@
 const SLAB_SIZE = 1 << 16
 const MAX_SLAB_ITEM = 4096
 
-let slab = new ArrayBuffer(SLAB_SIZE)
-let used = 0
+/** Views carved out of slabs one after another; a slab is dropped with its last view. */
+export class Slabs {
+  private slab: ArrayBuffer
+  private used = 0
 
-/** n bytes that belong to the caller from now on: a view of a slab, or an array of its own if large. */
-export function reserveBytes(n: number): Uint8Array {
-  if (n > MAX_SLAB_ITEM) return new Uint8Array(n)
-  if (used + n > SLAB_SIZE) {
-    slab = new ArrayBuffer(SLAB_SIZE)
-    used = 0
+  constructor(
+    private readonly slabSize = SLAB_SIZE,
+    private readonly maxItem = MAX_SLAB_ITEM,
+  ) {
+    this.slab = new ArrayBuffer(slabSize)
   }
-  // A view made by the constructor: subarray looks up a species constructor on every call.
-  const out = new Uint8Array(slab, used, n)
-  used += n
-  return out
+
+  /** n bytes that belong to the caller from now on: a view of a slab, or an array of its own if large. */
+  reserve(n: number): Uint8Array {
+    if (n > this.maxItem) return new Uint8Array(n)
+    if (this.used + n > this.slabSize) {
+      this.slab = new ArrayBuffer(this.slabSize)
+      this.used = 0
+    }
+    // A view made by the constructor: subarray looks up a species constructor on every call.
+    const out = new Uint8Array(this.slab, this.used, n)
+    this.used += n
+    return out
+  }
+}
+
+const shared = new Slabs()
+
+/** n bytes that belong to the caller from now on (from the trie's shared slabs). */
+export function reserveBytes(n: number): Uint8Array {
+  return shared.reserve(n)
 }
 
 export function keepBytes(src: Uint8Array): Uint8Array {

@@ -4,7 +4,8 @@
 // thread with the database), and from V8's own GC trace the bytes allocated and promoted per block
 // and the scavenges and mark-compacts, plus the functions TurboFan optimized during the run (a
 // compile runs on a platform worker). Extra arguments go to the node process as V8 flags, e.g.
-// `--single-threaded-gc` (GC work moves to the main thread) or `--single-threaded`.
+// `--single-threaded-gc` (GC work moves to the main thread) or `--single-threaded`. OPT_DETAIL=1 also
+// lists the functions TurboFan compiled during the run by name.
 //
 //   npx tsx bench/node-threads.ts [count=2000] [warm-up=1000] [--v8-flag ...]
 import '../src/polyfill.js'
@@ -78,4 +79,16 @@ for (const l of lines) {
   pauses.set(kind, e)
 }
 console.log('main-thread GC pauses: ' + [...pauses].map(([k, e]) => `${k} ×${e.n} ${per(e.ms)}/block`).join(', '))
+// With OPT_DETAIL=1: which functions TurboFan compiled again during the run, most often first
+// (a function compiled many times is deoptimised each time: a lever for the main thread).
+if (process.env.OPT_DETAIL) {
+  const byName = new Map<string, number>()
+  for (const l of lines) {
+    const m = /completed optimizing 0x[0-9a-f]+ <JSFunction ([^ >]*)/.exec(l)
+    if (!m) continue
+    const name = m[1]!.startsWith('(') || m[1] === '' ? '(anonymous)' : m[1]!
+    byName.set(name, (byName.get(name) ?? 0) + 1)
+  }
+  console.log('optimized during the run: ' + [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, c]) => `${n} ×${c}`).join(', '))
+}
 process.exit(0)

@@ -4,6 +4,7 @@
 import { putBigLE } from '../../codec/scale.js'
 import type { Ty } from '../../codec/types.js'
 import { decodesImmutable, roundTrips } from '../../codec/value-copy.js'
+import { Slabs } from '../../storage/slabs.js'
 
 /** Item.keptField for `t`: a struct with one named field of a type whose written values read back as themselves. */
 export function keptFieldOf(t: Ty): { name: string; check: (v: unknown) => boolean } | null {
@@ -15,20 +16,10 @@ export function keptFieldOf(t: Ty): { name: string; check: (v: unknown) => boole
 
 /**
  * Written fixed-width values are views on small shared slabs: a block writes ~500 of them (32
- * subnets), and a view costs the heap ~96 bytes where a Uint8Array of its own costs ~210 (its own
- * ArrayBuffer and backing array). A slab is small, so a value that stays long pins little memory.
+ * subnets), and a view costs the heap less than a Uint8Array of its own. A slab is small, so a
+ * value that stays long pins little memory. (A value is never written again once handed out.)
  */
-const SLAB_BYTES = 256
-let slab = new ArrayBuffer(SLAB_BYTES)
-let slabUsed = 0
-
-/** `n` zeroed bytes for a written value (never written again once handed out). */
-function valueBytes(n: number): Uint8Array {
-  if (slabUsed + n > SLAB_BYTES) { slab = new ArrayBuffer(SLAB_BYTES); slabUsed = 0 }
-  const out = new Uint8Array(slab, slabUsed, n)
-  slabUsed += n
-  return out
-}
+const valueSlabs = new Slabs(256)
 
 const UNSIGNED_WIDTH: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 }
 const SIGNED_WIDTH: Record<string, number> = { i64: 8, i128: 16 }
@@ -55,7 +46,7 @@ export function fixedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null 
     const limit = 2 ** (8 * unsigned)
     return (v) => {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= limit) return null
-      const out = valueBytes(unsigned)
+      const out = valueSlabs.reserve(unsigned)
       for (let i = 0, x = v; i < unsigned; i++, x = Math.floor(x / 256)) out[i] = x & 0xff
       return out
     }
@@ -66,7 +57,7 @@ export function fixedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null 
   const limit = unsigned !== undefined ? 1n << BigInt(8 * n) : 1n << BigInt(8 * n - 1)
   return (v) => {
     if (typeof v !== 'bigint' || v < min || v >= limit) return null
-    const out = valueBytes(n)
+    const out = valueSlabs.reserve(n)
     // (a negative value as its two's complement, as SCALE writes signed integers)
     putBigLE(out, 0, v < 0n ? BigInt.asUintN(8 * n, v) : v, n)
     return out

@@ -8,14 +8,16 @@
 // across blocks (a KeyMemo): the runtime writes the same keys, the same string objects, every block.
 import type { MemNode, Mutator } from './mutator.js'
 import { own } from './mutator.js'
+import { Slabs } from '../slabs.js'
 import { writeLatin1Nibbles } from './nibbles.js'
-import { Slabs } from './slab.js'
 
 /** Bytes of the shared prefix: pallet (16) and item (16) hashes. */
 const PREFIX = 32
 const PREFIX_NIBBLES = PREFIX * 2
 /** Keys a memo generation holds (two generations, as cache.ts). */
 const GENERATION = 4_096
+/** Bytes of one slab of keys' nibbles. */
+const NIBBLE_SLAB = 1 << 16
 /**
  * Batches with more writes than this go key by key: they are mostly new keys (registrations,
  * genesis), which the memo would only churn through.
@@ -45,7 +47,7 @@ export class KeyMemo {
   // Keys' nibbles are carved out of slabs in the order keys are first seen (mostly a block's
   // write order, which later blocks repeat): an update reads them from a few runs of memory, not
   // from one backing store per key. The memo's own slabs: its entries outlive node encodings.
-  private readonly nibbleSlabs = new Slabs()
+  private readonly nibbleSlabs = new Slabs(NIBBLE_SLAB)
 
   info(key: string): KeyInfo {
     let k = this.young.get(key)

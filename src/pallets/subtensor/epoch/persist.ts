@@ -2,12 +2,14 @@
 // (empty without a new permit) and IncentiveAlphaEmittedToMiners; per netuid, aggregated over
 // mechanisms: Active, Emission, Consensus, Dividends, ValidatorTrust, ValidatorPermit, StakeWeight.
 import type { ExecEnv } from '../../../frame/declare/pallet.js'
-import type { StorageMap, Store } from '../../../frame/declare/storage.js'
+import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
+import { mapped } from '../utils/mapped.js'
 import { mechanismStorageIndex } from '../utils/misc.js'
+import { insertVecIfChanged } from '../utils/store-changed.js'
 import { writePairRow } from './pair-rows.js'
-import { type EpochTerms, epochMechanism, mapped } from './run-epoch.js'
+import { type EpochTerms, epochMechanism } from './run-epoch.js'
 
 type Env = Pick<ExecEnv, 'depositEvent'>
 const byUid = (terms: ReadonlyArray<[Uint8Array, EpochTerms]>): EpochTerms[] => mapped(terms, ([, t]) => t).sort((a, b) => a.uid - b.uid)
@@ -16,7 +18,7 @@ const byUid = (terms: ReadonlyArray<[Uint8Array, EpochTerms]>): EpochTerms[] => 
 export function persistMechanismEpochTerms(s: Store, env: Env, netuid: number, mecid: number, terms: ReadonlyArray<[Uint8Array, EpochTerms]>): void {
   const idx = mechanismStorageIndex(netuid, mecid)
   const sorted = byUid(terms)
-  insertTermsIfChanged(s, S.Incentive, idx, sorted, (t) => t.incentive)
+  insertVecIfChanged(s, S.Incentive, idx, sorted, (t) => t.incentive)
   SubtensorEvents.IncentiveAlphaEmittedToMiners.emit(env, { netuid: idx, emissions: mapped(sorted, (t) => t.serverEmission) })
   sorted.forEach((t, position) => writePairRow(s, S.Bonds, idx, Math.min(position, 0xffff), t.bond.c, t.bond.v))
 }
@@ -24,27 +26,13 @@ export function persistMechanismEpochTerms(s: Store, env: Env, netuid: number, m
 /** `persist_netuid_epoch_terms` (a vector that keeps its value is not rewritten: the same state). */
 export function persistNetuidEpochTerms(s: Store, netuid: number, terms: ReadonlyArray<[Uint8Array, EpochTerms]>): void {
   const sorted = byUid(terms)
-  insertTermsIfChanged(s, S.Active, netuid, sorted, (t) => t.active)
-  insertTermsIfChanged(s, S.Emission, netuid, sorted, (t) => t.emission)
-  insertTermsIfChanged(s, S.Consensus, netuid, sorted, (t) => t.consensus)
-  insertTermsIfChanged(s, S.Dividends, netuid, sorted, (t) => t.dividend)
-  insertTermsIfChanged(s, S.ValidatorTrust, netuid, sorted, (t) => t.validatorTrust)
-  insertTermsIfChanged(s, S.ValidatorPermit, netuid, sorted, (t) => t.newValidatorPermit)
-  insertTermsIfChanged(s, S.StakeWeight, netuid, sorted, (t) => t.stakeWeight)
-}
-
-/**
- * insertVecIfChanged of `pick` of each term, the vector made only when it is written: most epochs
- * leave most of these as they were (a stored vector is compared with the terms in place).
- */
-function insertTermsIfChanged<T extends bigint | number | boolean>(s: Store, map: StorageMap<number, T[]>, netuid: number, sorted: readonly EpochTerms[], pick: (t: EpochTerms) => T): void {
-  if (map.contains(s, netuid)) {
-    const held = map.getLent(s, netuid)
-    let same = held.length === sorted.length
-    for (let i = 0; same && i < sorted.length; i++) same = held[i] === pick(sorted[i]!)
-    if (same) return
-  }
-  map.set(s, netuid, mapped(sorted, pick))
+  insertVecIfChanged(s, S.Active, netuid, sorted, (t) => t.active)
+  insertVecIfChanged(s, S.Emission, netuid, sorted, (t) => t.emission)
+  insertVecIfChanged(s, S.Consensus, netuid, sorted, (t) => t.consensus)
+  insertVecIfChanged(s, S.Dividends, netuid, sorted, (t) => t.dividend)
+  insertVecIfChanged(s, S.ValidatorTrust, netuid, sorted, (t) => t.validatorTrust)
+  insertVecIfChanged(s, S.ValidatorPermit, netuid, sorted, (t) => t.newValidatorPermit)
+  insertVecIfChanged(s, S.StakeWeight, netuid, sorted, (t) => t.stakeWeight)
 }
 
 /** `epoch`: the legacy single-mechanism entry the chain's tests call; returns (hotkey, server, validator). */

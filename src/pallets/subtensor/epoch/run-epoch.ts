@@ -4,6 +4,7 @@
 // returned explanation so subtensor_explainEpoch can show them.
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
+import { mapped } from '../utils/mapped.js'
 import { mechanismStorageIndex } from '../utils/misc.js'
 import { emaAlpha, liquidAlphaParams } from './bonds.js'
 import { commitBlocks } from './commit-mask.js'
@@ -123,17 +124,6 @@ function scaleEmission(x: number, e: bigint): bigint {
 const NO_BOND: Row = Object.freeze({ c: Object.freeze([]) as unknown as number[], v: Object.freeze([]) as unknown as number[] })
 
 const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(b))
-
-/**
- * `f` of each entry, in a list built by push: Array.prototype.map's list is packed from the builtin
- * but holey from TurboFan's inlined copy, so the epoch's code that reads it met a representation
- * its feedback never saw and deoptimised, epoch after epoch (see yuma-fast.ts's doubles()).
- */
-export function mapped<T, U>(x: readonly T[], f: (v: T, i: number) => U): U[] {
-  const out: U[] = []
-  for (let i = 0; i < x.length; i++) out.push(f(x[i] as T, i))
-  return out
-}
 
 /**
  * What epoch_mechanism reads, for the Yuma core. `view`: the subnet's reads shared with the other

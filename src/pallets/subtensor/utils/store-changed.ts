@@ -3,6 +3,7 @@
 // shapes the hooks write. Values here are fixed-width (integers, bools, fixed point, vectors of
 // them): equal values, equal bytes.
 import type { StorageMap, Store } from '../../../frame/declare/storage.js'
+import { mapped } from './mapped.js'
 
 /** `map.insert(k, v)` for a value that decodes to a primitive (fixed-width integer, bool). */
 export function insertIfChanged<K, V extends bigint | number | boolean>(s: Store, map: StorageMap<K, V>, k: K, v: V): void {
@@ -14,15 +15,19 @@ export function insertBitsIfChanged<K>(s: Store, map: StorageMap<K, { bits: bigi
   map.setIfChanged(s, k, { bits }, sameBits)
 }
 
-/** insertIfChanged for a vector of primitives (per-uid terms). */
-export function insertVecIfChanged<K, T extends bigint | number | boolean>(s: Store, map: StorageMap<K, T[]>, k: K, v: readonly T[]): void {
-  map.setIfChanged(s, k, v as T[], sameItems)
+/**
+ * insertIfChanged for the vector of `pick` of each item (per-uid terms): the stored vector is
+ * compared with the items in place, and the vector is made only when it is written (most epochs
+ * leave most of their term vectors as they were).
+ */
+export function insertVecIfChanged<K, I, T extends bigint | number | boolean>(s: Store, map: StorageMap<K, T[]>, k: K, items: readonly I[], pick: (x: I) => T): void {
+  if (map.contains(s, k)) {
+    const held = map.getLent(s, k)
+    let same = held.length === items.length
+    for (let i = 0; same && i < items.length; i++) same = held[i] === pick(items[i] as I)
+    if (same) return
+  }
+  map.set(s, k, mapped(items, pick))
 }
 
 function sameBits(a: { bits: bigint }, b: { bits: bigint }): boolean { return a.bits === b.bits }
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}

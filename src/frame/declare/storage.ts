@@ -379,27 +379,20 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
     }
   }
   /** Rows under the first key (`iter_prefix`), in storage-key order. */
-  *iterPrefix(s: Store, k1: K1): Generator<[K2, V]> {
-    const ref = this.keyRef1(k1)
-    for (const ks of s.keyStrings(ref.key, undefined, ref.ks)) {
-      const r = this.keysAt(ks)
-      this.nextKey(r, 0)
-      const b = this.nextKey(r, 1) as K2
-      yield [b, this.decodeValue(s.getString(ks)!)]
-    }
-  }
+  iterPrefix(s: Store, k1: K1): Generator<[K2, V]> { return this.prefixRows(s, k1, false) }
   /**
    * iterPrefix with each value lent (the same object while its stored bytes stand, as getLent):
    * for readers that never write into the values. A row read every tempo (a Keys row's hotkey)
    * is then one object across tempos, and what is kept for it (its key string) is kept too.
    */
-  *iterPrefixLent(s: Store, k1: K1): Generator<[K2, V]> {
+  iterPrefixLent(s: Store, k1: K1): Generator<[K2, V]> { return this.prefixRows(s, k1, true) }
+  private *prefixRows(s: Store, k1: K1, lentValues: boolean): Generator<[K2, V]> {
     const ref = this.keyRef1(k1)
     for (const ks of s.keyStrings(ref.key, undefined, ref.ks)) {
       const r = this.keysAt(ks)
       this.nextKey(r, 0)
       const b = this.nextKey(r, 1) as K2
-      yield [b, this.readPart(s, this.keyRef2(k1, b), lent)]
+      yield [b, lentValues ? this.readPart(s, this.keyRef2(k1, b), lent) : this.decodeValue(s.getString(ks)!)]
     }
   }
   /** How many rows are under the first key (nothing decoded). */

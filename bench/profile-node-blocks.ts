@@ -1,5 +1,5 @@
 // Where a node process spends its CPU making empty blocks through dev_newBlock on the dev chain
-// with 4 subnets (the #11 figure): runs the node (bin/subtensor-emu.js) under
+// with 4 subnets (the #11 figure; SUBNETS=32 for the #12 one, WARM= blocks before, default 300): runs the node (bin/subtensor-emu.js) under
 // `node --cpu-prof`, builds a warm-up run and then `count` blocks in one call, and prints the
 // node's CPU per block by thread (/proc: steadier than wall time on a loaded machine) and the top
 // functions on the main thread during that call.
@@ -13,6 +13,7 @@ import { devSpecWith, startNodeProcess } from '../test/e2e/node-process.js'
 import { Client } from './lib/client.js'
 import { threadCpuMs } from './lib/proc-cpu.js'
 import { summarizeProfile } from './lib/cpu-profile.js'
+import { startedSubnetsSpec } from './lib/subnets-spec.js'
 
 const noProf = process.argv.includes('--no-prof')
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
@@ -21,7 +22,10 @@ const top = Number(args[1] ?? 40)
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 
-const spec = devSpecWith((st) => { st.subnets = [2, 3, 4].map((netuid) => ({ netuid, owner: ALICE, hotkey: BOB, started: true })) })
+const subnets = Number(process.env.SUBNETS ?? 4)
+const spec = subnets === 4
+  ? devSpecWith((st) => { st.subnets = [2, 3, 4].map((netuid) => ({ netuid, owner: ALICE, hotkey: BOB, started: true })) })
+  : startedSubnetsSpec(subnets, 'current')
 const dir = mkdtempSync(join(tmpdir(), 'cpu-prof-'))
 const node = await startNodeProcess(['--chain', spec, '--alice', '--tmp', '--sealing', 'manual', '--no-prometheus'], 60_000,
   noProf ? [] : ['--cpu-prof', '--cpu-prof-dir', dir])
@@ -31,7 +35,7 @@ let window: { from: number; to: number }
 let cpu: Map<string, number>
 let wallMs: number
 try {
-  await client.call('dev_newBlock', [{ count: 300 }])
+  for (let left = Number(process.env.WARM ?? 300); left > 0; left -= 1_000) await client.call('dev_newBlock', [{ count: Math.min(left, 1_000) }])
   const cpu0 = threadCpuMs(node.proc.pid!)
   const from = nowUs()
   await client.call('dev_newBlock', [{ count }])

@@ -82,17 +82,22 @@ export interface ChainEvents {
 /** Decoded headers kept, newest last: the recent chain that GRANDPA's walks and tree routes read. */
 const HEADER_CACHE = 4096
 
+/** Budget of nodes the kept trie may gain before it is dropped (see trieCache). */
+const KEPT_TRIE_NODES = 50_000
+
 export class Blockchain extends EventEmitter<ChainEvents> {
   private readonly headerCache = new Map<string, HeaderValue>()
   private readonly stateCache = new StateCache()
   /**
-   * Decoded tops of the newest tries: each block's trie update starts from its parent's trie
-   * decoded, down to six node levels (pallet, item and the top of the map under it), instead of
-   * loading and decoding every node on the changed paths again. Only the newest trie is kept: a
-   * trie kept for one more block holds that block's replaced nodes alive across scavenges (at 32
-   * subnets ≈ 55 KB/block more promoted); a block on an older parent (a fork) decodes its top again.
+   * The newest trie, decoded: each block's trie update starts from its parent's trie as the last
+   * update left it, every node it loaded or wrote still decoded, instead of loading (from the
+   * node caches, or from disk for a node untouched for a while) and decoding the nodes on the
+   * changed paths again. Only the newest trie is kept: a trie kept for one more block holds that
+   * block's replaced nodes alive across scavenges (at 32 subnets ≈ 55 KB/block more promoted); a
+   * block on an older parent (a fork) decodes its paths again. What it holds decoded is bounded by
+   * a budget of nodes it gained (≈ 0.7 KB each: ≈ 35 MB at most): past it the trie is dropped and starts again.
    */
-  private readonly trieCache = new TrieCache(6, 1)
+  private readonly trieCache = new TrieCache(Infinity, 1, KEPT_TRIE_NODES)
   // Best and finalized as last announced: what is durable. `best`/`finalized` run ahead of them
   // (blocks are readable, for building the next one, before their batch is written).
   private durableBestRef: BlockRef | undefined

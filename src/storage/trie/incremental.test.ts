@@ -18,6 +18,7 @@ import {
 import { naiveTrieRoot } from './naive-trie.testutil.js'
 import { compareBytes } from './constants.js'
 import { keyString } from '../kv.js'
+import { toHex } from './hex.js'
 
 type Change = [Uint8Array, Uint8Array | null]
 type Model = Map<string, [Uint8Array, Uint8Array]>
@@ -154,9 +155,11 @@ describe('applyChanges', () => {
         fc.array(fc.tuple(fc.nat(), fc.array(changeArb, { maxLength: 20 })), { minLength: 1, maxLength: 10 }),
         fc.constantFrom(1, 2, 3, 4, 6, Infinity),
         fc.constantFrom<0 | 1>(0, 1),
-        (steps, depth, version) => {
+        // The budget of gained nodes: none (the kept tries are dropped after every update), a few, unbounded.
+        fc.constantFrom(0, 5, Infinity),
+        (steps, depth, version, budget) => {
           // Each step builds on a randomly chosen earlier state, as sibling blocks would.
-          const cache = new TrieCache(depth, 3)
+          const cache = new TrieCache(depth, 3, budget)
           const plain = new MemoryNodeStore()
           const cached = new MemoryNodeStore()
           const states: [Uint8Array, Model][] = [[EMPTY_TRIE_ROOT, new Map()]]
@@ -269,6 +272,36 @@ describe('applyChanges', () => {
     expect(r.newNodes.size).toBeLessThanOrEqual(60)
     const expected = trieRoot(entries.map(([k, v], i): [Uint8Array, Uint8Array] => [k, i < 10 ? Uint8Array.of(9) : v]))
     expect(u8aToHex(r.root)).toBe(u8aToHex(expected))
+  })
+
+  it('a TrieCache keeps the newest trie decoded until it has gained more nodes than its budget, then drops it', () => {
+    const value = (i: number): Uint8Array => new Uint8Array(40).fill(i)
+    const keys = Array.from({ length: 40 }, (_, i) => keyString(Uint8Array.of(i >> 4, i & 15, 7)))
+    // Each update, counted: the node reads it makes from the store.
+    const run = (budget: number): number[] => {
+      const store = new MemoryNodeStore()
+      let reads = 0
+      const counting = { getNode: (h: Uint8Array) => { reads++; return store.getNode(h) } }
+      const cache = new TrieCache(Infinity, 1, budget)
+      let root = EMPTY_TRIE_ROOT
+      const out: number[] = []
+      for (let step = 0; step < 3; step++) {
+        reads = 0
+        // 40 stored leaves (40-byte values) under branches: well over 30 gained nodes in the first update.
+        const r = applyChanges(counting, root, new Map(keys.map((k) => [k, value(step)])), 1, cache)
+        store.put(r.newNodes)
+        root = r.root
+        out.push(reads)
+        expect(cache.take(toHex(root)) !== undefined).toBe(budget === Infinity)
+      }
+      return out
+    }
+    // Kept: the later updates start from the decoded trie and read nothing.
+    expect(run(Infinity)).toEqual([0, 0, 0])
+    // Dropped after each update: the later ones load the changed paths again.
+    const dropped = run(30)
+    expect(dropped[0]).toBe(0)
+    expect(dropped[1]).toBeGreaterThan(0)
   })
 
   it('reports a missing node', () => {

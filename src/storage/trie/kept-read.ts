@@ -41,6 +41,7 @@ export function readKept(cache: TrieCache, store: NodeReader, hooks: LookupHooks
     const loaded = loadMemNode(store, c, false)
     if (loaded === null) return null
     children[slot] = loaded
+    cache.noteLoaded()
     node = loaded
     depth++
   }

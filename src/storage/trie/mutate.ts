@@ -21,11 +21,29 @@ export class TrieCache {
   private readonly roots = new Map<string, MemNode>()
   /** The groups of the key strings of recent writes (see key-groups.ts). */
   readonly keys = new KeyMemo()
+  /**
+   * Stored nodes decoded and linked into the kept tries since they were last cleared (a bound on
+   * how much of the state they hold decoded, which only grows: nodes an update re-encodes replace
+   * their old versions, so only first visits count).
+   */
+  private loaded = 0
 
   constructor(
     readonly depth = 4,
     readonly maxRoots = 16,
+    /** Past this many linked loads the kept tries are dropped (they start again from the roots). */
+    readonly maxLoaded = Infinity,
   ) {}
+
+  /** @internal A stored node was decoded into a kept trie. */
+  noteLoaded(n = 1): void {
+    this.loaded += n
+  }
+
+  /** @internal Drops the kept tries once they hold more stored nodes than the budget. */
+  trim(): void {
+    if (this.loaded > this.maxLoaded) this.clear()
+  }
 
   /** @internal */
   take(root: string): MemNode | undefined {
@@ -41,6 +59,7 @@ export class TrieCache {
 
   clear(): void {
     this.roots.clear()
+    this.loaded = 0
   }
 }
 
@@ -140,6 +159,10 @@ export function applyChanges(
   }
   if (tree === null) return { root: EMPTY_TRIE_ROOT, newNodes: m.newNodes }
   const newRoot = m.commit(tree, 0)!
-  cache?.keep(toHex(newRoot), tree)
+  if (cache) {
+    cache.noteLoaded(m.linked)
+    cache.keep(toHex(newRoot), tree)
+    cache.trim()
+  }
   return { root: newRoot, newNodes: m.newNodes }
 }

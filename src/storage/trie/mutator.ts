@@ -94,9 +94,21 @@ export class Mutator {
     const n = this.load(c, false)
     // Inline nodes (leaves, mostly) stay encoded in committed nodes: a decoded leaf kept in a
     // shared tree holds its key, value and node objects until they are promoted.
-    if ((depth + 1 < this.keepDepth && c.length === HASH_LEN) || node.ref === null) node.children![i] = n
+    if (depth + 1 < this.keepDepth && c.length === HASH_LEN) {
+      node.children![i] = n
+      this.linked++
+    } else if (node.ref === null) {
+      node.children![i] = n
+    }
     return n
   }
+
+  /**
+   * Nodes this update added to what a kept trie holds decoded: stored nodes it decoded into kept
+   * depths, and new branches and stored leaves (copies of edited nodes replace theirs and do not
+   * count). TrieCache's budget counts them.
+   */
+  linked = 0
 
   /** End of the current key's nibbles in `key` (the shared scratch is longer than the key). */
   end = 0
@@ -108,7 +120,9 @@ export class Mutator {
    */
   private leaf(key: Uint8Array, off: number, value: Uint8Array): Child {
     const enc = encodeInlineLeaf(key, off, this.end, value)
-    return enc ?? newLeaf(key.slice(off, this.end), value)
+    if (enc !== undefined) return enc
+    this.linked++
+    return newLeaf(key.slice(off, this.end), value)
   }
 
   /** Returns the edited node: a node, or (below the root) a new leaf's inline encoding. */
@@ -123,6 +137,7 @@ export class Mutator {
       const moved = own(node)
       moved.partial = p.subarray(common + 1)
       const branch: MemNode = { partial: p.subarray(0, common), value: null, valueHashed: false, children: emptySlots(), ref: null }
+      this.linked++
       branch.children![p[common]!] = moved
       const at = off + common
       if (at === end) branch.value = value

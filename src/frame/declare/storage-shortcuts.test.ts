@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { cryptoReady, hashKey, storagePrefix } from '../../codec/hashing.js'
 import { decode, encode } from '../../codec/scale.js'
-import { bool, composite, i128, i64, str, u128, u16, u32, u64, u8, type Ty } from '../../codec/types.js'
+import { bool, composite, i128, i64, str, u128, u16, u32, u64, u8, vec, type Ty } from '../../codec/types.js'
 import { Overlay } from '../../storage/overlay.js'
 import { Pallet } from './pallet.js'
 import { fixedEncoder } from './fixed-values.js'
@@ -87,5 +87,23 @@ describe('StorageMap with a small-integer key', () => {
       expect(M.mutate(s, k, (v) => v + 1n)).toBe(BigInt(k) * 3n + 1n)
     }
     expect([...M.iterKeys(s)].sort((a, b) => a - b)).toEqual([0, 1, 2, 4095, 65_535])
+  })
+})
+
+describe('tryGetLent', () => {
+  it('gives what get() gives where contains() holds, and null where it does not (a stored default included)', () => {
+    const p = new Pallet('Test', 201, 'pallet_test')
+    const M = p.map<number, bigint>('M', 'Twox64Concat', u16, u64, { default: 0n, docs: [] })
+    const D = p.doubleMap<number, number, number[]>('D', 'Twox64Concat', u16, 'Identity', u32, vec(u16), { default: [], docs: [] })
+    const s = new Overlay({ get: () => null, keys: () => [] })
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.option(fc.bigInt({ min: 0n, max: 9n })), fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }))), (ops) => {
+      for (const [k, v, row] of ops) {
+        if (v === null) { M.remove(s, k); D.remove(s, k, k + 1) } else { M.set(s, k, v); D.set(s, k, k + 1, row) }
+        for (let j = 0; j < 8; j++) {
+          expect(M.tryGetLent(s, j)).toEqual(M.contains(s, j) ? M.get(s, j) : null)
+          expect(D.tryGetLent(s, j, j + 1)).toEqual(D.contains(s, j, j + 1) ? D.get(s, j, j + 1) : null)
+        }
+      }
+    }), { numRuns: 100 })
   })
 })

@@ -217,6 +217,16 @@ abstract class Item<V, R> {
   }
 
   /**
+   * The value at `ref` lent (as readPart lends it), or null when the key is absent: a stored value
+   * and whether it is stored in one read, where get() then contains() would read the key twice
+   * (a stored default is not an absent key).
+   */
+  protected readLentOrNull(s: Store, ref: KeyRef): V | null {
+    const raw = s.read(ref)
+    return raw === null ? null : this.lentAt(ref, raw)
+  }
+
+  /**
    * write() unless the key holds a value `same` finds equal to `v` (the held value lent to it):
    * that write would change nothing but cost an overlay write, a compare in the state-root step and
    * a state-cache update. An absent key is written, even with the default (storing the default
@@ -324,6 +334,8 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
   getPart<F>(s: Store, k: K, pick: (v: V) => F): F { return this.readPart(s, this.keyRef1(k), pick) }
   /** The value at `k` as kept (the same object while its stored bytes stand): for readers that never write into it. */
   getLent(s: Store, k: K): V { return this.readPart(s, this.keyRef1(k), lent) }
+  /** getLent, or null when `k` is absent (one read for what get() and contains() tell). */
+  tryGetLent(s: Store, k: K): V | null { return this.readLentOrNull(s, this.keyRef1(k)) }
   mutate(s: Store, k: K, fn: (v: R) => V): V { return this.mutateAt(s, this.keyRef1(k), fn) }
   /**
    * `mutate(k, v => [...v, x])` for a Vec of fixed-width elements, through the store's own
@@ -370,6 +382,8 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
   mutate(s: Store, k1: K1, k2: K2, fn: (v: R) => V): V { return this.mutateAt(s, this.keyRef2(k1, k2), fn) }
   /** The value at (k1, k2) as kept (the same object while its stored bytes stand): for readers that never write into it. */
   getLent(s: Store, k1: K1, k2: K2): V { return this.readPart(s, this.keyRef2(k1, k2), lent) }
+  /** getLent, or null when (k1, k2) is absent (one read for what get() and contains() tell). */
+  tryGetLent(s: Store, k1: K1, k2: K2): V | null { return this.readLentOrNull(s, this.keyRef2(k1, k2)) }
   *iter(s: Store): Generator<[K1, K2, V]> {
     for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) {
       const r = this.keysAt(ks)

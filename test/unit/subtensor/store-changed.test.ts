@@ -69,5 +69,7 @@ describe('insertBitsIfChanged / insertVecIfChanged', () => {
     expectSameState((s) => S.Consensus.set(s, 3, [1, 2]), (s) => insertVecIfChanged(s, S.Consensus, 3, terms(1), term), (s) => S.Consensus.set(s, 3, [1]), 1)
     expectSameState((s) => S.Emission.set(s, 3, [4n]), (s) => insertVecIfChanged(s, S.Emission, 3, terms(4n), term), (s) => S.Emission.set(s, 3, [4n]), 0)
     expectSameState(() => {}, (s) => insertVecIfChanged(s, S.Emission, 3, terms<bigint>(), term), (s) => S.Emission.set(s, 3, []), 1)
+    expectSameState((s) => S.Emission.set(s, 3, []), (s) => insertVecIfChanged(s, S.Emission, 3, terms<bigint>(), term), (s) => S.Emission.set(s, 3, []), 0)
+    expectSameState((s) => S.Emission.set(s, 3, []), (s) => insertVecIfChanged(s, S.Emission, 3, terms(0n), term), (s) => S.Emission.set(s, 3, [0n]), 1)
   })
 })

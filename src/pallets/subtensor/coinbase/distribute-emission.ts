@@ -269,9 +269,11 @@ export function calculateDividendAndIncentiveDistribution(s: Store, netuid: numb
  */
 export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: number, ownerCut: bigint, incentives: AccountMap<bigint>, alphaDividends: Array<[Uint8Array, bigint]>, rootAlphaDividends: Array<[Uint8Array, bigint]>, p: Payout = new Payout(new EpochView(s, netuid))): void {
   // The subnet's owner and owner hotkey, read once: nothing in the payout writes them.
-  const owner = S.SubnetOwner.getLent(s, netuid)
+  // (one read for the value and whether it is stored; an absent owner is the default account)
+  const storedOwner = S.SubnetOwner.tryGetLent(s, netuid)
+  const owner = storedOwner ?? S.SubnetOwner.getLent(s, netuid)
   const ownerHotkey = p.view.ownerHotkey
-  if (ownerHotkey !== null && S.SubnetOwner.contains(s, netuid)) p.increaseStake(ownerHotkey, owner, ownerCut)
+  if (ownerHotkey !== null && storedOwner !== null) p.increaseStake(ownerHotkey, owner, ownerCut)
   const owners = new Set(ownerHotkeys(p, owner).map(keptKeyString))
   let totalIncentive = 0n
   let withheld = 0n
@@ -299,8 +301,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
     alphaRows.push([hk, floorU64(rest)])
     // (a stored 0 is not an absent key: the chain stores the 0)
     const last = p.stake(hk)
-    const was = S.TotalHotkeyAlphaLastEpoch.get(s, hk, netuid)
-    if (was !== last || (last === 0n && !S.TotalHotkeyAlphaLastEpoch.contains(s, hk, netuid))) S.TotalHotkeyAlphaLastEpoch.set(s, hk, netuid, last)
+    if (S.TotalHotkeyAlphaLastEpoch.tryGetLent(s, hk, netuid) !== last) S.TotalHotkeyAlphaLastEpoch.set(s, hk, netuid, last)
   }
   replaceSubnetRows(s, S.AlphaDividendsPerSubnet, netuid, alphaRows)
   const rootRows: Array<[Uint8Array, bigint]> = []
@@ -342,11 +343,10 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
   const listed = map.countPrefix(s, netuid)
   let kept = 0
   for (const [hk, v] of rows) {
-    // (a stored 0 is a row: only a 0 read, the default, asks whether it is stored)
-    const held = map.get(s, netuid, hk)
-    const stored = held !== 0n || map.contains(s, netuid, hk)
-    if (stored) kept++
-    if (!stored || held !== v) map.set(s, netuid, hk, v)
+    // (a stored 0 is a row: null only when absent)
+    const held = map.tryGetLent(s, netuid, hk)
+    if (held !== null) kept++
+    if (held !== v) map.set(s, netuid, hk, v)
   }
   // With distinct hotkeys (the chain's rows are a BTreeMap's) the rows kept are all the listed ones
   // unless one is stale.

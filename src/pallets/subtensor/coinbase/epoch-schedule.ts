@@ -117,9 +117,9 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
     if (keyed !== null) {
       // (a 0 already stored is left as it is; an absent key gets its 0 written, as the chain does)
       const take = (m: typeof S.PendingServerEmission): bigint => {
-        const v = m.get(s, netuid)
-        if (v !== 0n || !m.contains(s, netuid)) m.set(s, netuid, 0n)
-        return v
+        const v = m.tryGetLent(s, netuid)
+        if (v !== 0n) m.set(s, netuid, 0n)
+        return v ?? 0n
       }
       out.set(netuid, {
         server: take(S.PendingServerEmission),

@@ -44,7 +44,7 @@ export class EpochView implements StakeSource {
   /** SubnetOwnerHotkey when stored, else null. */
   get ownerHotkey(): Uint8Array | null {
     // (lent: the same object while the stored value stands, so its key string is made once)
-    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.contains(this.s, this.netuid) ? S.SubnetOwnerHotkey.getLent(this.s, this.netuid) : null
+    if (this.owner === undefined) this.owner = S.SubnetOwnerHotkey.tryGetLent(this.s, this.netuid)
     return this.owner
   }
 

@@ -21,8 +21,9 @@ export function insertBitsIfChanged<K>(s: Store, map: StorageMap<K, { bits: bigi
  * leave most of their term vectors as they were).
  */
 export function insertVecIfChanged<K, I, T extends bigint | number | boolean>(s: Store, map: StorageMap<K, T[]>, k: K, items: readonly I[], pick: (x: I) => T): void {
-  if (map.contains(s, k)) {
-    const held = map.getLent(s, k)
+  // (one read: an absent key is written even when the items are none, as the chain stores it)
+  const held = map.tryGetLent(s, k)
+  if (held !== null) {
     let same = held.length === items.length
     for (let i = 0; same && i < items.length; i++) same = held[i] === pick(items[i] as I)
     if (same) return

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { U64F64, fromF64, toF64 } from '../fixed/index.js'
 import { MemorySharePoolOps, SAFE_FLOAT_MAX, SafeFloat, SharePool } from './index.js'
 
@@ -264,5 +265,40 @@ describe('SafeFloat', () => {
     expect(sf(2n, 0n).gt(sf(1n, 0n))).toBe(true)
     expect(sf(1n, 0n).gt(sf(2n, 0n))).toBe(false)
     expect(sf(1n, 5n).gt(sf(9n, 3n))).toBe(true)
+  })
+})
+
+describe('updateValueForOne of a zero update', () => {
+  // Stored SafeFloats need not be normalised (Decode does not normalise): any 24 bytes.
+  const stored = fc.uint8Array({ minLength: 24, maxLength: 24 }).map((b) => SafeFloat.decode(b))
+  const normal = fc.tuple(fc.bigInt({ min: 0n, max: SAFE_FLOAT_MAX }), fc.bigInt({ min: -40n, max: 40n })).map(([m, e]) => SafeFloat.new(m, e) ?? SafeFloat.zero())
+  const float = fc.oneof(stored, normal, fc.constant(SafeFloat.zero()), fc.constant(SafeFloat.decode(new Uint8Array([...new Array<number>(16).fill(0), 5, 0, 0, 0, 0, 0, 0, 0]))))
+  const state = fc.record({
+    shared: fc.oneof(fc.bigInt({ min: 0n, max: U64_MAX }), fc.constantFrom(0n, 1n, U64_MAX)),
+    denominator: float,
+    shares: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), float), { maxLength: 4 }),
+    key: fc.integer({ min: 0, max: 4 }),
+  })
+  const poolOf = (st: { shared: bigint; denominator: SafeFloat; shares: Array<[number, SafeFloat]> }): MockOps => {
+    const ops = new MockOps()
+    ops.setSharedValue(st.shared)
+    ops.setDenominator(st.denominator)
+    for (const [k, v] of st.shares) ops.setShare(k, v)
+    return ops
+  }
+  const dump = (ops: MockOps): unknown => ({
+    shared: ops.sharedValue,
+    denominator: [ops.denominator.mantissa, ops.denominator.exponent],
+    shares: [...ops.shares].sort((a, b) => a[0] - b[0]).map(([k, v]) => [k, v.mantissa, v.exponent]),
+  })
+
+  it('leaves the state the general path leaves, for any pool (stored floats not normalised included)', () => {
+    fc.assert(fc.property(state, (st) => {
+      const fast = poolOf(st)
+      const general = poolOf(st)
+      new SharePool(fast).updateValueForOne(st.key, 0n)
+      new SharePool(general).updateValueForOneGeneral(st.key, 0n)
+      expect(dump(fast)).toEqual(dump(general))
+    }), { numRuns: 3000 })
   })
 })

@@ -66,6 +66,24 @@ export class SharePool<K> {
    * denominator, as the source does after logging.
    */
   updateValueForOne(key: K, update: bigint): void {
+    if (update !== 0n) { this.updateValueForOneGeneral(key, update); return }
+    const currentShare = this.stateOps.getShare(key)
+    const denominator = this.stateOps.getDenominator()
+    if (denominator.isZero()) { this.updateValueForOneGeneral(key, update); return }
+    // A zero update into a pool with shares buys none: |0|·denominator/shared is 0 (or no
+    // value, taken as 0), and x − 0 is x (0 for a zero share). So the general path stores the
+    // denominator and share as read, without its SafeFloat arithmetic (a payout stakes a zero
+    // owner cut or take on most subnets every tempo).
+    this.stateOps.setDenominator(denominator)
+    this.stateOps.setShare(key, currentShare.isZero() ? SafeFloat.zero() : currentShare)
+    this.updateValueForAll(update)
+  }
+
+  /**
+   * updateValueForOne by the source's steps for any update.
+   * @internal exported for the test that holds the zero-update path to it.
+   */
+  updateValueForOneGeneral(key: K, update: bigint): void {
     const sharedValue = this.stateOps.getSharedValue()
     const currentShare = this.stateOps.getShare(key)
     const denominator = this.stateOps.getDenominator()

@@ -320,10 +320,10 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
 
 /**
  * `distribute_emission` for one drained subnet: one view of the subnet through the epoch and all
- * four steps of the payout. `keyed`: the Keys rows drain_pending read, when it did.
+ * four steps of the payout. `keyed`, `tempo`: the Keys rows and Tempo drain_pending read, when it did.
  */
-export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null, payouts?: PayoutBlock): void {
-  const view = new EpochView(s, netuid, keyed, payouts?.tw)
+export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null, payouts?: PayoutBlock, tempo?: number): void {
+  const view = new EpochView(s, netuid, keyed, payouts?.tw, tempo)
   const total = server + validator + root
   const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block, view)
   const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
@@ -368,7 +368,7 @@ export function drainAndDistribute(s: Store, env: Env, block: bigint, networks: 
   const paid = new Set<number>()
   const payouts = new PayoutBlock(s)
   for (const [netuid, d] of drainPending(s, env, subnets, block)) {
-    distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed, payouts)
+    distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed, payouts, d.tempo)
     S.LastMechansimStepBlock.set(s, netuid, block)
     paid.add(netuid)
   }

@@ -6,7 +6,6 @@ import type { Store } from '../../../frame/declare/storage.js'
 import { keptKeyString } from '../../../storage/kept-key-string.js'
 import { SubtensorEvents } from '../macros/events.js'
 import { SubtensorStorage as S } from '../storage.js'
-import { insertIfChanged } from '../utils/store-changed.js'
 
 /** MAX_TEMPO: the BlocksSinceLastStep safety net. */
 export const MAX_TEMPO = 50_400n
@@ -14,14 +13,16 @@ const U64_MAX = (1n << 64n) - 1n
 
 /** `should_run_epoch`: owner trigger/deferral, the safety net, else tempo blocks since the last. */
 export function shouldRunEpoch(s: Store, netuid: number, block: bigint): boolean {
-  return shouldRunEpochSince(s, netuid, block, null)
+  return shouldRunEpochSince(s, netuid, block, S.Tempo.get(s, netuid), S.PendingEpochAt.get(s, netuid), null)
 }
 
-/** shouldRunEpoch with BlocksSinceLastStep `sinceLastStep` when the caller has it (else read, and only when it matters). */
-function shouldRunEpochSince(s: Store, netuid: number, block: bigint, sinceLastStep: bigint | null): boolean {
-  const tempo = S.Tempo.get(s, netuid)
+/**
+ * shouldRunEpoch on Tempo and PendingEpochAt as the caller read them (drain_pending hands both on);
+ * BlocksSinceLastStep (`sinceLastStep` when the caller has it) and LastEpochBlock are read only
+ * when they matter.
+ */
+function shouldRunEpochSince(s: Store, netuid: number, block: bigint, tempo: number, pending: bigint, sinceLastStep: bigint | null): boolean {
   if (tempo === 0) return false
-  const pending = S.PendingEpochAt.get(s, netuid)
   if (pending > 0n && block >= pending) return true
   if ((sinceLastStep ?? S.BlocksSinceLastStep.get(s, netuid)) > MAX_TEMPO) return true
   const last = S.LastEpochBlock.get(s, netuid)
@@ -85,6 +86,8 @@ export interface PendingDrain {
   ownerCut: bigint
   /** The Keys rows (hotkey, uid) read to check them, which the epoch runs on: nothing before it changes them. */
   keyed: Array<[Uint8Array, number]>
+  /** Tempo as read to schedule the epoch (the epoch's activity cutoff reads it: nothing writes it in between). */
+  tempo: number
 }
 
 /**
@@ -102,7 +105,10 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
     // value that stays.
     const v = S.BlocksSinceLastStep.get(s, netuid)
     const since = v < U64_MAX ? v + 1n : v
-    if (!shouldRunEpochSince(s, netuid, block, since)) {
+    // (read once: whether it is stored decides the reset below, and nothing writes it in between)
+    const pendingAt = S.PendingEpochAt.tryGetLent(s, netuid)
+    const tempo = S.Tempo.get(s, netuid)
+    if (!shouldRunEpochSince(s, netuid, block, tempo, pendingAt ?? 0n, since)) {
       S.BlocksSinceLastStep.set(s, netuid, since)
       continue
     }
@@ -127,13 +133,15 @@ export function drainPending(s: Store, env: Pick<ExecEnv, 'depositEvent'>, subne
         root: take(S.PendingRootAlphaDivs),
         ownerCut: take(S.PendingOwnerCut),
         keyed,
+        tempo,
       })
       run++
     } else {
       SubtensorEvents.EpochSkipped.emit(env, { netuid, block })
     }
     S.LastEpochBlock.set(s, netuid, block)
-    insertIfChanged(s, S.PendingEpochAt, netuid, 0n)
+    // (insertIfChanged of 0: a stored 0 is left as it is, an absent key gets its 0 written)
+    if (pendingAt !== 0n) S.PendingEpochAt.set(s, netuid, 0n)
     S.SubnetEpochIndex.mutate(s, netuid, (v) => (v < U64_MAX ? v + 1n : v))
   }
   return ascending(out) ? out : new Map([...out].sort((a, b) => a[0] - b[0]))

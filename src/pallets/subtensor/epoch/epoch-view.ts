@@ -1,5 +1,5 @@
-// What one subnet's epoch and the payout after it read, each item read once: the Keys rows (as
-// drain_pending listed them), SubnetworkN, TaoWeight, the owner hotkey and its uid, each hotkey's
+// What one subnet's epoch and the payout after it read, each item read once: the Keys rows and
+// Tempo (as drain_pending read them), SubnetworkN, TaoWeight, the owner hotkey and its uid, each hotkey's
 // childkey edges, and TotalHotkeyAlpha of a hotkey as it stood before the payout. Nothing the
 // epoch or the payout writes is among them until the payout's pools flush (they stake through
 // PayoutPools, which writes TotalHotkeyAlpha at its end), so a view is good from the epoch's start
@@ -16,6 +16,7 @@ export class EpochView implements StakeSource {
   private keyedRows: Array<[Uint8Array, number]> | null
   private size: number | undefined
   private taoWeight: bigint | undefined
+  private tempoRead: number | undefined
   private owner: Uint8Array | null | undefined
   /** What has been read per hotkey (one map and one record per hotkey, most views look up one or two). */
   private readonly byHotkey = new Map<string, HotkeyReads>()
@@ -23,11 +24,13 @@ export class EpochView implements StakeSource {
   /**
    * `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them;
    * `taoWeight`: get_tao_weight when the caller has it (one block's epochs share it: no epoch or
-   * payout writes TaoWeight).
+   * payout writes TaoWeight); `tempo`: Tempo when the caller has read it (drain_pending, to schedule
+   * the epoch).
    */
-  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint) {
+  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint, tempo?: number) {
     this.keyedRows = keyed
     this.taoWeight = taoWeight
+    this.tempoRead = tempo
   }
 
   /** The Keys rows as (hotkey, uid), in the order Keys lists them. */
@@ -37,6 +40,9 @@ export class EpochView implements StakeSource {
 
   /** SubnetworkN. */
   get n(): number { return this.size ??= S.SubnetworkN.get(this.s, this.netuid) }
+
+  /** Tempo. */
+  get tempo(): number { return this.tempoRead ??= S.Tempo.get(this.s, this.netuid) }
 
   /** `get_tao_weight` (U96F32 bits). */
   get tw(): bigint { return this.taoWeight ??= getTaoWeight(this.s) }

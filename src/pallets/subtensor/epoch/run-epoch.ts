@@ -88,8 +88,8 @@ function emaAlphaOf(bondsMovingAverage: bigint): number {
 }
 
 /** `get_activity_cutoff_blocks`: max(1, factor‰ × tempo). */
-export function activityCutoffBlocks(s: Store, netuid: number): bigint {
-  const v = (BigInt(S.ActivityCutoffFactorMilli.get(s, netuid)) * BigInt(S.Tempo.get(s, netuid))) / 1000n
+export function activityCutoffBlocks(s: Store, netuid: number, tempo: number = S.Tempo.get(s, netuid)): bigint {
+  const v = (BigInt(S.ActivityCutoffFactorMilli.get(s, netuid)) * BigInt(tempo)) / 1000n
   return v > 0n ? v : 1n
 }
 
@@ -107,10 +107,10 @@ export const weightsRows = (s: Store, netuidIndex: number, n: number): Row[] => 
 export const bondsRows = (s: Store, netuidIndex: number, n: number): Row[] => readPairRows(s, S.Bonds, netuidIndex, n)
 
 /** Previous successful epoch + 1, or block − tempo before the first one. */
-function lastTempo(s: Store, netuid: number, block: bigint): bigint {
+function lastTempo(s: Store, netuid: number, block: bigint, view: EpochView): bigint {
   const lms = S.LastMechansimStepBlock.get(s, netuid)
   if (lms !== 0n) return lms + 1n
-  const tempo = BigInt(S.Tempo.get(s, netuid))
+  const tempo = BigInt(view.tempo)
   return block > tempo ? block - tempo : 0n
 }
 
@@ -132,7 +132,7 @@ const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) 
 export function readEpochInputs(s: Store, netuid: number, mecid: number, block: bigint, view: EpochView = new EpochView(s, netuid)): { inputs: YumaInputs; keyed: Array<[Uint8Array, number]>; totalStake: bigint[]; newPermits: boolean[]; cutoff: bigint; lastTempo: bigint } {
   const netuidIndex = mechanismStorageIndex(netuid, mecid)
   const { keyed, n } = view
-  const cutoff = activityCutoffBlocks(s, netuid)
+  const cutoff = activityCutoffBlocks(s, netuid, view.tempo)
   // get_last_update: padded with zeros to SubnetworkN
   const lastUpdate = S.LastUpdate.get(s, netuidIndex)
   while (lastUpdate.length < n) lastUpdate.push(0n)
@@ -159,7 +159,7 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
       ? mapped(commitBlocks(s, netuid, netuidIndex, n, keyed), blockNumber)
       : new Array<number>(n).fill(blockNumber(U64_MAX))
   }
-  const since = lastTempo(s, netuid, block)
+  const since = lastTempo(s, netuid, block, view)
   const inputs: YumaInputs = {
     n,
     inactive: mapped(lastUpdate, (u) => u + cutoff < block),

@@ -2,10 +2,11 @@
 // it must write the same state (terms, bonds, voting power, events) and return the same emissions
 // as the general fold, and a hotkey keyed twice must still be merged as the fold merges it.
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { hexOf } from '../../../src/codec/bytes.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { increaseStakeForHotkeyAndColdkeyOnSubnet } from '../../../src/pallets/subtensor/staking/stake-utils.js'
-import { epochWithMechanisms, foldMechanisms, splitEmissions } from '../../../src/pallets/subtensor/subnets/mechanism.js'
+import { epochWithMechanisms, foldMechanisms, splitBy, splitEmissions } from '../../../src/pallets/subtensor/subnets/mechanism.js'
 import { u256 } from '../../conformance/subtensor/head-mock.js'
 import { Ext } from '../../conformance/subtensor/weights-mock.js'
 
@@ -63,5 +64,15 @@ describe('epoch_with_mechanisms, one mechanism', () => {
     expect(a).toHaveLength(3)
     expect(rows(a)).toEqual(rows(b))
     expect(diff(fast)).toEqual(diff(fold))
+  })
+})
+
+describe('splitEmissions of one mechanism', () => {
+  it('is the whole emission whatever the stored split (the general split over one mechanism)', () => {
+    const u64 = fc.oneof(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.constantFrom(0n, 1n, 65_534n, 65_535n, (1n << 64n) - 1n))
+    const split = fc.option(fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0, 1, 0xfffe, 0xffff)), { maxLength: 4 }))
+    fc.assert(fc.property(u64, split, (alpha, sp) => {
+      expect(splitBy(1, sp, alpha)).toEqual([alpha])
+    }), { numRuns: 2000 })
   })
 })

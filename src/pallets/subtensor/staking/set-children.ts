@@ -168,10 +168,13 @@ export function doScheduleChildren(ctx: CallCtx, hotkey: Uint8Array, netuid: num
 
 /** `do_set_pending_children`: every schedule past its cooldown (or on a subnet not started) is applied. */
 export function doSetPendingChildren(s: Store, env: CallCtx['env'], netuid: number): void {
+  const pending = [...S.PendingChildKeys.iterPrefix(s, netuid)]
+  // (most epochs find none: the block and SubtokenEnabled are then not read)
+  if (pending.length === 0) return
   const now = currentBlock(s)
   const started = S.SubtokenEnabled.get(s, netuid)
   const done: Uint8Array[] = []
-  for (const [hotkey, [children, cooldown]] of [...S.PendingChildKeys.iterPrefix(s, netuid)]) {
+  for (const [hotkey, [children, cooldown]] of pending) {
     if (cooldown < now || !started) {
       persistPendingChildren(s, env, netuid, hotkey, children)
       done.push(hotkey)

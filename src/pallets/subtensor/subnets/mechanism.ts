@@ -32,7 +32,17 @@ export function ensureMechanismExists(s: Store, netuid: number, mecid: number): 
  */
 export function splitEmissions(s: Store, netuid: number, alpha: bigint): bigint[] {
   const count = S.MechanismCountCurrent.get(s, netuid)
-  const split = S.MechanismEmissionSplit.get(s, netuid)
+  // One mechanism gets all of E whatever the split holds (its share is at most 65535/65535 of E and
+  // the dust tops it up to E), so the split is not read (every subnet whose owner adds none).
+  if (count === 1) return [alpha]
+  return splitBy(count, S.MechanismEmissionSplit.get(s, netuid), alpha)
+}
+
+/**
+ * split_emissions over `count` mechanisms and the stored split (null: none).
+ * @internal exported for the test that holds the one-mechanism shortcut to it.
+ */
+export function splitBy(count: number, split: readonly number[] | null, alpha: bigint): bigint[] {
   let result: bigint[]
   if (split !== null) result = split.map((share) => (alpha * BigInt(share)) / 65535n)
   else result = new Array<bigint>(count).fill(count === 0 ? 0n : alpha / BigInt(count))

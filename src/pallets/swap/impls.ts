@@ -9,6 +9,7 @@ import { bindSwapInterface, type Order, type OrderKind, type PoolReserves, type 
 import { Balancer, perquintillFromRational } from './balancer.js'
 import { HALF_WEIGHT, SwapConstants, SwapErrors as E, SwapStorage as St } from './pallet.js'
 import { alphaReserve, decreaseProvided, mechanism, subnetExists, taoReserve } from './reserves.js'
+import { feeFreeBuy } from './fee-free-buy.js'
 import { executeStep, feeAmount } from './swap-step.js'
 
 const U = F.U64F64
@@ -160,6 +161,12 @@ function rollback(s: Store, reserves?: PoolReserves): void {
  * error, but what the swap wrote (its initialisation) is kept, as the chain commits it.
  */
 export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigint, dropFees: boolean, simulate: boolean, reserves?: PoolReserves): SwapResult {
+  // The coinbase's buy on an equal-weight pool it holds: nothing to write, so no layer (fee-free-buy.ts).
+  if (dropFees && order.kind === 'GetAlphaForTao' && reserves !== undefined && reserves.mechanism === 1 &&
+    St.PalSwapInitialized.get(s, netuid) && quoteOf(s, netuid, reserves) === HALF_WEIGHT) {
+    const bought = feeFreeBuy(reserves.tao, reserves.alpha, order.amount, limitPrice)
+    if (bought !== null) return bought
+  }
   const pool = readPool(s, netuid, dropFees, reserves)
   const reserve = poolReserveOut(pool, order.kind)
   s.startTransaction()

@@ -62,7 +62,7 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
   // difficulty and burn, then ran the same coinbase and epochs).
   const classic = subtensorBuild().registration === 'classic'
   // NetworksAdded listed once: nothing in block_step adds or removes a network.
-  const networks = [...S.NetworksAdded.iterKeys(s)]
+  const networks = S.NetworksAdded.keyList(s)
   let cleanUp = 0n
   if (classic) adjustRegistrationTermsForNetworks(s, env, networks)
   else {

@@ -71,10 +71,11 @@ function storeReserves(s: Store, n: number, p: CoinbasePool, alphaOut: boolean):
   if (alphaOut && p.alphaOut !== st.alphaOut) S.SubnetAlphaOut.set(s, n, (st.alphaOut = p.alphaOut))
 }
 
-/** `get_subnet_terms` for one subnet at `issuance` and spot `priceU64F64`. */
-function termsOf(taoEmission: bigint, issuance: bigint, alphaEmission: bigint, priceU64F64: bigint, tw: bigint): SubnetTerms {
+/** `get_subnet_terms` for one subnet at `issuance` and spot `priceU64F64` (exported for its test). */
+export function termsOf(taoEmission: bigint, issuance: bigint, alphaEmission: bigint, priceU64F64: bigint, tw: bigint): SubnetTerms {
   const alphaOut = F.saturatingFromInt(W, alphaEmission)
   const price = F.saturatingFromFixed(W, F.U64F64, priceU64F64)
+  if (tw === 0n) return uncappedTerms(taoEmission, alphaOut, price)
   let taoIn = taoEmission
   let alphaIn = safeDivOr(W, taoEmission, price, 0n)
   const cap = F.saturatingMul(W, rootProportionOf(tw, issuance), alphaOut)
@@ -83,6 +84,20 @@ function termsOf(taoEmission: bigint, issuance: bigint, alphaEmission: bigint, p
     taoIn = F.saturatingMul(W, alphaIn, price)
   }
   return { taoIn, alphaIn, alphaOut, excessTao: F.saturatingSub(W, taoEmission, taoIn) }
+}
+
+/**
+ * termsOf without root TAO weight: root_prop is 0, so the cap is 0 and only whether the spot-price
+ * alpha_in is positive matters (checked_div's quotient (tao·2^32)/price ≥ 1 and within U96F32,
+ * compared instead of divided): then nothing is injected and all TAO is excess, else alpha_in
+ * stays 0 and all TAO goes in. (The dev chain's case: root holds no TAO.)
+ */
+function uncappedTerms(taoEmission: bigint, alphaOut: bigint, price: bigint): SubnetTerms {
+  const scaled = taoEmission << 32n
+  const positive = price !== 0n && scaled >= price && scaled < price << 128n
+  return positive
+    ? { taoIn: 0n, alphaIn: 0n, alphaOut, excessTao: F.saturatingSub(W, taoEmission, 0n) }
+    : { taoIn: taoEmission, alphaIn: 0n, alphaOut, excessTao: 0n }
 }
 
 /**

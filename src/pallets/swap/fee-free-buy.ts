@@ -2,13 +2,11 @@
 // pool of equal weights (every dev-chain pool, every block, every subnet). do_swap's general path
 // (impls.ts) opens a storage layer, builds the balancer and step objects and divides four times;
 // with w1 = w2 and no fee its step reduces to the formulas below, and its checks to comparisons.
-import { SwapConstants } from './pallet.js'
+import { MAX_SWAP_INPUT_RESERVE_MULTIPLIER, SwapConstants } from './pallet.js'
 
 const ONE_FX = 1n << 64n
 const U64_MAX = (1n << 64n) - 1n
 const SCALE = 1_000_000_000_000_000_000n
-/** `MAX_SWAP_INPUT_RESERVE_MULTIPLIER` (impls.ts). */
-const INPUT_RESERVE_MULTIPLIER = 1_000n
 
 /** What such a buy pays out and takes in (no fee). */
 export interface FeeFreeBuy { amountPaidIn: bigint; amountPaidOut: bigint; feePaid: bigint; feeToBlockAuthor: bigint }
@@ -29,7 +27,7 @@ export interface FeeFreeBuy { amountPaidIn: bigint; amountPaidOut: bigint; feePa
  */
 export function feeFreeBuy(tao: bigint, alpha: bigint, amount: bigint, limitPrice: bigint): FeeFreeBuy | null {
   if (amount <= 0n || tao < 0n || alpha <= 0n || tao > U64_MAX || alpha > U64_MAX || amount > U64_MAX) return null
-  const maxIn = tao * INPUT_RESERVE_MULTIPLIER
+  const maxIn = tao * MAX_SWAP_INPUT_RESERVE_MULTIPLIER
   if (amount > (maxIn > U64_MAX ? U64_MAX : maxIn)) return null
   if (alpha < SwapConstants.MinimumReserve) return null
   if ((tao << 64n) >= limitPrice * alpha) return null

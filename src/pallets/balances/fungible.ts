@@ -228,6 +228,15 @@ export function resolveCredit(s: Store, sink: EventSink, who: Uint8Array, amount
 }
 
 /**
+ * resolveCredit into a live, upgraded account that stays live (the plain path: its bytes read and
+ * stored by its made key, a Deposit event); false, with nothing touched and no event, when another
+ * path might apply. It runs in no storage layer of its own.
+ */
+export function resolveCreditIntoLive(s: Store, sink: EventSink, account: AccountKey, amount: bigint): boolean {
+  return depositIntoLiveAccount(s, sink, account, amount)
+}
+
+/**
  * resolveCredit into an account whose System.Account key is made already (the plain path reads
  * and stores it by that key; any other path is resolveCredit's own).
  */

@@ -5,8 +5,9 @@ import { safeDiv, safeDivOr } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
 import { swapInterface, type PoolReserves } from '../../../primitives/swap-interface/index.js'
-import { accountKey, resolveCreditInto, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
+import { accountKey, resolveCredit, resolveCreditIntoLive, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
+import { HeldEvents } from '../../system/held-events.js'
 import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
 import { insertIfChanged } from '../utils/store-changed.js'
@@ -146,10 +147,16 @@ function inflow(flow: bigint, tao: bigint): bigint {
   return r > I64_MAX ? I64_MAX : r < I64_MIN ? I64_MIN : r
 }
 
-/** `spend_tao`: `part` of the credit into `account`; the credit left, or null (credit unchanged) when it cannot be spent. */
-function spendTao(s: Store, sink: EventSink, account: AccountKey, credit: bigint, part: bigint): bigint | null {
+/**
+ * `spend_tao`: `part` of the credit into `account`; the credit left, or null (credit unchanged) when
+ * it cannot be spent. The plain deposit's event is held in `held`; any other path deposits its own
+ * events (in layers it may roll back) into `sink`, after the held ones.
+ */
+function spendTao(s: Store, sink: EventSink, held: HeldEvents, account: AccountKey, credit: bigint, part: bigint): bigint | null {
   if (credit < part) return null
-  return resolveCreditInto(s, sink, account, part) ? credit - part : null
+  if (resolveCreditIntoLive(s, held, account, part)) return credit - part
+  held.depositInto(sink)
+  return resolveCredit(s, sink, account.who, part) ? credit - part : null
 }
 
 /**
@@ -184,6 +191,9 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
   let remaining = credit
   const totalStakeBefore = S.TotalStake.get(s)
   let totalStake = totalStakeBefore
+  // The subnet accounts' Deposit events, held and deposited as one run at the end (the event count
+  // read and written once, not per event): nothing else in the loop deposits an event or reads them.
+  const held = new HeldEvents()
   for (let i = 0; i < subnets.length; i++) {
     const n = subnets[i]!
     const pool = pools[i]!
@@ -201,12 +211,12 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     // credit covers both, they are resolved together, the account read and stored once.
     let excessPaid = false
     let taoPaid = false
-    if (excess > 0n && tao !== 0n && remaining >= excess + tao && resolveCreditTwice(s, sink, account, excess, tao)) {
+    if (excess > 0n && tao !== 0n && remaining >= excess + tao && resolveCreditTwice(s, held, account, excess, tao)) {
       remaining -= excess + tao
       excessPaid = taoPaid = true
     }
     if (excess > 0n && !excessPaid) {
-      const left = spendTao(s, sink, account, remaining, excess)
+      const left = spendTao(s, sink, held, account, remaining, excess)
       if (left !== null) {
         remaining = left
         excessPaid = true
@@ -235,7 +245,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     insertIfChanged(s, S.SubnetAlphaInEmission, n, alpha)
     pool.alphaIn = addU64(pool.alphaIn, alpha)
     if (tao !== 0n && !taoPaid) {
-      const left = spendTao(s, sink, account, remaining, tao)
+      const left = spendTao(s, sink, held, account, remaining, tao)
       if (left !== null) {
         remaining = left
         taoPaid = true
@@ -252,6 +262,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     insertIfChanged(s, S.SubnetTaoInEmission, n, taoInEmission)
     if (flow !== null) S.SubnetProtocolFlow.set(s, n, flow)
   }
+  held.depositInto(sink)
   if (totalStake !== totalStakeBefore) S.TotalStake.set(s, totalStake)
   return remaining
 }

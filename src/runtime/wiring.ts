@@ -77,6 +77,7 @@ export function createWiring(): RuntimeWiring {
       noteFinishedInitialize: system.noteFinishedInitialize,
       noteFinishedExtrinsics: system.noteFinishedExtrinsics,
       depositEvent: system.depositEvent,
+      depositEvents: system.depositEvents,
       noteAppliedExtrinsic: system.noteAppliedExtrinsic,
       finalize: system.finalize,
     },

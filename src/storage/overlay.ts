@@ -15,7 +15,11 @@ export interface StateBackend {
   keys(prefix: Uint8Array, startAfter?: Uint8Array): Iterable<Uint8Array>
   /** get() of an accessor's key, free to remember where it found it on `ref` (state-cache.ts). */
   getRef?(ref: StorageRef): Uint8Array | null
-  /** keys() as key strings, when the backend has them so; `ps`: keyString(prefix), when at hand. */
+  /**
+   * keys() as key strings, when the backend has them so; `ps`: keyString(prefix), when at hand. An
+   * array handed out is never changed afterwards (a reader may keep what it derived from it while
+   * the same array comes back).
+   */
   keyStrings?(prefix: Uint8Array, startAfter?: Uint8Array, ps?: string): Iterable<string>
   /** get() by the key string, for the runtime's reads (getByString is the diff comparison's). */
   readString?(ks: string): Uint8Array | null
@@ -307,7 +311,8 @@ export class Overlay {
 
   /**
    * keys() as key strings: what an accessor iterating a map reads the values by. `ps`:
-   * keyString(prefix), when at hand. Listed when called; read-only (may be the backend's own list).
+   * keyString(prefix), when at hand. Listed when called; read-only (may be the backend's own list,
+   * which is never changed once handed out; a merged listing is a generator).
    */
   keyStrings(prefix: Uint8Array, startAfter?: Uint8Array, ps: string = toKeyString(prefix)): Iterable<string> {
     const after = startAfter ? toKeyString(startAfter) : ''

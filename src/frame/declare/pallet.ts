@@ -18,6 +18,11 @@ export interface ExecEnv {
   readonly blockNumber: number
   /** Deposit an already encoded RuntimeEvent (pallet index ++ pallet event). */
   depositEvent(runtimeEvent: Uint8Array, topics?: Uint8Array[]): void
+  /**
+   * depositEvent of each, in order, without topics, when nothing between them reads or writes the
+   * block's events (the executive's reads the event count once and writes it once).
+   */
+  depositEvents?(runtimeEvents: readonly Uint8Array[]): void
   /** Dispatch a decoded RuntimeCall with an origin in a new storage layer (Sudo, Utility). */
   dispatch(call: RuntimeCallValue, origin: Origin): DispatchOutcome
   /** Weight the call would be charged before dispatch. */

@@ -9,7 +9,7 @@ import { keyStringOf } from '../../storage/kept-key-string.js'
 import { keyString } from '../../storage/kv.js'
 import type { AppendedItem } from '../../storage/appended-vec.js'
 import { keyBit, type Overlay, type StorageRef } from '../../storage/overlay.js'
-import { fixedEncoder, keptFieldOf } from './fixed-values.js'
+import { fixedEncoder, keptFieldOf, type KeptField } from './fixed-values.js'
 import { fixedWidth, smallUintBytes, smallUintString, verbatimLength } from './key-shapes.js'
 
 export interface StorageItemDecl {
@@ -69,7 +69,7 @@ abstract class Item<V, R> {
    * decoding, as roundTrip does for immutable values (these are rewritten every block and read
    * the next: without it each read decodes).
    */
-  private readonly keptField: { name: string; check: (v: unknown) => boolean } | null
+  private readonly keptField: KeptField | null
   /** Copies of mutable values' decodings (null: not kept; undefined: not made yet, see valueCodec). */
   private copier: Copier | null | undefined = undefined
 
@@ -256,11 +256,11 @@ abstract class Item<V, R> {
       }
     } else if (this.keptField !== null) {
       // (a fresh object with the field alone, as the decoder makes it: the caller keeps its own)
-      const { name, check } = this.keptField
-      const x = (v as Record<string, unknown>)[name]
-      if (check(x)) {
+      const kept = this.keptField
+      const x = (v as Record<string, unknown>)[kept.name]
+      if (kept.check(x)) {
         ref.raw = raw
-        ref.value = { [name]: x }
+        ref.value = kept.make(x)
       }
     }
   }
@@ -370,6 +370,22 @@ export class StorageMap<K, V, R = V> extends Item<V, R> {
     }
   }
   *iterKeys(s: Store): Generator<K> { for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) yield this.nextKey(this.keysAt(ks), 0) as K }
+  /**
+   * iterKeys as an array, shared: read it only. Kept with the listing it was decoded from while
+   * the store hands out that same listing array (a state cache's listing of keys the block has not
+   * written under this prefix, which is never changed once handed out): NetworksAdded, listed every
+   * block, decodes its keys again only when a network comes or goes.
+   */
+  keyList(s: Store): readonly K[] {
+    const listed = s.keyStrings(this.prefix, undefined, this.prefixRef.ks)
+    const kept = this.keptKeys
+    if (kept !== null && kept.listed === listed) return kept.keys
+    const keys: K[] = []
+    for (const ks of listed) keys.push(this.nextKey(this.keysAt(ks), 0) as K)
+    this.keptKeys = Array.isArray(listed) ? { listed, keys } : null
+    return keys
+  }
+  private keptKeys: { listed: Iterable<string>; keys: readonly K[] } | null = null
   clear(s: Store, limit?: number): number { return s.clearPrefix(this.prefix, limit) }
 }
 

@@ -7,8 +7,9 @@ import type { Store } from '../../frame/declare/storage.js'
 import { DispatchFailure } from '../../frame/primitives.js'
 import { bindSwapInterface, type Order, type OrderKind, type PoolReserves, type SwapHandler, type SwapResult } from '../../primitives/swap-interface/index.js'
 import { Balancer, perquintillFromRational } from './balancer.js'
-import { HALF_WEIGHT, SwapConstants, SwapErrors as E, SwapStorage as St } from './pallet.js'
+import { HALF_WEIGHT, MAX_SWAP_INPUT_RESERVE_MULTIPLIER, SwapConstants, SwapErrors as E, SwapStorage as St } from './pallet.js'
 import { alphaReserve, decreaseProvided, mechanism, subnetExists, taoReserve } from './reserves.js'
+import { feeFreeBuy } from './fee-free-buy.js'
 import { executeStep, feeAmount } from './swap-step.js'
 
 const U = F.U64F64
@@ -18,8 +19,7 @@ const U128_MAX = F.U128_MAX
 const fx = (n: bigint): bigint => F.saturatingFromInt(U, n)
 const RAO_PER_TAO = 1_000_000_000n
 
-/** `MAX_SWAP_INPUT_RESERVE_MULTIPLIER`: a swap may bring at most 1000× the input-side reserve. */
-export const MAX_SWAP_INPUT_RESERVE_MULTIPLIER = 1_000n
+export { MAX_SWAP_INPUT_RESERVE_MULTIPLIER } from './pallet.js'
 /** `min_price_inner` / `max_price_inner`, in RAO per alpha. */
 export const MIN_PRICE = 1_000n
 export const MAX_PRICE = 1_000_000_000_000_000n
@@ -160,6 +160,12 @@ function rollback(s: Store, reserves?: PoolReserves): void {
  * error, but what the swap wrote (its initialisation) is kept, as the chain commits it.
  */
 export function doSwap(s: Store, netuid: number, order: Order, limitPrice: bigint, dropFees: boolean, simulate: boolean, reserves?: PoolReserves): SwapResult {
+  // The coinbase's buy on an equal-weight pool it holds: nothing to write, so no layer (fee-free-buy.ts).
+  if (dropFees && order.kind === 'GetAlphaForTao' && reserves !== undefined && reserves.mechanism === 1 &&
+    St.PalSwapInitialized.get(s, netuid) && quoteOf(s, netuid, reserves) === HALF_WEIGHT) {
+    const bought = feeFreeBuy(reserves.tao, reserves.alpha, order.amount, limitPrice)
+    if (bought !== null) return bought
+  }
   const pool = readPool(s, netuid, dropFees, reserves)
   const reserve = poolReserveOut(pool, order.kind)
   s.startTransaction()

@@ -16,6 +16,8 @@ export const PositionId = composite('pallet_subtensor_swap::pallet::PositionId',
 const NonZeroU64 = composite('NonZeroU64', [{ type: u64 }])
 
 export const PERQUINTILL_ONE = 1_000_000_000_000_000_000n
+/** `MAX_SWAP_INPUT_RESERVE_MULTIPLIER` (impls.rs): a swap may bring at most 1000× the input-side reserve. */
+export const MAX_SWAP_INPUT_RESERVE_MULTIPLIER = 1_000n
 export const HALF_WEIGHT = PERQUINTILL_ONE / 2n
 
 export const SwapStorage = {

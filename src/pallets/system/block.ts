@@ -95,6 +95,25 @@ export function depositEvent(s: Store, runtimeEvent: Uint8Array, topics: Uint8Ar
   for (const t of topics) s.append(System.EventTopics.key(t), encode(topicEntry, [number, index]))
 }
 
+/**
+ * depositEvent of `runtimeEvents` in order, none with topics, for a caller whose events come in a
+ * run with nothing between them that reads or writes the block's events, EventCount, Number or
+ * ExecutionPhase: those are read once and EventCount written once, with the value the run of
+ * single deposits leaves (each stops at u32::MAX as depositEvent does).
+ */
+export function depositEvents(s: Store, runtimeEvents: readonly Uint8Array[]): void {
+  if (runtimeEvents.length === 0 || System.Number.get(s) === 0) return
+  const phase = System.ExecutionPhase.raw(s) ?? INITIALIZATION
+  const first = System.EventCount.get(s)
+  let index = first
+  for (const ev of runtimeEvents) {
+    if (index === 0xffffffff) break
+    index++
+    System.Events.appendEncoded(s, [phase, ev, NO_TOPICS])
+  }
+  if (index !== first) System.EventCount.set(s, index)
+}
+
 /** Append a digest item to the block being built (frame_system::deposit_log). */
 export function depositLog(s: Store, item: DigestItemValue): void {
   s.append(System.Digest.key(), encode(DigestItem, item))

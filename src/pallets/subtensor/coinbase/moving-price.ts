@@ -14,26 +14,48 @@ const U = F.U64F64
 const ONE = F.fromInt(U, 1)
 
 /**
+ * The EMA weight of a subnet `b` blocks past its first emission: alpha × b/(b + halving) and
+ * 1 − that (U64F64). The ramp b/(b + halving) is one U64F64 ratio of integers (u64f64Ratio: the
+ * same bits as `safe_div(from_num(b), from_num(b).saturating_add(from_num(halving)))`, saturating
+ * alike). Kept for the last (b, halving, alpha): subnets started together share it block by block.
+ */
+class Ramp {
+  private b = -1n
+  private halving = -1n
+  private alphaU = -1n
+  weight = 0n
+  rest = 0n
+  at(b: bigint, halving: bigint, alphaU: bigint): this {
+    if (b !== this.b || halving !== this.halving || alphaU !== this.alphaU) {
+      this.b = b
+      this.halving = halving
+      this.alphaU = alphaU
+      this.weight = F.saturatingMul(U, alphaU, F.u64f64Ratio(b, b + halving) ?? 0n)
+      this.rest = F.saturatingSub(U, ONE, this.weight)
+    }
+    return this
+  }
+}
+
+/**
  * `update_moving_price`'s step, from what nothing in the block step changes: `alphaU`,
  * SubnetMovingAlpha as U64F64 (the same for every subnet); `firstEmission` and `movingPrice` (the
  * EMA before this block, U64F64); `spot`, the pool's current price when the caller has its
- * reserves. The ramp b/(b + halving) is one U64F64 ratio of integers (u64f64Ratio: the same bits
- * as `safe_div(from_num(b), from_num(b).saturating_add(from_num(halving)))`, saturating alike).
+ * reserves.
  */
-function movePrice(s: Store, netuid: number, now: bigint, alphaU: bigint, firstEmission: bigint, movingPrice: bigint, spot: bigint | undefined): void {
+function movePrice(s: Store, netuid: number, now: bigint, alphaU: bigint, firstEmission: bigint, movingPrice: bigint, spot: bigint | undefined, ramp: Ramp): void {
   const since = firstEmission > 0n ? firstEmission - 1n : 0n
   const b = now > since ? now - since : 0n
-  const ratio = F.u64f64Ratio(b, b + S.EMAPriceHalvingBlocks.get(s, netuid)) ?? 0n
-  const alpha = F.saturatingMul(U, alphaU, ratio)
+  const { weight, rest } = ramp.at(b, S.EMAPriceHalvingBlocks.get(s, netuid), alphaU)
   const capped = F.min(spot ?? currentAlphaPriceBits(s, netuid), ONE)
-  const next = F.saturatingAdd(U, F.saturatingMul(U, alpha, capped), F.saturatingMul(U, F.saturatingSub(U, ONE, alpha), movingPrice))
+  const next = F.saturatingAdd(U, F.saturatingMul(U, weight, capped), F.saturatingMul(U, rest, movingPrice))
   S.SubnetMovingPrice.set(s, netuid, { bits: F.saturatingFromFixed(F.I96F32, U, next) })
 }
 
 /** `update_moving_price` for one subnet. */
 export function updateMovingPrice(s: Store, netuid: number): void {
   const alphaU = F.saturatingFromFixed(U, F.I96F32, S.SubnetMovingAlpha.get(s).bits)
-  movePrice(s, netuid, currentBlock(s), alphaU, S.FirstEmissionBlockNumber.get(s, netuid) ?? 0n, movingAlphaPrice(s, netuid), undefined)
+  movePrice(s, netuid, currentBlock(s), alphaU, S.FirstEmissionBlockNumber.get(s, netuid) ?? 0n, movingAlphaPrice(s, netuid), undefined, new Ramp())
 }
 
 
@@ -53,11 +75,12 @@ export function updateMovingPricesAndRootProp(s: Store, eligible: readonly numbe
   const now = currentBlock(s)
   const alphaU = F.saturatingFromFixed(U, F.I96F32, S.SubnetMovingAlpha.get(s).bits)
   const swap = swapInterface()
+  const ramp = new Ramp()
   for (let i = 0; i < eligible.length; i++) {
     const n = eligible[i]!
     const p = pools?.[i]
-    if (p !== undefined) movePrice(s, n, now, alphaU, p.firstEmission, p.movingPrice, swap.currentAlphaPrice(s, n, p.stored))
-    else movePrice(s, n, now, alphaU, S.FirstEmissionBlockNumber.get(s, n) ?? 0n, movingAlphaPrice(s, n), undefined)
+    if (p !== undefined) movePrice(s, n, now, alphaU, p.firstEmission, p.movingPrice, swap.currentAlphaPrice(s, n, p.stored), ramp)
+    else movePrice(s, n, now, alphaU, S.FirstEmissionBlockNumber.get(s, n) ?? 0n, movingAlphaPrice(s, n), undefined, ramp)
   }
   const tw = rootTaoWeight(s)
   for (let i = 0; i < eligible.length; i++) {

@@ -5,8 +5,9 @@ import { safeDiv, safeDivOr } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
 import { swapInterface, type PoolReserves } from '../../../primitives/swap-interface/index.js'
-import { accountKey, resolveCreditInto, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
+import { accountKey, resolveCredit, resolveCreditIntoLive, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
+import { HeldEvents } from '../../system/held-events.js'
 import { poolSwap } from '../staking/pool-swap.js'
 import { currentAlphaPriceBits, subnetAccountId } from '../subnets/network.js'
 import { insertIfChanged } from '../utils/store-changed.js'
@@ -71,10 +72,11 @@ function storeReserves(s: Store, n: number, p: CoinbasePool, alphaOut: boolean):
   if (alphaOut && p.alphaOut !== st.alphaOut) S.SubnetAlphaOut.set(s, n, (st.alphaOut = p.alphaOut))
 }
 
-/** `get_subnet_terms` for one subnet at `issuance` and spot `priceU64F64`. */
-function termsOf(taoEmission: bigint, issuance: bigint, alphaEmission: bigint, priceU64F64: bigint, tw: bigint): SubnetTerms {
+/** `get_subnet_terms` for one subnet at `issuance` and spot `priceU64F64` (exported for its test). */
+export function termsOf(taoEmission: bigint, issuance: bigint, alphaEmission: bigint, priceU64F64: bigint, tw: bigint): SubnetTerms {
   const alphaOut = F.saturatingFromInt(W, alphaEmission)
   const price = F.saturatingFromFixed(W, F.U64F64, priceU64F64)
+  if (tw === 0n) return uncappedTerms(taoEmission, alphaOut, price)
   let taoIn = taoEmission
   let alphaIn = safeDivOr(W, taoEmission, price, 0n)
   const cap = F.saturatingMul(W, rootProportionOf(tw, issuance), alphaOut)
@@ -83,6 +85,20 @@ function termsOf(taoEmission: bigint, issuance: bigint, alphaEmission: bigint, p
     taoIn = F.saturatingMul(W, alphaIn, price)
   }
   return { taoIn, alphaIn, alphaOut, excessTao: F.saturatingSub(W, taoEmission, taoIn) }
+}
+
+/**
+ * termsOf without root TAO weight: root_prop is 0, so the cap is 0 and only whether the spot-price
+ * alpha_in is positive matters (checked_div's quotient (tao·2^32)/price ≥ 1 and within U96F32,
+ * compared instead of divided): then nothing is injected and all TAO is excess, else alpha_in
+ * stays 0 and all TAO goes in. (The dev chain's case: root holds no TAO.)
+ */
+function uncappedTerms(taoEmission: bigint, alphaOut: bigint, price: bigint): SubnetTerms {
+  const scaled = taoEmission << 32n
+  const positive = price !== 0n && scaled >= price && scaled < price << 128n
+  return positive
+    ? { taoIn: 0n, alphaIn: 0n, alphaOut, excessTao: F.saturatingSub(W, taoEmission, 0n) }
+    : { taoIn: taoEmission, alphaIn: 0n, alphaOut, excessTao: 0n }
 }
 
 /**
@@ -131,10 +147,16 @@ function inflow(flow: bigint, tao: bigint): bigint {
   return r > I64_MAX ? I64_MAX : r < I64_MIN ? I64_MIN : r
 }
 
-/** `spend_tao`: `part` of the credit into `account`; the credit left, or null (credit unchanged) when it cannot be spent. */
-function spendTao(s: Store, sink: EventSink, account: AccountKey, credit: bigint, part: bigint): bigint | null {
+/**
+ * `spend_tao`: `part` of the credit into `account`; the credit left, or null (credit unchanged) when
+ * it cannot be spent. The plain deposit's event is held in `held`; any other path deposits its own
+ * events (in layers it may roll back) into `sink`, after the held ones.
+ */
+function spendTao(s: Store, sink: EventSink, held: HeldEvents, account: AccountKey, credit: bigint, part: bigint): bigint | null {
   if (credit < part) return null
-  return resolveCreditInto(s, sink, account, part) ? credit - part : null
+  if (resolveCreditIntoLive(s, held, account, part)) return credit - part
+  held.depositInto(sink)
+  return resolveCredit(s, sink, account.who, part) ? credit - part : null
 }
 
 /**
@@ -169,6 +191,9 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
   let remaining = credit
   const totalStakeBefore = S.TotalStake.get(s)
   let totalStake = totalStakeBefore
+  // The subnet accounts' Deposit events, held and deposited as one run at the end (the event count
+  // read and written once, not per event): nothing else in the loop deposits an event or reads them.
+  const held = new HeldEvents()
   for (let i = 0; i < subnets.length; i++) {
     const n = subnets[i]!
     const pool = pools[i]!
@@ -186,12 +211,12 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     // credit covers both, they are resolved together, the account read and stored once.
     let excessPaid = false
     let taoPaid = false
-    if (excess > 0n && tao !== 0n && remaining >= excess + tao && resolveCreditTwice(s, sink, account, excess, tao)) {
+    if (excess > 0n && tao !== 0n && remaining >= excess + tao && resolveCreditTwice(s, held, account, excess, tao)) {
       remaining -= excess + tao
       excessPaid = taoPaid = true
     }
     if (excess > 0n && !excessPaid) {
-      const left = spendTao(s, sink, account, remaining, excess)
+      const left = spendTao(s, sink, held, account, remaining, excess)
       if (left !== null) {
         remaining = left
         excessPaid = true
@@ -220,7 +245,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     insertIfChanged(s, S.SubnetAlphaInEmission, n, alpha)
     pool.alphaIn = addU64(pool.alphaIn, alpha)
     if (tao !== 0n && !taoPaid) {
-      const left = spendTao(s, sink, account, remaining, tao)
+      const left = spendTao(s, sink, held, account, remaining, tao)
       if (left !== null) {
         remaining = left
         taoPaid = true
@@ -237,6 +262,7 @@ function inject(s: Store, sink: EventSink, subnets: readonly number[], terms: re
     insertIfChanged(s, S.SubnetTaoInEmission, n, taoInEmission)
     if (flow !== null) S.SubnetProtocolFlow.set(s, n, flow)
   }
+  held.depositInto(sink)
   if (totalStake !== totalStakeBefore) S.TotalStake.set(s, totalStake)
   return remaining
 }

@@ -54,9 +54,17 @@ export function alphaIssuance(s: Store, netuid: number): bigint {
  * of a block step (nothing in run_coinbase or the moving prices touches root's pool or TaoWeight).
  */
 export function rootTaoWeight(s: Store): bigint {
-  const taoWeight = safeDiv(W, F.saturatingFromInt(W, S.TaoWeight.get(s)), F.saturatingFromInt(W, F.U64_MAX))
-  return F.saturatingMul(W, F.saturatingFromInt(W, S.SubnetTAO.get(s, 0)), taoWeight)
+  const taoWeight = S.TaoWeight.get(s)
+  const rootTao = S.SubnetTAO.get(s, 0)
+  // (worked out again only when either input moved: asked twice a block, and most blocks leave both)
+  const last = lastRootTaoWeight
+  if (last.taoWeight === taoWeight && last.rootTao === rootTao) return last.tw
+  const share = safeDiv(W, F.saturatingFromInt(W, taoWeight), F.saturatingFromInt(W, F.U64_MAX))
+  const tw = F.saturatingMul(W, F.saturatingFromInt(W, rootTao), share)
+  lastRootTaoWeight = { taoWeight, rootTao, tw }
+  return tw
 }
+let lastRootTaoWeight = { taoWeight: -1n, rootTao: -1n, tw: 0n }
 
 /**
  * `root_proportion` from its two inputs: tw / (tw + alpha issuance). With no root TAO weight

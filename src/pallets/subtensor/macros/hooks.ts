@@ -33,16 +33,26 @@ function cleanUpHotkeySwapRecords(s: Store, block: bigint, netuids: readonly num
   const interval = subtensorBuild().fastRuntime ? FAST_RUNTIME_CONSTANTS.HotkeySwapOnSubnetInterval : SubtensorConstants.HotkeySwapOnSubnetInterval
   let reads = 2n + BigInt(netuids.length)
   let writes = 0n
-  const slot = block % interval
-  const due = new Set<number>()
-  for (const netuid of netuids) if (BigInt(netuid) % interval === slot) due.add(netuid)
+  // (in numbers: the interval, a runtime constant of 1 or 7,200, and a u16 netuid's residue are
+  // exact as doubles; no BigInt per subnet per block)
+  const period = Number(interval)
+  const slot = Number(block % interval)
+  const isDue = (netuid: number): boolean => netuid % period === slot
+  let due = 0
+  let onlyDue = -1
+  for (const netuid of netuids) if (isDue(netuid)) { due++; onlyDue = netuid }
   // Many subnets due (every one at an interval of 1): the map listed once rather than per subnet;
   // the same records removed (each its own key, so the order of removal leaves the same state).
   const records: Array<[number, Uint8Array, bigint]> = []
-  if (due.size > 1) {
-    for (const [netuid, coldkey, at] of S.LastHotkeySwapOnNetuid.iter(s)) if (due.has(netuid)) records.push([netuid, coldkey, at])
-  } else {
-    for (const netuid of due) for (const [coldkey, at] of S.LastHotkeySwapOnNetuid.iterPrefix(s, netuid)) records.push([netuid, coldkey, at])
+  if (due > 1) {
+    // (the due networks as a set once there is a record to look up: most blocks have none)
+    let dueSet: Set<number> | null = null
+    for (const [netuid, coldkey, at] of S.LastHotkeySwapOnNetuid.iter(s)) {
+      dueSet ??= new Set(netuids.filter(isDue))
+      if (dueSet.has(netuid)) records.push([netuid, coldkey, at])
+    }
+  } else if (due === 1) {
+    for (const [coldkey, at] of S.LastHotkeySwapOnNetuid.iterPrefix(s, onlyDue)) records.push([onlyDue, coldkey, at])
   }
   for (const [netuid, coldkey, at] of records) {
     if (at + interval < block) {
@@ -62,7 +72,7 @@ subtensorModule.hooks.onInitialize = ({ s, env, blockNumber }: HookCtx): WeightV
   // difficulty and burn, then ran the same coinbase and epochs).
   const classic = subtensorBuild().registration === 'classic'
   // NetworksAdded listed once: nothing in block_step adds or removes a network.
-  const networks = [...S.NetworksAdded.iterKeys(s)]
+  const networks = S.NetworksAdded.keyList(s)
   let cleanUp = 0n
   if (classic) adjustRegistrationTermsForNetworks(s, env, networks)
   else {

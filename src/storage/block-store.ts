@@ -12,7 +12,8 @@ import { BoundedCache } from './cache.js'
 import { HashCache } from './hash-cache.js'
 import { ck, stageBest, stageBlock, stageExtra, stageFinalized, Txn, type StorePointers } from './block-txn.js'
 import type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-store-types.js'
-import { CommitQueue } from './commit-queue.js'
+import { CommitQueue, type ListedPuts } from './commit-queue.js'
+import { RecentNodes } from './recent-nodes.js'
 import { descendsFrom, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
 import {
@@ -27,10 +28,9 @@ export type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-
 export type { BlockRef } from './fork-choice.js'
 
 /**
- * Capacity of the cache of newly written nodes (it holds up to twice this): a dozen blocks of a
- * small chain. Nodes kept for hundreds of blocks all outlive a scavenge and are promoted (≈ 7 KB
- * per block more on the 4-subnet dev chain at 4,096, ≈ 9 % more node CPU); a node dropped early is
- * still found in its pending batch or on disk.
+ * Nodes kept in the cache of newly written ones (it holds up to twice this): the last few blocks'
+ * on the 32-subnet dev chain (~115 a block). A node dropped from it is still found in its pending
+ * batch or on disk.
  */
 const RECENT_NODES = 512
 
@@ -53,11 +53,15 @@ export class BlockStore {
     finalized: () => this.need(this.finRef),
   }
   private readonly q: CommitQueue
+  /** Nodes read from disk. */
   private readonly nodes: HashCache<Uint8Array>
-  // New nodes go to a small cache of their own: a set into a Map of tens of thousands of entries
-  // costs several times one into a small Map (memory and GC), and most new nodes are never read
-  // back (the trie keeps the top of recent tries decoded). The large cache holds nodes read from disk.
-  private readonly recentNodes: HashCache<Uint8Array>
+  /**
+   * Nodes written last. The chain keeps the newest trie decoded, so a run of blocks reads no node
+   * at all (none in 2,000 blocks of the 32-subnet dev chain after its first): what this cache is
+   * for is to find a block's nodes already stored or pending (not put again), so it must cost
+   * little per node added (recent-nodes.ts); it also answers a block built on an older parent.
+   */
+  private readonly recentNodes: RecentNodes
   private readonly metas: BoundedCache<string, BlockMeta>
   private readonly headers: BoundedCache<string, Uint8Array>
   private bestRef: BlockRef | undefined
@@ -68,7 +72,7 @@ export class BlockStore {
   private constructor(private readonly kv: KV, opts: BlockStoreOptions) {
     this.q = new CommitQueue(kv)
     this.nodes = new HashCache(opts.nodeCacheSize ?? 50_000)
-    this.recentNodes = new HashCache(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
+    this.recentNodes = new RecentNodes(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
     this.metas = new BoundedCache(opts.blockCacheSize ?? 4_096)
     this.headers = new BoundedCache(opts.blockCacheSize ?? 4_096)
   }
@@ -352,7 +356,7 @@ export class BlockStore {
   }
 
   private publish(txn: Txn): Promise<void> {
-    this.dropStoredNodes(txn.nodes)
+    if (txn.nodes !== undefined) this.markStoredNodes(txn.nodes)
     const done = this.q.submit(txn.ops, txn.nodes)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
@@ -363,22 +367,21 @@ export class BlockStore {
   }
 
   /**
-   * Drops the puts of nodes the store holds already, durable or pending, and keeps the others in
-   * the cache of new nodes (the queue does not index node puts for reads: the cache answers them
-   * while they are pending; keyed by the trie's own hash arrays: no string, no copy). A block makes a node again when it writes two equal subtrees (per-subnet
-   * items with one value for every subnet) or sets a value back within a few blocks (~3 of ~120
-   * node puts a block on the 32-subnet dev chain). Skipping the put keeps crash safety: nodes are
-   * never deleted, and the earlier put is in this batch or an earlier one, which lands first.
+   * Marks the puts of nodes the store holds already, durable or pending, as repeated (the queue
+   * does not write them again), and keeps the others in the cache of new nodes. A block makes a
+   * node again when it writes two equal subtrees (per-subnet items with one value for every subnet)
+   * or sets a value back within a few blocks (~3 of ~115 node puts a block on the 32-subnet dev
+   * chain). Not writing it keeps crash safety: nodes are never deleted, and the earlier put is in
+   * this batch or an earlier one, which lands first. The node arrays are the trie's own: marked by
+   * position, not filtered into new ones.
    */
-  private dropStoredNodes(nodes: { rests: Uint8Array[]; values: Uint8Array[] }): void {
+  private markStoredNodes(nodes: ListedPuts): void {
     const { rests: hashes, values } = nodes
-    let kept = 0
+    let repeated: number[] | undefined
     for (let i = 0; i < hashes.length; i++) {
-      if (!this.recentNodes.add(hashes[i]!, values[i]!)) continue
-      hashes[kept] = hashes[i]!
-      values[kept++] = values[i]!
+      if (!this.recentNodes.add(hashes[i]!, values[i]!)) (repeated ??= []).push(i)
     }
-    hashes.length = values.length = kept
+    nodes.repeated = repeated
   }
 
   private refOf(hash: Uint8Array): BlockRef {

@@ -48,8 +48,11 @@ export class Txn implements ChainView {
   readonly ops = new Map<string, KvOp>()
   readonly metas = new Map<string, BlockMeta>()
   readonly headers: [string, Uint8Array][] = []
-  /** Trie node puts (key: the node column and its hash): content-addressed, so never in conflict with each other or any other op. */
-  readonly nodes: ListedPuts & { rests: Uint8Array[]; values: Uint8Array[] } = { column: COL.node, rests: [], values: [] }
+  /**
+   * Trie node puts (key: the node column and its hash) of the one block staged, if any:
+   * content-addressed, so never in conflict with each other or any other op.
+   */
+  nodes: ListedPuts | undefined
   best?: BlockRef
   finalized?: BlockRef
   genesis?: BlockRef
@@ -81,24 +84,23 @@ export class Txn implements ChainView {
   }
 }
 
-/** Stage a block: header, body, meta, and its trie nodes (listed for the queue and the node cache). */
+/** Stage a block: header, body, meta, and its trie nodes (listed for the queue). */
 export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
-  const { rests, values } = txn.nodes
+  if (txn.nodes !== undefined) throw new Error('a block store mutation stages one block at most')
   const trieNodes = b.trieNodes
   if (trieNodes instanceof TrieNodeSet) {
-    // As the trie lists them: its own hash arrays, no hex, no key array per node.
+    // As the trie lists them: its own hash and node arrays, no hex, no copy, no key array per node.
     const { hashes, nodes } = trieNodes
-    for (let i = 0; i < hashes.length; i++) {
-      const h = hashes[i]!
-      if (h.length !== HASH_LEN) throw new Error(`trie node hash of ${h.length} bytes`)
-      rests.push(h)
-      values.push(nodes[i]!)
-    }
+    for (let i = 0; i < hashes.length; i++) if (hashes[i]!.length !== HASH_LEN) throw new Error(`trie node hash of ${hashes[i]!.length} bytes`)
+    txn.nodes = { column: COL.node, rests: hashes, values: nodes }
   } else {
+    const rests: Uint8Array[] = []
+    const values: Uint8Array[] = []
     for (const [h, node] of trieNodes) {
       rests.push(hashOfHex(h))
       values.push(node)
     }
+    txn.nodes = { column: COL.node, rests, values }
   }
   const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }
   const h = ck(b.hash)

@@ -143,9 +143,12 @@ export function stageFinalized(txn: Txn, target: BlockRef): void {
   if (target.number < fin.number) {
     throw new Error(`cannot finalize #${target.number} ${hex(target.hash)}: finalized is already #${fin.number}`)
   }
-  const c = txn.canonical(target.number)
   // A canonical block at or above finalized descends from it; any other one must become best first.
-  if (c === undefined || !u8aEq(c, target.hash)) stageBest(txn, target)
+  // (The usual import stages the block as best just before: canonical then, no index read.)
+  if (txn.best !== target) {
+    const c = txn.canonical(target.number)
+    if (c === undefined || !u8aEq(c, target.hash)) stageBest(txn, target)
+  }
   txn.put(FINALIZED_KEY, target.hash)
   txn.finalized = target
 }

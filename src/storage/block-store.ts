@@ -7,7 +7,8 @@
 //
 // Reads are synchronous (cache → pending batches → kv.getSync), so the trie and the RPC layer
 // can use them without awaiting; only children() scans and is async.
-import { u8aEq, u8aToHex } from '@polkadot/util'
+import { u8aToHex } from '@polkadot/util'
+import { sameBytes } from '../codec/bytes.js'
 import { BoundedCache } from './cache.js'
 import { HashCache } from './hash-cache.js'
 import { ck, stageBest, stageBlock, stageExtra, stageFinalized, Txn, type StorePointers } from './block-txn.js'
@@ -139,7 +140,7 @@ export class BlockStore {
   isCanonical(hash: Uint8Array): boolean {
     const m = this.getMeta(hash)
     const c = m === undefined ? undefined : this.hashAt(m.number)
-    return c !== undefined && u8aEq(c, hash)
+    return c !== undefined && sameBytes(c, hash)
   }
 
   get initialized(): boolean {
@@ -176,7 +177,7 @@ export class BlockStore {
     if (g.number !== undefined && g.number !== 0) throw new Error(`genesis number must be 0, got ${g.number}`)
     assertHash(g.hash)
     if (this.genRef !== undefined) {
-      if (!u8aEq(this.genRef.hash, g.hash)) {
+      if (!sameBytes(this.genRef.hash, g.hash)) {
         throw new Error(`database already holds genesis ${hex(this.genRef.hash)}, ` +
           `but genesis ${hex(g.hash)} was given: wrong chain spec or database directory`)
       }
@@ -209,7 +210,7 @@ export class BlockStore {
         throw new Error(`block ${hex(b.hash)}: number ${b.number} does not follow parent #${parent.number}`)
       }
       // A child of the best block descends from finalized (which is canonical): no index walk.
-      const onBest = this.bestRef !== undefined && u8aEq(b.parentHash, this.bestRef.hash)
+      const onBest = this.bestRef !== undefined && sameBytes(b.parentHash, this.bestRef.hash)
       if (!onBest && !descendsFrom(this.view, { hash: b.parentHash, number: parent.number }, this.need(this.finRef))) {
         throw new Error(`block ${hex(b.hash)} does not build on finalized block ${hex(this.finRef!.hash)}`)
       }
@@ -273,7 +274,7 @@ export class BlockStore {
       // blocks then writes as little as one over 10.
       stageBest(txn, b, false)
       const c = txn.canonical(f.number)
-      if (f.number > b.number || c === undefined || !u8aEq(c, f.hash)) {
+      if (f.number > b.number || c === undefined || !sameBytes(c, f.hash)) {
         throw new Error(`block ${hex(f.hash)} is not an ancestor of ${hex(b.hash)}`)
       }
       txn.put(FINALIZED_KEY, f.hash)
@@ -349,7 +350,7 @@ export class BlockStore {
     if (m === undefined) throw new Error(`corrupt database: ${name} block ${hex(hash)} has no meta`)
     if (this.getHeader(hash) === undefined) throw new Error(`corrupt database: ${name} block ${hex(hash)} has no header`)
     const c = this.kv.getSync(canonicalKey(m.number))
-    if (c === undefined || !u8aEq(c, hash)) {
+    if (c === undefined || !sameBytes(c, hash)) {
       throw new Error(`corrupt database: ${name} block ${hex(hash)} is not in the canonical index at #${m.number}`)
     }
     return { hash, number: m.number }

@@ -1,7 +1,8 @@
 // One mutation of the block store, staged: the ops of its batch, the block metas and headers it
 // adds, its trie node puts, and where it moves best / finalized. block-store.ts validates and
 // stages a mutation here completely, then publishes it (visible to reads, queued as one batch).
-import { u8aEq, u8aToHex } from '@polkadot/util'
+import { u8aToHex } from '@polkadot/util'
+import { sameBytes } from '../codec/bytes.js'
 import type { CommitQueue, ListedPuts } from './commit-queue.js'
 import { reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyString, type KvOp } from './kv.js'
@@ -122,8 +123,8 @@ export function stageExtra(txn: Txn, extra: KvOp[] | undefined): void {
 /** Points best at `target` and rewrites the canonical index from the common ancestor up. */
 export function stageBest(txn: Txn, target: BlockRef, prune = true): void {
   const best = txn.best ?? txn.pointers.best()
-  if (u8aEq(best.hash, target.hash)) return
-  if (target.number === best.number + 1 && u8aEq(txn.parentOf(target.hash) ?? EMPTY, best.hash)) {
+  if (sameBytes(best.hash, target.hash)) return
+  if (target.number === best.number + 1 && sameBytes(txn.parentOf(target.hash) ?? EMPTY, best.hash)) {
     // The usual import: the best chain grows by one block, nothing to walk or prune.
     txn.put(canonicalKey(target.number), target.hash)
     txn.put(BEST_KEY, target.hash)
@@ -139,7 +140,7 @@ export function stageBest(txn: Txn, target: BlockRef, prune = true): void {
 
 export function stageFinalized(txn: Txn, target: BlockRef): void {
   const fin = txn.finalized ?? txn.pointers.finalized()
-  if (u8aEq(fin.hash, target.hash)) return
+  if (sameBytes(fin.hash, target.hash)) return
   if (target.number < fin.number) {
     throw new Error(`cannot finalize #${target.number} ${hex(target.hash)}: finalized is already #${fin.number}`)
   }
@@ -147,7 +148,7 @@ export function stageFinalized(txn: Txn, target: BlockRef): void {
   // (The usual import stages the block as best just before: canonical then, no index read.)
   if (txn.best !== target) {
     const c = txn.canonical(target.number)
-    if (c === undefined || !u8aEq(c, target.hash)) stageBest(txn, target)
+    if (c === undefined || !sameBytes(c, target.hash)) stageBest(txn, target)
   }
   txn.put(FINALIZED_KEY, target.hash)
   txn.finalized = target

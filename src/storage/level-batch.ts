@@ -22,6 +22,11 @@ const NO_OPTIONS = {}
 const SYNC = { sync: true }
 /** Written native batches kept for reuse: one is being written while the next fills, rarely more. */
 const SPARE_BATCHES = 2
+/**
+ * A batch that held more bytes than this is not kept (its buffer keeps the room it grew to: a
+ * genesis of a large state would otherwise pin it for good). A group of blocks holds ~20 KB each.
+ */
+const SPARE_MAX_BYTES = 4 << 20
 
 /** Makes the batches of one database. */
 export interface BatchMaker {
@@ -69,6 +74,8 @@ interface Natives {
 /** One native batch (a new one, or a written one cleared), taken at its first op. */
 class NativeLevelBatch implements KvBatch {
   private native: object | undefined
+  /** Key and value bytes added (about what the native buffer holds). */
+  private bytes = 0
   /** What failed first: write() rejects with it, writing nothing; nothing throws before (as ChainedLevelBatch). */
   private failure: Error | undefined
 
@@ -78,12 +85,14 @@ class NativeLevelBatch implements KvBatch {
     if (!this.open()) return
     // The binding takes anything that is not bytes as an empty key or value, silently.
     if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) return this.fail(new TypeError('batch put: key and value must be byte arrays'))
+    this.bytes += key.length + value.length
     try { this.n.binding.batch_put(this.native!, key, value) } catch (e) { this.fail(e) }
   }
 
   del(key: Uint8Array): void {
     if (!this.open()) return
     if (!(key instanceof Uint8Array)) return this.fail(new TypeError('batch del: the key must be a byte array'))
+    this.bytes += key.length
     try { this.n.binding.batch_del(this.native!, key) } catch (e) { this.fail(e) }
   }
 
@@ -94,9 +103,10 @@ class NativeLevelBatch implements KvBatch {
     if (!this.open()) return Promise.reject(this.failure)
     const { binding, spare } = this.n
     const written = this.native!
+    const reusable = this.bytes <= SPARE_MAX_BYTES
     return binding.batch_write(written, this.n.options).then(() => {
       // Only a batch written whole is reused: cleared, it keeps its buffer for the next one.
-      if (spare.length < SPARE_BATCHES) {
+      if (reusable && spare.length < SPARE_BATCHES) {
         binding.batch_clear(written)
         spare.push(written)
       }

@@ -286,7 +286,7 @@ export class Blockchain extends EventEmitter<ChainEvents> {
     const imported = { hash: b.hash, number: b.header.number }
     // The usual case, a child of the best becoming best: the route is the block, no walk needed.
     const route = best && sameBytes(b.header.parent_hash, before.best.hash) ? { retracted: [], enacted: [{ hash: b.hash, number: b.header.number }] } : undefined
-    return this.announceWhenDurable(before, done, imported, false, route)
+    return this.announceWhenDurable(before, done, imported, false, route, best ? key : undefined)
   }
 
   async setBest(hash: Uint8Array): Promise<void> {
@@ -318,10 +318,11 @@ export class Blockchain extends EventEmitter<ChainEvents> {
    * is on disk) and announce it once `done` resolves. A refused change moved nothing; a failed
    * batch announces nothing. Resolves after the announcement.
    */
-  private announceWhenDurable(before: { best: BlockRef; fin: BlockRef }, done: Promise<void>, imported?: BlockRef, rewound = false, bestRoute?: DurableChange['route']): Promise<void> {
+  private announceWhenDurable(before: { best: BlockRef; fin: BlockRef }, done: Promise<void>, imported?: BlockRef, rewound = false, bestRoute?: DurableChange['route'], bestKey?: string): Promise<void> {
     const now = this.pointers()
     const bestMoved = !sameBytes(now.best.hash, before.best.hash)
-    if (bestMoved) this.stateCache.resetUnless(hexOf(now.best.hash))
+    // (`bestKey`: the new best's hex key when the caller has it: the block it just made best)
+    if (bestMoved) this.stateCache.resetUnless(bestKey ?? hexOf(now.best.hash))
     const noRoute = { retracted: [], enacted: [] }
     const change: DurableChange = {
       imported, previousBest: before.best, best: now.best, previousFinalized: before.fin, finalized: now.fin,

@@ -7,12 +7,14 @@
 //
 // Reads are synchronous (cache → pending batches → kv.getSync), so the trie and the RPC layer
 // can use them without awaiting; only children() scans and is async.
-import { u8aEq, u8aToHex } from '@polkadot/util'
+import { u8aToHex } from '@polkadot/util'
+import { sameBytes } from '../codec/bytes.js'
 import { BoundedCache } from './cache.js'
 import { HashCache } from './hash-cache.js'
 import { ck, stageBest, stageBlock, stageExtra, stageFinalized, Txn, type StorePointers } from './block-txn.js'
 import type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-store-types.js'
-import { CommitQueue } from './commit-queue.js'
+import { CommitQueue, type ListedPuts } from './commit-queue.js'
+import { RecentNodes } from './recent-nodes.js'
 import { descendsFrom, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
 import {
@@ -27,10 +29,9 @@ export type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-
 export type { BlockRef } from './fork-choice.js'
 
 /**
- * Capacity of the cache of newly written nodes (it holds up to twice this): a dozen blocks of a
- * small chain. Nodes kept for hundreds of blocks all outlive a scavenge and are promoted (≈ 7 KB
- * per block more on the 4-subnet dev chain at 4,096, ≈ 9 % more node CPU); a node dropped early is
- * still found in its pending batch or on disk.
+ * Nodes kept in the cache of newly written ones (it holds up to twice this): the last few blocks'
+ * on the 32-subnet dev chain (~115 a block). A node dropped from it is still found in its pending
+ * batch or on disk.
  */
 const RECENT_NODES = 512
 
@@ -53,11 +54,15 @@ export class BlockStore {
     finalized: () => this.need(this.finRef),
   }
   private readonly q: CommitQueue
+  /** Nodes read from disk. */
   private readonly nodes: HashCache<Uint8Array>
-  // New nodes go to a small cache of their own: a set into a Map of tens of thousands of entries
-  // costs several times one into a small Map (memory and GC), and most new nodes are never read
-  // back (the trie keeps the top of recent tries decoded). The large cache holds nodes read from disk.
-  private readonly recentNodes: HashCache<Uint8Array>
+  /**
+   * Nodes written last. The chain keeps the newest trie decoded, so a run of blocks reads no node
+   * at all (none in 2,000 blocks of the 32-subnet dev chain after its first): what this cache is
+   * for is to find a block's nodes already stored or pending (not put again), so it must cost
+   * little per node added (recent-nodes.ts); it also answers a block built on an older parent.
+   */
+  private readonly recentNodes: RecentNodes
   private readonly metas: BoundedCache<string, BlockMeta>
   private readonly headers: BoundedCache<string, Uint8Array>
   private bestRef: BlockRef | undefined
@@ -68,7 +73,7 @@ export class BlockStore {
   private constructor(private readonly kv: KV, opts: BlockStoreOptions) {
     this.q = new CommitQueue(kv)
     this.nodes = new HashCache(opts.nodeCacheSize ?? 50_000)
-    this.recentNodes = new HashCache(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
+    this.recentNodes = new RecentNodes(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
     this.metas = new BoundedCache(opts.blockCacheSize ?? 4_096)
     this.headers = new BoundedCache(opts.blockCacheSize ?? 4_096)
   }
@@ -135,7 +140,7 @@ export class BlockStore {
   isCanonical(hash: Uint8Array): boolean {
     const m = this.getMeta(hash)
     const c = m === undefined ? undefined : this.hashAt(m.number)
-    return c !== undefined && u8aEq(c, hash)
+    return c !== undefined && sameBytes(c, hash)
   }
 
   get initialized(): boolean {
@@ -172,7 +177,7 @@ export class BlockStore {
     if (g.number !== undefined && g.number !== 0) throw new Error(`genesis number must be 0, got ${g.number}`)
     assertHash(g.hash)
     if (this.genRef !== undefined) {
-      if (!u8aEq(this.genRef.hash, g.hash)) {
+      if (!sameBytes(this.genRef.hash, g.hash)) {
         throw new Error(`database already holds genesis ${hex(this.genRef.hash)}, ` +
           `but genesis ${hex(g.hash)} was given: wrong chain spec or database directory`)
       }
@@ -205,7 +210,7 @@ export class BlockStore {
         throw new Error(`block ${hex(b.hash)}: number ${b.number} does not follow parent #${parent.number}`)
       }
       // A child of the best block descends from finalized (which is canonical): no index walk.
-      const onBest = this.bestRef !== undefined && u8aEq(b.parentHash, this.bestRef.hash)
+      const onBest = this.bestRef !== undefined && sameBytes(b.parentHash, this.bestRef.hash)
       if (!onBest && !descendsFrom(this.view, { hash: b.parentHash, number: parent.number }, this.need(this.finRef))) {
         throw new Error(`block ${hex(b.hash)} does not build on finalized block ${hex(this.finRef!.hash)}`)
       }
@@ -269,7 +274,7 @@ export class BlockStore {
       // blocks then writes as little as one over 10.
       stageBest(txn, b, false)
       const c = txn.canonical(f.number)
-      if (f.number > b.number || c === undefined || !u8aEq(c, f.hash)) {
+      if (f.number > b.number || c === undefined || !sameBytes(c, f.hash)) {
         throw new Error(`block ${hex(f.hash)} is not an ancestor of ${hex(b.hash)}`)
       }
       txn.put(FINALIZED_KEY, f.hash)
@@ -345,14 +350,14 @@ export class BlockStore {
     if (m === undefined) throw new Error(`corrupt database: ${name} block ${hex(hash)} has no meta`)
     if (this.getHeader(hash) === undefined) throw new Error(`corrupt database: ${name} block ${hex(hash)} has no header`)
     const c = this.kv.getSync(canonicalKey(m.number))
-    if (c === undefined || !u8aEq(c, hash)) {
+    if (c === undefined || !sameBytes(c, hash)) {
       throw new Error(`corrupt database: ${name} block ${hex(hash)} is not in the canonical index at #${m.number}`)
     }
     return { hash, number: m.number }
   }
 
   private publish(txn: Txn): Promise<void> {
-    this.dropStoredNodes(txn.nodes)
+    if (txn.nodes !== undefined) this.markStoredNodes(txn.nodes)
     const done = this.q.submit(txn.ops, txn.nodes)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
@@ -363,22 +368,21 @@ export class BlockStore {
   }
 
   /**
-   * Drops the puts of nodes the store holds already, durable or pending, and keeps the others in
-   * the cache of new nodes (the queue does not index node puts for reads: the cache answers them
-   * while they are pending; keyed by the trie's own hash arrays: no string, no copy). A block makes a node again when it writes two equal subtrees (per-subnet
-   * items with one value for every subnet) or sets a value back within a few blocks (~3 of ~120
-   * node puts a block on the 32-subnet dev chain). Skipping the put keeps crash safety: nodes are
-   * never deleted, and the earlier put is in this batch or an earlier one, which lands first.
+   * Marks the puts of nodes the store holds already, durable or pending, as repeated (the queue
+   * does not write them again), and keeps the others in the cache of new nodes. A block makes a
+   * node again when it writes two equal subtrees (per-subnet items with one value for every subnet)
+   * or sets a value back within a few blocks (~3 of ~115 node puts a block on the 32-subnet dev
+   * chain). Not writing it keeps crash safety: nodes are never deleted, and the earlier put is in
+   * this batch or an earlier one, which lands first. The node arrays are the trie's own: marked by
+   * position, not filtered into new ones.
    */
-  private dropStoredNodes(nodes: { rests: Uint8Array[]; values: Uint8Array[] }): void {
+  private markStoredNodes(nodes: ListedPuts): void {
     const { rests: hashes, values } = nodes
-    let kept = 0
+    let repeated: number[] | undefined
     for (let i = 0; i < hashes.length; i++) {
-      if (!this.recentNodes.add(hashes[i]!, values[i]!)) continue
-      hashes[kept] = hashes[i]!
-      values[kept++] = values[i]!
+      if (!this.recentNodes.add(hashes[i]!, values[i]!)) (repeated ??= []).push(i)
     }
-    hashes.length = values.length = kept
+    nodes.repeated = repeated
   }
 
   private refOf(hash: Uint8Array): BlockRef {

@@ -1,7 +1,8 @@
 // One mutation of the block store, staged: the ops of its batch, the block metas and headers it
 // adds, its trie node puts, and where it moves best / finalized. block-store.ts validates and
 // stages a mutation here completely, then publishes it (visible to reads, queued as one batch).
-import { u8aEq, u8aToHex } from '@polkadot/util'
+import { u8aToHex } from '@polkadot/util'
+import { sameBytes } from '../codec/bytes.js'
 import type { CommitQueue, ListedPuts } from './commit-queue.js'
 import { reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyString, type KvOp } from './kv.js'
@@ -48,8 +49,11 @@ export class Txn implements ChainView {
   readonly ops = new Map<string, KvOp>()
   readonly metas = new Map<string, BlockMeta>()
   readonly headers: [string, Uint8Array][] = []
-  /** Trie node puts (key: the node column and its hash): content-addressed, so never in conflict with each other or any other op. */
-  readonly nodes: ListedPuts & { rests: Uint8Array[]; values: Uint8Array[] } = { column: COL.node, rests: [], values: [] }
+  /**
+   * Trie node puts (key: the node column and its hash) of the one block staged, if any:
+   * content-addressed, so never in conflict with each other or any other op.
+   */
+  nodes: ListedPuts | undefined
   best?: BlockRef
   finalized?: BlockRef
   genesis?: BlockRef
@@ -81,24 +85,23 @@ export class Txn implements ChainView {
   }
 }
 
-/** Stage a block: header, body, meta, and its trie nodes (listed for the queue and the node cache). */
+/** Stage a block: header, body, meta, and its trie nodes (listed for the queue). */
 export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
-  const { rests, values } = txn.nodes
+  if (txn.nodes !== undefined) throw new Error('a block store mutation stages one block at most')
   const trieNodes = b.trieNodes
   if (trieNodes instanceof TrieNodeSet) {
-    // As the trie lists them: its own hash arrays, no hex, no key array per node.
+    // As the trie lists them: its own hash and node arrays, no hex, no copy, no key array per node.
     const { hashes, nodes } = trieNodes
-    for (let i = 0; i < hashes.length; i++) {
-      const h = hashes[i]!
-      if (h.length !== HASH_LEN) throw new Error(`trie node hash of ${h.length} bytes`)
-      rests.push(h)
-      values.push(nodes[i]!)
-    }
+    for (let i = 0; i < hashes.length; i++) if (hashes[i]!.length !== HASH_LEN) throw new Error(`trie node hash of ${hashes[i]!.length} bytes`)
+    txn.nodes = { column: COL.node, rests: hashes, values: nodes }
   } else {
+    const rests: Uint8Array[] = []
+    const values: Uint8Array[] = []
     for (const [h, node] of trieNodes) {
       rests.push(hashOfHex(h))
       values.push(node)
     }
+    txn.nodes = { column: COL.node, rests, values }
   }
   const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }
   const h = ck(b.hash)
@@ -120,8 +123,8 @@ export function stageExtra(txn: Txn, extra: KvOp[] | undefined): void {
 /** Points best at `target` and rewrites the canonical index from the common ancestor up. */
 export function stageBest(txn: Txn, target: BlockRef, prune = true): void {
   const best = txn.best ?? txn.pointers.best()
-  if (u8aEq(best.hash, target.hash)) return
-  if (target.number === best.number + 1 && u8aEq(txn.parentOf(target.hash) ?? EMPTY, best.hash)) {
+  if (sameBytes(best.hash, target.hash)) return
+  if (target.number === best.number + 1 && sameBytes(txn.parentOf(target.hash) ?? EMPTY, best.hash)) {
     // The usual import: the best chain grows by one block, nothing to walk or prune.
     txn.put(canonicalKey(target.number), target.hash)
     txn.put(BEST_KEY, target.hash)
@@ -137,13 +140,16 @@ export function stageBest(txn: Txn, target: BlockRef, prune = true): void {
 
 export function stageFinalized(txn: Txn, target: BlockRef): void {
   const fin = txn.finalized ?? txn.pointers.finalized()
-  if (u8aEq(fin.hash, target.hash)) return
+  if (sameBytes(fin.hash, target.hash)) return
   if (target.number < fin.number) {
     throw new Error(`cannot finalize #${target.number} ${hex(target.hash)}: finalized is already #${fin.number}`)
   }
-  const c = txn.canonical(target.number)
   // A canonical block at or above finalized descends from it; any other one must become best first.
-  if (c === undefined || !u8aEq(c, target.hash)) stageBest(txn, target)
+  // (The usual import stages the block as best just before: canonical then, no index read.)
+  if (txn.best !== target) {
+    const c = txn.canonical(target.number)
+    if (c === undefined || !sameBytes(c, target.hash)) stageBest(txn, target)
+  }
   txn.put(FINALIZED_KEY, target.hash)
   txn.finalized = target
 }

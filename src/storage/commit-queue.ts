@@ -35,6 +35,13 @@ interface Batch {
   listed: ListedPuts[]
   /** A bit for the fingerprint of every listed key (made with the first listed put): most reads miss them all. */
   listedBits: Uint32Array | undefined
+  /**
+   * The listed puts by key string, made by the first read that the fingerprint sends to them and
+   * extended by later ones to the submissions that came since (`indexedLists` of `listed` in it):
+   * a run of blocks reads none, so the commits make none; reads of pending nodes each cost a lookup.
+   */
+  listedIndex: Map<string, Uint8Array> | undefined
+  indexedLists: number
   done: Deferred
 }
 
@@ -56,9 +63,9 @@ function restFingerprint(rest: Uint8Array): number {
 
 /**
  * Content-addressed puts (a key comes twice only with the same value), all in one column that no
- * other op of the submission uses. They are not indexed for reads: a read of a key in `column`
- * scans them, which is meant as a fallback only (the caller keeps its own cache of them, as the
- * block store does of new trie nodes): a block's nodes then cost no Map entries here.
+ * other op of the submission uses. They are not indexed as they are submitted: a block's nodes then
+ * cost no Map entries here; a read that may find one indexes its batch's then (see Batch.listedIndex).
+ * The arrays are the caller's, and must not change once submitted.
  */
 export interface ListedPuts {
   /** First byte of every key. */
@@ -69,6 +76,11 @@ export interface ListedPuts {
    */
   rests: readonly Uint8Array[]
   values: readonly Uint8Array[]
+  /**
+   * Positions (ascending) of puts not to write: the same key and value are in this batch or an
+   * earlier one already (still found by reads, content-addressed: the value is the same).
+   */
+  repeated?: readonly number[]
 }
 
 export interface CommitQueueOptions {
@@ -108,11 +120,8 @@ export class CommitQueue {
         // A node older than the block store's cache of new ones (most node reads that get here)
         // is in no pending batch: a scan of every listed key of each would find nothing.
         if ((bits[f >>> 5]! & (1 << (f & 31))) === 0) continue
-        for (const l of b.listed) {
-          if (l.column !== key[0]) continue
-          const rests = l.rests
-          for (let j = 0; j < rests.length; j++) if (isRestOf(rests[j]!, key)) return l.values[j]
-        }
+        const v = listedIndexOf(b).get(s)
+        if (v !== undefined) return v
       }
     }
     return this.kv.getSync(key)
@@ -154,7 +163,7 @@ export class CommitQueue {
     if (ops.size === 0 && n === 0) return this.flush()
     let batch = this.gathering
     if (batch === undefined || batch.opCount >= this.maxBatchOps) {
-      batch = { writer: this.kv.batch?.() ?? collectedBatch(this.kv), opCount: 0, byKey: new Map(), listed: [], listedBits: undefined, done: deferred() }
+      batch = { writer: this.kv.batch?.() ?? collectedBatch(this.kv), opCount: 0, byKey: new Map(), listed: [], listedBits: undefined, listedIndex: undefined, indexedLists: 0, done: deferred() }
       this.pending.push(batch)
       this.gathering = batch
       this.last = batch.done.promise
@@ -164,9 +173,15 @@ export class CommitQueue {
     if (n !== 0) {
       batch.listed.push(listed!)
       const bits = batch.listedBits ??= new Uint32Array(LISTED_BITS >>> 5)
-      const { column, rests, values } = listed!
+      const { column, rests, values, repeated } = listed!
+      let r = 0
+      let skip = repeated === undefined || repeated.length === 0 ? -1 : repeated[0]!
       for (let i = 0; i < n; i++) {
         const rest = rests[i]!
+        if (i === skip) {
+          skip = repeated![++r] ?? -1
+          continue
+        }
         writer.put(this.listedKey(column, rest), values[i]!)
         const f = restFingerprint(rest)
         bits[f >>> 5]! |= 1 << (f & 31)
@@ -244,9 +259,13 @@ export class CommitQueue {
   }
 }
 
-/** Whether `key` is a column byte followed by `rest`. */
-function isRestOf(rest: Uint8Array, key: Uint8Array): boolean {
-  if (rest.length !== key.length - 1) return false
-  for (let i = 0; i < rest.length; i++) if (rest[i] !== key[i + 1]) return false
-  return true
+/** The batch's listed puts by key string, brought up to date with its submissions. */
+function listedIndexOf(b: Batch): Map<string, Uint8Array> {
+  const index = b.listedIndex ??= new Map()
+  for (; b.indexedLists < b.listed.length; b.indexedLists++) {
+    const { column, rests, values } = b.listed[b.indexedLists]!
+    const c = String.fromCharCode(column)
+    for (let j = 0; j < rests.length; j++) index.set(c + keyString(rests[j]!), values[j]!)
+  }
+  return index
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { collectedBatch, keyFromString, keyString, prefixEnd, type KV, type KvBatch, type KvOp } from './kv.js'
 import { openLevelKV } from './level.js'
@@ -32,6 +33,11 @@ const backends: [string, () => Promise<KV>][] = [
     const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
     dirs.push(d)
     return openLevelKV(d, { syncWrites: true })
+  }],
+  ['level, chained batches', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
+    dirs.push(d)
+    return openLevelKV(d, { chainedBatches: true })
   }],
 ]
 
@@ -141,11 +147,15 @@ describe('LevelDB backend', () => {
   })
 })
 
-describe('LevelDB batch filled op by op', () => {
-  it('rejects its write, writing nothing, when an op could not be added', async () => {
+describe.each([['native', false], ['chained', true]] as const)('LevelDB batch filled op by op (%s)', (_form, chainedBatches) => {
+  const openKV = async (): Promise<KV> => {
     const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
     dirs.push(d)
-    const kv = await openLevelKV(d)
+    return openLevelKV(d, { chainedBatches })
+  }
+
+  it('rejects its write, writing nothing, when an op could not be added', async () => {
+    const kv = await openKV()
     const batch = kv.batch!()
     batch.put(b(1), b(1))
     // An op the native batch refuses (abstract-level: a key must not be null) stands for any failed add.
@@ -154,16 +164,61 @@ describe('LevelDB batch filled op by op', () => {
     await expect(batch.write()).rejects.toThrow()
     expect(kv.getSync(b(1))).toBeUndefined()
     expect(kv.getSync(b(3))).toBeUndefined()
+    // The failed batch leaves nothing behind for the next one.
+    const next = kv.batch!()
+    next.put(b(4), b(4))
+    await next.write()
+    expect(kv.getSync(b(1))).toBeUndefined()
+    expect(kv.getSync(b(4))).toEqual(b(4))
     await kv.close()
   })
 
   it('rejects its write when the database closed before the batch was made', async () => {
-    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
-    dirs.push(d)
-    const kv = await openLevelKV(d)
+    const kv = await openKV()
     await kv.close()
     const batch = kv.batch!()
     batch.put(b(1), b(1))
     await expect(batch.write()).rejects.toThrow()
+  })
+
+  it('rejects its write when the database closed after the batch was filled', async () => {
+    const kv = await openKV()
+    // A written batch first, so that the next one may be a reused native batch.
+    const first = kv.batch!()
+    first.put(b(1), b(1))
+    await first.write()
+    const batch = kv.batch!()
+    batch.put(b(2), b(2))
+    await kv.close()
+    await expect(batch.write()).rejects.toThrow()
+  })
+
+  // Batches are written one after another, some filled while the one before is being written (as
+  // the commit queue does), over a few keys: the database ends as the ops in write order say; a
+  // batch written earlier (whose native batch may be cleared and used again) adds nothing later.
+  it('applies batches in write order, each exactly once', async () => {
+    const op = fc.record({ key: fc.integer({ min: 0, max: 5 }), value: fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }) })
+    await fc.assert(fc.asyncProperty(fc.array(fc.array(op, { maxLength: 6 }), { minLength: 1, maxLength: 12 }), fc.boolean(), async (batches, overlap) => {
+      const kv = await openKV()
+      const model = new Map<number, number>()
+      let writing: Promise<void> = Promise.resolve()
+      for (const ops of batches) {
+        const batch = kv.batch!()
+        for (const o of ops) {
+          if (o.value === undefined) batch.del(b(o.key))
+          else batch.put(b(o.key), b(o.value))
+        }
+        if (!overlap) await writing
+        const previous = writing
+        writing = previous.then(() => batch.write())
+        for (const o of ops) {
+          if (o.value === undefined) model.delete(o.key)
+          else model.set(o.key, o.value)
+        }
+      }
+      await writing
+      for (let k = 0; k <= 5; k++) expect(kv.getSync(b(k))).toEqual(model.has(k) ? b(model.get(k)!) : undefined)
+      await kv.close()
+    }), { numRuns: 40 })
   })
 })

@@ -26,6 +26,7 @@ describe('schema', () => {
 
   it('canonical keys are big-endian so byte order is block order', () => {
     expect(u8aToHex(canonicalKey(0x01020304))).toBe('0x6301020304')
+    expect(u8aToHex(canonicalKey(0xfedcba98))).toBe('0x63fedcba98')
     const nums = [0, 1, 255, 256, 65_535, 65_536, 16_777_216, 0xffff_ffff]
     const keys = nums.map(canonicalKey).map((k) => Buffer.from(k))
     expect([...keys].sort(Buffer.compare)).toEqual(keys)

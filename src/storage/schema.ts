@@ -67,9 +67,13 @@ export const metaKey = (hash: Uint8Array): Uint8Array => tagged(COL.meta, hash)
 
 export function canonicalKey(n: number): Uint8Array {
   assertBlockNumber(n)
+  // (bytes written one by one: a DataView per key costs more than the key)
   const k = new Uint8Array(5)
   k[0] = COL.canonical
-  new DataView(k.buffer).setUint32(1, n, false)
+  k[1] = n >>> 24
+  k[2] = (n >>> 16) & 0xff
+  k[3] = (n >>> 8) & 0xff
+  k[4] = n & 0xff
   return k
 }
 

@@ -106,7 +106,7 @@ describe('applyChanges', () => {
     )
   })
 
-  it('a block diff (a Map of key strings, with a TrieCache: writes grouped by 32-byte prefix) gives the same roots and nodes as key by key, forks included', () => {
+  it('a block diff (a Map of key strings, with a TrieCache: writes grouped by 32-byte prefix, or down remembered paths) gives the same roots and nodes as key by key, forks included', () => {
     // Items whose prefixes differ only in their last byte or two (branches inside the prefix),
     // keys of exactly 32 bytes (no group) and longer ones, rewrites of held values, deletes.
     const part = (n: number): fc.Arbitrary<Uint8Array> => fc.constantFrom(...[0, 1, 2].map((i) => new Uint8Array(n).fill(0x11 * (i + 1)).map((b, j) => (j === n - 1 ? b ^ i : b))))
@@ -114,17 +114,26 @@ describe('applyChanges', () => {
     const prefix = fc.tuple(part(16), part(16)).map(([a, b]) => Uint8Array.from([...a, ...b]))
     const batch = fc.array(fc.tuple(prefix, fc.array(fc.tuple(suffix, fc.option(valueArb, { freq: 5 })), { maxLength: 10 })), { maxLength: 5 })
       .map((runs) => runs.flatMap(([p, rest]) => rest.map(([s, v]): Change => [Uint8Array.from([...p, ...s]), v])))
+    // A cache of one root is edited in place, and keys written again go down the paths they took
+    // before (key-paths.ts): most steps build on the newest state there, as a chain's blocks do.
+    const maxRoots = fc.constantFrom(1, 3)
+    const step = fc.tuple(fc.nat(), batch, fc.array(fc.nat(), { maxLength: 6 }), fc.array(fc.tuple(fc.nat(), valueArb), { maxLength: 6 }))
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), batch, fc.array(fc.nat(), { maxLength: 6 })), { minLength: 1, maxLength: 8 }), fc.constantFrom(1, 3, 6, Infinity), fc.constantFrom<0 | 1>(0, 1), (steps, depth, version) => {
-        const cache = new TrieCache(depth, 3)
+      fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), fc.constantFrom(1, 3, 6, Infinity), fc.constantFrom<0 | 1>(0, 1), maxRoots, (steps, depth, version, roots) => {
+        const cache = new TrieCache(depth, roots)
         const plain = new MemoryNodeStore()
         const grouped = new MemoryNodeStore()
         const states: [Uint8Array, Model][] = [[EMPTY_TRIE_ROOT, new Map()]]
-        for (const [pick, changes, rewrites] of steps) {
-          const [parent, parentModel] = states[pick % states.length]!
-          // Writes of values keys already hold, among the others.
+        for (const [pick, changes, rewrites, changed] of steps) {
+          const at = pick % (states.length + 4)
+          const [parent, parentModel] = states[Math.min(at, states.length - 1)]!
+          // Writes of values keys already hold, and of other values to held keys, among the others.
           const held = [...parentModel.values()]
-          const all: Change[] = [...rewrites.filter(() => held.length > 0).map((i): Change => held[i % held.length]!), ...changes]
+          const all: Change[] = [
+            ...rewrites.filter(() => held.length > 0).map((i): Change => held[i % held.length]!),
+            ...changed.filter(() => held.length > 0).map(([i, v]): Change => [held[i % held.length]![0], v]),
+            ...changes,
+          ]
           const diff = new Map<string, Uint8Array | null>()
           for (const [k, v] of all) diff.set(keyString(k), v)
           const a = applyChanges(plain, parent, [...diff], version)

@@ -158,6 +158,49 @@ describe('applyChanges', () => {
     )
   })
 
+  it('a chain of blocks rewriting the same keys on a cache of one root (leaves written in place) gives the roots and nodes of key by key, and values read through the kept trie stay as read', () => {
+    // Keys under a few storage prefixes with short suffixes (inline leaves), rewritten block after
+    // block with values of one length (as a runtime's per-subnet items), a few deletes and new keys.
+    const prefixes = [0x11, 0x22, 0x23].map((b) => new Uint8Array(32).fill(b))
+    const suffix = fc.array(fc.constantFrom(0x00, 0x01, 0x10), { maxLength: 2 })
+    const key = fc.tuple(fc.nat(2), suffix).map(([p, s]) => Uint8Array.from([...prefixes[p]!, ...s]))
+    const block = fc.array(fc.tuple(key, fc.option(fc.uint8Array({ minLength: 2, maxLength: 2 }), { freq: 12 })), { maxLength: 14 })
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 14 }), fc.constantFrom<0 | 1>(0, 1), (blocks, version) => {
+        const cache = new TrieCache(Infinity, 1)
+        const plain = new MemoryNodeStore()
+        const kept = new MemoryNodeStore()
+        const model: Model = new Map()
+        let root = EMPTY_TRIE_ROOT
+        const read: [Uint8Array, Uint8Array][] = []
+        let last: Change[] = []
+        for (const changes of blocks) {
+          // The keys the last block wrote, read through the kept trie (the next block may write them again).
+          for (const [k] of last) {
+            const v = new TrieView(kept, root, true, cache).get(k)
+            if (v !== null) read.push([v, v.slice()])
+          }
+          last = changes
+          const diff = new Map<string, Uint8Array | null>()
+          for (const [k, v] of changes) diff.set(keyString(k), v)
+          const a = applyChanges(plain, root, [...diff].map(([k, v]): [Uint8Array, Uint8Array | null] => [Uint8Array.from(k, (c) => c.charCodeAt(0)), v]), version)
+          const b = applyChanges(kept, root, diff, version, cache)
+          expect(u8aToHex(b.root)).toBe(u8aToHex(a.root))
+          for (const h of b.newNodes.keys()) if (!a.newNodes.has(h)) expect(kept.nodes.has(h)).toBe(true)
+          for (const h of a.newNodes.keys()) if (!b.newNodes.has(h)) expect(plain.nodes.has(h)).toBe(true)
+          plain.put(a.newNodes)
+          kept.put(b.newNodes)
+          applyToModel(model, changes)
+          root = b.root
+          expect(u8aToHex(root)).toBe(u8aToHex(trieRoot(sortedEntries(model), version)))
+          for (const [v, copy] of read) expect(v).toEqual(copy)
+        }
+        expect([...new TrieView(kept, root).entries(new Uint8Array(0))]).toEqual(sortedEntries(model))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('with a TrieCache and latin1 key strings, forks from any earlier root give the same roots and nodes as without', () => {
     fc.assert(
       fc.property(

@@ -33,6 +33,11 @@ export interface KeyInfo {
   position: number
   /** Its path in the kept trie when last written (key-paths.ts), or null. */
   path: KeyPath | null
+  /** The slot of the path's last branch it goes in below (with path). */
+  slot: number
+  /** The inline leaf its last write left in that slot (with path), or null; its value starts at valueAt. */
+  leaf: Uint8Array | null
+  valueAt: number
 }
 
 /**
@@ -66,7 +71,7 @@ export class KeyMemo {
           this.prefixes.set(prefix, group)
         }
       }
-      k = { nibbles: writeLatin1Nibbles(key, this.nibbleSlabs.reserve(key.length * 2)), group, position: -1, path: null }
+      k = { nibbles: writeLatin1Nibbles(key, this.nibbleSlabs.reserve(key.length * 2)), group, position: -1, path: null, slot: 0, leaf: null, valueAt: 0 }
     }
     this.young.set(key, k)
     if (this.young.size >= GENERATION) {

@@ -10,8 +10,11 @@
 // changes (a split moves it below a new branch, a fold merges it into its parent's place) is
 // relinked in the same step, so the slot above no longer holds it. A chain of links from the
 // current root therefore spells the same nibbles as when it was remembered.
+import { HASH_LEN } from './codec.js'
+import { LEAF_SAME_VALUE, matchInlineLeaf } from './inline-leaf.js'
 import type { KeyInfo } from './key-groups.js'
 import type { MemNode, Mutator } from './mutator.js'
+import { Slabs } from '../slabs.js'
 
 /**
  * Branches from the root down to the one a key goes in below, in slot nibbles[off - 1] of the key:
@@ -49,9 +52,22 @@ function samePath(a: KeyPath, nodes: MemNode[], slots: number[], off: number): b
 let lastPath: KeyPath | null = null
 
 /**
+ * The inline leaves writeOnPath makes. Their bytes are this module's own: nothing but the slot a
+ * leaf sits in refers to them (a read through the kept trie copies what it finds in an inline
+ * leaf, kept-read.ts; an encoding copies them), so a leaf of the current slab can take the next
+ * value of its key in place. A leaf made anywhere else may be a view of a stored node.
+ */
+const leafSlabs = new Slabs(1 << 16)
+
+/**
  * Writes `value` under the key of `info` below its path's last branch (the path holds, and the
  * mutator edits in place: the root stays the same node). Ancestors that were committed are marked
  * as being edited, up to the first one that is already (its own ancestors are, too).
+ *
+ * The usual write finds in the slot the very inline leaf of the key that its last write left there
+ * (a leaf is never moved nor changed elsewhere: its identity says it is this key's, with its value
+ * at valueAt), and a value of the same length: the value is compared and written without reading
+ * the key or making a node.
  */
 export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void {
   const path = info.path!
@@ -59,9 +75,35 @@ export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void 
   const last = nodes.length - 1
   const holder = nodes[last]!
   const committed = holder.ref !== null
-  const nibbles = info.nibbles
-  m.end = nibbles.length
-  m.intoSlot(holder, nibbles[path.off - 1]!, nibbles, path.off, value, last)
+  const slot = info.slot
+  const children = holder.children!
+  const leaf = info.leaf
+  const at = info.valueAt
+  if (leaf !== null && children[slot] === leaf && leaf.length - at === value.length) {
+    let same = true
+    for (let i = 0; i < value.length; i++) {
+      if (leaf[at + i] !== value[i]) {
+        same = false
+        break
+      }
+    }
+    if (same) return
+    if (leafSlabs.current(leaf)) {
+      for (let i = 0; i < value.length; i++) leaf[at + i] = value[i]!
+    } else {
+      const copy = leafSlabs.reserve(leaf.length)
+      for (let i = 0; i < at; i++) copy[i] = leaf[i]!
+      for (let i = 0; i < value.length; i++) copy[at + i] = value[i]!
+      children[slot] = copy
+      info.leaf = copy
+    }
+    m.own(holder)
+  } else {
+    const nibbles = info.nibbles
+    m.end = nibbles.length
+    m.intoSlot(holder, slot, nibbles, path.off, value, last)
+    noteLeaf(info, children[slot]!, value)
+  }
   if (committed && holder.ref === null) {
     for (let k = last - 1; k >= 0; k--) {
       const n = nodes[k]!
@@ -77,7 +119,7 @@ export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void 
  * left than the next node's partial key (the leaf's parent, usually). None when the key ends at
  * the root.
  */
-export function rememberPath(info: KeyInfo, tree: MemNode | null): void {
+export function rememberPath(info: KeyInfo, tree: MemNode | null, value: Uint8Array): void {
   const nibbles = info.nibbles
   const end = nibbles.length
   const nodes: MemNode[] = []
@@ -103,9 +145,24 @@ export function rememberPath(info: KeyInfo, tree: MemNode | null): void {
   }
   if (nodes.length === 0) {
     info.path = null
+    info.leaf = null
     return
   }
   const last = lastPath
   if (last !== null && samePath(last, nodes, slots, off)) info.path = last
   else info.path = lastPath = { nodes, slots, off }
+  const slot = nibbles[off - 1]!
+  info.slot = slot
+  noteLeaf(info, nodes[nodes.length - 1]!.children![slot]!, value)
+}
+
+/** Remembers `c`, the content of the key's slot after a write of `value`, when it is the key's inline leaf. */
+function noteLeaf(info: KeyInfo, c: MemNode | Uint8Array | null, value: Uint8Array): void {
+  const nibbles = info.nibbles
+  if (c instanceof Uint8Array && c.length < HASH_LEN && matchInlineLeaf(c, nibbles, info.path!.off, nibbles.length, value) === LEAF_SAME_VALUE) {
+    info.leaf = c
+    info.valueAt = c.length - value.length
+  } else {
+    info.leaf = null
+  }
 }

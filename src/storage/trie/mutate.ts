@@ -169,7 +169,7 @@ export function applyChanges(
     if (grouped) {
       tree = insertGrouped(m, tree, infos, values, n)
       for (const key of deletes) apply(null, key)
-      if (inPlace) for (let i = 0; i < n; i++) rememberPath(infos[i]!, tree)
+      if (inPlace) for (let i = 0; i < n; i++) rememberPath(infos[i]!, tree, values[i]!)
     }
   }
   // A Map's forEach hands out key and value without the [key, value] array for-of makes per entry.

@@ -258,12 +258,16 @@ export class Mutator {
       const drop = depth + 1 >= this.keepDepth
       for (let i = 0; i < 16; i++) {
         const c = children[i]!
-        // Empty slots, refs and unchanged subtrees (most of them) without a call.
-        const r = c === null ? null : c instanceof Uint8Array ? c : c.ref !== null ? c.ref : this.commit(c, depth + 1)
+        // Empty slots and refs (most of them) without a call or another check.
+        if (c === null || c instanceof Uint8Array) {
+          refs[i] = c
+          continue
+        }
+        const r = c.ref !== null ? c.ref : this.commit(c, depth + 1)!
         refs[i] = r
         // Inline leaves are kept as their encoding (insert compares with it directly): their
         // node, key and value objects then die young instead of living as long as the tree.
-        if (drop || (r !== null && r.length < HASH_LEN && c !== null && !(c instanceof Uint8Array) && c.children === null)) children[i] = r
+        if (drop || (c.children === null && r.length < HASH_LEN)) children[i] = r
       }
     }
     let value = child.value

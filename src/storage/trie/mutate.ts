@@ -144,10 +144,9 @@ export function applyChanges(
   let grouped = cache !== undefined && changes instanceof Map && changes.size <= MAX_GROUPED
   if (grouped) {
     const memo = cache!.keys
-    const size = (changes as Map<unknown, unknown>).size
-    const infos = new Array<KeyInfo>(size)
-    const values = new Array<Uint8Array>(size)
-    let n = 0
+    // The writes left for insertGrouped: few once the keys have paths (grown as needed).
+    const infos: KeyInfo[] = []
+    const values: Uint8Array[] = []
     const deletes: string[] = []
     const inPlace = m.inPlace
     memo.startBatch()
@@ -161,12 +160,13 @@ export function applyChanges(
         // it is written again there: a no-op.)
         if (inPlace && info.path !== null && pathHolds(tree, info.path)) writeOnPath(m, info, value)
         else {
-          infos[n] = info
-          values[n++] = value
+          infos.push(info)
+          values.push(value)
         }
       }
     })
     if (grouped) {
+      const n = infos.length
       tree = insertGrouped(m, tree, infos, values, n)
       for (const key of deletes) apply(null, key)
       if (inPlace) for (let i = 0; i < n; i++) rememberPath(infos[i]!, tree, values[i]!)

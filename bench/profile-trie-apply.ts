@@ -20,7 +20,7 @@ const keys = recorded.reduce((a, r) => a + r.changes.size, 0) / recorded.length
 let best = Infinity
 for (let round = 0; round < rounds; round++) {
   reset()
-  const cache = new TrieCache(6, 16)
+  const cache = new TrieCache(Infinity, 1, 50_000)
   let root = start
   const c0 = process.cpuUsage()
   for (const r of recorded) {

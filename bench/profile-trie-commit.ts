@@ -99,7 +99,7 @@ for (let round = 0; round < rounds; round++) {
   const store = await BlockStore.open(kv)
   try {
     await store.initGenesis({ hash: gHash, header: encode(Header, gHeader), stateRoot: gHeader.state_root, trieNodes: gNodes })
-    const cache = new TrieCache(6, 16)
+    const cache = new TrieCache(Infinity, 1, 50_000)
     let gets = 0
     const g0 = store.getNode.bind(store)
     if (process.env.COUNT_GETS) store.getNode = (h) => { gets++; return g0(h) }

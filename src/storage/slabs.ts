@@ -26,4 +26,9 @@ export class Slabs {
     this.used += n
     return out
   }
+
+  /** Is `view` carved out of the slab reserve carves out of now? */
+  current(view: Uint8Array): boolean {
+    return view.buffer === this.slab
+  }
 }

@@ -106,7 +106,7 @@ describe('applyChanges', () => {
     )
   })
 
-  it('a block diff (a Map of key strings, with a TrieCache: writes grouped by 32-byte prefix) gives the same roots and nodes as key by key, forks included', () => {
+  it('a block diff (a Map of key strings, with a TrieCache: writes grouped by 32-byte prefix, or down remembered paths) gives the same roots and nodes as key by key, forks included', () => {
     // Items whose prefixes differ only in their last byte or two (branches inside the prefix),
     // keys of exactly 32 bytes (no group) and longer ones, rewrites of held values, deletes.
     const part = (n: number): fc.Arbitrary<Uint8Array> => fc.constantFrom(...[0, 1, 2].map((i) => new Uint8Array(n).fill(0x11 * (i + 1)).map((b, j) => (j === n - 1 ? b ^ i : b))))
@@ -114,17 +114,26 @@ describe('applyChanges', () => {
     const prefix = fc.tuple(part(16), part(16)).map(([a, b]) => Uint8Array.from([...a, ...b]))
     const batch = fc.array(fc.tuple(prefix, fc.array(fc.tuple(suffix, fc.option(valueArb, { freq: 5 })), { maxLength: 10 })), { maxLength: 5 })
       .map((runs) => runs.flatMap(([p, rest]) => rest.map(([s, v]): Change => [Uint8Array.from([...p, ...s]), v])))
+    // A cache of one root is edited in place, and keys written again go down the paths they took
+    // before (key-paths.ts): most steps build on the newest state there, as a chain's blocks do.
+    const maxRoots = fc.constantFrom(1, 3)
+    const step = fc.tuple(fc.nat(), batch, fc.array(fc.nat(), { maxLength: 6 }), fc.array(fc.tuple(fc.nat(), valueArb), { maxLength: 6 }))
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), batch, fc.array(fc.nat(), { maxLength: 6 })), { minLength: 1, maxLength: 8 }), fc.constantFrom(1, 3, 6, Infinity), fc.constantFrom<0 | 1>(0, 1), (steps, depth, version) => {
-        const cache = new TrieCache(depth, 3)
+      fc.property(fc.array(step, { minLength: 1, maxLength: 10 }), fc.constantFrom(1, 3, 6, Infinity), fc.constantFrom<0 | 1>(0, 1), maxRoots, (steps, depth, version, roots) => {
+        const cache = new TrieCache(depth, roots)
         const plain = new MemoryNodeStore()
         const grouped = new MemoryNodeStore()
         const states: [Uint8Array, Model][] = [[EMPTY_TRIE_ROOT, new Map()]]
-        for (const [pick, changes, rewrites] of steps) {
-          const [parent, parentModel] = states[pick % states.length]!
-          // Writes of values keys already hold, among the others.
+        for (const [pick, changes, rewrites, changed] of steps) {
+          const at = pick % (states.length + 4)
+          const [parent, parentModel] = states[Math.min(at, states.length - 1)]!
+          // Writes of values keys already hold, and of other values to held keys, among the others.
           const held = [...parentModel.values()]
-          const all: Change[] = [...rewrites.filter(() => held.length > 0).map((i): Change => held[i % held.length]!), ...changes]
+          const all: Change[] = [
+            ...rewrites.filter(() => held.length > 0).map((i): Change => held[i % held.length]!),
+            ...changed.filter(() => held.length > 0).map(([i, v]): Change => [held[i % held.length]![0], v]),
+            ...changes,
+          ]
           const diff = new Map<string, Uint8Array | null>()
           for (const [k, v] of all) diff.set(keyString(k), v)
           const a = applyChanges(plain, parent, [...diff], version)
@@ -144,6 +153,49 @@ describe('applyChanges', () => {
         for (const [root, model] of states) {
           expect([...new TrieView(grouped, root).entries(new Uint8Array(0))]).toEqual(sortedEntries(model))
         }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a chain of blocks rewriting the same keys on a cache of one root (leaves written in place) gives the roots and nodes of key by key, and values read through the kept trie stay as read', () => {
+    // Keys under a few storage prefixes with short suffixes (inline leaves), rewritten block after
+    // block with values of one length (as a runtime's per-subnet items), a few deletes and new keys.
+    const prefixes = [0x11, 0x22, 0x23].map((b) => new Uint8Array(32).fill(b))
+    const suffix = fc.array(fc.constantFrom(0x00, 0x01, 0x10), { maxLength: 2 })
+    const key = fc.tuple(fc.nat(2), suffix).map(([p, s]) => Uint8Array.from([...prefixes[p]!, ...s]))
+    const block = fc.array(fc.tuple(key, fc.option(fc.uint8Array({ minLength: 2, maxLength: 2 }), { freq: 12 })), { maxLength: 14 })
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 14 }), fc.constantFrom<0 | 1>(0, 1), (blocks, version) => {
+        const cache = new TrieCache(Infinity, 1)
+        const plain = new MemoryNodeStore()
+        const kept = new MemoryNodeStore()
+        const model: Model = new Map()
+        let root = EMPTY_TRIE_ROOT
+        const read: [Uint8Array, Uint8Array][] = []
+        let last: Change[] = []
+        for (const changes of blocks) {
+          // The keys the last block wrote, read through the kept trie (the next block may write them again).
+          for (const [k] of last) {
+            const v = new TrieView(kept, root, true, cache).get(k)
+            if (v !== null) read.push([v, v.slice()])
+          }
+          last = changes
+          const diff = new Map<string, Uint8Array | null>()
+          for (const [k, v] of changes) diff.set(keyString(k), v)
+          const a = applyChanges(plain, root, [...diff].map(([k, v]): [Uint8Array, Uint8Array | null] => [Uint8Array.from(k, (c) => c.charCodeAt(0)), v]), version)
+          const b = applyChanges(kept, root, diff, version, cache)
+          expect(u8aToHex(b.root)).toBe(u8aToHex(a.root))
+          for (const h of b.newNodes.keys()) if (!a.newNodes.has(h)) expect(kept.nodes.has(h)).toBe(true)
+          for (const h of a.newNodes.keys()) if (!b.newNodes.has(h)) expect(plain.nodes.has(h)).toBe(true)
+          plain.put(a.newNodes)
+          kept.put(b.newNodes)
+          applyToModel(model, changes)
+          root = b.root
+          expect(u8aToHex(root)).toBe(u8aToHex(trieRoot(sortedEntries(model), version)))
+          for (const [v, copy] of read) expect(v).toEqual(copy)
+        }
+        expect([...new TrieView(kept, root).entries(new Uint8Array(0))]).toEqual(sortedEntries(model))
       }),
       { numRuns: 300 },
     )

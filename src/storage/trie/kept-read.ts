@@ -36,8 +36,11 @@ export function readKept(cache: TrieCache, store: NodeReader, hooks: LookupHooks
     const c: MemNode | Uint8Array | null = children[slot]!
     if (c === null) return null
     if (!(c instanceof Uint8Array)) { node = c; depth++; continue }
+    // An inline node's value is a view of its bytes, which an update may write the key's next
+    // value over (key-paths.ts): the reader gets a copy.
+    if (c.length !== HASH_LEN) return lookupBelow(hooks, c, key, off)?.slice() ?? null
     // The update keeps decoded children by hash above its kept depth (Mutator.childAt).
-    if (c.length !== HASH_LEN || depth + 1 >= cache.depth) return lookupBelow(hooks, c, key, off)
+    if (depth + 1 >= cache.depth) return lookupBelow(hooks, c, key, off)
     const loaded = loadMemNode(store, c, false)
     if (loaded === null) return null
     children[slot] = loaded

@@ -6,8 +6,8 @@
 //
 // Keys are latin1 key strings. What a key string turns into (its nibbles, its group) is kept
 // across blocks (a KeyMemo): the runtime writes the same keys, the same string objects, every block.
+import type { KeyPath } from './key-paths.js'
 import type { MemNode, Mutator } from './mutator.js'
-import { own } from './mutator.js'
 import { Slabs } from '../slabs.js'
 import { writeLatin1Nibbles } from './nibbles.js'
 
@@ -31,6 +31,13 @@ export interface KeyInfo {
   readonly group: number
   /** Where it was in its last batch's keys (see KeyMemo.next). */
   position: number
+  /** Its path in the kept trie when last written (key-paths.ts), or null. */
+  path: KeyPath | null
+  /** The slot of the path's last branch it goes in below (with path). */
+  slot: number
+  /** The inline leaf its last write left in that slot (with path), or null; its value starts at valueAt. */
+  leaf: Uint8Array | null
+  valueAt: number
 }
 
 /**
@@ -64,7 +71,7 @@ export class KeyMemo {
           this.prefixes.set(prefix, group)
         }
       }
-      k = { nibbles: writeLatin1Nibbles(key, this.nibbleSlabs.reserve(key.length * 2)), group, position: -1 }
+      k = { nibbles: writeLatin1Nibbles(key, this.nibbleSlabs.reserve(key.length * 2)), group, position: -1, path: null, slot: 0, leaf: null, valueAt: 0 }
     }
     this.young.set(key, k)
     if (this.young.size >= GENERATION) {
@@ -192,24 +199,27 @@ export function insertGrouped(m: Mutator, tree: MemNode | null, infos: readonly 
       const nibbles = infos[i]!.nibbles
       m.end = nibbles.length
       const from = path[depth]!
+      const committed = from.ref !== null
       const edited = m.intoSlot(from, nibbles[at]!, nibbles, at + 1, values[i]!, depth)
-      if (edited !== from) tree = relink(path, slots, depth, edited)
+      // A copy, or (Mutator.inPlace) the node itself, committed until now: its ancestors follow.
+      if (edited !== from || (committed && edited.ref === null)) tree = relink(m, path, slots, depth, edited)
     }
   }
   return tree
 }
 
 /**
- * Put `edited` in place of path[d] and copy-on-write its ancestors up to the first that is being
- * edited already (its slot then takes the copy and nothing above changes); returns the root.
+ * Put `edited` in place of path[d] and copy-on-write (Mutator.own) its ancestors up to the first
+ * that is being edited already (its slot then takes the copy and nothing above changes); returns the root.
  */
-function relink(path: MemNode[], slots: number[], d: number, edited: MemNode): MemNode {
+function relink(m: Mutator, path: MemNode[], slots: number[], d: number, edited: MemNode): MemNode {
   path[d] = edited
   for (let k = d - 1; k >= 0; k--) {
     const parent = path[k]!
-    const n = own(parent)
+    const editing = parent.ref === null
+    const n = m.own(parent)
     n.children![slots[k]!] = path[k + 1]!
-    if (n === parent) return path[0]!
+    if (editing) return path[0]!
     path[k] = n
   }
   return path[0]!

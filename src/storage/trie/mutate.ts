@@ -7,6 +7,7 @@
 import { EMPTY_TRIE_ROOT, isEmptyRoot, type TrieVersion } from './constants.js'
 import { toHex } from './hex.js'
 import { insertGrouped, KeyMemo, MAX_GROUPED, type KeyInfo } from './key-groups.js'
+import { pathHolds, rememberPath, writeOnPath } from './key-paths.js'
 import { Mutator, UNCHANGED, type MemNode } from './mutator.js'
 import type { TrieNodeSet } from './node-set.js'
 import { writeLatin1Nibbles } from './nibbles.js'
@@ -48,6 +49,11 @@ export class TrieCache {
   /** @internal */
   take(root: string): MemNode | undefined {
     return this.roots.get(root)
+  }
+
+  /** @internal Forgets the trie of `root` (an update that edits it in place takes it over). */
+  forget(root: string): void {
+    this.roots.delete(root)
   }
 
   /** @internal */
@@ -105,15 +111,20 @@ export function applyChanges(
   cache?: TrieCache,
 ): { root: Uint8Array; newNodes: TrieNodeSet } {
   const m = new Mutator(store, version, cache ? cache.depth : Infinity)
+  // A cache that keeps one trie only gives the update the only copy of it (nothing else holds its
+  // nodes between calls: reads go through the cache): it is edited in place, not copied on write,
+  // and taken out of the cache until the new root is kept (a failed update leaves nothing kept).
+  m.inPlace = cache !== undefined && cache.maxRoots === 1
   let tree: MemNode | null = null
   if (!isEmptyRoot(root)) {
     const rootHex = cache ? toHex(root) : ''
     const cached = cache?.take(rootHex)
     if (cached !== undefined) {
       tree = cached
+      if (m.inPlace) cache!.forget(rootHex)
     } else {
       tree = m.load(root, true)
-      if (cache && tree !== null) cache.keep(rootHex, tree)
+      if (cache && tree !== null && !m.inPlace) cache.keep(rootHex, tree)
     }
   }
   const apply = (value: Uint8Array | null, key: Uint8Array | string): void => {
@@ -133,23 +144,32 @@ export function applyChanges(
   let grouped = cache !== undefined && changes instanceof Map && changes.size <= MAX_GROUPED
   if (grouped) {
     const memo = cache!.keys
-    const size = (changes as Map<unknown, unknown>).size
-    const infos = new Array<KeyInfo>(size)
-    const values = new Array<Uint8Array>(size)
-    let n = 0
+    // The writes left for insertGrouped: few once the keys have paths (grown as needed).
+    const infos: KeyInfo[] = []
+    const values: Uint8Array[] = []
     const deletes: string[] = []
+    const inPlace = m.inPlace
     memo.startBatch()
     ;(changes as Map<unknown, Uint8Array | null>).forEach((value, key) => {
       if (typeof key !== 'string') grouped = false
       else if (value === null) deletes.push(key)
       else {
-        infos[n] = memo.next(key)
-        values[n++] = value
+        const info = memo.next(key)
+        // A key written in an earlier block whose path is still there goes in below it directly
+        // (key-paths.ts); the others are grouped. (Written before a fall back to key by key,
+        // it is written again there: a no-op.)
+        if (inPlace && info.path !== null && pathHolds(tree, info.path)) writeOnPath(m, info, value)
+        else {
+          infos.push(info)
+          values.push(value)
+        }
       }
     })
     if (grouped) {
+      const n = infos.length
       tree = insertGrouped(m, tree, infos, values, n)
       for (const key of deletes) apply(null, key)
+      if (inPlace) for (let i = 0; i < n; i++) rememberPath(infos[i]!, tree, values[i]!)
     }
   }
   // A Map's forEach hands out key and value without the [key, value] array for-of makes per entry.

@@ -46,6 +46,13 @@ export function loadMemNode(store: NodeReader, ref: Uint8Array, isRoot: boolean)
 export class Mutator {
   readonly newNodes = new TrieNodeSet()
 
+  /**
+   * Edit committed nodes in place (they become nodes being edited) instead of copying them: only
+   * when no other trie holds them, i.e. the update owns the only kept copy of its trie (see
+   * applyChanges). Then the nodes keep their identity from block to block (key-paths.ts).
+   */
+  inPlace = false
+
   constructor(
     private readonly store: NodeReader,
     private readonly version: TrieVersion,
@@ -134,7 +141,7 @@ export class Mutator {
     let common = 0
     while (common < max && p[common] === key[off + common]) common++
     if (common < p.length) {
-      const moved = own(node)
+      const moved = this.own(node)
       moved.partial = p.subarray(common + 1)
       const branch: MemNode = { partial: p.subarray(0, common), value: null, valueHashed: false, children: emptySlots(), ref: null }
       this.linked++
@@ -148,7 +155,7 @@ export class Mutator {
     if (at === end) {
       // Writing the value a key already holds leaves the trie as it is (callers need not filter).
       if (node.value !== null && (node.valueHashed ? this.sameHashedValue(node.value, value) : bytesEqual(node.value, value))) return node
-      const n = own(node)
+      const n = this.own(node)
       n.value = value
       n.valueHashed = false
       return n
@@ -169,7 +176,7 @@ export class Mutator {
         const m = matchInlineLeaf(c, key, off, this.end, value)
         if (m !== 0) {
           if (m === LEAF_SAME_VALUE) return node
-          const n = own(node)
+          const n = this.own(node)
           n.children![slot] = m === LEAF_OTHER_VALUE ? withValue(c, value) : this.leaf(key, off, value)
           return n
         }
@@ -177,8 +184,9 @@ export class Mutator {
       old = this.childAt(node, slot, depth)
     }
     const child = this.insert(old, key, off, value, depth + 1)
-    if (child === old) return node // unchanged, or already edited in place (then node is too)
-    const n = own(node)
+    // Unchanged. (A child edited in place is the same node, but node must be marked as edited too.)
+    if (child === old && old!.ref !== null) return node
+    const n = this.own(node)
     if (n.children === null) n.children = emptySlots()
     n.children[slot] = child
     return n
@@ -193,7 +201,7 @@ export class Mutator {
     const at = off + p.length
     if (at === end) {
       if (node.value === null) return UNCHANGED
-      const n = own(node)
+      const n = this.own(node)
       n.value = null
       n.valueHashed = false
       return this.normalize(n, depth)
@@ -204,7 +212,7 @@ export class Mutator {
     if (old === null) return UNCHANGED
     const r = this.remove(old, key, at + 1, depth + 1)
     if (r === UNCHANGED) return UNCHANGED
-    const n = own(node)
+    const n = this.own(node)
     n.children![slot] = r
     return this.normalize(n, depth)
   }
@@ -228,7 +236,7 @@ export class Mutator {
     }
     if (count > 1 || node.value !== null) return node
     // A valueless branch with one child is folded into that child.
-    const child = own(this.childAt(node, only, depth)!)
+    const child = this.own(this.childAt(node, only, depth)!)
     const merged = new Uint8Array(node.partial.length + 1 + child.partial.length)
     merged.set(node.partial, 0)
     merged[node.partial.length] = only
@@ -250,12 +258,16 @@ export class Mutator {
       const drop = depth + 1 >= this.keepDepth
       for (let i = 0; i < 16; i++) {
         const c = children[i]!
-        // Empty slots, refs and unchanged subtrees (most of them) without a call.
-        const r = c === null ? null : c instanceof Uint8Array ? c : c.ref !== null ? c.ref : this.commit(c, depth + 1)
+        // Empty slots and refs (most of them) without a call or another check.
+        if (c === null || c instanceof Uint8Array) {
+          refs[i] = c
+          continue
+        }
+        const r = c.ref !== null ? c.ref : this.commit(c, depth + 1)!
         refs[i] = r
         // Inline leaves are kept as their encoding (insert compares with it directly): their
         // node, key and value objects then die young instead of living as long as the tree.
-        if (drop || (r !== null && r.length < HASH_LEN && c !== null && !(c instanceof Uint8Array) && c.children === null)) children[i] = r
+        if (drop || (c.children === null && r.length < HASH_LEN)) children[i] = r
       }
     }
     let value = child.value
@@ -283,11 +295,22 @@ export class Mutator {
     child.ref = ref
     return ref
   }
+
+  /**
+   * The node itself if it is being edited, else an editable copy (committed nodes are shared), or
+   * (inPlace) the node itself marked as being edited: its parent must then be marked too.
+   */
+  own(node: MemNode): MemNode {
+    if (node.ref === null) return node
+    if (this.inPlace) {
+      node.ref = null
+      return node
+    }
+    return copyNode(node)
+  }
 }
 
-/** The node itself if it is being edited, else an editable copy (committed nodes are shared). */
-export function own(node: MemNode): MemNode {
-  if (node.ref === null) return node
+function copyNode(node: MemNode): MemNode {
   return {
     partial: node.partial,
     value: node.value,

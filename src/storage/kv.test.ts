@@ -222,3 +222,24 @@ describe.each([['native', false], ['chained', true]] as const)('LevelDB batch fi
     }), { numRuns: 40 })
   })
 })
+
+describe('LevelDB batches on the native binding', () => {
+  it('are what this classic-level gets (the fallback is for a version whose internals differ)', async () => {
+    const { ClassicLevel } = await import('classic-level')
+    const { nativeBatches } = await import('./level-batch.js')
+    const d = await mkdtemp(join(tmpdir(), 'kv-test-'))
+    dirs.push(d)
+    const db = new ClassicLevel<Uint8Array, Uint8Array>(d, { keyEncoding: 'view', valueEncoding: 'view' })
+    await db.open()
+    try {
+      const maker = nativeBatches(db, false)
+      expect(maker).toBeDefined()
+      const batch = maker!.batch()
+      batch.put(Uint8Array.of(1), Uint8Array.of(2))
+      await batch.write()
+      expect([...db.getSync(Uint8Array.of(1))!]).toEqual([2])
+    } finally {
+      await db.close()
+    }
+  })
+})

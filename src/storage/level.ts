@@ -43,6 +43,13 @@ export async function openLevelKV(path: string, opts: LevelOptions = {}): Promis
     // thread costs ~half as much per block (~120 µs a block instead of ~240 on the 32-subnet dev
     // chain) for a database ~25 % larger. LevelDB marks each block, so older databases still read.
     compression: false,
+    // Table blocks of 32 KiB rather than LevelDB's 4 KiB: the compaction thread builds and indexes
+    // eight times fewer blocks for the same entries, ~20 % less of its CPU per block on the
+    // 32-subnet dev chain (317 / 300 → 240 / 247 µs in the figure's window). The cost falls on
+    // reads that miss every cache, each of which now reads a 32 KiB block: the chain's own updates
+    // make almost none (the newest trie stays decoded, see Blockchain.trieCache), RPC reads of old
+    // states pay it. Existing databases keep their older tables' block size until compacted.
+    blockSize: 32 * 1024,
   })
   await db.open()
   return new LevelKV(db, opts.syncWrites === true, opts.chainedBatches === true)

@@ -76,10 +76,23 @@ function installCleanup(): void {
 }
 
 export async function startNetNode(o: NetNodeOptions): Promise<NetNode> {
+  // A port freePort hands out is free only until it is closed: another process binding port 0 (a
+  // node's RPC server) may take it before this node listens on it. A port picked here is picked
+  // again then; a port the caller gave is its to keep.
+  const base = o.base ?? mkdtempSync(join(tmpdir(), 'i14-net-'))
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startNetNodeOnce({ ...o, base, p2pPort: o.p2pPort ?? await freePort() })
+    } catch (e) {
+      if (o.p2pPort !== undefined || attempt === 3 || !String((e as Error).message).includes('EADDRINUSE')) throw e
+    }
+  }
+}
+
+async function startNetNodeOnce(o: NetNodeOptions & { p2pPort: number; base: string }): Promise<NetNode> {
   installCleanup()
   await cryptoReady()
-  const p2pPort = o.p2pPort ?? await freePort()
-  const base = o.base ?? mkdtempSync(join(tmpdir(), 'i14-net-'))
+  const { p2pPort, base } = o
   const key = nodeKeyHex(o.keyByte)
   const peerId = nodeKeyFromSecret(Uint8Array.from(Buffer.from(key, 'hex'))).peerId
   const args = [

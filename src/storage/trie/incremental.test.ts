@@ -52,6 +52,29 @@ beforeAll(async () => {
   await trieHasherReady()
 })
 
+/** A block's diff as the chain hands it over: a Map by latin1 key string, the last write of a key winning. */
+function blockDiff(changes: readonly Change[]): Map<string, Uint8Array | null> {
+  const diff = new Map<string, Uint8Array | null>()
+  for (const [k, v] of changes) diff.set(keyString(k), v)
+  return diff
+}
+
+/**
+ * The same update made key by key (`a` into `plain`) and through a TrieCache (`b` into `cached`):
+ * the same root, and the same new nodes but for unchanged ones re-encoded on the way (a delete
+ * before a write may fold a branch that the write splits again), which each store holds already.
+ * Then each store takes its update's nodes.
+ */
+function expectSameUpdate(plain: MemoryNodeStore, a: Update, cached: MemoryNodeStore, b: Update): void {
+  expect(u8aToHex(b.root)).toBe(u8aToHex(a.root))
+  for (const h of b.newNodes.keys()) if (!a.newNodes.has(h)) expect(cached.nodes.has(h)).toBe(true)
+  for (const h of a.newNodes.keys()) if (!b.newNodes.has(h)) expect(plain.nodes.has(h)).toBe(true)
+  plain.put(a.newNodes)
+  cached.put(b.newNodes)
+}
+
+type Update = ReturnType<typeof applyChanges>
+
 describe('applyChanges', () => {
   it('matches trieRoot and the naive builder after every batch, and old roots stay readable', () => {
     fc.assert(
@@ -134,17 +157,10 @@ describe('applyChanges', () => {
             ...changed.filter(() => held.length > 0).map(([i, v]): Change => [held[i % held.length]![0], v]),
             ...changes,
           ]
-          const diff = new Map<string, Uint8Array | null>()
-          for (const [k, v] of all) diff.set(keyString(k), v)
+          const diff = blockDiff(all)
           const a = applyChanges(plain, parent, [...diff], version)
           const b = applyChanges(grouped, parent, diff, version, cache)
-          expect(u8aToHex(b.root)).toBe(u8aToHex(a.root))
-          // The same new nodes, but for unchanged ones re-encoded on the way (a delete before a
-          // write may fold a branch that the write splits again): those are stored already.
-          for (const h of b.newNodes.keys()) if (!a.newNodes.has(h)) expect(grouped.nodes.has(h)).toBe(true)
-          for (const h of a.newNodes.keys()) if (!b.newNodes.has(h)) expect(plain.nodes.has(h)).toBe(true)
-          plain.put(a.newNodes)
-          grouped.put(b.newNodes)
+          expectSameUpdate(plain, a, grouped, b)
           const model: Model = new Map(parentModel)
           applyToModel(model, all)
           expect(u8aToHex(a.root)).toBe(u8aToHex(trieRoot(sortedEntries(model), version)))
@@ -181,15 +197,10 @@ describe('applyChanges', () => {
             if (v !== null) read.push([v, v.slice()])
           }
           last = changes
-          const diff = new Map<string, Uint8Array | null>()
-          for (const [k, v] of changes) diff.set(keyString(k), v)
+          const diff = blockDiff(changes)
           const a = applyChanges(plain, root, [...diff].map(([k, v]): [Uint8Array, Uint8Array | null] => [Uint8Array.from(k, (c) => c.charCodeAt(0)), v]), version)
           const b = applyChanges(kept, root, diff, version, cache)
-          expect(u8aToHex(b.root)).toBe(u8aToHex(a.root))
-          for (const h of b.newNodes.keys()) if (!a.newNodes.has(h)) expect(kept.nodes.has(h)).toBe(true)
-          for (const h of a.newNodes.keys()) if (!b.newNodes.has(h)) expect(plain.nodes.has(h)).toBe(true)
-          plain.put(a.newNodes)
-          kept.put(b.newNodes)
+          expectSameUpdate(plain, a, kept, b)
           applyToModel(model, changes)
           root = b.root
           expect(u8aToHex(root)).toBe(u8aToHex(trieRoot(sortedEntries(model), version)))

@@ -144,9 +144,10 @@ function zeroAt(b: Uint8Array, from: number, to: number): boolean {
  * `deposit` into a live, upgraded account that stays live: try_mutate_account would then only
  * store the new free balance (no provider, consumer, Endowed or dust change), so the stored bytes
  * get the new free balance in place of the old. False (nothing touched) when any of its other
- * branches could apply.
+ * branches could apply. It runs in no storage layer of its own: resolveCredit's plain path, which
+ * a caller holding the account's made key may take first (false: the general path may apply).
  */
-function depositIntoLiveAccount(s: Store, sink: EventSink, account: AccountKey, value: bigint, then = 0n): boolean {
+export function depositIntoLiveAccount(s: Store, sink: EventSink, account: AccountKey, value: bigint, then = 0n): boolean {
   if (value === 0n || then < 0n) return false
   const { who, ref } = account
   const raw = s.read(ref)
@@ -225,15 +226,6 @@ export function resolveCredit(s: Store, sink: EventSink, who: Uint8Array, amount
     if (e instanceof DispatchFailure) return false
     throw e
   }
-}
-
-/**
- * resolveCredit into a live, upgraded account that stays live (the plain path: its bytes read and
- * stored by its made key, a Deposit event); false, with nothing touched and no event, when another
- * path might apply. It runs in no storage layer of its own.
- */
-export function resolveCreditIntoLive(s: Store, sink: EventSink, account: AccountKey, amount: bigint): boolean {
-  return depositIntoLiveAccount(s, sink, account, amount)
 }
 
 /**

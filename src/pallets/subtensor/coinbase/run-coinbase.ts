@@ -5,7 +5,7 @@ import { safeDiv, safeDivOr } from '../../../primitives/safe-math/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { DispatchFailure } from '../../../frame/primitives.js'
 import { swapInterface, type PoolReserves } from '../../../primitives/swap-interface/index.js'
-import { accountKey, resolveCredit, resolveCreditIntoLive, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
+import { accountKey, depositIntoLiveAccount, resolveCredit, resolveCreditTwice, type AccountKey } from '../../balances/index.js'
 import type { EventSink } from '../../system/accounts.js'
 import { HeldEvents } from '../../system/held-events.js'
 import { poolSwap } from '../staking/pool-swap.js'
@@ -154,7 +154,7 @@ function inflow(flow: bigint, tao: bigint): bigint {
  */
 function spendTao(s: Store, sink: EventSink, held: HeldEvents, account: AccountKey, credit: bigint, part: bigint): bigint | null {
   if (credit < part) return null
-  if (resolveCreditIntoLive(s, held, account, part)) return credit - part
+  if (depositIntoLiveAccount(s, held, account, part)) return credit - part
   held.depositInto(sink)
   return resolveCredit(s, sink, account.who, part) ? credit - part : null
 }

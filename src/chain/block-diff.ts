@@ -5,14 +5,14 @@ import { hexToBytes } from '../codec/bytes.js'
 import { encode } from '../codec/scale.js'
 import { Header, type HeaderValue } from '../frame/primitives.js'
 import { fromKeyString, type Overlay, type StateBackend } from '../storage/overlay.js'
-import { applyChanges, EMPTY_TRIE_ROOT, type TrieCache, type TrieNodeSet } from '../storage/trie/index.js'
+import { applyChanges, EMPTY_TRIE_ROOT, type NodeReader, type TrieCache, type TrieNodeSet } from '../storage/trie/index.js'
 
 /** Incrementally apply the block's diff to the parent's trie. */
 export function commitState(store: NodeSource, parentRoot: Uint8Array, s: Overlay): { root: Uint8Array; newNodes: TrieNodeSet } {
   return applyDiff(store, parentRoot, s.changes())
 }
 
-export type NodeSource = { getNode(h: Uint8Array): Uint8Array | undefined }
+export type NodeSource = NodeReader
 
 /**
  * A block rewrites many keys with the value they already hold (per-subnet accumulators, a map

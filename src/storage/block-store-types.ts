@@ -35,4 +35,8 @@ export interface BlockStoreOptions {
   nodeCacheSize?: number
   /** Headers and metas kept in memory (each cache holds up to twice this). Default 4,096. */
   blockCacheSize?: number
+  /** Blocks between checkpoints on the best chain (state-windows.ts). Default CHECKPOINT_BLOCKS. */
+  checkpointBlocks?: number
+  /** Nodes a best-chain window may gather before a checkpoint comes early. Default CHECKPOINT_NODES. */
+  checkpointNodes?: number
 }

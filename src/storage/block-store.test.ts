@@ -76,7 +76,7 @@ describe.each(backends)('BlockStore on %s', (_name, openKV) => {
     expect(hx(store.hashAt(0))).toBe(hx(g.hash))
     expect(store.getHeader(g.hash)).toEqual(g.header)
     expect(store.getBody(g.hash)).toEqual([])
-    expect(store.getMeta(g.hash)).toEqual({ number: 0, parentHash: new Uint8Array(32), stateRoot: g.stateRoot, hasState: true })
+    expect(store.getMeta(g.hash)).toEqual({ number: 0, parentHash: new Uint8Array(32), stateRoot: g.stateRoot, hasState: true, checkpoint: true, packed: false })
     for (const [h, n] of g.trieNodes) expect(store.getNode(blake2(n))).toEqual(n), expect(h).toBe(u8aToHex(blake2(n)))
     expect(await store.initGenesis(g)).toBe(false)
     const other = makeGenesis([node(99)])
@@ -101,7 +101,7 @@ describe.each(backends)('BlockStore on %s', (_name, openKV) => {
       expect(hx(store.hashAt(b.number))).toBe(hx(b.hash))
       expect(store.getHeader(b.hash)).toEqual(b.header)
       expect(store.getBody(b.hash)).toEqual(b.body)
-      expect(store.getMeta(b.hash)).toEqual({ number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true })
+      expect(store.getMeta(b.hash)).toEqual({ number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true, checkpoint: false, packed: true })
       expect(store.isCanonical(b.hash)).toBe(true)
       for (const n of b.trieNodes.values()) expect(store.getNode(blake2(n))).toEqual(n)
       expect((await store.children(b.parentHash)).map(hx)).toEqual([hx(b.hash)])
@@ -212,7 +212,7 @@ describe.each(backends)('BlockStore on %s', (_name, openKV) => {
     expect(await countPrefix(kv, 'h')).toBe(1)
     expect(await countPrefix(kv, 'k')).toBe(0)
     // A good extra op lands in the same batch as the block.
-    const receipt: KvOp = { type: 'put', key: Uint8Array.of(0x72, 1), value: Uint8Array.of(42) }
+    const receipt: KvOp = { type: 'put', key: Uint8Array.of(0x78, 1), value: Uint8Array.of(42) }
     await store.commitBlock({ ...a1, setBest: true, extra: [receipt] })
     expect(kv.getSync(receipt.key)).toEqual(Uint8Array.of(42))
     await store.close()
@@ -250,7 +250,7 @@ describe.each(backends)('BlockStore on %s', (_name, openKV) => {
     await store.close()
   })
 
-  it('puts a node once: not again when a later block or the same one makes it again', async () => {
+  it('stores a block\'s nodes as one pack, none of them under the node column', async () => {
     const kv = new CountingKV(await openKV())
     const store = await BlockStore.open(kv)
     const g = makeGenesis([node(1)])
@@ -263,10 +263,11 @@ describe.each(backends)('BlockStore on %s', (_name, openKV) => {
     for (const n of [node(6), node(7)]) again.add(blake2(n), n)
     const b2 = { ...child(b1), trieNodes: again, setBest: true }
     await Promise.all([store.commitBlock(b1), store.commitBlock(b2)])
-    expect(kv.nodePuts - before).toBe(3)
+    expect(kv.nodePuts - before).toBe(0)
+    expect(await countPrefix(kv, 'P')).toBe(2)
     for (const n of [node(5), node(6), node(7)]) {
       expect(store.getNode(blake2(n))).toEqual(n)
-      expect(kv.getSync(Uint8Array.of('n'.charCodeAt(0), ...blake2(n)))).toEqual(n)
+      expect(kv.getSync(Uint8Array.of('n'.charCodeAt(0), ...blake2(n)))).toBeUndefined()
     }
     await store.close()
   })
@@ -295,8 +296,10 @@ describe('BlockStore on LevelDB across reopen', () => {
     for (const b of [a1, a2, b2, b3]) {
       expect(store.getHeader(b.hash)).toEqual(b.header)
       expect(store.getBody(b.hash)).toEqual(b.body)
-      for (const n of b.trieNodes.values()) expect(store.getNode(blake2(n))).toEqual(n)
+      // a2 is off the best chain: its nodes are found through its state root.
+      for (const n of b.trieNodes.values()) expect(store.getNode(blake2(n), b.stateRoot)).toEqual(n)
     }
+    expect(store.getNode(blake2(a2.trieNodes.values().next().value!))).toBeUndefined()
     expect(new Set((await store.children(a1.hash)).map(hx))).toEqual(new Set([hx(a2.hash), hx(b2.hash)]))
     expect(await store.initGenesis(g)).toBe(false)
     // And it carries on from where it was.
@@ -333,8 +336,8 @@ describe('BlockStore on LevelDB across reopen', () => {
     let kv = await openLevelKV(dir)
     await kv.write([{ type: 'put', key: BEST_KEY, value: new Uint8Array(32).fill(9) }])
     await expect(BlockStore.open(kv)).rejects.toThrow(/corrupt database: best block .* has no meta/)
-    await kv.write([{ type: 'put', key: BEST_KEY, value: g.hash }, { type: 'put', key: VERSION_KEY, value: encodeVersion(2) }])
-    await expect(BlockStore.open(kv)).rejects.toThrow(/schema version 2 is not supported/)
+    await kv.write([{ type: 'put', key: BEST_KEY, value: g.hash }, { type: 'put', key: VERSION_KEY, value: encodeVersion(3) }])
+    await expect(BlockStore.open(kv)).rejects.toThrow(/schema version 3 is not supported/)
     await kv.write([{ type: 'put', key: VERSION_KEY, value: encodeVersion(1) }, { type: 'del', key: GENESIS_KEY }])
     await expect(BlockStore.open(kv)).rejects.toThrow(/no genesis pointer/)
     await kv.close()

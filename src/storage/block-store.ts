@@ -11,29 +11,25 @@ import { u8aToHex } from '@polkadot/util'
 import { sameBytes } from '../codec/bytes.js'
 import { BoundedCache } from './cache.js'
 import { HashCache } from './hash-cache.js'
-import { ck, stageBest, stageBlock, stageExtra, stageFinalized, Txn, type StorePointers } from './block-txn.js'
+import { ck, nodeLists, stageBest, stageBlock, stageExtra, stageFinalized, Txn, type StorePointers } from './block-txn.js'
 import type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-store-types.js'
-import { CommitQueue, type ListedPuts } from './commit-queue.js'
-import { RecentNodes } from './recent-nodes.js'
+import { windowNodesOfState } from './checkpoint-walk.js'
+import { CommitQueue } from './commit-queue.js'
+import { encodePack } from './node-pack.js'
+import { PackTable } from './pack-table.js'
+import { CHECKPOINT_BLOCKS, CHECKPOINT_NODES, StateWindows } from './state-windows.js'
 import { descendsFrom, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
 import {
   assertBlockNumber, assertHash, BEST_KEY, COL, bodyKey, canonicalKey, childKey, childPrefix, decodeBody,
   decodeMeta, decodeVersion, encodeVersion, FINALIZED_KEY, GENESIS_KEY, HASH_LEN, headerKey, isReservedKey,
-  metaKey, nodeKey, SCHEMA_VERSION, VERSION_KEY, type BlockMeta,
+  metaKey, nodeKey, READABLE_SCHEMA_VERSIONS, rootKey, SCHEMA_VERSION, VERSION_KEY, type BlockMeta,
 } from './schema.js'
 
 export type { BlockMeta } from './schema.js'
 export type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-store-types.js'
 
 export type { BlockRef } from './fork-choice.js'
-
-/**
- * Nodes kept in the cache of newly written ones (it holds up to twice this): the last few blocks'
- * on the 32-subnet dev chain (~115 a block). A node dropped from it is still found in its pending
- * batch or on disk.
- */
-const RECENT_NODES = 512
 
 const ZERO_HASH = new Uint8Array(HASH_LEN)
 const EMPTY = new Uint8Array(0)
@@ -56,13 +52,14 @@ export class BlockStore {
   private readonly q: CommitQueue
   /** Nodes read from disk. */
   private readonly nodes: HashCache<Uint8Array>
-  /**
-   * Nodes written last. The chain keeps the newest trie decoded, so a run of blocks reads no node
-   * at all (none in 2,000 blocks of the 32-subnet dev chain after its first): what this cache is
-   * for is to find a block's nodes already stored or pending (not put again), so it must cost
-   * little per node added (recent-nodes.ts); it also answers a block built on an older parent.
-   */
-  private readonly recentNodes: RecentNodes
+  /** Packs of the states' nodes not under 'n' (state-windows.ts). */
+  private readonly windows: StateWindows
+  /** Blocks by state root, for the window of a root a read names. */
+  private readonly rootBlocks: BoundedCache<string, Uint8Array>
+  /** A version-1 database carries on as version 2 from its next batch. */
+  private writeVersion = false
+  private readonly checkpointBlocks: number
+  private readonly checkpointNodes: number
   private readonly metas: BoundedCache<string, BlockMeta>
   private readonly headers: BoundedCache<string, Uint8Array>
   private bestRef: BlockRef | undefined
@@ -73,7 +70,10 @@ export class BlockStore {
   private constructor(private readonly kv: KV, opts: BlockStoreOptions) {
     this.q = new CommitQueue(kv)
     this.nodes = new HashCache(opts.nodeCacheSize ?? 50_000)
-    this.recentNodes = new RecentNodes(Math.min(opts.nodeCacheSize ?? 50_000, RECENT_NODES))
+    this.windows = new StateWindows({ meta: (h) => this.getMeta(h), read: (k) => this.q.read(k) })
+    this.rootBlocks = new BoundedCache(opts.blockCacheSize ?? 4_096)
+    this.checkpointBlocks = opts.checkpointBlocks ?? CHECKPOINT_BLOCKS
+    this.checkpointNodes = opts.checkpointNodes ?? CHECKPOINT_NODES
     this.metas = new BoundedCache(opts.blockCacheSize ?? 4_096)
     this.headers = new BoundedCache(opts.blockCacheSize ?? 4_096)
   }
@@ -87,15 +87,37 @@ export class BlockStore {
 
   // ---- reads (committed or pending state) ----
 
-  /** NodeReader for the trie: encoded node (or hashed value blob) by its hash. */
-  getNode(hash: Uint8Array): Uint8Array | undefined {
+  /**
+   * NodeReader for the trie: encoded node (or hashed value blob) by its hash, when it belongs to
+   * the best block's state, is under 'n', or belongs to the state at `root` (a stored block's).
+   */
+  getNode(hash: Uint8Array, root?: Uint8Array): Uint8Array | undefined {
     if (hash.length !== HASH_LEN) return undefined
-    const cached = this.recentNodes.get(hash) ?? this.nodes.get(hash)
+    const cached = this.nodes.get(hash)
     if (cached !== undefined) return cached
+    const best = this.bestRef
+    const fresh = best === undefined ? undefined : this.windows.bestWindow(best.hash).get(hash)
+    if (fresh !== undefined) return fresh
     const v = this.q.read(nodeKey(hash))
     // The hash may be a view of the node that refers to it: the cache keeps a copy.
-    if (v !== undefined) this.nodes.set(hash.slice(), v)
-    return v
+    if (v !== undefined) {
+      this.nodes.set(hash.slice(), v)
+      return v
+    }
+    const block = root === undefined ? undefined : this.blockOfRoot(root)
+    return block === undefined ? undefined : this.windows.windowOf(block).get(hash)
+  }
+
+  /** A stored block whose state root is `root` (any one: equal roots are equal states). */
+  private blockOfRoot(root: Uint8Array): Uint8Array | undefined {
+    if (root.length !== HASH_LEN) return undefined
+    const k = ck(root)
+    let block = this.rootBlocks.get(k)
+    if (block === undefined) {
+      block = this.q.read(rootKey(root))
+      if (block !== undefined) this.rootBlocks.set(k, block)
+    }
+    return block
   }
 
   getHeader(hash: Uint8Array): Uint8Array | undefined {
@@ -187,7 +209,7 @@ export class BlockStore {
     const txn = new Txn(this.q, this.view, this.pointers)
     const ref = { hash: g.hash, number: 0 }
     txn.put(VERSION_KEY, encodeVersion(SCHEMA_VERSION))
-    stageBlock(txn, { ...g, number: 0, parentHash: ZERO_HASH, body: g.body ?? [] })
+    stageBlock(txn, { ...g, number: 0, parentHash: ZERO_HASH, body: g.body ?? [] }, { all: nodeLists(g.trieNodes) })
     txn.put(canonicalKey(0), g.hash)
     txn.put(BEST_KEY, g.hash)
     txn.put(FINALIZED_KEY, g.hash)
@@ -215,13 +237,31 @@ export class BlockStore {
         throw new Error(`block ${hex(b.hash)} does not build on finalized block ${hex(this.finRef!.hash)}`)
       }
       const txn = new Txn(this.q, this.view, this.pointers)
-      stageBlock(txn, b)
+      const { hashes, nodes } = nodeLists(b.trieNodes)
+      const pack = encodePack(hashes, nodes)
+      // A block that extends the best chain adds its pack to the best window; every
+      // CHECKPOINT_BLOCKS blocks (or CHECKPOINT_NODES nodes) the nodes its state holds from the
+      // window are copied under 'n' and the window starts again.
+      const extendsBest = onBest && (b.setBest === true || b.setFinalized === true)
+      let window: PackTable | undefined
+      let checkpoint: ReturnType<typeof windowNodesOfState> | undefined
+      if (extendsBest) {
+        window = this.windows.bestWindow(b.parentHash)
+        window.addPack(pack)
+        if (window.packCount >= this.checkpointBlocks || window.size >= this.checkpointNodes) {
+          checkpoint = windowNodesOfState(b.stateRoot, window)
+          window = new PackTable()
+        }
+      }
+      stageBlock(txn, b, { pack, checkpoint })
       txn.put(childKey(b.parentHash, b.hash), EMPTY)
       const ref = { hash: b.hash, number: b.number }
       if (b.setBest || b.setFinalized) stageBest(txn, ref)
       if (b.setFinalized) stageFinalized(txn, ref)
       stageExtra(txn, b.extra)
-      return this.publish(txn)
+      const done = this.publish(txn)
+      if (window !== undefined) this.windows.advance(b.hash, window)
+      return done
     } catch (e) {
       return Promise.reject(e)
     }
@@ -329,9 +369,10 @@ export class BlockStore {
   private load(): void {
     const v = this.kv.getSync(VERSION_KEY)
     const g = this.kv.getSync(GENESIS_KEY)
-    if (v !== undefined && decodeVersion(v) !== SCHEMA_VERSION) {
-      throw new Error(`database schema version ${decodeVersion(v)} is not supported (expected ${SCHEMA_VERSION})`)
+    if (v !== undefined && !READABLE_SCHEMA_VERSIONS.includes(decodeVersion(v))) {
+      throw new Error(`database schema version ${decodeVersion(v)} is not supported (expected ${READABLE_SCHEMA_VERSIONS.join(' or ')})`)
     }
+    this.writeVersion = v !== undefined && decodeVersion(v) !== SCHEMA_VERSION
     if (g === undefined) {
       if (v !== undefined) throw new Error('corrupt database: schema version present but no genesis pointer')
       return
@@ -357,32 +398,21 @@ export class BlockStore {
   }
 
   private publish(txn: Txn): Promise<void> {
-    if (txn.nodes !== undefined) this.markStoredNodes(txn.nodes)
+    if (this.writeVersion) {
+      txn.put(VERSION_KEY, encodeVersion(SCHEMA_VERSION))
+      this.writeVersion = false
+    }
+    const bestBefore = this.bestRef
     const done = this.q.submit(txn.ops, txn.nodes)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
     if (txn.best) this.bestRef = txn.best
     if (txn.finalized) this.finRef = txn.finalized
     if (txn.genesis) this.genRef = txn.genesis
+    // Best moved other than by one block on top (which commitBlock hands its window): a reorg or a
+    // rewind. The new best's window is loaded when next needed.
+    if (txn.best !== undefined && bestBefore !== undefined && !sameBytes(txn.best.hash, bestBefore.hash)) this.windows.forget()
     return done
-  }
-
-  /**
-   * Marks the puts of nodes the store holds already, durable or pending, as repeated (the queue
-   * does not write them again), and keeps the others in the cache of new nodes. A block makes a
-   * node again when it writes two equal subtrees (per-subnet items with one value for every subnet)
-   * or sets a value back within a few blocks (~3 of ~115 node puts a block on the 32-subnet dev
-   * chain). Not writing it keeps crash safety: nodes are never deleted, and the earlier put is in
-   * this batch or an earlier one, which lands first. The node arrays are the trie's own: marked by
-   * position, not filtered into new ones.
-   */
-  private markStoredNodes(nodes: ListedPuts): void {
-    const { rests: hashes, values } = nodes
-    let repeated: number[] | undefined
-    for (let i = 0; i < hashes.length; i++) {
-      if (!this.recentNodes.add(hashes[i]!, values[i]!)) (repeated ??= []).push(i)
-    }
-    nodes.repeated = repeated
   }
 
   private refOf(hash: Uint8Array): BlockRef {

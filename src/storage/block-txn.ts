@@ -10,7 +10,7 @@ import type { CommitBlockInput } from './block-store-types.js'
 import { TrieNodeSet } from './trie/node-set.js'
 import {
   bodyKey, BEST_KEY, canonicalKey, COL, encodeBody, encodeMeta, FINALIZED_KEY, HASH_LEN, headerKey, isReservedKey,
-  metaKey, type BlockMeta,
+  metaKey, packKey, rootKey, type BlockMeta,
 } from './schema.js'
 
 const EMPTY = new Uint8Array(0)
@@ -50,8 +50,9 @@ export class Txn implements ChainView {
   readonly metas = new Map<string, BlockMeta>()
   readonly headers: [string, Uint8Array][] = []
   /**
-   * Trie node puts (key: the node column and its hash) of the one block staged, if any:
-   * content-addressed, so never in conflict with each other or any other op.
+   * Puts under 'n' (key: the node column and its hash) of the one block staged, if any: genesis's
+   * nodes, or what a checkpoint copies there. Content-addressed, so never in conflict with each
+   * other or any other op.
    */
   nodes: ListedPuts | undefined
   best?: BlockRef
@@ -85,25 +86,46 @@ export class Txn implements ChainView {
   }
 }
 
-/** Stage a block: header, body, meta, and its trie nodes (listed for the queue). */
-export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra'>): void {
-  if (txn.nodes !== undefined) throw new Error('a block store mutation stages one block at most')
-  const trieNodes = b.trieNodes
+/** A block's new trie nodes as hashes and nodes side by side (no copies of the trie's own arrays). */
+export function nodeLists(trieNodes: ReadonlyMap<string, Uint8Array>): { hashes: readonly Uint8Array[]; nodes: readonly Uint8Array[] } {
   if (trieNodes instanceof TrieNodeSet) {
-    // As the trie lists them: its own hash and node arrays, no hex, no copy, no key array per node.
     const { hashes, nodes } = trieNodes
     for (let i = 0; i < hashes.length; i++) if (hashes[i]!.length !== HASH_LEN) throw new Error(`trie node hash of ${hashes[i]!.length} bytes`)
-    txn.nodes = { column: COL.node, rests: hashes, values: nodes }
-  } else {
-    const rests: Uint8Array[] = []
-    const values: Uint8Array[] = []
-    for (const [h, node] of trieNodes) {
-      rests.push(hashOfHex(h))
-      values.push(node)
-    }
-    txn.nodes = { column: COL.node, rests, values }
+    return { hashes, nodes }
   }
-  const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true }
+  const hashes: Uint8Array[] = []
+  const nodes: Uint8Array[] = []
+  for (const [h, node] of trieNodes) {
+    hashes.push(hashOfHex(h))
+    nodes.push(node)
+  }
+  return { hashes, nodes }
+}
+
+/**
+ * How a block's trie nodes are stored: in its pack (every block after genesis), with the nodes a
+ * checkpoint copies under 'n' if it is one; or all under 'n' (genesis).
+ */
+export type NodeLayout =
+  | { pack: Uint8Array; checkpoint: { hashes: readonly Uint8Array[]; nodes: readonly Uint8Array[] } | undefined }
+  | { all: { hashes: readonly Uint8Array[]; nodes: readonly Uint8Array[] } }
+
+/** Stage a block: header, body, meta, and its trie nodes as `layout` says. */
+export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra' | 'trieNodes'>, layout: NodeLayout): void {
+  if (txn.nodes !== undefined) throw new Error('a block store mutation stages one block at most')
+  let under: { hashes: readonly Uint8Array[]; nodes: readonly Uint8Array[] } | undefined
+  let packed = false
+  if ('pack' in layout) {
+    packed = true
+    under = layout.checkpoint
+    txn.put(packKey(b.number, b.hash), layout.pack)
+    txn.put(rootKey(b.stateRoot), b.hash)
+  } else {
+    under = layout.all
+  }
+  // Listed for the queue as the trie made them: no key array and no op object per node.
+  if (under !== undefined && under.hashes.length !== 0) txn.nodes = { column: COL.node, rests: under.hashes, values: under.nodes }
+  const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true, checkpoint: under !== undefined, packed }
   const h = ck(b.hash)
   txn.put(headerKey(b.hash), b.header)
   txn.put(bodyKey(b.hash), encodeBody(b.body))

@@ -43,9 +43,17 @@ describe('schema', () => {
   })
 
   it('meta round-trips', () => {
-    const m = { number: 0xdead_beef, parentHash: h(5), stateRoot: h(6), hasState: true }
+    const m = { number: 0xdead_beef, parentHash: h(5), stateRoot: h(6), hasState: true, checkpoint: false, packed: true }
     expect(decodeMeta(encodeMeta(m))).toEqual(m)
-    expect(decodeMeta(encodeMeta({ ...m, number: 0, hasState: false }))).toEqual({ ...m, number: 0, hasState: false })
+    for (const [checkpoint, packed] of [[true, false], [true, true]] as const) {
+      expect(decodeMeta(encodeMeta({ ...m, checkpoint, packed }))).toEqual({ ...m, checkpoint, packed })
+    }
+    expect(decodeMeta(encodeMeta({ ...m, number: 0, hasState: false, checkpoint: true, packed: false })))
+      .toEqual({ ...m, number: 0, hasState: false, checkpoint: true, packed: false })
+    // A version-1 meta (flags 1, no pack): every node of its state is under 'n', as at a checkpoint.
+    const v1 = encodeMeta(m)
+    v1[v1.length - 1] = 1
+    expect(decodeMeta(v1)).toEqual({ ...m, checkpoint: true, packed: false })
     expect(() => decodeMeta(new Uint8Array(10))).toThrow(/corrupt/)
   })
 
@@ -61,8 +69,8 @@ describe('schema', () => {
   })
 
   it('reserves the block-store columns', () => {
-    for (const c of 'vnhbmckp') expect(isReservedKey(Uint8Array.of(c.charCodeAt(0), 1))).toBe(true)
-    expect(isReservedKey(Uint8Array.of('r'.charCodeAt(0), 1))).toBe(false)
+    for (const c of 'vnhbmckpPr') expect(isReservedKey(Uint8Array.of(c.charCodeAt(0), 1))).toBe(true)
+    expect(isReservedKey(Uint8Array.of('x'.charCodeAt(0), 1))).toBe(false)
     expect(isReservedKey(new Uint8Array(0))).toBe(true)
   })
 })

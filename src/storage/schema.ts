@@ -7,7 +7,11 @@
  *   'h' ++ blockHash[32]                  header, SCALE, exactly the bytes that hash to blockHash
  *   'b' ++ blockHash[32]                  body: SCALE Vec<Vec<u8>> of the extrinsics as submitted
  *   'm' ++ blockHash[32]                  meta: number u32 LE ++ parentHash[32] ++ stateRoot[32] ++ flags u8
- *                                         (flags bit 0: the block's trie nodes are stored)
+ *                                         (bit 0: the block's trie nodes are stored; bit 1: checkpoint,
+ *                                         every node of its state is under 'n'; bit 2: its new nodes
+ *                                         are in its pack 'P', not under 'n')
+ *   'P' ++ number u32 BE ++ blockHash[32]  the block's new trie nodes packed in one value (node-pack.ts)
+ *   'r' ++ stateRoot[32]                  blockHash[32] of a block with that state root
  *   'c' ++ number u32 BE                  canonical chain: blockHash[32] of the best chain at that
  *                                         height; big-endian so a scan runs in block order
  *   'k' ++ parentHash[32] ++ childHash[32]   empty value; the fork tree (children by prefix scan)
@@ -23,7 +27,14 @@
 import { compactFromU8aLim } from '@polkadot/util'
 import { Writer, writeCompact } from '../codec/scale.js'
 
-export const SCHEMA_VERSION = 1
+/**
+ * 2: trie nodes of blocks after genesis go into one pack per block, and only checkpoints copy the
+ * nodes their state still holds under 'n' (state-windows.ts). A version-1 database (every node
+ * under 'n', no packs) is read as it is and carries on as version 2.
+ */
+export const SCHEMA_VERSION = 2
+/** Versions this code opens. */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2]
 export const HASH_LEN = 32
 
 const tag = (c: string): number => c.charCodeAt(0)
@@ -36,6 +47,8 @@ export const COL = {
   canonical: tag('c'),
   children: tag('k'),
   pointer: tag('p'),
+  pack: tag('P'),
+  root: tag('r'),
 } as const
 
 const RESERVED = new Set<number>(Object.values(COL))
@@ -64,6 +77,21 @@ export const nodeKey = (hash: Uint8Array): Uint8Array => tagged(COL.node, hash)
 export const headerKey = (hash: Uint8Array): Uint8Array => tagged(COL.header, hash)
 export const bodyKey = (hash: Uint8Array): Uint8Array => tagged(COL.body, hash)
 export const metaKey = (hash: Uint8Array): Uint8Array => tagged(COL.meta, hash)
+export const rootKey = (stateRoot: Uint8Array): Uint8Array => tagged(COL.root, stateRoot)
+
+/** Key of a block's node pack: by number first, so packs land in LevelDB in the order they are made. */
+export function packKey(number: number, hash: Uint8Array): Uint8Array {
+  assertBlockNumber(number)
+  assertHash(hash)
+  const k = new Uint8Array(5 + HASH_LEN)
+  k[0] = COL.pack
+  k[1] = number >>> 24
+  k[2] = (number >>> 16) & 0xff
+  k[3] = (number >>> 8) & 0xff
+  k[4] = number & 0xff
+  k.set(hash, 5)
+  return k
+}
 
 export function canonicalKey(n: number): Uint8Array {
   assertBlockNumber(n)
@@ -100,7 +128,15 @@ export interface BlockMeta {
   stateRoot: Uint8Array
   /** The block's trie nodes are in the database (false only for header-only imports). */
   hasState: boolean
+  /** Every node of the block's state is under 'n' (genesis, version-1 blocks, checkpoints). */
+  checkpoint: boolean
+  /** The block's new nodes are in its pack (under 'P'). */
+  packed: boolean
 }
+
+const HAS_STATE = 1
+const CHECKPOINT = 2
+const PACKED = 4
 
 const META_LEN = 4 + 2 * HASH_LEN + 1
 
@@ -112,7 +148,7 @@ export function encodeMeta(m: BlockMeta): Uint8Array {
   assertHash(m.stateRoot)
   out.set(m.parentHash, 4)
   out.set(m.stateRoot, 4 + HASH_LEN)
-  out[META_LEN - 1] = m.hasState ? 1 : 0
+  out[META_LEN - 1] = (m.hasState ? HAS_STATE : 0) | (m.checkpoint ? CHECKPOINT : 0) | (m.packed ? PACKED : 0)
   return out
 }
 
@@ -122,7 +158,10 @@ export function decodeMeta(b: Uint8Array): BlockMeta {
     number: new DataView(b.buffer, b.byteOffset, 4).getUint32(0, true),
     parentHash: b.slice(4, 4 + HASH_LEN),
     stateRoot: b.slice(4 + HASH_LEN, 4 + 2 * HASH_LEN),
-    hasState: (b[META_LEN - 1]! & 1) === 1,
+    hasState: (b[META_LEN - 1]! & HAS_STATE) !== 0,
+    // A version-1 block (no pack) has every node of its state under 'n', as a checkpoint.
+    checkpoint: (b[META_LEN - 1]! & (CHECKPOINT | PACKED)) !== PACKED,
+    packed: (b[META_LEN - 1]! & PACKED) !== 0,
   }
 }
 

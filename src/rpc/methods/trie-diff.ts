@@ -16,9 +16,11 @@ export type Change = [Uint8Array, Uint8Array | null]
 const HASH_LEN = 32
 
 export function diffTries(store: NodeReader, fromRoot: Uint8Array, toRoot: Uint8Array): Change[] {
+  // A node of either state.
+  const get = (hash: Uint8Array): Uint8Array | undefined => store.getNode(hash, fromRoot) ?? store.getNode(hash, toRoot)
   const load = (ref: Uint8Array): DecodedNode | null => {
     if (ref.length !== HASH_LEN) return decodeNode(ref)
-    const data = store.getNode(ref)
+    const data = get(ref)
     if (data === undefined) throw new Error(`trie node ${Buffer.from(ref).toString('hex')} is not in the store`)
     return decodeNode(data)
   }
@@ -32,7 +34,7 @@ export function diffTries(store: NodeReader, fromRoot: Uint8Array, toRoot: Uint8
   const valueOf = (n: DecodedNode): Uint8Array | null => {
     if (n.value === null) return null
     if (!n.valueHashed) return n.value
-    const v = store.getNode(n.value)
+    const v = get(n.value)
     if (v === undefined) throw new Error('hashed trie value is not in the store')
     return v
   }

@@ -11,7 +11,7 @@ import { pathHolds, rememberPath, writeOnPath } from './key-paths.js'
 import { Mutator, UNCHANGED, type MemNode } from './mutator.js'
 import type { TrieNodeSet } from './node-set.js'
 import { writeLatin1Nibbles } from './nibbles.js'
-import type { NodeReader } from './store.js'
+import { readerAt, type NodeReader } from './store.js'
 
 /**
  * Keeps the decoded top of recently produced tries between applyChanges calls, so per-block
@@ -110,7 +110,7 @@ export function applyChanges(
   version: TrieVersion = 1,
   cache?: TrieCache,
 ): { root: Uint8Array; newNodes: TrieNodeSet } {
-  const m = new Mutator(store, version, cache ? cache.depth : Infinity)
+  const m = new Mutator(readerAt(store, root), version, cache ? cache.depth : Infinity)
   // A cache that keeps one trie only gives the update the only copy of it (nothing else holds its
   // nodes between calls: reads go through the cache): it is edited in place, not copied on write,
   // and taken out of the cache until the new root is kept (a failed update leaves nothing kept).

@@ -20,7 +20,7 @@ export class InvalidProofError extends Error {
 export function generateReadProof(store: NodeReader, root: Uint8Array, keys: readonly Uint8Array[]): Uint8Array[] {
   const seen = new Map<string, Uint8Array>()
   const hooks: LookupHooks = {
-    load: (h) => store.getNode(h),
+    load: (h) => store.getNode(h, root),
     missing: (h) => {
       throw new MissingTrieNodeError(h)
     },

@@ -3,7 +3,16 @@ import { toHex } from './hex.js'
 
 /** Read access to a node database: hash → encoded node, or a V1 hashed value's bytes. */
 export interface NodeReader {
-  getNode(hash: Uint8Array): Uint8Array | undefined
+  /**
+   * `root`: the state the node is read for. A store that finds only some states' nodes by hash
+   * alone (the block store: the best state's and checkpoints') finds another state's through it.
+   */
+  getNode(hash: Uint8Array, root?: Uint8Array): Uint8Array | undefined
+}
+
+/** `store`, read for the state at `root`. */
+export function readerAt(store: NodeReader, root: Uint8Array): NodeReader {
+  return { getNode: (hash) => store.getNode(hash, root) }
 }
 
 /** In-memory node database keyed by 0x-hex hash (tests, benches, small tools). */

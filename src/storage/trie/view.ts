@@ -7,7 +7,7 @@ import { readKept } from './kept-read.js'
 import type { TrieCache } from './mutate.js'
 import { toHex } from './hex.js'
 import { bytesToNibbles, nibblesToBytes, packedNibble } from './nibbles.js'
-import { MissingTrieNodeError, type NodeReader } from './store.js'
+import { MissingTrieNodeError, readerAt, type NodeReader } from './store.js'
 
 type Entry = [Uint8Array, Uint8Array]
 
@@ -40,14 +40,17 @@ export class TrieView {
    * decoding alive as long as the node cache keeps the bytes (promoted garbage); their top levels
    * are read through `kept` instead, the trie the update keeps decoded.
    */
+  private readonly store: NodeReader
+
   constructor(
-    private readonly store: NodeReader,
+    store: NodeReader,
     readonly root: Uint8Array,
     memo = true,
     /** The decoded tops of tries a trie update keeps: reads of a trie it keeps go through it (kept-read.ts). */
     private readonly kept?: TrieCache,
   ) {
-    this.hooks = storeHooks(store, memo)
+    this.store = readerAt(store, root)
+    this.hooks = storeHooks(this.store, memo)
   }
 
   private rootHex: string | undefined
@@ -169,7 +172,7 @@ const EMPTY = new Uint8Array(0)
  */
 export function closestDescendantMerkleValue(store: NodeReader, root: Uint8Array, prefix: Uint8Array): Uint8Array | null {
   if (isEmptyRoot(root)) return null
-  const hooks = storeHooks(store)
+  const hooks = storeHooks(readerAt(store, root))
   const want = bytesToNibbles(prefix)
   let merkle = root
   let node = resolveRef(hooks, root)

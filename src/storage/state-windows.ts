@@ -1,0 +1,101 @@
+// Which packs hold the nodes of a state. A block's new trie nodes go into its pack (node-pack.ts);
+// only a checkpoint copies under 'n' the nodes its state still holds (checkpoint-walk.ts). So the
+// nodes of a block's state are under 'n' or in the packs of its window: its own and its
+// ancestors' back to (not including) the nearest checkpoint. Most nodes a block makes are replaced
+// within a few blocks and never reach 'n': on the 32-subnet dev chain a checkpoint every 64 blocks
+// copies a few hundred nodes, where every block used to put ~115.
+//
+// The best block's window stays loaded and grows with each block built on it; it is what the
+// block store reads new nodes from and what the next checkpoint walks. Windows of other blocks
+// (older states, forks) are loaded from their packs when a read needs them.
+import { sameBytes } from '../codec/bytes.js'
+import { BoundedCache } from './cache.js'
+import { keyString } from './kv.js'
+import { PackTable } from './pack-table.js'
+import { packKey, type BlockMeta } from './schema.js'
+
+/** A checkpoint comes at the latest this many blocks after the last one, */
+export const CHECKPOINT_BLOCKS = 64
+/** or sooner once the window holds this many nodes (a block with many changes). */
+export const CHECKPOINT_NODES = 16_384
+
+/** Loaded windows of blocks other than the best one, kept for further reads. */
+const OTHER_WINDOWS = 8
+
+export interface PackSource {
+  meta(hash: Uint8Array): Readonly<BlockMeta> | undefined
+  /** Committed-or-pending value of a key. */
+  read(key: Uint8Array): Uint8Array | undefined
+}
+
+export class StateWindows {
+  /** The window of the best block as the store last built or loaded it. */
+  private best: { tip: Uint8Array; table: PackTable } | undefined
+  private readonly others = new BoundedCache<string, PackTable>(OTHER_WINDOWS)
+
+  constructor(private readonly src: PackSource) {}
+
+  /**
+   * The packs of `tip`'s state that are not under 'n': none for a checkpoint (its window for
+   * extending the chain and for the next checkpoint's walk).
+   */
+  bestWindow(tip: Uint8Array): PackTable {
+    const b = this.best
+    if (b !== undefined && sameBytes(b.tip, tip)) return b.table
+    const table = this.load(tip, false)
+    this.best = { tip, table }
+    return table
+  }
+
+  /** The best block's window, if it is loaded. */
+  loadedBest(tip: Uint8Array): PackTable | undefined {
+    const b = this.best
+    return b !== undefined && sameBytes(b.tip, tip) ? b.table : undefined
+  }
+
+  /** The window of any stored block's state, for reads (a checkpoint's: its own pack). */
+  windowOf(block: Uint8Array): PackTable {
+    const m = this.src.meta(block)
+    const loaded = m?.checkpoint === false ? this.loadedBest(block) : undefined
+    if (loaded !== undefined) return loaded
+    const k = keyString(block)
+    let table = this.others.get(k)
+    if (table === undefined) {
+      table = this.load(block, true)
+      this.others.set(k, table)
+    }
+    return table
+  }
+
+  /**
+   * The chain's best block is now `tip`, whose window is `table` (its parent's with its pack
+   * added, or a new empty one after a checkpoint).
+   */
+  advance(tip: Uint8Array, table: PackTable): void {
+    this.best = { tip, table }
+  }
+
+  /** Best moved elsewhere (a reorg, a rewind): its window is loaded when next needed. */
+  forget(): void {
+    this.best = undefined
+  }
+
+  /**
+   * Packs of `block` and its ancestors back to the nearest checkpoint or version-1 block (which
+   * has every node of its state under 'n'). A checkpoint's own pack counts only if `ownPack`.
+   */
+  private load(block: Uint8Array, ownPack: boolean): PackTable {
+    const table = new PackTable()
+    let cur = block
+    for (let first = true; ; first = false) {
+      const m = this.src.meta(cur)
+      if (m === undefined) throw new Error(`state window: block ${keyString(cur)} has no meta`)
+      if (!m.packed || (m.checkpoint && !(first && ownPack))) return table
+      const pack = this.src.read(packKey(m.number, cur))
+      if (pack === undefined) throw new Error(`state window: the node pack of block #${m.number} is missing`)
+      table.addPack(pack)
+      if (m.checkpoint) return table
+      cur = m.parentHash
+    }
+  }
+}

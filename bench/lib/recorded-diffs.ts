@@ -28,7 +28,7 @@ export async function recordDiffs(subnets: number, blocks: number, name: string)
     getNode(h: Uint8Array): Uint8Array | undefined {
       const k = keyString(h)
       let v = replayed.get(k) ?? base.get(k)
-      if (v === undefined) { v = chain.store.getNode(h); if (v !== undefined) base.set(k, v) }
+      if (v === undefined) { v = chain.store.getNode(h, start); if (v !== undefined) base.set(k, v) }
       return v
     },
   }

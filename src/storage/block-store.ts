@@ -70,7 +70,12 @@ export class BlockStore {
   private constructor(private readonly kv: KV, opts: BlockStoreOptions) {
     this.q = new CommitQueue(kv)
     this.nodes = new HashCache(opts.nodeCacheSize ?? 50_000)
-    this.windows = new StateWindows({ meta: (h) => this.getMeta(h), read: (k) => this.q.read(k) })
+    this.windows = new StateWindows({
+      meta: (h) => this.getMeta(h),
+      read: (k) => this.q.read(k),
+      canonical: (n) => this.hashAt(n),
+      best: () => this.bestRef?.hash,
+    })
     this.rootBlocks = new BoundedCache(opts.blockCacheSize ?? 4_096)
     this.checkpointBlocks = opts.checkpointBlocks ?? CHECKPOINT_BLOCKS
     this.checkpointNodes = opts.checkpointNodes ?? CHECKPOINT_NODES
@@ -98,14 +103,15 @@ export class BlockStore {
     const best = this.bestRef
     const fresh = best === undefined ? undefined : this.windows.bestWindow(best.hash).get(hash)
     if (fresh !== undefined) return fresh
+    // Another state's window before 'n': a node absent from LevelDB costs a read of every level
+    // that might hold it, a window lookup a few probes.
+    const block = root === undefined ? undefined : this.blockOfRoot(root)
+    const packed = block === undefined ? undefined : this.windows.windowOf(block).get(hash)
+    if (packed !== undefined) return packed
     const v = this.q.read(nodeKey(hash))
     // The hash may be a view of the node that refers to it: the cache keeps a copy.
-    if (v !== undefined) {
-      this.nodes.set(hash.slice(), v)
-      return v
-    }
-    const block = root === undefined ? undefined : this.blockOfRoot(root)
-    return block === undefined ? undefined : this.windows.windowOf(block).get(hash)
+    if (v !== undefined) this.nodes.set(hash.slice(), v)
+    return v
   }
 
   /** A stored block whose state root is `root` (any one: equal roots are equal states). */

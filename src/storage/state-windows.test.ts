@@ -12,6 +12,7 @@ import { blake2, encodeHeader, Rng } from './block-store.fixtures.js'
 import type { KV } from './kv.js'
 import { openLevelKV } from './level.js'
 import { MemoryKV } from './memory.js'
+import { COL, decodeMeta, encodeMeta, encodeVersion, metaKey, packKey, rootKey, VERSION_KEY } from './schema.js'
 import { applyChanges, EMPTY_TRIE_ROOT, generateReadProof, trieHasherReady, TrieView, verifyReadProof } from './trie/index.js'
 
 const dirs: string[] = []
@@ -127,5 +128,61 @@ describe('state windows', () => {
       dirs.push(dir)
       await run(seed, () => openLevelKV(dir), true)
     }), { numRuns: 8 })
+  })
+
+  it('reads a version-1 database (every node under the node column) and carries it on with packs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'state-windows-v1-'))
+    dirs.push(dir)
+    let kv = await openLevelKV(dir)
+    const rng = new Rng(7)
+    const opts = { checkpointBlocks: 3 }
+    let store = await BlockStore.open(kv, opts)
+    const g = applyChanges(store, EMPTY_TRIE_ROOT, randomChanges(rng))
+    const gHeader = encodeHeader(new Uint8Array(32), 0, g.root, new Uint8Array(32), new Uint8Array(0))
+    await store.initGenesis({ hash: blake2(gHeader), header: gHeader, stateRoot: g.root, trieNodes: g.newNodes })
+    const blocks: Block[] = [{ ref: store.best(), root: g.root, state: stateOf(store, g.root) }]
+    const extend = async (): Promise<void> => {
+      for (let i = 0; i < 10; i++) {
+        const parent = blocks[blocks.length - 1]!
+        const changes = randomChanges(rng)
+        const { root, newNodes } = applyChanges(store, parent.root, changes)
+        const number = parent.ref.number + 1
+        const header = encodeHeader(parent.ref.hash, number, root, new Uint8Array(32), rng.bytes(4))
+        const hash = blake2(header)
+        await store.commitBlock({ hash, header, body: [], number, parentHash: parent.ref.hash, stateRoot: root, trieNodes: newNodes, setBest: true })
+        blocks.push({ ref: { hash, number }, root, state: applied(parent.state, changes) })
+      }
+    }
+    await extend()
+    await store.close()
+    kv = await openLevelKV(dir)
+    // What version 1 wrote for these blocks: every node under 'n', no packs, meta flags 1.
+    for (const b of blocks.slice(1)) {
+      const pack = kv.getSync(packKey(b.ref.number, b.ref.hash))!
+      for (let pos = 0; pos < pack.length;) {
+        const n = new DataView(pack.buffer, pack.byteOffset + pos + 32, 4).getUint32(0, true)
+        await kv.write([{ type: 'put', key: Uint8Array.of(COL.node, ...pack.subarray(pos, pos + 32)), value: pack.slice(pos + 36, pos + 36 + n) }])
+        pos += 36 + n
+      }
+      const v1 = encodeMeta(decodeMeta(kv.getSync(metaKey(b.ref.hash))!))
+      v1[v1.length - 1] = 1
+      await kv.write([
+        { type: 'del', key: packKey(b.ref.number, b.ref.hash) },
+        { type: 'del', key: rootKey(b.root) },
+        { type: 'put', key: metaKey(b.ref.hash), value: v1 },
+      ])
+    }
+    await kv.write([{ type: 'put', key: VERSION_KEY, value: encodeVersion(1) }])
+    store = await BlockStore.open(kv, opts)
+    for (const b of blocks) expect(stateOf(store, b.root)).toEqual(b.state)
+    await extend()
+    await store.close()
+    kv = await openLevelKV(dir)
+    expect(kv.getSync(VERSION_KEY)).toEqual(encodeVersion(2))
+    store = await BlockStore.open(kv, opts)
+    for (const b of blocks) expect(stateOf(store, b.root), `#${b.ref.number}`).toEqual(b.state)
+    expect(store.getMeta(blocks[15]!.ref.hash)).toMatchObject({ packed: true })
+    expect(store.getMeta(blocks[5]!.ref.hash)).toMatchObject({ packed: false, checkpoint: true })
+    await store.close()
   })
 })

@@ -8,6 +8,7 @@
 // The best block's window stays loaded and grows with each block built on it; it is what the
 // block store reads new nodes from and what the next checkpoint walks. Windows of other blocks
 // (older states, forks) are loaded from their packs when a read needs them.
+import { u8aToHex } from '@polkadot/util'
 import { sameBytes } from '../codec/bytes.js'
 import { BoundedCache } from './cache.js'
 import { keyString } from './kv.js'
@@ -26,12 +27,17 @@ export interface PackSource {
   meta(hash: Uint8Array): Readonly<BlockMeta> | undefined
   /** Committed-or-pending value of a key. */
   read(key: Uint8Array): Uint8Array | undefined
+  /** The best chain's block at `number` (none above best). */
+  canonical(number: number): Uint8Array | undefined
+  best(): Uint8Array | undefined
 }
 
 export class StateWindows {
   /** The window of the best block as the store last built or loaded it. */
   private best: { tip: Uint8Array; table: PackTable } | undefined
   private readonly others = new BoundedCache<string, PackTable>(OTHER_WINDOWS)
+  /** A block's descendant whose window holds its own (stretchEnd). */
+  private readonly stretchEnds = new BoundedCache<string, Uint8Array>(4_096)
 
   constructor(private readonly src: PackSource) {}
 
@@ -53,18 +59,48 @@ export class StateWindows {
     return b !== undefined && sameBytes(b.tip, tip) ? b.table : undefined
   }
 
-  /** The window of any stored block's state, for reads (a checkpoint's: its own pack). */
+  /**
+   * A window that holds every node of `block`'s state that is not under 'n', for reads (a
+   * checkpoint's: its own pack). A window also holds the nodes of its block's ancestors back to
+   * the same checkpoint, so the blocks of one stretch of the best chain share one: the window of
+   * the last block before the next checkpoint, or the best block's.
+   */
   windowOf(block: Uint8Array): PackTable {
     const m = this.src.meta(block)
-    const loaded = m?.checkpoint === false ? this.loadedBest(block) : undefined
-    if (loaded !== undefined) return loaded
-    const k = keyString(block)
+    if (m === undefined) throw new Error(`state window: unknown block ${u8aToHex(block)}`)
+    const tip = m.checkpoint ? block : this.stretchEnd(block, m.number)
+    const best = this.src.best()
+    if (!m.checkpoint && best !== undefined && sameBytes(tip, best)) return this.bestWindow(best)
+    const k = keyString(tip)
     let table = this.others.get(k)
     if (table === undefined) {
-      table = this.load(block, true)
+      table = this.load(tip, true)
       this.others.set(k, table)
     }
     return table
+  }
+
+  /** The newest best-chain block after `block` before the next checkpoint; `block` itself off the best chain. */
+  private stretchEnd(block: Uint8Array, number: number): Uint8Array {
+    const k = keyString(block)
+    const known = this.stretchEnds.get(k)
+    if (known !== undefined) return known
+    let end = block
+    const c = this.src.canonical(number)
+    if (c !== undefined && sameBytes(c, block)) {
+      for (let n = number + 1; ; n++) {
+        // Past the best block the stretch is still growing: it ends at best for now.
+        const h = this.src.canonical(n)
+        if (h === undefined) break
+        const m = this.src.meta(h)
+        if (m === undefined || m.checkpoint || !m.packed) break
+        end = h
+      }
+    }
+    // A block's window stays a part of its descendants' in the same stretch: blocks and their
+    // parents never change, so the answer holds for good, whatever best does later.
+    this.stretchEnds.set(k, end)
+    return end
   }
 
   /**
@@ -89,7 +125,7 @@ export class StateWindows {
     let cur = block
     for (let first = true; ; first = false) {
       const m = this.src.meta(cur)
-      if (m === undefined) throw new Error(`state window: block ${keyString(cur)} has no meta`)
+      if (m === undefined) throw new Error(`state window: block ${u8aToHex(cur)} has no meta`)
       if (!m.packed || (m.checkpoint && !(first && ownPack))) return table
       const pack = this.src.read(packKey(m.number, cur))
       if (pack === undefined) throw new Error(`state window: the node pack of block #${m.number} is missing`)

@@ -102,7 +102,7 @@ for (let round = 0; round < rounds; round++) {
     const cache = new TrieCache(Infinity, 1, 50_000)
     let gets = 0
     const g0 = store.getNode.bind(store)
-    if (process.env.COUNT_GETS) store.getNode = (h) => { gets++; return g0(h) }
+    if (process.env.COUNT_GETS) store.getNode = (h, root) => { gets++; return g0(h, root) }
     let root = gHeader.state_root
     let nodes = 0
     let trieUs = 0

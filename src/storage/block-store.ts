@@ -13,17 +13,15 @@ import { BoundedCache } from './cache.js'
 import { HashCache } from './hash-cache.js'
 import { ck, nodeLists, stageBest, stageBlock, stageExtra, stageFinalized, Txn, type StorePointers } from './block-txn.js'
 import type { BlockStoreOptions, CommitBlockInput, GenesisInput } from './block-store-types.js'
-import { windowNodesOfState } from './checkpoint-walk.js'
 import { CommitQueue } from './commit-queue.js'
 import { encodePack } from './node-pack.js'
-import { PackTable } from './pack-table.js'
-import { CHECKPOINT_BLOCKS, CHECKPOINT_NODES, StateWindows } from './state-windows.js'
+import { StateWindows } from './state-windows.js'
 import { descendsFrom, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyFromString, keyString, prefixEnd, type KV, type KvOp } from './kv.js'
 import {
   assertBlockNumber, assertHash, BEST_KEY, COL, bodyKey, canonicalKey, childKey, childPrefix, decodeBody,
   decodeMeta, decodeVersion, encodeVersion, FINALIZED_KEY, GENESIS_KEY, HASH_LEN, headerKey, isReservedKey,
-  metaKey, nodeKey, READABLE_SCHEMA_VERSIONS, rootKey, SCHEMA_VERSION, VERSION_KEY, type BlockMeta,
+  metaKey, nodeKey, READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, VERSION_KEY, type BlockMeta,
 } from './schema.js'
 
 export type { BlockMeta } from './schema.js'
@@ -54,12 +52,8 @@ export class BlockStore {
   private readonly nodes: HashCache<Uint8Array>
   /** Packs of the states' nodes not under 'n' (state-windows.ts). */
   private readonly windows: StateWindows
-  /** Blocks by state root, for the window of a root a read names. */
-  private readonly rootBlocks: BoundedCache<string, Uint8Array>
   /** A version-1 database carries on as version 2 from its next batch. */
   private writeVersion = false
-  private readonly checkpointBlocks: number
-  private readonly checkpointNodes: number
   private readonly metas: BoundedCache<string, BlockMeta>
   private readonly headers: BoundedCache<string, Uint8Array>
   private bestRef: BlockRef | undefined
@@ -75,10 +69,7 @@ export class BlockStore {
       read: (k) => this.q.read(k),
       canonical: (n) => this.hashAt(n),
       best: () => this.bestRef?.hash,
-    })
-    this.rootBlocks = new BoundedCache(opts.blockCacheSize ?? 4_096)
-    this.checkpointBlocks = opts.checkpointBlocks ?? CHECKPOINT_BLOCKS
-    this.checkpointNodes = opts.checkpointNodes ?? CHECKPOINT_NODES
+    }, opts)
     this.metas = new BoundedCache(opts.blockCacheSize ?? 4_096)
     this.headers = new BoundedCache(opts.blockCacheSize ?? 4_096)
   }
@@ -100,30 +91,14 @@ export class BlockStore {
     if (hash.length !== HASH_LEN) return undefined
     const cached = this.nodes.get(hash)
     if (cached !== undefined) return cached
-    const best = this.bestRef
-    const fresh = best === undefined ? undefined : this.windows.bestWindow(best.hash).get(hash)
-    if (fresh !== undefined) return fresh
-    // Another state's window before 'n': a node absent from LevelDB costs a read of every level
-    // that might hold it, a window lookup a few probes.
-    const block = root === undefined ? undefined : this.blockOfRoot(root)
-    const packed = block === undefined ? undefined : this.windows.windowOf(block).get(hash)
+    // The windows before 'n': a node absent from LevelDB costs a read of every level that might
+    // hold it, a window lookup a few probes.
+    const packed = this.windows.find(hash, this.bestRef?.hash, root)
     if (packed !== undefined) return packed
     const v = this.q.read(nodeKey(hash))
     // The hash may be a view of the node that refers to it: the cache keeps a copy.
     if (v !== undefined) this.nodes.set(hash.slice(), v)
     return v
-  }
-
-  /** A stored block whose state root is `root` (any one: equal roots are equal states). */
-  private blockOfRoot(root: Uint8Array): Uint8Array | undefined {
-    if (root.length !== HASH_LEN) return undefined
-    const k = ck(root)
-    let block = this.rootBlocks.get(k)
-    if (block === undefined) {
-      block = this.q.read(rootKey(root))
-      if (block !== undefined) this.rootBlocks.set(k, block)
-    }
-    return block
   }
 
   getHeader(hash: Uint8Array): Uint8Array | undefined {
@@ -245,28 +220,17 @@ export class BlockStore {
       const txn = new Txn(this.q, this.view, this.pointers)
       const { hashes, nodes } = nodeLists(b.trieNodes)
       const pack = encodePack(hashes, nodes)
-      // A block that extends the best chain adds its pack to the best window; every
-      // CHECKPOINT_BLOCKS blocks (or CHECKPOINT_NODES nodes) the nodes its state holds from the
-      // window are copied under 'n' and the window starts again.
+      // On top of best, the pack joins the best window, and a checkpoint may come.
       const extendsBest = onBest && (b.setBest === true || b.setFinalized === true)
-      let window: PackTable | undefined
-      let checkpoint: ReturnType<typeof windowNodesOfState> | undefined
-      if (extendsBest) {
-        window = this.windows.bestWindow(b.parentHash)
-        window.addPack(pack)
-        if (window.packCount >= this.checkpointBlocks || window.size >= this.checkpointNodes) {
-          checkpoint = windowNodesOfState(b.stateRoot, window)
-          window = new PackTable()
-        }
-      }
-      stageBlock(txn, b, { pack, checkpoint })
+      const top = extendsBest ? this.windows.extendBest(b.parentHash, pack, b.stateRoot) : undefined
+      stageBlock(txn, b, { pack, checkpoint: top?.checkpoint })
       txn.put(childKey(b.parentHash, b.hash), EMPTY)
       const ref = { hash: b.hash, number: b.number }
       if (b.setBest || b.setFinalized) stageBest(txn, ref)
       if (b.setFinalized) stageFinalized(txn, ref)
       stageExtra(txn, b.extra)
       const done = this.publish(txn)
-      if (window !== undefined) this.windows.advance(b.hash, window)
+      if (top !== undefined) this.windows.advance(b.hash, top.window)
       return done
     } catch (e) {
       return Promise.reject(e)

@@ -12,8 +12,9 @@ import { u8aToHex } from '@polkadot/util'
 import { sameBytes } from '../codec/bytes.js'
 import { BoundedCache } from './cache.js'
 import { keyString } from './kv.js'
+import { windowNodesOfState } from './checkpoint-walk.js'
 import { PackTable } from './pack-table.js'
-import { packKey, type BlockMeta } from './schema.js'
+import { packKey, rootKey, type BlockMeta } from './schema.js'
 
 /** A checkpoint comes at the latest this many blocks after the last one, */
 export const CHECKPOINT_BLOCKS = 64
@@ -32,6 +33,13 @@ export interface PackSource {
   best(): Uint8Array | undefined
 }
 
+export interface CheckpointLimits {
+  /** Default CHECKPOINT_BLOCKS. */
+  checkpointBlocks?: number
+  /** Default CHECKPOINT_NODES. */
+  checkpointNodes?: number
+}
+
 export class StateWindows {
   /** The window of the best block as the store last built or loaded it. */
   private best: { tip: Uint8Array; table: PackTable } | undefined
@@ -39,7 +47,47 @@ export class StateWindows {
   /** A block's descendant whose window holds its own (stretchEnd). */
   private readonly stretchEnds = new BoundedCache<string, Uint8Array>(4_096)
 
-  constructor(private readonly src: PackSource) {}
+  /** Blocks by state root, for the window of a root a read names. */
+  private readonly rootBlocks = new BoundedCache<string, Uint8Array>(4_096)
+  private readonly checkpointBlocks: number
+  private readonly checkpointNodes: number
+
+  constructor(private readonly src: PackSource, limits: CheckpointLimits = {}) {
+    this.checkpointBlocks = limits.checkpointBlocks ?? CHECKPOINT_BLOCKS
+    this.checkpointNodes = limits.checkpointNodes ?? CHECKPOINT_NODES
+  }
+
+  /** A node of the best block's state window, or of the window of the state at `root` (a stored block's state root). */
+  find(hash: Uint8Array, best: Uint8Array | undefined, root: Uint8Array | undefined): Uint8Array | undefined {
+    const fresh = best === undefined ? undefined : this.bestWindow(best).get(hash)
+    if (fresh !== undefined) return fresh
+    const block = root === undefined ? undefined : this.blockOfRoot(root)
+    return block === undefined ? undefined : this.windowOf(block).get(hash)
+  }
+
+  /**
+   * A block on top of the best block `parent`, with its pack and state root: its window (the
+   * parent's with the pack added), or at a checkpoint an empty one and the nodes its state keeps
+   * from the window, which go under 'n' in the block's batch. The caller hands the window to
+   * advance() once the block is stored.
+   */
+  extendBest(parent: Uint8Array, pack: Uint8Array, stateRoot: Uint8Array): { window: PackTable; checkpoint: ReturnType<typeof windowNodesOfState> | undefined } {
+    const window = this.bestWindow(parent)
+    window.addPack(pack)
+    if (window.packCount < this.checkpointBlocks && window.size < this.checkpointNodes) return { window, checkpoint: undefined }
+    return { window: new PackTable(), checkpoint: windowNodesOfState(stateRoot, window) }
+  }
+
+  /** A stored block whose state root is `root` (any one: equal roots are equal states). */
+  private blockOfRoot(root: Uint8Array): Uint8Array | undefined {
+    const k = keyString(root)
+    let block = this.rootBlocks.get(k)
+    if (block === undefined && root.length === 32) {
+      block = this.src.read(rootKey(root))
+      if (block !== undefined) this.rootBlocks.set(k, block)
+    }
+    return block
+  }
 
   /**
    * The packs of `tip`'s state that are not under 'n': none for a checkpoint (its window for

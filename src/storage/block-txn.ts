@@ -7,6 +7,7 @@ import type { CommitQueue, ListedPuts } from './commit-queue.js'
 import { reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyString, type KvOp } from './kv.js'
 import type { CommitBlockInput } from './block-store-types.js'
+import type { NodeList } from './node-pack.js'
 import { TrieNodeSet } from './trie/node-set.js'
 import {
   bodyKey, BEST_KEY, canonicalKey, COL, encodeBody, encodeMeta, FINALIZED_KEY, HASH_LEN, headerKey, isReservedKey,
@@ -87,7 +88,7 @@ export class Txn implements ChainView {
 }
 
 /** A block's new trie nodes as hashes and nodes side by side (no copies of the trie's own arrays). */
-export function nodeLists(trieNodes: ReadonlyMap<string, Uint8Array>): { hashes: readonly Uint8Array[]; nodes: readonly Uint8Array[] } {
+export function nodeLists(trieNodes: ReadonlyMap<string, Uint8Array>): NodeList {
   if (trieNodes instanceof TrieNodeSet) {
     const { hashes, nodes } = trieNodes
     for (let i = 0; i < hashes.length; i++) if (hashes[i]!.length !== HASH_LEN) throw new Error(`trie node hash of ${hashes[i]!.length} bytes`)
@@ -106,14 +107,12 @@ export function nodeLists(trieNodes: ReadonlyMap<string, Uint8Array>): { hashes:
  * How a block's trie nodes are stored: in its pack (every block after genesis), with the nodes a
  * checkpoint copies under 'n' if it is one; or all under 'n' (genesis).
  */
-export type NodeLayout =
-  | { pack: Uint8Array; checkpoint: { hashes: readonly Uint8Array[]; nodes: readonly Uint8Array[] } | undefined }
-  | { all: { hashes: readonly Uint8Array[]; nodes: readonly Uint8Array[] } }
+export type NodeLayout = { pack: Uint8Array; checkpoint: NodeList | undefined } | { all: NodeList }
 
 /** Stage a block: header, body, meta, and its trie nodes as `layout` says. */
 export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra' | 'trieNodes'>, layout: NodeLayout): void {
   if (txn.nodes !== undefined) throw new Error('a block store mutation stages one block at most')
-  let under: { hashes: readonly Uint8Array[]; nodes: readonly Uint8Array[] } | undefined
+  let under: NodeList | undefined
   let packed = false
   if ('pack' in layout) {
     packed = true

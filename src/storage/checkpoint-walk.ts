@@ -3,6 +3,7 @@
 // holds whole subtrees (a node is copied there only with every node below it, or was there from
 // genesis or a version-1 database). So the walk starts at the root and goes down only through
 // nodes it finds in the window: a node not in it is under 'n' with everything below it.
+import type { NodeList } from './node-pack.js'
 import type { PackTable } from './pack-table.js'
 import { decodeNode } from './trie/codec.js'
 import { keyString } from './kv.js'
@@ -10,7 +11,7 @@ import { keyString } from './kv.js'
 const HASH_LEN = 32
 
 /** The nodes (and V1 hashed values) of the state at `root` that `window` holds, each once. */
-export function windowNodesOfState(root: Uint8Array, window: PackTable): { hashes: Uint8Array[]; nodes: Uint8Array[] } {
+export function windowNodesOfState(root: Uint8Array, window: PackTable): NodeList {
   const hashes: Uint8Array[] = []
   const nodes: Uint8Array[] = []
   // Equal subtrees may hang in two places: each node is taken once.

@@ -7,6 +7,12 @@
 // pack := (hash[32] ++ length u32 LE ++ node[length])*
 const HASH_LEN = 32
 
+/** Nodes (or V1 hashed values) and their hashes side by side, as the trie lists a block's. */
+export interface NodeList {
+  hashes: readonly Uint8Array[]
+  nodes: readonly Uint8Array[]
+}
+
 export function encodePack(hashes: readonly Uint8Array[], nodes: readonly Uint8Array[]): Uint8Array {
   if (hashes.length !== nodes.length) throw new Error(`node pack: ${hashes.length} hashes for ${nodes.length} nodes`)
   let size = 0

@@ -13,6 +13,7 @@ import { sameBytes } from '../codec/bytes.js'
 import { BoundedCache } from './cache.js'
 import { keyString } from './kv.js'
 import { windowNodesOfState } from './checkpoint-walk.js'
+import type { NodeList } from './node-pack.js'
 import { PackTable } from './pack-table.js'
 import { packKey, rootKey, type BlockMeta } from './schema.js'
 
@@ -71,7 +72,7 @@ export class StateWindows {
    * from the window, which go under 'n' in the block's batch. The caller hands the window to
    * advance() once the block is stored.
    */
-  extendBest(parent: Uint8Array, pack: Uint8Array, stateRoot: Uint8Array): { window: PackTable; checkpoint: ReturnType<typeof windowNodesOfState> | undefined } {
+  extendBest(parent: Uint8Array, pack: Uint8Array, stateRoot: Uint8Array): { window: PackTable; checkpoint: NodeList | undefined } {
     const window = this.bestWindow(parent)
     window.addPack(pack)
     if (window.packCount < this.checkpointBlocks && window.size < this.checkpointNodes) return { window, checkpoint: undefined }

@@ -190,19 +190,6 @@ describe('CommitQueue', () => {
     expect(kv.batches[1]!.map((op) => [...op.key])).toEqual([key(1), key(2), key(3)].map((k) => [...k]))
   })
 
-  it('writes no repeated listed put, and still reads it', async () => {
-    const kv = new GatedKV()
-    const q = new CommitQueue(kv)
-    const hash = (x: number): Uint8Array => new Uint8Array(32).fill(x)
-    const key = (x: number): Uint8Array => Uint8Array.of(9, ...hash(x))
-    const p = q.submit(new Map(), { column: 9, rests: [hash(1), hash(2), hash(1), hash(3), hash(2)], values: [b(1), b(2), b(1), b(3), b(2)], repeated: [2, 4] })
-    for (const x of [1, 2, 3]) expect(q.read(key(x))).toEqual(b(x))
-    await tick()
-    kv.release()
-    await p
-    expect(kv.batches[0]!.map((op) => [...op.key])).toEqual([key(1), key(2), key(3)].map((k) => [...k]))
-  })
-
   it('writes every listed put under its own key through LevelDB\'s batch (one key buffer serves them all)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'commit-queue-test-'))
     try {

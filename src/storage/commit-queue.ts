@@ -76,11 +76,6 @@ export interface ListedPuts {
    */
   rests: readonly Uint8Array[]
   values: readonly Uint8Array[]
-  /**
-   * Positions (ascending) of puts not to write: the same key and value are in this batch or an
-   * earlier one already (still found by reads, content-addressed: the value is the same).
-   */
-  repeated?: readonly number[]
 }
 
 export interface CommitQueueOptions {
@@ -173,15 +168,9 @@ export class CommitQueue {
     if (n !== 0) {
       batch.listed.push(listed!)
       const bits = batch.listedBits ??= new Uint32Array(LISTED_BITS >>> 5)
-      const { column, rests, values, repeated } = listed!
-      let r = 0
-      let skip = repeated === undefined || repeated.length === 0 ? -1 : repeated[0]!
+      const { column, rests, values } = listed!
       for (let i = 0; i < n; i++) {
         const rest = rests[i]!
-        if (i === skip) {
-          skip = repeated![++r] ?? -1
-          continue
-        }
         writer.put(this.listedKey(column, rest), values[i]!)
         const f = restFingerprint(rest)
         bits[f >>> 5]! |= 1 << (f & 31)

@@ -8,11 +8,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 // V8's young generation. Node 20 caps a semi-space at 16 MB; a node making empty blocks on the dev
-// chain with 32 started subnets allocates ≈ 350 KB a block, so it scavenged every ≈ 40 blocks: 75–81
-// scavenges per 3,000 blocks, 53–127 µs a block of main-thread pauses, promoted 4–18 KB a block. With
-// 64 MB: 18–20 scavenges, 19–51 µs a block, promoted 3–5 KB; RSS ≈ +70 MB (≈ 360 instead of ≈ 290 MB).
-// 32 MB halves the scavenges only; 128 and 256 MB gave no fewer scavenges than 64 in the same runs
-// (bench/RESULTS.md, "semispace (2026-12-06)").
+// chain with 32 started subnets allocates ≈ 350 KB a block, so it scavenged every ≈ 37 blocks: 75–82
+// scavenges per 3,000 blocks, median 96 µs a block of main-thread pauses, promoted 4–20 KB a block.
+// With 64 MB: 18–21 scavenges, median 36 µs a block, promoted 3–6 KB, node CPU ≈ 100 µs a block
+// less (adjacent runs on a noisy 2-core host); RSS after 6,000 blocks ≈ 370 instead of ≈ 325 MB, and
+// after 33,000 lower than with 16 (less is promoted into the old generation). 32 MB halves the
+// scavenges only; 128 MB, once grown, costs ≈ 100 MB more and does not shorten the pauses (a
+// scavenge's pause grows with the new space). Runs in bench/RESULTS.md, "semispace (2026-12-06)".
 //
 // The size is fixed when V8 creates the heap: v8.setFlagsFromString('--max-semi-space-size=64') at
 // this point changes nothing (still 76–83 scavenges per 3,000 blocks), and Node 20 cannot re-exec

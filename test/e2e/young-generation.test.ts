@@ -12,7 +12,7 @@ afterEach(() => {
   for (const p of started.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL')
 })
 
-/** Starts `node [execArgv] BIN ARGS` and waits for its RPC server. */
+/** Starts `node [execArgv] BIN ARGS` and waits until it is up (RPC served, signal handlers set). */
 async function start(execArgv: string[]): Promise<{ proc: ChildProcess, exited: Promise<number | string>, output: () => string }> {
   const proc = spawn(process.execPath, [...execArgv, BIN, ...ARGS], { stdio: ['ignore', 'pipe', 'pipe'] })
   started.push(proc)
@@ -22,7 +22,8 @@ async function start(execArgv: string[]): Promise<{ proc: ChildProcess, exited: 
     const timer = setTimeout(() => reject(new Error(`no RPC server within 30 s:\n${out}`)), 30_000)
     const onData = (d: Buffer): void => {
       out += d.toString()
-      if (/Running JSON-RPC server: addr=/.test(out)) { clearTimeout(timer); resolve() }
+      // The node handles SIGTERM from just after this line (before it, SIGTERM ends it by the signal).
+      if (/💾 Database: /.test(out)) { clearTimeout(timer); resolve() }
     }
     proc.stdout!.on('data', onData)
     proc.stderr!.on('data', onData)

@@ -14,7 +14,9 @@ afterEach(() => {
 
 /** Starts `node [execArgv] BIN ARGS` and waits until it is up (RPC served, signal handlers set). */
 async function start(execArgv: string[]): Promise<{ proc: ChildProcess, exited: Promise<number | string>, output: () => string }> {
-  const proc = spawn(process.execPath, [...execArgv, BIN, ...ARGS], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const env = { ...process.env }
+  delete env.NODE_OPTIONS // Node flags from there would also keep it to one process
+  const proc = spawn(process.execPath, [...execArgv, BIN, ...ARGS], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   started.push(proc)
   let out = ''
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, sig) => resolve(code ?? sig ?? -1)))
@@ -22,8 +24,9 @@ async function start(execArgv: string[]): Promise<{ proc: ChildProcess, exited: 
     const timer = setTimeout(() => reject(new Error(`no RPC server within 30 s:\n${out}`)), 30_000)
     const onData = (d: Buffer): void => {
       out += d.toString()
-      // The node handles SIGTERM from just after this line (before it, SIGTERM ends it by the signal).
-      if (/💾 Database: /.test(out)) { clearTimeout(timer); resolve() }
+      // The node sets its SIGTERM handler just after logging this line (before that, SIGTERM ends it by
+      // the signal): a busy host can run the test between the two, so it waits a little more.
+      if (/💾 Database: /.test(out)) { clearTimeout(timer); setTimeout(resolve, 300) }
     }
     proc.stdout!.on('data', onData)
     proc.stderr!.on('data', onData)

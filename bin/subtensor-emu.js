@@ -64,8 +64,8 @@ function relaunch() {
     if (signal === null) process.exit(code ?? 1)
     for (const sig of FORWARDED) process.removeAllListeners(sig)
     process.kill(process.pid, signal)
-    // A signal whose default action is not to end the process: end with the shell's code for it.
-    setTimeout(() => process.exit(128 + (constants.signals[signal] ?? 0)), 100).unref()
+    // A signal this process ignores (Node ignores SIGPIPE): end with the shell's code for it.
+    setTimeout(() => process.exit(128 + (constants.signals[signal] ?? 0)), 100)
   })
 }
 

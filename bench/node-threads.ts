@@ -4,7 +4,10 @@
 // thread with the database), and from V8's own GC trace the bytes allocated and promoted per block
 // and the scavenges and mark-compacts, plus the functions TurboFan optimized during the run (a
 // compile runs on a platform worker). Extra arguments go to the node process as V8 flags, e.g.
-// `--single-threaded-gc` (GC work moves to the main thread) or `--single-threaded`. OPT_DETAIL=1 also
+// `--single-threaded-gc` (GC work moves to the main thread) or `--single-threaded`; the harness starts the node
+// with `--max-semi-space-size=64` (as bin/subtensor-emu.js does) unless a semi-space size is given here
+// (`--max-semi-space-size=16` is Node 20's own default). Also printed: blocks/s (with GC tracing on) and
+// the node's RSS after the run. OPT_DETAIL=1 also
 // lists the functions TurboFan compiled during the run by name.
 //
 //   npx tsx bench/node-threads.ts [count=2000] [warm-up=1000] [--v8-flag ...]
@@ -46,20 +49,28 @@ const client = await Client.open(node.url)
 let before: Map<number, { name: string; ms: number }>
 let after: Map<number, { name: string; ms: number }>
 let out: string
+let memory: string
+let wallMs: number
 try {
   for (let left = warm; left > 0; left -= 1_000) await client.call('dev_newBlock', [{ count: Math.min(left, 1_000) }])
   const mark = node.output().length
   before = threads(node.proc.pid!)
+  const t0 = performance.now()
   await client.call('dev_newBlock', [{ count }])
+  wallMs = performance.now() - t0
   after = threads(node.proc.pid!)
   out = node.output().slice(mark)
+  // The node's resident memory now and at its peak (the young generation's size shows here).
+  const status = readFileSync(`/proc/${node.proc.pid!}/status`, 'utf8')
+  const mb = (k: string): string => `${(Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024).toFixed(0)} MB`
+  memory = `node RSS ${mb('VmRSS')} (peak ${mb('VmHWM')})`
 } finally {
   client.close()
   await node.kill()
 }
 const per = (ms: number): string => `${(ms * 1000 / count).toFixed(0)} µs`
 const rows = [...after].map(([tid, t]) => ({ tid, name: t.name, ms: t.ms - (before.get(tid)?.ms ?? 0) })).filter((r) => r.ms > 0)
-console.log(`${count} blocks after ${warm}; node CPU ${per(rows.reduce((a, r) => a + r.ms, 0))}/block; by thread (creation order): ` +
+console.log(`${count} blocks after ${warm} in ${wallMs.toFixed(0)} ms (${(count * 1000 / wallMs).toFixed(0)} blocks/s, GC tracing on); node CPU ${per(rows.reduce((a, r) => a + r.ms, 0))}/block; by thread (creation order): ` +
   rows.sort((a, b) => a.tid - b.tid).map((r) => `${r.name}#${r.tid} ${per(r.ms)}`).join(', '))
 const lines = out.split('\n')
 const num = (l: string, k: string): number => Number(new RegExp(`\\b${k}=([\\d.]+)`).exec(l)?.[1] ?? 0)
@@ -78,7 +89,7 @@ for (const l of lines) {
   e.ms += num(l, 'pause')
   pauses.set(kind, e)
 }
-console.log('main-thread GC pauses: ' + [...pauses].map(([k, e]) => `${k} ×${e.n} ${per(e.ms)}/block`).join(', '))
+console.log('main-thread GC pauses: ' + [...pauses].map(([k, e]) => `${k} ×${e.n} ${per(e.ms)}/block`).join(', ') + `; ${memory}`)
 // With OPT_DETAIL=1: which functions TurboFan compiled again during the run, most often first
 // (a function compiled many times is deoptimised each time: a lever for the main thread).
 if (process.env.OPT_DETAIL) {

@@ -29,7 +29,17 @@ export interface NodeProcess {
   kill(signal?: NodeJS.Signals): Promise<number | string>
 }
 
-/** `execArgv`: flags for Node itself (e.g. `--cpu-prof` when a bench profiles the node). */
+/**
+ * The young-generation size bin/subtensor-emu.js gives a node started without Node flags (see the
+ * reasons there). Passed here explicitly, so the process started is the node itself, not a parent that
+ * relaunches it: the pid the tests signal (SIGTERM, SIGKILL) and the benches read /proc of is the node.
+ */
+export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64'
+
+/**
+ * `execArgv`: flags for Node itself (e.g. `--cpu-prof` when a bench profiles the node);
+ * YOUNG_GENERATION_FLAG is added unless they set the semi-space size themselves.
+ */
 export async function startNodeProcess(args: string[], timeoutMs = 30_000, execArgv: string[] = []): Promise<NodeProcess> {
   // Port 0 everywhere: several nodes may run at once. A node not started with --dev opens its p2p
   // listener (30333 unless told otherwise), so it gets a free p2p port too.
@@ -39,7 +49,8 @@ export async function startNodeProcess(args: string[], timeoutMs = 30_000, execA
     ...(args.some((a) => a.includes('prometheus')) ? [] : ['--prometheus-port', '0']),
     ...(p2pChosen ? [] : ['--port', '0']),
   ]
-  const proc = spawn(process.execPath, [...execArgv, BIN, ...args, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const young = execArgv.some((a) => /^--(max|min)[-_]semi[-_]space[-_]size\b|^--max[-_]heap[-_]size\b/.test(a)) ? [] : [YOUNG_GENERATION_FLAG]
+  const proc = spawn(process.execPath, [...young, ...execArgv, BIN, ...args, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const exited = new Promise<number | string>((resolve) => proc.on('exit', (code, sig) => resolve(code ?? sig ?? -1)))
   const port = await new Promise<number>((resolve, reject) => {

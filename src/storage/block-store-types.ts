@@ -37,6 +37,6 @@ export interface BlockStoreOptions {
   blockCacheSize?: number
   /** Blocks between checkpoints on the best chain (state-windows.ts). Default CHECKPOINT_BLOCKS. */
   checkpointBlocks?: number
-  /** Nodes a best-chain window may gather before a checkpoint comes early. Default CHECKPOINT_NODES. */
-  checkpointNodes?: number
+  /** Pack bytes a best-chain window may gather before a checkpoint comes early. Default CHECKPOINT_BYTES. */
+  checkpointBytes?: number
 }

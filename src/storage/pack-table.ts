@@ -21,6 +21,7 @@ export class PackTable {
   private offsetOf: Int32Array
   private mask: number
   private count = 0
+  private packBytes = 0
 
   constructor(slots = 1024) {
     let n = 16
@@ -41,10 +42,16 @@ export class PackTable {
     return this.packs.length
   }
 
+  /** Bytes of the packs added. */
+  get bytes(): number {
+    return this.packBytes
+  }
+
   /** Adds every node of `pack` (node-pack.ts format), which must not change afterwards. A hash held already keeps its first node: the same bytes, content-addressed. */
   addPack(pack: Uint8Array): void {
     const p = this.packs.length
     this.packs.push(pack)
+    this.packBytes += pack.length
     let pos = 0
     while (pos < pack.length) {
       if (pos + HASH_LEN + 4 > pack.length) throw new Error('corrupt node pack: truncated entry header')

@@ -54,7 +54,8 @@ interface Block { ref: BlockRef; root: Uint8Array; state: State }
 async function run(seed: number, openKV: () => Promise<KV>, reopenable: boolean): Promise<void> {
   const rng = new Rng(seed)
   let kv = await openKV()
-  const opts = { checkpointBlocks: 2 + rng.int(6), nodeCacheSize: 16 }
+  // Checkpoints by block count, and some runs by the window's bytes as well (blocks here pack a few hundred bytes).
+  const opts = { checkpointBlocks: 2 + rng.int(6), checkpointBytes: rng.int(2) === 0 ? 500 + rng.int(1_500) : undefined, nodeCacheSize: 16 }
   let store = await BlockStore.open(kv, opts)
   const g0 = applyChanges(store, EMPTY_TRIE_ROOT, randomChanges(rng))
   const gHeader = encodeHeader(new Uint8Array(32), 0, g0.root, new Uint8Array(32), new Uint8Array(0))

@@ -117,15 +117,24 @@ export async function runNode(f: RunFlags): Promise<void> {
   log.info(`📋 Chain specification: ${opts.chain}`)
   log.info(`🏷  Node name: ${opts.name}`)
   log.info(`👤 Role: ${opts.authority || opts.validator ? 'AUTHORITY' : 'FULL'}`)
-  const node = await startNode(opts)
-  log.info(`💾 Database: LevelDB at ${node.dbPath}`)
+  // The handlers go in before the node starts: its RPC server answers (and a supervisor may signal
+  // it) before startNode returns, and a SIGTERM with no handler yet would end the process by the
+  // signal instead of a clean stop with exit code 0. A signal during start-up stops the node as
+  // soon as it is up.
+  let node: Awaited<ReturnType<typeof startNode>> | undefined
   let stopping = false
+  const stop = (n: NonNullable<typeof node>): void => {
+    n.stop().then(() => process.exit(0), (e: unknown) => { log.error(String(e)); process.exit(1) })
+  }
   const shutdown = (sig: string): void => {
     if (stopping) return
     stopping = true
     log.info(`Received ${sig}, shutting down`)
-    node.stop().then(() => process.exit(0), (e: unknown) => { log.error(String(e)); process.exit(1) })
+    if (node !== undefined) stop(node)
   }
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
+  node = await startNode(opts)
+  log.info(`💾 Database: LevelDB at ${node.dbPath}`)
+  if (stopping) stop(node)
 }

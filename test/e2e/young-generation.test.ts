@@ -24,9 +24,8 @@ async function start(execArgv: string[]): Promise<{ proc: ChildProcess, exited: 
     const timer = setTimeout(() => reject(new Error(`no RPC server within 30 s:\n${out}`)), 30_000)
     const onData = (d: Buffer): void => {
       out += d.toString()
-      // The node sets its SIGTERM handler just after logging this line (before that, SIGTERM ends it by
-      // the signal): a busy host can run the test between the two, so it waits a little more.
-      if (/💾 Database: /.test(out)) { clearTimeout(timer); setTimeout(resolve, 300) }
+      // The node's SIGTERM handler is set before it starts (src/cli/run.ts), so by this line it is in place.
+      if (/💾 Database: /.test(out)) { clearTimeout(timer); resolve() }
     }
     proc.stdout!.on('data', onData)
     proc.stderr!.on('data', onData)

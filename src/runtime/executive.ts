@@ -26,7 +26,7 @@ export interface SystemOps {
   noteFinishedExtrinsics(s: Store): void
   depositEvent(s: Store, runtimeEvent: Uint8Array, topics?: Uint8Array[]): void
   /** depositEvent of each event in order, no topics, the event count read and written once. */
-  depositEvents?(s: Store, runtimeEvents: readonly Uint8Array[]): void
+  depositEvents(s: Store, runtimeEvents: readonly Uint8Array[]): void
   noteAppliedExtrinsic(s: Store, outcome: DispatchOutcome, info: CallInfo & { actualWeight: WeightValue }): void
   finalize(s: Store): { number: number; parentHash: Uint8Array; digest: DigestItemValue[] }
 }
@@ -77,11 +77,7 @@ export class Executive {
     const env: ExecEnv = {
       blockNumber,
       depositEvent: (ev, topics) => this.cfg.system.depositEvent(s, ev, topics),
-      depositEvents: (evs) => {
-        const system = this.cfg.system
-        if (system.depositEvents !== undefined) system.depositEvents(s, evs)
-        else for (const ev of evs) system.depositEvent(s, ev)
-      },
+      depositEvents: (evs) => this.cfg.system.depositEvents(s, evs),
       dispatch: (call, origin) => this.cfg.dispatcher.dispatch(s, env, call, origin),
       callInfo: (call) => this.cfg.dispatcher.info(call),
     }

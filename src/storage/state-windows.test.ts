@@ -57,12 +57,12 @@ async function run(seed: number, openKV: () => Promise<KV>, reopenable: boolean)
   // Checkpoints by block count, and some runs by the window's bytes as well (blocks here pack a few hundred bytes).
   const opts = { checkpointBlocks: 2 + rng.int(6), checkpointBytes: rng.int(2) === 0 ? 500 + rng.int(1_500) : undefined, nodeCacheSize: 16 }
   let store = await BlockStore.open(kv, opts)
-  const g0 = applyChanges(store, EMPTY_TRIE_ROOT, randomChanges(rng))
+  const genesisChanges = randomChanges(rng)
+  const g0 = applyChanges(store, EMPTY_TRIE_ROOT, genesisChanges)
   const gHeader = encodeHeader(new Uint8Array(32), 0, g0.root, new Uint8Array(32), new Uint8Array(0))
   const gHash = blake2(gHeader)
   await store.initGenesis({ hash: gHash, header: gHeader, stateRoot: g0.root, trieNodes: g0.newNodes })
-  const blocks: Block[] = [{ ref: { hash: gHash, number: 0 }, root: g0.root, state: applied(new Map(), []) }]
-  blocks[0]!.state = stateOf(store, g0.root)
+  const blocks: Block[] = [{ ref: { hash: gHash, number: 0 }, root: g0.root, state: applied(new Map(), genesisChanges) }]
   const byHash = new Map<string, Block>([[u8aToHex(gHash), blocks[0]!]])
   const best = (): Block => byHash.get(u8aToHex(store.best().hash))!
 
@@ -138,10 +138,11 @@ describe('state windows', () => {
     const rng = new Rng(7)
     const opts = { checkpointBlocks: 3 }
     let store = await BlockStore.open(kv, opts)
-    const g = applyChanges(store, EMPTY_TRIE_ROOT, randomChanges(rng))
+    const genesisChanges = randomChanges(rng)
+    const g = applyChanges(store, EMPTY_TRIE_ROOT, genesisChanges)
     const gHeader = encodeHeader(new Uint8Array(32), 0, g.root, new Uint8Array(32), new Uint8Array(0))
     await store.initGenesis({ hash: blake2(gHeader), header: gHeader, stateRoot: g.root, trieNodes: g.newNodes })
-    const blocks: Block[] = [{ ref: store.best(), root: g.root, state: stateOf(store, g.root) }]
+    const blocks: Block[] = [{ ref: store.best(), root: g.root, state: applied(new Map(), genesisChanges) }]
     const extend = async (): Promise<void> => {
       for (let i = 0; i < 10; i++) {
         const parent = blocks[blocks.length - 1]!

@@ -15,7 +15,7 @@ import { keyString } from './kv.js'
 import { windowNodesOfState } from './checkpoint-walk.js'
 import type { NodeList } from './node-pack.js'
 import { PackTable } from './pack-table.js'
-import { packKey, rootKey, type BlockMeta } from './schema.js'
+import { HASH_LEN, packKey, rootKey, type BlockMeta } from './schema.js'
 
 /** A checkpoint comes at the latest this many blocks after the last one, */
 export const CHECKPOINT_BLOCKS = 64
@@ -88,7 +88,7 @@ export class StateWindows {
   private blockOfRoot(root: Uint8Array): Uint8Array | undefined {
     const k = keyString(root)
     let block = this.rootBlocks.get(k)
-    if (block === undefined && root.length === 32) {
+    if (block === undefined && root.length === HASH_LEN) {
       block = this.src.read(rootKey(root))
       if (block !== undefined) this.rootBlocks.set(k, block)
     }

@@ -3,7 +3,7 @@
 /**
  * `f` of each entry, in a list built by push: Array.prototype.map's list is packed from the builtin
  * but holey from TurboFan's inlined copy, so the epoch's code that reads it met a representation
- * its feedback never saw and deoptimised, epoch after epoch (see epoch/yuma-fast.ts's doubles()).
+ * its feedback never saw and deoptimised, epoch after epoch (see epoch/fast-lists.ts's doubles()).
  */
 export function mapped<T, U>(x: readonly T[], f: (v: T, i: number) => U): U[] {
   const out: U[] = []

@@ -56,7 +56,7 @@ export function encodeWith(fn: (w: Writer) => void): Uint8Array {
   }
 }
 
-/** encode() by a codec already at hand (declare/storage.ts keeps one per item). */
+/** encode() by a codec already at hand (declare/storage-item.ts keeps one per item). */
 export function encodeBy<T>(codec: Codec<T>, v: T): Uint8Array {
   const w = takeWriter()
   try {

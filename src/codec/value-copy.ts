@@ -1,5 +1,5 @@
 // What the storage accessors need to keep a decoded value beside the stored bytes it came from
-// (declare/storage.ts): whether a type's values are immutable JS values (then one decoding can be
+// (declare/storage-item.ts): whether a type's values are immutable JS values (then one decoding can be
 // handed out again), whether a value written decodes back to itself (then the write stands in for
 // the next read's decode), and a copy of a decoded value (so a kept decoding can be handed to a
 // caller free to change it, for less than decoding the bytes again).

@@ -68,7 +68,7 @@ export function keyBit(ks: string): number {
 }
 
 /**
- * A key an accessor keeps (declare/storage.ts: one per hot key), with room for a backend to keep
+ * A key an accessor keeps (declare/key-ref.ts: one per hot key), with room for a backend to keep
  * where it found the key's value, so a later read of it needs no lookup by string.
  */
 export interface StorageRef {

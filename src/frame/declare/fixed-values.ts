@@ -1,4 +1,4 @@
-// Written values the storage accessors handle without the generic codec (declare/storage.ts):
+// Written values the storage accessors handle without the generic codec (declare/storage-item.ts):
 // fixed-width values encoded straight into one array, and one-field structs whose written value
 // is kept as the decoding of the bytes written.
 import { putBigLE } from '../../codec/scale.js'

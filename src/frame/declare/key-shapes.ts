@@ -1,4 +1,4 @@
-// The shapes of storage keys and values the accessors take shortcuts on (declare/storage.ts):
+// The shapes of storage keys and values the accessors take shortcuts on (declare/storage-item.ts):
 // small integer keys whose key strings are made once, byte-array keys that encode as themselves,
 // and fixed-width Vec elements that can be appended without decoding.
 import type { Ty } from '../../codec/types.js'

@@ -2,7 +2,7 @@
 // and the authorities, a decoded configuration) while those items hardly ever change: kept with the
 // stored bytes they came from and worked out again only when any of those bytes changed. State
 // reads hand out the same bytes object while a value stands, and stored bytes are never changed in
-// place (storage.ts relies on that too), so an unchanged item is usually recognised by identity.
+// place (storage-item.ts relies on that too), so an unchanged item is usually recognised by identity.
 import { sameBytes } from '../../codec/bytes.js'
 import type { Store } from './storage.js'
 

@@ -7,8 +7,7 @@ import type { NodeList } from './node-pack.js'
 import type { PackTable } from './pack-table.js'
 import { decodeNode } from './trie/codec.js'
 import { keyString } from './kv.js'
-
-const HASH_LEN = 32
+import { HASH_LEN } from './schema.js'
 
 /** The nodes (and V1 hashed values) of the state at `root` that `window` holds, each once. */
 export function windowNodesOfState(root: Uint8Array, window: PackTable): NodeList {

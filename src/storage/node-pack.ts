@@ -5,7 +5,7 @@
 // a key that grows with the block number, is appended and never rewritten.
 //
 // pack := (hash[32] ++ length u32 LE ++ node[length])*
-const HASH_LEN = 32
+import { HASH_LEN } from './schema.js'
 
 /** Nodes (or V1 hashed values) and their hashes side by side, as the trie lists a block's. */
 export interface NodeList {
@@ -35,4 +35,10 @@ export function encodePack(hashes: readonly Uint8Array[], nodes: readonly Uint8A
     pos += 4 + n
   }
   return out
+}
+
+/** The length of the node whose entry starts at `entry` (its hash there, then the length). */
+export function packedNodeLength(pack: Uint8Array, entry: number): number {
+  const at = entry + HASH_LEN
+  return (pack[at]! | (pack[at + 1]! << 8) | (pack[at + 2]! << 16) | (pack[at + 3]! << 24)) >>> 0
 }

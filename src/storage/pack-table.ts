@@ -3,15 +3,12 @@
 // by the hash's first 30 bits and confirmed on all 32 bytes of the hash in the pack: adding a
 // block's ~115 nodes makes no object at all, and the nodes live on in their pack's one buffer, not
 // as views the GC has to carry for the tens of blocks a window lasts. A lookup makes the view.
-const HASH_LEN = 32
+import { packedNodeLength } from './node-pack.js'
+import { HASH_LEN } from './schema.js'
 
 /** 30 bits of a hash, plus one: never 0, which marks a free slot. */
 function idOf(h: Uint8Array, off: number): number {
   return (h[off]! | (h[off + 1]! << 8) | (h[off + 2]! << 16) | ((h[off + 3]! & 0x3f) << 24)) + 1
-}
-
-function lengthAt(p: Uint8Array, pos: number): number {
-  return (p[pos]! | (p[pos + 1]! << 8) | (p[pos + 2]! << 16) | (p[pos + 3]! << 24)) >>> 0
 }
 
 export class PackTable {
@@ -55,7 +52,7 @@ export class PackTable {
     let pos = 0
     while (pos < pack.length) {
       if (pos + HASH_LEN + 4 > pack.length) throw new Error('corrupt node pack: truncated entry header')
-      const n = lengthAt(pack, pos + HASH_LEN)
+      const n = packedNodeLength(pack, pos)
       if (pos + HASH_LEN + 4 + n > pack.length) throw new Error('corrupt node pack: truncated node')
       const id = idOf(pack, pos)
       let s = this.slotOf(pack, pos, id)
@@ -80,8 +77,9 @@ export class PackTable {
     const s = this.slotOf(hash, 0, idOf(hash, 0))
     if (s < 0) return undefined
     const pack = this.packs[this.packOf[s]!]!
-    const at = this.offsetOf[s]! + HASH_LEN
-    return pack.subarray(at + 4, at + 4 + lengthAt(pack, at))
+    const entry = this.offsetOf[s]!
+    const at = entry + HASH_LEN + 4
+    return pack.subarray(at, at + packedNodeLength(pack, entry))
   }
 
   /** The slot holding the hash at h[off, off + 32), or the free slot where it would go, as ~slot. */

@@ -79,31 +79,25 @@ export const bodyKey = (hash: Uint8Array): Uint8Array => tagged(COL.body, hash)
 export const metaKey = (hash: Uint8Array): Uint8Array => tagged(COL.meta, hash)
 export const rootKey = (stateRoot: Uint8Array): Uint8Array => tagged(COL.root, stateRoot)
 
-/** Key of a block's node pack: by number first, so packs land in LevelDB in the order they are made. */
-export function packKey(number: number, hash: Uint8Array): Uint8Array {
-  assertBlockNumber(number)
-  assertHash(hash)
-  const k = new Uint8Array(5 + HASH_LEN)
-  k[0] = COL.pack
-  k[1] = number >>> 24
-  k[2] = (number >>> 16) & 0xff
-  k[3] = (number >>> 8) & 0xff
-  k[4] = number & 0xff
-  k.set(hash, 5)
-  return k
-}
-
-export function canonicalKey(n: number): Uint8Array {
+/** `col` ++ number u32 BE (++ `hash`): block-number keys, big-endian so that LevelDB orders them by number. */
+function numbered(col: number, n: number, hash?: Uint8Array): Uint8Array {
   assertBlockNumber(n)
+  if (hash !== undefined) assertHash(hash)
   // (bytes written one by one: a DataView per key costs more than the key)
-  const k = new Uint8Array(5)
-  k[0] = COL.canonical
+  const k = new Uint8Array(hash === undefined ? 5 : 5 + HASH_LEN)
+  k[0] = col
   k[1] = n >>> 24
   k[2] = (n >>> 16) & 0xff
   k[3] = (n >>> 8) & 0xff
   k[4] = n & 0xff
+  if (hash !== undefined) k.set(hash, 5)
   return k
 }
+
+/** Key of a block's node pack: by number first, so packs land in LevelDB in the order they are made. */
+export const packKey = (number: number, hash: Uint8Array): Uint8Array => numbered(COL.pack, number, hash)
+
+export const canonicalKey = (n: number): Uint8Array => numbered(COL.canonical, n)
 
 export function childKey(parent: Uint8Array, child: Uint8Array): Uint8Array {
   const k = new Uint8Array(1 + 2 * HASH_LEN)

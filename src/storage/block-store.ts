@@ -373,7 +373,7 @@ export class BlockStore {
       this.writeVersion = false
     }
     const bestBefore = this.bestRef
-    const done = this.q.submit(txn.ops, txn.nodes)
+    const done = this.q.submit(txn.ops)
     for (const [h, m] of txn.metas) this.metas.set(h, m)
     for (const [h, header] of txn.headers) this.headers.set(h, header)
     if (txn.best) this.bestRef = txn.best

@@ -3,15 +3,15 @@
 // stages a mutation here completely, then publishes it (visible to reads, queued as one batch).
 import { u8aToHex } from '@polkadot/util'
 import { sameBytes } from '../codec/bytes.js'
-import type { CommitQueue, ListedPuts } from './commit-queue.js'
+import type { CommitQueue } from './commit-queue.js'
 import { reorgRoute, type BlockRef, type ChainView } from './fork-choice.js'
 import { keyString, type KvOp } from './kv.js'
 import type { CommitBlockInput } from './block-store-types.js'
 import type { NodeList } from './node-pack.js'
 import { TrieNodeSet } from './trie/node-set.js'
 import {
-  bodyKey, BEST_KEY, canonicalKey, COL, encodeBody, encodeMeta, FINALIZED_KEY, HASH_LEN, headerKey, isReservedKey,
-  metaKey, packKey, rootKey, type BlockMeta,
+  bodyKey, BEST_KEY, canonicalKey, encodeBody, encodeMeta, FINALIZED_KEY, HASH_LEN, headerKey, isReservedKey,
+  metaKey, nodeKey, packKey, rootKey, type BlockMeta,
 } from './schema.js'
 
 const EMPTY = new Uint8Array(0)
@@ -50,12 +50,6 @@ export class Txn implements ChainView {
   readonly ops = new Map<string, KvOp>()
   readonly metas = new Map<string, BlockMeta>()
   readonly headers: [string, Uint8Array][] = []
-  /**
-   * Puts under 'n' (key: the node column and its hash) of the one block staged, if any: genesis's
-   * nodes, or what a checkpoint copies there. Content-addressed, so never in conflict with each
-   * other or any other op.
-   */
-  nodes: ListedPuts | undefined
   best?: BlockRef
   finalized?: BlockRef
   genesis?: BlockRef
@@ -111,7 +105,7 @@ export type NodeLayout = { pack: Uint8Array; checkpoint: NodeList | undefined } 
 
 /** Stage a block: header, body, meta, and its trie nodes as `layout` says. */
 export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setFinalized' | 'extra' | 'trieNodes'>, layout: NodeLayout): void {
-  if (txn.nodes !== undefined) throw new Error('a block store mutation stages one block at most')
+  if (txn.metas.size !== 0) throw new Error('a block store mutation stages one block at most')
   let under: NodeList | undefined
   let packed = false
   if ('pack' in layout) {
@@ -122,8 +116,9 @@ export function stageBlock(txn: Txn, b: Omit<CommitBlockInput, 'setBest' | 'setF
   } else {
     under = layout.all
   }
-  // Listed for the queue as the trie made them: no key array and no op object per node.
-  if (under !== undefined && under.hashes.length !== 0) txn.nodes = { column: COL.node, rests: under.hashes, values: under.nodes }
+  // Genesis's nodes, or what a checkpoint copies: a few hundred (content-addressed, so never in
+  // conflict with each other or any other op).
+  if (under !== undefined) for (let i = 0; i < under.hashes.length; i++) txn.put(nodeKey(under.hashes[i]!), under.nodes[i]!)
   const meta: BlockMeta = { number: b.number, parentHash: b.parentHash, stateRoot: b.stateRoot, hasState: true, checkpoint: under !== undefined, packed }
   const h = ck(b.hash)
   txn.put(headerKey(b.hash), b.header)

@@ -125,82 +125,36 @@ describe('CommitQueue', () => {
     expect(kv.batches.map((ops) => ops.map((op) => op.key[0]))).toEqual([[1, 2, 3], [4, 5], [6]])
   })
 
-  it('listed puts join the same batch as the map\'s, readable at once (by a scan of their column) and retired when durable', async () => {
+  it('lists the pending puts under a prefix across batches, the newest op on a key winning, until durable', async () => {
     const kv = new GatedKV()
     const q = new CommitQueue(kv)
-    const listed = { column: 8, rests: [b(1), b(2)], values: [b(80), b(90)] }
-    const p = q.submit(puts([b(1), b(10)]), listed)
-    expect(q.read(b(8, 1))).toEqual(b(80))
-    expect(q.read(b(8, 2))).toEqual(b(90))
-    expect(q.read(b(8, 3))).toBeUndefined()
-    expect(q.read(b(1))).toEqual(b(10))
-    expect(q.pendingKeys).toBe(3)
-    expect(q.pendingPutsWithPrefix(keyString(b(8))).sort()).toEqual([keyString(b(8, 1)), keyString(b(8, 2))])
-    expect(q.pendingPutsWithPrefix(keyString(b(1)))).toEqual([keyString(b(1))])
-    // Only listed puts: still a submission of its own.
-    const p2 = q.submit(new Map(), { column: 7, rests: [b()], values: [b(70)] })
-    await tick()
-    expect(kv.batches.length).toBe(1)
-    expect(kv.batches[0]!.map((op) => op.key[0]).sort()).toEqual([1, 7, 8, 8])
+    const p1 = q.submit(puts([b(8, 1), b(80)], [b(8, 2), b(81)], [b(9, 1), b(90)]))
+    await tick() // the first batch is in flight: the next submissions gather in another
+    const p2 = q.submit(new Map<string, KvOp>([[keyString(b(8, 2)), { type: 'del', key: b(8, 2) }]]))
+    const p3 = q.submit(puts([b(8, 3), b(83)]))
+    expect(q.pendingPutsWithPrefix(keyString(b(8))).sort()).toEqual([keyString(b(8, 1)), keyString(b(8, 3))])
+    expect(q.pendingPutsWithPrefix(keyString(b(9)))).toEqual([keyString(b(9, 1))])
+    expect(q.read(b(8, 2))).toBeUndefined()
+    expect(q.pendingKeys).toBe(5)
     kv.release()
-    await Promise.all([p, p2])
+    await tick()
+    kv.release()
+    await Promise.all([p1, p2, p3])
+    expect(q.pendingPutsWithPrefix(keyString(b(8)))).toEqual([])
     expect(q.pendingKeys).toBe(0)
-    expect(kv.inner.getSync(b(8, 2))).toEqual(b(90))
-    expect(kv.inner.getSync(b(7))).toEqual(b(70))
-    expect(q.read(b(8, 1))).toEqual(b(80))
+    expect([b(8, 1), b(8, 2), b(8, 3)].map((k) => kv.inner.getSync(k))).toEqual([b(80), undefined, b(83)])
   })
 
-  it('finds a pending listed put by its hash key past the fingerprint filter, and misses the rest', async () => {
-    const kv = new GatedKV()
-    const q = new CommitQueue(kv)
-    const hash = (...head: number[]): Uint8Array => {
-      const h = new Uint8Array(32).fill(0x33)
-      h.set(head)
-      return h
-    }
-    const key = (...head: number[]): Uint8Array => Uint8Array.of(9, ...hash(...head))
-    const p = q.submit(new Map(), { column: 9, rests: [hash(1, 2, 3), hash(4, 5)], values: [b(1), b(2)] })
-    expect(q.read(key(1, 2, 3))).toEqual(b(1))
-    expect(q.read(key(4, 5))).toEqual(b(2))
-    expect(q.read(key(1, 2, 4))).toBeUndefined() // same fingerprint, another key
-    expect(q.read(key(2, 1))).toBeUndefined()
-    await tick()
-    kv.release()
-    await p
-    expect(q.read(key(4, 5))).toEqual(b(2))
-  })
-
-  it('indexes a batch\'s listed puts at its first read, and takes later submissions into the index', async () => {
-    const kv = new GatedKV()
-    const q = new CommitQueue(kv)
-    const hash = (x: number): Uint8Array => new Uint8Array(32).fill(x)
-    const key = (x: number): Uint8Array => Uint8Array.of(9, ...hash(x))
-    void q.submit(puts([b(1), b(1)])) // the first batch, in flight: the next ones gather behind it
-    await tick()
-    const p = q.submit(new Map(), { column: 9, rests: [hash(1), hash(2)], values: [b(1), b(2)] })
-    expect(q.read(key(2))).toEqual(b(2))
-    void q.submit(new Map(), { column: 9, rests: [hash(3)], values: [b(3)] })
-    expect(q.read(key(3))).toEqual(b(3))
-    expect(q.read(key(1))).toEqual(b(1))
-    expect(q.read(key(4))).toBeUndefined()
-    kv.release()
-    await tick()
-    kv.release()
-    await p
-    expect(kv.batches[1]!.map((op) => [...op.key])).toEqual([key(1), key(2), key(3)].map((k) => [...k]))
-  })
-
-  it('writes every listed put under its own key through LevelDB\'s batch (one key buffer serves them all)', async () => {
+  it('writes two submissions gathered in one LevelDB batch under their own keys', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'commit-queue-test-'))
     try {
       const kv = await openLevelKV(dir)
       const q = new CommitQueue(kv)
-      const rests = [b(1, 1), b(2, 2), b(3, 3)]
       await Promise.all([
-        q.submit(puts([b(1), b(10)]), { column: 8, rests: rests.slice(0, 2), values: [b(80), b(81)] }),
-        q.submit(new Map(), { column: 8, rests: rests.slice(2), values: [b(82)] }),
+        q.submit(puts([b(1), b(10)], [b(8, 1, 1), b(80)])),
+        q.submit(puts([b(8, 2, 2), b(81)])),
       ])
-      expect([b(8, 1, 1), b(8, 2, 2), b(8, 3, 3), b(1)].map((k) => kv.getSync(k))).toEqual([b(80), b(81), b(82), b(10)])
+      expect([b(8, 1, 1), b(8, 2, 2), b(1)].map((k) => kv.getSync(k))).toEqual([b(80), b(81), b(10)])
       await kv.close()
     } finally {
       await rm(dir, { recursive: true, force: true })

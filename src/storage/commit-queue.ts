@@ -31,51 +31,7 @@ interface Batch {
   opCount: number
   /** The batch's newest op on each key, by key string: what reads see while it is pending. */
   byKey: Map<string, KvOp>
-  /** Listed puts of the batch's submissions (not in byKey). */
-  listed: ListedPuts[]
-  /** A bit for the fingerprint of every listed key (made with the first listed put): most reads miss them all. */
-  listedBits: Uint32Array | undefined
-  /**
-   * The listed puts by key string, made by the first read that the fingerprint sends to them and
-   * extended by later ones to the submissions that came since (`indexedLists` of `listed` in it):
-   * a run of blocks reads none, so the commits make none; reads of pending nodes each cost a lookup.
-   */
-  listedIndex: Map<string, Uint8Array> | undefined
-  indexedLists: number
   done: Deferred
-}
-
-/**
- * Bits of a batch's fingerprint filter of listed keys: 8 KiB, ~1 % false hits at 600 listed puts
- * (a few blocks' trie nodes).
- */
-const LISTED_BITS = 1 << 16
-
-/** The fingerprint of a listed key: the two bytes after its column byte, uniform for hash keys. */
-function fingerprint(key: Uint8Array): number {
-  return key.length < 3 ? 0 : key[1]! | (key[2]! << 8)
-}
-
-/** fingerprint() of the key made of a column byte and `rest`. */
-function restFingerprint(rest: Uint8Array): number {
-  return rest.length < 2 ? 0 : rest[0]! | (rest[1]! << 8)
-}
-
-/**
- * Content-addressed puts (a key comes twice only with the same value), all in one column that no
- * other op of the submission uses. They are not indexed as they are submitted: a block's nodes then
- * cost no Map entries here; a read that may find one indexes its batch's then (see Batch.listedIndex).
- * The arrays are the caller's, and must not change once submitted.
- */
-export interface ListedPuts {
-  /** First byte of every key. */
-  column: number
-  /**
-   * Each key after its column byte (for trie nodes: the node's hash, the trie's own array), by
-   * position: no key array or op object per put, which would live as long as the batch is pending.
-   */
-  rests: readonly Uint8Array[]
-  values: readonly Uint8Array[]
 }
 
 export interface CommitQueueOptions {
@@ -109,14 +65,6 @@ export class CommitQueue {
         const b = p[i]!
         const op = b.byKey.get(s)
         if (op !== undefined) return op.type === 'put' ? op.value : undefined
-        const bits = b.listedBits
-        if (bits === undefined) continue
-        const f = fingerprint(key)
-        // A node older than the block store's cache of new ones (most node reads that get here)
-        // is in no pending batch: a scan of every listed key of each would find nothing.
-        if ((bits[f >>> 5]! & (1 << (f & 31))) === 0) continue
-        const v = listedIndexOf(b).get(s)
-        if (v !== undefined) return v
       }
     }
     return this.kv.getSync(key)
@@ -133,16 +81,6 @@ export class CommitQueue {
         seen.add(ks)
         if (op.type === 'put') out.push(ks)
       }
-      for (const l of b.listed) {
-        if (prefix.length !== 0 && prefix.charCodeAt(0) !== l.column) continue
-        const column = String.fromCharCode(l.column)
-        for (const rest of l.rests) {
-          const ks = column + keyString(rest)
-          if (!ks.startsWith(prefix) || seen.has(ks)) continue
-          seen.add(ks)
-          out.push(ks)
-        }
-      }
     }
     return out
   }
@@ -150,38 +88,25 @@ export class CommitQueue {
   /**
    * Makes `ops` (keyed by keyString of their keys) visible to read() immediately and queues them
    * as part of one batch. Resolves when that batch is durable; rejects if it or an earlier one failed.
-   * `listed` are more puts of the same submission (see ListedPuts).
    */
-  submit(ops: ReadonlyMap<string, KvOp>, listed?: ListedPuts): Promise<void> {
+  submit(ops: ReadonlyMap<string, KvOp>): Promise<void> {
     if (this.failure) return Promise.reject(this.failure)
-    const n = listed === undefined ? 0 : listed.rests.length
-    if (ops.size === 0 && n === 0) return this.flush()
+    if (ops.size === 0) return this.flush()
     let batch = this.gathering
     if (batch === undefined || batch.opCount >= this.maxBatchOps) {
-      batch = { writer: this.kv.batch?.() ?? collectedBatch(this.kv), opCount: 0, byKey: new Map(), listed: [], listedBits: undefined, listedIndex: undefined, indexedLists: 0, done: deferred() }
+      batch = { writer: this.kv.batch?.() ?? collectedBatch(this.kv), opCount: 0, byKey: new Map(), done: deferred() }
       this.pending.push(batch)
       this.gathering = batch
       this.last = batch.done.promise
     }
     const byKey = batch.byKey
     const writer = batch.writer
-    if (n !== 0) {
-      batch.listed.push(listed!)
-      const bits = batch.listedBits ??= new Uint32Array(LISTED_BITS >>> 5)
-      const { column, rests, values } = listed!
-      for (let i = 0; i < n; i++) {
-        const rest = rests[i]!
-        writer.put(this.listedKey(column, rest), values[i]!)
-        const f = restFingerprint(rest)
-        bits[f >>> 5]! |= 1 << (f & 31)
-      }
-    }
     for (const [ks, op] of ops) {
       byKey.set(ks, op)
       if (op.type === 'put') writer.put(op.key, op.value)
       else writer.del(op.key)
     }
-    batch.opCount += n + ops.size
+    batch.opCount += ops.size
     if (!this.writing && !this.scheduled) {
       // Start on a microtask so that submissions made in the same tick share the first batch.
       this.scheduled = true
@@ -203,23 +128,9 @@ export class CommitQueue {
   /** Keys written but not yet durable (a measure of how far the writer lags; a key pending in two batches counts twice). */
   get pendingKeys(): number {
     let n = 0
-    for (const b of this.pending) {
-      n += b.byKey.size
-      for (const l of b.listed) n += l.rests.length
-    }
+    for (const b of this.pending) n += b.byKey.size
     return n
   }
-
-  /** The key of a listed put, in a buffer reused for the next one (KvBatch.put copies the key). */
-  private listedKey(column: number, rest: Uint8Array): Uint8Array {
-    let k = this.keyBuffer
-    if (k.length !== rest.length + 1) k = this.keyBuffer = new Uint8Array(rest.length + 1)
-    k[0] = column
-    k.set(rest, 1)
-    return k
-  }
-
-  private keyBuffer = new Uint8Array(0)
 
   private async drain(): Promise<void> {
     this.scheduled = false
@@ -246,15 +157,4 @@ export class CommitQueue {
     failed.done.reject(err)
     for (const b of this.pending) if (b !== failed) b.done.reject(err)
   }
-}
-
-/** The batch's listed puts by key string, brought up to date with its submissions. */
-function listedIndexOf(b: Batch): Map<string, Uint8Array> {
-  const index = b.listedIndex ??= new Map()
-  for (; b.indexedLists < b.listed.length; b.indexedLists++) {
-    const { column, rests, values } = b.listed[b.indexedLists]!
-    const c = String.fromCharCode(column)
-    for (let j = 0; j < rests.length; j++) index.set(c + keyString(rests[j]!), values[j]!)
-  }
-  return index
 }

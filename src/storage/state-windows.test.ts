@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BlockStore, type BlockRef } from './block-store.js'
 import { blake2, encodeHeader, Rng } from './block-store.fixtures.js'
+import { GatedKV } from './gated-kv.testutil.js'
 import type { KV } from './kv.js'
 import { openLevelKV } from './level.js'
 import { MemoryKV } from './memory.js'
@@ -185,6 +186,36 @@ describe('state windows', () => {
     for (const b of blocks) expect(stateOf(store, b.root), `#${b.ref.number}`).toEqual(b.state)
     expect(store.getMeta(blocks[15]!.ref.hash)).toMatchObject({ packed: true })
     expect(store.getMeta(blocks[5]!.ref.hash)).toMatchObject({ packed: false, checkpoint: true })
+    await store.close()
+  })
+  it('reads the states of blocks whose checkpoint copies are still in batches not yet written', async () => {
+    const kv = new GatedKV(new MemoryKV())
+    const rng = new Rng(11)
+    // Every block a checkpoint: a block's state is its own pack and what earlier ones copied under 'n'.
+    const store = await BlockStore.open(kv, { checkpointBlocks: 1, nodeCacheSize: 16 })
+    const genesisChanges = randomChanges(rng)
+    const g = applyChanges(store, EMPTY_TRIE_ROOT, genesisChanges)
+    const gHeader = encodeHeader(new Uint8Array(32), 0, g.root, new Uint8Array(32), new Uint8Array(0))
+    await store.initGenesis({ hash: blake2(gHeader), header: gHeader, stateRoot: g.root, trieNodes: g.newNodes })
+    const blocks: Block[] = [{ ref: store.best(), root: g.root, state: applied(new Map(), genesisChanges) }]
+    kv.hold()
+    const durable: Promise<void>[] = []
+    for (let i = 0; i < 8; i++) {
+      const parent = blocks[blocks.length - 1]!
+      const changes = randomChanges(rng)
+      const { root, newNodes } = applyChanges(store, parent.root, changes)
+      const number = parent.ref.number + 1
+      const header = encodeHeader(parent.ref.hash, number, root, new Uint8Array(32), rng.bytes(4))
+      const hash = blake2(header)
+      durable.push(store.commitBlock({ hash, header, body: [], number, parentHash: parent.ref.hash, stateRoot: root, trieNodes: newNodes, setBest: true }))
+      blocks.push({ ref: { hash, number }, root, state: applied(parent.state, changes) })
+    }
+    expect(kv.written).toBe(1) // genesis only
+    for (const b of blocks) expect(stateOf(store, b.root), `#${b.ref.number}`).toEqual(b.state)
+    expect(blocks.slice(1).every((b) => store.getMeta(b.ref.hash)!.checkpoint)).toBe(true)
+    kv.release()
+    await Promise.all(durable)
+    for (const b of blocks) expect(stateOf(store, b.root), `#${b.ref.number}`).toEqual(b.state)
     await store.close()
   })
 })

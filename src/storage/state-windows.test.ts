@@ -218,4 +218,41 @@ describe('state windows', () => {
     for (const b of blocks) expect(stateOf(store, b.root), `#${b.ref.number}`).toEqual(b.state)
     await store.close()
   })
+  it('reads a recent block\'s state through the best window as the chain grows past it, loading no pack', async () => {
+    const inner = new MemoryKV()
+    let packReads = 0
+    const kv: KV = Object.assign(Object.create(inner) as KV, {
+      getSync: (k: Uint8Array): Uint8Array | undefined => { if (k[0] === COL.pack) packReads++; return inner.getSync(k) },
+    })
+    const rng = new Rng(5)
+    // (a node cache of one: genesis's nodes, under 'n', are looked for past the windows each time)
+    const store = await BlockStore.open(kv, { checkpointBlocks: 64, nodeCacheSize: 1 })
+    const genesisChanges = randomChanges(rng)
+    const g = applyChanges(store, EMPTY_TRIE_ROOT, genesisChanges)
+    const gHeader = encodeHeader(new Uint8Array(32), 0, g.root, new Uint8Array(32), new Uint8Array(0))
+    await store.initGenesis({ hash: blake2(gHeader), header: gHeader, stateRoot: g.root, trieNodes: g.newNodes })
+    const blocks: Block[] = [{ ref: store.best(), root: g.root, state: applied(new Map(), genesisChanges) }]
+    const extend = async (n: number): Promise<void> => {
+      for (let i = 0; i < n; i++) {
+        const parent = blocks[blocks.length - 1]!
+        const changes = randomChanges(rng)
+        const { root, newNodes } = applyChanges(store, parent.root, changes)
+        const number = parent.ref.number + 1
+        const header = encodeHeader(parent.ref.hash, number, root, new Uint8Array(32), rng.bytes(4))
+        const hash = blake2(header)
+        await store.commitBlock({ hash, header, body: [], number, parentHash: parent.ref.hash, stateRoot: root, trieNodes: newNodes, setBest: true })
+        blocks.push({ ref: { hash, number }, root, state: applied(parent.state, changes) })
+      }
+    }
+    await extend(5)
+    // A state a few blocks back, read once with best at #5 and again with best at #6 … #10.
+    const old = blocks[2]!
+    expect(stateOf(store, old.root)).toEqual(old.state)
+    for (let i = 0; i < 5; i++) {
+      await extend(1)
+      expect(stateOf(store, old.root)).toEqual(old.state)
+    }
+    expect(packReads).toBe(0)
+    await store.close()
+  })
 })

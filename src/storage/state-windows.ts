@@ -122,9 +122,11 @@ export class StateWindows {
   windowOf(block: Uint8Array): PackTable {
     const m = this.src.meta(block)
     if (m === undefined) throw new Error(`state window: unknown block ${u8aToHex(block)}`)
+    if (!m.checkpoint) {
+      const inBest = this.bestWindowHolding(block, m.number)
+      if (inBest !== undefined) return inBest
+    }
     const tip = m.checkpoint ? block : this.stretchEnd(block, m.number)
-    const best = this.src.best()
-    if (!m.checkpoint && best !== undefined && sameBytes(tip, best)) return this.bestWindow(best)
     const k = keyString(tip)
     let table = this.others.get(k)
     if (table === undefined) {
@@ -134,26 +136,42 @@ export class StateWindows {
     return table
   }
 
+  /**
+   * The best window, if `block` (not a checkpoint) is one of its blocks: a best-chain block after
+   * the last checkpoint. The best window has one pack for each of them, up to best.
+   */
+  private bestWindowHolding(block: Uint8Array, number: number): PackTable | undefined {
+    const best = this.src.best()
+    const bestNumber = best === undefined ? undefined : this.src.meta(best)?.number
+    if (best === undefined || bestNumber === undefined || number > bestNumber) return undefined
+    const window = this.bestWindow(best)
+    if (number <= bestNumber - window.packCount) return undefined
+    const c = this.src.canonical(number)
+    return c !== undefined && sameBytes(c, block) ? window : undefined
+  }
+
   /** The newest best-chain block after `block` before the next checkpoint; `block` itself off the best chain. */
   private stretchEnd(block: Uint8Array, number: number): Uint8Array {
     const k = keyString(block)
     const known = this.stretchEnds.get(k)
     if (known !== undefined) return known
     let end = block
+    let open = false
     const c = this.src.canonical(number)
     if (c !== undefined && sameBytes(c, block)) {
       for (let n = number + 1; ; n++) {
-        // Past the best block the stretch is still growing: it ends at best for now.
         const h = this.src.canonical(n)
-        if (h === undefined) break
+        if (h === undefined) { open = true; break }
         const m = this.src.meta(h)
         if (m === undefined || m.checkpoint || !m.packed) break
         end = h
       }
     }
-    // A block's window stays a part of its descendants' in the same stretch: blocks and their
-    // parents never change, so the answer holds for good, whatever best does later.
-    this.stretchEnds.set(k, end)
+    // A stretch that reaches best is still growing (windowOf finds its blocks in the best window
+    // first): it ends at best for now, so the answer is not kept. A closed stretch's end holds for
+    // good: blocks and their parents never change, and a block's window stays a part of its
+    // descendants' in the same stretch.
+    if (!open) this.stretchEnds.set(k, end)
     return end
   }
 

@@ -6,26 +6,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { constants } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { YOUNG_GENERATION_FLAG } from './node-flags.mjs'
 
-// V8's young generation. Node 20 caps a semi-space at 16 MB; a node making empty blocks on the dev
-// chain with 32 started subnets allocates ≈ 350 KB a block, so it scavenged every ≈ 37 blocks: 75–82
-// scavenges per 3,000 blocks, median 96 µs a block of main-thread pauses, promoted 4–20 KB a block.
-// With 64 MB: 18–21 scavenges, median 36 µs a block, promoted 3–6 KB, node CPU ≈ 100 µs a block
-// less (adjacent runs on a noisy 2-core host); RSS after 6,000 blocks ≈ 370 instead of ≈ 325 MB, and
-// after 33,000 lower than with 16 (less is promoted into the old generation). 32 MB halves the
-// scavenges only; 128 MB, once grown, costs ≈ 100 MB more and does not shorten the pauses (a
-// scavenge's pause grows with the new space). Runs in bench/RESULTS.md, "semispace (2026-12-06)".
-//
-// The size is fixed when V8 creates the heap: v8.setFlagsFromString('--max-semi-space-size=64') at
-// this point changes nothing (still 76–83 scavenges per 3,000 blocks), and Node 20 cannot re-exec
-// itself. So a node started with no Node flags at all (`subtensor-emu --dev`, `node bin/subtensor-emu.js
+// The young generation's size (node-flags.mjs) is fixed when V8 creates the heap:
+// v8.setFlagsFromString('--max-semi-space-size=64') at this point changes nothing (still 76–83
+// scavenges per 3,000 blocks), and Node 20 cannot re-exec itself. So a node started with no Node flags at all (`subtensor-emu --dev`, `node bin/subtensor-emu.js
 // --dev`, npx) starts itself once more as a child with the flag: the child inherits stdio, this process
 // passes SIGINT/SIGTERM/SIGHUP on, exits with the child's code (or dies of its signal), and the child
 // stops itself if this process is killed outright (SIGKILL). Anyone giving Node flags (`node
 // --max-semi-space-size=16 bin/subtensor-emu.js`, NODE_OPTIONS, --inspect, --cpu-prof) gets exactly
 // one process, with their flags only; the e2e harness passes the flag itself, so the pid it signals
 // is the node. Subcommands (key, apply, advance, build-spec, …) are short-lived: no second process.
-const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64'
 
 const self = fileURLToPath(import.meta.url)
 const root = join(dirname(self), '..')

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { YOUNG_GENERATION_FLAG } from '../../bin/node-flags.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BIN = join(ROOT, 'bin', 'subtensor-emu.js')
@@ -29,16 +30,13 @@ export interface NodeProcess {
   kill(signal?: NodeJS.Signals): Promise<number | string>
 }
 
-/**
- * The young-generation size bin/subtensor-emu.js gives a node started without Node flags (see the
- * reasons there). Passed here explicitly, so the process started is the node itself, not a parent that
- * relaunches it: the pid the tests signal (SIGTERM, SIGKILL) and the benches read /proc of is the node.
- */
-export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64'
 
 /**
  * `execArgv`: flags for Node itself (e.g. `--cpu-prof` when a bench profiles the node);
- * YOUNG_GENERATION_FLAG is added unless they set the semi-space size themselves.
+ * YOUNG_GENERATION_FLAG (the size bin/subtensor-emu.js gives a node started without Node flags) is
+ * added unless they set the semi-space size themselves: passed here, the process started is the
+ * node itself, not a parent that relaunches it, so the pid the tests signal and the benches read
+ * /proc of is the node.
  */
 export async function startNodeProcess(args: string[], timeoutMs = 30_000, execArgv: string[] = []): Promise<NodeProcess> {
   // Port 0 everywhere: several nodes may run at once. A node not started with --dev opens its p2p

@@ -1,0 +1,1 @@
+export declare const YOUNG_GENERATION_FLAG: string

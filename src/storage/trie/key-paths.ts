@@ -27,6 +27,31 @@ export interface KeyPath {
   readonly slots: number[]
   /** Where the key's nibbles go on below the last branch's slot. */
   readonly off: number
+  /** The check stamp it was last found holding at (see pathHoldsChecked). */
+  checked: number
+}
+
+/**
+ * Paths found holding at the current stamp still hold: within a block's writes on paths, only a
+ * write that goes in below a slot holding a branch can relink a node another path goes through
+ * (writeOnPath then starts a new stamp). A write on a path edits below its last branch's slot
+ * only: a leaf there (inline or a node) is rewritten or replaced, or split below a new branch,
+ * and no path goes through a leaf or a branch made after it was remembered. Anything else that
+ * edits the trie (grouped writes, deletes, another block) comes after a new stamp too.
+ */
+let checkStamp = 0
+
+/** Starts the path checks of a block's writes on paths: none found holding yet. */
+export function startPathChecks(): void {
+  checkStamp++
+}
+
+/** pathHolds, unless `path` was found holding at the current stamp (a block's keys under one branch share their path). */
+export function pathHoldsChecked(tree: MemNode | null, path: KeyPath): boolean {
+  if (path.checked === checkStamp) return true
+  if (!pathHolds(tree, path)) return false
+  path.checked = checkStamp
+  return true
 }
 
 /** Does `path` still lead from the root `tree` (nothing of it relinked since it was remembered)? */
@@ -101,6 +126,9 @@ export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void 
   } else {
     const nibbles = info.nibbles
     m.end = nibbles.length
+    const c = children[slot]!
+    // Below a branch, nodes other paths go through may be relinked.
+    if (c !== null && !(c instanceof Uint8Array) && c.children !== null) checkStamp++
     m.intoSlot(holder, slot, nibbles, path.off, value, last)
     noteLeaf(info, children[slot]!, value)
   }
@@ -150,7 +178,7 @@ export function rememberPath(info: KeyInfo, tree: MemNode | null, value: Uint8Ar
   }
   const last = lastPath
   if (last !== null && samePath(last, nodes, slots, off)) info.path = last
-  else info.path = lastPath = { nodes, slots, off }
+  else info.path = lastPath = { nodes, slots, off, checked: 0 }
   const slot = nibbles[off - 1]!
   info.slot = slot
   noteLeaf(info, nodes[nodes.length - 1]!.children![slot]!, value)

@@ -7,7 +7,7 @@
 import { EMPTY_TRIE_ROOT, isEmptyRoot, type TrieVersion } from './constants.js'
 import { toHex } from './hex.js'
 import { insertGrouped, KeyMemo, MAX_GROUPED, type KeyInfo } from './key-groups.js'
-import { pathHolds, rememberPath, writeOnPath, type KeyPath } from './key-paths.js'
+import { pathHoldsChecked, rememberPath, startPathChecks, writeOnPath } from './key-paths.js'
 import { Mutator, UNCHANGED, type MemNode } from './mutator.js'
 import type { TrieNodeSet } from './node-set.js'
 import { writeLatin1Nibbles } from './nibbles.js'
@@ -149,9 +149,7 @@ export function applyChanges(
     const values: Uint8Array[] = []
     const deletes: string[] = []
     const inPlace = m.inPlace
-    // The path written on last: a write on a path leaves that path holding (it edits below its
-    // last branch only, in place), and the keys sharing a path come one after another.
-    let written: KeyPath | null = null
+    startPathChecks()
     memo.startBatch()
     ;(changes as Map<unknown, Uint8Array | null>).forEach((value, key) => {
       if (typeof key !== 'string') grouped = false
@@ -162,10 +160,8 @@ export function applyChanges(
         // A key written in an earlier block whose path is still there goes in below it directly
         // (key-paths.ts); the others are grouped. (Written before a fall back to key by key,
         // it is written again there: a no-op.)
-        if (inPlace && path !== null && (path === written || pathHolds(tree, path))) {
-          writeOnPath(m, info, value)
-          written = path
-        } else {
+        if (inPlace && path !== null && pathHoldsChecked(tree, path)) writeOnPath(m, info, value)
+        else {
           infos.push(info)
           values.push(value)
         }

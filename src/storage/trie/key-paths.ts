@@ -123,6 +123,12 @@ export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void 
       info.leaf = copy
     }
     m.own(holder)
+  } else if (info.node !== null && children[slot] === info.node && info.node.children === null) {
+    // The key's own leaf node (System.Account's: a V1 hashed value), still a leaf in its slot:
+    // its partial key is the rest of this key (noteLeaf), so the value is written as insert
+    // would, without its walk and key compare.
+    if (m.rewriteValue(info.node, value) === null) return
+    m.own(holder)
   } else {
     const nibbles = info.nibbles
     m.end = nibbles.length
@@ -174,6 +180,7 @@ export function rememberPath(info: KeyInfo, tree: MemNode | null, value: Uint8Ar
   if (nodes.length === 0) {
     info.path = null
     info.leaf = null
+    info.node = null
     return
   }
   const last = lastPath
@@ -184,13 +191,21 @@ export function rememberPath(info: KeyInfo, tree: MemNode | null, value: Uint8Ar
   noteLeaf(info, nodes[nodes.length - 1]!.children![slot]!, value)
 }
 
-/** Remembers `c`, the content of the key's slot after a write of `value`, when it is the key's inline leaf. */
+/**
+ * Remembers `c`, the content of the key's slot after a write of `value`, when it is the key's
+ * inline leaf, or a leaf node. (A leaf node alone in the slot is this key's: the key was just
+ * written below that slot and is in the trie. Its partial key is then the rest of the key, and
+ * stays so while it is a leaf in that slot: a split puts a new branch in the slot, a fold that
+ * lengthens its partial key moves it up to another slot.)
+ */
 function noteLeaf(info: KeyInfo, c: MemNode | Uint8Array | null, value: Uint8Array): void {
   const nibbles = info.nibbles
+  info.node = null
   if (c instanceof Uint8Array && c.length < HASH_LEN && matchInlineLeaf(c, nibbles, info.path!.off, nibbles.length, value) === LEAF_SAME_VALUE) {
     info.leaf = c
     info.valueAt = c.length - value.length
   } else {
     info.leaf = null
+    if (c !== null && !(c instanceof Uint8Array) && c.children === null) info.node = c
   }
 }

@@ -174,15 +174,21 @@ export class Mutator {
       return branch
     }
     const at = off + common
-    if (at === end) {
-      // Writing the value a key already holds leaves the trie as it is (callers need not filter).
-      if (node.value !== null && (node.valueHashed ? this.sameHashedValue(node.value, value) : bytesEqual(node.value, value))) return node
-      const n = this.own(node)
-      n.value = value
-      n.valueHashed = false
-      return n
-    }
+    if (at === end) return this.rewriteValue(node, value) ?? node
     return this.intoSlot(node, key[at]!, key, at + 1, value, depth)
+  }
+
+  /**
+   * The node holding its key's new value, edited as own() edits (in place, or a copy), or null
+   * when it holds that value already: writing the value a key holds leaves the trie as it is
+   * (callers need not filter).
+   */
+  rewriteValue(node: MemNode, value: Uint8Array): MemNode | null {
+    if (node.value !== null && (node.valueHashed ? this.sameHashedValue(node.value, value) : bytesEqual(node.value, value))) return null
+    const n = this.own(node)
+    n.value = value
+    n.valueHashed = false
+    return n
   }
 
   /**

@@ -113,7 +113,8 @@ export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void 
       }
     }
     if (same) return
-    if (leafSlabs.current(leaf)) {
+    // (Its slab's number tells, not its buffer: a typed array's buffer getter is a call.)
+    if (info.leafSlab === leafSlabs.serial) {
       for (let i = 0; i < value.length; i++) leaf[at + i] = value[i]!
     } else {
       const copy = leafSlabs.reserve(leaf.length)
@@ -121,6 +122,7 @@ export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void 
       for (let i = 0; i < value.length; i++) copy[at + i] = value[i]!
       children[slot] = copy
       info.leaf = copy
+      info.leafSlab = leafSlabs.serial
     }
     m.own(holder)
   } else if (info.node !== null && children[slot] === info.node && info.node.children === null) {
@@ -201,6 +203,8 @@ export function rememberPath(info: KeyInfo, tree: MemNode | null, value: Uint8Ar
 function noteLeaf(info: KeyInfo, c: MemNode | Uint8Array | null, value: Uint8Array): void {
   const nibbles = info.nibbles
   info.node = null
+  // Made elsewhere as far as it knows: its next write copies it into the current slab first.
+  info.leafSlab = -1
   if (c instanceof Uint8Array && c.length < HASH_LEN && matchInlineLeaf(c, nibbles, info.path!.off, nibbles.length, value) === LEAF_SAME_VALUE) {
     info.leaf = c
     info.valueAt = c.length - value.length

@@ -193,6 +193,25 @@ describe.each([['native', false], ['chained', true]] as const)('LevelDB batch fi
     await expect(batch.write()).rejects.toThrow()
   })
 
+  // The native batch copies keys and values of up to 64 bytes through one reused scratch
+  // (level-batch.ts): each put must still store its own bytes, the key and value apart.
+  it('stores keys and values of every length around the small-array limit as they are', async () => {
+    const kv = await openKV()
+    const bytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff)
+    const batch = kv.batch!()
+    for (let n = 1; n <= 80; n++) batch.put(bytes(n, 1), bytes(81 - n, 2))
+    // The same array as key and value.
+    const same = bytes(40, 3)
+    batch.put(same, same)
+    batch.put(bytes(5, 4), bytes(5, 5))
+    batch.del(bytes(5, 4))
+    await batch.write()
+    for (let n = 1; n <= 80; n++) expect(kv.getSync(bytes(n, 1))).toEqual(bytes(81 - n, 2))
+    expect(kv.getSync(same)).toEqual(same)
+    expect(kv.getSync(bytes(5, 4))).toBeUndefined()
+    await kv.close()
+  })
+
   // Batches are written one after another, some filled while the one before is being written (as
   // the commit queue does), over a few keys: the database ends as the ops in write order say; a
   // batch written earlier (whose native batch may be cleared and used again) adds nothing later.

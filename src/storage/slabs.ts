@@ -20,12 +20,20 @@ export class Slabs {
     if (this.used + n > this.slabSize) {
       this.slab = new ArrayBuffer(this.slabSize)
       this.used = 0
+      this.serial++
     }
     // A view made by the constructor: subarray looks up a species constructor on every call.
     const out = new Uint8Array(this.slab, this.used, n)
     this.used += n
     return out
   }
+
+  /**
+   * The number of the slab reserve carves out of now (slabs are numbered as made): a caller that
+   * keeps it with a view it reserved can tell later whether the view is in the current slab
+   * without asking the view for its buffer.
+   */
+  serial = 0
 
   /** Is `view` carved out of the slab reserve carves out of now? */
   current(view: Uint8Array): boolean {

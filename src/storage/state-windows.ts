@@ -27,6 +27,9 @@ export const CHECKPOINT_BLOCKS = 64
  */
 export const CHECKPOINT_BYTES = 64 * 1024 * 1024
 
+/** A new best window is made ready for at most this many nodes (a registration burst's can be far larger). */
+const MAX_EXPECTED_NODES = 32_768
+
 /** Loaded windows of blocks other than the best one, kept for further reads. */
 const OTHER_WINDOWS = 8
 
@@ -81,7 +84,9 @@ export class StateWindows {
     const window = this.bestWindow(parent)
     window.addPack(pack)
     if (window.packCount < this.checkpointBlocks && window.bytes < this.checkpointBytes) return { window, checkpoint: undefined }
-    return { window: new PackTable(), checkpoint: windowNodesOfState(stateRoot, window) }
+    // The next window will grow about as large as this one: sized for it at once, it is not
+    // rehashed four or five times over its 64 blocks.
+    return { window: new PackTable(Math.min(window.size, MAX_EXPECTED_NODES)), checkpoint: windowNodesOfState(stateRoot, window) }
   }
 
   /** A stored block whose state root is `root` (any one: equal roots are equal states). */

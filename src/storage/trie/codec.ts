@@ -245,6 +245,46 @@ export function encodeNodeKept(
 }
 
 /**
+ * encodeNodeKept for a branch whose children's references the caller has just gathered:
+ * `bitmap` has bit i set when refs[i] is, and `refBytes` sums 1 + length over them. The update's
+ * commit (mutator.ts) knows both from its own loop over the slots, so the size needs no second
+ * pass over them and the write skips the empty ones.
+ */
+export function encodeBranchKept(
+  nibbles: Uint8Array,
+  value: Uint8Array | null,
+  valueHashed: boolean,
+  refs: readonly (Uint8Array | null)[],
+  bitmap: number,
+  refBytes: number,
+): Uint8Array {
+  if (bitmap === 0) throw new TrieCodecError('branch without children')
+  const pLen = nibbles.length
+  const prefix = value === null ? BRANCH_NO_VALUE : valueHashed ? HASHED_VALUE_BRANCH : BRANCH_WITH_VALUE
+  const bits = valueHashed && value !== null ? 4 : 2
+  let size = headerLen(pLen, bits) + ((pLen + 1) >> 1) + 2 + refBytes
+  if (value !== null) size += valueHashed ? HASH_LEN : compactLen(value.length) + value.length
+  const out = reserveBytes(size)
+  let pos = writeHeader(out, 0, prefix, bits, pLen)
+  let i = 0
+  if (pLen & 1) out[pos++] = nibbles[i++]!
+  for (; i < pLen; i += 2) out[pos++] = (nibbles[i]! << 4) | nibbles[i + 1]!
+  out[pos++] = bitmap & 0xff
+  out[pos++] = bitmap >> 8
+  if (value !== null) {
+    if (!valueHashed) pos = writeCompact(out, pos, value.length)
+    pos = put(out, pos, value)
+  }
+  for (let k = 0; k < 16; k++) {
+    if ((bitmap & (1 << k)) === 0) continue
+    const c = refs[k]!
+    out[pos++] = c.length << 2 // compact of a child reference length (<= 32) is one byte
+    pos = put(out, pos, c)
+  }
+  return out
+}
+
+/**
  * The encoding of a leaf with partial key nibbles [start, end) of `nibbles` (one per byte) and an
  * inline `value`, in a slab, when it is shorter than a hash (so its parent holds it inline);
  * undefined when it is not (the leaf is then stored by hash).

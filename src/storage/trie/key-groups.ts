@@ -38,6 +38,10 @@ export interface KeyInfo {
   /** The inline leaf its last write left in that slot (with path), or null; its value starts at valueAt. */
   leaf: Uint8Array | null
   valueAt: number
+  /** The key-paths slab (Slabs.serial) its leaf was carved from there, or -1: made elsewhere. */
+  leafSlab: number
+  /** Else the leaf node (a longer leaf, stored by hash) its last write left in that slot (with path), or null. */
+  node: MemNode | null
 }
 
 /**
@@ -71,7 +75,7 @@ export class KeyMemo {
           this.prefixes.set(prefix, group)
         }
       }
-      k = { nibbles: writeLatin1Nibbles(key, this.nibbleSlabs.reserve(key.length * 2)), group, position: -1, path: null, slot: 0, leaf: null, valueAt: 0 }
+      k = { nibbles: writeLatin1Nibbles(key, this.nibbleSlabs.reserve(key.length * 2)), group, position: -1, path: null, slot: 0, leaf: null, valueAt: 0, leafSlab: -1, node: null }
     }
     this.young.set(key, k)
     if (this.young.size >= GENERATION) {

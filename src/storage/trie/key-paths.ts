@@ -27,6 +27,31 @@ export interface KeyPath {
   readonly slots: number[]
   /** Where the key's nibbles go on below the last branch's slot. */
   readonly off: number
+  /** The check stamp it was last found holding at (see pathHoldsChecked). */
+  checked: number
+}
+
+/**
+ * Paths found holding at the current stamp still hold: within a block's writes on paths, only a
+ * write that goes in below a slot holding a branch can relink a node another path goes through
+ * (writeOnPath then starts a new stamp). A write on a path edits below its last branch's slot
+ * only: a leaf there (inline or a node) is rewritten or replaced, or split below a new branch,
+ * and no path goes through a leaf or a branch made after it was remembered. Anything else that
+ * edits the trie (grouped writes, deletes, another block) comes after a new stamp too.
+ */
+let checkStamp = 0
+
+/** Starts the path checks of a block's writes on paths: none found holding yet. */
+export function startPathChecks(): void {
+  checkStamp++
+}
+
+/** pathHolds, unless `path` was found holding at the current stamp (a block's keys under one branch share their path). */
+export function pathHoldsChecked(tree: MemNode | null, path: KeyPath): boolean {
+  if (path.checked === checkStamp) return true
+  if (!pathHolds(tree, path)) return false
+  path.checked = checkStamp
+  return true
 }
 
 /** Does `path` still lead from the root `tree` (nothing of it relinked since it was remembered)? */
@@ -88,7 +113,8 @@ export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void 
       }
     }
     if (same) return
-    if (leafSlabs.current(leaf)) {
+    // (Its slab's number tells, not its buffer: a typed array's buffer getter is a call.)
+    if (info.leafSlab === leafSlabs.serial) {
       for (let i = 0; i < value.length; i++) leaf[at + i] = value[i]!
     } else {
       const copy = leafSlabs.reserve(leaf.length)
@@ -96,11 +122,21 @@ export function writeOnPath(m: Mutator, info: KeyInfo, value: Uint8Array): void 
       for (let i = 0; i < value.length; i++) copy[at + i] = value[i]!
       children[slot] = copy
       info.leaf = copy
+      info.leafSlab = leafSlabs.serial
     }
+    m.own(holder)
+  } else if (info.node !== null && children[slot] === info.node && info.node.children === null) {
+    // The key's own leaf node (System.Account's: a V1 hashed value), still a leaf in its slot:
+    // its partial key is the rest of this key (noteLeaf), so the value is written as insert
+    // would, without its walk and key compare.
+    if (m.rewriteValue(info.node, value) === null) return
     m.own(holder)
   } else {
     const nibbles = info.nibbles
     m.end = nibbles.length
+    const c = children[slot]!
+    // Below a branch, nodes other paths go through may be relinked.
+    if (c !== null && !(c instanceof Uint8Array) && c.children !== null) checkStamp++
     m.intoSlot(holder, slot, nibbles, path.off, value, last)
     noteLeaf(info, children[slot]!, value)
   }
@@ -146,23 +182,34 @@ export function rememberPath(info: KeyInfo, tree: MemNode | null, value: Uint8Ar
   if (nodes.length === 0) {
     info.path = null
     info.leaf = null
+    info.node = null
     return
   }
   const last = lastPath
   if (last !== null && samePath(last, nodes, slots, off)) info.path = last
-  else info.path = lastPath = { nodes, slots, off }
+  else info.path = lastPath = { nodes, slots, off, checked: 0 }
   const slot = nibbles[off - 1]!
   info.slot = slot
   noteLeaf(info, nodes[nodes.length - 1]!.children![slot]!, value)
 }
 
-/** Remembers `c`, the content of the key's slot after a write of `value`, when it is the key's inline leaf. */
+/**
+ * Remembers `c`, the content of the key's slot after a write of `value`, when it is the key's
+ * inline leaf, or a leaf node. (A leaf node alone in the slot is this key's: the key was just
+ * written below that slot and is in the trie. Its partial key is then the rest of the key, and
+ * stays so while it is a leaf in that slot: a split puts a new branch in the slot, a fold that
+ * lengthens its partial key moves it up to another slot.)
+ */
 function noteLeaf(info: KeyInfo, c: MemNode | Uint8Array | null, value: Uint8Array): void {
   const nibbles = info.nibbles
+  info.node = null
+  // Made elsewhere as far as it knows: its next write copies it into the current slab first.
+  info.leafSlab = -1
   if (c instanceof Uint8Array && c.length < HASH_LEN && matchInlineLeaf(c, nibbles, info.path!.off, nibbles.length, value) === LEAF_SAME_VALUE) {
     info.leaf = c
     info.valueAt = c.length - value.length
   } else {
     info.leaf = null
+    if (c !== null && !(c instanceof Uint8Array) && c.children === null) info.node = c
   }
 }

@@ -7,7 +7,7 @@
 import { EMPTY_TRIE_ROOT, isEmptyRoot, type TrieVersion } from './constants.js'
 import { toHex } from './hex.js'
 import { insertGrouped, KeyMemo, MAX_GROUPED, type KeyInfo } from './key-groups.js'
-import { pathHolds, rememberPath, writeOnPath } from './key-paths.js'
+import { pathHoldsChecked, rememberPath, startPathChecks, writeOnPath } from './key-paths.js'
 import { Mutator, UNCHANGED, type MemNode } from './mutator.js'
 import type { TrieNodeSet } from './node-set.js'
 import { writeLatin1Nibbles } from './nibbles.js'
@@ -149,16 +149,18 @@ export function applyChanges(
     const values: Uint8Array[] = []
     const deletes: string[] = []
     const inPlace = m.inPlace
+    startPathChecks()
     memo.startBatch()
     ;(changes as Map<unknown, Uint8Array | null>).forEach((value, key) => {
       if (typeof key !== 'string') grouped = false
       else if (value === null) deletes.push(key)
       else {
         const info = memo.next(key)
+        const path = info.path
         // A key written in an earlier block whose path is still there goes in below it directly
         // (key-paths.ts); the others are grouped. (Written before a fall back to key by key,
         // it is written again there: a no-op.)
-        if (inPlace && info.path !== null && pathHolds(tree, info.path)) writeOnPath(m, info, value)
+        if (inPlace && path !== null && pathHoldsChecked(tree, path)) writeOnPath(m, info, value)
         else {
           infos.push(info)
           values.push(value)

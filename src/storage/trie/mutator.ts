@@ -1,6 +1,6 @@
 // The node-level edits of an incremental trie update (see mutate.ts): insert, remove, normalize
 // and the bottom-up commit, on decoded nodes that are copied on write.
-import { decodeNode, encodeInlineLeaf, encodeNodeKept, HASH_LEN } from './codec.js'
+import { decodeNode, encodeBranchKept, encodeInlineLeaf, encodeNodeKept, HASH_LEN } from './codec.js'
 import { LEAF_OTHER_VALUE, LEAF_SAME_VALUE, matchInlineLeaf, withValue } from './inline-leaf.js'
 import { bytesEqual, MAX_INLINE_VALUE, type TrieVersion } from './constants.js'
 import { blake2_256 } from './hasher.js'
@@ -60,8 +60,15 @@ export class Mutator {
     private readonly keepDepth: number,
   ) {}
 
-  /** Hashes of V1 values computed while comparing (value → hash), for commit to reuse. */
-  private valueHashes: Map<Uint8Array, Uint8Array> | undefined
+  /**
+   * V1 values hashed while comparing (found to differ), and their hashes side by side, for commit
+   * to reuse: a few dozen a block (System.Account's), found again by identity. Arrays, not a Map:
+   * a Map gives each value array an identity hash and an entry, dearer than a short scan.
+   */
+  private readonly comparedValues: Uint8Array[] = []
+  private readonly comparedHashes: Uint8Array[] = []
+  /** Where the last scan of comparedValues found its value (commit meets them mostly in order). */
+  private comparedAt = 0
   /**
    * The last V1 value hashed, and its hash. A per-subnet item often holds one value for every
    * subnet, and its keys are written (and committed) one after another: the value is then hashed
@@ -75,10 +82,24 @@ export class Mutator {
   private valueHash(value: Uint8Array): Uint8Array {
     const last = this.lastValue
     if (last !== undefined && bytesEqual(last, value)) return this.lastValueHash!
-    const h = this.valueHashes?.get(value) ?? blake2_256(value)
+    const h = this.comparedHash(value) ?? blake2_256(value)
     this.lastValue = value
     this.lastValueHash = h
     return h
+  }
+
+  /** The hash sameHashedValue made of this very value array, if it did. */
+  private comparedHash(value: Uint8Array): Uint8Array | undefined {
+    const values = this.comparedValues
+    const n = values.length
+    // From where the last one was found, round the list once.
+    for (let k = 0, i = this.comparedAt; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
+      if (values[i] === value) {
+        this.comparedAt = i + 1 === n ? 0 : i + 1
+        return this.comparedHashes[i]
+      }
+    }
+    return undefined
   }
 
   /** Is `value` the one whose hash `hash` is (as this version would store it)? */
@@ -86,7 +107,8 @@ export class Mutator {
     if (this.version !== 1 || value.length < MAX_INLINE_VALUE) return false
     const h = this.valueHash(value)
     if (bytesEqual(h, hash)) return true
-    ;(this.valueHashes ??= new Map()).set(value, h)
+    this.comparedValues.push(value)
+    this.comparedHashes.push(h)
     return false
   }
 
@@ -152,15 +174,21 @@ export class Mutator {
       return branch
     }
     const at = off + common
-    if (at === end) {
-      // Writing the value a key already holds leaves the trie as it is (callers need not filter).
-      if (node.value !== null && (node.valueHashed ? this.sameHashedValue(node.value, value) : bytesEqual(node.value, value))) return node
-      const n = this.own(node)
-      n.value = value
-      n.valueHashed = false
-      return n
-    }
+    if (at === end) return this.rewriteValue(node, value) ?? node
     return this.intoSlot(node, key[at]!, key, at + 1, value, depth)
+  }
+
+  /**
+   * The node holding its key's new value, edited as own() edits (in place, or a copy), or null
+   * when it holds that value already: writing the value a key holds leaves the trie as it is
+   * (callers need not filter).
+   */
+  rewriteValue(node: MemNode, value: Uint8Array): MemNode | null {
+    if (node.value !== null && (node.valueHashed ? this.sameHashedValue(node.value, value) : bytesEqual(node.value, value))) return null
+    const n = this.own(node)
+    n.value = value
+    n.valueHashed = false
+    return n
   }
 
   /**
@@ -251,6 +279,9 @@ export class Mutator {
     if (child instanceof Uint8Array) return child
     if (child.ref !== null) return child.ref
     let refs: (Uint8Array | null)[] | null = null
+    // Set slots, and the bytes their references take in the encoding (a length byte each).
+    let bitmap = 0
+    let refBytes = 0
     const children = child.children
     if (children !== null) {
       // One array per depth, reused: the node is encoded before any sibling at this depth is.
@@ -258,13 +289,20 @@ export class Mutator {
       const drop = depth + 1 >= this.keepDepth
       for (let i = 0; i < 16; i++) {
         const c = children[i]!
-        // Empty slots and refs (most of them) without a call or another check.
-        if (c === null || c instanceof Uint8Array) {
+        if (c === null) {
+          refs[i] = null
+          continue
+        }
+        bitmap |= 1 << i
+        // References (most of them) without a call or another check.
+        if (c instanceof Uint8Array) {
           refs[i] = c
+          refBytes += 1 + c.length
           continue
         }
         const r = c.ref !== null ? c.ref : this.commit(c, depth + 1)!
         refs[i] = r
+        refBytes += 1 + r.length
         // Inline leaves are kept as their encoding (insert compares with it directly): their
         // node, key and value objects then die young instead of living as long as the tree.
         if (drop || (c.children === null && r.length < HASH_LEN)) children[i] = r
@@ -283,7 +321,7 @@ export class Mutator {
       child.value = h
       child.valueHashed = true
     }
-    const encoded = encodeNodeKept(child.partial, value, hashed, refs)
+    const encoded = refs === null ? encodeNodeKept(child.partial, value, hashed, null) : encodeBranchKept(child.partial, value, hashed, refs, bitmap, refBytes)
     let ref: Uint8Array
     if (encoded.length < HASH_LEN && depth > 0) {
       ref = encoded

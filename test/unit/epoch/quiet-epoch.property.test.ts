@@ -3,12 +3,13 @@
 // tempo, the registration blocks or the commit mask, and hands Yuma fixed values for them
 // (QUIET_INPUTS). On random subnets whose rows are empty, Yuma's every output with those values
 // equals its output with the real ones, whatever they are; and the epoch's explanation still shows
-// the stored hyperparameters.
+// the stored hyperparameters. Its Yuma result is then put together directly (yumaQuiet), held to
+// yumaFast's on the same draws.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { QUIET_INPUTS, epochMechanism, isQuiet, readEpochInputs, zeros } from '../../../src/pallets/subtensor/epoch/run-epoch.js'
 import { EpochView } from '../../../src/pallets/subtensor/epoch/epoch-view.js'
-import { yumaFast } from '../../../src/pallets/subtensor/epoch/yuma-fast.js'
+import { yumaFast, yumaQuiet } from '../../../src/pallets/subtensor/epoch/yuma-fast.js'
 import { yumaReference } from '../../../src/pallets/subtensor/epoch/yuma-reference.js'
 import type { Row, YumaInputs } from '../../../src/pallets/subtensor/epoch/yuma-types.js'
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
@@ -73,6 +74,7 @@ describe('a quiet epoch', () => {
       const read = yumaFast(copy(inp))
       expect(yumaFast(quietOf(copy(inp)))).toEqual(read)
       expect(yumaReference(quietOf(copy(inp)))).toEqual(yumaReference(copy(inp)))
+      expect(yumaQuiet(quietOf(copy(inp)))).toEqual(read)
     }), { numRuns: 2_000 })
     expect(quiet).toBeGreaterThan(300)
   })
@@ -106,7 +108,10 @@ describe('a quiet epoch', () => {
       const { inputs, lastTempo } = readEpochInputs(x.s, NET, 0, BigInt(BLOCK), new EpochView(x.s, NET))
       expect(lastTempo).toBe(null)
       expect(inputs).toMatchObject({ ...QUIET_INPUTS, registered: [0] })
-      const h = epochMechanism(x.s, NET, 0, 1_000n, BigInt(BLOCK)).explanation.hyperparameters
+      const quick = epochMechanism(x.s, NET, 0, 1_000n, BigInt(BLOCK))
+      // (another core function runs Yuma's steps: the same terms)
+      expect(quick.terms).toEqual(epochMechanism(x.s, NET, 0, 1_000n, BigInt(BLOCK), (i) => yumaFast(i)).terms)
+      const h = quick.explanation.hyperparameters
       expect(h).toMatchObject({ yuma3, liquidAlpha: liquid, commitReveal, kappa: 1234, lastTempo: lms !== 0n ? Number(lms) + 1 : BLOCK - 10 })
       // With a weight entry the epoch is not quiet and reads them all.
       S.Weights.set(x.s, NET, 0, [[0, 5]])

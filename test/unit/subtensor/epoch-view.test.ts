@@ -18,6 +18,8 @@ import { epochWithMechanisms } from '../../../src/pallets/subtensor/subnets/mech
 import { u256 } from '../../conformance/subtensor/head-mock.js'
 import { Ext } from '../../conformance/subtensor/weights-mock.js'
 import { rng } from '../../../bench/lib/rng.js'
+import { depositEvents } from '../../../src/pallets/system/block.js'
+import { eventNames } from '../../../src/pallets/test-utils.js'
 
 const NET = 3
 const ROOT = 0
@@ -169,12 +171,15 @@ describe('the epoch view: one read per input through the epoch and its payout', 
       const a = build(seed)
       const b = build(seed)
       const nets = [2, 3, 4, 5, 6]
-      expect(drainAndDistribute(a.s, a.env, BigInt(BLOCK), nets)).toEqual(new Set(nets))
+      // (the block's events deposited as one run, as the executive's env does, against one deposit each)
+      const runEnv = { depositEvent: (ev: Uint8Array) => a.env.depositEvent(ev), depositEvents: (evs: readonly Uint8Array[]) => depositEvents(a.s, evs) }
+      expect(drainAndDistribute(a.s, runEnv, BigInt(BLOCK), nets)).toEqual(new Set(nets))
       for (const [net, d] of drainPending(b.s, b.env, nets, BigInt(BLOCK))) {
         distributeEmission(b.s, b.env, net, d.server, d.validator, d.root, d.ownerCut, BigInt(BLOCK))
         S.LastMechansimStepBlock.set(b.s, net, BigInt(BLOCK))
       }
       expect(diff(a), `seed ${seed}`).toEqual(diff(b))
+      expect(eventNames(a.s).filter((e) => e.endsWith('IncentiveAlphaEmittedToMiners'))).toHaveLength(5)
       expect(S.RootClaimable.get(a.s, u256(1000)).length).toBeGreaterThan(1)
     }
   })

@@ -8,6 +8,7 @@ import type { ExecEnv } from '../../../frame/declare/pallet.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keyString } from '../../../storage/kv.js'
 import { keptKeyString } from '../../../storage/kept-key-string.js'
+import { HeldEvents } from '../../system/held-events.js'
 import { drainPending } from './epoch-schedule.js'
 import { PayoutBlock } from './payout-block.js'
 import { SubtensorEvents } from '../macros/events.js'
@@ -281,8 +282,9 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
     totalIncentive += inc
     if (owners.has(keptKeyString(hk))) {
       withheld += inc
-      // Burning leaves SubnetAlphaOut as it is (only the alpha-assets ledger records it)
-      if (S.RecycleOrBurn.get(s, netuid).type === 'Recycle') recycleSubnetAlpha(s, netuid, inc)
+      // Burning leaves SubnetAlphaOut as it is (only the alpha-assets ledger records it), and
+      // recycling nothing leaves it too: RecycleOrBurn matters only for a withheld incentive
+      if (inc !== 0n && S.RecycleOrBurn.get(s, netuid).type === 'Recycle') recycleSubnetAlpha(s, netuid, inc)
       continue
     }
     const owner = p.owner(hk)
@@ -363,15 +365,21 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
  * NetworksAdded's keys, when the caller has listed them this block. Returns the subnets paid out
  * (only their epochs' payouts move SubnetAlphaOut here).
  */
-export function drainAndDistribute(s: Store, env: Env, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): Set<number> {
+export function drainAndDistribute(s: Store, env: Env & Partial<Pick<ExecEnv, 'depositEvents'>>, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): Set<number> {
   const subnets = networks.filter((n) => n !== ROOT)
   const paid = new Set<number>()
   const payouts = new PayoutBlock(s)
-  for (const [netuid, d] of drainPending(s, env, subnets, block)) {
-    distributeEmission(s, env, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed, payouts, d.tempo)
+  // The drain's, epochs' and payouts' events (EpochDeferred/EpochSkipped, one
+  // IncentiveAlphaEmittedToMiners per epoch, voting power, AutoStakeAdded), held in order and
+  // deposited as one run at the end: nothing here reads the block's events, deposits one with
+  // topics, or rolls back a storage layer (one EventCount read and write for the block's ~30 epochs).
+  const events = new HeldEvents()
+  for (const [netuid, d] of drainPending(s, events, subnets, block)) {
+    distributeEmission(s, events, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed, payouts, d.tempo)
     S.LastMechansimStepBlock.set(s, netuid, block)
     paid.add(netuid)
   }
   payouts.flush()
+  events.depositInto(env)
   return paid
 }

@@ -13,7 +13,7 @@ import { toU16 } from './fast-fx.js'
 import { readPairRows } from './pair-rows.js'
 import { FRAC, U16_MAX_FX, fixed64ToFixed32, inplaceNormalize64, isTopkNonzero, safeDiv } from './math.js'
 import { stakeWeightsForNetwork } from './stake-weights.js'
-import { yumaFast } from './yuma-fast.js'
+import { yumaFast, yumaQuiet } from './yuma-fast.js'
 import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
 
 const U64_MAX = (1n << 64n) - 1n
@@ -126,17 +126,47 @@ const NO_BOND: Row = Object.freeze({ c: Object.freeze([]) as unknown as number[]
 const blockNumber = (b: bigint): number => (b > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(b))
 
 /**
- * What epoch_mechanism reads, for the Yuma core. `view`: the subnet's reads shared with the other
- * mechanisms and the payout (one is made when not given).
+ * Whether no weight row and no bond row holds an entry (a mechanism nobody has set weights on
+ * since its bonds emptied: every freshly started subnet). Yuma's result then depends on neither
+ * Kappa, BondsPenalty, BondsMovingAverage, the liquid-alpha parameters, Yuma3On, the last tempo,
+ * the registration blocks nor the commit mask: consensus, clipped weights, trust, incentive,
+ * bonds and dividends are all zero or empty whatever they hold, and the emissions fall back to
+ * the stake (held to the read inputs by quiet-epoch.property.test.ts). The epoch leaves them unread.
  */
-export function readEpochInputs(s: Store, netuid: number, mecid: number, block: bigint, view: EpochView = new EpochView(s, netuid)): { inputs: YumaInputs; keyed: Array<[Uint8Array, number]>; totalStake: bigint[]; newPermits: boolean[]; cutoff: bigint; lastTempo: bigint } {
+export function isQuiet(weights: readonly Row[], bonds: readonly Row[]): boolean {
+  for (const r of weights) if (r.c.length > 0) return false
+  for (const r of bonds) if (r.c.length > 0) return false
+  return true
+}
+
+/**
+ * What a quiet epoch hands Yuma for the inputs it leaves unread (any values give the same result;
+ * registration blocks are all 0).
+ */
+export const QUIET_INPUTS = Object.freeze({ commitBlocks: null, kappa: 0, bondsPenalty: 0, lastTempo: 0, yuma3: false, emaAlpha: 0, liquidAlpha: null })
+
+/** n zeros, built by push (one list representation for the Yuma core, see fast-lists.ts). */
+export function zeros(n: number): number[] {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) out.push(0)
+  return out
+}
+
+/**
+ * What epoch_mechanism reads, for the Yuma core. `view`: the subnet's reads shared with the other
+ * mechanisms and the payout (one is made when not given). `lastTempo` is null when the epoch is
+ * quiet (isQuiet: not read).
+ */
+export function readEpochInputs(s: Store, netuid: number, mecid: number, block: bigint, view: EpochView = new EpochView(s, netuid)): { inputs: YumaInputs; quiet: boolean; keyed: Array<[Uint8Array, number]>; totalStake: bigint[]; newPermits: boolean[]; cutoff: bigint; lastTempo: bigint | null } {
   const netuidIndex = mechanismStorageIndex(netuid, mecid)
   const { keyed, n } = view
+  const weights = weightsRows(s, netuidIndex, n)
+  const bonds = bondsRows(s, netuidIndex, n)
+  const quiet = isQuiet(weights, bonds)
   const cutoff = activityCutoffBlocks(s, netuid, view.tempo)
   // get_last_update: padded with zeros to SubnetworkN
   const lastUpdate = S.LastUpdate.get(s, netuidIndex)
   while (lastUpdate.length < n) lastUpdate.push(0n)
-  const registered = blockAtRegistration(s, netuid, n, keyed)
 
   const totalStake = stakeWeightsForNetwork(view)
   const minStake = S.StakeThreshold.get(s)
@@ -150,41 +180,42 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const newPermits = isTopkNonzero(stake, S.MaxAllowedValidators.get(s, netuid))
   if (owner !== null && owner < newPermits.length) newPermits[owner] = true
 
-  const weights = weightsRows(s, netuidIndex, n)
-  let commitBlockList: number[] | null = null
-  if (S.CommitRevealWeightsEnabled.get(s, netuid)) {
+  let commitBlockList: number[] | null = QUIET_INPUTS.commitBlocks
+  if (!quiet && S.CommitRevealWeightsEnabled.get(s, netuid)) {
     // The mask only ever drops weight entries: without any, no commit can change the epoch, and
     // every validator is left as one without a commit (u64::MAX) without listing the queues.
     commitBlockList = weights.some((r) => r.c.length > 0)
       ? mapped(commitBlocks(s, netuid, netuidIndex, n, keyed), blockNumber)
       : new Array<number>(n).fill(blockNumber(U64_MAX))
   }
-  const since = lastTempo(s, netuid, block, view)
+  const since = quiet ? null : lastTempo(s, netuid, block, view)
   const inputs: YumaInputs = {
     n,
     inactive: mapped(lastUpdate, (u) => u + cutoff < block),
     lastUpdate: mapped(lastUpdate, blockNumber),
-    registered: mapped(registered, blockNumber),
+    registered: quiet ? zeros(n) : mapped(blockAtRegistration(s, netuid, n, keyed), blockNumber),
     commitBlocks: commitBlockList,
     stake: mapped(stake, Number),
     validatorPermits,
     ownerUid: owner,
     weights,
-    bonds: bondsRows(s, netuidIndex, n),
-    kappa: u16Fraction(S.Kappa.get(s, netuid)),
-    bondsPenalty: u16Fraction(S.BondsPenalty.get(s, netuid)),
-    lastTempo: blockNumber(since),
-    yuma3: S.Yuma3On.get(s, netuid),
-    emaAlpha: emaAlphaOf(S.BondsMovingAverage.get(s, netuid)),
-    liquidAlpha: liquidAlphaParams(s, netuid),
+    bonds,
+    kappa: quiet ? QUIET_INPUTS.kappa : u16Fraction(S.Kappa.get(s, netuid)),
+    bondsPenalty: quiet ? QUIET_INPUTS.bondsPenalty : u16Fraction(S.BondsPenalty.get(s, netuid)),
+    lastTempo: since === null ? QUIET_INPUTS.lastTempo : blockNumber(since),
+    yuma3: quiet ? QUIET_INPUTS.yuma3 : S.Yuma3On.get(s, netuid),
+    emaAlpha: quiet ? QUIET_INPUTS.emaAlpha : emaAlphaOf(S.BondsMovingAverage.get(s, netuid)),
+    liquidAlpha: quiet ? QUIET_INPUTS.liquidAlpha : liquidAlphaParams(s, netuid),
   }
-  return { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since }
+  return { inputs, quiet, keyed, totalStake, newPermits, cutoff, lastTempo: since }
 }
 
 /** `epoch_mechanism`: Yuma consensus over one mechanism's weights and bonds with `raoEmission`. */
 export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmission: bigint, block: bigint, core: (i: YumaInputs) => YumaResult = yumaFast, view?: EpochView): EpochOutput {
-  const { inputs, keyed, totalStake, newPermits, cutoff, lastTempo: since } = readEpochInputs(s, netuid, mecid, block, view)
-  const r = core(inputs)
+  const { inputs, quiet, keyed, totalStake, newPermits, cutoff, lastTempo: since } = readEpochInputs(s, netuid, mecid, block, view ??= new EpochView(s, netuid))
+  // (a quiet epoch's result is known without the core's steps; another core, e.g. the reference
+  // an explanation may be checked with, runs them)
+  const r = quiet && core === yumaFast && inputs.weights.length === inputs.n && inputs.bonds.length === inputs.n ? yumaQuiet(inputs) : core(inputs)
   const serverEmission = mapped(r.normalizedServer, (x) => scaleEmission(x, raoEmission))
   const validatorEmission = mapped(r.normalizedValidator, (x) => scaleEmission(x, raoEmission))
   const combinedEmission = mapped(r.normalizedCombined, (x) => scaleEmission(x, raoEmission))
@@ -215,13 +246,13 @@ export function epochMechanism(s: Store, netuid: number, mecid: number, raoEmiss
   })
   terms.sort((a, b) => compareBytes(a[0], b[0]))
 
-  return new MechanismEpoch(terms, { s, netuid, mecid, block, raoEmission, inputs, r, newPermits, cutoff, since, active, serverEmission, validatorEmission, combinedEmission })
+  return new MechanismEpoch(terms, { s, netuid, mecid, block, raoEmission, inputs, r, newPermits, cutoff, since, view, active, serverEmission, validatorEmission, combinedEmission })
 }
 
 /** What the explanation is made of, kept by the epoch's output. */
 interface ExplanationParts {
   s: Store; netuid: number; mecid: number; block: bigint; raoEmission: bigint; inputs: YumaInputs; r: YumaResult; newPermits: boolean[]
-  cutoff: bigint; since: bigint; active: boolean[]; serverEmission: bigint[]; validatorEmission: bigint[]; combinedEmission: bigint[]
+  cutoff: bigint; since: bigint | null; view: EpochView; active: boolean[]; serverEmission: bigint[]; validatorEmission: bigint[]; combinedEmission: bigint[]
 }
 
 /** An epoch's output whose explanation is put together when asked (subtensor_explainEpoch), not by every epoch a block runs. */
@@ -229,19 +260,21 @@ class MechanismEpoch implements EpochOutput {
   constructor(readonly terms: Array<[Uint8Array, EpochTerms]>, private readonly parts: ExplanationParts) {}
 
   get explanation(): EpochExplanation {
-    const { s, netuid, mecid, block, raoEmission, inputs, r, newPermits, cutoff, since, active, serverEmission, validatorEmission, combinedEmission } = this.parts
+    const { s, netuid, mecid, block, raoEmission, inputs, r, newPermits, cutoff, since, view, active, serverEmission, validatorEmission, combinedEmission } = this.parts
     return {
       netuid, mecid, block, raoEmission,
-      // Read when asked, on the state the epoch ran on.
+      // Read when asked, on the state the epoch ran on (a quiet epoch did not read the ones Yuma
+      // ignored then: Yuma3On, LiquidAlphaOn, commit-reveal and the last tempo are read here too).
       get hyperparameters() {
         return {
           tempo: S.Tempo.get(s, netuid), activityCutoffBlocks: Number(cutoff), kappa: S.Kappa.get(s, netuid),
           bondsPenalty: S.BondsPenalty.get(s, netuid), bondsMovingAverage: Number(S.BondsMovingAverage.get(s, netuid)),
           maxAllowedValidators: S.MaxAllowedValidators.get(s, netuid), stakeThreshold: String(S.StakeThreshold.get(s)),
-          taoWeight: String(S.TaoWeight.get(s)), yuma3: inputs.yuma3, liquidAlpha: inputs.liquidAlpha !== null,
+          taoWeight: String(S.TaoWeight.get(s)), yuma3: S.Yuma3On.get(s, netuid), liquidAlpha: S.LiquidAlphaOn.get(s, netuid),
           alphaLow: S.AlphaValues.get(s, netuid)[0], alphaHigh: S.AlphaValues.get(s, netuid)[1],
           alphaSigmoidSteepness: S.AlphaSigmoidSteepness.get(s, netuid),
-          commitReveal: inputs.commitBlocks !== null, ownerUid: inputs.ownerUid ?? -1, lastTempo: Number(since),
+          commitReveal: S.CommitRevealWeightsEnabled.get(s, netuid), ownerUid: inputs.ownerUid ?? -1,
+          lastTempo: Number(since ?? lastTempo(s, netuid, block, view)),
         }
       },
       active, stake: inputs.stake, validatorPermit: inputs.validatorPermits, newValidatorPermit: newPermits,

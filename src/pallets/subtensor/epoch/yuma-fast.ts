@@ -138,3 +138,38 @@ export function yumaFast(inp: YumaInputs): YumaResult {
   normalizedServer = doublesFrom(normalizedServer)
   return { activeStake, weights, consensus, clipped, validatorTrust, incentive, emaBonds, dividends, normalizedServer, normalizedValidator, normalizedCombined }
 }
+
+/**
+ * yumaFast on quiet inputs (run-epoch.ts isQuiet: no weight or bond entry; one weight and one
+ * bond row per uid): no weight survives the masks, so consensus, clipped weights, trust,
+ * incentive, bonds and dividends are all zero or empty, and the emissions fall back to the active
+ * stake (or to the stake when none is active). The same result without the steps that find it so
+ * (held to yumaFast by quiet-epoch.property.test.ts).
+ */
+export function yumaQuiet(inp: YumaInputs): YumaResult {
+  const { n } = inp
+  const forbids: boolean[] = []
+  for (const b of inp.validatorPermits) forbids.push(!b)
+  const activeStake = doublesFrom(inp.stake)
+  zeroWhere(activeStake, inp.inactive)
+  zeroWhere(activeStake, forbids)
+  normalizeInPlace(activeStake)
+  const fallback = sumOf(activeStake) === 0 ? inp.stake : activeStake
+  return {
+    activeStake, weights: emptyRows(n), consensus: zeroList(n), clipped: emptyRows(n), validatorTrust: zeroList(n),
+    incentive: zeroList(n), emaBonds: emptyRows(n), dividends: zeroList(n),
+    normalizedServer: zeroList(n), normalizedValidator: doublesFrom(fallback), normalizedCombined: doublesFrom(fallback),
+  }
+}
+
+function zeroList(n: number): number[] {
+  const out = doubles()
+  for (let i = 0; i < n; i++) out.push(0)
+  return out
+}
+
+function emptyRows(n: number): Row[] {
+  const out: Row[] = []
+  for (let i = 0; i < n; i++) out.push(emptyRow())
+  return out
+}

@@ -13,8 +13,6 @@ const MAX_LISTED_KEYS = 4_096
 const MAX_LISTINGS = 1_024
 /** Slots kept on the trail (a few blocks' diffs; more means nothing is committing). */
 const MAX_TRAIL = 65_536
-/** How far past its position advance looks on the trail for the diff's next key. */
-const TRAIL_LOOKAHEAD = 64
 
 /**
  * Sorted key strings under one prefix. `lent`: `keys` was handed out (readers iterate it while the
@@ -124,19 +122,27 @@ export class StateCache {
     // The diff's keys joined their overlay's map in the order they were noted on the trail (a Map
     // iterates in insertion order), most with their slot: walking the diff, the trail's next entry
     // is mostly the key at hand (a string compared by identity), so no lookup in the diff per
-    // trail entry and none in the cache per key. Entries the diff lacks (keys of other overlays,
+    // trail entry and none in the cache per key. Entries the diff lacks (other overlays' keys,
     // deletions of absent keys dropped from the diff, a key a rollback took out and a later write
-    // put back at the end) are skipped over (up to TRAIL_LOOKAHEAD of them); a key not found near the trail's
-    // position is looked up in the cache. (forEach: a for-of over the Map would allocate an entry
-    // array per key)
+    // put back at the end) are passed over by scanning ahead; a key not found is looked up in the
+    // cache. Any entry of a key holds that key's slot, so the position only saves work. The
+    // scans pass over one trail's length at most in all (keys the trail lacks would otherwise
+    // each cost a scan to its end). (forEach: a for-of over the Map would allocate an entry array
+    // per key)
     const keys = this.trailKeys
     const slots = this.trailSlots
     const end = this.trailLength
     let t = 0
+    let spare = end
     changes.forEach((v, k) => {
       let slot: Slot | undefined
-      for (let j = t, stop = Math.min(end, t + TRAIL_LOOKAHEAD); j < stop; j++) {
-        if (keys[j] === k) { slot = slots[j]; t = j + 1; break }
+      if (t < end && keys[t] === k) slot = slots[t++]
+      else if (spare > 0) {
+        const stop = Math.min(end, t + 1 + spare)
+        let j = t + 1
+        while (j < stop && keys[j] !== k) j++
+        spare -= j - t
+        if (j < stop) { slot = slots[j]; t = j + 1 }
       }
       this.update(k, v, slot)
     })

@@ -22,10 +22,9 @@ interface Listing { prefix: string; keys: string[]; lent: boolean }
 
 /**
  * A cached value. Advancing the cache updates the slot in place, so an accessor's key that
- * remembers its slot (StorageRef.slot) reads it again without a lookup by string. `seq`: the
- * advance that last set it (one key noted several times is updated and counted once).
+ * remembers its slot (StorageRef.slot) reads it again without a lookup by string.
  */
-interface Slot { v: Uint8Array | null; seq: number }
+interface Slot { v: Uint8Array | null }
 
 export class StateCache {
   private hashKey = ''
@@ -51,7 +50,7 @@ export class StateCache {
       const hit = values.get(ks)
       if (hit !== undefined) return hit.v
       const v = view.get(key ?? fromKeyString(ks))
-      if (values.size < MAX_ENTRIES) values.set(ks, { v, seq: 0 })
+      if (values.size < MAX_ENTRIES) values.set(ks, { v })
       return v
     }
     return {
@@ -61,7 +60,7 @@ export class StateCache {
         if (!current()) return view.get(fromKeyString(ks))
         let slot = values.get(ks)
         if (slot === undefined) {
-          slot = { v: view.get(fromKeyString(ks)), seq: 0 }
+          slot = { v: view.get(fromKeyString(ks)) }
           if (values.size >= MAX_ENTRIES) return slot.v
           values.set(ks, slot)
         }
@@ -73,7 +72,7 @@ export class StateCache {
         if (ref.slotOf === values) return (ref.slot as Slot).v
         let slot = values.get(ref.ks)
         if (slot === undefined) {
-          slot = { v: view.get(ref.key), seq: 0 }
+          slot = { v: view.get(ref.key) }
           // (a full cache keeps nothing: no slot for advance() to keep up to date)
           if (values.size >= MAX_ENTRIES) return slot.v
           values.set(ref.ks, slot)
@@ -120,47 +119,52 @@ export class StateCache {
       this.reset(childKey)
       return
     }
-    const seq = ++this.advances
-    // The keys overlays over this state wrote, noted as they joined their diffs, most with their
-    // slot: the committed block's keys are among them unless the trail overflowed, and then every
-    // key of the diff is found there (counted, each key once). Keys other overlays wrote (a
-    // block not committed, a transaction validated) are not in the diff and are passed over.
-    let found = 0
-    if (!this.trailLost) {
-      const keys = this.trailKeys
-      const slots = this.trailSlots
-      for (let t = 0; t < this.trailLength; t++) {
-        const k = keys[t]!
-        const v = changes.get(k)
-        if (v !== undefined && this.update(k, v, slots[t], seq)) found++
+    // The diff's keys joined their overlay's map in the order they were noted on the trail (a Map
+    // iterates in insertion order), most with their slot: walking the diff, the trail's next entry
+    // is mostly the key at hand (a string compared by identity), so no lookup in the diff per
+    // trail entry and none in the cache per key. Entries the diff lacks (other overlays' keys,
+    // deletions of absent keys dropped from the diff, a key a rollback took out and a later write
+    // put back at the end) are passed over by scanning ahead; a key not found is looked up in the
+    // cache. Any entry of a key holds that key's slot, so the position only saves work. The
+    // scans pass over one trail's length at most in all (keys the trail lacks would otherwise
+    // each cost a scan to its end). (forEach: a for-of over the Map would allocate an entry array
+    // per key)
+    const keys = this.trailKeys
+    const slots = this.trailSlots
+    const end = this.trailLength
+    let t = 0
+    let spare = end
+    changes.forEach((v, k) => {
+      let slot: Slot | undefined
+      if (t < end && keys[t] === k) slot = slots[t++]
+      else if (spare > 0) {
+        const stop = Math.min(end, t + 1 + spare)
+        let j = t + 1
+        while (j < stop && keys[j] !== k) j++
+        spare -= j - t
+        if (j < stop) { slot = slots[j]; t = j + 1 }
       }
-    }
-    // (forEach: a for-of over the Map would allocate an entry array per key)
-    if (found !== changes.size) changes.forEach((v, k) => { this.update(k, v, undefined, seq) })
+      this.update(k, v, slot)
+    })
     this.hashKey = childKey
     this.moves++
     this.clearTrail()
   }
 
-  private advances = 0
-
-  /** Set `k` to `v` in the cache (at `slot`, when known) and its listings, unless this advance did. */
-  private update(k: string, v: Uint8Array | null, slot: Slot | undefined, seq: number): boolean {
+  /** Set `k` to `v` in the cache (at `slot`, when known) and its listings. */
+  private update(k: string, v: Uint8Array | null, slot: Slot | undefined): void {
     if (slot === undefined) slot = this.values.get(k)
-    if (slot === undefined) this.values.set(k, { v, seq })
-    else if (slot.seq === seq) return false
+    if (slot === undefined) this.values.set(k, { v })
     else {
       // A key that was there and still is (most of a diff) is in the same listings as before.
       const same = (slot.v === null) === (v === null)
       slot.v = v
-      slot.seq = seq
-      if (same) return true
+      if (same) return
     }
     if (this.listings.size > 0 && k.length >= ITEM_PREFIX) {
       const list = this.listings.get(itemBucket(k))
       if (list) for (const l of list) if (k.startsWith(l.prefix)) this.relist(l, k, v !== null)
     }
-    return true
   }
 
   /**
@@ -174,17 +178,16 @@ export class StateCache {
    * trail does not grow them anew for every block. Stale entries past it are overwritten.
    */
   private trailLength = 0
-  /** More keys were written than the trail holds: the next advance looks up every key. */
-  private trailLost = false
   private trail(ks: string, slot: Slot | undefined): void {
     const n = this.trailLength
-    if (n >= MAX_TRAIL) { this.trailLost = true; return }
+    // (a full trail notes no more: advance looks the keys past it up)
+    if (n >= MAX_TRAIL) return
     const keys = this.trailKeys
     if (n < keys.length) { keys[n] = ks; this.trailSlots[n] = slot } else { keys.push(ks); this.trailSlots.push(slot) }
     this.trailLength = n + 1
   }
   /** (Entries past trailLength stay: their keys and slots are `values`' own, nothing else is kept alive.) */
-  private clearTrail(): void { this.trailLength = 0; this.trailLost = false }
+  private clearTrail(): void { this.trailLength = 0 }
 
   /** Keep `k` in (or out of) a listing after a diff. */
   private relist(l: Listing, k: string, present: boolean): void {
@@ -217,7 +220,6 @@ export class StateCache {
     this.trailKeys = []
     this.trailSlots = []
     this.trailLength = 0
-    this.trailLost = false
     this.values = new Map()
     this.listings = new Map()
     this.listingCount = 0

@@ -30,6 +30,34 @@ export function keptFieldOf(t: Ty): KeptField | null {
  */
 const valueSlabs = new Slabs(256)
 
+/**
+ * 8- and 16-byte integers go into slabs of 64-bit words, a word stored at once (a BigUint64Array
+ * store takes the value mod 2^64, two's complement for a negative one) instead of through a
+ * scratch word and a byte copy. Little-endian hosts only (the words' bytes are the SCALE bytes).
+ */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+const WORD_SLAB = 256
+let wordSlab = new ArrayBuffer(WORD_SLAB)
+let words = new BigUint64Array(wordSlab)
+let wordsUsed = 0
+const MAX_U64 = (1n << 64n) - 1n
+
+/** n (8 or 16) fresh bytes holding `lo` in the first word and, when not null, `hi` in the second. */
+function wordsOf(lo: bigint, hi: bigint | null, n: number): Uint8Array {
+  if (wordsUsed + n > WORD_SLAB) {
+    wordSlab = new ArrayBuffer(WORD_SLAB)
+    words = new BigUint64Array(wordSlab)
+    wordsUsed = 0
+  }
+  const w = wordsUsed >>> 3
+  words[w] = lo
+  // (a fresh slab is zeroed: a high word of 0 needs no store)
+  if (hi !== null) words[w + 1] = hi
+  const out = new Uint8Array(wordSlab, wordsUsed, n)
+  wordsUsed += n
+  return out
+}
+
 const UNSIGNED_WIDTH: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 }
 const SIGNED_WIDTH: Record<string, number> = { i64: 8, i128: 16 }
 
@@ -64,6 +92,8 @@ export function fixedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null 
   if (n === undefined) return null
   const min = unsigned !== undefined ? 0n : -(1n << BigInt(8 * n - 1))
   const limit = unsigned !== undefined ? 1n << BigInt(8 * n) : 1n << BigInt(8 * n - 1)
+  if (LITTLE_ENDIAN && n === 8) return (v) => (typeof v === 'bigint' && v >= min && v < limit ? wordsOf(v, null, 8) : null)
+  if (LITTLE_ENDIAN && n === 16) return (v) => (typeof v === 'bigint' && v >= min && v < limit ? wordsOf(v, v >= 0n && v <= MAX_U64 ? null : v >> 64n, 16) : null)
   return (v) => {
     if (typeof v !== 'bigint' || v < min || v >= limit) return null
     const out = valueSlabs.reserve(n)

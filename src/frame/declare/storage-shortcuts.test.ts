@@ -24,7 +24,9 @@ describe('fixedEncoder', () => {
         // What write() remembers as the decoding of the bytes it wrote.
         expect(decode(t, enc(v)!)).toBe(v)
       }), { numRuns: 500 })
-      for (const v of [min, min + 1n, 0n, 1n, -1n, 255n, 256n, -256n, (1n << 48n) - 1n, 1n << 48n, -(1n << 48n), max - 1n, max]) {
+      // (around the 64-bit word boundaries too: 8- and 16-byte values are stored a word at a time)
+      const W = 1n << 64n
+      for (const v of [min, min + 1n, 0n, 1n, -1n, 255n, 256n, -256n, (1n << 48n) - 1n, 1n << 48n, -(1n << 48n), (1n << 63n) - 1n, 1n << 63n, -(1n << 63n), -(1n << 63n) - 1n, W - 1n, W, W + 1n, -W, -W - 1n, -W + 1n, max - 1n, max]) {
         if (v >= min && v <= max) expect(enc(v)).toEqual(encode(t, v))
       }
       expect(enc(min - 1n)).toBeNull()
@@ -35,11 +37,15 @@ describe('fixedEncoder', () => {
 
   it('hands out values that keep their bytes while later values are written (shared slabs, no overlap)', () => {
     const wide = fixedEncoder(u128)!
+    const word = fixedEncoder(u64)!
+    const signed = fixedEncoder(i128)!
     const narrow = fixedEncoder(u32)!
     const written: Array<[Uint8Array, Uint8Array]> = []
     for (let i = 0; i < 200; i++) {
       const v = BigInt(i) * 0x0102030405060708090a0b0c0d0e0fn
+      const w = BigInt(i) * 0x0102030405060708n
       written.push([wide(v)!, encode(u128, v)], [narrow(i * 65_537)!, encode(u32, i * 65_537)])
+      written.push([word(w)!, encode(u64, w)], [signed(-v)!, encode(i128, -v)], [wide(w)!, encode(u128, w)])
     }
     for (const [bytes, expected] of written) expect(bytes).toEqual(expected)
   })

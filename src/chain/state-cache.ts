@@ -22,7 +22,8 @@ interface Listing { prefix: string; keys: string[]; lent: boolean }
 
 /**
  * A cached value. Advancing the cache updates the slot in place, so an accessor's key that
- * remembers its slot (StorageRef.slot) reads it again without a lookup by string.
+ * remembers its slot (StorageRef.slot) reads it again without a lookup by string. The first
+ * accessor key to read a key is mostly its slot itself (StorageRef.v).
  */
 interface Slot { v: Uint8Array | null }
 
@@ -72,9 +73,17 @@ export class StateCache {
         if (ref.slotOf === values) return (ref.slot as Slot).v
         let slot = values.get(ref.ks)
         if (slot === undefined) {
-          slot = { v: view.get(ref.key) }
+          const v = view.get(ref.key)
           // (a full cache keeps nothing: no slot for advance() to keep up to date)
-          if (values.size >= MAX_ENTRIES) return slot.v
+          if (values.size >= MAX_ENTRIES) return v
+          // The ref is the key's slot itself (the value beside the fields a read loads anyway: no
+          // second object to reach on every read of it) unless it serves another cache (another
+          // chain in the process) already. Its slot in a map this cache dropped (reset) is dead.
+          if (ref.slotHost === undefined || ref.slotHost === this) {
+            ref.slotHost = this
+            ref.v = v
+            slot = ref as Slot
+          } else slot = { v }
           values.set(ref.ks, slot)
         }
         ref.slotOf = values

@@ -34,7 +34,11 @@ export class StateCache {
   private values = new Map<string, Slot>()
   /** Listings by the item bucket of their prefix, so a diff finds them cheaply. */
   private listings = new Map<number, Listing[]>()
-  private listingCount = 0
+  /**
+   * The same listings by prefix, for readers: a per-subnet map's listings (one per netuid) share
+   * their item's bucket, and an epoch block lists ~130 prefixes.
+   */
+  private byPrefix = new Map<string, Listing>()
   /** Prefixes found too large to list (until the cache is reset: walking them again each block to find out would cost more than it saves). */
   private unlisted = new Set<string>()
 
@@ -105,20 +109,18 @@ export class StateCache {
   }
 
   private listing(ps: string, prefix: Uint8Array, view: TrieView): Listing | undefined {
-    const bucket = itemBucket(ps)
-    const inBucket = this.listings.get(bucket)
-    let found: Listing | undefined
-    if (inBucket !== undefined) for (const l of inBucket) if (l.prefix === ps) { found = l; break }
-    if (found || this.unlisted.has(ps) || this.listingCount >= MAX_LISTINGS) return found
+    const found = this.byPrefix.get(ps)
+    if (found !== undefined || this.unlisted.has(ps) || this.byPrefix.size >= MAX_LISTINGS) return found
     const keys: string[] = []
     for (const k of view.keys(prefix)) {
       if (keys.length >= MAX_LISTED_KEYS) { this.unlisted.add(ps); return undefined }
       keys.push(toKeyString(k))
     }
     const l = { prefix: ps, keys, lent: false }
+    const bucket = itemBucket(ps)
     const list = this.listings.get(bucket)
     if (list) list.push(l); else this.listings.set(bucket, [l])
-    this.listingCount++
+    this.byPrefix.set(ps, l)
     return l
   }
 
@@ -216,7 +218,7 @@ export class StateCache {
     const bucket = itemBucket(l.prefix)
     const list = this.listings.get(bucket)!.filter((x) => x !== l)
     if (list.length > 0) this.listings.set(bucket, list); else this.listings.delete(bucket)
-    this.listingCount--
+    this.byPrefix.delete(l.prefix)
   }
 
   /** Point the cache at `hashKey` unless it already is there (it was advanced to it). */
@@ -231,7 +233,7 @@ export class StateCache {
     this.trailLength = 0
     this.values = new Map()
     this.listings = new Map()
-    this.listingCount = 0
+    this.byPrefix = new Map()
     this.unlisted = new Set()
     this.hashKey = hashKey
     this.moves++

@@ -22,7 +22,8 @@ interface Listing { prefix: string; keys: string[]; lent: boolean }
 
 /**
  * A cached value. Advancing the cache updates the slot in place, so an accessor's key that
- * remembers its slot (StorageRef.slot) reads it again without a lookup by string.
+ * remembers its slot (StorageRef.slot) reads it again without a lookup by string. The first
+ * accessor key to read a key is mostly its slot itself (StorageRef.v).
  */
 interface Slot { v: Uint8Array | null }
 
@@ -33,7 +34,11 @@ export class StateCache {
   private values = new Map<string, Slot>()
   /** Listings by the item bucket of their prefix, so a diff finds them cheaply. */
   private listings = new Map<number, Listing[]>()
-  private listingCount = 0
+  /**
+   * The same listings by prefix, for readers: a per-subnet map's listings (one per netuid) share
+   * their item's bucket, and an epoch block lists ~130 prefixes.
+   */
+  private byPrefix = new Map<string, Listing>()
   /** Prefixes found too large to list (until the cache is reset: walking them again each block to find out would cost more than it saves). */
   private unlisted = new Set<string>()
 
@@ -72,9 +77,17 @@ export class StateCache {
         if (ref.slotOf === values) return (ref.slot as Slot).v
         let slot = values.get(ref.ks)
         if (slot === undefined) {
-          slot = { v: view.get(ref.key) }
+          const v = view.get(ref.key)
           // (a full cache keeps nothing: no slot for advance() to keep up to date)
-          if (values.size >= MAX_ENTRIES) return slot.v
+          if (values.size >= MAX_ENTRIES) return v
+          // The ref is the key's slot itself (the value beside the fields a read loads anyway: no
+          // second object to reach on every read of it) unless it serves another cache (another
+          // chain in the process) already. Its slot in a map this cache dropped (reset) is dead.
+          if (ref.slotHost === undefined || ref.slotHost === this) {
+            ref.slotHost = this
+            ref.v = v
+            slot = ref as Slot
+          } else slot = { v }
           values.set(ref.ks, slot)
         }
         ref.slotOf = values
@@ -96,20 +109,18 @@ export class StateCache {
   }
 
   private listing(ps: string, prefix: Uint8Array, view: TrieView): Listing | undefined {
-    const bucket = itemBucket(ps)
-    const inBucket = this.listings.get(bucket)
-    let found: Listing | undefined
-    if (inBucket !== undefined) for (const l of inBucket) if (l.prefix === ps) { found = l; break }
-    if (found || this.unlisted.has(ps) || this.listingCount >= MAX_LISTINGS) return found
+    const found = this.byPrefix.get(ps)
+    if (found !== undefined || this.unlisted.has(ps) || this.byPrefix.size >= MAX_LISTINGS) return found
     const keys: string[] = []
     for (const k of view.keys(prefix)) {
       if (keys.length >= MAX_LISTED_KEYS) { this.unlisted.add(ps); return undefined }
       keys.push(toKeyString(k))
     }
     const l = { prefix: ps, keys, lent: false }
+    const bucket = itemBucket(ps)
     const list = this.listings.get(bucket)
     if (list) list.push(l); else this.listings.set(bucket, [l])
-    this.listingCount++
+    this.byPrefix.set(ps, l)
     return l
   }
 
@@ -207,7 +218,7 @@ export class StateCache {
     const bucket = itemBucket(l.prefix)
     const list = this.listings.get(bucket)!.filter((x) => x !== l)
     if (list.length > 0) this.listings.set(bucket, list); else this.listings.delete(bucket)
-    this.listingCount--
+    this.byPrefix.delete(l.prefix)
   }
 
   /** Point the cache at `hashKey` unless it already is there (it was advanced to it). */
@@ -222,7 +233,7 @@ export class StateCache {
     this.trailLength = 0
     this.values = new Map()
     this.listings = new Map()
-    this.listingCount = 0
+    this.byPrefix = new Map()
     this.unlisted = new Set()
     this.hashKey = hashKey
     this.moves++

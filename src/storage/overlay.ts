@@ -79,6 +79,12 @@ export interface StorageRef {
   /** Backend-private: the backend that filled `slot`, and the slot. */
   slotOf?: unknown
   slot?: unknown
+  /**
+   * Backend-private: the ref may serve as its key's slot itself (`v` the value there, `slotHost`
+   * the backend it serves), so a read of it reaches no second object.
+   */
+  v?: Uint8Array | null
+  slotHost?: unknown
 }
 
 /**

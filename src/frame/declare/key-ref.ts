@@ -17,6 +17,8 @@ export const NOT_KEPT: unique symbol = Symbol('not kept')
 export class KeyRef implements StorageRef {
   slotOf: unknown = undefined
   slot: unknown = undefined
+  v: Uint8Array | null = null
+  slotHost: unknown = undefined
   raw: Uint8Array | null = null
   value: unknown = NOT_KEPT
   readonly bit: number

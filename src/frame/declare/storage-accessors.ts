@@ -98,6 +98,13 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
   getLent(s: Store, k1: K1, k2: K2): V { return this.readPart(s, this.keyRef2(k1, k2), lent) }
   /** getLent, or null when (k1, k2) is absent (one read for what get() and contains() tell). */
   tryGetLent(s: Store, k1: K1, k2: K2): V | null { return this.readLentOrNull(s, this.keyRef2(k1, k2)) }
+  /**
+   * The stored bytes at (k1, k2) as they are (null when absent), for a caller that reads them
+   * itself (the epoch's Weights and Bonds rows): read through the key's ref, as get() reads.
+   */
+  raw(s: Store, k1: K1, k2: K2): Uint8Array | null { return s.read(this.keyRef2(k1, k2)) }
+  /** Store `raw`, which the caller vouches is a SCALE encoding of a value of this item, at (k1, k2). */
+  setRaw(s: Store, k1: K1, k2: K2, raw: Uint8Array): void { s.setRef(this.keyRef2(k1, k2), raw) }
   *iter(s: Store): Generator<[K1, K2, V]> {
     for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) {
       const r = this.keysAt(ks)

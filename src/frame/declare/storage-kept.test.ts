@@ -1,9 +1,10 @@
 // Decodings the accessors keep beside the stored bytes: what a read hands out is always what
 // decoding the bytes gives, whatever callers did to what earlier reads handed them.
 import { describe, expect, it, vi } from 'vitest'
+import fc from 'fast-check'
 import { cryptoReady } from '../../codec/hashing.js'
-import { encode } from '../../codec/scale.js'
-import { composite, i128, option, u16, u32, u64, vec } from '../../codec/types.js'
+import { decode, encode } from '../../codec/scale.js'
+import { composite, i128, option, tuple, u16, u32, u64, vec } from '../../codec/types.js'
 import { Overlay } from '../../storage/overlay.js'
 import { Pallet } from './pallet.js'
 
@@ -16,6 +17,8 @@ const Total = p.map<number, bigint>('Total', 'Identity', u16, u64, { default: 0n
 const Count = p.value<number>('Count', u32, { default: 0 })
 const Maybe = p.map<number, bigint | null>('Maybe', 'Identity', u16, option(u64), { default: null })
 const Opt = p.optionalMap<number, bigint>('Opt', 'Identity', u16, u64)
+const PairTy = vec(tuple(u16, u16))
+const Pairs = p.doubleMap<number, number, [number, number][]>('Pairs', 'Identity', u16, 'Identity', u16, PairTy, { default: [] })
 
 // A committed state that hands out the same bytes object per key until it changes, as the state cache does.
 function committed(entries: [Uint8Array, Uint8Array][]): Overlay {
@@ -129,5 +132,43 @@ describe('kept decodings', () => {
     // a field that would not read back as itself (a number for an i128) is not kept
     Price.set(s, 4, { bits: 6 as unknown as bigint })
     expect(Price.get(s, 4)).toEqual({ bits: 6n })
+  })
+})
+
+describe('raw double-map rows (raw, setRaw)', () => {
+  type Op =
+    | { kind: 'setRaw' | 'set'; k1: number; k2: number; row: [number, number][] }
+    | { kind: 'remove' | 'get' | 'raw'; k1: number; k2: number }
+    | { kind: 'start' | 'commit' | 'rollback' }
+  const k = fc.nat(2)
+  const row = fc.array(fc.tuple(fc.nat(65_535), fc.nat(65_535)), { maxLength: 3 })
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constantFrom('setRaw' as const, 'set' as const), k1: k, k2: k, row }),
+    fc.record({ kind: fc.constantFrom('remove' as const, 'get' as const, 'raw' as const), k1: k, k2: k }),
+    fc.record({ kind: fc.constantFrom('start' as const, 'commit' as const, 'rollback' as const) }),
+  )
+
+  it('read and write the bytes the typed accessors and the plain key read and write, kept decodings never stale', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(k, k, row)), fc.array(op, { maxLength: 40 }), (stored, ops) => {
+      const s = committed(stored.map(([a, b, r]) => [Pairs.key(a, b), encode(PairTy, r)]))
+      // The model: encoded rows by key, one map per open transaction.
+      let model = new Map(stored.map(([a, b, r]) => [`${a},${b}`, encode(PairTy, r)]))
+      const saved: Map<string, Uint8Array>[] = []
+      const check = (a: number, b: number): void => {
+        const want = model.get(`${a},${b}`) ?? null
+        expect(Pairs.raw(s, a, b)).toEqual(want)
+        expect(s.get(Pairs.key(a, b))).toEqual(want)
+        expect(Pairs.get(s, a, b)).toEqual(want === null ? [] : decode(PairTy, want))
+      }
+      for (const o of ops) {
+        if (o.kind === 'setRaw') { const b = encode(PairTy, o.row); Pairs.setRaw(s, o.k1, o.k2, b); model.set(`${o.k1},${o.k2}`, b) }
+        else if (o.kind === 'set') { Pairs.set(s, o.k1, o.k2, o.row); model.set(`${o.k1},${o.k2}`, encode(PairTy, o.row)) }
+        else if (o.kind === 'remove') { Pairs.remove(s, o.k1, o.k2); model.delete(`${o.k1},${o.k2}`) }
+        else if (o.kind === 'get' || o.kind === 'raw') check(o.k1, o.k2)
+        else if (o.kind === 'start') { s.startTransaction(); saved.push(new Map(model)) }
+        else if (saved.length > 0) { const m = saved.pop()!; if (o.kind === 'rollback') { s.rollbackTransaction(); model = m } else s.commitTransaction() }
+      }
+      for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) check(a, b)
+    }), { numRuns: 300 })
   })
 })

@@ -6,7 +6,6 @@ import { sameBytes } from '../../../codec/bytes.js'
 import { Reader, Writer, readCompactNumber, writeCompact } from '../../../codec/scale.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { SubtensorStorage as S } from '../storage.js'
-import { keptKeyString as keyStringOf } from '../../../storage/kept-key-string.js'
 import type { Row } from './yuma-types.js'
 
 type PairMap = typeof S.Weights
@@ -27,8 +26,7 @@ export function readPairRows(s: Store, map: PairMap, netuidIndex: number, n: num
   if (n <= FEW_ROWS) {
     // A few uids: each row read by its key (rows of uids ≥ n are not read either way), no listing.
     for (let uid = 0; uid < n; uid++) {
-      const key = map.key(netuidIndex, uid)
-      const raw = s.get(key, keyStringOf(key))
+      const raw = map.raw(s, netuidIndex, uid)
       if (raw !== null) readRow(raw, rows[uid] as Row, maxColumn)
     }
     return rows
@@ -63,11 +61,9 @@ function readRow(raw: Uint8Array, row: Row, maxColumn: number): void {
 /** `map.insert(netuid_index, uid, row)`; a row that already holds these bytes is left alone (the state is the same). */
 export function writePairRow(s: Store, map: PairMap, netuidIndex: number, uid: number, c: readonly number[], v: readonly number[]): void {
   const out = c.length === 0 ? EMPTY_ROW : rowBytes(c, v)
-  const key = map.key(netuidIndex, uid)
-  const ks = keyStringOf(key)
-  const was = s.get(key, ks)
+  const was = map.raw(s, netuidIndex, uid)
   if (was !== null && sameBytes(was, out)) return
-  s.set(key, out, ks)
+  map.setRaw(s, netuidIndex, uid, out)
 }
 
 /** An empty row's bytes (a uid without a new permit), shared: stored bytes are never changed in place. */

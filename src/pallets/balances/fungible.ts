@@ -253,7 +253,7 @@ export function accountKey(who: Uint8Array): AccountKey {
   const key = System.Account.key(who)
   const ks = toKeyString(key)
   // (every field a backend or the overlay's filter reads, set now: the ref keeps one shape)
-  return { who, ref: { key, ks, bit: keyBit(ks), slotOf: undefined, slot: undefined } }
+  return { who, ref: { key, ks, bit: keyBit(ks), slotOf: undefined, slot: undefined, v: null, slotHost: undefined } }
 }
 
 /** Mutate::mint_into: new funds for `who` (Minted event), raising total issuance. */

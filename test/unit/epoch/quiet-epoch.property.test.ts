@@ -15,14 +15,7 @@ import type { Row, YumaInputs } from '../../../src/pallets/subtensor/epoch/yuma-
 import { SubtensorStorage as S } from '../../../src/pallets/subtensor/index.js'
 import { u256 } from '../../conformance/subtensor/head-mock.js'
 import { Ext } from '../../conformance/subtensor/weights-mock.js'
-
-const TWO32 = 2 ** 32
-
-function normalise(raw: number[]): number[] {
-  const s = raw.reduce((a, b) => a + b, 0)
-  if (s === 0) return raw.map(() => 0)
-  return raw.map((x) => Math.floor((x * TWO32) / s))
-}
+import { yumaInputsArb } from './yuma-inputs.arb.js'
 
 /** A row: empty in most draws (the quiet case), else a few random entries. */
 const rowArb = (n: number, emptyOnly: boolean): fc.Arbitrary<Row> =>
@@ -32,35 +25,10 @@ const rowArb = (n: number, emptyOnly: boolean): fc.Arbitrary<Row> =>
       fc.array(fc.nat(65535), { minLength: c.length, maxLength: c.length }).map((v) => ({ c, v })))
 
 /** Random Yuma inputs; weights and bonds each all empty with probability ~1/2. */
-const inputsArb: fc.Arbitrary<YumaInputs> = fc.integer({ min: 1, max: 12 }).chain((n) =>
-  fc.record({
-    inactive: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-    lastUpdate: fc.array(fc.nat(20), { minLength: n, maxLength: n }),
-    registered: fc.array(fc.nat(20), { minLength: n, maxLength: n }),
-    commitBlocks: fc.option(fc.array(fc.oneof(fc.nat(20), fc.constant(Infinity)), { minLength: n, maxLength: n }), { nil: null }),
-    stakeRaw: fc.array(fc.oneof(fc.constant(0), fc.nat(1_000_000)), { minLength: n, maxLength: n }),
-    validatorPermits: fc.array(fc.boolean(), { minLength: n - 1 > 0 ? n - 1 : n, maxLength: n }),
-    ownerUid: fc.option(fc.nat(n - 1), { nil: null }),
-    weights: fc.boolean().chain((e) => fc.array(rowArb(n, e), { minLength: n, maxLength: n })),
-    bonds: fc.boolean().chain((e) => fc.array(rowArb(n, e), { minLength: n, maxLength: n })),
-    kappa: fc.nat(65535),
-    bp: fc.nat(65535),
-    lastTempo: fc.nat(20),
-    yuma3: fc.boolean(),
-    bma: fc.nat(1_000_000),
-    liquid: fc.option(fc.record({ low: fc.integer({ min: 1638, max: 65535 }), span: fc.nat(30000), steep: fc.integer({ min: -2000, max: 2000 }) }), { nil: null }),
-  }).map((r): YumaInputs => {
-    const fx = (u: number): number => Math.floor((u * TWO32) / 65535)
-    const high = Math.min(65535, r.liquid ? r.liquid.low + r.liquid.span : 0)
-    const bma64 = (BigInt(r.bma) << 64n) * (1n << 64n) / (1_000_000n << 64n)
-    return {
-      n, inactive: r.inactive, lastUpdate: r.lastUpdate, registered: r.registered, commitBlocks: r.commitBlocks,
-      stake: normalise(r.stakeRaw), validatorPermits: r.validatorPermits, ownerUid: r.ownerUid, weights: r.weights, bonds: r.bonds,
-      kappa: fx(r.kappa), bondsPenalty: fx(r.bp), lastTempo: r.lastTempo, yuma3: r.yuma3,
-      emaAlpha: Number((1n << 32n) - (bma64 >> 32n)),
-      liquidAlpha: r.liquid ? { low: BigInt(fx(r.liquid.low)), high: BigInt(fx(high)), steepness: BigInt(r.liquid.steep) << 32n } : null,
-    }
-  }))
+const inputsArb = yumaInputsArb({
+  maxN: 12,
+  rows: (n) => fc.boolean().chain((e) => fc.array(rowArb(n, e), { minLength: n, maxLength: n })),
+})
 
 const quietOf = (inp: YumaInputs): YumaInputs => ({ ...inp, ...QUIET_INPUTS, registered: zeros(inp.n) })
 const copy = (inp: YumaInputs): YumaInputs => structuredClone(inp)

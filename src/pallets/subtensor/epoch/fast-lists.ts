@@ -28,6 +28,18 @@ export function doublesFrom(x: readonly number[], len: number = x.length): numbe
   return out
 }
 export const emptyRow = (): Row => ({ c: [], v: doubles() })
+/** n zeros, as a list of doubles. */
+export function zeroList(n: number): number[] {
+  const out = doubles()
+  for (let i = 0; i < n; i++) out.push(0)
+  return out
+}
+/** n empty rows. */
+export function emptyRows(n: number): Row[] {
+  const out: Row[] = []
+  for (let i = 0; i < n; i++) out.push(emptyRow())
+  return out
+}
 export const sumOf = (x: readonly number[]): number => { let s = 0; for (let i = 0; i < x.length; i++) s += x[i] as number; return s }
 
 /**

@@ -3,7 +3,7 @@
 // port in yuma-reference.ts, which the tests hold it equal to. This is the production path.
 import { TWO32, div, divideInPlace, mul, normalizeInPlace } from './fast-fx.js'
 import { matEma, matEmaLiquid } from './fast-bond-ema.js'
-import { doubles, doublesFrom, emptyRow, sumOf } from './fast-lists.js'
+import { doubles, doublesFrom, emptyRow, emptyRows, sumOf, zeroList } from './fast-lists.js'
 import { weightedMedianCol } from './fast-median.js'
 import { colMaxUpscale, colNormalize, columns, dropRecentColumns, interpolate } from './fast-sparse.js'
 import type { Row, YumaInputs, YumaResult } from './yuma-types.js'
@@ -13,15 +13,21 @@ function zeroWhere(x: number[], mask: readonly boolean[]): void {
   if (mask.length > 0) for (let i = 0; i < x.length; i++) if (mask[i] ?? true) x[i] = 0
 }
 
-/** Yuma consensus for one mechanism (the body of `epoch_mechanism` between reading and writing). */
-export function yumaFast(inp: YumaInputs): YumaResult {
-  const { n } = inp
+/** Who may not validate (no permit, or beyond the permit list), and the active stake: the stake of the active validators, normalised. */
+function activeStakeOf(inp: YumaInputs): { forbids: boolean[]; activeStake: number[] } {
   const forbids: boolean[] = []
   for (const b of inp.validatorPermits) forbids.push(!b)
   const activeStake = doublesFrom(inp.stake)
   zeroWhere(activeStake, inp.inactive)
   zeroWhere(activeStake, forbids)
   normalizeInPlace(activeStake)
+  return { forbids, activeStake }
+}
+
+/** Yuma consensus for one mechanism (the body of `epoch_mechanism` between reading and writing). */
+export function yumaFast(inp: YumaInputs): YumaResult {
+  const { n } = inp
+  const { forbids, activeStake } = activeStakeOf(inp)
 
   // Weights: permit rows, diagonal (the owner keeps its own), outdated, commit-reveal columns;
   // then each row normalised in u16 units ((w·2^32)/(Σw·2^32) floors exactly as w/Σw does).
@@ -62,8 +68,7 @@ export function yumaFast(inp: YumaInputs): YumaResult {
   }
   const validatorTrust = doubles()
   for (const r of clipped) validatorTrust.push(sumOf(r.v))
-  const ranks = doubles()
-  for (let j = 0; j < n; j++) ranks.push(0)
+  const ranks = zeroList(n)
   for (let i = 0; i < clipped.length; i++) {
     const row = clipped[i] as Row
     const scale = activeStake[i] ?? 0
@@ -148,28 +153,11 @@ export function yumaFast(inp: YumaInputs): YumaResult {
  */
 export function yumaQuiet(inp: YumaInputs): YumaResult {
   const { n } = inp
-  const forbids: boolean[] = []
-  for (const b of inp.validatorPermits) forbids.push(!b)
-  const activeStake = doublesFrom(inp.stake)
-  zeroWhere(activeStake, inp.inactive)
-  zeroWhere(activeStake, forbids)
-  normalizeInPlace(activeStake)
+  const { activeStake } = activeStakeOf(inp)
   const fallback = sumOf(activeStake) === 0 ? inp.stake : activeStake
   return {
     activeStake, weights: emptyRows(n), consensus: zeroList(n), clipped: emptyRows(n), validatorTrust: zeroList(n),
     incentive: zeroList(n), emaBonds: emptyRows(n), dividends: zeroList(n),
     normalizedServer: zeroList(n), normalizedValidator: doublesFrom(fallback), normalizedCombined: doublesFrom(fallback),
   }
-}
-
-function zeroList(n: number): number[] {
-  const out = doubles()
-  for (let i = 0; i < n; i++) out.push(0)
-  return out
-}
-
-function emptyRows(n: number): Row[] {
-  const out: Row[] = []
-  for (let i = 0; i < n; i++) out.push(emptyRow())
-  return out
 }

@@ -11,25 +11,13 @@ import '../src/polyfill.js'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Blockchain } from '../src/chain/blockchain.js'
-import { genesisBlock } from '../src/chain/block-diff.js'
-import { BlockProducer } from '../src/chain/producer.js'
-import { TxPool } from '../src/chain/txpool.js'
-import { hexOf, hexToBytes, sameBytes } from '../src/codec/bytes.js'
-import { cryptoReady } from '../src/codec/hashing.js'
-import { encode } from '../src/codec/scale.js'
-import { Header } from '../src/frame/primitives.js'
-import { genesisStorage, loadChainSpec, runtimeBuildOf } from '../src/node/chain-spec.js'
-import { devAuthority } from '../src/node/keys.js'
-import { Runtime } from '../src/runtime/runtime.js'
+import { Session } from 'node:inspector/promises'
 import { BlockStore } from '../src/storage/block-store.js'
-import { keyString } from '../src/storage/kv.js'
 import { openLevelKV } from '../src/storage/level.js'
 import { applyChanges, TrieCache } from '../src/storage/trie/index.js'
-import { Session } from 'node:inspector/promises'
 import { startCpuProfile, summarizeProfile } from './lib/cpu-profile.js'
 import { printSummary, summarizeUnder, type Profile } from './lib/profile-under.js'
-import { startedSubnetsSpec } from './lib/subnets-spec.js'
+import { recordCommits, replayCommits } from './lib/recorded-commits.js'
 
 const pos = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const subnets = Number(pos[0] ?? 4)
@@ -37,58 +25,12 @@ const blocks = Number(pos[1] ?? 1_000)
 const prof = process.argv.includes('--prof')
 const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 3)
 
-interface Recorded {
-  hash: Uint8Array
-  parentHash: Uint8Array
-  number: number
-  headerBytes: Uint8Array
-  body: Uint8Array[]
-  stateRoot: Uint8Array
-  /** The write-set as applyDiff hands it to the trie (a Map, as the overlay's diff): no-op writes dropped. */
-  changes: Map<string, Uint8Array | null>
-}
-
-await cryptoReady()
-const chainSpec = loadChainSpec(startedSubnetsSpec(subnets, 'current'))
-const runtime = await Runtime.get(runtimeBuildOf(chainSpec))
-const storage = genesisStorage(chainSpec, runtime)
-
-// Record.
-const recorded: Recorded[] = []
-let diffKeys = 0
-{
-  const dir = mkdtempSync(join(tmpdir(), 'trie-commit-rec-'))
-  const store = await BlockStore.open(await openLevelKV(dir))
-  try {
-    const chain = await Blockchain.open(store, runtime.executive, storage)
-    const state = new Map<string, Uint8Array>()
-    for (const [k, v] of storage) state.set(keyString(hexToBytes(k)), v)
-    const producer = new BlockProducer(chain, new TxPool(), runtime, { mode: { kind: 'manual' }, authority: devAuthority('alice'), instantFinality: true })
-    const commit = chain.commit.bind(chain)
-    chain.commit = (b, o) => {
-      const changes: [string, Uint8Array | null][] = []
-      diffKeys += b.changes.size
-      for (const [k, v] of b.changes) {
-        const old = state.get(k)
-        if (old === undefined ? v === null : v !== null && sameBytes(old, v)) continue
-        changes.push([k, v])
-        if (v === null) state.delete(k)
-        else state.set(k, v)
-      }
-      recorded.push({ hash: b.hash, parentHash: b.header.parent_hash, number: b.header.number, headerBytes: b.headerBytes, body: b.body, stateRoot: b.header.state_root, changes: new Map(changes) })
-      return commit(b, o)
-    }
-    await producer.produceMany(blocks)
-  } finally {
-    await store.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-const keys = recorded.reduce((a, r) => a + r.changes.size, 0) / recorded.length
-console.log(`${subnets} subnets: recorded ${recorded.length} blocks, ${(diffKeys / recorded.length).toFixed(0)} written keys/block, of which ${keys.toFixed(0)} changed`)
+// Record (the write-set as applyDiff would hand it to the trie, no-op writes dropped).
+const recorded = await recordCommits(subnets, blocks, true)
+const keys = recorded.blocks.reduce((a, r) => a + r.changes.size, 0) / recorded.blocks.length
+console.log(`${subnets} subnets: recorded ${recorded.blocks.length} blocks, ${(recorded.writtenKeys / recorded.blocks.length).toFixed(0)} written keys/block, of which ${keys.toFixed(0)} changed`)
 
 // Replay.
-const { header: gHeader, hash: gHash, nodes: gNodes } = genesisBlock(storage)
 const best = { total: Infinity, trie: Infinity, commit: Infinity, rest: Infinity }
 for (let round = 0; round < rounds; round++) {
   const dir = mkdtempSync(join(tmpdir(), 'trie-commit-replay-'))
@@ -98,15 +40,11 @@ for (let round = 0; round < rounds; round++) {
   if (process.env.COUNT_GETS) kv.getSync = (k) => { syncReads++; return gs(k) }
   const store = await BlockStore.open(kv)
   try {
-    await store.initGenesis({ hash: gHash, header: encode(Header, gHeader), stateRoot: gHeader.state_root, trieNodes: gNodes })
+    await recorded.initGenesis(store)
     const cache = new TrieCache(Infinity, 1, 50_000)
     let gets = 0
     const g0 = store.getNode.bind(store)
     if (process.env.COUNT_GETS) store.getNode = (h, root) => { gets++; return g0(h, root) }
-    let root = gHeader.state_root
-    let nodes = 0
-    let trieUs = 0
-    let commitUs = 0
     const profiler = prof && round === rounds - 1 ? await startCpuProfile(100) : null
     const heap = process.env.PROMOTED && round === rounds - 1 ? new Session() : null
     if (heap) {
@@ -115,29 +53,7 @@ for (let round = 0; round < rounds; round++) {
       await heap.post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.PROMOTED === 'all' } as never)
     }
     const c0 = process.cpuUsage()
-    let durable: Promise<void> = Promise.resolve()
-    let lastYield = performance.now()
-    for (const r of recorded) {
-      const t0 = process.cpuUsage()
-      const { root: next, newNodes } = applyChanges(store, root, r.changes, 1, cache)
-      const t1 = process.cpuUsage()
-      if (!sameBytes(next, r.stateRoot)) throw new Error(`#${r.number}: state root ${hexOf(next)}, built ${hexOf(r.stateRoot)}`)
-      durable = store.commitBlock({
-        hash: r.hash, header: r.headerBytes, body: r.body, number: r.number, parentHash: r.parentHash,
-        stateRoot: next, trieNodes: newNodes, setBest: true, setFinalized: true,
-      })
-      const t2 = process.cpuUsage()
-      trieUs += t1.user + t1.system - t0.user - t0.system
-      commitUs += t2.user + t2.system - t1.user - t1.system
-      nodes += newNodes.hashes.length
-      root = next
-      // As the producer: let the commit queue's writes run every few milliseconds.
-      if (performance.now() - lastYield >= 8) {
-        await new Promise<void>((res) => setImmediate(res))
-        lastYield = performance.now()
-      }
-    }
-    await durable
+    const { trieUs, commitUs, nodes } = await replayCommits(recorded, { applyChanges, cache, store })
     if (heap) {
       type HeapNode = { callFrame: { functionName: string; url: string }; selfSize: number; children: HeapNode[] }
       const { profile } = await heap.post('HeapProfiler.stopSampling') as unknown as { profile: { head: HeapNode } }
@@ -151,12 +67,12 @@ for (let round = 0; round < rounds; round++) {
       }
       walk(profile.head, '')
       const total = [...self.values()].reduce((a, b) => a + b, 0)
-      console.log(`${process.env.PROMOTED === 'all' ? 'allocated' : 'promoted'} ${(total / recorded.length / 1024).toFixed(2)} kB/block`)
-      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(v / recorded.length / 1024).toFixed(2).padStart(8)} kB/block  ${k}`)
+      console.log(`${process.env.PROMOTED === 'all' ? 'allocated' : 'promoted'} ${(total / recorded.blocks.length / 1024).toFixed(2)} kB/block`)
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(v / recorded.blocks.length / 1024).toFixed(2).padStart(8)} kB/block  ${k}`)
     }
-    if (process.env.COUNT_GETS) console.log(`getNode calls/block ${(gets / recorded.length).toFixed(1)}, LevelDB reads/block ${(syncReads / recorded.length).toFixed(1)}`)
+    if (process.env.COUNT_GETS) console.log(`getNode calls/block ${(gets / recorded.blocks.length).toFixed(1)}, LevelDB reads/block ${(syncReads / recorded.blocks.length).toFixed(1)}`)
     const c = process.cpuUsage(c0)
-    const n = recorded.length
+    const n = recorded.blocks.length
     const total = (c.user + c.system) / n
     const rest = total - (trieUs + commitUs) / n
     best.total = Math.min(best.total, total); best.trie = Math.min(best.trie, trieUs / n); best.commit = Math.min(best.commit, commitUs / n); best.rest = Math.min(best.rest, rest)

@@ -52,18 +52,48 @@ function stateOf(store: BlockStore, root: Uint8Array): State {
 
 interface Block { ref: BlockRef; root: Uint8Array; state: State }
 
+/** Genesis of random contents, stored: the first block. */
+async function storeGenesis(store: BlockStore, rng: Rng): Promise<Block> {
+  const changes = randomChanges(rng)
+  const g = applyChanges(store, EMPTY_TRIE_ROOT, changes)
+  const header = encodeHeader(new Uint8Array(32), 0, g.root, new Uint8Array(32), new Uint8Array(0))
+  const hash = blake2(header)
+  await store.initGenesis({ hash, header, stateRoot: g.root, trieNodes: g.newNodes })
+  return { ref: { hash, number: 0 }, root: g.root, state: applied(new Map(), changes) }
+}
+
+/**
+ * A child of `parent` with random changes, committed; `durable` is its commit. The parent's nodes
+ * are read the way the chain reads them: through its state root. (`setBest` is asked after the
+ * block's draws.)
+ */
+function commitChild(store: BlockStore, rng: Rng, parent: Block, setBest: () => boolean): { block: Block; durable: Promise<void> } {
+  const changes = randomChanges(rng)
+  const { root, newNodes } = applyChanges(store, parent.root, changes)
+  const number = parent.ref.number + 1
+  const header = encodeHeader(parent.ref.hash, number, root, new Uint8Array(32), rng.bytes(4))
+  const hash = blake2(header)
+  const durable = store.commitBlock({ hash, header, body: [], number, parentHash: parent.ref.hash, stateRoot: root, trieNodes: newNodes, setBest: setBest() })
+  return { block: { ref: { hash, number }, root, state: applied(parent.state, changes) }, durable }
+}
+
+/** `n` blocks on the last of `blocks`, each made best and written before the next. */
+async function extendBest(store: BlockStore, rng: Rng, blocks: Block[], n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const { block, durable } = commitChild(store, rng, blocks[blocks.length - 1]!, () => true)
+    await durable
+    blocks.push(block)
+  }
+}
+
 async function run(seed: number, openKV: () => Promise<KV>, reopenable: boolean): Promise<void> {
   const rng = new Rng(seed)
   let kv = await openKV()
   // Checkpoints by block count, and some runs by the window's bytes as well (blocks here pack a few hundred bytes).
   const opts = { checkpointBlocks: 2 + rng.int(6), checkpointBytes: rng.int(2) === 0 ? 500 + rng.int(1_500) : undefined, nodeCacheSize: 16 }
   let store = await BlockStore.open(kv, opts)
-  const genesisChanges = randomChanges(rng)
-  const g0 = applyChanges(store, EMPTY_TRIE_ROOT, genesisChanges)
-  const gHeader = encodeHeader(new Uint8Array(32), 0, g0.root, new Uint8Array(32), new Uint8Array(0))
-  const gHash = blake2(gHeader)
-  await store.initGenesis({ hash: gHash, header: gHeader, stateRoot: g0.root, trieNodes: g0.newNodes })
-  const blocks: Block[] = [{ ref: { hash: gHash, number: 0 }, root: g0.root, state: applied(new Map(), genesisChanges) }]
+  const blocks: Block[] = [await storeGenesis(store, rng)]
+  const gHash = blocks[0]!.ref.hash
   const byHash = new Map<string, Block>([[u8aToHex(gHash), blocks[0]!]])
   const best = (): Block => byHash.get(u8aToHex(store.best().hash))!
 
@@ -73,16 +103,10 @@ async function run(seed: number, openKV: () => Promise<KV>, reopenable: boolean)
       // A child of best (most steps), or of any block (a fork), made best or not.
       const onBest = roll < 70
       const parent = onBest ? best() : blocks[rng.int(blocks.length)]!
-      const changes = randomChanges(rng)
-      // The parent's nodes are read the way the chain reads them: through its state root.
-      const { root, newNodes } = applyChanges(store, parent.root, changes)
-      const number = parent.ref.number + 1
-      const header = encodeHeader(parent.ref.hash, number, root, new Uint8Array(32), rng.bytes(4))
-      const hash = blake2(header)
-      await store.commitBlock({ hash, header, body: [], number, parentHash: parent.ref.hash, stateRoot: root, trieNodes: newNodes, setBest: onBest || rng.int(2) === 0 })
-      const b = { ref: { hash, number }, root, state: applied(parent.state, changes) }
+      const { block: b, durable } = commitChild(store, rng, parent, () => onBest || rng.int(2) === 0)
+      await durable
       blocks.push(b)
-      byHash.set(u8aToHex(hash), b)
+      byHash.set(u8aToHex(b.ref.hash), b)
     } else if (roll < 92) {
       await store.setBest(blocks[rng.int(blocks.length)]!.ref.hash)
     } else if (roll < 96) {
@@ -139,23 +163,8 @@ describe('state windows', () => {
     const rng = new Rng(7)
     const opts = { checkpointBlocks: 3 }
     let store = await BlockStore.open(kv, opts)
-    const genesisChanges = randomChanges(rng)
-    const g = applyChanges(store, EMPTY_TRIE_ROOT, genesisChanges)
-    const gHeader = encodeHeader(new Uint8Array(32), 0, g.root, new Uint8Array(32), new Uint8Array(0))
-    await store.initGenesis({ hash: blake2(gHeader), header: gHeader, stateRoot: g.root, trieNodes: g.newNodes })
-    const blocks: Block[] = [{ ref: store.best(), root: g.root, state: applied(new Map(), genesisChanges) }]
-    const extend = async (): Promise<void> => {
-      for (let i = 0; i < 10; i++) {
-        const parent = blocks[blocks.length - 1]!
-        const changes = randomChanges(rng)
-        const { root, newNodes } = applyChanges(store, parent.root, changes)
-        const number = parent.ref.number + 1
-        const header = encodeHeader(parent.ref.hash, number, root, new Uint8Array(32), rng.bytes(4))
-        const hash = blake2(header)
-        await store.commitBlock({ hash, header, body: [], number, parentHash: parent.ref.hash, stateRoot: root, trieNodes: newNodes, setBest: true })
-        blocks.push({ ref: { hash, number }, root, state: applied(parent.state, changes) })
-      }
-    }
+    const blocks: Block[] = [await storeGenesis(store, rng)]
+    const extend = (): Promise<void> => extendBest(store, rng, blocks, 10)
     await extend()
     await store.close()
     kv = await openLevelKV(dir)
@@ -193,22 +202,13 @@ describe('state windows', () => {
     const rng = new Rng(11)
     // Every block a checkpoint: a block's state is its own pack and what earlier ones copied under 'n'.
     const store = await BlockStore.open(kv, { checkpointBlocks: 1, nodeCacheSize: 16 })
-    const genesisChanges = randomChanges(rng)
-    const g = applyChanges(store, EMPTY_TRIE_ROOT, genesisChanges)
-    const gHeader = encodeHeader(new Uint8Array(32), 0, g.root, new Uint8Array(32), new Uint8Array(0))
-    await store.initGenesis({ hash: blake2(gHeader), header: gHeader, stateRoot: g.root, trieNodes: g.newNodes })
-    const blocks: Block[] = [{ ref: store.best(), root: g.root, state: applied(new Map(), genesisChanges) }]
+    const blocks: Block[] = [await storeGenesis(store, rng)]
     kv.hold()
     const durable: Promise<void>[] = []
     for (let i = 0; i < 8; i++) {
-      const parent = blocks[blocks.length - 1]!
-      const changes = randomChanges(rng)
-      const { root, newNodes } = applyChanges(store, parent.root, changes)
-      const number = parent.ref.number + 1
-      const header = encodeHeader(parent.ref.hash, number, root, new Uint8Array(32), rng.bytes(4))
-      const hash = blake2(header)
-      durable.push(store.commitBlock({ hash, header, body: [], number, parentHash: parent.ref.hash, stateRoot: root, trieNodes: newNodes, setBest: true }))
-      blocks.push({ ref: { hash, number }, root, state: applied(parent.state, changes) })
+      const child = commitChild(store, rng, blocks[blocks.length - 1]!, () => true)
+      durable.push(child.durable)
+      blocks.push(child.block)
     }
     expect(kv.written).toBe(1) // genesis only
     for (const b of blocks) expect(stateOf(store, b.root), `#${b.ref.number}`).toEqual(b.state)
@@ -227,23 +227,8 @@ describe('state windows', () => {
     const rng = new Rng(5)
     // (a node cache of one: genesis's nodes, under 'n', are looked for past the windows each time)
     const store = await BlockStore.open(kv, { checkpointBlocks: 64, nodeCacheSize: 1 })
-    const genesisChanges = randomChanges(rng)
-    const g = applyChanges(store, EMPTY_TRIE_ROOT, genesisChanges)
-    const gHeader = encodeHeader(new Uint8Array(32), 0, g.root, new Uint8Array(32), new Uint8Array(0))
-    await store.initGenesis({ hash: blake2(gHeader), header: gHeader, stateRoot: g.root, trieNodes: g.newNodes })
-    const blocks: Block[] = [{ ref: store.best(), root: g.root, state: applied(new Map(), genesisChanges) }]
-    const extend = async (n: number): Promise<void> => {
-      for (let i = 0; i < n; i++) {
-        const parent = blocks[blocks.length - 1]!
-        const changes = randomChanges(rng)
-        const { root, newNodes } = applyChanges(store, parent.root, changes)
-        const number = parent.ref.number + 1
-        const header = encodeHeader(parent.ref.hash, number, root, new Uint8Array(32), rng.bytes(4))
-        const hash = blake2(header)
-        await store.commitBlock({ hash, header, body: [], number, parentHash: parent.ref.hash, stateRoot: root, trieNodes: newNodes, setBest: true })
-        blocks.push({ ref: { hash, number }, root, state: applied(parent.state, changes) })
-      }
-    }
+    const blocks: Block[] = [await storeGenesis(store, rng)]
+    const extend = (n: number): Promise<void> => extendBest(store, rng, blocks, n)
     await extend(5)
     // A state a few blocks back, read once with best at #5 and again with best at #6 … #10.
     const old = blocks[2]!

@@ -119,9 +119,12 @@ let kPrefix = 0
 let kBits = 0
 let kSize = 0
 
-/** Node kind and encoded size of a node; sets kPrefix, kBits, kSize. */
-function layout(pLen: number, value: Uint8Array | null, valueHashed: boolean, children: readonly (Uint8Array | null)[] | null): number {
-  if (children === null) {
+/**
+ * Node kind and encoded size of a node without its children's references (with the bitmap of a
+ * branch's); sets kPrefix and kBits.
+ */
+function layoutHead(pLen: number, value: Uint8Array | null, valueHashed: boolean, branch: boolean): number {
+  if (!branch) {
     if (value === null) throw new TrieCodecError('leaf without value')
     kPrefix = valueHashed ? HASHED_VALUE_LEAF : LEAF
     kBits = valueHashed ? 3 : 2
@@ -134,8 +137,13 @@ function layout(pLen: number, value: Uint8Array | null, valueHashed: boolean, ch
   }
   let size = headerLen(pLen, kBits) + ((pLen + 1) >> 1)
   if (value !== null) size += valueHashed ? HASH_LEN : compactLen(value.length) + value.length
+  return branch ? size + 2 : size
+}
+
+/** Node kind and encoded size of a node; sets kPrefix, kBits, kSize. */
+function layout(pLen: number, value: Uint8Array | null, valueHashed: boolean, children: readonly (Uint8Array | null)[] | null): number {
+  let size = layoutHead(pLen, value, valueHashed, children !== null)
   if (children !== null) {
-    size += 2
     for (let i = 0; i < 16; i++) {
       const c = children[i]
       if (!c) continue
@@ -147,12 +155,16 @@ function layout(pLen: number, value: Uint8Array | null, valueHashed: boolean, ch
   return size
 }
 
+/** Where writeHead left a branch's bitmap to be written. */
+let kBitmapPos = -1
+
 /**
- * Write the node laid out by layout() at out[base, base + kSize). The partial key is nibbles
- * [pStart, pStart + pLen) of `pSrc`: packed two to a byte, high nibble first, or (`unpacked`)
- * one nibble per byte.
+ * Write the header, partial key, bitmap slot (of a branch) and value of the node laid out by
+ * layoutHead at out[base, …); returns where the children's references go. The partial key is
+ * nibbles [pStart, pStart + pLen) of `pSrc`: packed two to a byte, high nibble first, or
+ * (`unpacked`) one nibble per byte.
  */
-function write(
+function writeHead(
   out: Uint8Array,
   base: number,
   pSrc: Uint8Array,
@@ -161,8 +173,8 @@ function write(
   unpacked: boolean,
   value: Uint8Array | null,
   valueHashed: boolean,
-  children: readonly (Uint8Array | null)[] | null,
-): void {
+  branch: boolean,
+): number {
   let pos = writeHeader(out, base, kPrefix, kBits, pLen)
   let i = pStart
   const end = pStart + pLen
@@ -181,29 +193,46 @@ function write(
       for (; i < end; i += 2) out[pos++] = ((pSrc[i >> 1]! & 0x0f) << 4) | (pSrc[(i >> 1) + 1]! >> 4)
     }
   }
-
-  let bitmapPos = -1
-  if (children !== null) {
-    bitmapPos = pos
+  if (branch) {
+    kBitmapPos = pos
     pos += 2
   }
   if (value !== null) {
     if (!valueHashed) pos = writeCompact(out, pos, value.length)
     pos = put(out, pos, value)
   }
-  if (children !== null) {
-    let bitmap = 0
-    for (let k = 0; k < 16; k++) {
-      const c = children[k]
-      if (!c) continue
-      bitmap |= 1 << k
-      out[pos++] = c.length << 2 // compact of a child reference length (<= 32) is one byte
-      pos = put(out, pos, c)
-    }
-    if (bitmap === 0) throw new TrieCodecError('branch without children')
-    out[bitmapPos] = bitmap & 0xff
-    out[bitmapPos + 1] = bitmap >> 8
+  return pos
+}
+
+/** Write a branch's set references in slot order from `pos`, and its bitmap where writeHead left room. */
+function writeChildren(out: Uint8Array, pos: number, children: readonly (Uint8Array | null)[]): void {
+  let bitmap = 0
+  for (let k = 0; k < 16; k++) {
+    const c = children[k]
+    if (!c) continue
+    bitmap |= 1 << k
+    out[pos++] = c.length << 2 // compact of a child reference length (<= 32) is one byte
+    pos = put(out, pos, c)
   }
+  if (bitmap === 0) throw new TrieCodecError('branch without children')
+  out[kBitmapPos] = bitmap & 0xff
+  out[kBitmapPos + 1] = bitmap >> 8
+}
+
+/** Write the node laid out by layout() at out[base, base + kSize) (see writeHead for the partial key). */
+function write(
+  out: Uint8Array,
+  base: number,
+  pSrc: Uint8Array,
+  pStart: number,
+  pLen: number,
+  unpacked: boolean,
+  value: Uint8Array | null,
+  valueHashed: boolean,
+  children: readonly (Uint8Array | null)[] | null,
+): void {
+  const pos = writeHead(out, base, pSrc, pStart, pLen, unpacked, value, valueHashed, children !== null)
+  if (children !== null) writeChildren(out, pos, children)
 }
 
 /**
@@ -260,25 +289,14 @@ export function encodeBranchKept(
 ): Uint8Array {
   if (bitmap === 0) throw new TrieCodecError('branch without children')
   const pLen = nibbles.length
-  const prefix = value === null ? BRANCH_NO_VALUE : valueHashed ? HASHED_VALUE_BRANCH : BRANCH_WITH_VALUE
-  const bits = valueHashed && value !== null ? 4 : 2
-  let size = headerLen(pLen, bits) + ((pLen + 1) >> 1) + 2 + refBytes
-  if (value !== null) size += valueHashed ? HASH_LEN : compactLen(value.length) + value.length
-  const out = reserveBytes(size)
-  let pos = writeHeader(out, 0, prefix, bits, pLen)
-  let i = 0
-  if (pLen & 1) out[pos++] = nibbles[i++]!
-  for (; i < pLen; i += 2) out[pos++] = (nibbles[i]! << 4) | nibbles[i + 1]!
-  out[pos++] = bitmap & 0xff
-  out[pos++] = bitmap >> 8
-  if (value !== null) {
-    if (!valueHashed) pos = writeCompact(out, pos, value.length)
-    pos = put(out, pos, value)
-  }
+  const out = reserveBytes(layoutHead(pLen, value, valueHashed, true) + refBytes)
+  let pos = writeHead(out, 0, nibbles, 0, pLen, true, value, valueHashed, true)
+  out[kBitmapPos] = bitmap & 0xff
+  out[kBitmapPos + 1] = bitmap >> 8
   for (let k = 0; k < 16; k++) {
     if ((bitmap & (1 << k)) === 0) continue
     const c = refs[k]!
-    out[pos++] = c.length << 2 // compact of a child reference length (<= 32) is one byte
+    out[pos++] = c.length << 2
     pos = put(out, pos, c)
   }
   return out

@@ -17,7 +17,8 @@ const MAX_U64 = (1n << 64n) - 1n
 /** Scratch for 64-bit loads and stores: two u64 words and their bytes (little endian on this host). */
 const wide64 = new BigUint64Array(2)
 const wide8 = new Uint8Array(wide64.buffer)
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+/** Whether this host stores numbers little-endian (typed-array words then hold their SCALE bytes). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 const CHUNK_SHIFT = [0n, 8n, 16n, 24n, 32n, 40n, 48n]
 
 export class Writer {

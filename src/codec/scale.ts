@@ -14,7 +14,7 @@ import type { Field, Ty } from './types.js'
 import { isOption } from './types.js'
 import { Reader, ScaleError, Writer, readCompact, readCompactNumber, writeCompact } from './scale-io.js'
 
-export { MAX_DEPTH_MESSAGE, MAX_EXTRINSIC_DEPTH, Reader, ScaleError, Writer, compactBytes, putBigLE, readCompact, readCompactNumber, writeCompact } from './scale-io.js'
+export { LITTLE_ENDIAN, MAX_DEPTH_MESSAGE, MAX_EXTRINSIC_DEPTH, Reader, ScaleError, Writer, compactBytes, putBigLE, readCompact, readCompactNumber, writeCompact } from './scale-io.js'
 
 /** `Some(x)` of an Option whose `x` may itself be None (`Option<Option<T>>`): `new Some(null)` is 0x0100. */
 export class Some<T = unknown> { constructor(readonly value: T) {} }

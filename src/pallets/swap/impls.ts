@@ -26,11 +26,17 @@ export const MAX_PRICE = 1_000_000_000_000_000n
 
 export const balancerOf = (s: Store, netuid: number): Balancer => new Balancer(St.SwapBalancer.get(s, netuid).quote)
 
-const quoteWeight = (b: { quote: bigint }): bigint => b.quote
-
-/** SwapBalancer's quote weight: the caller's pool memo of it, else as stored (then remembered there). */
+/**
+ * SwapBalancer's quote weight: the caller's pool memo of it, else as stored (then remembered there,
+ * with whether a value is stored: one read for what the weight and `contains` tell).
+ */
 function quoteOf(s: Store, netuid: number, pool: PoolReserves): bigint {
-  if (pool.quote === undefined) pool.quote = St.SwapBalancer.getPart(s, netuid, quoteWeight)
+  if (pool.quote === undefined) {
+    const held = St.SwapBalancer.tryGetLent(s, netuid)
+    pool.quoteStored = held !== null
+    // (SwapBalancer's default weight is ½)
+    pool.quote = held !== null ? held.quote : HALF_WEIGHT
+  }
   return pool.quote
 }
 
@@ -87,7 +93,10 @@ export function adjustProtocolLiquidity(s: Store, netuid: number, taoDelta: bigi
   const next = new Balancer(quote).withAddedLiquidity(tao, alpha, taoDelta, alphaDelta)
   if (!next) return [0n, 0n]
   // (a read equal to anything but the default weight comes from a stored value)
-  if (next.quote !== quote || (quote === HALF_WEIGHT && !St.SwapBalancer.contains(s, netuid))) St.SwapBalancer.set(s, netuid, { quote: next.quote })
+  if (next.quote !== quote || (quote === HALF_WEIGHT && !(pool?.quoteStored ?? St.SwapBalancer.contains(s, netuid)))) {
+    St.SwapBalancer.set(s, netuid, { quote: next.quote })
+    if (pool !== undefined) pool.quoteStored = true
+  }
   if (pool !== undefined) pool.quote = next.quote
   return [taoDelta, alphaDelta]
 }

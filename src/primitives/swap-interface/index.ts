@@ -24,9 +24,10 @@ export interface SwapResult {
  * A subnet's pool as a caller that keeps it in step with storage already holds it: SubnetMechanism,
  * SubnetTAO and SubnetAlphaIn as stored, so the Swap pallet need not read them again. `quote`
  * belongs to the Swap pallet: its balancer weight as stored, remembered there between calls that
- * share this object (unset: read it).
+ * share this object (unset: read it), and `quoteStored` with it: whether SwapBalancer holds a value
+ * (the weight may be the default's).
  */
-export interface PoolReserves { mechanism: number; tao: bigint; alpha: bigint; quote?: bigint }
+export interface PoolReserves { mechanism: number; tao: bigint; alpha: bigint; quote?: bigint | undefined; quoteStored?: boolean }
 
 /**
  * `SwapHandler`. Every method reads and writes chain state only through `s`. A method that fails

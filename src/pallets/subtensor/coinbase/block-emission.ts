@@ -75,10 +75,15 @@ function buildSteps(): Step[] {
 /** `emissionForIssuance` answered from the precomputed steps (identical values, tested). */
 export function emissionForIssuanceFast(issuance: bigint): bigint {
   const st = (steps ??= buildSteps())
+  // (the step of the last answer first: TAO's and the subnets' issuances move little block to block)
+  const k = lastStep
+  if (st[k].from <= issuance && (k + 1 === st.length || issuance < st[k + 1].from)) return st[k].value
   let i = st.length - 1
   while (st[i].from > issuance) i--
+  lastStep = i
   return st[i].value
 }
+let lastStep = 0
 
 /** `get_block_emission_for_issuance` (never Err, see below): the value, stored in BlockEmission when it changed. */
 export function getBlockEmissionForIssuance(s: Store, issuance: bigint): bigint {

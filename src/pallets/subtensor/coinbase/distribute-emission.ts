@@ -94,9 +94,10 @@ class Payout {
   constructor(readonly view: EpochView, readonly tw: bigint = view.tw, block?: PayoutBlock) {
     this.s = view.s
     this.netuid = view.netuid
-    this.pools = new PayoutPools(view.s, view.netuid, view)
     this.ownsBlock = block === undefined
     this.block = block ?? new PayoutBlock(view.s)
+    const payouts = this.block
+    this.pools = new PayoutPools(view.s, view.netuid, view, (hotkey) => payouts.holdsV1(hotkey))
   }
 
   owner(hotkey: Uint8Array): Uint8Array { return this.block.owner(hotkey) }

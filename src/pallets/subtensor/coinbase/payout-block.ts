@@ -23,6 +23,8 @@ export class PayoutBlock {
   /** Hotkeys known to be in StakingHotkeys, by coldkey. */
   private readonly staking = new Map<string, Set<string>>()
   private readonly claimable = new Map<string, { hotkey: Uint8Array; map: Claimable; dirty: boolean }>()
+  /** Per hotkey: whether it had an entry in a deprecated pool map (Alpha, TotalHotkeyShares). */
+  private readonly v1 = new Map<string, boolean>()
   private taoWeight: bigint | undefined
 
   constructor(readonly s: Store) {}
@@ -67,6 +69,20 @@ export class PayoutBlock {
     if (known.has(h)) return
     addStakingHotkey(this.s, coldkey, hotkey)
     known.add(h)
+  }
+
+  /**
+   * Whether the hotkey may hold entries of the deprecated Alpha / TotalHotkeyShares maps, on any
+   * subnet and for any coldkey: both listed under the hotkey once for the block's payouts instead
+   * of two keys read per payout (a hotkey validating on every subnet). Payouts only ever remove
+   * such entries (their pools move them to the V2 maps), so a hotkey without any has none until
+   * the payouts end.
+   */
+  holdsV1(hotkey: Uint8Array): boolean {
+    const k = keptKeyString(hotkey)
+    let v = this.v1.get(k)
+    if (v === undefined) this.v1.set(k, v = S.TotalHotkeyShares.countPrefix(this.s, hotkey) > 0 || !S.Alpha.iterPrefix(this.s, hotkey).next().done)
+    return v
   }
 
   /** `netuid`'s RootClaimable rate of the hotkey raised by `increment` (I96F32). */

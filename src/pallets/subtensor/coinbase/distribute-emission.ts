@@ -227,8 +227,11 @@ export function calculateDividendsAndIncentives(s: Store, netuid: number, hotkey
  * out by those parts. Returns [alpha dividends, root alpha dividends] (U96F32) in key order.
  */
 export function calculateDividendDistribution(pendingAlpha: bigint, pendingRootAlpha: bigint, tw: bigint, stakeMap: AccountMap<[bigint, bigint]>, dividends: AccountMap<bigint>): [Array<[Uint8Array, bigint]>, Array<[Uint8Array, bigint]>] {
-  const alphaDivs = new AccountMap<bigint>()
-  const rootDivs = new AccountMap<bigint>()
+  // The chain's alpha and root maps get each dividend's hotkey once (`dividends` is a map), onto
+  // nothing (0 + x is x for these U96F32 values), and list them in key order, which is the
+  // dividends' order: lists in that order are those maps.
+  const alphaDivs: Array<[Uint8Array, bigint]> = []
+  const rootDivs: Array<[Uint8Array, bigint]> = []
   let totalAlpha = 0n
   let totalRoot = 0n
   for (const [hk, d] of dividends.entries()) {
@@ -239,15 +242,16 @@ export function calculateDividendDistribution(pendingAlpha: bigint, pendingRootA
     const rootProp = checkedDivOr0(rootAlpha, F.saturatingAdd(W, a, rootAlpha))
     const rd = F.saturatingMul(W, d, rootProp)
     const ad = F.saturatingSub(W, d, rd)
-    alphaDivs.set(hk, F.saturatingAdd(W, alphaDivs.get(hk) ?? 0n, ad))
+    alphaDivs.push([hk, ad])
     totalAlpha = F.saturatingAdd(W, totalAlpha, ad)
-    rootDivs.set(hk, F.saturatingAdd(W, rootDivs.get(hk) ?? 0n, rd))
+    rootDivs.push([hk, rd])
     totalRoot = F.saturatingAdd(W, totalRoot, rd)
   }
-  return [
-    alphaDivs.entries().map(([hk, ad]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(pendingAlpha), checkedDivOr0(ad, totalAlpha))]),
-    rootDivs.entries().map(([hk, rd]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(pendingRootAlpha), checkedDivOr0(rd, totalRoot))]),
-  ]
+  const pendingAlphaBits = fromU64(pendingAlpha)
+  const pendingRootBits = fromU64(pendingRootAlpha)
+  for (const row of alphaDivs) row[1] = F.saturatingMul(W, pendingAlphaBits, checkedDivOr0(row[1], totalAlpha))
+  for (const row of rootDivs) row[1] = F.saturatingMul(W, pendingRootBits, checkedDivOr0(row[1], totalRoot))
+  return [alphaDivs, rootDivs]
 }
 
 /** `get_stake_map`: (alpha on the subnet, root stake) per hotkey, before any payout. */

@@ -184,13 +184,16 @@ export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: numbe
 
 /**
  * `get_owner_hotkeys`: the owner coldkey's hotkeys registered here, plus SubnetOwnerHotkey if
- * registered. `owner`: SubnetOwner as read.
+ * registered, as a set of key strings (the payout only asks whether a hotkey is among them, so
+ * neither their order nor a byte comparison against the owner hotkey is needed). `owner`:
+ * SubnetOwner as read.
  */
-function ownerHotkeys(p: Payout, owner: Uint8Array): Uint8Array[] {
+function ownerHotkeySet(p: Payout, owner: Uint8Array): Set<string> {
   const view = p.view
-  const out = p.block.ownedHotkeys(owner).filter((hk) => view.uid(hk) !== null)
+  const out = new Set<string>()
+  for (const hk of p.block.ownedHotkeys(owner)) if (view.uid(hk) !== null) out.add(keptKeyString(hk))
   const hk = view.ownerHotkey
-  if (hk !== null && !out.some((h) => equal(h, hk)) && view.uid(hk) !== null) out.unshift(hk)
+  if (hk !== null && view.uid(hk) !== null) out.add(keptKeyString(hk))
   return out
 }
 
@@ -280,7 +283,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
   const owner = storedOwner ?? S.SubnetOwner.getLent(s, netuid)
   const ownerHotkey = p.view.ownerHotkey
   if (ownerHotkey !== null && storedOwner !== null) p.increaseStake(ownerHotkey, owner, ownerCut)
-  const owners = new Set(ownerHotkeys(p, owner).map(keptKeyString))
+  const owners = ownerHotkeySet(p, owner)
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {

@@ -184,7 +184,9 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
 
   const validatorPermits = S.ValidatorPermit.get(s, netuid)
   if (owner !== null && owner < validatorPermits.length) validatorPermits[owner] = true
-  const newPermits = isTopkNonzero(stake, S.MaxAllowedValidators.get(s, netuid))
+  // (a subnet whose one uid is the owner's: its permit is forced below whatever the top-k gives,
+  // so MaxAllowedValidators is not read)
+  const newPermits = n === 1 && owner === 0 ? [true] : isTopkNonzero(stake, S.MaxAllowedValidators.get(s, netuid))
   if (owner !== null && owner < newPermits.length) newPermits[owner] = true
 
   let commitBlockList: number[] | null = QUIET_INPUTS.commitBlocks

@@ -57,6 +57,8 @@ describe('PayoutPools', () => {
     // (about half the hotkeys hold none: their pools skip the deprecated maps' reads)
     checkAgainstPlain(0.5, (buffered) => {
       const block = new PayoutBlock(buffered)
+      // (asked once before, as by an earlier payout of the block: the pools' asks then list)
+      for (const hk of hotkeys) expect(block.holdsV1(hk)).toBe(true)
       return new PayoutPools(buffered, NETUID, undefined, (hk) => block.holdsV1(hk))
     })
   })

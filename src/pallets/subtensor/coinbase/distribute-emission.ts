@@ -333,7 +333,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
  * four steps of the payout. `keyed`, `tempo`: the Keys rows and Tempo drain_pending read, when it did.
  */
 export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null, payouts?: PayoutBlock, tempo?: number): void {
-  const view = new EpochView(s, netuid, keyed, payouts?.tw, tempo)
+  const view = new EpochView(s, netuid, keyed, payouts?.tw, tempo, payouts)
   const total = server + validator + root
   const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block, view)
   const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)

@@ -9,6 +9,7 @@ import * as F from '../../../primitives/fixed/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keptKeyString } from '../../../storage/kept-key-string.js'
 import { addStakingHotkey, getTaoWeight } from '../staking/stake-utils.js'
+import { HotkeyRows } from './hotkey-rows.js'
 import { SubtensorStorage as S } from '../storage.js'
 
 type Claimable = Array<[number, { bits: bigint }]>
@@ -23,11 +24,18 @@ export class PayoutBlock {
   /** Hotkeys known to be in StakingHotkeys, by coldkey. */
   private readonly staking = new Map<string, Set<string>>()
   private readonly claimable = new Map<string, { hotkey: Uint8Array; map: Claimable; dirty: boolean }>()
-  /** Per hotkey: whether it had an entry in a deprecated pool map (Alpha, TotalHotkeyShares). */
-  private readonly v1 = new Map<string, boolean>()
+  /** Hotkeys without entries in the deprecated pool maps (Alpha, TotalHotkeyShares). */
+  private readonly v1: HotkeyRows
+  /** Hotkeys without ChildKeys / ParentKeys rows on any subnet. */
+  private readonly childless: HotkeyRows
+  private readonly parentless: HotkeyRows
   private taoWeight: bigint | undefined
 
-  constructor(readonly s: Store) {}
+  constructor(readonly s: Store) {
+    this.v1 = new HotkeyRows(s, (st, hk) => S.TotalHotkeyShares.countPrefix(st, hk) > 0 || !S.Alpha.iterPrefix(st, hk).next().done)
+    this.childless = new HotkeyRows(s, (st, hk) => S.ChildKeys.countPrefix(st, hk) > 0)
+    this.parentless = new HotkeyRows(s, (st, hk) => S.ParentKeys.countPrefix(st, hk) > 0)
+  }
 
   /** `get_tao_weight` (U96F32 bits), read once for the block's payouts. */
   get tw(): bigint { return this.taoWeight ??= getTaoWeight(this.s) }
@@ -73,17 +81,18 @@ export class PayoutBlock {
 
   /**
    * Whether the hotkey may hold entries of the deprecated Alpha / TotalHotkeyShares maps, on any
-   * subnet and for any coldkey: both listed under the hotkey once for the block's payouts instead
-   * of two keys read per payout (a hotkey validating on every subnet). Payouts only ever remove
-   * such entries (their pools move them to the V2 maps), so a hotkey without any has none until
-   * the payouts end.
+   * subnet and for any coldkey (else its pools need not read them). Payouts only ever remove such
+   * entries (their pools move them to the V2 maps), so a hotkey without any has none until the
+   * payouts end.
    */
-  holdsV1(hotkey: Uint8Array): boolean {
-    const k = keptKeyString(hotkey)
-    let v = this.v1.get(k)
-    if (v === undefined) this.v1.set(k, v = S.TotalHotkeyShares.countPrefix(this.s, hotkey) > 0 || !S.Alpha.iterPrefix(this.s, hotkey).next().done)
-    return v
-  }
+  holdsV1(hotkey: Uint8Array): boolean { return !this.v1.hasNone(hotkey) }
+
+  /**
+   * Whether the hotkey has no ChildKeys / ParentKeys row on any subnet (false: not known). No epoch
+   * or payout writes the childkey edges (the block's pending schedules are applied after them).
+   */
+  hasNoChildren(hotkey: Uint8Array): boolean { return this.childless.hasNone(hotkey) }
+  hasNoParents(hotkey: Uint8Array): boolean { return this.parentless.hasNone(hotkey) }
 
   /** `netuid`'s RootClaimable rate of the hotkey raised by `increment` (I96F32). */
   increaseRootClaimable(hotkey: Uint8Array, netuid: number, increment: bigint): void {

@@ -12,6 +12,16 @@ import { SubtensorStorage as S } from '../storage.js'
 
 export type Edges = ReadonlyArray<readonly [bigint, Uint8Array]>
 
+/** What the block's epochs know of a hotkey's childkey edges on every subnet at once (coinbase/payout-block.ts). */
+export interface BlockEdges {
+  /** Whether the hotkey has no ChildKeys row on any subnet (false: not known). */
+  hasNoChildren(hotkey: Uint8Array): boolean
+  hasNoParents(hotkey: Uint8Array): boolean
+}
+
+/** The edges of a hotkey without a row (what the row's default reads as). */
+const NO_EDGES: Edges = Object.freeze([])
+
 export class EpochView implements StakeSource {
   private keyedRows: Array<[Uint8Array, number]> | null
   private size: number | undefined
@@ -25,9 +35,9 @@ export class EpochView implements StakeSource {
    * `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them;
    * `taoWeight`: get_tao_weight when the caller has it (one block's epochs share it: no epoch or
    * payout writes TaoWeight); `tempo`: Tempo when the caller has read it (drain_pending, to schedule
-   * the epoch).
+   * the epoch); `edges`: the block's knowledge of hotkeys without childkey edges.
    */
-  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint, tempo?: number) {
+  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint, tempo?: number, private readonly edges?: BlockEdges) {
     this.keyedRows = keyed
     this.taoWeight = taoWeight
     this.tempoRead = tempo
@@ -69,10 +79,16 @@ export class EpochView implements StakeSource {
   // (lent: the edges are only read; a parent's hotkey is then one object tempo after tempo, and
   // its key string is kept)
   /** ChildKeys(hotkey, netuid). */
-  children(hotkey: Uint8Array): Edges { return (this.reads(hotkey).children ??= S.ChildKeys.getLent(this.s, hotkey, this.netuid)) }
+  children(hotkey: Uint8Array): Edges {
+    const r = this.reads(hotkey)
+    return r.children ??= this.edges?.hasNoChildren(hotkey) ? NO_EDGES : S.ChildKeys.getLent(this.s, hotkey, this.netuid)
+  }
 
   /** ParentKeys(hotkey, netuid). */
-  parents(hotkey: Uint8Array): Edges { return (this.reads(hotkey).parents ??= S.ParentKeys.getLent(this.s, hotkey, this.netuid)) }
+  parents(hotkey: Uint8Array): Edges {
+    const r = this.reads(hotkey)
+    return r.parents ??= this.edges?.hasNoParents(hotkey) ? NO_EDGES : S.ParentKeys.getLent(this.s, hotkey, this.netuid)
+  }
 
   /**
    * TotalHotkeyAlpha(hotkey, netuid) as it stood before the payout, for this subnet or root (any

@@ -1,5 +1,5 @@
-// The block's knowledge of hotkeys without rows (coinbase/hotkey-rows.ts through PayoutBlock): a
-// hotkey's ChildKeys / ParentKeys edges as the epoch views of several subnets read them with the
+// What the block's epochs share (PayoutBlock, coinbase/hotkey-rows.ts): a hotkey's ChildKeys /
+// ParentKeys edges and its root stake as the epoch views of several subnets read them with the
 // block's knowledge equal the rows read key by key, on random states where hotkeys have edges on
 // some subnets, on all, or on none; and a hotkey is listed only from its second ask in the block.
 import { describe, expect, it } from 'vitest'
@@ -20,6 +20,8 @@ function randomState(seed: number): Overlay {
   const s = newStore()
   for (const hk of hotkeys) {
     const rate = r() < 0.5 ? 0 : r()
+    if (r() < 0.7) S.TotalHotkeyAlpha.set(s, hk, 0, BigInt(Math.floor(r() * 1e12)))
+    for (const net of NETS) if (r() < 0.5) S.TotalHotkeyAlpha.set(s, hk, net, BigInt(Math.floor(r() * 1e12)))
     for (const net of NETS) {
       if (r() < rate) S.ChildKeys.set(s, hk, net, [[BigInt(Math.floor(r() * 1e9)), acct(50 + net)]])
       if (r() < rate) S.ParentKeys.set(s, hk, net, r() < 0.2 ? [] : [[BigInt(Math.floor(r() * 1e9)), acct(60 + net)]])
@@ -29,7 +31,7 @@ function randomState(seed: number): Overlay {
 }
 
 describe('the block\'s hotkeys without rows', () => {
-  it('give every view the edges read key by key', () => {
+  it('give every view the edges and stakes read key by key', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const s = randomState(seed)
       const block = new PayoutBlock(s)
@@ -40,6 +42,8 @@ describe('the block\'s hotkeys without rows', () => {
           const hk = hotkeys[Math.floor(r() * hotkeys.length)]!
           expect(view.children(hk), `seed ${seed}`).toEqual(S.ChildKeys.get(s, hk, net))
           expect(view.parents(hk), `seed ${seed}`).toEqual(S.ParentKeys.get(s, hk, net))
+          expect(view.stake(hk, 0), `seed ${seed}`).toBe(S.TotalHotkeyAlpha.get(s, hk, 0))
+          expect(view.stake(hk, net), `seed ${seed}`).toBe(S.TotalHotkeyAlpha.get(s, hk, net))
         }
       }
     }

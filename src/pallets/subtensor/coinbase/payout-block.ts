@@ -29,6 +29,8 @@ export class PayoutBlock {
   /** Hotkeys without ChildKeys / ParentKeys rows on any subnet. */
   private readonly childless: HotkeyRows
   private readonly parentless: HotkeyRows
+  /** TotalHotkeyAlpha on root, per hotkey. */
+  private readonly rootStakes = new Map<string, bigint>()
   private taoWeight: bigint | undefined
 
   constructor(readonly s: Store) {
@@ -39,6 +41,18 @@ export class PayoutBlock {
 
   /** `get_tao_weight` (U96F32 bits), read once for the block's payouts. */
   get tw(): bigint { return this.taoWeight ??= getTaoWeight(this.s) }
+
+  /**
+   * TotalHotkeyAlpha(hotkey, root), read once for the block's epochs and payouts: none of them
+   * stakes on root (the drained subnets exclude it; a payout's root dividends become RootClaimable
+   * or stake on its own subnet).
+   */
+  rootStake(hotkey: Uint8Array): bigint {
+    const k = keptKeyString(hotkey)
+    let v = this.rootStakes.get(k)
+    if (v === undefined) this.rootStakes.set(k, v = S.TotalHotkeyAlpha.get(this.s, hotkey, 0))
+    return v
+  }
 
   /** Owner(hotkey). */
   owner(hotkey: Uint8Array): Uint8Array {

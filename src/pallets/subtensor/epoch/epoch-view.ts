@@ -12,11 +12,16 @@ import { SubtensorStorage as S } from '../storage.js'
 
 export type Edges = ReadonlyArray<readonly [bigint, Uint8Array]>
 
-/** What the block's epochs know of a hotkey's childkey edges on every subnet at once (coinbase/payout-block.ts). */
+/**
+ * What the block's epochs share across subnets (coinbase/payout-block.ts): a hotkey's childkey
+ * edges on every subnet at once, and its root stake (which no epoch or payout of the block moves).
+ */
 export interface BlockEdges {
   /** Whether the hotkey has no ChildKeys row on any subnet (false: not known). */
   hasNoChildren(hotkey: Uint8Array): boolean
   hasNoParents(hotkey: Uint8Array): boolean
+  /** TotalHotkeyAlpha(hotkey, root). */
+  rootStake(hotkey: Uint8Array): bigint
 }
 
 /** The edges of a hotkey without a row (what the row's default reads as). */
@@ -96,7 +101,8 @@ export class EpochView implements StakeSource {
    */
   stake(hotkey: Uint8Array, netuid: number): bigint {
     if (netuid === this.netuid) return (this.reads(hotkey).alpha ??= getStakeForHotkeyOnSubnet(this.s, hotkey, netuid))
-    return netuid === 0 ? (this.reads(hotkey).root ??= getStakeForHotkeyOnSubnet(this.s, hotkey, 0)) : getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+    if (netuid !== 0) return getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+    return this.reads(hotkey).root ??= this.edges !== undefined ? this.edges.rootStake(hotkey) : getStakeForHotkeyOnSubnet(this.s, hotkey, 0)
   }
 
   private reads(hotkey: Uint8Array): HotkeyReads {

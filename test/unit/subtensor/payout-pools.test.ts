@@ -56,7 +56,7 @@ describe('PayoutPools', () => {
   it('leaves the same diff when the block says which hotkeys hold deprecated entries', () => {
     // (about half the hotkeys hold none: their pools skip the deprecated maps' reads)
     checkAgainstPlain(0.5, (buffered) => {
-      const block = new PayoutBlock(buffered)
+      const block = new PayoutBlock(buffered, true)
       // (asked once before, as by an earlier payout of the block: the pools' asks then list)
       for (const hk of hotkeys) expect(block.holdsV1(hk)).toBe(true)
       return new PayoutPools(buffered, NETUID, undefined, (hk) => block.holdsV1(hk))

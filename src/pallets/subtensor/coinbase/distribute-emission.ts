@@ -376,13 +376,14 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
 export function drainAndDistribute(s: Store, env: Env & Partial<Pick<ExecEnv, 'depositEvents'>>, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): Set<number> {
   const subnets = networks.filter((n) => n !== ROOT)
   const paid = new Set<number>()
-  const payouts = new PayoutBlock(s)
   // The drain's, epochs' and payouts' events (EpochDeferred/EpochSkipped, one
   // IncentiveAlphaEmittedToMiners per epoch, voting power, AutoStakeAdded), held in order and
   // deposited as one run at the end: nothing here reads the block's events, deposits one with
   // topics, or rolls back a storage layer (one EventCount read and write for the block's ~30 epochs).
   const events = new HeldEvents()
-  for (const [netuid, d] of drainPending(s, events, subnets, block)) {
+  const drained = drainPending(s, events, subnets, block)
+  const payouts = new PayoutBlock(s, drained.size > 1)
+  for (const [netuid, d] of drained) {
     distributeEmission(s, events, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed, payouts, d.tempo)
     S.LastMechansimStepBlock.set(s, netuid, block)
     paid.add(netuid)

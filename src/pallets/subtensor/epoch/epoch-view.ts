@@ -16,7 +16,7 @@ export type Edges = ReadonlyArray<readonly [bigint, Uint8Array]>
  * What the block's epochs share across subnets (coinbase/payout-block.ts): a hotkey's childkey
  * edges on every subnet at once, and its root stake (which no epoch or payout of the block moves).
  */
-export interface BlockEdges {
+export interface BlockShared {
   /** Whether the hotkey has no ChildKeys row on any subnet (false: not known). */
   hasNoChildren(hotkey: Uint8Array): boolean
   hasNoParents(hotkey: Uint8Array): boolean
@@ -40,9 +40,9 @@ export class EpochView implements StakeSource {
    * `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them;
    * `taoWeight`: get_tao_weight when the caller has it (one block's epochs share it: no epoch or
    * payout writes TaoWeight); `tempo`: Tempo when the caller has read it (drain_pending, to schedule
-   * the epoch); `edges`: the block's knowledge of hotkeys without childkey edges.
+   * the epoch); `shared`: what the block's epochs share across subnets (PayoutBlock).
    */
-  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint, tempo?: number, private readonly edges?: BlockEdges) {
+  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint, tempo?: number, private readonly shared?: BlockShared) {
     this.keyedRows = keyed
     this.taoWeight = taoWeight
     this.tempoRead = tempo
@@ -86,13 +86,13 @@ export class EpochView implements StakeSource {
   /** ChildKeys(hotkey, netuid). */
   children(hotkey: Uint8Array): Edges {
     const r = this.reads(hotkey)
-    return r.children ??= this.edges?.hasNoChildren(hotkey) ? NO_EDGES : S.ChildKeys.getLent(this.s, hotkey, this.netuid)
+    return r.children ??= this.shared?.hasNoChildren(hotkey) ? NO_EDGES : S.ChildKeys.getLent(this.s, hotkey, this.netuid)
   }
 
   /** ParentKeys(hotkey, netuid). */
   parents(hotkey: Uint8Array): Edges {
     const r = this.reads(hotkey)
-    return r.parents ??= this.edges?.hasNoParents(hotkey) ? NO_EDGES : S.ParentKeys.getLent(this.s, hotkey, this.netuid)
+    return r.parents ??= this.shared?.hasNoParents(hotkey) ? NO_EDGES : S.ParentKeys.getLent(this.s, hotkey, this.netuid)
   }
 
   /**
@@ -102,7 +102,7 @@ export class EpochView implements StakeSource {
   stake(hotkey: Uint8Array, netuid: number): bigint {
     if (netuid === this.netuid) return (this.reads(hotkey).alpha ??= getStakeForHotkeyOnSubnet(this.s, hotkey, netuid))
     if (netuid !== 0) return getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
-    return this.reads(hotkey).root ??= this.edges !== undefined ? this.edges.rootStake(hotkey) : getStakeForHotkeyOnSubnet(this.s, hotkey, 0)
+    return this.reads(hotkey).root ??= this.shared !== undefined ? this.shared.rootStake(hotkey) : getStakeForHotkeyOnSubnet(this.s, hotkey, 0)
   }
 
   private reads(hotkey: Uint8Array): HotkeyReads {

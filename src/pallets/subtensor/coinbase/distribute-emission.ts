@@ -94,9 +94,10 @@ class Payout {
   constructor(readonly view: EpochView, readonly tw: bigint = view.tw, block?: PayoutBlock) {
     this.s = view.s
     this.netuid = view.netuid
-    this.pools = new PayoutPools(view.s, view.netuid, view)
     this.ownsBlock = block === undefined
     this.block = block ?? new PayoutBlock(view.s)
+    const payouts = this.block
+    this.pools = new PayoutPools(view.s, view.netuid, view, (hotkey) => payouts.holdsV1(hotkey))
   }
 
   owner(hotkey: Uint8Array): Uint8Array { return this.block.owner(hotkey) }
@@ -183,13 +184,16 @@ export function parentChildDividends(s: Store, hotkey: Uint8Array, netuid: numbe
 
 /**
  * `get_owner_hotkeys`: the owner coldkey's hotkeys registered here, plus SubnetOwnerHotkey if
- * registered. `owner`: SubnetOwner as read.
+ * registered, as a set of key strings (the payout only asks whether a hotkey is among them, so
+ * neither their order nor a byte comparison against the owner hotkey is needed). `owner`:
+ * SubnetOwner as read.
  */
-function ownerHotkeys(p: Payout, owner: Uint8Array): Uint8Array[] {
+function ownerHotkeySet(p: Payout, owner: Uint8Array): Set<string> {
   const view = p.view
-  const out = p.block.ownedHotkeys(owner).filter((hk) => view.uid(hk) !== null)
+  const out = new Set<string>()
+  for (const hk of p.block.ownedHotkeys(owner)) if (view.uid(hk) !== null) out.add(keptKeyString(hk))
   const hk = view.ownerHotkey
-  if (hk !== null && !out.some((h) => equal(h, hk)) && view.uid(hk) !== null) out.unshift(hk)
+  if (hk !== null && view.uid(hk) !== null) out.add(keptKeyString(hk))
   return out
 }
 
@@ -226,8 +230,11 @@ export function calculateDividendsAndIncentives(s: Store, netuid: number, hotkey
  * out by those parts. Returns [alpha dividends, root alpha dividends] (U96F32) in key order.
  */
 export function calculateDividendDistribution(pendingAlpha: bigint, pendingRootAlpha: bigint, tw: bigint, stakeMap: AccountMap<[bigint, bigint]>, dividends: AccountMap<bigint>): [Array<[Uint8Array, bigint]>, Array<[Uint8Array, bigint]>] {
-  const alphaDivs = new AccountMap<bigint>()
-  const rootDivs = new AccountMap<bigint>()
+  // The chain's alpha and root maps get each dividend's hotkey once (`dividends` is a map), onto
+  // nothing (0 + x is x for these U96F32 values), and list them in key order, which is the
+  // dividends' order: lists in that order are those maps.
+  const alphaDivs: Array<[Uint8Array, bigint]> = []
+  const rootDivs: Array<[Uint8Array, bigint]> = []
   let totalAlpha = 0n
   let totalRoot = 0n
   for (const [hk, d] of dividends.entries()) {
@@ -238,15 +245,16 @@ export function calculateDividendDistribution(pendingAlpha: bigint, pendingRootA
     const rootProp = checkedDivOr0(rootAlpha, F.saturatingAdd(W, a, rootAlpha))
     const rd = F.saturatingMul(W, d, rootProp)
     const ad = F.saturatingSub(W, d, rd)
-    alphaDivs.set(hk, F.saturatingAdd(W, alphaDivs.get(hk) ?? 0n, ad))
+    alphaDivs.push([hk, ad])
     totalAlpha = F.saturatingAdd(W, totalAlpha, ad)
-    rootDivs.set(hk, F.saturatingAdd(W, rootDivs.get(hk) ?? 0n, rd))
+    rootDivs.push([hk, rd])
     totalRoot = F.saturatingAdd(W, totalRoot, rd)
   }
-  return [
-    alphaDivs.entries().map(([hk, ad]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(pendingAlpha), checkedDivOr0(ad, totalAlpha))]),
-    rootDivs.entries().map(([hk, rd]): [Uint8Array, bigint] => [hk, F.saturatingMul(W, fromU64(pendingRootAlpha), checkedDivOr0(rd, totalRoot))]),
-  ]
+  const pendingAlphaBits = fromU64(pendingAlpha)
+  const pendingRootBits = fromU64(pendingRootAlpha)
+  for (const row of alphaDivs) row[1] = F.saturatingMul(W, pendingAlphaBits, checkedDivOr0(row[1], totalAlpha))
+  for (const row of rootDivs) row[1] = F.saturatingMul(W, pendingRootBits, checkedDivOr0(row[1], totalRoot))
+  return [alphaDivs, rootDivs]
 }
 
 /** `get_stake_map`: (alpha on the subnet, root stake) per hotkey, before any payout. */
@@ -275,7 +283,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
   const owner = storedOwner ?? S.SubnetOwner.getLent(s, netuid)
   const ownerHotkey = p.view.ownerHotkey
   if (ownerHotkey !== null && storedOwner !== null) p.increaseStake(ownerHotkey, owner, ownerCut)
-  const owners = new Set(ownerHotkeys(p, owner).map(keptKeyString))
+  const owners = ownerHotkeySet(p, owner)
   let totalIncentive = 0n
   let withheld = 0n
   for (const [hk, inc] of incentives.entries()) {
@@ -325,7 +333,7 @@ export function distributeDividendsAndIncentives(s: Store, env: Env, netuid: num
  * four steps of the payout. `keyed`, `tempo`: the Keys rows and Tempo drain_pending read, when it did.
  */
 export function distributeEmission(s: Store, env: Env, netuid: number, server: bigint, validator: bigint, root: bigint, ownerCut: bigint, block: bigint, keyed: Array<[Uint8Array, number]> | null = null, payouts?: PayoutBlock, tempo?: number): void {
-  const view = new EpochView(s, netuid, keyed, payouts?.tw, tempo)
+  const view = new EpochView(s, netuid, keyed, payouts?.tw, tempo, payouts)
   const total = server + validator + root
   const hotkeyEmission = epochWithMechanisms(s, env, netuid, total > F.U64_MAX ? F.U64_MAX : total, block, view)
   const incentiveSum = hotkeyEmission.reduce((a, [, inc]) => a + inc, 0n)
@@ -368,13 +376,14 @@ function replaceSubnetRows(s: Store, map: typeof S.AlphaDividendsPerSubnet, netu
 export function drainAndDistribute(s: Store, env: Env & Partial<Pick<ExecEnv, 'depositEvents'>>, block: bigint, networks: readonly number[] = [...S.NetworksAdded.iterKeys(s)]): Set<number> {
   const subnets = networks.filter((n) => n !== ROOT)
   const paid = new Set<number>()
-  const payouts = new PayoutBlock(s)
   // The drain's, epochs' and payouts' events (EpochDeferred/EpochSkipped, one
   // IncentiveAlphaEmittedToMiners per epoch, voting power, AutoStakeAdded), held in order and
   // deposited as one run at the end: nothing here reads the block's events, deposits one with
   // topics, or rolls back a storage layer (one EventCount read and write for the block's ~30 epochs).
   const events = new HeldEvents()
-  for (const [netuid, d] of drainPending(s, events, subnets, block)) {
+  const drained = drainPending(s, events, subnets, block)
+  const payouts = new PayoutBlock(s, drained.size > 1)
+  for (const [netuid, d] of drained) {
     distributeEmission(s, events, netuid, d.server, d.validator, d.root, d.ownerCut, block, d.keyed, payouts, d.tempo)
     S.LastMechansimStepBlock.set(s, netuid, block)
     paid.add(netuid)

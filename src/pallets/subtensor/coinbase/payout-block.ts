@@ -9,6 +9,7 @@ import * as F from '../../../primitives/fixed/index.js'
 import type { Store } from '../../../frame/declare/storage.js'
 import { keptKeyString } from '../../../storage/kept-key-string.js'
 import { addStakingHotkey, getTaoWeight } from '../staking/stake-utils.js'
+import { HotkeyRows } from './hotkey-rows.js'
 import { SubtensorStorage as S } from '../storage.js'
 
 type Claimable = Array<[number, { bits: bigint }]>
@@ -23,12 +24,44 @@ export class PayoutBlock {
   /** Hotkeys known to be in StakingHotkeys, by coldkey. */
   private readonly staking = new Map<string, Set<string>>()
   private readonly claimable = new Map<string, { hotkey: Uint8Array; map: Claimable; dirty: boolean }>()
+  /**
+   * Hotkeys without entries in the deprecated pool maps (Alpha, TotalHotkeyShares), and without
+   * ChildKeys / ParentKeys rows on any subnet; null unless the block pays out several subnets.
+   */
+  private readonly v1: HotkeyRows | null = null
+  private readonly childless: HotkeyRows | null = null
+  private readonly parentless: HotkeyRows | null = null
+  /** TotalHotkeyAlpha on root, per hotkey (null unless the block pays out several subnets). */
+  private readonly rootStakes: Map<string, bigint> | null = null
   private taoWeight: bigint | undefined
 
-  constructor(readonly s: Store) {}
+  /**
+   * `acrossSubnets`: whether the block pays out several subnets, so that a hotkey may be asked
+   * about on more than one (with one, keeping what each hotkey was asked costs and saves nothing).
+   */
+  constructor(readonly s: Store, acrossSubnets = false) {
+    if (!acrossSubnets) return
+    this.v1 = new HotkeyRows(s, (st, hk) => S.TotalHotkeyShares.countPrefix(st, hk) > 0 || !S.Alpha.iterPrefix(st, hk).next().done)
+    this.childless = new HotkeyRows(s, (st, hk) => S.ChildKeys.countPrefix(st, hk) > 0)
+    this.parentless = new HotkeyRows(s, (st, hk) => S.ParentKeys.countPrefix(st, hk) > 0)
+    this.rootStakes = new Map()
+  }
 
   /** `get_tao_weight` (U96F32 bits), read once for the block's payouts. */
   get tw(): bigint { return this.taoWeight ??= getTaoWeight(this.s) }
+
+  /**
+   * TotalHotkeyAlpha(hotkey, root), read once for the block's epochs and payouts: none of them
+   * stakes on root (the drained subnets exclude it; a payout's root dividends become RootClaimable
+   * or stake on its own subnet).
+   */
+  rootStake(hotkey: Uint8Array): bigint {
+    if (this.rootStakes === null) return S.TotalHotkeyAlpha.get(this.s, hotkey, 0)
+    const k = keptKeyString(hotkey)
+    let v = this.rootStakes.get(k)
+    if (v === undefined) this.rootStakes.set(k, v = S.TotalHotkeyAlpha.get(this.s, hotkey, 0))
+    return v
+  }
 
   /** Owner(hotkey). */
   owner(hotkey: Uint8Array): Uint8Array {
@@ -68,6 +101,21 @@ export class PayoutBlock {
     addStakingHotkey(this.s, coldkey, hotkey)
     known.add(h)
   }
+
+  /**
+   * Whether the hotkey may hold entries of the deprecated Alpha / TotalHotkeyShares maps, on any
+   * subnet and for any coldkey (else its pools need not read them). Payouts only ever remove such
+   * entries (their pools move them to the V2 maps), so a hotkey without any has none until the
+   * payouts end.
+   */
+  holdsV1(hotkey: Uint8Array): boolean { return this.v1 === null || !this.v1.hasNone(hotkey) }
+
+  /**
+   * Whether the hotkey has no ChildKeys / ParentKeys row on any subnet (false: not known). No epoch
+   * or payout writes the childkey edges (the block's pending schedules are applied after them).
+   */
+  hasNoChildren(hotkey: Uint8Array): boolean { return this.childless !== null && this.childless.hasNone(hotkey) }
+  hasNoParents(hotkey: Uint8Array): boolean { return this.parentless !== null && this.parentless.hasNone(hotkey) }
 
   /** `netuid`'s RootClaimable rate of the hotkey raised by `increment` (I96F32). */
   increaseRootClaimable(hotkey: Uint8Array, netuid: number, increment: bigint): void {

@@ -12,6 +12,21 @@ import { SubtensorStorage as S } from '../storage.js'
 
 export type Edges = ReadonlyArray<readonly [bigint, Uint8Array]>
 
+/**
+ * What the block's epochs share across subnets (coinbase/payout-block.ts): a hotkey's childkey
+ * edges on every subnet at once, and its root stake (which no epoch or payout of the block moves).
+ */
+export interface BlockShared {
+  /** Whether the hotkey has no ChildKeys row on any subnet (false: not known). */
+  hasNoChildren(hotkey: Uint8Array): boolean
+  hasNoParents(hotkey: Uint8Array): boolean
+  /** TotalHotkeyAlpha(hotkey, root). */
+  rootStake(hotkey: Uint8Array): bigint
+}
+
+/** The edges of a hotkey without a row (what the row's default reads as). */
+const NO_EDGES: Edges = Object.freeze([])
+
 export class EpochView implements StakeSource {
   private keyedRows: Array<[Uint8Array, number]> | null
   private size: number | undefined
@@ -25,9 +40,9 @@ export class EpochView implements StakeSource {
    * `keyed`: the subnet's Keys rows (hotkey, uid) in listing order, when the caller has listed them;
    * `taoWeight`: get_tao_weight when the caller has it (one block's epochs share it: no epoch or
    * payout writes TaoWeight); `tempo`: Tempo when the caller has read it (drain_pending, to schedule
-   * the epoch).
+   * the epoch); `shared`: what the block's epochs share across subnets (PayoutBlock).
    */
-  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint, tempo?: number) {
+  constructor(readonly s: Store, readonly netuid: number, keyed: Array<[Uint8Array, number]> | null = null, taoWeight?: bigint, tempo?: number, private readonly shared?: BlockShared) {
     this.keyedRows = keyed
     this.taoWeight = taoWeight
     this.tempoRead = tempo
@@ -69,10 +84,16 @@ export class EpochView implements StakeSource {
   // (lent: the edges are only read; a parent's hotkey is then one object tempo after tempo, and
   // its key string is kept)
   /** ChildKeys(hotkey, netuid). */
-  children(hotkey: Uint8Array): Edges { return (this.reads(hotkey).children ??= S.ChildKeys.getLent(this.s, hotkey, this.netuid)) }
+  children(hotkey: Uint8Array): Edges {
+    const r = this.reads(hotkey)
+    return r.children ??= this.shared?.hasNoChildren(hotkey) ? NO_EDGES : S.ChildKeys.getLent(this.s, hotkey, this.netuid)
+  }
 
   /** ParentKeys(hotkey, netuid). */
-  parents(hotkey: Uint8Array): Edges { return (this.reads(hotkey).parents ??= S.ParentKeys.getLent(this.s, hotkey, this.netuid)) }
+  parents(hotkey: Uint8Array): Edges {
+    const r = this.reads(hotkey)
+    return r.parents ??= this.shared?.hasNoParents(hotkey) ? NO_EDGES : S.ParentKeys.getLent(this.s, hotkey, this.netuid)
+  }
 
   /**
    * TotalHotkeyAlpha(hotkey, netuid) as it stood before the payout, for this subnet or root (any
@@ -80,7 +101,8 @@ export class EpochView implements StakeSource {
    */
   stake(hotkey: Uint8Array, netuid: number): bigint {
     if (netuid === this.netuid) return (this.reads(hotkey).alpha ??= getStakeForHotkeyOnSubnet(this.s, hotkey, netuid))
-    return netuid === 0 ? (this.reads(hotkey).root ??= getStakeForHotkeyOnSubnet(this.s, hotkey, 0)) : getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+    if (netuid !== 0) return getStakeForHotkeyOnSubnet(this.s, hotkey, netuid)
+    return this.reads(hotkey).root ??= this.shared !== undefined ? this.shared.rootStake(hotkey) : getStakeForHotkeyOnSubnet(this.s, hotkey, 0)
   }
 
   private reads(hotkey: Uint8Array): HotkeyReads {

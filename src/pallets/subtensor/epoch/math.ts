@@ -181,11 +181,20 @@ function sum64(x: readonly bigint[]): bigint {
   return s
 }
 
-/** I64F64 vector normalised in place. */
+/** I64F64 one: what safeDiv64 gives for an entry equal to the (non-zero) sum, (s << 64) / s. */
+const ONE64 = 1n << I64F64_FRAC
+
+/**
+ * I64F64 vector normalised in place. An entry that is the whole sum (a one-UID subnet's only stake,
+ * or the one non-zero stake) is one without the 192-bit division: (s << 64) / s is 2^64 exactly.
+ */
 export function inplaceNormalize64(x: bigint[]): void {
   const s = sum64(x)
   if (s === 0n) return
-  for (let i = 0; i < x.length; i++) x[i] = safeDiv64(x[i] as bigint, s)
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as bigint
+    x[i] = v === s ? ONE64 : safeDiv64(v, s)
+  }
 }
 
 /** Each I64F64 row with a positive sum is normalised in place. */

@@ -164,9 +164,16 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const bonds = bondsRows(s, netuidIndex, n)
   const quiet = isQuiet(weights, bonds)
   const cutoff = activityCutoffBlocks(s, netuid, view.tempo)
-  // get_last_update: padded with zeros to SubnetworkN
-  const lastUpdate = S.LastUpdate.get(s, netuidIndex)
-  while (lastUpdate.length < n) lastUpdate.push(0n)
+  // get_last_update, padded with zeros to SubnetworkN: read lent (only read here, so not copied)
+  // and made into Yuma's two lists at once
+  const lastUpdates = S.LastUpdate.getLent(s, netuidIndex)
+  const inactive: boolean[] = []
+  const lastUpdate: number[] = []
+  for (let uid = 0; uid < n || uid < lastUpdates.length; uid++) {
+    const u = uid < lastUpdates.length ? lastUpdates[uid]! : 0n
+    inactive.push(u + cutoff < block)
+    lastUpdate.push(blockNumber(u))
+  }
 
   const totalStake = stakeWeightsForNetwork(view)
   const minStake = S.StakeThreshold.get(s)
@@ -177,7 +184,9 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
 
   const validatorPermits = S.ValidatorPermit.get(s, netuid)
   if (owner !== null && owner < validatorPermits.length) validatorPermits[owner] = true
-  const newPermits = isTopkNonzero(stake, S.MaxAllowedValidators.get(s, netuid))
+  // (a subnet whose one uid is the owner's: its permit is forced below whatever the top-k gives,
+  // so MaxAllowedValidators is not read)
+  const newPermits = n === 1 && owner === 0 ? [true] : isTopkNonzero(stake, S.MaxAllowedValidators.get(s, netuid))
   if (owner !== null && owner < newPermits.length) newPermits[owner] = true
 
   let commitBlockList: number[] | null = QUIET_INPUTS.commitBlocks
@@ -191,8 +200,8 @@ export function readEpochInputs(s: Store, netuid: number, mecid: number, block: 
   const since = quiet ? null : lastTempo(s, netuid, block, view)
   const inputs: YumaInputs = {
     n,
-    inactive: mapped(lastUpdate, (u) => u + cutoff < block),
-    lastUpdate: mapped(lastUpdate, blockNumber),
+    inactive,
+    lastUpdate,
     registered: quiet ? zeros(n) : mapped(blockAtRegistration(s, netuid, n, keyed), blockNumber),
     commitBlocks: commitBlockList,
     stake: mapped(stake, Number),

@@ -44,7 +44,8 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
   private denominatorWritten: SafeFloat | undefined
   private readonly shares = new Map<string, ShareEntry>()
 
-  constructor(private readonly s: Store, private readonly hotkey: Uint8Array, private readonly netuid: number, private readonly stakes: StakeSource | undefined) {}
+  /** `v1`: whether the hotkey may hold entries of the deprecated maps (else they are not asked for). */
+  constructor(private readonly s: Store, private readonly hotkey: Uint8Array, private readonly netuid: number, private readonly stakes: StakeSource | undefined, private readonly v1: boolean) {}
 
   getSharedValue(): bigint {
     if (this.value === undefined) this.value = this.original = this.stakes ? this.stakes.stake(this.hotkey, this.netuid) : S.TotalHotkeyAlpha.get(this.s, this.hotkey, this.netuid)
@@ -62,7 +63,7 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
   getDenominator(): SafeFloat {
     if (this.denominator !== undefined) return this.denominator
     const { s, hotkey, netuid } = this
-    this.v1Denominator = S.TotalHotkeyShares.contains(s, hotkey, netuid)
+    this.v1Denominator = this.v1 && S.TotalHotkeyShares.contains(s, hotkey, netuid)
     if (this.v1Denominator) return this.denominator = SafeFloat.fromU64F64(S.TotalHotkeyShares.get(s, hotkey, netuid).bits)
     this.rawDenominator = S.TotalHotkeySharesV2.get(s, hotkey, netuid)
     return this.denominator = safeFloatOf(this.rawDenominator)
@@ -117,7 +118,7 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
     let e = this.shares.get(k)
     if (e !== undefined) return e
     const { s, hotkey, netuid } = this
-    const v1 = S.Alpha.contains(s, hotkey, coldkey, netuid)
+    const v1 = this.v1 && S.Alpha.contains(s, hotkey, coldkey, netuid)
     // (a non-zero value read is stored; only a zero one, the default, asks whether it is)
     const got = v1 ? null : S.AlphaV2.get(s, hotkey, coldkey, netuid)
     const raw = got !== null && (got.mantissa !== 0n || got.exponent !== 0n || S.AlphaV2.contains(s, hotkey, coldkey, netuid)) ? got : null
@@ -132,8 +133,12 @@ class BufferedPoolOps implements SharePoolDataOperations<Uint8Array> {
 export class PayoutPools {
   private readonly ops = new Map<string, [BufferedPoolOps, SharePool<Uint8Array>]>()
 
-  /** `stakes`: TotalHotkeyAlpha as the caller has read it before the payout (else read here). */
-  constructor(private readonly s: Store, readonly netuid: number, private readonly stakes?: StakeSource) {}
+  /**
+   * `stakes`: TotalHotkeyAlpha as the caller has read it before the payout (else read here);
+   * `holdsV1`: whether a hotkey may hold entries of the deprecated Alpha / TotalHotkeyShares maps
+   * (when it cannot, their per-key reads are skipped; else every hotkey is asked about).
+   */
+  constructor(private readonly s: Store, readonly netuid: number, private readonly stakes?: StakeSource, private readonly holdsV1?: (hotkey: Uint8Array) => boolean) {}
 
   /** `get_alpha_share_pool(hotkey, netuid)`. */
   pool(hotkey: Uint8Array): SharePool<Uint8Array> {
@@ -154,7 +159,7 @@ export class PayoutPools {
     const k = keptKeyString(hotkey)
     let e = this.ops.get(k)
     if (e === undefined) {
-      const o = new BufferedPoolOps(this.s, hotkey, this.netuid, this.stakes)
+      const o = new BufferedPoolOps(this.s, hotkey, this.netuid, this.stakes, this.holdsV1 === undefined || this.holdsV1(hotkey))
       e = [o, new SharePool(o)]
       this.ops.set(k, e)
     }

@@ -189,7 +189,14 @@ export function doSetPendingChildren(s: Store, env: CallCtx['env'], netuid: numb
  * the caller has listed them this block.
  */
 export function trySetPendingChildren(s: Store, env: CallCtx['env'], block: bigint, networks: readonly number[] = allSubnetNetuids(s)): void {
-  for (const netuid of networks) if (S.LastEpochBlock.get(s, netuid) === block) doSetPendingChildren(s, env, netuid)
+  // Whether any subnet has a schedule at all, asked once (the map is empty in most blocks) before
+  // each subnet whose epoch ran lists its own: applying schedules never adds one.
+  let anyPending: boolean | undefined
+  for (const netuid of networks) {
+    if (S.LastEpochBlock.get(s, netuid) !== block) continue
+    if (!(anyPending ??= !S.PendingChildKeys.iter(s).next().done)) return
+    doSetPendingChildren(s, env, netuid)
+  }
 }
 
 /** `get_effective_min_childkey_take`: the global minimum or the subnet's, whichever is larger. */

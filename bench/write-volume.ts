@@ -7,7 +7,7 @@
 import '../src/polyfill.js'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { keyString, type KV } from '../src/storage/kv.js'
+import { keyString, type KV, type KvBatch } from '../src/storage/kv.js'
 import { COL } from '../src/storage/schema.js'
 import { openStartedChain } from './lib/started-chain.js'
 
@@ -23,25 +23,39 @@ const nodesPut = new Set<string>()
 let nodePutsAgain = 0
 let batches = 0
 let counting = false
+function count(key: Uint8Array, value: Uint8Array | undefined): void {
+  const column = String.fromCharCode(key[0]!)
+  const c = byColumn.get(column) ?? { ops: 0, bytes: 0 }
+  c.ops++
+  c.bytes += key.length + (value === undefined ? 0 : value.length)
+  byColumn.set(column, c)
+  if (key[0] !== COL.node || value === undefined) return
+  const bucket = Math.min(1024, 2 ** Math.ceil(Math.log2(value.length)))
+  nodeSizes.set(bucket, (nodeSizes.get(bucket) ?? 0) + 1)
+  const ks = keyString(key)
+  if (nodesPut.has(ks)) nodePutsAgain++
+  nodesPut.add(ks)
+}
+// The commit queue fills the KV's own batch op by op when it has one (LevelDB), else hands lists to
+// `write`: both are counted.
 const write = kv.write.bind(kv)
 kv.write = (ops) => {
   if (counting) {
     batches++
-    for (const op of ops) {
-      const column = String.fromCharCode(op.key[0]!)
-      const c = byColumn.get(column) ?? { ops: 0, bytes: 0 }
-      c.ops++
-      c.bytes += op.key.length + (op.type === 'put' ? op.value.length : 0)
-      byColumn.set(column, c)
-      if (op.key[0] !== COL.node || op.type !== 'put') continue
-      const bucket = Math.min(1024, 2 ** Math.ceil(Math.log2(op.value.length)))
-      nodeSizes.set(bucket, (nodeSizes.get(bucket) ?? 0) + 1)
-      const ks = keyString(op.key)
-      if (nodesPut.has(ks)) nodePutsAgain++
-      nodesPut.add(ks)
-    }
+    for (const op of ops) count(op.key, op.type === 'put' ? op.value : undefined)
   }
   return write(ops)
+}
+const makeBatch = kv.batch?.bind(kv)
+if (makeBatch !== undefined) {
+  kv.batch = (): KvBatch => {
+    const inner = makeBatch()
+    return {
+      put: (key, value) => { if (counting) count(key, value); inner.put(key, value) },
+      del: (key) => { if (counting) count(key, undefined); inner.del(key) },
+      write: () => { if (counting) batches++; return inner.write() },
+    }
+  }
 }
 await producer.produceMany(WARM_UP)
 await chain.store.flush()

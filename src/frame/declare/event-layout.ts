@@ -1,9 +1,9 @@
 // Events whose fields all have a fixed width (AccountId32, u64 balances, u16 netuids, bools: most
 // of Balances' and many of SubtensorModule's) have one encoded size, so EventDef encodes them
-// straight into an array of that size (a view of a shared slab) by a layout derived from the
-// event's declaration, instead of through the generic codec's pooled writer, per-field closures and
-// the exact-size copy (the coinbase deposits ~32 Balances Deposit events a block). A fresh array,
-// as the generic path's copy is: a view made on a shared slab measured slower (its constructor).
+// straight into an array of that size by a layout derived from the event's declaration, instead
+// of through the generic codec's pooled writer, per-field closures and the exact-size copy (the
+// coinbase deposits ~32 Balances Deposit events a block). A fresh array, as the generic path's
+// copy is: a view made on a shared slab measured slower (its constructor).
 import { putBigLE } from '../../codec/scale.js'
 import type { Field, Ty } from '../../codec/types.js'
 

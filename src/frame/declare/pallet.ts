@@ -12,6 +12,7 @@ import {
   fallbackBytes, StorageDoubleMap, StorageMap, StorageNMap, StorageValue,
   type StorageItemDecl, type Store,
 } from './storage.js'
+import { fixedEventEncoder } from './event-layout.js'
 
 /** What the executive lends a call handler or hook: state plus a few services. */
 export interface ExecEnv {
@@ -94,10 +95,19 @@ export interface PalletDecl {
 
 export class EventDef<T> {
   private readonly codec
+  /** The encoder of a fixed-width event's values as they are (event-layout.ts), null for other events. */
+  private readonly fixed
   constructor(readonly palletIndex: number, readonly decl: EventDecl) {
     this.codec = codecOf({ def: { tag: 'composite', fields: decl.fields }, path: [], params: [] })
+    this.fixed = fixedEventEncoder(palletIndex, decl.index, decl.fields)
   }
   encode(value: T): Uint8Array {
+    const fixed = this.fixed === null ? null : this.fixed(value)
+    if (fixed !== null) return fixed
+    return this.encodeGeneric(value)
+  }
+  /** encode() through the generic codec, whatever the event's shape (exported for the tests). */
+  encodeGeneric(value: T): Uint8Array {
     return encodeWith((w) => {
       w.byte(this.palletIndex)
       w.byte(this.decl.index)

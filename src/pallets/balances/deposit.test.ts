@@ -1,9 +1,12 @@
 // Balanced::deposit: a live, upgraded account gets its new free balance written in place (the
 // coinbase's per-subnet deposits); every other account goes through try_mutate_account.
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { acct, events, newStore, startBlock } from '../test-utils.js'
 import { genesis as systemGenesis, System } from '../system/index.js'
 import { accountKey, balancesGenesis, deposit, freeBalance, resolveCredit, resolveCreditInto, resolveCreditTwice } from './index.js'
+import { increaseBalance } from './fungible.js'
+import { BalancesEvents } from './pallet.js'
 
 const ALICE = acct(1)
 const BOB = acct(2)
@@ -99,4 +102,32 @@ describe('Balances deposit', () => {
     expect(events(two.s).length).toBeGreaterThan(4)
   })
 
+
+  it('into a live account by its made key: what the general path (increase_balance) stores and deposits, for any free balance and amount', () => {
+    // free balances around the Number and word edges the in-place path reads the bytes at
+    const edges = [500n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, 2n ** 64n - 2n]
+    const balance = fc.oneof(fc.constantFrom(...edges), fc.bigInt({ min: 500n, max: 2n ** 64n - 1n }), fc.bigInt({ min: 2n ** 52n, max: 2n ** 54n }))
+    const amount = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 20n }), fc.bigInt({ min: 1n, max: 2n ** 64n }))
+    fc.assert(fc.property(balance, amount, fc.nat(3), (free, value, shape) => {
+      const fast = setup()
+      const general = setup()
+      for (const st of [fast, general]) {
+        System.Account.mutate(st.s, ALICE, (a) => ({
+          ...a, consumers: shape & 1, data: { ...a.data, free, reserved: shape & 2 ? 300n : 0n, frozen: shape === 3 ? 20n : 0n },
+        }))
+      }
+      const took = resolveCreditInto(fast.s, fast.env, accountKey(ALICE), value)
+      let ok: boolean
+      try {
+        general.s.transactional(() => {
+          const added = increaseBalance(general.s, general.env, ALICE, value, 'Exact')
+          general.env.depositEvent(BalancesEvents.Deposit.encode({ who: ALICE, amount: added }))
+        })
+        ok = true
+      } catch { ok = false }
+      expect(took).toBe(ok)
+      expect(fast.s.get(System.Account.key(ALICE))).toEqual(general.s.get(System.Account.key(ALICE)))
+      expect(events(fast.s)).toEqual(events(general.s))
+    }), { numRuns: 400 })
+  })
 })

@@ -120,7 +120,8 @@ const FREE_AT = 16
 function u64At(b: Uint8Array, at: number): bigint {
   const lo = (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000
   const hi = (b[at + 4]! | (b[at + 5]! << 8) | (b[at + 6]! << 16)) + b[at + 7]! * 0x1000000
-  return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo)
+  // (below 2^53 the value is exact as a Number: one BigInt made, not three and two steps)
+  return hi < 0x200000 ? BigInt(hi * 0x100000000 + lo) : (BigInt(hi) << 32n) | BigInt(lo)
 }
 /**
  * Written account values are views on shared slabs: at 80 bytes an array of its own has its
@@ -154,7 +155,7 @@ export function depositIntoLiveAccount(s: Store, sink: EventSink, account: Accou
   if (raw === null || raw.length !== ACCOUNT_INFO_LEN || (raw[ACCOUNT_INFO_LEN - 1]! & 0x80) === 0) return false
   // (the fields read from the bytes: no DataView per deposit)
   const free = u64At(raw, FREE_AT)
-  const next = free + value + then
+  const next = then === 0n ? free + value : free + value + then
   if (free < ED || next > U64_MAX) return false
   if (zeroAt(raw, 8, 16)) return false
   if (!zeroAt(raw, 24, 40) && zeroAt(raw, 4, 8)) return false

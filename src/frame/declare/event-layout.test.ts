@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { array, bool, bytes, compact, composite, i32, u128, u16, u32, u64, u8, u8a32, type Field, type Ty } from '../../codec/types.js'
 import { AccountId32 } from '../primitives.js'
-import { BalancesEvents } from '../../pallets/balances/pallet.js'
 import { fixedEventEncoder } from './event-layout.js'
 import { EventDef } from './pallet.js'
 
@@ -58,14 +57,6 @@ describe('fixed-width event layouts', () => {
       if (ev.fixed) expect(fast !== null).toBe(fits)
     }), { numRuns: 3000 })
     expect(taken).toBeGreaterThan(300)
-  })
-
-  it('encodes Balances Deposit by its layout, as the generic codec does', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (who, amount) => {
-      const bytes = BalancesEvents.Deposit.encode({ who, amount })
-      expect(bytes).toEqual(BalancesEvents.Deposit.encodeGeneric({ who, amount }))
-      expect(bytes.length).toBe(42)
-    }))
   })
 
   it('declines events with an unnamed field', () => {

@@ -130,6 +130,13 @@ export class StorageDoubleMap<K1, K2, V, R = V> extends Item<V, R> {
       yield [b, lentValues ? this.readPart(s, this.keyRef2(k1, b), lent) : this.decodeValue(s.getString(ks)!)]
     }
   }
+  /** Whether any row is under the first key (stops at the first; nothing decoded). */
+  hasPrefix(s: Store, k1: K1): boolean {
+    const ref = this.keyRef1(k1)
+    return anyKey(s.keyStrings(ref.key, undefined, ref.ks))
+  }
+  /** Whether the map holds no row at all (stops at the first; nothing decoded). */
+  isEmpty(s: Store): boolean { return !anyKey(s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) }
   /** How many rows are under the first key (nothing decoded). */
   countPrefix(s: Store, k1: K1): number {
     const ref = this.keyRef1(k1)
@@ -150,6 +157,11 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
   *iter(s: Store): Generator<[K, V]> {
     for (const ks of s.keyStrings(this.prefix, undefined, this.prefixRef.ks)) yield [this.keysOf(ks), this.decodeValue(s.getString(ks)!)]
   }
+  /** Whether any row's leading keys equal `partial` (stops at the first; nothing decoded). */
+  hasPrefix(s: Store, ...partial: unknown[]): boolean {
+    const ref = this.keyRef(partial)
+    return anyKey(s.keyStrings(ref.key, undefined, ref.ks))
+  }
   /** Rows whose leading keys equal `partial`. */
   *iterPrefix(s: Store, ...partial: unknown[]): Generator<[K, V]> {
     const ref = this.keyRef(partial)
@@ -166,3 +178,9 @@ export class StorageNMap<K extends unknown[], V, R = V> extends Item<V, R> {
 }
 
 const lent = <V>(v: V): V => v
+
+/** Whether a listing of keys yields any (taking the first only). */
+function anyKey(keys: Iterable<string>): boolean {
+  for (const _ of keys) return true
+  return false
+}

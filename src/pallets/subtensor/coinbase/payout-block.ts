@@ -41,9 +41,9 @@ export class PayoutBlock {
    */
   constructor(readonly s: Store, acrossSubnets = false) {
     if (!acrossSubnets) return
-    this.v1 = new HotkeyRows(s, (st, hk) => S.TotalHotkeyShares.countPrefix(st, hk) > 0 || !S.Alpha.iterPrefix(st, hk).next().done)
-    this.childless = new HotkeyRows(s, (st, hk) => S.ChildKeys.countPrefix(st, hk) > 0)
-    this.parentless = new HotkeyRows(s, (st, hk) => S.ParentKeys.countPrefix(st, hk) > 0)
+    this.v1 = new HotkeyRows(s, (st, hk) => S.TotalHotkeyShares.hasPrefix(st, hk) || S.Alpha.hasPrefix(st, hk))
+    this.childless = new HotkeyRows(s, (st, hk) => S.ChildKeys.hasPrefix(st, hk))
+    this.parentless = new HotkeyRows(s, (st, hk) => S.ParentKeys.hasPrefix(st, hk))
     this.rootStakes = new Map()
   }
 

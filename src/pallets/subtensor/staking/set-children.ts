@@ -194,7 +194,7 @@ export function trySetPendingChildren(s: Store, env: CallCtx['env'], block: bigi
   let anyPending: boolean | undefined
   for (const netuid of networks) {
     if (S.LastEpochBlock.get(s, netuid) !== block) continue
-    if (!(anyPending ??= !S.PendingChildKeys.iter(s).next().done)) return
+    if (!(anyPending ??= !S.PendingChildKeys.isEmpty(s))) return
     doSetPendingChildren(s, env, netuid)
   }
 }

@@ -64,7 +64,7 @@ export function ensureLocksUntouched(s: Store, oldHotkey: Uint8Array, _newHotkey
     const ownerHotkey = S.SubnetOwnerHotkey.contains(s, netuid) && equal(S.SubnetOwnerHotkey.get(s, netuid), oldHotkey)
     const held = S.HotkeyLock.contains(s, netuid, oldHotkey) || S.DecayingHotkeyLock.contains(s, netuid, oldHotkey) ||
       (ownerHotkey && (S.OwnerLock.contains(s, netuid) || S.DecayingOwnerLock.contains(s, netuid))) ||
-      !S.LockingColdkeys.iterPrefix(s, netuid, oldHotkey).next().done
+      S.LockingColdkeys.hasPrefix(s, netuid, oldHotkey)
     if (held) throw E.CallDisabled()
   }
 }

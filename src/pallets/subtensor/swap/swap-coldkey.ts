@@ -50,7 +50,7 @@ function maybeAddColdkeyIndex(s: Store, coldkey: Uint8Array): void {
  * a lock on either side the swap refuses (CallDisabled); without, only the flags move.
  */
 function swapColdkeyLocks(s: Store, oldColdkey: Uint8Array, newColdkey: Uint8Array): void {
-  const anyLock = (c: Uint8Array) => !S.Lock.iterPrefix(s, c).next().done || !S.DecayingLock.iterPrefix(s, c).next().done
+  const anyLock = (c: Uint8Array) => S.Lock.hasPrefix(s, c) || S.DecayingLock.hasPrefix(s, c)
   if (anyLock(oldColdkey) || anyLock(newColdkey)) throw E.CallDisabled()
   const flags = S.AccountFlags.get(s, oldColdkey)
   S.AccountFlags.remove(s, oldColdkey)

@@ -57,7 +57,7 @@ export function doSwapHotkey(ctx: CallCtx, oldHotkey: Uint8Array, newHotkey: Uin
   // a swap touching root needs a new hotkey with nothing on root (claimable rates, stake, claims)
   if (netuid === null || netuid === 0) {
     const clean = S.RootClaimable.get(s, newHotkey).length === 0 && getStakeForHotkeyOnSubnet(s, newHotkey, 0) === 0n &&
-      S.RootClaimed.iterPrefix(s, 0, newHotkey).next().done === true
+      !S.RootClaimed.hasPrefix(s, 0, newHotkey)
     if (!clean) throw E.NewHotKeyNotCleanForRootSwap()
   }
   for (const kind of ['LastTxBlock', 'LastTxBlockDelegateTake', 'LastTxBlockChildKeyTake'] as const) {

@@ -4,7 +4,8 @@
 // of through the generic codec's pooled writer, per-field closures and the exact-size copy (the
 // coinbase deposits ~32 Balances Deposit events a block). A fresh array, as the generic path's
 // copy is: a view made on a shared slab measured slower (its constructor).
-import { putBigLE } from '../../codec/scale.js'
+import { isByte, putBigLE } from '../../codec/scale.js'
+import { putSmallLE, UNSIGNED_WIDTH } from './fixed-values.js'
 import type { Field, Ty } from '../../codec/types.js'
 
 // How a field is written: a bool, a u8/u16/u32 from a number, a u64/u128 from a bigint, [u8; N].
@@ -23,21 +24,16 @@ interface Slot {
   readonly smallLimit: number; readonly bigLimit: bigint
 }
 
-const SMALL_WIDTH: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4 }
-const BIG_WIDTH: Readonly<Record<string, number>> = { u64: 8, u128: 16 }
-
 /** How a value of `t` is written when its encoding has a fixed width; null for any other type. */
 function fixedShapeOf(t: Ty): { kind: Kind; width: number } | null {
   const d = t.def
   // A newtype (AccountId32 over [u8; 32]) encodes as its one unnamed field.
   if (d.tag === 'composite') return d.fields.length === 1 && !d.fields[0]!.name ? fixedShapeOf(d.fields[0]!.type) : null
-  if (d.tag === 'array') return d.of.def.tag === 'primitive' && d.of.def.prim === 'u8' ? { kind: BYTES, width: d.len } : null
+  if (d.tag === 'array') return isByte(d.of) ? { kind: BYTES, width: d.len } : null
   if (d.tag !== 'primitive') return null
   if (d.prim === 'bool') return { kind: BOOL, width: 1 }
-  const small = SMALL_WIDTH[d.prim]
-  if (small !== undefined) return { kind: SMALL, width: small }
-  const big = BIG_WIDTH[d.prim]
-  return big === undefined ? null : { kind: BIG, width: big }
+  const width = UNSIGNED_WIDTH[d.prim]
+  return width === undefined ? null : { kind: width <= 4 ? SMALL : BIG, width }
 }
 
 /**
@@ -90,7 +86,7 @@ function put(out: Uint8Array, slot: Slot, v: unknown): void {
   const at = slot.at
   switch (slot.kind) {
     case BOOL: out[at] = v === true ? 1 : 0; return
-    case SMALL: for (let i = 0, x = v as number; i < slot.width; i++, x = Math.floor(x / 256)) out[at + i] = x & 0xff; return
+    case SMALL: putSmallLE(out, at, v as number, slot.width); return
     case BIG: putBigLE(out, at, v as bigint, slot.width); return
     case BYTES: out.set(v as Uint8Array, at); return
   }

@@ -59,7 +59,13 @@ function wordsOf(lo: bigint, hi: bigint | null, n: number): Uint8Array {
   return out
 }
 
-const UNSIGNED_WIDTH: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 }
+/** Byte widths of the unsigned primitives (also event-layout.ts's: one table of the fixed-width integers). */
+export const UNSIGNED_WIDTH: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 }
+
+/** An integer number `v` (0 <= v < 2^(8·width), width <= 4) written little-endian at out[at, at + width). */
+export function putSmallLE(out: Uint8Array, at: number, v: number, width: number): void {
+  for (let i = 0, x = v; i < width; i++, x = Math.floor(x / 256)) out[at + i] = x & 0xff
+}
 const SIGNED_WIDTH: Record<string, number> = { i64: 8, i128: 16 }
 
 /**
@@ -85,7 +91,7 @@ export function fixedEncoder(t: Ty): ((v: unknown) => Uint8Array | null) | null 
     return (v) => {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= limit) return null
       const out = valueSlabs.reserve(unsigned)
-      for (let i = 0, x = v; i < unsigned; i++, x = Math.floor(x / 256)) out[i] = x & 0xff
+      putSmallLE(out, 0, v, unsigned)
       return out
     }
   }
